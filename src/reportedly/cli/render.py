@@ -1,0 +1,106 @@
+"""Terminal tables for analyzed articles. Article text is untrusted: it is always passed as Text,
+never as rich markup, so "[bold]" in an article prints as itself."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from reportedly.model import Article, Attribution, Entity, Event
+
+# Longest content shown in a table cell before it is cut with an ellipsis.
+MAX_CELL_CHARS = 160
+
+
+def _t(value: object) -> Text:
+    return Text("" if value is None else str(value))
+
+
+def _cut(text: str, limit: int = MAX_CELL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render_article(console: Console, article: Article) -> None:
+    """Print one article: its metadata, then entities, attributions and events as tables."""
+    head = Table(show_header=False, box=None, pad_edge=False, title=_t(article.title or "(untitled)"),
+                 title_justify="left", title_style="bold")
+    head.add_column(style="dim")
+    head.add_column()
+    dateline = article.dateline
+    where = ", ".join(x for x in (dateline.place, dateline.country, dateline.agency) if x) if dateline else ""
+    rows = [
+        ("id", article.id),
+        ("source", article.source.path or article.source.url),
+        ("published", article.published),
+        ("language", article.language),
+        ("dateline", f"{dateline.text}  →  {where}" if dateline else None),
+        ("removed", "; ".join(f"{r.text!r} ({r.reason})" for r in article.removed) or None),
+        ("duplicate of", article.duplicate_of),
+        ("skipped", article.skipped),
+    ]
+    for key, value in rows:
+        if value is not None:
+            head.add_row(_t(key), _t(value))
+    console.print(head)
+    if article.entities:
+        console.print(entity_table(article.entities))
+    if article.attributions:
+        console.print(attribution_table(article.attributions, article.entities, article.dateline))
+    if article.events:
+        console.print(event_table(article.events, article.entities, article.attributions))
+    console.print()
+
+
+def entity_table(entities: tuple[Entity, ...]) -> Table:
+    """Entities with their aliases, roles and affiliations."""
+    table = Table(title="Entities", title_justify="left")
+    for col in ("name", "type", "kb", "aliases", "roles", "affiliations"):
+        table.add_column(col)
+    for ent in entities:
+        table.add_row(_t(ent.name), _t(ent.type), _t(ent.kb_id or ""),
+                      _t(", ".join(a for a in ent.aliases if a != ent.name)),
+                      _t("; ".join(r.text for r in ent.roles)),
+                      _t(", ".join(a.name for a in ent.affiliations)))
+    return table
+
+
+def chain(att: Attribution, names: dict[str, str]) -> str:
+    """ "Zamir Kabulov → TASS → Tolo News → ANI": the speaker, then each relay outwards."""
+    speaker = names.get(att.speaker.entity or "", att.speaker.text)
+    return " → ".join([speaker, *(names.get(r.entity or "", r.text) for r in att.via)])
+
+
+def attribution_table(atts: tuple[Attribution, ...], entities: tuple[Entity, ...],
+                      dateline: object = None) -> Table:
+    """Each claim with its speaker, relay chain, cue, stance and content."""
+    del dateline
+    names = {e.id: e.name for e in entities}
+    table = Table(title="Attributions", title_justify="left")
+    for col in ("chain", "kind", "cue", "stance", "direct", "content"):
+        table.add_column(col)
+    for att in atts:
+        table.add_row(_t(chain(att, names)), _t(att.speaker.kind), _t(att.cue.text), _t(att.stance),
+                      _t("yes" if att.direct else ""), _t(_cut(att.content.text)))
+    return table
+
+
+def event_table(events: tuple[Event, ...], entities: tuple[Entity, ...],
+                atts: tuple[Attribution, ...]) -> Table:
+    """Events with their type, arguments, place, date, status and sources."""
+    names = {e.id: e.name for e in entities}
+    speakers = {a.id: names.get(a.speaker.entity or "", a.speaker.text) for a in atts}
+    table = Table(title="Events", title_justify="left")
+    for col in ("type", "cameo", "actors", "recipients", "mediator", "where", "when", "status", "sources",
+                "evidence"):
+        table.add_column(col)
+    for ev in events:
+        def who(ids: tuple[str, ...]) -> str:
+            return ", ".join(names.get(i, i) for i in ids)
+        sources = "; ".join(f"{speakers.get(s.attribution or '', 'article')}: {s.stance}" for s in ev.sources)
+        table.add_row(_t(ev.type + (f" ({ev.mode})" if ev.mode else "")), _t(ev.cameo), _t(who(ev.actors)),
+                      _t(who(ev.recipients)), _t(names.get(ev.mediator or "", ev.mediator or "")),
+                      _t(ev.location.name or ev.location.text if ev.location else ""),
+                      _t(f"{ev.date.text} = {ev.date.value}" if ev.date else ""), _t(ev.status), _t(sources),
+                      _t(_cut(ev.evidence[0].text, 80) if ev.evidence else ""))
+    return table

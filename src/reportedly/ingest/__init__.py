@@ -1,0 +1,57 @@
+"""Readers: turn files, folders and stdin into RawArticles, or Failures that say why not.
+
+A batch never dies on one bad input: every problem becomes a Failure naming the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from reportedly.errors import InputError
+from reportedly.ingest import feeds, html, jsonl, text, warc
+from reportedly.ingest.files import InputFile, decode, iter_files, read_bytes, sniff_format
+from reportedly.model import Failure, RawArticle, SourceRef
+
+__all__ = ["read_inputs", "read_file", "feeds", "html", "jsonl", "text", "warc"]
+
+_TEXT_READERS = {
+    "text": text.read_text,
+    "html": html.read_html,
+    "feed": feeds.read_feed,
+    "jsonl": jsonl.read_jsonl,
+}
+
+
+def read_inputs(paths: Iterable[str], max_bytes: int) -> Iterator[RawArticle | Failure]:
+    """Every article in the given paths, in order; problems become Failures.
+
+    Args:
+        paths: files, folders (read recursively) or '-' for stdin; `.gz` works for every format.
+        max_bytes: the most bytes one input may hold after decompression.
+
+    Yields:
+        RawArticle for each article read, Failure for each input (or item) that could not be.
+    """
+    for item in iter_files(list(paths)):
+        if isinstance(item, InputError):
+            yield Failure(SourceRef(path=item.path, url=None, format="unknown"), item.problem)
+            continue
+        yield from read_file(item, max_bytes)
+
+
+def read_file(item: InputFile, max_bytes: int) -> Iterator[RawArticle | Failure]:
+    """The articles in one file, chosen by content; any error becomes one Failure for the file."""
+    fmt = "unknown"
+    try:
+        data = read_bytes(item, max_bytes)
+        fmt = sniff_format(data, item.display)
+        source = SourceRef(path=item.display, url=None, format=fmt)
+        if fmt == "warc":
+            yield from warc.read_warc(data, source)
+            return
+        content = decode(data, item.display)
+        yield from _TEXT_READERS[fmt](content, source)
+    except InputError as err:
+        yield Failure(SourceRef(path=item.display, url=None, format=fmt), err.problem)
+    except RecursionError:
+        yield Failure(SourceRef(path=item.display, url=None, format=fmt), "markup nested too deeply to parse")

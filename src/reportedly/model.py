@@ -1,0 +1,294 @@
+"""Every record type reportedly produces: the data contract (../shared/CONTRACT.md).
+
+Records are frozen dataclasses holding plain values (strings, numbers, offsets), never spaCy
+objects, so they pickle across processes and serialize without surprises. `to_dict` turns any
+record into the JSON shape the contract promises.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+SOURCE_FORMATS = ("text", "html", "feed", "warc", "jsonl")
+
+
+class Stance(str, enum.Enum):
+    """How a source stands towards the content it is credited with."""
+
+    ASSERT = "assert"
+    DENY = "deny"
+    CONFIRM = "confirm"
+    NON_COMMITTAL = "non_committal"
+    QUESTION = "question"
+
+
+class Status(str, enum.Enum):
+    """Epistemic status of an event: what the article (or the ledger) really knows of it."""
+
+    ASSERTED = "asserted"
+    REPORTED = "reported"
+    OFFERED = "offered"
+    HYPOTHETICAL = "hypothetical"
+    NEGATED = "negated"
+    UNCONFIRMED = "unconfirmed"
+    DENIED = "denied"
+    CONFIRMED = "confirmed"
+    DISPUTED = "disputed"
+
+
+class SpeakerKind(str, enum.Enum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    MEDIA = "media"
+    ANONYMOUS = "anonymous"
+    UNATTRIBUTED = "unattributed"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the article's `text`: `text[start:end] == self.text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where an article came from: a file path (or '-' for stdin), a URL, and the reader used."""
+
+    path: str | None
+    url: str | None
+    format: str
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """What a reader yields: the article text before cleaning, with the metadata the input carried."""
+
+    source: SourceRef
+    text: str
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    # True when `text` is exactly the input's bytes decoded (plain text, JSONL): --no-clean keeps it.
+    verbatim: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be read or analyzed, with the reason: never dropped silently."""
+
+    source: SourceRef
+    error: str
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A line cleaning took out of the body, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The wire dateline that opened the story: "Kabul [Afghanistan], (ANI):"."""
+
+    text: str
+    place: str | None
+    country: str | None
+    agency: str | None
+    date: str | None = None  # "YYYY-MM-DD", "--MM-DD" when the year is unknown, or None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role or title given to an entity in the text, with its evidence span."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    """An organization or country an entity belongs to or speaks for."""
+
+    name: str
+    entity: str | None  # entity id within the article, when the affiliation is itself an entity
+    start: int | None
+    end: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world entity in one article, all its mentions merged."""
+
+    id: str
+    name: str
+    type: str
+    kb_id: str | None
+    aliases: tuple[str, ...]
+    roles: tuple[Role, ...]
+    affiliations: tuple[Affiliation, ...]
+    mentions: tuple[Span, ...]
+    kind: str | None = None  # person | organization | media | government | armed_group | place | ...
+    country: str | None = None  # ISO 3166-1 alpha-3 of the entity's country, when known
+    geonameid: int | None = None  # places only
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    entity: str | None
+    text: str
+    kind: str
+    start: int | None
+    end: int | None
+    affiliation: str | None = None  # entity id the (anonymous) speaker is tied to: "a source close to NRF"
+
+
+@dataclass(frozen=True, slots=True)
+class Relay:
+    """One hop a claim travelled through: "TASS" in "Kabulov told TASS"."""
+
+    entity: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said what, through whom, with what stance."""
+
+    id: str
+    speaker: Speaker
+    cue: Span
+    content: Span
+    direct: bool
+    via: tuple[Relay, ...]
+    stance: str
+    extractor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    text: str
+    name: str | None
+    country: str | None
+    geonameid: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    text: str
+    value: str | None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"; None when it cannot be resolved
+
+
+@dataclass(frozen=True, slots=True)
+class EventSource:
+    attribution: str | None  # attribution id, None for the article's own voice
+    stance: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event in one article, coded in PLOVER (with CAMEO), with its epistemic status."""
+
+    id: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    host: str | None
+    mediator: str | None
+    location: Location | None
+    date: EventDate | None
+    status: str
+    evidence: tuple[Span, ...]
+    sources: tuple[EventSource, ...]
+    trigger: Span | None = None
+    extractor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The analysis of one article: the contract's article object."""
+
+    id: str
+    source: SourceRef
+    title: str | None
+    published: str | None
+    language: str | None
+    dateline: Dateline | None
+    text: str
+    removed: tuple[Removed, ...]
+    duplicate_of: str | None
+    entities: tuple[Entity, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    events: tuple[Event, ...] = ()
+    author: str | None = None
+    # Why later stages did not run on this article (non-English, empty body), or None.
+    skipped: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def to_dict(record: Any) -> Any:
+    """Turn a record (or a list or tuple of them) into plain JSON-ready values.
+
+    Args:
+        record: a dataclass from this module, an Enum, or a container of them.
+
+    Returns:
+        dicts, lists, strings and numbers only.
+    """
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, enum.Enum):
+        return record.value
+    if isinstance(record, (list, tuple)):
+        return [to_dict(item) for item in record]
+    if isinstance(record, dict):
+        return {str(k): to_dict(v) for k, v in record.items()}
+    return record
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """The contract's JSON object for one article (provenance fields like `extractor` kept)."""
+    out: dict[str, Any] = to_dict(article)
+    if not out["extra"]:
+        del out["extra"]
+    return out
+
+
+def failure_to_dict(failure: Failure) -> dict[str, Any]:
+    """A failed input as it appears in jsonl output: `{"source": ..., "error": ...}`."""
+    return {"source": to_dict(failure.source), "error": failure.error}
+
+
+@dataclass(frozen=True, slots=True)
+class CleanArticle:
+    """What the cleaning stage hands the analysis: the body every offset will index into."""
+
+    id: str
+    source: SourceRef
+    title: str | None
+    published: str | None
+    language: str
+    dateline: Dateline | None
+    text: str
+    removed: tuple[Removed, ...]
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocContext:
+    """What the extractors may know of an article besides its Doc."""
+
+    article_id: str
+    published: str | None = None
+    dateline: Dateline | None = None
+    title: str | None = None

@@ -1,0 +1,1 @@
+"""The spaCy pipeline, built once per process."""

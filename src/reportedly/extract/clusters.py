@@ -1,0 +1,142 @@
+"""Mentions grouped into entities within one article, by name rules and the gazetteer; never by guess.
+
+Order of work: countries and their government phrases by ISO code; persons by `names.same_person`
+(longest names first, so a bare surname joins the one full name it fits, and stays apart when it fits two);
+organizations by gazetteer id, then by form (tails of 2+ words, acronyms defined in the text or
+derived from a known name); places by geonames id or exact name. Two mentions whose gazetteer entries are
+recorded as distinct-from never share an entity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from reportedly.extract.mentions import Mention
+from reportedly.extract.names import PersonIndex, acronym, is_acronym, parse_name, same_org, same_person
+from reportedly.gazetteer import Gazetteer
+
+
+@dataclass
+class Cluster:
+    """Mentions of one real-world entity, being built."""
+
+    label: str
+    kb: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def names(self, gaz: Gazetteer) -> list[str]:
+        """Its mention names plus the gazetteer names of its kb entry."""
+        own = [m.text for m in self.mentions if m.how == "name"]
+        entry = gaz.get(self.kb) if self.kb else None
+        return own + list(entry.names if entry else ())
+
+
+@lru_cache(maxsize=8)
+def person_index(gaz: Gazetteer) -> PersonIndex:
+    """The gazetteer's persons indexed for typo-tolerant lookups (built once per gazetteer)."""
+    return PersonIndex((e.id, n) for e in gaz.persons() for n in e.names)
+
+
+def person_kb(text: str, gaz: Gazetteer) -> str | None:
+    """The one gazetteer person this name fits, or None when it fits none or several."""
+    found = person_index(gaz).candidates(text)
+    return found[0] if len(found) == 1 else None
+
+
+def _conflict(a: str | None, b: str | None, gaz: Gazetteer) -> bool:
+    return bool(a and b and (a != b or gaz.distinct(a, b)))
+
+
+def retype_persons(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """ORG spans without a gazetteer id that name a person found elsewhere in the text ("led by Ahamd Masoud",
+    tagged ORG by the model) become PERSON mentions; persons get their gazetteer id by name."""
+    full = [m.text for m in mentions if m.label == "PERSON" and len(parse_name(m.text).tokens) > 1]
+    out = []
+    for m in mentions:
+        if m.label == "ORG" and m.kb is None and len(parse_name(m.text).tokens) > 1 and any(
+                same_person(m.text, f) for f in full):
+            m = replace(m, label="PERSON")
+        if m.label == "PERSON" and (m.kb is None or (gaz.get(m.kb) and gaz.get(m.kb).kind != "person")):  # type: ignore[union-attr]
+            m = replace(m, kb=person_kb(m.text, gaz))
+        out.append(m)
+    return out
+
+
+def cluster_persons(mentions: list[Mention], gaz: Gazetteer) -> list[Cluster]:
+    """Person mentions grouped: longest names first; a mention joins the one cluster it fits."""
+    clusters: list[Cluster] = []
+    order = sorted(mentions, key=lambda m: (-len(parse_name(m.text).tokens), m.start))
+    for m in order:
+        fits = [c for c in clusters if not _conflict(m.kb, c.kb, gaz)
+                and any(same_person(m.text, other.text) for other in c.mentions)]
+        if m.kb:
+            fits = [c for c in fits if c.kb == m.kb] or [c for c in fits if c.kb is None]
+        if len(fits) == 1:
+            fits[0].mentions.append(m)
+            fits[0].kb = fits[0].kb or m.kb
+        else:  # none fits, or several do (a bare "Massoud" beside two Massouds): its own entity
+            clusters.append(Cluster("PERSON", m.kb, [m]))
+    return clusters
+
+
+def _org_fits(m: Mention, c: Cluster, gaz: Gazetteer, defined: dict[str, str]) -> bool:
+    names = c.names(gaz)
+    if is_acronym(m.text):
+        return defined.get(m.text) in names or any(
+            acronym(n) == m.text.replace(".", "") for n in names if not is_acronym(n))
+    return any(same_org(m.text, n) for n in names)
+
+
+def cluster_orgs(mentions: list[Mention], gaz: Gazetteer, defined: dict[str, str]) -> list[Cluster]:
+    """Organization (and NORP, FAC) mentions grouped by gazetteer id, then by form; ambiguous ones alone."""
+    clusters: list[Cluster] = []
+    by_kb: dict[str, Cluster] = {}
+    for m in (m for m in mentions if m.kb):
+        if m.kb not in by_kb:
+            by_kb[m.kb] = Cluster(m.label, m.kb)
+            clusters.append(by_kb[m.kb])
+        by_kb[m.kb].mentions.append(m)
+    for m in sorted((m for m in mentions if not m.kb), key=lambda m: (is_acronym(m.text), -len(m.text))):
+        fits = [c for c in clusters if c.label == m.label or c.kb] if m.label != "NORP" else [
+            c for c in clusters if c.label == "NORP"]
+        fits = [c for c in fits if _org_fits(m, c, gaz, defined)]
+        if len(fits) == 1:
+            fits[0].mentions.append(m)
+        else:
+            clusters.append(Cluster(m.label, None, [m]))
+    return clusters
+
+
+def cluster_places(mentions: list[Mention]) -> list[Cluster]:
+    """Places grouped by geonames id, else by exact text."""
+    groups: dict[object, Cluster] = {}
+    for m in mentions:
+        key = m.place.geonameid if m.place and m.place.geonameid else ("name", m.text.casefold())
+        groups.setdefault(key, Cluster(m.label)).mentions.append(m)
+    return list(groups.values())
+
+
+def cluster_mentions(mentions: list[Mention], gaz: Gazetteer, defined: dict[str, str]) -> list[Cluster]:
+    """Every mention in exactly one cluster, clusters in order of first mention.
+
+    Args:
+        mentions: the article's mentions (countries' government phrases already resolved to their actor).
+        gaz: the gazetteer.
+        defined: acronyms defined in the text -> their long form ("NRF" -> "National Resistance Force").
+    """
+    mentions = retype_persons(mentions, gaz)
+    persons = [m for m in mentions if m.label == "PERSON"]
+    countries = [m for m in mentions if m.kb and m.kb.startswith("cty:")]
+    places = [m for m in mentions if m.label in ("GPE", "LOC") and not m.kb]
+    rest = [m for m in mentions if m not in persons and m not in countries and m not in places]
+    by_country: dict[str, Cluster] = {}
+    for m in countries:
+        by_country.setdefault(m.kb or "", Cluster("GPE", m.kb)).mentions.append(m)
+    clusters = (cluster_persons(persons, gaz) + list(by_country.values()) + cluster_orgs(rest, gaz, defined)
+                + cluster_places(places))
+    return sorted(clusters, key=lambda c: c.first)

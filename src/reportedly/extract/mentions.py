@@ -1,0 +1,163 @@
+"""Entity mentions: the named spans of a Doc, typed, cleaned and linked to the gazetteer where exact.
+
+What becomes a mention (decisions documented here, tested in tests/extract/test_entities*.py):
+- PERSON, ORG, GPE, LOC, FAC spans of the NER (statistical + gazetteer ruler), a leading "the" dropped.
+- "<Org> officials" ("Islamic Emirate officials") and "<Country adj> officials / authorities / government"
+  ("Russian officials", "new Afghan authorities", "Afghanistan's authorities"): the whole phrase is a mention
+  of the organization or country (a country's authorities may resolve to the actor governing it, in
+  entities.py). A bare nationality adjective ("the Russian envoy") is an attribute, not a mention.
+- Capitals by context: a capital that is the subject of a verb ("Moscow is ready", "Washington said") is
+  the country's government (metonymy); anywhere else ("in Moscow", "visits to Moscow") it is the place.
+- Spans the model mistypes are retyped by exact lookups only: an ORG/PERSON span that is exactly a known
+  place becomes GPE ("Balkh"); an ORG span naming a person is retyped in entities.py by name matching.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from reportedly.extract.places import Place, country_of_adjective, resolve_place
+from reportedly.gazetteer import Gazetteer
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+# Nouns that turn an organization or a nationality into its people speaking for it.
+OFFICIAL_NOUNS = frozenset({"officials", "official", "authorities", "government", "administration", "regime",
+                            "leadership", "leaders", "diplomats", "spokesman", "spokesperson"})
+# Of those, the ones that may stand after a nationality adjective as the country's government.
+COUNTRY_GOV_NOUNS = frozenset({"officials", "authorities", "government", "administration", "regime",
+                               "leadership", "leaders", "diplomats"})
+# Adjectives kept in a government phrase: "new Afghan authorities", "interim Afghan government".
+GOV_PHRASE_ADJS = frozenset({"new", "interim", "de", "facto", "caretaker", "transitional", "current"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+POSSESSIVES = frozenset({"'s", "’s"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an entity: char offsets into doc.text, token offsets, and what is known of it."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    tok_start: int
+    tok_end: int
+    kb: str | None = None
+    place: Place | None = None
+    how: str = "name"  # name | metonym | officials | reference
+    agentive: bool = False  # subject of a verb: a country acting, not a place
+
+
+def _mention(doc: Doc, start: int, end: int, label: str, **extra: object) -> Mention:
+    span = doc[start:end]
+    return Mention(span.start_char, span.end_char, span.text, label, start, end, **extra)  # type: ignore[arg-type]
+
+
+def _trim(ent: Span) -> tuple[int, int]:
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return start, ent.end
+
+
+def _kb_for(ent: Span, text: str, gaz: Gazetteer) -> str | None:
+    if ent.ent_id_ and gaz.get(ent.ent_id_):
+        return ent.ent_id_
+    found = [e for e in gaz.lookup(text) if not e.id.startswith("cty:")]
+    curated = [e for e in found if e.ruler]
+    pool = curated or found
+    return pool[0].id if len({e.id for e in pool}) == 1 else None
+
+
+def _is_agentive(doc: Doc, start: int, end: int) -> bool:
+    root = doc[start:end].root
+    return root.dep_ in SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX")
+
+
+def _gov_phrase(doc: Doc, start: int, end: int, nouns: frozenset[str]) -> tuple[int, int] | None:
+    """The token range of "<X> officials" / "<X>'s authorities" / "new <X> authorities", if it follows."""
+    j = end + (1 if end < len(doc) and doc[end].text in POSSESSIVES else 0)
+    if j >= len(doc) or doc[j].lower_ not in nouns:
+        return None
+    first = start
+    while first > 0 and doc[first - 1].lower_ in GOV_PHRASE_ADJS:
+        first -= 1
+    return first, j + 1
+
+
+def _country_mention(doc: Doc, ent: Span, gaz: Gazetteer, iso3: str, place: Place | None) -> Mention | None:
+    start, end = _trim(ent)
+    phrase = _gov_phrase(doc, start, end, COUNTRY_GOV_NOUNS)
+    if phrase:
+        return _mention(doc, *phrase, "GPE", kb=f"cty:{iso3}", place=place, how="officials", agentive=True)
+    if ent.label_ == "NORP":
+        return None  # "the Russian envoy": an attribute of the envoy, not a mention of Russia
+    return _mention(doc, start, end, "GPE", kb=f"cty:{iso3}" if gaz.country(iso3) else None, place=place,
+                    agentive=_is_agentive(doc, start, end))
+
+
+def mention_of(doc: Doc, ent: Span, gaz: Gazetteer, context: frozenset[str]) -> Mention | None:
+    """The mention an NER span stands for, or None when it is no entity of ours (a nationality adjective).
+
+    Args:
+        doc: the parsed article.
+        ent: one of `doc.ents`.
+        gaz: the gazetteer.
+        context: ISO-3 codes of the countries the article names (to settle ambiguous city names).
+    """
+    start, end = _trim(ent)
+    text = doc[start:end].text
+    if ent.label_ == "NORP":
+        iso3 = country_of_adjective(text, gaz)
+        if iso3:
+            return _country_mention(doc, ent, gaz, iso3, None)
+        return _mention(doc, start, end, "NORP")
+    kb = _kb_for(ent, text, gaz) if ent.label_ in ("ORG", "PERSON") else None
+    place = None if kb else resolve_place(text, gaz, context)
+    if place is not None and (ent.label_ in ("GPE", "LOC", "FAC") or not gaz.lookup(text)):
+        if place.is_country and place.country:
+            return _country_mention(doc, ent, gaz, place.country, place)
+        if place.capital_of and _is_agentive(doc, start, end):
+            return _mention(doc, start, end, "GPE", kb=f"cty:{place.capital_of}", how="metonym", agentive=True)
+        return _mention(doc, start, end, "LOC" if ent.label_ == "LOC" else "GPE", place=place)
+    if ent.label_ == "ORG":
+        phrase = _gov_phrase(doc, start, end, OFFICIAL_NOUNS)
+        if phrase:
+            return _mention(doc, *phrase, "ORG", kb=kb, how="officials", agentive=True)
+    if ent.label_ in ("GPE", "LOC") and kb is None:
+        kb = _kb_for(ent, text, gaz)
+    return _mention(doc, start, end, ent.label_, kb=kb, agentive=_is_agentive(doc, start, end))
+
+
+def collect_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Every entity mention of the Doc, in text order.
+
+    Args:
+        doc: the parsed article (ents from the model and the gazetteer ruler).
+        gaz: the gazetteer.
+
+    Returns:
+        mentions with char offsets into doc.text.
+    """
+    ents = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    context = frozenset(
+        p.country for e in ents if e.label_ == "GPE" and (p := resolve_place(e.text, gaz)) and p.is_country
+        and p.country
+    )
+    out = [m for e in ents if (m := mention_of(doc, e, gaz, context)) is not None]
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def acronym_definitions(doc: Doc, mentions: list[Mention]) -> dict[int, int]:
+    """"National Resistance Force (NRF)": index of the acronym's mention -> index of the long form's."""
+    by_start = {m.tok_start: i for i, m in enumerate(mentions)}
+    out = {}
+    for i, m in enumerate(mentions):
+        j = m.tok_end
+        if j + 2 < len(doc) + 1 and j < len(doc) and doc[j].text == "(" and j + 1 in by_start:
+            acr = mentions[by_start[j + 1]]
+            if acr.tok_end < len(doc) and doc[acr.tok_end].text == ")" and acr.text.isupper():
+                out[by_start[j + 1]] = i
+    return out

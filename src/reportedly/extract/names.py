@@ -1,0 +1,246 @@
+"""Name matching: when two surface forms name the same person or organization.
+
+The rules (issue 3), in the order `same_person` applies them:
+1. Honorifics and titles are dropped (Mullah, Mawlawi, Haji, Sheikh, Dr, President, Minister ...), so are the
+   particles al-/el-/bin/ibn; a generational suffix (Jr, Sr, II) is kept aside and must not conflict.
+2. Tokens are folded for transliteration (accents, q/k, ph/f, oo/ou/u, doubled letters: "Massoud" = "Masoud",
+   "Mutaqqi" = "Muttaqi") and then compared within a small edit budget (one edit per token of 4+ letters,
+   two per name; a vowel-only difference counts as one edit: "Mohammed" = "Muhammad").
+3. Every token of the shorter name must match a token of the longer one, in order, the surname last; the
+   longer name may carry extra leading given names and middle initials or patronymics, but an extra given
+   name in the middle means a different person ("Ahmad Massoud" is not "Ahmad Shah Massoud").
+4. A single token is a surname: it matches the last token of the longer name only.
+False merges are the costly error: every rule errs towards "different".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Titles and honorifics ignored for matching (lower case, no dots).
+HONORIFICS = frozenset("""
+mullah mulla mullo mawlawi maulvi mawlavi molvi maulana mawlana haji hajji alhaji sheikh shaikh sheik shaykh
+sayyid sayed syed seyed ayatollah grand imam qari hazrat emir king queen prince princess crown dr doctor
+prof professor mr mrs ms miss sir dame lord lady president vice prime minister pm deputy foreign defence
+defense interior secretary general gen lt col colonel maj major capt captain brig brigadier marshal field
+admiral adm commander cmdr sgt sergeant sen senator rep gov governor mayor chancellor premier chairman chair
+chief spokesman spokeswoman spokesperson envoy ambassador ustad ustadh mufti rev reverend father pope
+senior junior comrade
+""".split())
+# Particles that transliterations add or drop at will ("Bashar al-Assad" = "Bashar Assad").
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "bint", "ould", "ul", "ud"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Russian and other patronymics may be dropped from the middle without changing the person.
+PATRONYMIC_RE = re.compile(r".+(ovich|evich|ovna|evna|ich|ogly|oglu|qizi)$")
+# Edits allowed per token and per name: one slip per word, two per name, keeps typos and transliterations
+# ("Ahamd" / "Ahmad") while refusing different names ("Rajiv" / "Rahul" are 3 edits apart).
+TOKEN_EDIT_BUDGET = 1
+NAME_EDIT_BUDGET = 2
+# Tokens shorter than this must match exactly after folding: "Un"/"Il", "Li"/"Lu" are different names.
+MIN_FUZZY_LEN = 4
+VOWELS = frozenset("aeiouy")
+_FOLDS = (("ph", "f"), ("q", "k"), ("ck", "k"), ("oo", "u"), ("ou", "u"), ("ee", "i"), ("dh", "d"), ("w", "v"))
+_SPLIT_RE = re.compile(r"[\s\-‐–_/]+")
+
+
+@dataclass(frozen=True, slots=True)
+class NameParts:
+    """A person name reduced for matching: folded tokens without titles or particles, and its suffix."""
+
+    tokens: tuple[str, ...]
+    suffix: str | None
+
+    @property
+    def initials(self) -> frozenset[str]:
+        """Middle initials (one-letter tokens that are neither first nor last)."""
+        return frozenset(t for t in self.tokens[1:-1] if len(t) == 1)
+
+
+def ascii_fold(text: str) -> str:
+    """Accents stripped, casefolded, apostrophes and dots removed."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"['’‘`ʼ.,]", "", text)
+
+
+def fold(token: str) -> str:
+    """Transliteration-folded token: "massoud" -> "masud", "mutaqqi" -> "mutaki"."""
+    for old, new in _FOLDS:
+        token = token.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", token)
+
+
+@lru_cache(maxsize=65536)
+def parse_name(name: str) -> NameParts:
+    """Split a person name into folded content tokens (titles, particles and suffix removed)."""
+    raw = [t for t in _SPLIT_RE.split(ascii_fold(name)) if t]
+    suffix = next((t for t in raw if t in SUFFIXES), None)
+    words = [t for t in raw if t not in SUFFIXES and t not in PARTICLES]
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words.pop(0)
+    words = [w[2:] if w.startswith(("al", "el")) and w[2:3] == "-" else w for w in words]
+    return NameParts(tuple(fold(w) for w in words if w), suffix)
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Optimal-string-alignment distance (a transposition is one edit), capped at `limit`."""
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return min(prev[-1], limit)
+
+
+def _skeleton(token: str) -> str:
+    return token[0] + "".join(c for c in token[1:] if c not in VOWELS)
+
+
+def token_cost(a: str, b: str) -> int | None:
+    """0 when two folded tokens are equal, 1 for one slip or a vowel-only difference, None otherwise."""
+    if a == b:
+        return 0
+    if len(a) == 1 or len(b) == 1:
+        return 0 if a[0] == b[0] else None  # an initial stands for any name with that letter
+    if min(len(a), len(b)) < MIN_FUZZY_LEN:
+        return None
+    distance = edit_distance(a, b)
+    if distance <= TOKEN_EDIT_BUDGET:
+        return distance
+    if distance == 2 and _skeleton(a) == _skeleton(b):
+        return 1
+    return None
+
+
+def _skippable(token: str, shorter: NameParts) -> bool:
+    """A token of the longer name that may go unmatched in the middle: an initial or a patronymic."""
+    return (len(token) == 1 and not shorter.initials) or bool(PATRONYMIC_RE.match(token))
+
+
+def _align(short: NameParts, long: NameParts) -> bool:
+    """Place every token of `short` on `long` in order, surname on surname, within the edit budget."""
+    s, t = short.tokens, long.tokens
+    last = token_cost(s[-1], t[-1])
+    if last is None:
+        return False
+    if len(s) == 1:
+        return True
+
+    def place(i: int, j: int, cost: int) -> bool:
+        if i == len(s) - 1:  # all given names placed: what is left before the surname must be skippable
+            return cost <= NAME_EDIT_BUDGET and all(_skippable(x, short) for x in t[j:-1])
+        for k in range(j, len(t) - 1):
+            step = token_cost(s[i], t[k])
+            if step is not None and place(i + 1, k + 1, cost + step):
+                return True
+            if i > 0 and not _skippable(t[k], short):
+                return False  # an extra given name in the middle: a different person
+        return False
+
+    return place(0, 0, last)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two person names can name the same person, by the module's rules (never by context).
+
+    Args:
+        a: a name as written ("Mullah Abdul Ghani Baradar", "Ahamd Masoud", "Kabulov").
+        b: another.
+
+    Returns:
+        True when they match; False when they differ or one is empty.
+    """
+    pa, pb = parse_name(a), parse_name(b)
+    if not pa.tokens or not pb.tokens:
+        return False
+    if pa.suffix and pb.suffix and pa.suffix != pb.suffix:
+        return False
+    if pa.initials and pb.initials and pa.initials != pb.initials:
+        return False
+    if "".join(pa.tokens) == "".join(pb.tokens):
+        return True
+    short, long = sorted((pa, pb), key=lambda p: len(p.tokens))
+    if len(short.tokens) == len(long.tokens) and len(short.tokens) > 1:
+        costs = [token_cost(x, y) for x, y in zip(short.tokens, long.tokens, strict=True)]
+        return None not in costs and sum(c or 0 for c in costs) <= NAME_EDIT_BUDGET
+    return _align(short, long)
+
+
+def surname_keys(name: str) -> tuple[str, ...]:
+    """Index keys of a name's surname: the folded token and its consonant skeleton."""
+    parts = parse_name(name)
+    if not parts.tokens:
+        return ()
+    last = parts.tokens[-1]
+    return (last, "~" + _skeleton(last)) if len(last) >= MIN_FUZZY_LEN else (last,)
+
+
+class PersonIndex:
+    """Gazetteer persons indexed by surname key, for typo-tolerant lookups of names found in text."""
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        """Build from (entry id, name or alias) pairs."""
+        self._by_key: dict[str, list[tuple[str, str]]] = {}
+        for entry_id, name in names:
+            for key in surname_keys(name):
+                self._by_key.setdefault(key, []).append((entry_id, name))
+
+    def candidates(self, name: str) -> list[str]:
+        """Entry ids with a name that `same_person` matches to `name`, best (exact) first."""
+        exact: list[str] = []
+        fuzzy: list[str] = []
+        seen: set[tuple[str, str]] = set()
+        for key in surname_keys(name):
+            for entry_id, known in self._by_key.get(key, ()):
+                if (entry_id, known) in seen:
+                    continue
+                seen.add((entry_id, known))
+                if parse_name(known) == parse_name(name):
+                    exact.append(entry_id)
+                elif (len(parse_name(known).tokens) > 1 or len(parse_name(name).tokens) == 1) and same_person(
+                        name, known):
+                    fuzzy.append(entry_id)  # a bare-surname alias ("Putin") only answers a bare surname
+        out = list(dict.fromkeys(exact + fuzzy))
+        return out
+
+
+ORG_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"})
+
+
+def org_tokens(name: str) -> tuple[str, ...]:
+    """An organization name's lower-case words without a leading article."""
+    words = [w for w in re.split(r"[\s\-]+", ascii_fold(name)) if w]
+    return tuple(words[1:] if words and words[0] == "the" else words)
+
+
+def acronym(name: str) -> str:
+    """Initials of an organization's content words: "National Resistance Front" -> "NRF"."""
+    return "".join(w[0] for w in org_tokens(name) if w not in ORG_STOPWORDS).upper()
+
+
+def is_acronym(text: str) -> bool:
+    """"NRF", "U.N.", "ISIS-K": two or more capitals, no lower-case word."""
+    letters = re.sub(r"[.\-&]", "", text)
+    return 2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()
+
+
+def same_org(a: str, b: str) -> bool:
+    """Whether two organization names match by form alone: equal, or one is the other's tail of 2+ words
+    ("Resistance Front" / "National Resistance Front" / "Afghan National Resistance Front")."""
+    ta, tb = org_tokens(a), org_tokens(b)
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    short, long = sorted((ta, tb), key=len)
+    return len(short) >= 2 and long[-len(short):] == short

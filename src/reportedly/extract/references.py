@@ -1,0 +1,62 @@
+"""Short references ("the organization", "the group", "he", "she") resolved only when unambiguous.
+
+A reference resolves to an entity when exactly one entity of the right sort is named earlier in the same
+sentence; when none is, exactly one in the sentence before. Anything else stays unresolved: we never guess.
+Titles ("the PM", "the minister") are not resolved here: an article often names an office-holder it never
+mentions ("first deputy of the PM"). Resolved references are added to an entity's mentions, not to its
+aliases. The Matcher is built once per vocabulary.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from reportedly.extract.clusters import Cluster
+from reportedly.extract.mentions import Mention
+
+ORG_NOUNS = ["organization", "organisation", "group", "movement", "militia"]
+ORG_KINDS_LABELS = frozenset({"ORG"})
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def _matcher(vocab: Vocab) -> Matcher:
+    key = id(vocab)
+    if key not in _MATCHERS:
+        matcher = Matcher(vocab)
+        matcher.add("ORG_REF", [[{"LOWER": "the"}, {"LOWER": {"IN": ORG_NOUNS}}]])
+        matcher.add("PERSON_REF", [[{"LOWER": {"IN": ["he", "she"]}, "POS": "PRON"}]])
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
+
+
+def _candidates(clusters: list[Cluster], label: str, start: int, end: int) -> list[Cluster]:
+    return [c for c in clusters if c.label == label and any(
+        start <= m.start < end and m.how != "reference" for m in c.mentions)]
+
+
+def resolve_references(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+    """Add the unambiguous short references of `doc` to their clusters (in place) and return the clusters.
+
+    Args:
+        doc: the parsed article.
+        clusters: the article's entity clusters.
+    """
+    matcher = _matcher(doc.vocab)
+    sents = list(doc.sents)
+    taken = {i for c in clusters for m in c.mentions for i in range(m.tok_start, m.tok_end)}
+    for match_id, start, end in matcher(doc):
+        if any(i in taken for i in range(start, end)):
+            continue
+        label = "ORG" if doc.vocab.strings[match_id] == "ORG_REF" else "PERSON"
+        sent = doc[start].sent
+        index = next(i for i, s in enumerate(sents) if s.start == sent.start)
+        found = _candidates(clusters, label, sent.start_char, doc[start].idx)
+        if not found and index > 0:
+            found = _candidates(clusters, label, sents[index - 1].start_char, sents[index - 1].end_char)
+        if len(found) == 1:
+            span = doc[start:end]
+            found[0].mentions.append(Mention(span.start_char, span.end_char, span.text, label, start, end,
+                                             how="reference"))
+    return clusters

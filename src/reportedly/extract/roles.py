@@ -1,0 +1,102 @@
+"""Roles and titles of people, read from the parse, each with its evidence span.
+
+Patterns (all from the dependency parse of en_core_web_sm, so no per-name loops):
+- appositive after the name: "Bilal Karimi, deputy spokesman for the Islamic Emirate";
+- the name as appositive of a title: "The Russian envoy for Afghanistan, Zamir Kabulov";
+- a title before the name: "late former Afghan guerrilla commander Ahmad Shah Massoud";
+- "<group> led by <name>": "the Islamic Emirate delegation led by Amir Khan Mutaqqi" -> "led the Islamic
+  Emirate delegation" (only when the group names an entity: "the only defiant group led by" is no role).
+Kinship appositives ("the son of ...") are relations, not roles, and are skipped.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from reportedly.model import Role
+
+KINSHIP = frozenset({"son", "daughter", "father", "mother", "brother", "sister", "wife", "husband", "uncle",
+                     "aunt", "nephew", "niece", "cousin", "widow", "grandson", "granddaughter", "child"})
+# Children of a title noun that belong to the title ("deputy spokesman for X"); anything after the first
+# comma, conjunction or other dependency ends it ("the leader of X, and Ismail Khan").
+TITLE_CHILD_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "prep", "case", "pobj"})
+TITLE_PREPS = frozenset({"of", "for", "to", "at", "with"})
+LEADING_SKIP = frozenset({"the", "a", "an", ","})
+# Longest role kept, in tokens: longer appositives are clauses, not titles.
+MAX_ROLE_TOKENS = 12
+
+
+def _title_range(head: Token, stop: int | None = None) -> tuple[int, int]:
+    """Token range of a title noun with its modifiers, cut at the first comma/conjunction after it."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in TITLE_CHILD_DEPS and (stop is None or child.i < stop):
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if stop is not None and child.i >= stop:
+            break
+        if child.dep_ != "prep" or child.lower_ not in TITLE_PREPS:
+            break
+        end = child.right_edge.i + 1
+    while start < end and head.doc[start].lower_ in LEADING_SKIP:
+        start += 1
+    while end > start and head.doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def _role(doc: Doc, start: int, end: int, text: str | None = None) -> Role | None:
+    if end <= start or end - start > MAX_ROLE_TOKENS:
+        return None
+    span = doc[start:end]
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in span) or span.root.lower_ in KINSHIP:
+        return None
+    return Role(text or span.text, span.start_char, span.end_char)
+
+
+def _led_by(doc: Doc, root: Token, entity_tokens: frozenset[int]) -> Role | None:
+    by = root.head
+    if root.dep_ != "pobj" or by.dep_ != "agent" or by.head.lemma_ != "lead" or by.head.dep_ != "acl":
+        return None
+    group = by.head.head
+    start, end = _title_range(group, stop=by.head.i)
+    if not any(i in entity_tokens for i in range(start, end)):
+        return None
+    words = doc[start:end].text
+    evidence = doc[start:by.i + 1]
+    return Role(f"led the {words}", evidence.start_char, evidence.end_char)
+
+
+def find_roles(doc: Doc, tok_start: int, tok_end: int, entity_tokens: frozenset[int]) -> list[Role]:
+    """Roles given to the person named by tokens [tok_start, tok_end).
+
+    Args:
+        doc: the parsed article.
+        tok_start: first token of the name.
+        tok_end: one past its last token.
+        entity_tokens: token indices inside any entity mention (for the "led by" pattern).
+
+    Returns:
+        roles in text order, each with its evidence span.
+    """
+    name = doc[tok_start:tok_end]
+    root = name.root
+    roles: list[Role | None] = []
+    before = [t for t in root.lefts if t.i < tok_start and t.dep_ in ("compound", "amod") and t.pos_ == "NOUN"]
+    if before:
+        start = min(t.left_edge.i for t in before)
+        roles.append(_role(doc, *_trim_left(doc, start, tok_start)))
+    if root.dep_ == "appos" and root.head.i < tok_start:
+        roles.append(_role(doc, *_title_range(root.head, stop=tok_start)))
+    for child in root.rights:
+        if child.dep_ == "appos" and child.i >= tok_end:
+            roles.append(_role(doc, *_title_range(child)))
+    roles.append(_led_by(doc, root, entity_tokens))
+    return [r for r in roles if r is not None]
+
+
+def _trim_left(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and doc[start].lower_ in LEADING_SKIP:
+        start += 1
+    return start, end

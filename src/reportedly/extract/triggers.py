@@ -26,7 +26,7 @@ PRE_WINDOW = 6
 # dictionary "could use a lot of additional work"): CAMEO codes from the CAMEO manual.
 VERB_OVERRIDES = {
     "mediate": "045", "negotiate": "046", "host": "043", "receive": "043", "meet": "040",
-    "resist": "190", "fall": "", "leave": "", "join": "", "gather": "", "say": "", "talk": "040",
+    "resist": "190", "fall": "", "leave": "", "join": "", "gather": "150", "say": "", "talk": "040",
     "lead": "", "follow": "", "remain": "", "declare": "", "confirm": "", "deny": "", "demonstrate": "",
     "report": "", "prevent": "", "interest": "", "hold": "",
 }
@@ -35,9 +35,9 @@ VERB_OVERRIDES = {
 NOUN_TRIGGERS = {
     "meeting": "040", "talk": "046", "negotiation": "046", "summit": "040", "visit": "042",
     "trip": "042", "consultation": "040", "attack": "190", "assault": "190", "raid": "190",
-    "airstrike": "195", "offensive": "190", "bombing": "195", "fall": "192", "protest": "141",
+    "airstrike": "195", "offensive": "190", "bombing": "195", "fall": "190", "protest": "141",
     "demonstration": "141", "rally": "141", "sanction": "163", "arrest": "173", "ceasefire": "0871",
-    "withdrawal": "0872", "invasion": "192", "strike": "190", "massacre": "200",
+    "withdrawal": "0872", "invasion": "192", "strike": "190", "massacre": "200", "gathering": "150", "mobilization": "150", "deployment": "152",
 }
 
 # Codes with no PLOVER event: public statements (01), which are what attributions record.

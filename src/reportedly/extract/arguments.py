@@ -1,0 +1,292 @@
+"""Event arguments from the dependency parse: actors, recipients, host, place, per PLOVER's conventions.
+
+Entities come from the entities stage (`Entity.mentions` offsets); a phrase no entity covers is
+left out rather than invented. Coordinations are expanded ("Iran, Libya and North Korea"), and
+a phrase naming a group through its members ("members of the NRF", "a delegation of the Islamic
+Emirate") counts as the group. PLOVER roles: in a mutual meeting every party is an actor; a visitor
+is the actor and the host the recipient.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from reportedly.model import Entity, Location
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Prepositions whose object is the other party of the event ("met with", "attack on", "talks between").
+PARTY_PREPS = frozenset({"with", "against", "on", "to", "between", "among", "from", "toward", "towards"})
+PLACE_PREPS = frozenset({"in", "at", "near"})
+# Prepositions through which a noun names its members' group ("members of", "a delegation of").
+GROUP_PREPS = frozenset({"of", "from"})
+# Verbs of motion whose destination is where the purpose event happens ("left Kabul for Moscow to meet").
+MOTION_VERBS = frozenset({"leave", "travel", "go", "arrive", "fly", "come", "head", "visit"})
+# Verbs that lend their subject to an event noun object ("held talks with", "launched an attack on").
+LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "stage", "carry", "mount", "host", "attend",
+                         "mediate", "broker", "follow", "make", "begin", "start", "resume"})
+HOST_VERBS = frozenset({"host", "receive", "welcome"})
+MUTUAL_LEMMAS = frozenset({"meet", "meeting", "talk", "negotiate", "negotiation", "consult", "consultation",
+                           "summit", "discuss", "confer"})
+# Event nouns whose "of" names the doer ("a meeting of the delegation", "the trip of Baradar");
+# for the others it names the one acted on ("the arrest of X", "the fall of Kabul").
+AGENTIVE_OF = frozenset({"meeting", "visit", "trip", "talk", "negotiation", "summit", "protest",
+                         "demonstration", "rally", "consultation", "offensive", "withdrawal"})
+COLLECTIVES = frozenset({"group", "force", "front", "movement", "organization", "party", "army", "militia"})
+# NP depth followed when looking for the entity a phrase names (member-of chains, appositions).
+MAX_DEPTH = 3
+
+
+@dataclass
+class ArgIndex:
+    """Token-level view of the article's entities, built once per Doc."""
+
+    entities: dict[str, Entity]
+    by_token: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Doc, entities: list[Entity]) -> ArgIndex:
+        index = cls({e.id: e for e in entities})
+        for ent in entities:
+            for mention in ent.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                for tok in span or ():
+                    index.by_token.setdefault(tok.i, ent.id)
+        return index
+
+    def is_place(self, entity_id: str) -> bool:
+        ent = self.entities[entity_id]
+        return ent.type in PLACE_TYPES and (ent.geonameid is not None or ent.kind in (None, "place"))
+
+
+@dataclass
+class Roles:
+    """What the parse gives for one trigger."""
+
+    actors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    host: str | None = None
+    location: Location | None = None
+
+
+def np_entities(tok: Token, index: ArgIndex, depth: int = 0) -> list[str]:
+    """The entities a noun phrase headed by `tok` names, coordinations expanded."""
+    if depth > MAX_DEPTH:
+        return []
+    found: list[str] = []
+    if tok.i in index.by_token:
+        found.append(index.by_token[tok.i])
+    elif tok.lower_ in RELATIVE_PRONOUNS:
+        found.extend(_antecedent(tok, index, depth))
+    else:
+        for child in tok.children:
+            if child.dep_ in ("compound", "poss", "amod", "nmod", "appos") and child.i in index.by_token:
+                found.append(index.by_token[child.i])
+                break
+            if child.dep_ == "prep" and child.lower_ in GROUP_PREPS:
+                found.extend(e for g in child.children if g.dep_ == "pobj" for e in np_entities(g, index, depth + 1))
+    for child in tok.children:  # "the delegation led by Amir Khan Mutaqqi": the leader is a party too
+        if child.dep_ == "acl":
+            found.extend(e for a in child.children if a.dep_ == "agent" for g in a.children
+                         for e in np_entities(g, index, depth + 1))
+    for child in tok.children:
+        if child.dep_ in ("conj", "appos") and not (child.dep_ == "appos" and found):
+            found.extend(np_entities(child, index, depth + 1))
+        elif child.dep_ == "appos":  # "A, the leader of X, and B": the parser may hang B off the apposition
+            found.extend(e for g in child.children if g.dep_ == "conj" for e in np_entities(g, index, depth + 1))
+        if child.dep_ == "preconj":
+            continue
+    return _unique(found)
+
+
+def _antecedent(pronoun: Token, index: ArgIndex, depth: int) -> list[str]:
+    clause = pronoun.head
+    if clause.dep_ != "relcl":
+        return []
+    noun = _agreeing_noun(clause)
+    named: list[str] = []
+    if noun.dep_ == "attr":  # "NRF remained the only group (led by M) who ...": the subject is meant
+        named = [e for s in noun.head.children if s.dep_ in ("nsubj", "nsubjpass")
+                 for e in np_entities(s, index, depth + 1)]
+    named = named or np_entities(noun, index, depth + 1)
+    if not named and noun.dep_ == "appos":  # "NRF (NRF), the only group who": the entity before the comma
+        before = [i for i in range(noun.head.left_edge.i, noun.i) if i in index.by_token]
+        named = [index.by_token[before[-1]]] if before else []
+    if not named and noun.dep_ in ("attr", "appos"):
+        subject = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        named = [e for s in subject for e in np_entities(s, index, depth + 1)] if noun.dep_ == "attr" else \
+            np_entities(noun.head, index, depth + 1)
+    return named
+
+
+def _agreeing_noun(clause: Token) -> Token:
+    """The noun a relative clause is about: the parser's head, unless a plural verb ('who are') hangs
+    off a singular name, when the nearest collective or plural noun above it is meant."""
+    noun = clause.head
+    plural = any(t.lower_ in ("are", "were") for t in [clause, *clause.children])
+    if not plural or noun.tag_ != "NNP":
+        return noun
+    for above in noun.ancestors:
+        if above.tag_ == "NNS" or above.lemma_.lower() in COLLECTIVES:
+            return above
+    return noun
+
+
+def subject_entities(verb: Token, index: ArgIndex) -> list[str]:
+    """The agent of a verb: its subject, the `by` agent of a passive, or its governing verb's subject."""
+    node: Token | None = verb
+    for _ in range(MAX_DEPTH + 1):
+        if node is None:
+            return []
+        for child in node.children:
+            if child.dep_ == "nsubj":
+                return np_entities(child, index)
+            if child.dep_ == "agent":
+                return [e for g in child.children for e in np_entities(g, index)]
+        if node.dep_ in ("xcomp", "acomp", "advcl", "conj", "pcomp") and node.head.i != node.i:
+            node = node.head
+        elif node.dep_ in ("relcl", "acl"):
+            return np_entities(node.head, index)
+        else:
+            return []
+    return []
+
+
+def party_entities(tok: Token, index: ArgIndex) -> tuple[dict[str, list[str]], Location | None]:
+    """Entities around `tok` by how they attach ("obj" for objects, else the preposition), and its place."""
+    parties: dict[str, list[str]] = {}
+    location = None
+    for child in tok.children:
+        if child.dep_ in ("dobj", "nsubjpass", "dative", "attr") and tok.pos_ != "NOUN":
+            parties.setdefault("obj", []).extend(np_entities(child, index))
+        elif child.dep_ == "agent":
+            parties.setdefault("by", []).extend(e for g in child.children for e in np_entities(g, index))
+        elif child.dep_ == "prep":
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
+                if child.lower_ == "with" and (child.i > 0 and child.doc[child.i - 1].text == ","):
+                    continue  # ", with members of the NRF gathering in ...": an absolute clause of its own
+                named = np_entities(obj, index)
+                places = [e for e in named if index.is_place(e)]
+                if child.lower_ in PLACE_PREPS and places:
+                    location = location or make_location(obj, places[0], index)
+                else:
+                    parties.setdefault(child.lower_, []).extend(named)
+    return parties, location
+
+
+def _pick(parties: dict[str, list[str]], keys: frozenset[str] | tuple[str, ...]) -> list[str]:
+    return [e for key, named in parties.items() if key in keys for e in named]
+
+
+def make_location(obj: Token, entity_id: str, index: ArgIndex) -> Location:
+    """A Location for the place entity named by the phrase headed by `obj` (the phrase as text)."""
+    ent = index.entities[entity_id]
+    span = obj.doc[obj.left_edge.i: obj.right_edge.i + 1]
+    return Location(text=span.text, name=ent.name, country=ent.country, geonameid=ent.geonameid)
+
+
+def roles_for(trigger: Token, index: ArgIndex) -> Roles:
+    """Actors, recipients, host and location of the event at `trigger`."""
+    roles = Roles()
+    lemma = trigger.lemma_.lower()
+    parties, roles.location = party_entities(trigger, index)
+    others = _pick(parties, PARTY_PREPS | {"obj"})
+    if trigger.pos_ == "NOUN":
+        owner = [e for c in trigger.children if c.dep_ in ("poss", "compound", "amod") for e in np_entities(c, index)]
+        light = trigger.head if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in LIGHT_VERBS else None
+        subject = subject_entities(light, index) if light is not None else []
+        agents = owner + _pick(parties, ("by",)) + (_pick(parties, ("of",)) if lemma in AGENTIVE_OF else [])
+        patients = [] if lemma in AGENTIVE_OF else _pick(parties, ("of",))
+        if light is not None and light.lemma_.lower() in HOST_VERBS:
+            roles.host = subject[0] if subject else None
+            roles.actors, roles.recipients = _unique(agents + others), subject
+        elif lemma in MUTUAL_LEMMAS:
+            roles.actors = _unique(subject + agents + others + _mutual_in_subtree(trigger, index))
+        else:
+            roles.actors, roles.recipients = _unique(subject + agents), _unique(others + patients)
+        if roles.location is None:
+            governor = light if light is not None else (trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else None)
+            roles.location = _place_in_subtree(trigger, index) or (
+                _place_in_subtree(governor, index) if governor is not None else None)
+    else:
+        subject = subject_entities(trigger, index)
+        if lemma in HOST_VERBS:
+            inner = [e for c in trigger.children if c.dep_ == "dobj" for e in _inner_parties(c, index)]
+            roles.host = subject[0] if subject else None
+            roles.actors, roles.recipients = _unique(inner or others), subject
+        elif lemma in MUTUAL_LEMMAS:
+            roles.actors = _unique(subject + others)
+        else:
+            roles.actors = _unique(subject + _pick(parties, ("by",)))
+            roles.recipients = others
+    if roles.location is None:
+        roles.location = _destination(trigger, index)
+    places = [e for e in roles.recipients if _is_pure_place(e, index)]
+    if places and roles.location is None:  # "the fall of Kabul": a place acted on is where it happened
+        roles.location = _location_of(places[0], trigger, index)
+    roles.recipients = [e for e in roles.recipients if e not in roles.actors and not _only_place(e, roles, index)]
+    roles.actors = [e for e in roles.actors if not _only_place(e, roles, index)]
+    return roles
+
+
+def _is_pure_place(entity_id: str, index: ArgIndex) -> bool:
+    ent = index.entities[entity_id]
+    return ent.type in PLACE_TYPES and ent.kind in (None, "place")
+
+
+def _location_of(entity_id: str, near: Token, index: ArgIndex) -> Location | None:
+    """The Location of a place entity, its text the mention nearest `near`."""
+    ent = index.entities[entity_id]
+    if not ent.mentions:
+        return None
+    mention = min(ent.mentions, key=lambda m: abs(m.start - near.idx))
+    return Location(text=mention.text, name=ent.name, country=ent.country, geonameid=ent.geonameid)
+
+
+def _mutual_in_subtree(noun: Token, index: ArgIndex) -> list[str]:
+    """'a meeting of A led by B with C and D': the with-parties may hang off any word of the phrase."""
+    return [e for tok in noun.subtree if tok.dep_ == "prep" and tok.lower_ in ("with", "between") and tok.head.i != noun.i
+            for obj in tok.children if obj.dep_ == "pobj" for e in np_entities(obj, index)]
+
+
+def _place_in_subtree(noun: Token, index: ArgIndex) -> Location | None:
+    """'a meeting of A with B, C and D in Tehran': the place may hang off any word of the phrase."""
+    for tok in noun.subtree:
+        if tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS:
+            for obj in (g for g in tok.children if g.dep_ == "pobj"):
+                places = [e for e in np_entities(obj, index) if index.is_place(e)]
+                if places:
+                    return make_location(obj, places[0], index)
+    return None
+
+
+def _inner_parties(noun: Token, index: ArgIndex) -> list[str]:
+    """'meetings between A and B': the parties of an event noun, else the noun's own entities."""
+    parties, _ = party_entities(noun, index)
+    return _pick(parties, PARTY_PREPS | {"of"}) or np_entities(noun, index)
+
+
+def _destination(trigger: Token, index: ArgIndex) -> Location | None:
+    """Where a purpose event happens: 'left Kabul for Moscow to meet' -> Moscow."""
+    head = trigger.head
+    if trigger.dep_ not in ("advcl", "xcomp") or head.lemma_.lower() not in MOTION_VERBS:
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "to", "in"):
+            for obj in child.children:
+                places = [e for e in np_entities(obj, index) if index.is_place(e)]
+                if places:
+                    return make_location(obj, places[0], index)
+    return None
+
+
+def _only_place(entity_id: str, roles: Roles, index: ArgIndex) -> bool:
+    """A place named as the event's location is not also one of its parties."""
+    return roles.location is not None and index.is_place(entity_id) and \
+        index.entities[entity_id].name == roles.location.name
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,169 @@
+"""Epistemic status: what an article really knows of an event.
+
+Two layers. `local_cues` reads the parse around a trigger: negation ("did not meet", "ended
+without any results"), offers and intentions ("ready to receive", "will host"), conditions ("if",
+"in case"), hedges ("reportedly", "has not been confirmed"). `combine` then weighs those cues with
+the stances of the sources whose attributions hold the event: assert from some and deny from
+others is `disputed`, a denial alone `denied`, an attributed claim `reported`, the article's own
+voice `asserted`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from reportedly.model import Stance, Status
+
+# Words that turn an event into an offer, invitation, readiness, promise or plan (PLOVER AGREE).
+OFFER_CUES = frozenset({
+    "ready", "readiness", "willing", "willingness", "prepared", "offer", "invite", "invitation",
+    "promise", "pledge", "plan", "intend", "intention", "vow", "propose", "proposal", "hospitality",
+    "agree", "commit", "commitment", "eager",
+})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
+HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "unconfirmed", "unverified", "rumored",
+                    "rumoured", "apparently", "supposedly"})
+CONFIRM_VERBS = frozenset({"confirm", "verify", "corroborate"})
+# "X ended without any results", "talks failed": an outcome that did not come about.
+FAILURE_VERBS = frozenset({"fail", "collapse", "stall"})
+END_VERBS = frozenset({"end", "conclude", "finish", "close"})
+OUTCOME_NOUNS = frozenset({"result", "agreement", "breakthrough", "deal", "outcome", "progress", "success"})
+REPORT_VERBS = frozenset({"say", "tell", "report", "claim", "state", "announce", "add", "write", "allege",
+                          "insist", "argue", "suggest", "believe", "think", "accord"})
+# Verbs that carry an event noun's polarity ("did not hold talks"); other heads do not ("the
+# meeting has not been confirmed" is a hedge on the meeting, not its negation).
+LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "stage", "attend", "make", "host"})
+# How many heads up from a trigger cues are looked for: its clause and the one or two above it
+# ("Moscow is ready to receive", "have confirmed our readiness to demonstrate").
+MAX_CLIMB = 3
+
+
+def _climb(trigger: Token) -> list[Token]:
+    chain = [trigger]
+    node = trigger
+    for _ in range(MAX_CLIMB):
+        if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis", "conj") or node.head.lemma_ in REPORT_VERBS:
+            break
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def is_negated(trigger: Token) -> bool:
+    """'did not meet', 'no meeting', 'did not hold talks' (not 'the meeting has not been confirmed')."""
+    scope = [trigger]
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in LIGHT_VERBS:
+        scope.append(trigger.head)
+    for tok in scope:
+        for child in tok.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return True
+    return False
+
+
+def is_failed(trigger: Token) -> bool:
+    """'the negotiations ended without any results', 'talks failed to reach agreement'."""
+    head = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else trigger
+    lemma = head.lemma_.lower()
+    if lemma in FAILURE_VERBS:
+        return True
+    if lemma in END_VERBS:
+        for prep in head.children:
+            if prep.lower_ == "without" and any(p.lemma_.lower() in OUTCOME_NOUNS for p in prep.subtree):
+                return True
+    return trigger.head.lemma_.lower() in FAILURE_VERBS and trigger.dep_ == "xcomp"
+
+
+def is_offered(trigger: Token) -> bool:
+    """'Moscow is ready to receive', 'they will host', 'confirmed our readiness to demonstrate'."""
+    for tok in _climb(trigger):
+        if tok is not trigger and tok.lemma_.lower() in OFFER_CUES:
+            return True
+        for child in tok.children:
+            if child.lemma_.lower() in OFFER_CUES and child.dep_ in ("acomp", "dobj", "amod", "attr"):
+                return True
+            if child.dep_ == "aux" and child.lower_ in FUTURE_AUX and tok.pos_ in ("VERB", "AUX"):
+                return True
+    return False
+
+
+def is_hypothetical(trigger: Token) -> bool:
+    """'if they meet', 'would attack', 'in case they are interested' on the event's own clause."""
+    for tok in _climb(trigger)[:2]:
+        for child in tok.children:
+            if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
+                return True
+            if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
+                return True
+        if tok.dep_ == "advcl" and any(c.lower_ in CONDITION_MARKS for c in tok.children):
+            return True
+    return False
+
+
+def is_unconfirmed(trigger: Token) -> bool:
+    """'reportedly met', 'the unconfirmed meeting', 'the meeting has not been confirmed'."""
+    for tok in _climb(trigger)[:2]:
+        if tok.lemma_.lower() in CONFIRM_VERBS and any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if any(c.lower_ in HEDGES for c in tok.children):
+            return True
+    return False
+
+
+def local_cues(trigger: Token) -> frozenset[str]:
+    """The status cues the parse gives for the event at `trigger`.
+
+    Returns:
+        a subset of {"negated", "failed", "offered", "hypothetical", "unconfirmed"}.
+    """
+    checks = {"negated": is_negated, "failed": is_failed, "offered": is_offered,
+              "hypothetical": is_hypothetical, "unconfirmed": is_unconfirmed}
+    return frozenset(name for name, check in checks.items() if check(trigger))
+
+
+def combine(cues: Iterable[str], stances: Iterable[tuple[str | None, str]]) -> Status:
+    """The event's status from its local cues and its sources' (attribution id, stance) pairs.
+
+    Args:
+        cues: from `local_cues`, over every mention of the event.
+        stances: one (attribution id or None for the article's voice, stance) per source.
+
+    Returns:
+        the Status; a denial against an assertion wins (disputed), then negation, offers,
+        conditions, confirmation, hedges, attribution.
+    """
+    cues = set(cues)
+    pairs = list(stances)
+    kinds = {stance for _, stance in pairs}
+    for_it = kinds & {Stance.ASSERT.value, Stance.CONFIRM.value}
+    if Stance.DENY.value in kinds:
+        return Status.DISPUTED if for_it else Status.DENIED
+    for cue, status in (("negated", Status.NEGATED), ("failed", Status.NEGATED), ("offered", Status.OFFERED),
+                        ("hypothetical", Status.HYPOTHETICAL)):
+        if cue in cues:
+            return status
+    if Stance.CONFIRM.value in kinds:
+        return Status.CONFIRMED
+    if (None, Stance.ASSERT.value) in pairs and "unconfirmed" not in cues:
+        return Status.ASSERTED  # the article's own voice outranks the sources it also cites
+    if "unconfirmed" in cues or Stance.NON_COMMITTAL.value in kinds:
+        return Status.UNCONFIRMED
+    if any(attribution is not None for attribution, _ in pairs):
+        return Status.REPORTED
+    return Status.ASSERTED
+
+
+def is_reported_speech(trigger: Token) -> bool:
+    """Whether the trigger sits in the complement of a reporting verb ('X said Y met Z')."""
+    node = trigger
+    for _ in range(MAX_CLIMB + 2):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in REPORT_VERBS:
+            return True
+        node = node.head
+    return False

@@ -149,6 +149,8 @@ class Speaker:
     start: int | None
     end: int | None
     affiliation: str | None = None  # entity id the (anonymous) speaker is tied to: "a source close to NRF"
+    # The earlier mention a pronoun, title or floating quote's speaker stands for ("Lonechild" for "she").
+    antecedent: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "analyze",
     "evaluate",
     "eval_events",
+    "eval_attribution",
 ]
 for _name in COMMAND_MODULES:
     importlib.import_module(f"reportedly.cli.{_name}")

@@ -1,13 +1,293 @@
-"""Attribution: who said what, through whom, with what stance."""
+"""Attribution: who said what, through whom, with what stance.
+
+`extract_attributions` finds drafts in the parse (extract/drafts.py), keeps the outermost claim
+where one sits inside another (PolNeAR's univocal reading: "Kabulov said that officials declared
+..." credits Kabulov), then links speakers to entities (extract/speakers.py), builds relay chains
+(extract/relays.py) with the dateline's agency outermost, and reads the stance (extract/stance.py).
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from reportedly.model import Attribution, DocContext, Entity
+from reportedly.extract.cues import find_cues
+from reportedly.extract.drafts import (
+    MIN_QUOTE_WORDS,
+    Draft,
+    from_according,
+    from_it_reported,
+    from_report_noun,
+    from_verb,
+)
+from reportedly.extract.quotemarks import Quote, find_quotes
+from reportedly.extract.relays import (
+    OUTLET_VERBS,
+    MediaMention,
+    addressee_relays,
+    media_mentions,
+    outlet_relays,
+)
+from reportedly.extract.speakers import Found, is_media, make_speaker, needs_antecedent, resolve
+from reportedly.extract.stance import stance_of
+from reportedly.model import Attribution, DocContext, Entity, Relay, Span, Speaker, SpeakerKind
+from reportedly.registry import extractors
+
+# A dash-introduced speaker ("“...” -Commissioner X") runs at most this many tokens.
+MAX_DASH_SPEAKER_TOKENS = 8
+# A floating quotation continues the last speaker only within this many characters of its claim.
+MAX_FLOAT_DISTANCE = 1500
 
 
+@extractors.register("attribution.rules.v1")
 def extract_attributions(doc: Doc, entities: list[Entity], ctx: DocContext) -> list[Attribution]:
-    """The attributions of one article. TODO(#4): the attribution issue fills this in."""
-    del doc, entities, ctx
-    return []
+    """The attributions of one article, ids "q1", "q2", ... in text order.
+
+    Args:
+        doc: the parsed article; offsets index `doc.text`.
+        entities: the article's entities (may be empty); speakers and relays link to them.
+        ctx: the article's context; its dateline's agency is every claim's outermost relay.
+
+    Returns:
+        Attribution records in text order.
+    """
+    drafts = find_drafts(doc)
+    media = media_mentions(doc, entities)
+    speakers = link_speakers(doc, drafts, entities)
+    agency = Relay(None, ctx.dateline.agency) if ctx.dateline and ctx.dateline.agency else None
+    if agency is not None:
+        agency = _agency_relay(agency, entities)
+    chains = relay_chains(doc, drafts, speakers, entities, media)
+    out = []
+    for n, (draft, speaker, chain) in enumerate(zip(drafts, speakers, chains, strict=True), start=1):
+        via = list(chain)
+        if agency is not None and not (via and _same(via[-1], agency)):
+            via = [r for r in via if not _same(r, agency)] + [agency]
+        cue = Span(draft.cue[0], draft.cue[1], doc.text[draft.cue[0] : draft.cue[1]])
+        content = Span(draft.content[0], draft.content[1], doc.text[draft.content[0] : draft.content[1]])
+        out.append(
+            Attribution(
+                f"q{n}",
+                speaker,
+                cue,
+                content,
+                draft.direct,
+                tuple(via),
+                _stance(doc, draft, cue, content),
+                draft.extractor,
+            )
+        )
+    return out
+
+
+def find_drafts(doc: Doc) -> list[Draft]:
+    """Every attribution draft of `doc`, outermost claims only, in text order."""
+    quotes = find_quotes(doc.text)
+    cues = find_cues(doc)
+    drafts: list[Draft] = []
+    taken: set[int] = set()
+    for start, _end in cues.get("VERB", []):
+        verb = doc[start]
+        if start in taken:
+            continue
+        draft = from_verb(verb, quotes)
+        if draft is not None:
+            drafts.append(draft)
+            span = doc.char_span(*draft.cue, alignment_mode="expand")
+            taken.update(range(span.start, span.end) if span is not None else ())
+    for start, end in cues.get("THERE_REPORTS", []):
+        _add(drafts, from_report_noun(doc, start, end))
+    for start, end in cues.get("IT_REPORTED", []):
+        _add(drafts, from_it_reported(doc, start, end))
+    for start, end in cues.get("ACCORDING", []):
+        draft = from_according(doc, start, end)
+        if draft is not None and not any(_overlaps(draft.content, d.content) for d in drafts):
+            drafts.append(draft)
+    drafts = _outermost(doc, drafts)
+    drafts.sort(key=lambda d: d.order)
+    drafts = _add_unclaimed_quotes(doc, drafts, quotes)
+    drafts.sort(key=lambda d: d.order)
+    return drafts
+
+
+def _add(drafts: list[Draft], draft: Draft | None) -> None:
+    if draft is not None and not any(d.cue == draft.cue or d.content == draft.content for d in drafts):
+        drafts.append(draft)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1]
+
+
+def _outermost(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Drop claims nested in another's content; an outlet's "reported" over other claims is a relay."""
+    keep = []
+    for draft in drafts:
+        inner = [d for d in drafts if d is not draft and _inside(d.cue, draft.content)]
+        if inner and _is_outlet_report(doc, draft):
+            continue  # "..., the ministry denied it, reported Tolo News": Tolo News relays the inner claims
+        outer = [d for d in drafts if d is not draft and _inside(draft.cue, d.content)]
+        if outer and not all(_is_outlet_report(doc, d) and _inside(draft.cue, d.content) for d in outer):
+            continue
+        keep.append(draft)
+    return keep
+
+
+def _is_outlet_report(doc: Doc, draft: Draft) -> bool:
+    if draft.verb is None or draft.speaker is None:
+        return False
+    verb = doc[draft.verb]
+    return verb.lemma_ in OUTLET_VERBS and is_media(doc, draft.speaker.start, draft.speaker.end, None)
+
+
+def _add_unclaimed_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
+    """Quotations no cue claimed: dash- or colon-introduced, or floating after the last claim."""
+    out = list(drafts)
+    for q in quotes:
+        if q.words(doc.text) < MIN_QUOTE_WORDS or any(_overlaps((q.start, q.end), d.content) for d in out):
+            continue
+        draft = _dash_or_colon(doc, q)
+        if draft is None:
+            before = [d for d in out if d.content[1] <= q.open and d.speaker is not None]
+            if before:
+                last = max(before, key=lambda d: d.content[1])
+                if q.open - last.content[1] <= MAX_FLOAT_DISTANCE:
+                    root = last.follows or last
+                    draft = Draft(
+                        root.cue,
+                        root.verb,
+                        root.speaker,
+                        (q.start, q.end),
+                        True,
+                        "quotes.floating.v1",
+                        follows=root,
+                    )
+        if draft is not None:
+            out.append(draft)
+    return out
+
+
+def _dash_or_colon(doc: Doc, q: Quote) -> Draft | None:
+    """ "“...” -Commissioner X" and "X: “...”": the speaker named beside the quotation, no verb."""
+    rest = doc.text[q.close : q.close + 4]
+    stripped = rest.lstrip(" ")
+    if stripped[:1] in ("-", "—", "–"):
+        dash = q.close + len(rest) - len(stripped)
+        span = doc.char_span(
+            dash + 1,
+            doc.text.find("\n", dash) if "\n" in doc.text[dash:] else len(doc.text),
+            alignment_mode="expand",
+        )
+        if span is not None and 0 < len(span) <= MAX_DASH_SPEAKER_TOKENS:
+            words = [t for t in span if not t.is_punct]
+            if words:
+                first = dash + 1 + len(doc.text[dash + 1 :]) - len(doc.text[dash + 1 :].lstrip())
+                last = words[-1].idx + len(words[-1])
+                found = Found(words[0].i, words[-1].i + 1, span.root.i, chars=(first, last))
+                return Draft((dash, dash + 1), None, found, (q.start, q.end), True, "quotes.dash.v1")
+    colon = doc.text.rfind(":", max(0, q.open - 3), q.open)
+    if colon >= 0:
+        line = doc.text.rfind("\n", 0, colon) + 1
+        span = doc.char_span(line, colon, alignment_mode="expand")
+        if span is not None and 0 < len(span) <= 4 and any(t.pos_ == "PROPN" for t in span):
+            return Draft(
+                (colon, colon + 1),
+                None,
+                Found(span.start, span.end, span.root.i),
+                (q.start, q.end),
+                True,
+                "quotes.colon.v1",
+            )
+    return None
+
+
+def link_speakers(doc: Doc, drafts: list[Draft], entities: list[Entity]) -> list[Speaker]:
+    """A Speaker per draft: linked to an entity, typed, pronouns and titles resolved in text order."""
+    named: list[Speaker] = []
+    out: list[Speaker] = []
+    by_draft: dict[int, Speaker] = {}
+    for draft in drafts:
+        if draft.follows is not None and id(draft.follows) in by_draft:
+            prior = by_draft[id(draft.follows)]
+            antecedent = prior.antecedent or (
+                Span(prior.start, prior.end, prior.text)
+                if prior.start is not None and prior.end is not None
+                else None
+            )
+            speaker = Speaker(prior.entity, prior.text, prior.kind, None, None, prior.affiliation, antecedent)
+        elif draft.speaker is None:
+            speaker = Speaker(None, "reports", SpeakerKind.UNATTRIBUTED.value, None, None)
+        else:
+            speaker = make_speaker(doc, draft.speaker, entities)
+            if needs_antecedent(doc, draft.speaker):
+                speaker = resolve(speaker, doc, draft.speaker, named, entities)
+            elif speaker.kind != SpeakerKind.UNATTRIBUTED.value:
+                named.append(speaker)
+        by_draft[id(draft)] = speaker
+        out.append(speaker)
+    return out
+
+
+def _speaker_key(speaker: Speaker) -> str:
+    if speaker.entity:
+        return speaker.entity
+    text = speaker.antecedent.text if speaker.antecedent else speaker.text
+    words = [w.strip(",.").lower() for w in text.split() if w[:1].isupper()]
+    return words[-1] if words else text.lower()
+
+
+def relay_chains(
+    doc: Doc, drafts: list[Draft], speakers: list[Speaker], entities: list[Entity], media: list[MediaMention]
+) -> list[list[Relay]]:
+    """The relays of each draft, nearest first: the medium addressed, then the crediting outlets."""
+    addressed: list[list[Relay]] = []
+    for draft in drafts:
+        verb = doc[draft.verb] if draft.verb is not None else None
+        addressed.append(addressee_relays(verb, entities, media) if verb is not None else [])
+    # A speaker interviewed by a medium speaks through it in the rest of the article too.
+    interviews: dict[str, list[Relay]] = {}
+    for speaker, relays in zip(speakers, addressed, strict=True):
+        if relays:
+            interviews.setdefault(_speaker_key(speaker), relays)
+    chains = []
+    for draft, speaker, relays in zip(drafts, speakers, addressed, strict=True):
+        chain = list(relays) or list(interviews.get(_speaker_key(speaker), []))
+        cue_span = doc.char_span(*draft.cue, alignment_mode="expand")
+        if cue_span is not None:
+            sent = cue_span.sent
+            exclude = set(range(cue_span.start, cue_span.end))
+            if draft.speaker is not None and draft.follows is None:
+                exclude |= set(range(draft.speaker.start, draft.speaker.end))
+            for _, relay in outlet_relays(list(sent), exclude, entities, media):
+                chain.append(relay)
+        deduped: list[Relay] = []
+        for relay in chain:
+            if not any(_same(relay, r) for r in deduped) and not _same(
+                relay, Relay(speaker.entity, speaker.text)
+            ):
+                deduped.append(relay)
+        chains.append(deduped)
+    return chains
+
+
+def _same(a: Relay, b: Relay) -> bool:
+    if a.entity and b.entity:
+        return a.entity == b.entity
+    return a.text.lower() == b.text.lower()
+
+
+def _agency_relay(agency: Relay, entities: list[Entity]) -> Relay:
+    for entity in entities:
+        if entity.name.lower() == agency.text.lower() or agency.text in entity.aliases:
+            return Relay(entity.id, entity.name)
+    return agency
+
+
+def _stance(doc: Doc, draft: Draft, cue: Span, content: Span) -> str:
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    verb = doc[draft.verb] if draft.verb is not None else None
+    words = [t.lower_ for t in span] if span is not None else cue.text.lower().split()
+    return stance_of(cue.text, verb.lemma_ if verb is not None else "", words, content.text)

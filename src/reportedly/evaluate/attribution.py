@@ -1,0 +1,260 @@
+"""Scoring attribution extraction on PolNeAR (Newell, Margolin & Ruths, LREC 2018).
+
+Two protocols:
+
+* CofeNet (Wang et al., COLING 2022): source, cue and content spans scored as sets per article,
+  exact match and begin match (same first character), micro precision, recall and F1. Each
+  fragment of a discontinuous gold span counts as one span, as in CofeNet's BIO tagging.
+* Gender Gap Tracker (Asr et al. 2021): a gold quotation (an attribution's content) is found when
+  a predicted content overlaps it by at least a share of the gold length; gold quotations are
+  matched greedily, one-to-one, in gold order. Speaker accuracy is the share of matched
+  quotations whose predicted speaker overlaps the gold source.
+
+PolNeAR's spans follow its guidelines, ours the output contract; the mapping is mechanical and
+written here: a direct quotation's content includes its quote marks in PolNeAR, and an indirect
+content includes its complementizer "that". PolNeAR is research-only: it is read by path and
+never copied into the repository.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportedly.model import Attribution
+
+ROLES = ("source", "cue", "content")
+# GGT overlap thresholds: a loose match (0.3) and a near-exact one (0.8).
+OVERLAP_THRESHOLDS = (0.3, 0.8)
+_QUOTE_MARKS = "“”\"«»„'`‘’"
+
+Spans = list[tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldAttribution:
+    """One PolNeAR attribution: each role as a list of fragments (character ranges)."""
+
+    source: tuple[tuple[int, int], ...]
+    cue: tuple[tuple[int, int], ...]
+    content: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDoc:
+    """One PolNeAR article with its attributions."""
+
+    name: str
+    text: str
+    attributions: tuple[GoldAttribution, ...]
+
+
+@dataclass(slots=True)
+class Counts:
+    """True positives and totals for one measure."""
+
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+
+    def add(self, tp: int, pred: int, gold: int) -> None:
+        self.tp, self.pred, self.gold = self.tp + tp, self.pred + pred, self.gold + gold
+
+    def prf(self) -> dict[str, float]:
+        """Precision, recall and F1 in percent."""
+        p = 100 * self.tp / self.pred if self.pred else 0.0
+        r = 100 * self.tp / self.gold if self.gold else 0.0
+        return {"p": round(p, 1), "r": round(r, 1), "f1": round(2 * p * r / (p + r), 1) if p + r else 0.0}
+
+
+@dataclass(slots=True)
+class Score:
+    """Every measure over a set of articles."""
+
+    exact: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in ROLES})
+    begin: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in ROLES})
+    quote: dict[float, Counts] = field(default_factory=lambda: {t: Counts() for t in OVERLAP_THRESHOLDS})
+    speaker: dict[float, Counts] = field(default_factory=lambda: {t: Counts() for t in OVERLAP_THRESHOLDS})
+    articles: int = 0
+
+    def summary(self) -> dict[str, object]:
+        """Plain figures: F1 (with P and R) per role and protocol, quote F1 and speaker accuracy."""
+        out: dict[str, object] = {"articles": self.articles}
+        for role in ROLES:
+            out[f"{role}_exact"] = self.exact[role].prf()
+            out[f"{role}_begin"] = self.begin[role].prf()
+        for t in OVERLAP_THRESHOLDS:
+            out[f"quote_{t}"] = self.quote[t].prf()
+            sp = self.speaker[t]
+            out[f"speaker_accuracy_{t}"] = round(100 * sp.tp / sp.gold, 1) if sp.gold else 0.0
+        return out
+
+
+def _spans(field_text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((int(a), int(b)) for a, b in (frag.split() for frag in field_text.split(";")))
+
+
+def read_ann(path: Path) -> tuple[GoldAttribution, ...]:
+    """The attributions of one BRAT .ann file (E lines with their Source, Cue and Content)."""
+    spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text("utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            role, _, offsets = parts[1].partition(" ")
+            spans[parts[0]] = (role, _spans(offsets))
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split()))
+    out = []
+    for ev in events:
+        get = {
+            role: spans[ev[role.capitalize()]][1] if ev.get(role.capitalize()) in spans else ()
+            for role in ROLES
+        }
+        out.append(GoldAttribution(get["source"], get["cue"], get["content"]))
+    return tuple(out)
+
+
+def load_polnear(root: Path, split: str, limit: int | None = None) -> list[GoldDoc]:
+    """PolNeAR articles of one split; where several annotators did an article, the first by name.
+
+    Args:
+        root: the PolNeAR folder (with train/, dev/, ...).
+        split: "train", "dev" or "test".
+        limit: read only the first `limit` articles (sorted by name), for quick gates.
+
+    Returns:
+        GoldDoc records, sorted by article name.
+    """
+    folder = root / split
+    if not (folder / "text").is_dir():
+        raise FileNotFoundError(f"{folder}/text not found: pass --data pointing at the PolNeAR folder")
+    chosen: dict[str, Path] = {}
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        chosen.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    names = sorted(chosen)[:limit] if limit else sorted(chosen)
+    return [GoldDoc(n, (folder / "text" / f"{n}.txt").read_text("utf-8"), read_ann(chosen[n])) for n in names]
+
+
+def to_polnear(text: str, att: Attribution) -> dict[str, Spans]:
+    """Our attribution's role spans in PolNeAR's conventions (quote marks, "that" included)."""
+    start, end = att.content.start, att.content.end
+    if att.direct:
+        if start > 0 and text[start - 1] in _QUOTE_MARKS:
+            start -= 2 if start > 1 and text[start - 2 : start] in ("``", "''") else 1
+        if end < len(text) and text[end] in _QUOTE_MARKS:
+            end += 2 if text[end : end + 2] == "''" else 1
+    elif text[max(0, start - 5) : start].lower() == "that ":
+        start -= 5
+    source = (
+        [(att.speaker.start, att.speaker.end)]
+        if att.speaker.start is not None and att.speaker.end is not None
+        else []
+    )
+    return {"source": source, "cue": [(att.cue.start, att.cue.end)], "content": [(start, end)]}
+
+
+def _begin_matches(pred: set[tuple[int, int]], gold: set[tuple[int, int]]) -> int:
+    return sum((Counter(s for s, _ in pred) & Counter(s for s, _ in gold)).values())
+
+
+def _length(frags: Iterable[tuple[int, int]]) -> int:
+    return sum(e - s for s, e in frags)
+
+
+def _overlap(frags: Iterable[tuple[int, int]], span: tuple[int, int]) -> int:
+    return sum(max(0, min(e, span[1]) - max(s, span[0])) for s, e in frags)
+
+
+def score_doc(score: Score, doc: GoldDoc, predicted: list[Attribution]) -> None:
+    """Add one article's counts to `score`.
+
+    Args:
+        score: the running totals.
+        doc: the gold article.
+        predicted: our attributions on `doc.text`.
+    """
+    score.articles += 1
+    mapped = [to_polnear(doc.text, att) for att in predicted]
+    for role in ROLES:
+        gold = {f for g in doc.attributions for f in getattr(g, role)}
+        pred = {s for m in mapped for s in m[role]}
+        score.exact[role].add(len(gold & pred), len(pred), len(gold))
+        score.begin[role].add(_begin_matches(pred, gold), len(pred), len(gold))
+    quotes = [g for g in doc.attributions if g.content]
+    for t in OVERLAP_THRESHOLDS:
+        free = list(range(len(mapped)))
+        tp = speakers = 0
+        for g in quotes:
+            length = _length(g.content) or 1
+            best = max(free, key=lambda i: _overlap(g.content, mapped[i]["content"][0]), default=None)
+            if best is None or _overlap(g.content, mapped[best]["content"][0]) / length < t:
+                continue
+            free.remove(best)
+            tp += 1
+            speakers += _speaker_right(predicted[best], g)
+        score.quote[t].add(tp, len(mapped), len(quotes))
+        score.speaker[t].add(speakers, 0, tp)
+
+
+def _speaker_right(att: Attribution, gold: GoldAttribution) -> bool:
+    sp = att.speaker
+    span = (
+        (sp.start, sp.end)
+        if sp.start is not None and sp.end is not None
+        else ((sp.antecedent.start, sp.antecedent.end) if sp.antecedent is not None else None)
+    )
+    if not gold.source:
+        return span is None
+    return span is not None and _overlap(gold.source, span) > 0
+
+
+Extractor = Callable[[list[str]], Iterable[list[Attribution]]]
+
+
+def evaluate(docs: list[GoldDoc], extract: Extractor) -> Score:
+    """Score an extractor on gold articles.
+
+    Args:
+        docs: the gold articles.
+        extract: maps article texts to our attributions for each, in order.
+
+    Returns:
+        the Score over all articles.
+    """
+    score = Score()
+    for doc, predicted in zip(docs, extract([d.text for d in docs]), strict=True):
+        score_doc(score, doc, predicted)
+    return score
+
+
+def rules_extractor(batch_size: int = 16) -> Extractor:
+    """Our pipeline's attribution extractor over raw texts (verbatim, no cleaning, no entities)."""
+
+    def run(texts: list[str]) -> Iterable[list[Attribution]]:
+        from reportedly.extract.quotes import extract_attributions
+        from reportedly.model import DocContext
+        from reportedly.nlp.pipeline import make_nlp
+
+        nlp = make_nlp()
+        for n, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
+            yield extract_attributions(doc, [], DocContext(article_id=str(n)))
+
+    return run
+
+
+def render_summary(score: Score, title: str) -> object:
+    """A rich Table of the figures: one row per measure, P, R and F1 (accuracy for speakers)."""
+    from rich.table import Table
+
+    table = Table(title=f"{title}: {score.articles} articles", title_justify="left")
+    for col in ("measure", "P", "R", "F1"):
+        table.add_column(col, justify="left" if col == "measure" else "right")
+    for name, value in score.summary().items():
+        if isinstance(value, dict):
+            table.add_row(name, str(value["p"]), str(value["r"]), str(value["f1"]))
+        elif name.startswith("speaker"):
+            table.add_row(name, "", "", str(value))
+    return table

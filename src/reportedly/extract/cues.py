@@ -1,0 +1,139 @@
+"""The reporting-cue lexicon and the matchers that find cues in a Doc, built once per vocab.
+
+The verb list started from the reporting verbs of news style guides and was widened with the cue
+lemmas that occur at least a few times in PolNeAR's training annotations (speech, cognition and
+evaluation verbs: PolNeAR annotates "Trump wants ..." and "Cruz denounced ..." as attributions).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word set from whitespace-separated text (keeps long lexicons readable)."""
+    return frozenset(text.split())
+
+
+# Verbs of saying: attributions whenever they have a speaker and a clause, a quote or an object.
+SPEECH_VERBS = _words("""
+say tell add state announce declare claim argue note explain insist report write tweet post warn
+predict suggest acknowledge admit concede confirm deny reject dismiss refute rebut assert allege
+contend maintain reply respond answer ask question wonder recall remark comment observe mention
+stress emphasize reiterate repeat conclude testify promise vow pledge threaten urge joke quip
+complain charge accuse blame criticize praise hint indicate reveal disclose estimate caution assure
+boast counter retort agree disagree confide inform learn recount speculate shout yell exclaim
+whisper tout forecast describe call label brand characterize dub denounce condemn slam blast decry
+lament applaud hail endorse defend support oppose propose demand order instruct advise recommend
+suggest acknowledge contend cite quote show find tell write read predict project calculate signal
+concede confess lie declare proclaim relay convey communicate convince persuade remind reassure
+cheer welcome
+""")
+
+# Verbs of cognition and attitude: attributions only with a clausal complement ("thinks that ...").
+COGNITION_VERBS = _words("""
+believe think feel know expect hope fear worry doubt suspect assume understand realize want wish
+consider guess imagine reckon figure bet see view insist trust anticipate envision foresee sense
+""")
+
+# Verbs whose direct object is the content: "denied the meeting", "confirmed the talks".
+OBJECT_CONTENT_VERBS = _words("""
+deny confirm reject dismiss refute rebut announce reveal disclose criticize praise denounce condemn
+slam blast decry lament applaud hail endorse defend support oppose propose demand describe call
+label brand characterize dub acknowledge admit cite predict want promise pledge vow threaten
+question recommend welcome report
+""")
+
+CUE_LEMMAS = SPEECH_VERBS | COGNITION_VERBS
+
+# Nouns that report without a named source: "there were reports that", "it was reported".
+REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "claim", "speculation", "allegation"})
+
+# Adverbs kept inside a cue when they sit between its auxiliaries and the verb ("has repeatedly said").
+CUE_ADVERB_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "preconj"})
+
+# Dependency labels of a cue verb's clausal content.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj"})
+
+
+@lru_cache(maxsize=8)
+def _matcher(vocab: Vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    matcher.add("VERB", [[{"LEMMA": {"IN": sorted(CUE_LEMMAS)}, "POS": {"IN": ["VERB", "AUX"]}}]])
+    matcher.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}], [{"LOWER": "as"}, {"LOWER": "per"}]])
+    matcher.add(
+        "THERE_REPORTS",
+        [
+            [
+                {"LOWER": "there"},
+                {"LEMMA": "be"},
+                {"OP": "*", "POS": {"IN": ["DET", "ADJ", "ADV"]}},
+                {"LEMMA": {"IN": sorted(REPORT_NOUNS)}, "TAG": {"IN": ["NNS", "NN"]}},
+            ]
+        ],
+    )
+    matcher.add(
+        "IT_REPORTED",
+        [
+            [
+                {"LOWER": "it"},
+                {"LEMMA": "be", "OP": "+"},
+                {"LEMMA": {"IN": ["report", "say", "claim", "allege", "rumor", "believe"]}, "TAG": "VBN"},
+            ]
+        ],
+    )
+    matcher.add(
+        "QUOTE_DASH", [[{"TEXT": {"IN": ["”", '"', "''", "’"]}}, {"TEXT": {"IN": ["-", "—", "–", "--"]}}]]
+    )
+    return matcher
+
+
+def find_cues(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    """Every cue match in `doc`, as token ranges by kind (VERB, ACCORDING, THERE_REPORTS, ...).
+
+    Args:
+        doc: a parsed Doc.
+
+    Returns:
+        kind -> sorted list of (start, end) token indices; overlapping matches of one kind are kept.
+    """
+    found: dict[str, list[tuple[int, int]]] = {}
+    strings = doc.vocab.strings
+    for match_id, start, end in _matcher(doc.vocab)(doc):
+        found.setdefault(strings[match_id], []).append((start, end))
+    for spans in found.values():
+        spans.sort()
+    return found
+
+
+def is_cognition(token: Token) -> bool:
+    """True for attitude verbs that need a clause to be a cue ("believes that ...")."""
+    return token.lemma_ in COGNITION_VERBS and token.lemma_ not in SPEECH_VERBS
+
+
+def cue_bounds(verb: Token) -> tuple[int, int]:
+    """The cue's token range: the verb with its auxiliaries, negation and adverbs just before it.
+
+    Coordinated cues ("neither confirmed nor denied") run to the last coordinated reporting verb.
+
+    Args:
+        verb: the reporting verb.
+
+    Returns:
+        (start, end) token indices, end exclusive.
+    """
+    start = verb.i
+    for child in reversed(list(verb.lefts)):
+        if child.i == start - 1 and child.dep_ in CUE_ADVERB_DEPS and not child.is_punct:
+            start = child.i
+        elif child.i < start - 1:
+            break
+    end = verb.i + 1
+    for conj in verb.conjuncts:
+        if conj.i > verb.i and conj.lemma_ in CUE_LEMMAS and conj.i - end <= 2:
+            end = conj.i + 1
+    return start, end

@@ -1,0 +1,230 @@
+"""Finding attributions in the parse: cue, speaker phrase and content, before linking and relays.
+
+Each finder returns `Draft`s (token and character ranges only). Finders, in order: reporting
+verbs with a clause, a quotation or an object; "according to X" / "as per X"; "there were reports
+that" and "it was reported that"; then the quotations no cue claimed (dash- and colon-introduced,
+and floating quotes that continue the last speaker).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from reportedly.extract.cues import (
+    CLAUSE_DEPS,
+    CUE_LEMMAS,
+    OBJECT_CONTENT_VERBS,
+    cue_bounds,
+    is_cognition,
+)
+from reportedly.extract.quotemarks import Quote
+from reportedly.extract.relays import OUTLET_VERBS
+from reportedly.extract.speakers import Found, phrase, subject_of
+
+# Fewest words for a quotation to stand as a statement: shorter ones are scare quotes ("crazy").
+MIN_QUOTE_WORDS = 4
+# Most tokens between a quotation and its cue ("...,” Kabulov, the envoy, told TASS).
+MAX_QUOTE_GAP = 12
+# Longest tail cut from a content as a relay or inverted cue (", reported Tolo News").
+MAX_TAIL_TOKENS = 14
+# Cognition verbs that take an infinitive as content ("wants to ...").
+XCOMP_COGNITION = frozenset({"want", "hope", "expect", "wish", "plan", "intend"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """An attribution before linking: token ranges of cue and speaker, characters of content."""
+
+    cue: tuple[int, int]  # characters
+    verb: int | None  # token index of the cue's verb, when there is one
+    speaker: Found | None
+    content: tuple[int, int]  # characters
+    direct: bool
+    extractor: str
+    follows: Draft | None = None  # the attribution a floating quote continues
+
+    @property
+    def order(self) -> int:
+        """Position in text order: where the attribution starts."""
+        return min(self.content[0], self.cue[0])
+
+
+def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    span = doc[start:end]
+    return span.start_char, span.end_char
+
+
+def trim_content(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range of a content without its "that", edge punctuation and a relay tail.
+
+    Args:
+        doc: the Doc.
+        start: first token of the raw content.
+        end: token after the raw content.
+
+    Returns:
+        the trimmed (start, end) token range.
+    """
+    if end - start > 1 and doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if"):
+        start += 1 if doc[start].lower_ == "that" else 0
+    for i in range(max(start + 1, end - MAX_TAIL_TOKENS), end):
+        tok = doc[i]
+        if tok.text != "," or i + 1 >= end:
+            continue
+        tail = doc[i + 1 : end]
+        if any(t.lemma_ in CUE_LEMMAS | OUTLET_VERBS and t.pos_ in ("VERB", "AUX") for t in tail) or (
+            tail[0].lower_ in ("according", "as") and len(tail) > 1 and tail[1].lower_ in ("to", "per")
+        ):
+            end = i
+            break
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text in ",;:—-–" or doc[end - 1].is_space):
+        end -= 1
+    while start < end and (doc[start].is_punct and doc[start].text in ",;:—-–" or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _quote_after(doc: Doc, end_tok: int, quotes: list[Quote]) -> Quote | None:
+    """A quotation opening right after token `end_tok - 1` (past a colon, comma or "that")."""
+    if end_tok >= len(doc):
+        return None
+    pos = doc[end_tok - 1].idx + len(doc[end_tok - 1])
+    for q in quotes:
+        if q.open >= pos:
+            gap = doc.text[pos : q.open].strip()
+            return q if gap in ("", ":", ",", "that", ": ") and q.words(doc.text) >= MIN_QUOTE_WORDS else None
+    return None
+
+
+def _quote_before(doc: Doc, first_tok: int, quotes: list[Quote], allowed: set[int]) -> Quote | None:
+    """A quotation closing just before token `first_tok`, with only punctuation or speaker words between."""
+    pos = doc[first_tok].idx
+    best = None
+    for q in quotes:
+        if q.close > pos:
+            break
+        best = q
+    if best is None or best.words(doc.text) < MIN_QUOTE_WORDS:
+        return None
+    between = doc.char_span(best.close, pos, alignment_mode="expand")
+    if between is None or len(between) > MAX_QUOTE_GAP or "\n" in doc.text[best.close : pos]:
+        return None
+    if all(t.is_punct or t.i in allowed or t.is_space for t in between):
+        return best
+    return None
+
+
+def _clause_content(verb: Token, cue_end: int) -> tuple[int, int] | None:
+    doc = verb.doc
+    verbs = [verb] + [c for c in verb.conjuncts if c.i > verb.i and c.i < cue_end]
+    for v in verbs:
+        for child in v.children:
+            if child.dep_ in CLAUSE_DEPS and child.i > v.i - 1:
+                if child.dep_ == "xcomp" and v.lemma_ not in XCOMP_COGNITION and not is_cognition(v):
+                    continue
+                if child.dep_ == "xcomp" and not any(
+                    t.dep_ == "aux" and t.lower_ == "to" for t in child.lefts
+                ):
+                    continue
+                return trim_content(doc, child.left_edge.i, child.right_edge.i + 1)
+    if is_cognition(verb):
+        return None
+    for v in verbs:
+        if v.lemma_ not in OBJECT_CONTENT_VERBS:
+            continue
+        for child in v.children:
+            if child.dep_ == "dobj" and child.i > v.i:
+                return trim_content(doc, child.left_edge.i, child.right_edge.i + 1)
+    return None
+
+
+def from_verb(verb: Token, quotes: list[Quote]) -> Draft | None:
+    """The attribution a reporting verb makes, if it has a speaker and a content.
+
+    Args:
+        verb: a token whose lemma is a reporting cue.
+        quotes: the article's quotations.
+
+    Returns:
+        a Draft, or None when the verb credits no one or nothing.
+    """
+    doc = verb.doc
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    found = phrase(subject)
+    start, end = cue_bounds(verb)
+    cue = _chars(doc, start, end)
+    allowed = set(range(found.start, found.end)) | set(range(start, end))
+    after = _quote_after(doc, end, quotes)
+    if after is not None and not is_cognition(verb):
+        return Draft(cue, verb.i, found, (after.start, after.end), True, "quotes.direct.v1")
+    before = _quote_before(doc, min(start, found.start), quotes, allowed)
+    if before is not None and not is_cognition(verb):
+        return Draft(cue, verb.i, found, (before.start, before.end), True, "quotes.direct.v1")
+    clause = _clause_content(verb, end)
+    if clause is None or clause[1] <= clause[0]:
+        return None
+    content = _chars(doc, *clause)
+    for q in quotes:  # a clause that is a whole quotation is a direct quote
+        if q.open <= content[0] <= q.start + 1 and q.end - 1 <= content[1] <= q.close:
+            return Draft(cue, verb.i, found, (q.start, q.end), True, "quotes.direct.v1")
+    return Draft(cue, verb.i, found, content, False, "quotes.indirect.v1")
+
+
+def from_according(doc: Doc, start: int, end: int) -> Draft | None:
+    """ "According to X, ..." / "..., as per X": X speaks the clause the phrase hangs on."""
+    prep = doc[end - 1]
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    found = phrase(obj)
+    head = doc[start].head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head and head.pos_ != "VERB":
+        head = head.head
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    phrase_end = max(found.end, obj.right_edge.i + 1)
+    if start <= lo + 1:  # "According to X, content."
+        lo = phrase_end
+    else:  # "content, according to X."
+        hi = min(hi, start)
+    lo, hi = trim_content(doc, lo, hi)
+    if hi <= lo:
+        return None
+    while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text in ".":
+        hi -= 1
+    return Draft(_chars(doc, start, end), None, found, _chars(doc, lo, hi), False, "quotes.according.v1")
+
+
+def from_report_noun(doc: Doc, start: int, end: int) -> Draft | None:
+    """ "there were reports (released) that ...": an unattributed claim."""
+    noun = doc[end - 1]
+    cue_end = end
+    holder = noun
+    for child in noun.rights:
+        if child.dep_ == "acl" and child.i == cue_end and child.tag_ == "VBN":
+            cue_end, holder = child.i + 1, child
+    clause = next((c for c in holder.children if c.dep_ in ("ccomp", "acl") and c.i >= cue_end), None)
+    if clause is None:
+        return None
+    lo, hi = trim_content(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    return Draft(
+        _chars(doc, start, cue_end),
+        None,
+        Found(noun.i, noun.i + 1, noun.i),
+        _chars(doc, lo, hi),
+        False,
+        "quotes.unattributed.v1",
+    )
+
+
+def from_it_reported(doc: Doc, start: int, end: int) -> Draft | None:
+    """ "it was reported that ...": an unattributed claim with no speaker named."""
+    verb = doc[end - 1]
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    lo, hi = trim_content(doc, clause.left_edge.i, clause.right_edge.i + 1)
+    return Draft(_chars(doc, start, end), None, None, _chars(doc, lo, hi), False, "quotes.unattributed.v1")

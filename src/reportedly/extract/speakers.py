@@ -1,0 +1,311 @@
+"""Speakers: the noun phrase a cue credits, linked to an entity or typed (anonymous, unattributed, ...).
+
+Linking goes by offsets: the entity whose mention holds the speaker's head word. Pronouns ("she
+said") and bare titles ("the envoy said") resolve to the last named speaker before them, or to the
+nearest person entity mentioned before them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from reportedly.model import Entity, Span, Speaker, SpeakerKind
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word set from whitespace-separated text (keeps long lexicons readable)."""
+    return frozenset(text.split())
+
+
+PRONOUNS = frozenset({"he", "she", "they", "who", "i", "we", "it", "which", "that", "you"})
+PERSON_PRONOUNS = frozenset({"he", "she", "i", "who"})
+# Head nouns that name a source without naming it: "a source close to ...", "officials said".
+ANONYMOUS_HEADS = _words("""
+source official diplomat insider aide person people analyst observer expert witness resident
+spokesman spokeswoman spokesperson representative member commander officer staffer adviser advisor
+lawmaker
+""")
+# Head nouns of titles that refer back to a person named earlier: "the envoy said".
+TITLE_HEADS = _words("""
+envoy minister president leader spokesman spokeswoman spokesperson governor senator ambassador
+chairman chief director secretary official commander candidate nominee mayor premier king queen
+prince general
+""")
+# Words that make an organization a news medium.
+MEDIA_WORDS = _words("""
+news agency newspaper outlet channel tv television radio times post journal tribune herald gazette
+telegraph guardian daily press wire broadcaster magazine media network reuters tass afp ani xinhua
+bbc cnn associated
+""")
+# Media organizations known by name alone.
+MEDIA_NAMES = frozenset(
+    {
+        "tass",
+        "reuters",
+        "afp",
+        "ap",
+        "ani",
+        "xinhua",
+        "bbc",
+        "cnn",
+        "ria",
+        "interfax",
+        "pti",
+        "ians",
+        "bloomberg",
+        "politico",
+        "axios",
+        "fox",
+        "nbc",
+        "abc",
+        "cbs",
+        "msnbc",
+        "aljazeera",
+        "irna",
+        "tolonews",
+        "pajhwok",
+        "yonhap",
+        "kyodo",
+        "dpa",
+        "efe",
+        "ansa",
+    }
+)
+# Dependencies cut from the tail of a common-noun speaker phrase (its appositions, relative clauses).
+TRIM_DEPS = frozenset({"appos", "relcl", "acl", "punct"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A speaker phrase found in the parse: its token range and head."""
+
+    start: int
+    end: int
+    head: int
+    chars: tuple[int, int] | None = None  # character range, where it is not whole tokens ("-Commissioner X")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The token naming who speaks through `verb`: its subject, its passive agent, or an inherited one.
+
+    Args:
+        verb: a reporting verb.
+
+    Returns:
+        the subject's head token, or None when the cue has no source ("was asked").
+    """
+    node: Token | None = verb
+    for _ in range(4):  # a subject shared along "said ... and added", "saying", up to a few hops
+        assert node is not None
+        for child in node.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "agent":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if any(c.dep_ == "nsubjpass" for c in node.children):
+            return None
+        if node.dep_ in ("conj", "advcl", "xcomp") and node.head is not node:
+            node = node.head
+            continue
+        if node.dep_ in ("acl", "relcl") and node.tag_ == "VBN":
+            return None
+        return None
+    return None
+
+
+def phrase(head: Token) -> Found:
+    """The speaker phrase around `head`: its subtree, less trailing clauses for common nouns."""
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    name = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if head.pos_ != "PROPN" and name is not None:
+        # "The Russian envoy for Afghanistan, Zamir Kabulov": the title with the name it introduces.
+        head, end = name, name.right_edge.i + 1
+    elif head.pos_ != "PROPN":
+        cut = [c.i for c in head.rights if c.dep_ in TRIM_DEPS and c.i > head.i]
+        if cut:
+            end = min(cut)
+            while end > head.i + 1 and head.doc[end - 1].is_punct and head.doc[end - 1].text not in ")]":
+                end -= 1
+    while start < head.i and head.doc[start].is_punct:
+        start += 1
+    while end > head.i + 1 and head.doc[end - 1].text in {",", "—", "-", "–"}:
+        end -= 1
+    return Found(start, end, head.i)
+
+
+def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
+    """The entity with a mention overlapping the characters [start, end), the longest such mention."""
+    best: tuple[int, Entity] | None = None
+    for entity in entities:
+        for m in entity.mentions:
+            if m.start < end and start < m.end and (best is None or m.end - m.start > best[0]):
+                best = (m.end - m.start, entity)
+    return best[1] if best else None
+
+
+def is_media(doc: Doc, start: int, end: int, entity: Entity | None) -> bool:
+    """True when tokens [start, end) name a news medium (by entity kind, name or wording)."""
+    if entity is not None and entity.kind == "media":
+        return True
+    words = [t.lower_ for t in doc[start:end]]
+    joined = "".join(words)
+    if joined in MEDIA_NAMES or any(w in MEDIA_NAMES for w in words):
+        return True
+    return any(w in MEDIA_WORDS for w in words) and any(
+        t.pos_ == "PROPN" or t.lower_ == "media" for t in doc[start:end]
+    )
+
+
+def kind_of(doc: Doc, found: Found, entity: Entity | None) -> str:
+    """The speaker's kind: person, organization, media, anonymous or unattributed."""
+    head = doc[found.head]
+    if head.lemma_.lower() in {"report", "rumor", "rumour", "speculation"}:
+        return SpeakerKind.UNATTRIBUTED.value
+    if is_media(doc, found.start, found.end, entity):
+        return SpeakerKind.MEDIA.value
+    if head.lemma_.lower() in ANONYMOUS_HEADS and head.pos_ != "PROPN":
+        named = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+        if named:
+            return SpeakerKind.ORGANIZATION.value
+        return SpeakerKind.ANONYMOUS.value
+    if entity is not None:
+        return SpeakerKind.PERSON.value if entity.type == "PERSON" else SpeakerKind.ORGANIZATION.value
+    if head.ent_type_ == "PERSON" or head.lower_ in PERSON_PRONOUNS:
+        return SpeakerKind.PERSON.value
+    if head.ent_type_ in ("ORG", "GPE", "NORP") or head.pos_ != "PROPN":
+        return SpeakerKind.ORGANIZATION.value
+    return SpeakerKind.PERSON.value
+
+
+def affiliation_of(doc: Doc, found: Found, entities: list[Entity], own: Entity | None) -> str | None:
+    """The entity an anonymous or collective speaker belongs to: "a source close to the NRF"."""
+    span = doc[found.start : found.end]
+    best = None
+    for token in span:
+        if token.i == found.head or not (token.pos_ == "PROPN" or token.ent_type_):
+            continue
+        entity = entity_at(entities, token.idx, token.idx + len(token))
+        if entity is not None and entity is not own:
+            best = entity.id if best is None else best
+    return best
+
+
+def make_speaker(doc: Doc, found: Found, entities: list[Entity]) -> Speaker:
+    """The Speaker record for a phrase found in the parse (before pronoun resolution)."""
+    head = doc[found.head]
+    span = doc[found.start : found.end]
+    if found.chars is not None:
+        span = doc.char_span(found.chars[0], found.chars[1]) or span
+        text, start, end = doc.text[found.chars[0] : found.chars[1]], found.chars[0], found.chars[1]
+        entity = entity_at(entities, start, end)
+        return Speaker(entity.id if entity else None, text, kind_of(doc, found, entity), start, end)
+    entity = entity_at(entities, head.idx, head.idx + len(head))
+    kind = kind_of(doc, found, entity)
+    affiliation = None
+    if kind in (SpeakerKind.ANONYMOUS.value, SpeakerKind.ORGANIZATION.value) and entity is None:
+        affiliation = affiliation_of(doc, found, entities, entity)
+        if kind == SpeakerKind.ORGANIZATION.value and head.lemma_.lower() in ANONYMOUS_HEADS:
+            entity_id, affiliation = affiliation, None
+            return Speaker(entity_id, span.text, kind, span.start_char, span.end_char)
+    return Speaker(
+        entity.id if entity else None,
+        span.text,
+        kind,
+        span.start_char,
+        span.end_char,
+        affiliation=affiliation,
+    )
+
+
+def needs_antecedent(doc: Doc, found: Found) -> bool:
+    """True for pronouns and bare titles ("he", "the envoy") that stand for someone named before."""
+    head = doc[found.head]
+    if head.lower_ in PRONOUNS and found.end - found.start == 1:
+        return True
+    return (
+        head.lemma_.lower() in TITLE_HEADS
+        and head.pos_ == "NOUN"
+        and found.end - found.start <= 3
+        and doc[found.start].lower_ == "the"
+        and not any(t.pos_ == "PROPN" for t in doc[found.start : found.end])
+    )
+
+
+def resolve(
+    speaker: Speaker, doc: Doc, found: Found, earlier: list[Speaker], entities: list[Entity]
+) -> Speaker:
+    """Resolve a pronoun or title speaker to the last named speaker (or person entity) before it.
+
+    Args:
+        speaker: the speaker as found, text and offsets of the pronoun or title.
+        doc: the Doc.
+        found: its phrase in the parse.
+        earlier: named speakers of earlier attributions, in text order.
+        entities: the article's entities.
+
+    Returns:
+        the speaker with `entity`, `kind` and `antecedent` filled from the referent.
+    """
+    head = doc[found.head]
+    if head.lower_ in {"it", "which", "that", "you"}:
+        return speaker
+    plural = head.lower_ in {"they", "we"}
+    if head.lower_ == "who" and head.head.head is not head.head:
+        target = head.head.head  # "Kabulov, who said ...": the noun the relative clause hangs on
+        found2 = phrase(target)
+        resolved = make_speaker(doc, found2, entities)
+        return _with_antecedent(speaker, resolved)
+    before = [p for p in earlier if p.start is None or p.start < (speaker.start or 0)]
+    persons = [p for p in before if (p.kind == SpeakerKind.PERSON.value) != plural]
+    others = [p for p in before if p.kind in (SpeakerKind.PERSON.value, SpeakerKind.ORGANIZATION.value)]
+    if persons or others:
+        prior = (persons or others)[-1]
+        resolved = _with_antecedent(speaker, prior)
+        if not plural:
+            resolved = Speaker(
+                resolved.entity,
+                resolved.text,
+                SpeakerKind.PERSON.value,
+                resolved.start,
+                resolved.end,
+                resolved.affiliation,
+                resolved.antecedent,
+            )
+        return resolved
+    if not plural:
+        for entity in sorted(
+            entities,
+            key=lambda e: -max((m.start for m in e.mentions if m.end <= (speaker.start or 0)), default=-1),
+        ):
+            if entity.type == "PERSON" and any(m.end <= (speaker.start or 0) for m in entity.mentions):
+                return Speaker(
+                    entity.id,
+                    speaker.text,
+                    SpeakerKind.PERSON.value,
+                    speaker.start,
+                    speaker.end,
+                    antecedent=Span(*_last_mention(entity, speaker.start or 0)),
+                )
+    return speaker
+
+
+def _last_mention(entity: Entity, before: int) -> tuple[int, int, str]:
+    m = max((m for m in entity.mentions if m.end <= before), key=lambda m: m.start)
+    return m.start, m.end, m.text
+
+
+def _with_antecedent(speaker: Speaker, prior: Speaker) -> Speaker:
+    antecedent = prior.antecedent
+    if antecedent is None and prior.start is not None and prior.end is not None:
+        antecedent = Span(prior.start, prior.end, prior.text)
+    return Speaker(
+        prior.entity,
+        speaker.text,
+        prior.kind,
+        speaker.start,
+        speaker.end,
+        affiliation=prior.affiliation,
+        antecedent=antecedent,
+    )

@@ -7,8 +7,9 @@ The rules (issue 3), in the order `same_person` applies them:
    "Mutaqqi" = "Muttaqi") and then compared within a small edit budget (one edit per token of 4+ letters,
    two per name; a vowel-only difference counts as one edit: "Mohammed" = "Muhammad").
 3. Every token of the shorter name must match a token of the longer one, in order, the surname last; the
-   longer name may carry extra leading given names and middle initials or patronymics, but an extra given
-   name in the middle means a different person ("Ahmad Massoud" is not "Ahmad Shah Massoud").
+   longer name may carry middle initials, patronymics and a dropped devotional first name ("Mohammad Javad
+   Zarif" = "Javad Zarif"), but any other extra given name means a different person ("Ahmad Massoud" is not
+   "Ahmad Shah Massoud"), and so does a generational suffix on one side only ("Donald Trump Jr.").
 4. A single token is a surname: it matches the last token of the longer name only.
 False merges are the costly error: every rule errs towards "different".
 """
@@ -29,7 +30,7 @@ prof professor mr mrs ms miss sir dame lord lady president vice prime minister p
 defense interior secretary general gen lt col colonel maj major capt captain brig brigadier marshal field
 admiral adm commander cmdr sgt sergeant sen senator rep gov governor mayor chancellor premier chairman chair
 chief spokesman spokeswoman spokesperson envoy ambassador ustad ustadh mufti rev reverend father pope
-senior junior comrade
+senior junior comrade daw mian
 """.split())
 # Particles that transliterations add or drop at will ("Bashar al-Assad" = "Bashar Assad").
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "bint", "ould", "ul", "ud"})
@@ -43,7 +44,12 @@ NAME_EDIT_BUDGET = 2
 # Tokens shorter than this must match exactly after folding: "Un"/"Il", "Li"/"Lu" are different names.
 MIN_FUZZY_LEN = 4
 VOWELS = frozenset("aeiouy")
-_FOLDS = (("ph", "f"), ("q", "k"), ("ck", "k"), ("oo", "u"), ("ou", "u"), ("ee", "i"), ("dh", "d"), ("w", "v"))
+_FOLDS = (("ph", "f"), ("gh", "q"), ("q", "k"), ("ck", "k"), ("x", "ks"), ("oo", "u"), ("ou", "u"), ("ow", "u"),
+          ("ee", "i"), ("dh", "d"), ("w", "v"))
+# Devotional first names that transliterations and headlines drop: "(Mohammad) Javad Zarif",
+# "(Abdul) Ghani Baradar". Any other extra leading name means another person ("Ahmed Ali Abdullah Saleh",
+# son of "Ali Abdullah Saleh").
+DROPPABLE_FIRST = frozenset({"mohamad", "muhamad", "mohamed", "muhamed", "abdul", "abd", "sayed", "syed"})
 _SPLIT_RE = re.compile(r"[\s\-‐–_/]+")
 
 
@@ -71,6 +77,7 @@ def fold(token: str) -> str:
     """Transliteration-folded token: "massoud" -> "masud", "mutaqqi" -> "mutaki"."""
     for old, new in _FOLDS:
         token = token.replace(old, new)
+    token = re.sub(r"(?<=[aeiy])[ae]h$", "a", token)  # ta marbuta: "Haniyeh" = "Haniya"
     return re.sub(r"(.)\1+", r"\1", token)
 
 
@@ -143,8 +150,8 @@ def _align(short: NameParts, long: NameParts) -> bool:
             step = token_cost(s[i], t[k])
             if step is not None and place(i + 1, k + 1, cost + step):
                 return True
-            if i > 0 and not _skippable(t[k], short):
-                return False  # an extra given name in the middle: a different person
+            if not _skippable(t[k], short) and (i > 0 or t[k] not in DROPPABLE_FIRST):
+                return False  # an extra given name: a different person
         return False
 
     return place(0, 0, last)
@@ -163,8 +170,8 @@ def same_person(a: str, b: str) -> bool:
     pa, pb = parse_name(a), parse_name(b)
     if not pa.tokens or not pb.tokens:
         return False
-    if pa.suffix and pb.suffix and pa.suffix != pb.suffix:
-        return False
+    if pa.suffix != pb.suffix:
+        return False  # "Donald Trump" / "Donald Trump Jr.": father and son until the text says otherwise
     if pa.initials and pb.initials and pa.initials != pb.initials:
         return False
     if "".join(pa.tokens) == "".join(pb.tokens):

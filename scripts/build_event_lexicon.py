@@ -73,12 +73,12 @@ def pattern_words(words: list[str], synsets: dict[str, list[str]]) -> list[list[
     return out
 
 
-def read_verbs(lines: list[str], synsets: dict[str, list[str]]
-               ) -> tuple[dict[str, dict[str, object]], list[list[object]]]:
+def read_verbs(
+    lines: list[str], synsets: dict[str, list[str]]
+) -> tuple[dict[str, dict[str, object]], list[list[object]]]:
     verbs: dict[str, dict[str, object]] = {}
     blocks: list[list[object]] = []
     block_code: str | None = None
-    block_verbs: list[str] = []
     started = False
     for line in lines:
         text = line.split("#", 1)[0].rstrip()
@@ -89,7 +89,7 @@ def read_verbs(lines: list[str], synsets: dict[str, list[str]]
             continue
         head = BLOCK.match(text)
         if head:
-            block_code, block_verbs = parse_code(head.group(2)), []
+            block_code = parse_code(head.group(2))
             blocks.append([])
             continue
         if text.startswith("-"):
@@ -125,8 +125,11 @@ def add_pattern(text: str, block: list[object], synsets: dict[str, list[str]]) -
     pre, star, post = body.partition("*")
     if not star:
         return
-    pattern = {"pre": pattern_words(pre.split(), synsets), "post": pattern_words(post.split(), synsets),
-               "code": code}
+    pattern = {
+        "pre": pattern_words(pre.split(), synsets),
+        "post": pattern_words(post.split(), synsets),
+        "code": code,
+    }
     if not pattern["pre"] and not pattern["post"]:
         return
     block.append(pattern)
@@ -152,9 +155,19 @@ def main() -> int:
     verbs, blocks = read_verbs(lines, synsets)
     plover = read_plover(SHARED / "plover" / "CAMEO2PLOVER-2021.txt")
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps({"source": "PETRARCH2 CAMEO.2.0.txt (MIT); CAMEO2PLOVER-2021 (CC BY-SA 4.0)",
-                               "verbs": verbs, "blocks": blocks, "plover": plover}, sort_keys=True, separators=(",", ":")),
-                   "utf-8")
+    OUT.write_text(
+        json.dumps(
+            {
+                "source": "PETRARCH2 CAMEO.2.0.txt (MIT); CAMEO2PLOVER-2021 (CC BY-SA 4.0)",
+                "verbs": verbs,
+                "blocks": blocks,
+                "plover": plover,
+            },
+            sort_keys=True,
+            separators=(",", ":"),
+        ),
+        "utf-8",
+    )
     n_patterns = sum(len(b) for b in blocks)
     print(f"{len(verbs)} verbs, {n_patterns} patterns, {len(plover)} CAMEO->PLOVER codes -> {OUT}")
     return 0

@@ -39,15 +39,16 @@ SYNTHETIC = "data/plover/gpt_synthetic_events_2023-10-19_19.csv.zip"
 TO_PLV = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
 
 
-def fit(x: sparse.csr_matrix, y: np.ndarray, n_classes: int, l2: float,
-        weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def fit(
+    x: sparse.csr_matrix, y: np.ndarray, n_classes: int, l2: float, weight: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     n, d = x.shape
     onehot = np.zeros((n, n_classes))
     onehot[np.arange(n), y] = weight
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         w = theta[: d * n_classes].reshape(d, n_classes)
-        b = theta[d * n_classes:]
+        b = theta[d * n_classes :]
         logits = x @ w + b
         logits -= logits.max(axis=1, keepdims=True)
         logp = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
@@ -61,7 +62,7 @@ def fit(x: sparse.csr_matrix, y: np.ndarray, n_classes: int, l2: float,
     theta0 = np.zeros(d * n_classes + n_classes)
     res = optimize.minimize(loss, theta0, jac=True, method="L-BFGS-B", options={"maxiter": MAX_ITER})
     w = res.x[: d * n_classes].reshape(d, n_classes)
-    return w, res.x[d * n_classes:]
+    return w, res.x[d * n_classes :]
 
 
 def synthetic(path: Path, nlp: object) -> tuple[list[list[str]], list[str]]:
@@ -114,10 +115,18 @@ def main() -> int:
     x = sparse.csr_matrix((data, (ri, ci)), shape=(len(gold), len(vocab)))
     w, b = fit(x, y, len(labels), L2, weight)
     train_acc = float(((x @ w + b).argmax(axis=1)[: len(rows)] == y[: len(rows)]).mean())
-    np.savez_compressed(OUT, W=w.astype(np.float16), b=b.astype(np.float16),
-                        vocab=np.array(json.dumps(vocab)), labels=np.array(json.dumps(labels)))
-    print(f"{len(rows)} PLV rows + {len(synth_gold)} synthetic leads, {len(vocab)} features, {len(labels)} labels, "
-          f"train accuracy {train_acc:.3f} -> {OUT} ({OUT.stat().st_size:,} bytes)")
+    np.savez_compressed(
+        OUT,
+        W=w.astype(np.float16),
+        b=b.astype(np.float16),
+        vocab=np.array(json.dumps(vocab)),
+        labels=np.array(json.dumps(labels)),
+    )
+    print(
+        f"{len(rows)} PLV rows + {len(synth_gold)} synthetic leads, {len(vocab)} features, "
+        f"{len(labels)} labels, "
+        f"train accuracy {train_acc:.3f} -> {OUT} ({OUT.stat().st_size:,} bytes)"
+    )
     return 0
 
 

@@ -12,16 +12,46 @@ from reportedly.model import Attribution, Entity, Span, Speaker
 SEED_ENTITIES = [
     ("Zamir Kabulov", "PERSON", "person", "RUS", None, ["Zamir Kabulov", "Kabulov"]),
     ("Russia", "GPE", "government", "RUS", 2017370, ["Russia", "Moscow is ready", "Russian officials"]),
-    ("Ministry of Foreign Affairs of Russia", "ORG", "government", "RUS", None,
-     ["Russian ministry of foreign affairs"]),
-    ("Taliban", "ORG", "armed_group", "AFG", None,
-     ["Taliban", "Islamic Emirate", "Afghanistan’s authorities", "new Afghan authorities"]),
-    ("National Resistance Front", "ORG", "armed_group", "AFG", None,
-     ["National Resistance Force", "NRF", "Afghan National Resistance Front", "Resistance Front",
-      "opposition forces"]),
+    (
+        "Ministry of Foreign Affairs of Russia",
+        "ORG",
+        "government",
+        "RUS",
+        None,
+        ["Russian ministry of foreign affairs"],
+    ),
+    (
+        "Taliban",
+        "ORG",
+        "armed_group",
+        "AFG",
+        None,
+        ["Taliban", "Islamic Emirate", "Afghanistan’s authorities", "new Afghan authorities"],
+    ),
+    (
+        "National Resistance Front",
+        "ORG",
+        "armed_group",
+        "AFG",
+        None,
+        [
+            "National Resistance Force",
+            "NRF",
+            "Afghan National Resistance Front",
+            "Resistance Front",
+            "opposition forces",
+        ],
+    ),
     ("Ahmad Massoud", "PERSON", "person", "AFG", None, ["Ahmad Massoud", "Ahamd Masoud"]),
     ("Ahmad Shah Massoud", "PERSON", "person", "AFG", None, ["Ahmad Shah Massoud"]),
-    ("Abdul Ghani Baradar", "PERSON", "person", "AFG", None, ["Mullah Abdul Ghani Baradar", "Abdul Ghani Baradar"]),
+    (
+        "Abdul Ghani Baradar",
+        "PERSON",
+        "person",
+        "AFG",
+        None,
+        ["Mullah Abdul Ghani Baradar", "Abdul Ghani Baradar"],
+    ),
     ("Bilal Karimi", "PERSON", "person", "AFG", None, ["Bilal Karimi"]),
     ("Amir Khan Muttaqi", "PERSON", "person", "AFG", None, ["Amir Khan Mutaqqi"]),
     ("Ismail Khan", "PERSON", "person", "AFG", None, ["Ismail Khan"]),
@@ -44,27 +74,72 @@ SEED_ENTITIES = [
 
 # speaker entity name or None, speaker text, kind, content (exact text), stance
 SEED_ATTRIBUTIONS = [
-    ("Zamir Kabulov", "Zamir Kabulov", "person",
-     "Moscow is ready to receive delegates of both Afghanistan’s authorities and opposition forces to prevent war "
-     "in Afghanistan, in case they are interested", "assert"),
-    ("Zamir Kabulov", "Kabulov", "person", "Russian officials have repeatedly declared they will host such meetings",
-     "assert"),
-    ("Zamir Kabulov", "Kabulov", "person",
-     "As for visits to Moscow by representatives of both the new Afghan authorities and opposition forces, we have "
-     "repeatedly confirmed our readiness to demonstrate hospitality if they are interested in that,", "assert"),
-    (None, "a source close to National Resistance Force (NRF)", "anonymous",
-     "Russia had mediated a meeting recently between the Islamic Emirate and the Resistance Front, in which Ahmad "
-     "Massoud met Mullah Abdul Ghani Baradar, first deputy of the PM, in Moscow", "assert"),
+    (
+        "Zamir Kabulov",
+        "Zamir Kabulov",
+        "person",
+        "Moscow is ready to receive delegates of both Afghanistan’s authorities and opposition forces "
+        "to prevent war "
+        "in Afghanistan, in case they are interested",
+        "assert",
+    ),
+    (
+        "Zamir Kabulov",
+        "Kabulov",
+        "person",
+        "Russian officials have repeatedly declared they will host such meetings",
+        "assert",
+    ),
+    (
+        "Zamir Kabulov",
+        "Kabulov",
+        "person",
+        "As for visits to Moscow by representatives of both the new Afghan authorities and opposition "
+        "forces, we have "
+        "repeatedly confirmed our readiness to demonstrate hospitality if they are interested in that,",
+        "assert",
+    ),
+    (
+        None,
+        "a source close to National Resistance Force (NRF)",
+        "anonymous",
+        "Russia had mediated a meeting recently between the Islamic Emirate and the Resistance Front, "
+        "in which Ahmad "
+        "Massoud met Mullah Abdul Ghani Baradar, first deputy of the PM, in Moscow",
+        "assert",
+    ),
     ("Taliban", "Islamic Emirate officials", "organization", "the meeting.", "non_committal"),
-    ("Bilal Karimi", "Bilal Karimi", "person",
-     "There is no official information on hand about the trip of Mullah Abdul Ghani Baradar to any country,",
-     "non_committal"),
-    ("National Resistance Front", "the Afghan National Resistance Front", "organization",
-     "more and more people were joining the organization to fight the Taliban rule, with members of the NRF "
-     "gathering in Panjshir, Kapisa, Parwan, Badakhshan, Balkh, and Baghlan provinces", "assert"),
-    (None, "reports", "unattributed", "Abdul Ghani Baradar had left Kabul for Moscow to meet Ahmad Massoud", "assert"),
-    ("Ministry of Foreign Affairs of Russia", "the Russian ministry of foreign affairs", "organization",
-     "the meeting, reported", "deny"),
+    (
+        "Bilal Karimi",
+        "Bilal Karimi",
+        "person",
+        "There is no official information on hand about the trip of Mullah Abdul Ghani Baradar "
+        "to any country,",
+        "non_committal",
+    ),
+    (
+        "National Resistance Front",
+        "the Afghan National Resistance Front",
+        "organization",
+        "more and more people were joining the organization to fight the Taliban rule, "
+        "with members of the NRF "
+        "gathering in Panjshir, Kapisa, Parwan, Badakhshan, Balkh, and Baghlan provinces",
+        "assert",
+    ),
+    (
+        None,
+        "reports",
+        "unattributed",
+        "Abdul Ghani Baradar had left Kabul for Moscow to meet Ahmad Massoud",
+        "assert",
+    ),
+    (
+        "Ministry of Foreign Affairs of Russia",
+        "the Russian ministry of foreign affairs",
+        "organization",
+        "the meeting, reported",
+        "deny",
+    ),
 ]
 
 
@@ -82,8 +157,21 @@ def seed_entities(text: str) -> list[Entity]:
             mentions.setdefault(name, []).append(Span(m.start(), m.end(), m.group()))
     for i, (name, typ, kind, country, geonameid, forms_) in enumerate(SEED_ENTITIES, start=1):
         spans = tuple(sorted(mentions.get(name, []), key=lambda s: s.start))
-        out.append(Entity(id=f"e{i}", name=name, type=typ, kb_id=None, aliases=tuple(forms_), roles=(),
-                          affiliations=(), mentions=spans, kind=kind, country=country, geonameid=geonameid))
+        out.append(
+            Entity(
+                id=f"e{i}",
+                name=name,
+                type=typ,
+                kb_id=None,
+                aliases=tuple(forms_),
+                roles=(),
+                affiliations=(),
+                mentions=spans,
+                kind=kind,
+                country=country,
+                geonameid=geonameid,
+            )
+        )
     return out
 
 
@@ -95,13 +183,28 @@ def seed_attributions(text: str, entities: list[Entity]) -> list[Attribution]:
     for i, (name, speaker, kind, content, stance) in enumerate(SEED_ATTRIBUTIONS, start=1):
         start = text.find(content, cursor if content.startswith("the meeting") else 0)
         assert start >= 0, content
-        end = start + len(content.split(",")[0].rstrip(".")) if content.startswith("the meeting") else \
-            start + len(content)
+        end = (
+            start + len(content.split(",")[0].rstrip("."))
+            if content.startswith("the meeting")
+            else start + len(content)
+        )
         cursor = end if content.startswith("the meeting") else cursor
         where = text.find(speaker)
-        out.append(Attribution(
-            id=f"q{i}", speaker=Speaker(ids.get(name) if name else None, speaker, kind,
-                                        where if where >= 0 else None, where + len(speaker) if where >= 0 else None),
-            cue=Span(start, start, ""), content=Span(start, end, text[start:end]), direct=False, via=(),
-            stance=stance))
+        out.append(
+            Attribution(
+                id=f"q{i}",
+                speaker=Speaker(
+                    ids.get(name) if name else None,
+                    speaker,
+                    kind,
+                    where if where >= 0 else None,
+                    where + len(speaker) if where >= 0 else None,
+                ),
+                cue=Span(start, start, ""),
+                content=Span(start, end, text[start:end]),
+                direct=False,
+                via=(),
+                stance=stance,
+            )
+        )
     return out

@@ -17,13 +17,37 @@ from tests.extract.seed_records import seed_attributions, seed_entities
 
 # type, actors, recipients, mediator, location, date text, status, attribution sources
 EXPECTED = [
-    ("AGREE", {"Russia"}, {"Taliban", "National Resistance Front"}, None, "Moscow", "Tuesday", "offered",
-     {"q1", "q2", "q3"}),
+    (
+        "AGREE",
+        {"Russia"},
+        {"Taliban", "National Resistance Front"},
+        None,
+        "Moscow",
+        "Tuesday",
+        "offered",
+        {"q1", "q2", "q3"},
+    ),
     ("ASSAULT", {"National Resistance Front"}, {"Taliban"}, None, None, None, "asserted", {"q7"}),
-    ("CONSULT", {"Ahmad Massoud", "Abdul Ghani Baradar"}, set(), "Russia", "Moscow", "recently", "disputed",
-     {"q4", "q5", "q6", "q8", "q9"}),
-    ("CONSULT", {"Taliban", "Amir Khan Muttaqi", "Ahmad Massoud", "Ismail Khan"}, set(), None, "Tehran", None,
-     "asserted", set()),
+    (
+        "CONSULT",
+        {"Ahmad Massoud", "Abdul Ghani Baradar"},
+        set(),
+        "Russia",
+        "Moscow",
+        "recently",
+        "disputed",
+        {"q4", "q5", "q6", "q8", "q9"},
+    ),
+    (
+        "CONSULT",
+        {"Taliban", "Amir Khan Muttaqi", "Ahmad Massoud", "Ismail Khan"},
+        set(),
+        None,
+        "Tehran",
+        None,
+        "asserted",
+        set(),
+    ),
     ("AGREE", {"National Resistance Front", "Taliban"}, set(), None, "Tehran", None, "negated", set()),
     ("ASSAULT", set(), set(), None, "Kabul", "August 15", "asserted", set()),
     ("MOBILIZE", {"National Resistance Front"}, set(), None, "Panjshir", "November 2021", "reported", {"q7"}),
@@ -42,10 +66,16 @@ def seed_events(seed_article: Any, nlp: Any) -> tuple[list[Event], dict[str, str
 
 
 def _reading(event: Event, names: dict[str, str]) -> tuple[Any, ...]:
-    return (event.type, {names[a] for a in event.actors}, {names[r] for r in event.recipients},
-            names.get(event.mediator or ""), event.location.name if event.location else None,
-            event.date.text if event.date else None, event.status,
-            {s.attribution for s in event.sources if s.attribution})
+    return (
+        event.type,
+        {names[a] for a in event.actors},
+        {names[r] for r in event.recipients},
+        names.get(event.mediator or ""),
+        event.location.name if event.location else None,
+        event.date.text if event.date else None,
+        event.status,
+        {s.attribution for s in event.sources if s.attribution},
+    )
 
 
 def test_events_seed_has_the_eight_reference_events(seed_events: tuple[list[Event], dict[str, str]]) -> None:
@@ -54,17 +84,19 @@ def test_events_seed_has_the_eight_reference_events(seed_events: tuple[list[Even
 
 
 @pytest.mark.parametrize("index", range(len(EXPECTED)))
-def test_events_seed_offsets_and_ids(seed_events: tuple[list[Event], dict[str, str]], seed_article: Any,
-                                     index: int) -> None:
+def test_events_seed_offsets_and_ids(
+    seed_events: tuple[list[Event], dict[str, str]], seed_article: Any, index: int
+) -> None:
     events, _ = seed_events
     event = events[index]
     assert event.id == f"v{index + 1}"
     for span in (*event.evidence, event.trigger):
-        assert span is not None and seed_article.text[span.start:span.end] == span.text
+        assert span is not None and seed_article.text[span.start : span.end] == span.text
 
 
 def test_events_seed_moscow_meeting_is_third_party_and_disputed(
-        seed_events: tuple[list[Event], dict[str, str]]) -> None:
+    seed_events: tuple[list[Event], dict[str, str]],
+) -> None:
     events, names = seed_events
     moscow = next(e for e in events if e.mediator)
     assert (moscow.mode, moscow.status, names[moscow.mediator or ""]) == ("third-party", "disputed", "Russia")
@@ -79,4 +111,10 @@ def test_events_seed_end_to_end(seed_article: Any) -> None:
     moscow = next(e for e in seed_article.events if e.status == "disputed")
     assert {names[a] for a in moscow.actors} == {"Ahmad Massoud", "Abdul Ghani Baradar"}
     assert names.get(moscow.mediator or "") == "Russia"
-    assert sorted(s.stance for s in moscow.sources) == ["assert", "assert", "deny", "non_committal", "non_committal"]
+    assert sorted(s.stance for s in moscow.sources) == [
+        "assert",
+        "assert",
+        "deny",
+        "non_committal",
+        "non_committal",
+    ]

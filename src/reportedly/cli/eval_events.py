@@ -25,7 +25,7 @@ def eval_events_cmd(
 ) -> None:
     """Micro- and macro-F1 of the PLOVER event type on the held-out part of PLV. Example:
 
-        reportedly eval events --data ../shared/data/plover/PLV_train.tsv
+    reportedly eval events --data ../shared/data/plover/PLV_train.tsv
     """
     from reportedly.evaluate.events import evaluate_events
     from reportedly.nlp.pipeline import make_nlp
@@ -36,7 +36,9 @@ def eval_events_cmd(
 
 @eval_app.command("factuality")
 def eval_factuality_cmd(
-    data: Annotated[Path, typer.Option(help="Folder of UW factuality CoNLL files, or one file.")] = DEFAULT_UW,
+    data: Annotated[
+        Path, typer.Option(help="Folder of UW factuality CoNLL files, or one file.")
+    ] = DEFAULT_UW,
     split: Annotated[str, typer.Option(help="Which file of the folder: test, dev or train.")] = "test",
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
@@ -56,11 +58,14 @@ def _render(scores: dict[str, Any], title: str, as_json: bool) -> None:
     if as_json:
         out.print_json(json.dumps(scores))
         return
-    table = Table(title=f"{title}: n={scores['n']}  " + "  ".join(
-        f"{k}={v:.3f}" for k, v in scores.items() if isinstance(v, float)))
+    table = Table(
+        title=f"{title}: n={scores['n']}  "
+        + "  ".join(f"{k}={v:.3f}" for k, v in scores.items() if isinstance(v, float))
+    )
     for col in ("label", "precision", "recall", "f1", "support"):
         table.add_column(col)
     for label, row in scores["per_label"].items():
-        table.add_row(label, f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}",
-                      str(row["support"]))
+        table.add_row(
+            label, f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}", str(row["support"])
+        )
     out.print(table)

@@ -76,20 +76,26 @@ def _unmark(marked: str, label: str) -> PlvRow:
 
 def find_trigger(doc: Doc, row: PlvRow) -> Token:
     """The word that governs both the source and the target (else the sentence's root verb)."""
-    heads = [_span_root(doc, span) for span in (row.source, row.target) if span]
-    heads = [h for h in heads if h is not None]
-    inside = {t.i for span in (row.source, row.target) if span for t in doc.char_span(*span, alignment_mode="expand") or []}
+    found = [_span_root(doc, span) for span in (row.source, row.target) if span]
+    heads: list[Token] = [h for h in found if h is not None]
+    inside = {
+        t.i
+        for span in (row.source, row.target)
+        if span
+        for t in doc.char_span(*span, alignment_mode="expand") or []
+    }
     if len(heads) == 2:
         chain = [heads[0], *heads[0].ancestors]
         other = {heads[1].i} | {a.i for a in heads[1].ancestors}
         for tok in chain:
             if tok.i in other and tok.i not in inside:
                 return tok
-    root = heads[0] if heads else next(iter(doc.sents)).root
+    sentence_root: Token = next(iter(doc.sents)).root
+    root = heads[0] if heads else sentence_root
     for tok in [root, *root.ancestors]:
         if tok.i not in inside and tok.pos_ in ("VERB", "NOUN", "AUX"):
             return tok
-    return next(iter(doc.sents)).root
+    return sentence_root
 
 
 def _span_root(doc: Doc, span: tuple[int, int]) -> Token | None:
@@ -109,7 +115,9 @@ def f1_scores(gold: Iterable[str], pred: Iterable[str]) -> dict[str, Any]:
     """Micro- and macro-F1 and per-label precision, recall, F1 of single-label predictions."""
     pairs = list(zip(gold, pred, strict=True))
     labels = sorted({g for g, _ in pairs})
-    tp, fp, fn = Counter(), Counter(), Counter()
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
     for g, p in pairs:
         if g == p:
             tp[g] += 1
@@ -120,14 +128,20 @@ def f1_scores(gold: Iterable[str], pred: Iterable[str]) -> dict[str, Any]:
     for lab in labels:
         prec = tp[lab] / (tp[lab] + fp[lab]) if tp[lab] + fp[lab] else 0.0
         rec = tp[lab] / (tp[lab] + fn[lab]) if tp[lab] + fn[lab] else 0.0
-        per[lab] = {"precision": prec, "recall": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
-                    "support": tp[lab] + fn[lab]}
+        per[lab] = {
+            "precision": prec,
+            "recall": rec,
+            "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
+            "support": tp[lab] + fn[lab],
+        }
     micro = sum(tp.values()) / len(pairs) if pairs else 0.0
     macro = sum(v["f1"] for v in per.values()) / len(per) if per else 0.0
     return {"micro_f1": micro, "macro_f1": macro, "n": len(pairs), "per_label": per}
 
 
-def evaluate_events(path: Path, nlp: Language, part: str = "test", limit: int | None = None) -> dict[str, Any]:
+def evaluate_events(
+    path: Path, nlp: Language, part: str = "test", limit: int | None = None
+) -> dict[str, Any]:
     """Score the shipped typer on a part of a PLV file.
 
     Args:

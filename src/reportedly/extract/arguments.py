@@ -25,15 +25,59 @@ GROUP_PREPS = frozenset({"of", "from"})
 # Verbs of motion whose destination is where the purpose event happens ("left Kabul for Moscow to meet").
 MOTION_VERBS = frozenset({"leave", "travel", "go", "arrive", "fly", "come", "head", "visit"})
 # Verbs that lend their subject to an event noun object ("held talks with", "launched an attack on").
-LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "stage", "carry", "mount", "host", "attend",
-                         "mediate", "broker", "follow", "make", "begin", "start", "resume"})
+LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "have",
+        "conduct",
+        "launch",
+        "stage",
+        "carry",
+        "mount",
+        "host",
+        "attend",
+        "mediate",
+        "broker",
+        "follow",
+        "make",
+        "begin",
+        "start",
+        "resume",
+    }
+)
 HOST_VERBS = frozenset({"host", "receive", "welcome"})
-MUTUAL_LEMMAS = frozenset({"meet", "meeting", "talk", "negotiate", "negotiation", "consult", "consultation",
-                           "summit", "discuss", "confer"})
+MUTUAL_LEMMAS = frozenset(
+    {
+        "meet",
+        "meeting",
+        "talk",
+        "negotiate",
+        "negotiation",
+        "consult",
+        "consultation",
+        "summit",
+        "discuss",
+        "confer",
+    }
+)
 # Event nouns whose "of" names the doer ("a meeting of the delegation", "the trip of Baradar");
 # for the others it names the one acted on ("the arrest of X", "the fall of Kabul").
-AGENTIVE_OF = frozenset({"meeting", "visit", "trip", "talk", "negotiation", "summit", "protest",
-                         "demonstration", "rally", "consultation", "offensive", "withdrawal"})
+AGENTIVE_OF = frozenset(
+    {
+        "meeting",
+        "visit",
+        "trip",
+        "talk",
+        "negotiation",
+        "summit",
+        "protest",
+        "demonstration",
+        "rally",
+        "consultation",
+        "offensive",
+        "withdrawal",
+    }
+)
 COLLECTIVES = frozenset({"group", "force", "front", "movement", "organization", "party", "army", "militia"})
 # NP depth followed when looking for the entity a phrase names (member-of chains, appositions).
 MAX_DEPTH = 3
@@ -86,16 +130,25 @@ def np_entities(tok: Token, index: ArgIndex, depth: int = 0) -> list[str]:
                 found.append(index.by_token[child.i])
                 break
             if child.dep_ == "prep" and child.lower_ in GROUP_PREPS:
-                found.extend(e for g in child.children if g.dep_ == "pobj" for e in np_entities(g, index, depth + 1))
+                found.extend(
+                    e for g in child.children if g.dep_ == "pobj" for e in np_entities(g, index, depth + 1)
+                )
     for child in tok.children:  # "the delegation led by Amir Khan Mutaqqi": the leader is a party too
         if child.dep_ == "acl":
-            found.extend(e for a in child.children if a.dep_ == "agent" for g in a.children
-                         for e in np_entities(g, index, depth + 1))
+            found.extend(
+                e
+                for a in child.children
+                if a.dep_ == "agent"
+                for g in a.children
+                for e in np_entities(g, index, depth + 1)
+            )
     for child in tok.children:
         if child.dep_ in ("conj", "appos") and not (child.dep_ == "appos" and found):
             found.extend(np_entities(child, index, depth + 1))
         elif child.dep_ == "appos":  # "A, the leader of X, and B": the parser may hang B off the apposition
-            found.extend(e for g in child.children if g.dep_ == "conj" for e in np_entities(g, index, depth + 1))
+            found.extend(
+                e for g in child.children if g.dep_ == "conj" for e in np_entities(g, index, depth + 1)
+            )
         if child.dep_ == "preconj":
             continue
     return _unique(found)
@@ -108,16 +161,23 @@ def _antecedent(pronoun: Token, index: ArgIndex, depth: int) -> list[str]:
     noun = _agreeing_noun(clause)
     named: list[str] = []
     if noun.dep_ == "attr":  # "NRF remained the only group (led by M) who ...": the subject is meant
-        named = [e for s in noun.head.children if s.dep_ in ("nsubj", "nsubjpass")
-                 for e in np_entities(s, index, depth + 1)]
+        named = [
+            e
+            for s in noun.head.children
+            if s.dep_ in ("nsubj", "nsubjpass")
+            for e in np_entities(s, index, depth + 1)
+        ]
     named = named or np_entities(noun, index, depth + 1)
     if not named and noun.dep_ == "appos":  # "NRF (NRF), the only group who": the entity before the comma
         before = [i for i in range(noun.head.left_edge.i, noun.i) if i in index.by_token]
         named = [index.by_token[before[-1]]] if before else []
     if not named and noun.dep_ in ("attr", "appos"):
         subject = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        named = [e for s in subject for e in np_entities(s, index, depth + 1)] if noun.dep_ == "attr" else \
-            np_entities(noun.head, index, depth + 1)
+        named = (
+            [e for s in subject for e in np_entities(s, index, depth + 1)]
+            if noun.dep_ == "attr"
+            else np_entities(noun.head, index, depth + 1)
+        )
     return named
 
 
@@ -183,7 +243,7 @@ def _pick(parties: dict[str, list[str]], keys: frozenset[str] | tuple[str, ...])
 def make_location(obj: Token, entity_id: str, index: ArgIndex) -> Location:
     """A Location for the place entity named by the phrase headed by `obj` (the phrase as text)."""
     ent = index.entities[entity_id]
-    span = obj.doc[obj.left_edge.i: obj.right_edge.i + 1]
+    span = obj.doc[obj.left_edge.i : obj.right_edge.i + 1]
     return Location(text=span.text, name=ent.name, country=ent.country, geonameid=ent.geonameid)
 
 
@@ -194,8 +254,17 @@ def roles_for(trigger: Token, index: ArgIndex) -> Roles:
     parties, roles.location = party_entities(trigger, index)
     others = _pick(parties, PARTY_PREPS | {"obj"})
     if trigger.pos_ == "NOUN":
-        owner = [e for c in trigger.children if c.dep_ in ("poss", "compound", "amod") for e in np_entities(c, index)]
-        light = trigger.head if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in LIGHT_VERBS else None
+        owner = [
+            e
+            for c in trigger.children
+            if c.dep_ in ("poss", "compound", "amod")
+            for e in np_entities(c, index)
+        ]
+        light = (
+            trigger.head
+            if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in LIGHT_VERBS
+            else None
+        )
         subject = subject_entities(light, index) if light is not None else []
         agents = owner + _pick(parties, ("by",)) + (_pick(parties, ("of",)) if lemma in AGENTIVE_OF else [])
         patients = [] if lemma in AGENTIVE_OF else _pick(parties, ("of",))
@@ -207,9 +276,14 @@ def roles_for(trigger: Token, index: ArgIndex) -> Roles:
         else:
             roles.actors, roles.recipients = _unique(subject + agents), _unique(others + patients)
         if roles.location is None:
-            governor = light if light is not None else (trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else None)
+            governor = (
+                light
+                if light is not None
+                else (trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else None)
+            )
             roles.location = _place_in_subtree(trigger, index) or (
-                _place_in_subtree(governor, index) if governor is not None else None)
+                _place_in_subtree(governor, index) if governor is not None else None
+            )
     else:
         subject = subject_entities(trigger, index)
         if lemma in HOST_VERBS:
@@ -226,7 +300,9 @@ def roles_for(trigger: Token, index: ArgIndex) -> Roles:
     places = [e for e in roles.recipients if _is_pure_place(e, index)]
     if places and roles.location is None:  # "the fall of Kabul": a place acted on is where it happened
         roles.location = _location_of(places[0], trigger, index)
-    roles.recipients = [e for e in roles.recipients if e not in roles.actors and not _only_place(e, roles, index)]
+    roles.recipients = [
+        e for e in roles.recipients if e not in roles.actors and not _only_place(e, roles, index)
+    ]
     roles.actors = [e for e in roles.actors if not _only_place(e, roles, index)]
     return roles
 
@@ -247,8 +323,14 @@ def _location_of(entity_id: str, near: Token, index: ArgIndex) -> Location | Non
 
 def _mutual_in_subtree(noun: Token, index: ArgIndex) -> list[str]:
     """'a meeting of A led by B with C and D': the with-parties may hang off any word of the phrase."""
-    return [e for tok in noun.subtree if tok.dep_ == "prep" and tok.lower_ in ("with", "between") and tok.head.i != noun.i
-            for obj in tok.children if obj.dep_ == "pobj" for e in np_entities(obj, index)]
+    return [
+        e
+        for tok in noun.subtree
+        if tok.dep_ == "prep" and tok.lower_ in ("with", "between") and tok.head.i != noun.i
+        for obj in tok.children
+        if obj.dep_ == "pobj"
+        for e in np_entities(obj, index)
+    ]
 
 
 def _place_in_subtree(noun: Token, index: ArgIndex) -> Location | None:
@@ -284,8 +366,11 @@ def _destination(trigger: Token, index: ArgIndex) -> Location | None:
 
 def _only_place(entity_id: str, roles: Roles, index: ArgIndex) -> bool:
     """A place named as the event's location is not also one of its parties."""
-    return roles.location is not None and index.is_place(entity_id) and \
-        index.entities[entity_id].name == roles.location.name
+    return (
+        roles.location is not None
+        and index.is_place(entity_id)
+        and index.entities[entity_id].name == roles.location.name
+    )
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -63,7 +63,7 @@ def normalize(text: str, published: str | None) -> str | None:
         return f"{when.year:04d}"
     if period == "month":
         return f"{when.year:04d}-{when.month:02d}"
-    return when.strftime("%Y-%m-%d")
+    return f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
 
 
 def find_date(trigger: Token, published: str | None) -> EventDate | None:

@@ -17,23 +17,115 @@ from spacy.tokens import Token
 from reportedly.model import Stance, Status
 
 # Words that turn an event into an offer, invitation, readiness, promise or plan (PLOVER AGREE).
-OFFER_CUES = frozenset({
-    "ready", "readiness", "willing", "willingness", "prepared", "offer", "invite", "invitation",
-    "promise", "pledge", "plan", "intend", "intention", "vow", "propose", "proposal", "hospitality",
-    "agree", "commit", "commitment", "eager",
-})
+OFFER_CUES = frozenset(
+    {
+        "ready",
+        "readiness",
+        "willing",
+        "willingness",
+        "prepared",
+        "offer",
+        "invite",
+        "invitation",
+        "promise",
+        "pledge",
+        "plan",
+        "intend",
+        "intention",
+        "vow",
+        "propose",
+        "proposal",
+        "hospitality",
+        "agree",
+        "commit",
+        "commitment",
+        "eager",
+    }
+)
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
-HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "unconfirmed", "unverified", "rumored",
-                    "rumoured", "apparently", "supposedly"})
+HEDGES = frozenset(
+    {
+        "reportedly",
+        "allegedly",
+        "purportedly",
+        "unconfirmed",
+        "unverified",
+        "rumored",
+        "rumoured",
+        "apparently",
+        "supposedly",
+    }
+)
 CONFIRM_VERBS = frozenset({"confirm", "verify", "corroborate"})
 # "X ended without any results", "talks failed": an outcome that did not come about.
 FAILURE_VERBS = frozenset({"fail", "collapse", "stall"})
 END_VERBS = frozenset({"end", "conclude", "finish", "close"})
 OUTCOME_NOUNS = frozenset({"result", "agreement", "breakthrough", "deal", "outcome", "progress", "success"})
-REPORT_VERBS = frozenset({"say", "tell", "report", "claim", "state", "announce", "add", "write", "allege",
-                          "insist", "argue", "suggest", "believe", "think", "accord"})
+REPORT_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "claim",
+        "state",
+        "announce",
+        "add",
+        "write",
+        "allege",
+        "insist",
+        "argue",
+        "suggest",
+        "believe",
+        "think",
+        "accord",
+    }
+)
+NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither"})
+REFUSALS = frozenset({"refuse", "decline", "fail", "deny", "reject", "avoid", "forget"})
+# Verbs whose to-complement happened ("managed to leave"); under any other the complement is an aim.
+IMPLICATIVES = frozenset(
+    {
+        "manage",
+        "begin",
+        "start",
+        "continue",
+        "remember",
+        "help",
+        "dare",
+        "get",
+        "happen",
+        "use",
+        "go",
+        "come",
+        "seem",
+        "appear",
+        "tend",
+        "agree",
+    }
+)
+IRREALIS_NOUNS = frozenset(
+    {
+        "effort",
+        "attempt",
+        "possibility",
+        "plan",
+        "bid",
+        "proposal",
+        "offer",
+        "threat",
+        "risk",
+        "chance",
+        "goal",
+        "aim",
+        "intention",
+        "hope",
+        "way",
+        "ability",
+        "need",
+    }
+)
 # Verbs that carry an event noun's polarity ("did not hold talks"); other heads do not ("the
 # meeting has not been confirmed" is a hedge on the meeting, not its negation).
 LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "stage", "attend", "make", "host"})
@@ -46,7 +138,11 @@ def _climb(trigger: Token) -> list[Token]:
     chain = [trigger]
     node = trigger
     for _ in range(MAX_CLIMB):
-        if node.head.i == node.i or node.dep_ in ("ccomp", "parataxis", "conj") or node.head.lemma_ in REPORT_VERBS:
+        if (
+            node.head.i == node.i
+            or node.dep_ in ("ccomp", "parataxis", "conj")
+            or node.head.lemma_ in REPORT_VERBS
+        ):
             break
         node = node.head
         chain.append(node)
@@ -56,13 +152,47 @@ def _climb(trigger: Token) -> list[Token]:
 def is_negated(trigger: Token) -> bool:
     """'did not meet', 'no meeting', 'did not hold talks' (not 'the meeting has not been confirmed')."""
     scope = [trigger]
-    if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in LIGHT_VERBS:
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ in ("dobj", "attr")
+        and trigger.head.lemma_.lower() in LIGHT_VERBS
+    ):
         scope.append(trigger.head)
     for tok in scope:
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
     return False
+
+
+def is_negated_deep(trigger: Token) -> bool:
+    """Negation the reader infers beyond the event's own clause: 'do n't want to take', 'no one has',
+    'without holding a hearing', 'refused to meet' (factuality scoring; events use `is_negated`)."""
+    if is_negated(trigger):
+        return True
+    for child in trigger.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            child.lower_ in NEGATIVE_SUBJECTS or any(g.lower_ == "no" for g in child.children)
+        ):
+            return True
+    head = trigger.head
+    if trigger.dep_ in ("pcomp", "pobj") and head.lower_ == "without":
+        return True
+    if trigger.dep_ == "xcomp" and head.i != trigger.i:
+        return head.lemma_.lower() in REFUSALS or any(c.dep_ == "neg" for c in head.children)
+    return False
+
+
+def is_irrealis(trigger: Token) -> bool:
+    """An event put as an aim, not a fact: 'efforts to woo', 'the possibility of taking', 'to sell'
+    under a verb that does not entail it (factuality scoring)."""
+    head = trigger.head
+    if trigger.dep_ in ("pcomp", "pobj", "acl") and (
+        head.head.lemma_.lower() in IRREALIS_NOUNS or head.lemma_.lower() in IRREALIS_NOUNS
+    ):
+        return True
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    return has_to and head.i != trigger.i and head.lemma_.lower() not in IMPLICATIVES
 
 
 def is_failed(trigger: Token) -> bool:
@@ -80,13 +210,17 @@ def is_failed(trigger: Token) -> bool:
 
 def is_offered(trigger: Token) -> bool:
     """'Moscow is ready to receive', 'they will host', 'confirmed our readiness to demonstrate'."""
-    for tok in _climb(trigger):
+    chain = _climb(trigger)
+    for depth, tok in enumerate(chain):
         if tok is not trigger and tok.lemma_.lower() in OFFER_CUES:
             return True
+        # a future counts on the event's own verb or the one it complements
+        # ("will try to meet", "will host talks")
+        own = depth == 0 or chain[depth - 1].dep_ in ("xcomp", "dobj")
         for child in tok.children:
             if child.lemma_.lower() in OFFER_CUES and child.dep_ in ("acomp", "dobj", "amod", "attr"):
                 return True
-            if child.dep_ == "aux" and child.lower_ in FUTURE_AUX and tok.pos_ in ("VERB", "AUX"):
+            if own and child.dep_ == "aux" and child.lower_ in FUTURE_AUX and tok.pos_ in ("VERB", "AUX"):
                 return True
     return False
 
@@ -120,8 +254,13 @@ def local_cues(trigger: Token) -> frozenset[str]:
     Returns:
         a subset of {"negated", "failed", "offered", "hypothetical", "unconfirmed"}.
     """
-    checks = {"negated": is_negated, "failed": is_failed, "offered": is_offered,
-              "hypothetical": is_hypothetical, "unconfirmed": is_unconfirmed}
+    checks = {
+        "negated": is_negated,
+        "failed": is_failed,
+        "offered": is_offered,
+        "hypothetical": is_hypothetical,
+        "unconfirmed": is_unconfirmed,
+    }
     return frozenset(name for name, check in checks.items() if check(trigger))
 
 
@@ -142,8 +281,12 @@ def combine(cues: Iterable[str], stances: Iterable[tuple[str | None, str]]) -> S
     for_it = kinds & {Stance.ASSERT.value, Stance.CONFIRM.value}
     if Stance.DENY.value in kinds:
         return Status.DISPUTED if for_it else Status.DENIED
-    for cue, status in (("negated", Status.NEGATED), ("failed", Status.NEGATED), ("offered", Status.OFFERED),
-                        ("hypothetical", Status.HYPOTHETICAL)):
+    for cue, status in (
+        ("negated", Status.NEGATED),
+        ("failed", Status.NEGATED),
+        ("offered", Status.OFFERED),
+        ("hypothetical", Status.HYPOTHETICAL),
+    ):
         if cue in cues:
             return status
     if Stance.CONFIRM.value in kinds:

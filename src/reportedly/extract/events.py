@@ -40,9 +40,22 @@ EXTRACTOR = "events.plover.v1"
 TYPE_MIN_PROB = 0.5
 # A CAMEO root per PLOVER type, for events the typer labels against the lexicon's reading.
 ROOT_CODES = {
-    "AGREE": "03", "CONSULT": "04", "SUPPORT": "05", "COOPERATE": "06", "AID": "07", "CONCEDE": "08",
-    "RETREAT": "08", "ACCUSE": "11", "REQUEST": "10", "REJECT": "12", "THREATEN": "13", "PROTEST": "14",
-    "MOBILIZE": "15", "SANCTION": "16", "COERCE": "17", "ASSAULT": "19",
+    "AGREE": "03",
+    "CONSULT": "04",
+    "SUPPORT": "05",
+    "COOPERATE": "06",
+    "AID": "07",
+    "CONCEDE": "08",
+    "RETREAT": "08",
+    "ACCUSE": "11",
+    "REQUEST": "10",
+    "REJECT": "12",
+    "THREATEN": "13",
+    "PROTEST": "14",
+    "MOBILIZE": "15",
+    "SANCTION": "16",
+    "COERCE": "17",
+    "ASSAULT": "19",
 }
 MEDIATE_LEMMAS = frozenset({"mediate", "broker", "facilitate"})
 ANAPHOR_NOUNS = frozenset({"meeting", "trip", "visit", "talk", "negotiation", "summit"})
@@ -113,18 +126,36 @@ def _draft(tok: Token, index: ArgIndex, ctx: DocContext) -> Draft | None:
             kind = resolve_yield(guess.label, match.cameo)
     cameo = match.cameo if match.type == kind else ROOT_CODES.get(kind)
     roles = roles_for(tok, index)
-    anaphor = tok.lemma_.lower() in ANAPHOR_NOUNS and any(
-        c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHOR_DETS for c in tok.children) and not roles.recipients
-    return Draft(trigger=tok, type=kind, cameo=cameo, mode=match.mode if cameo == match.cameo else None,
-                 actors=roles.actors, recipients=roles.recipients, host=roles.host, location=roles.location,
-                 date=find_date(tok, ctx.published), cues=set(local_cues(tok)), triggers=[tok], anaphor=anaphor)
+    anaphor = (
+        tok.lemma_.lower() in ANAPHOR_NOUNS
+        and any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHOR_DETS for c in tok.children)
+        and not roles.recipients
+    )
+    return Draft(
+        trigger=tok,
+        type=kind,
+        cameo=cameo,
+        mode=match.mode if cameo == match.cameo else None,
+        actors=roles.actors,
+        recipients=roles.recipients,
+        host=roles.host,
+        location=roles.location,
+        date=find_date(tok, ctx.published),
+        cues=set(local_cues(tok)),
+        triggers=[tok],
+        anaphor=anaphor,
+    )
 
 
 def _drop_light_verbs(drafts: list[Draft]) -> list[Draft]:
     """'Norway hosted meetings between ...': the event noun, which read the verb's roles, stands for both."""
     nouns = {d.trigger.i for d in drafts if d.trigger.pos_ == "NOUN"}
-    return [d for d in drafts if d.trigger.lemma_.lower() in MEDIATE_LEMMAS or
-            not any(c.i in nouns and c.dep_ == "dobj" for c in d.trigger.children)]
+    return [
+        d
+        for d in drafts
+        if d.trigger.lemma_.lower() in MEDIATE_LEMMAS
+        or not any(c.i in nouns and c.dep_ == "dobj" for c in d.trigger.children)
+    ]
 
 
 def _fold_mediation(drafts: list[Draft]) -> list[Draft]:
@@ -134,14 +165,20 @@ def _fold_mediation(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         if draft.trigger.lemma_.lower() not in MEDIATE_LEMMAS:
             continue
-        meeting = next((by_index[c.i] for c in draft.trigger.children if c.dep_ == "dobj" and c.i in by_index), None)
+        meeting = next(
+            (by_index[c.i] for c in draft.trigger.children if c.dep_ == "dobj" and c.i in by_index), None
+        )
         if meeting is None:
             continue
         meeting.mediator = draft.actors[0] if draft.actors else None
         meeting.anaphor = False
         meeting.date = meeting.date or draft.date
         inside = {t.i for t in draft.trigger.subtree}
-        inner = [d for d in drafts if d.trigger.dep_ == "relcl" and d.trigger.head.i in inside and d.type == meeting.type]
+        inner = [
+            d
+            for d in drafts
+            if d.trigger.dep_ == "relcl" and d.trigger.head.i in inside and d.type == meeting.type
+        ]
         for nested in inner:
             meeting.actors = nested.actors + nested.recipients or meeting.actors
             meeting.location = nested.location or meeting.location
@@ -172,8 +209,13 @@ def _recode(draft: Draft) -> Draft:
 def _antecedent(anaphor: Draft, events: list[Draft]) -> Draft | None:
     """The nearest earlier event of the anaphor's type whose parties include the anaphor's."""
     named = set(anaphor.actors)
-    earlier = [e for e in events if e.trigger.i < anaphor.trigger.i and e.type == anaphor.type
-               and named <= set(e.actors) | set(e.recipients)]
+    earlier = [
+        e
+        for e in events
+        if e.trigger.i < anaphor.trigger.i
+        and e.type == anaphor.type
+        and named <= set(e.actors) | set(e.recipients)
+    ]
     return max(earlier, key=lambda e: max(t.i for t in e.triggers if t.i < anaphor.trigger.i), default=None)
 
 
@@ -188,12 +230,19 @@ def _merge_same(events: list[Draft], attributions: list[Attribution]) -> list[Dr
         twin.cues |= draft.cues
         twin.location = twin.location or draft.location
         twin.mediator = twin.mediator or draft.mediator
-        if "offered" in twin.cues and "offered" in draft.cues:  # one offer told twice: the first names the offerer
-            twin.recipients = [e for e in dict.fromkeys(twin.recipients + draft.actors + draft.recipients)
-                               if e not in twin.actors]
+        if (
+            "offered" in twin.cues and "offered" in draft.cues
+        ):  # one offer told twice: the first names the offerer
+            twin.recipients = [
+                e
+                for e in dict.fromkeys(twin.recipients + draft.actors + draft.recipients)
+                if e not in twin.actors
+            ]
             continue
         twin.actors = list(dict.fromkeys(twin.actors + draft.actors))
-        twin.recipients = [e for e in dict.fromkeys(twin.recipients + draft.recipients) if e not in twin.actors]
+        twin.recipients = [
+            e for e in dict.fromkeys(twin.recipients + draft.recipients) if e not in twin.actors
+        ]
     return out
 
 
@@ -209,9 +258,12 @@ def _same_event(a: Draft, b: Draft, attributions: list[Attribution]) -> bool:
     actors_a, actors_b = set(a.actors), set(b.actors)
     if not actors_a and not actors_b:
         return False
-    same_parties = actors_a == actors_b or (len(actors_a | actors_b) > len(actors_a & actors_b) and
-                                            (actors_a <= actors_b or actors_b <= actors_a) and
-                                            bool(a.recipients) and set(a.recipients) == set(b.recipients))
+    same_parties = actors_a == actors_b or (
+        len(actors_a | actors_b) > len(actors_a & actors_b)
+        and (actors_a <= actors_b or actors_b <= actors_a)
+        and bool(a.recipients)
+        and set(a.recipients) == set(b.recipients)
+    )
     return same_parties and (not a.recipients or not b.recipients or set(a.recipients) == set(b.recipients))
 
 
@@ -237,13 +289,24 @@ def _finish(draft: Draft, number: int, attributions: list[Attribution]) -> Event
     for sent in dict.fromkeys(t.sent for t in sorted(draft.triggers, key=lambda t: t.i)):
         text = sent.text.strip()
         start = sent.start_char + sent.text.index(text) if text else sent.start_char
-        evidence.append(Span(start, start + len(text), doc.text[start:start + len(text)]))
+        evidence.append(Span(start, start + len(text), doc.text[start : start + len(text)]))
     trig = draft.trigger
     return Event(
-        id=f"v{number}", type=draft.type, mode=draft.mode, cameo=draft.cameo, actors=tuple(draft.actors),
-        recipients=tuple(draft.recipients), host=draft.host, mediator=draft.mediator, location=draft.location,
-        date=draft.date, status=status.value, evidence=tuple(evidence), sources=tuple(sources),
-        trigger=Span(trig.idx, trig.idx + len(trig.text), trig.text), extractor=EXTRACTOR,
+        id=f"v{number}",
+        type=draft.type,
+        mode=draft.mode,
+        cameo=draft.cameo,
+        actors=tuple(draft.actors),
+        recipients=tuple(draft.recipients),
+        host=draft.host,
+        mediator=draft.mediator,
+        location=draft.location,
+        date=draft.date,
+        status=status.value,
+        evidence=tuple(evidence),
+        sources=tuple(sources),
+        trigger=Span(trig.idx, trig.idx + len(trig.text), trig.text),
+        extractor=EXTRACTOR,
     )
 
 

@@ -52,8 +52,11 @@ def features(trigger: Token) -> list[str]:
         if child.dep_ in ARG_DEPS:
             out.append(f"D={lemma}|{child.dep_}|{child.lemma_.lower()}")
             out.append(f"C={child.lemma_.lower()}")
-            out.extend(f"G={lemma}|{child.lemma_.lower()}|{g.lemma_.lower()}" for g in child.children
-                       if g.dep_ in ("pobj", "dobj", "xcomp"))
+            out.extend(
+                f"G={lemma}|{child.lemma_.lower()}|{g.lemma_.lower()}"
+                for g in child.children
+                if g.dep_ in ("pobj", "dobj", "xcomp")
+            )
         if child.dep_ == "neg":
             out.append("NEG")
     if trigger.dep_ in ("xcomp", "pobj", "dobj") and trigger.head.i != trigger.i:
@@ -63,7 +66,7 @@ def features(trigger: Token) -> list[str]:
         out.extend([f"P={reading.type}", f"K={reading.cameo[:2]}", f"K3={reading.cameo[:3]}"])
         if reading.specific:
             out.append(f"PS={reading.type}")
-    for t in trigger.doc[trigger.i + 1: min(trigger.i + 1 + WINDOW, trigger.sent.end)]:
+    for t in trigger.doc[trigger.i + 1 : min(trigger.i + 1 + WINDOW, trigger.sent.end)]:
         if t.pos_ in CONTENT_POS:
             out.append(f"W={t.lemma_.lower()}")
             lex = match_token(t) if t.pos_ in ("NOUN", "VERB") else None

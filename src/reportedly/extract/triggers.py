@@ -25,19 +25,60 @@ PRE_WINDOW = 6
 # Verbs whose dictionary default is wrong for news on diplomacy (PETRARCH2's own notes say the
 # dictionary "could use a lot of additional work"): CAMEO codes from the CAMEO manual.
 VERB_OVERRIDES = {
-    "mediate": "045", "negotiate": "046", "host": "043", "receive": "043", "meet": "040",
-    "resist": "190", "fall": "", "leave": "", "join": "", "gather": "150", "say": "", "talk": "040",
-    "lead": "", "follow": "", "remain": "", "declare": "", "confirm": "", "deny": "", "demonstrate": "",
-    "report": "", "prevent": "", "interest": "", "hold": "",
+    "mediate": "045",
+    "negotiate": "046",
+    "host": "043",
+    "receive": "043",
+    "meet": "040",
+    "resist": "190",
+    "fall": "",
+    "leave": "",
+    "join": "",
+    "gather": "150",
+    "say": "",
+    "talk": "040",
+    "lead": "",
+    "follow": "",
+    "remain": "",
+    "declare": "",
+    "confirm": "",
+    "deny": "",
+    "demonstrate": "",
+    "report": "",
+    "prevent": "",
+    "interest": "",
+    "hold": "",
 }
 
 # Nouns that name events the verb dictionary cannot see ("a meeting with", "the fall of Kabul").
 NOUN_TRIGGERS = {
-    "meeting": "040", "talk": "046", "negotiation": "046", "summit": "040", "visit": "042",
-    "trip": "042", "consultation": "040", "attack": "190", "assault": "190", "raid": "190",
-    "airstrike": "195", "offensive": "190", "bombing": "195", "fall": "190", "protest": "141",
-    "demonstration": "141", "rally": "141", "sanction": "163", "arrest": "173", "ceasefire": "0871",
-    "withdrawal": "0872", "invasion": "192", "strike": "190", "massacre": "200", "gathering": "150", "mobilization": "150", "deployment": "152",
+    "meeting": "040",
+    "talk": "046",
+    "negotiation": "046",
+    "summit": "040",
+    "visit": "042",
+    "trip": "042",
+    "consultation": "040",
+    "attack": "190",
+    "assault": "190",
+    "raid": "190",
+    "airstrike": "195",
+    "offensive": "190",
+    "bombing": "195",
+    "fall": "190",
+    "protest": "141",
+    "demonstration": "141",
+    "rally": "141",
+    "sanction": "163",
+    "arrest": "173",
+    "ceasefire": "0871",
+    "withdrawal": "0872",
+    "invasion": "192",
+    "strike": "190",
+    "massacre": "200",
+    "gathering": "150",
+    "mobilization": "150",
+    "deployment": "152",
 }
 
 # Codes with no PLOVER event: public statements (01), which are what attributions record.
@@ -69,8 +110,11 @@ def load_lexicon() -> dict[str, Any]:
 
 
 def _compile(pattern: dict[str, Any]) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...], str]:
-    return (tuple(frozenset(g) for g in pattern["pre"]), tuple(frozenset(g) for g in pattern["post"]),
-            pattern["code"])
+    return (
+        tuple(frozenset(g) for g in pattern["pre"]),
+        tuple(frozenset(g) for g in pattern["post"]),
+        pattern["code"],
+    )
 
 
 def to_plover(cameo: str | None) -> tuple[str, str | None] | None:
@@ -116,7 +160,7 @@ def _verb_code(token: Token, lemma: str) -> tuple[str | None, bool]:
         return None, False
     default, patterns = entry
     post = _words(t for t in token.subtree if token.i < t.i <= token.i + POST_WINDOW)
-    pre = _words(t for t in token.doc[max(token.sent.start, token.i - PRE_WINDOW): token.i])
+    pre = _words(t for t in token.doc[max(token.sent.start, token.i - PRE_WINDOW) : token.i])
     best, best_score = None, 0
     for pre_groups, post_groups, code in patterns:
         score = len(pre_groups) + len(post_groups)

@@ -1,0 +1,67 @@
+"""Event dates: normalization against the publication date, and the date nearest a trigger."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from reportedly.extract.dates import find_date, normalize
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("on Tuesday", "2022-01-20", "2022-01-18"),
+        ("Tuesday", None, None),
+        ("August 15", "2022-01-20", "2021-08-15"),
+        ("August 15", "2021-09-01", "2021-08-15"),
+        ("August 15", None, None),
+        ("November 2021", None, "2021-11"),
+        ("In November 2021", "2022-03-01", "2021-11"),
+        ("last week", "2022-01-20", "2022-01-13"),
+        ("in 2019", None, "2019"),
+        ("recently", "2022-01-20", None),
+    ],
+)
+def test_eventdates_normalize(text: str, published: str | None, value: str | None) -> None:
+    assert normalize(text, published) == value
+
+
+def _doc(words: list[str], heads: list[int], deps: list[str], dates: list[tuple[int, int]]) -> Doc:
+    nlp = spacy.blank("en")
+    doc = Doc(
+        nlp.vocab, words=words, heads=heads, deps=deps, pos=["VERB" if d == "ROOT" else "NOUN" for d in deps]
+    )
+    doc.ents = [Span(doc, s, e, label="DATE") for s, e in dates]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [(None, ("Tuesday", None)), ("2022-01-20", ("Tuesday", "2022-01-18"))],
+)
+def test_eventdates_find_date_on_the_trigger(published: str | None, expected: tuple[str, str | None]) -> None:
+    # "Russia attacked Kyiv on Tuesday"
+    doc = _doc(
+        ["Russia", "attacked", "Kyiv", "on", "Tuesday"],
+        [1, 1, 1, 1, 3],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj"],
+        [(4, 5)],
+    )
+    found = find_date(doc[1], published)
+    assert found is not None and (found.text, found.value) == expected
+
+
+def test_eventdates_vague_time_keeps_text() -> None:
+    # "Norway recently hosted talks"
+    doc = _doc(
+        ["Norway", "recently", "hosted", "talks"], [2, 2, 2, 2], ["nsubj", "advmod", "ROOT", "dobj"], []
+    )
+    found = find_date(doc[2], "2022-01-20")
+    assert found is not None and (found.text, found.value) == ("recently", None)
+
+
+def test_eventdates_none_without_a_date() -> None:
+    doc = _doc(["Norway", "hosted", "talks"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], [])
+    assert find_date(doc[1], "2022-01-20") is None

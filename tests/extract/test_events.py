@@ -1,0 +1,151 @@
+"""Events on hand-built parses: the CAMEO->PLOVER map, triggers, roles, coordination, sources."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from reportedly.extract.events import extract_events
+from reportedly.extract.eventtype import resolve_yield
+from reportedly.extract.triggers import match_token, to_plover
+from reportedly.model import Attribution, DocContext, Entity, Span, Speaker
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("190", ("ASSAULT", None)),
+        ("0841", ("RETREAT", "release")),
+        ("081", ("CONCEDE", None)),
+        ("044", ("CONSULT", "third-party")),
+        ("173", ("COERCE", "arrest")),
+        ("0211", ("REQUEST", None)),
+        ("010", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_events_to_plover(code: str | None, expected: tuple[str, str | None] | None) -> None:
+    assert to_plover(code) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "cameo", "expected"),
+    [
+        ("YIELD", "0841", "RETREAT"),
+        ("YIELD", "081", "CONCEDE"),
+        ("YIELD", None, "RETREAT"),
+        ("ASSAULT", "190", "ASSAULT"),
+    ],
+)
+def test_events_resolve_yield(label: str, cameo: str | None, expected: str) -> None:
+    assert resolve_yield(label, cameo) == expected
+
+
+def _doc(spec: list[tuple[str, str, int, str, str]]) -> Doc:
+    """(word, lemma, head, dep, pos) per token, one sentence."""
+    nlp = spacy.blank("en")
+    return Doc(
+        nlp.vocab,
+        words=[w for w, *_ in spec],
+        lemmas=[lem for _, lem, *_ in spec],
+        heads=[h for _, _, h, _, _ in spec],
+        deps=[d for *_, d, _ in spec],
+        pos=[p for *_, p in spec],
+        sent_starts=[True] + [False] * (len(spec) - 1),
+    )
+
+
+def _entities(doc: Doc, names: dict[str, tuple[str, str]]) -> list[Entity]:
+    out = []
+    for i, (word, (kind, typ)) in enumerate(names.items(), start=1):
+        tok = next(t for t in doc if t.text == word)
+        out.append(
+            Entity(
+                f"e{i}",
+                word,
+                typ,
+                None,
+                (word,),
+                (),
+                (),
+                (Span(tok.idx, tok.idx + len(word), word),),
+                kind=kind,
+            )
+        )
+    return out
+
+
+# "Iran , Libya and Korea attacked Israel" / "... did not attack Israel"
+ATTACK = [
+    ("Iran", "Iran", 4, "nsubj", "PROPN"),
+    (",", ",", 0, "punct", "PUNCT"),
+    ("Libya", "Libya", 0, "conj", "PROPN"),
+    ("and", "and", 2, "cc", "CCONJ"),
+    ("attacked", "attack", 4, "ROOT", "VERB"),
+    ("Israel", "Israel", 4, "dobj", "PROPN"),
+]
+NAMES = {"Iran": ("government", "GPE"), "Libya": ("government", "GPE"), "Israel": ("government", "GPE")}
+
+
+def test_events_coordinated_actors_expanded() -> None:
+    doc = _doc(ATTACK)
+    entities = _entities(doc, NAMES)
+    (event,) = extract_events(doc, entities, [], DocContext("t"))
+    assert (event.id, event.type, event.actors, event.recipients, event.status) == (
+        "v1",
+        "ASSAULT",
+        ("e1", "e2"),
+        ("e3",),
+        "asserted",
+    )
+    assert event.sources[0].attribution is None
+    assert doc.text[event.trigger.start : event.trigger.end] == "attacked"
+
+
+@pytest.mark.parametrize(("stance", "status"), [("assert", "reported"), ("deny", "denied")])
+def test_events_sources_from_attributions(stance: str, status: str) -> None:
+    doc = _doc(ATTACK)
+    entities = _entities(doc, NAMES)
+    content = Span(0, len(doc.text), doc.text)
+    attribution = Attribution(
+        "q1",
+        Speaker(None, "officials", "organization", None, None),
+        Span(0, 0, ""),
+        content,
+        False,
+        (),
+        stance,
+    )
+    (event,) = extract_events(doc, entities, [attribution], DocContext("t"))
+    assert [(s.attribution, s.stance) for s in event.sources] == [("q1", stance)]
+    assert event.status == status
+
+
+def test_events_no_entity_no_event() -> None:
+    doc = _doc(ATTACK)
+    assert extract_events(doc, [], [], DocContext("t")) == []
+
+
+@pytest.mark.parametrize(
+    ("spec", "index", "plover"),
+    [
+        (
+            [
+                ("police", "police", 1, "nsubj", "NOUN"),
+                ("arrested", "arrest", 1, "ROOT", "VERB"),
+                ("protesters", "protester", 1, "dobj", "NOUN"),
+            ],
+            1,
+            "COERCE",
+        ),
+        ([("Karimi", "Karimi", 1, "nsubj", "PROPN"), ("said", "say", 1, "ROOT", "VERB")], 1, None),
+        ([("the", "the", 1, "det", "DET"), ("meeting", "meeting", 1, "ROOT", "NOUN")], 1, "CONSULT"),
+    ],
+)
+def test_events_match_token(
+    spec: list[tuple[str, str, int, str, str]], index: int, plover: str | None
+) -> None:
+    match = match_token(_doc(spec)[index])
+    assert (match.type if match else None) == plover

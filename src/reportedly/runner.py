@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from typing import Any
 
 from reportedly.clean import clean_article
 from reportedly.clean.dedup import SyndicationIndex
@@ -19,6 +20,8 @@ from reportedly.model import Article, CleanArticle, DocContext, Failure, RawArti
 log = logging.getLogger(__name__)
 
 Item = Article | Failure
+# Batches queued per worker process: two keeps every worker busy while the next batch is cleaned.
+PENDING_PER_WORKER = 2
 
 
 def analyze(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
@@ -31,7 +34,7 @@ def analyze(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
     Yields:
         an Article per article read, a Failure per input or article that could not be handled.
     """
-    yield from analyze_raw(read_inputs(paths, settings.max_input_bytes), settings)
+    yield from analyze_raw(read_inputs(paths, settings.max_input_bytes, settings.max_html_bytes), settings)
 
 
 def analyze_raw(items: Iterable[RawArticle | Failure], settings: Settings) -> Iterator[Item]:
@@ -39,7 +42,11 @@ def analyze_raw(items: Iterable[RawArticle | Failure], settings: Settings) -> It
     dedup = SyndicationIndex(threshold=settings.dedup_threshold)
     cleaned = (_clean_one(item, settings, dedup) for item in items)
     iterator = iter(cleaned)
-    while batch := list(islice(iterator, settings.batch_size)):
+    batches = iter(lambda: list(islice(iterator, settings.batch_size)), [])
+    if settings.n_process > 1:
+        yield from _analyze_parallel(batches, settings)
+        return
+    for batch in batches:
         yield from _analyze_batch(batch, settings)
 
 
@@ -89,6 +96,37 @@ def _analyze_batch(batch: list[Item], settings: Settings) -> list[Item]:
         assert isinstance(article, Article)
         out[index] = _extract_one(article, doc)
     return out
+
+
+def _analyze_parallel(batches: Iterator[list[Item]], settings: Settings) -> Iterator[Item]:
+    """Analyze batches in `settings.n_process` worker processes, yielding results in input order.
+
+    Reading, cleaning and syndication checks stay in this process (they are ordered and cheap); each
+    worker runs spaCy and the extractors on whole batches and sends back finished Articles, never Docs.
+    At most PENDING_PER_WORKER batches per worker are in flight, so memory stays flat on endless input.
+    """
+    import multiprocessing
+    from collections import deque
+
+    from reportedly.nlp.pipeline import make_nlp
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if context.get_start_method() == "fork":
+        make_nlp(tuple(str(p) for p in settings.gazetteers))  # loaded once, shared copy-on-write
+    pool = context.Pool(settings.n_process)
+    try:
+        pending: deque[Any] = deque()
+        for batch in batches:
+            pending.append(pool.apply_async(_analyze_batch, (batch, settings)))
+            if len(pending) >= PENDING_PER_WORKER * settings.n_process:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
 
 
 def _extract_one(article: Article, doc: object) -> Item:

@@ -1,0 +1,63 @@
+"""The runner in worker processes: the same results in the same order, and no read-ahead on endless input."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import pytest
+
+from reportedly.config import Settings
+from reportedly.model import Article, Failure, RawArticle, SourceRef, article_to_dict, failure_to_dict
+from reportedly.runner import PENDING_PER_WORKER, analyze_raw
+from tests.conftest import SEED
+
+SENTENCES = [
+    "Russia said on Monday it was ready to host talks between the Taliban and the opposition.",
+    "The envoy, Zamir Kabulov, told reporters in Moscow that the meeting could take place next month.",
+    "Officials in Kabul denied that fighters had attacked the northern province of Balkh.",
+    "The United Nations called for a ceasefire, according to a statement released on Tuesday.",
+]
+
+
+def _raw(n: int) -> RawArticle:
+    body = " ".join(SENTENCES[(n + k) % len(SENTENCES)] for k in range(3)) + f" Report number {n}."
+    return RawArticle(SourceRef(path=f"article-{n}.txt", url=None, format="text"), body, title=f"Report {n}")
+
+
+def _items() -> list[RawArticle | Failure]:
+    seed = RawArticle(SourceRef(path=str(SEED), url=None, format="text"), SEED.read_text("utf-8"))
+    bad = Failure(SourceRef(path="broken.html", url=None, format="html"), "not a page")
+    return [seed, _raw(0), bad, _raw(1), _raw(1), _raw(2), _raw(3), _raw(4)]
+
+
+def _as_dicts(items: Iterator[Article | Failure]) -> list[dict[str, object]]:
+    return [article_to_dict(i) if isinstance(i, Article) else failure_to_dict(i) for i in items]
+
+
+def test_parallel_results_equal_single_process() -> None:
+    settings = Settings(batch_size=2)
+    single = _as_dicts(analyze_raw(_items(), settings))
+    parallel = _as_dicts(analyze_raw(_items(), settings.replace(n_process=2)))
+    assert parallel == single
+    assert [d.get("source", {}).get("path") if "error" not in d else "failure" for d in parallel][:3] == [
+        str(SEED), "article-0.txt", "failure"]
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_parallel_reads_ahead_a_bounded_number_of_articles(n_process: int) -> None:
+    consumed = itertools.count()
+
+    def endless() -> Iterator[RawArticle]:
+        for n in itertools.count():
+            next(consumed)
+            yield _raw(n)
+
+    settings = Settings(batch_size=2, n_process=n_process)
+    results = analyze_raw(endless(), settings)
+    taken = list(itertools.islice(results, 5))
+    results.close()  # type: ignore[attr-defined]  # a generator: closing it stops the workers
+    read = next(consumed)
+    assert len(taken) == 5 and all(isinstance(a, Article) for a in taken)
+    limit = 5 + settings.batch_size * (PENDING_PER_WORKER * n_process + 1)
+    assert read <= limit, f"read {read} articles to give 5 (limit {limit})"

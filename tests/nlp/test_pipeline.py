@@ -1,0 +1,102 @@
+"""The pipeline's memoized rule components annotate exactly as spaCy's stock ones do."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc
+
+from reportedly.nlp.fast import FAST_LEMMATIZER, FAST_RULER, TagMapAttributeRuler
+from reportedly.nlp.pipeline import MODEL_PACKAGE, speed_up
+from tests.conftest import SEED
+
+# Texts that reach every kind of stock rule: tag map, word exceptions, DEP conditions, the rules of
+# several tokens ("gon na", "let 's", "ai n't", "y' all", "There is"), and whitespace tokens.
+TEXTS = [
+    "There is no way we're gonna let 's go, y'all. I ain't sure he did it; it was done to me.",
+    "Something happened.\n\n  Nobody knows whether the talks, which Russia hosted, will resume.",
+    "KABUL, Afghanistan (AP) — The Taliban said on Monday they had seized the city.  \n",
+    "  ",
+]
+
+
+def _annotations(doc: Doc) -> list[tuple[Any, ...]]:
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_)
+            for t in doc]
+
+
+@pytest.fixture(scope="module")
+def stock_and_fast() -> tuple[Language, Language]:
+    stock = spacy.load(MODEL_PACKAGE)
+    fast = spacy.load(MODEL_PACKAGE)
+    speed_up(fast)
+    return stock, fast
+
+
+def test_pipeline_runs_the_memoized_components(nlp: Language) -> None:
+    factories = {name: nlp.get_pipe_meta(name).factory for name in nlp.pipe_names}
+    assert factories["attribute_ruler"] == FAST_RULER
+    assert factories["lemmatizer"] == FAST_LEMMATIZER
+    assert {"tok2vec", "tagger", "parser", "ner"} <= set(nlp.pipe_names)
+
+
+def test_pipeline_annotations_equal_stock(stock_and_fast: tuple[Language, Language]) -> None:
+    stock, fast = stock_and_fast
+    texts = [*TEXTS, SEED.read_text("utf-8")] * 2  # twice: the second pass runs from the memos
+    for expected, got in zip(stock.pipe(texts), fast.pipe(texts), strict=True):
+        assert _annotations(got) == _annotations(expected)
+
+
+def test_pipeline_annotations_equal_stock_on_news(stock_and_fast: tuple[Language, Language], shared: Any) -> None:
+    from bench.corpus import load_articles
+
+    stock, fast = stock_and_fast
+    texts = [a.text for a in load_articles(shared / "data" / "ecbplus" / "ECB+", 12)]
+    for expected, got in zip(stock.pipe(texts), fast.pipe(texts), strict=True):
+        assert _annotations(got) == _annotations(expected)
+
+
+# Hand-built rules: precedence by rule order, set predicates, regexes, DEP conditions, a target index
+# on the second and on the last token of a two-token rule.
+RULES: list[dict[str, Any]] = [
+    {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN"}},
+    {"patterns": [[{"TAG": "VBD"}]], "attrs": {"POS": "VERB", "MORPH": "Tense=Past"}},
+    {"patterns": [[{"LOWER": {"IN": ["talks", "war"]}}]], "attrs": {"LEMMA": "talk"}},
+    {"patterns": [[{"TAG": {"NOT_IN": ["NN", ""]}, "DEP": "aux"}]], "attrs": {"POS": "AUX"}},
+    {"patterns": [[{"LOWER": {"REGEX": "^gon$"}}, {"LOWER": "na"}]], "attrs": {"LEMMA": "to"}, "index": 1},
+    {"patterns": [[{"LOWER": "let"}, {"LOWER": "'s"}]], "attrs": {"LEMMA": "us"}, "index": -1},
+    {"patterns": [[{"TAG": "NN", "LOWER": "war"}]], "attrs": {"POS": "PROPN"}},
+    {"patterns": [[{"IS_SPACE": True}], [{"LOWER": "xx"}]], "attrs": {"TAG": "_SP", "POS": "SPACE"}},
+]
+WORDS = ["war", "talks", "had", "gon", "na", "let", "'s", "\n", "xx", "na"]
+TAGS = ["NN", "NN", "VBD", "VBG", "TO", "VB", "PRP", "", "NN", "TO"]
+DEPS = ["nsubj", "dobj", "aux", "ROOT", "aux", "conj", "dobj", "dep", "dobj", "aux"]
+
+
+@pytest.mark.parametrize("rules", [RULES, list(reversed(RULES)), RULES[4:] + RULES[:4]])
+def test_fast_attribute_ruler_equals_attribute_ruler(rules: list[dict[str, Any]]) -> None:
+    nlp = spacy.blank("en")
+    stock = AttributeRuler(nlp.vocab)
+    stock.add_patterns(rules)
+    fast = TagMapAttributeRuler(nlp, "fast")
+    fast.load_from(stock)
+    assert fast.rules, "every hand-built rule is within the evaluator"
+    heads = [3, 3, 3, 3, 3, 3, 5, 3, 3, 3]
+    for _ in range(2):  # cold memo, then warm
+        expected = stock(Doc(nlp.vocab, words=WORDS, tags=TAGS, deps=DEPS, heads=heads))
+        got = fast(Doc(nlp.vocab, words=WORDS, tags=TAGS, deps=DEPS, heads=heads))
+        assert _annotations(got) == _annotations(expected)
+
+
+def test_fast_attribute_ruler_falls_back_on_unknown_rules() -> None:
+    nlp = spacy.blank("en")
+    stock = AttributeRuler(nlp.vocab)
+    stock.add_patterns([{"patterns": [[{"LOWER": "a", "OP": "+"}]], "attrs": {"LEMMA": "x"}}])
+    fast = TagMapAttributeRuler(nlp, "fast")
+    fast.load_from(stock)
+    assert fast.rules == []
+    assert [t.lemma_ for t in fast(Doc(nlp.vocab, words=["a", "a", "b"]))] == ["x", "x", ""]

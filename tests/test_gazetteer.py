@@ -105,3 +105,30 @@ def test_gazetteer_malformed_file_names_the_problem(text: str, message: str) -> 
 def test_gazetteer_missing_user_file_raises(tmp_path: Path) -> None:
     with pytest.raises(GazetteerError, match="cannot read"):
         load_gazetteer((str(tmp_path / "nope.yaml"),))
+
+
+@pytest.mark.parametrize(("args", "code", "text"), [
+    (["gazetteer", "validate"], 0, "entries"),
+    (["gazetteer", "search", "Massoud", "--limit", "3"], 0, "Ahmad"),
+    (["gazetteer", "list", "--kind", "media", "--curated", "--limit", "2"], 0, "TASS"),
+])
+def test_gazetteer_cli(args: list[str], code: int, text: str) -> None:
+    from typer.testing import CliRunner
+
+    from reportedly.cli import app
+
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == code, result.output
+    assert text in result.output
+
+
+def test_gazetteer_cli_validate_rejects_bad_user_file(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from reportedly.cli import app
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("entries:\n- {id: x, name: X, kind: alien, source: s}\n", "utf-8")
+    result = CliRunner().invoke(app, ["gazetteer", "validate", "--gazetteer", str(bad)])
+    assert result.exit_code == 1
+    assert "alien" in result.output

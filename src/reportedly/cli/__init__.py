@@ -29,6 +29,8 @@ COMMAND_MODULES = [
     "evaluate",
     "eval_events",
     "eval_attribution",
+    "gazetteer",
+    "eval_ner",
 ]
 for _name in COMMAND_MODULES:
     importlib.import_module(f"reportedly.cli.{_name}")

@@ -24,19 +24,88 @@ OUT = ROOT / "src" / "reportedly" / "data" / "gazetteer" / "phoenix.json"
 
 CODE_RE = re.compile(r"\[([A-Z]{3,})\s*([<>]?\d{6,8})?(?:\s*-\s*(\d{6,8}))?\s*\]")
 ORG_WORDS = {
-    "ORGANIZATION", "ORGANISATION", "COMMITTEE", "UNION", "AGENCY", "COUNCIL", "BANK", "FUND", "ASSOCIATION",
-    "INSTITUTE", "FOUNDATION", "PROGRAM", "PROGRAMME", "COMMISSION", "FORCE", "FORCES", "ARMY", "FRONT",
-    "PARTY", "MOVEMENT", "GROUP", "SOCIETY", "CENTER", "CENTRE", "NETWORK", "INTERNATIONAL", "LIMITED",
-    "INC", "CORPORATION", "COMPANY", "LTD", "COURT", "OFFICE", "NATIONS", "BRIGADE", "BRIGADES", "LEAGUE",
-    "FEDERATION", "SECRETARY", "GENERAL", "CHIEF", "TRIBUNAL", "UNIVERSITY", "ALLIANCE", "AUTHORITY",
-    "CONGRESS", "ASSEMBLY", "MISSION", "OPERATION", "COALITION", "BOARD", "WATCH", "CROSS", "CRESCENT",
+    "ORGANIZATION",
+    "ORGANISATION",
+    "COMMITTEE",
+    "UNION",
+    "AGENCY",
+    "COUNCIL",
+    "BANK",
+    "FUND",
+    "ASSOCIATION",
+    "INSTITUTE",
+    "FOUNDATION",
+    "PROGRAM",
+    "PROGRAMME",
+    "COMMISSION",
+    "FORCE",
+    "FORCES",
+    "ARMY",
+    "FRONT",
+    "PARTY",
+    "MOVEMENT",
+    "GROUP",
+    "SOCIETY",
+    "CENTER",
+    "CENTRE",
+    "NETWORK",
+    "INTERNATIONAL",
+    "LIMITED",
+    "INC",
+    "CORPORATION",
+    "COMPANY",
+    "LTD",
+    "COURT",
+    "OFFICE",
+    "NATIONS",
+    "BRIGADE",
+    "BRIGADES",
+    "LEAGUE",
+    "FEDERATION",
+    "SECRETARY",
+    "GENERAL",
+    "CHIEF",
+    "TRIBUNAL",
+    "UNIVERSITY",
+    "ALLIANCE",
+    "AUTHORITY",
+    "CONGRESS",
+    "ASSEMBLY",
+    "MISSION",
+    "OPERATION",
+    "COALITION",
+    "BOARD",
+    "WATCH",
+    "CROSS",
+    "CRESCENT",
 }
 # Wikidata ids of countries, only those known with certainty; the rest stay null rather than guessed.
 COUNTRY_QIDS = {
-    "AFG": "Q889", "RUS": "Q159", "IRN": "Q794", "NOR": "Q20", "UKR": "Q212", "CHN": "Q148", "USA": "Q30",
-    "SYR": "Q858", "ISR": "Q801", "YEM": "Q805", "SDN": "Q1049", "MMR": "Q836", "PRK": "Q423", "KOR": "Q884",
-    "TWN": "Q865", "GBR": "Q145", "FRA": "Q142", "DEU": "Q183", "IND": "Q668", "PAK": "Q843", "TUR": "Q43",
-    "SAU": "Q851", "EGY": "Q79", "IRQ": "Q796", "JPN": "Q17",
+    "AFG": "Q889",
+    "RUS": "Q159",
+    "IRN": "Q794",
+    "NOR": "Q20",
+    "UKR": "Q212",
+    "CHN": "Q148",
+    "USA": "Q30",
+    "SYR": "Q858",
+    "ISR": "Q801",
+    "YEM": "Q805",
+    "SDN": "Q1049",
+    "MMR": "Q836",
+    "PRK": "Q423",
+    "KOR": "Q884",
+    "TWN": "Q865",
+    "GBR": "Q145",
+    "FRA": "Q142",
+    "DEU": "Q183",
+    "IND": "Q668",
+    "PAK": "Q843",
+    "TUR": "Q43",
+    "SAU": "Q851",
+    "EGY": "Q79",
+    "IRQ": "Q796",
+    "JPN": "Q17",
 }
 
 
@@ -70,6 +139,7 @@ def parse_dates(start: str | None, end: str | None) -> tuple[str | None, str | N
         if len(value) != 8 or not ("01" <= value[4:6] <= "12" and "01" <= value[6:8] <= "31"):
             return None  # a handful of malformed TABARI dates: dropped rather than guessed
         return f"{value[:4]}-{value[4:6]}-{value[6:8]}"
+
     return norm(start), norm(end)
 
 
@@ -91,7 +161,12 @@ def parse_actor_file(path: Path) -> list[dict]:
             name = title(body.split("[")[0])
             if not name:
                 continue
-            current = {"name": name, "aliases": [], "codes": CODE_RE.findall(body), "comment": comment.strip()}
+            current = {
+                "name": name,
+                "aliases": [],
+                "codes": CODE_RE.findall(body),
+                "comment": comment.strip(),
+            }
             entries.append(current)
     return entries
 
@@ -121,16 +196,21 @@ def to_entry(raw: dict, file_kind: str, source: str) -> dict:
         begin, finish = parse_dates(start, end)
         if start and start.startswith(">"):
             begin, finish = begin, None
-        roles.append({"code": code, "country": code[:3], "sector": code[3:6] or None,
-                      "from": begin, "to": finish})
+        roles.append(
+            {"code": code, "country": code[:3], "sector": code[3:6] or None, "from": begin, "to": finish}
+        )
     first = raw["codes"][0][0] if raw["codes"] else ""
     country = first[:3] if first and not first.startswith(("IGO", "NGO", "MNC", "IMG", "MED")) else None
     return {
-        "id": f"phx:{slug(raw['name'])}", "name": raw["name"],
-        "type": "PERSON" if kind == "person" else "ORG", "kind": kind,
-        "country": country, "sector": first[3:6] or None if first else None,
+        "id": f"phx:{slug(raw['name'])}",
+        "name": raw["name"],
+        "type": "PERSON" if kind == "person" else "ORG",
+        "kind": kind,
+        "country": country,
+        "sector": first[3:6] or None if first else None,
         "aliases": sorted({a for a in raw["aliases"] if a.lower() != raw["name"].lower()}),
-        "roles": roles, "source": source,
+        "roles": roles,
+        "source": source,
     }
 
 
@@ -138,23 +218,34 @@ def parse_countryinfo(path: Path) -> list[dict]:
     text = path.read_bytes().decode("latin-1")
     out = []
     for block in re.findall(r"<Country>\s*\n(<CountryCode>.*?)</Country>", text, re.S):
+
         def field(tag: str, block: str = block) -> list[str]:
             m = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
             if not m:
                 return []
             return [title(x.split("#")[0].split("[")[0]) for x in m.group(1).splitlines() if x.strip()]
+
         iso3 = (field("ISO3166-alpha3") or field("CountryCode") or [""])[0].upper()
         names = field("CountryName")
         if not iso3 or not names or len(iso3) != 3:
             continue
         short = COMMON_NAMES.get(iso3, names[0])
         aliases = {a for a in field("Nationality") + names if a and a != short}
-        out.append({
-            "id": f"cty:{iso3}", "name": short, "type": "GPE", "kind": "government", "country": iso3,
-            "sector": "GOV", "aliases": sorted(aliases),
-            "capital": (field("Capital") or [None])[0], "qid": COUNTRY_QIDS.get(iso3),
-            "roles": [], "source": "CountryInfo.120116 (openeventdata, CC BY-SA 3.0)",
-        })
+        out.append(
+            {
+                "id": f"cty:{iso3}",
+                "name": short,
+                "type": "GPE",
+                "kind": "government",
+                "country": iso3,
+                "sector": "GOV",
+                "aliases": sorted(aliases),
+                "capital": (field("Capital") or [None])[0],
+                "qid": COUNTRY_QIDS.get(iso3),
+                "roles": [],
+                "source": "CountryInfo.120116 (openeventdata, CC BY-SA 3.0)",
+            }
+        )
     return out
 
 
@@ -164,8 +255,11 @@ def main() -> None:
     args = parser.parse_args()
     data = Path(args.shared) / "data"
     entries = parse_countryinfo(data / "countryinfo" / "CountryInfo.120116.txt")
-    files = [("Phoenix.Countries.actors.txt", "person"), ("Phoenix.International.actors.txt", "organization"),
-             ("Phoenix.MilNonState.actors.txt", "armed_group")]
+    files = [
+        ("Phoenix.Countries.actors.txt", "person"),
+        ("Phoenix.International.actors.txt", "organization"),
+        ("Phoenix.MilNonState.actors.txt", "armed_group"),
+    ]
     seen = {e["id"] for e in entries}
     for name, file_kind in files:
         for raw in parse_actor_file(data / "cameo" / name):
@@ -177,8 +271,11 @@ def main() -> None:
                 continue  # duplicates, and the country blocks (countries come from CountryInfo)
             seen.add(entry["id"])
             entries.append(entry)
-    doc = {"licence": "CC BY-SA 3.0 (derived from CountryInfo); Phoenix dictionaries MIT",
-           "generated_by": "scripts/build_gazetteer.py", "entries": entries}
+    doc = {
+        "licence": "CC BY-SA 3.0 (derived from CountryInfo); Phoenix dictionaries MIT",
+        "generated_by": "scripts/build_gazetteer.py",
+        "entries": entries,
+    }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")
     print(f"{len(entries)} entries -> {OUT}")

@@ -12,12 +12,24 @@ from reportedly.gazetteer import KINDS, load_gazetteer, normalize, read_file, va
 # Issue 3: at least 1,000 actors.
 MIN_ACTORS = 1000
 SEED_ACTORS = {
-    "Zamir Kabulov": "person", "Taliban": "armed_group", "National Resistance Front": "armed_group",
-    "Ahmad Massoud": "person", "Ahmad Shah Massoud": "person", "Abdul Ghani Baradar": "person",
-    "Bilal Karimi": "person", "Amir Khan Muttaqi": "person", "Ismail Khan": "person", "TASS": "media",
-    "Tolo News": "media", "ANI": "media", "Reuters": "media", "Associated Press": "media",
-    "Agence France-Presse": "media", "Ministry of Foreign Affairs of Russia": "government",
-    "Russia": "government", "Norway": "government",
+    "Zamir Kabulov": "person",
+    "Taliban": "armed_group",
+    "National Resistance Front": "armed_group",
+    "Ahmad Massoud": "person",
+    "Ahmad Shah Massoud": "person",
+    "Abdul Ghani Baradar": "person",
+    "Bilal Karimi": "person",
+    "Amir Khan Muttaqi": "person",
+    "Ismail Khan": "person",
+    "TASS": "media",
+    "Tolo News": "media",
+    "ANI": "media",
+    "Reuters": "media",
+    "Associated Press": "media",
+    "Agence France-Presse": "media",
+    "Ministry of Foreign Affairs of Russia": "government",
+    "Russia": "government",
+    "Norway": "government",
 }
 
 
@@ -43,11 +55,19 @@ def test_gazetteer_has_every_seed_actor(gaz, name: str, kind: str) -> None:  # t
     assert found[0].kind == kind
 
 
-@pytest.mark.parametrize(("alias", "entry_id"), [
-    ("Islamic Emirate", "rp:taliban"), ("the Taliban", "rp:taliban"), ("NRF", "rp:nrf"),
-    ("National Resistance Force", "rp:nrf"), ("Tolo News", "rp:tolo-news"), ("ТАСС", "rp:tass"),
-    ("Russian ministry of foreign affairs", "rp:rus-mfa"), ("Russian", "cty:RUS"),
-])
+@pytest.mark.parametrize(
+    ("alias", "entry_id"),
+    [
+        ("Islamic Emirate", "rp:taliban"),
+        ("the Taliban", "rp:taliban"),
+        ("NRF", "rp:nrf"),
+        ("National Resistance Force", "rp:nrf"),
+        ("Tolo News", "rp:tolo-news"),
+        ("ТАСС", "rp:tass"),
+        ("Russian ministry of foreign affairs", "rp:rus-mfa"),
+        ("Russian", "cty:RUS"),
+    ],
+)
 def test_gazetteer_lookup_alias(gaz, alias: str, entry_id: str) -> None:  # type: ignore[no-untyped-def]
     assert gaz.lookup(alias)[0].id == entry_id
 
@@ -57,10 +77,14 @@ def test_gazetteer_lookup_is_never_substring(gaz, fragment: str) -> None:  # typ
     assert all(normalize(fragment) in {normalize(n) for n in e.names} for e in gaz.lookup(fragment))
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("rp:ahmad-massoud", "rp:ahmad-shah-massoud"), ("rp:kim-jong-un", "rp:kim-jong-il"),
-    ("rp:bashar-al-assad", "rp:hafez-al-assad"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("rp:ahmad-massoud", "rp:ahmad-shah-massoud"),
+        ("rp:kim-jong-un", "rp:kim-jong-il"),
+        ("rp:bashar-al-assad", "rp:hafez-al-assad"),
+    ],
+)
 def test_gazetteer_distinct_from_is_symmetric(gaz, a: str, b: str) -> None:  # type: ignore[no-untyped-def]
     assert gaz.distinct(a, b) and gaz.distinct(b, a)
 
@@ -70,31 +94,38 @@ def test_gazetteer_supersedes_hides_generated_entry(gaz) -> None:  # type: ignor
     assert gaz.get("phx:ahmed-shah-massoud") is None
 
 
-@pytest.mark.parametrize(("date", "expected"), [("2021-09-01", ["rp:taliban"]), ("2010-01-01", []),
-                                                 ("1998", ["rp:taliban"])])
+@pytest.mark.parametrize(
+    ("date", "expected"), [("2021-09-01", ["rp:taliban"]), ("2010-01-01", []), ("1998", ["rp:taliban"])]
+)
 def test_gazetteer_governing_by_date(gaz, date: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [e.id for e in gaz.governing("AFG", date)] == expected
 
 
 def test_gazetteer_user_file_adds_and_overrides(tmp_path: Path) -> None:
     path = tmp_path / "mine.yaml"
-    path.write_text("source: my notes\nentries:\n"
-                    "- {id: my:ahmad-massoud, name: Ahmad Massoud, kind: person, supersedes: [rp:ahmad-massoud]}\n"
-                    "- {id: my:desk, name: Kabul Desk Monitor, kind: media, aliases: [KDM]}\n", "utf-8")
+    path.write_text(
+        "source: my notes\nentries:\n"
+        "- {id: my:ahmad-massoud, name: Ahmad Massoud, kind: person, supersedes: [rp:ahmad-massoud]}\n"
+        "- {id: my:desk, name: Kabul Desk Monitor, kind: media, aliases: [KDM]}\n",
+        "utf-8",
+    )
     gaz = load_gazetteer((str(path),))
     assert gaz.lookup("KDM")[0].id == "my:desk"
     assert gaz.get("rp:ahmad-massoud") is None
     assert gaz.lookup("Kabul Desk Monitor")[0].ruler  # user names feed the entity ruler
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("entries:\n- {id: x, name: X, kind: spaceship, source: s}\n", "kind 'spaceship'"),
-    ("entries:\n- {id: x, kind: person, source: s}\n", "missing or empty 'name'"),
-    ("entries:\n- {id: x, name: X, kind: person}\n", "no 'source'"),
-    ("entries:\n- {id: x, name: X, kind: person, source: s, qid: 159}\n", "not a Wikidata id"),
-    ("entries:\n- {id: x, name: X, kind: person, source: s, roles: [{from: 21-8}]}\n", "is not YYYY"),
-    ("entries: [unclosed\n", "cannot parse"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("entries:\n- {id: x, name: X, kind: spaceship, source: s}\n", "kind 'spaceship'"),
+        ("entries:\n- {id: x, kind: person, source: s}\n", "missing or empty 'name'"),
+        ("entries:\n- {id: x, name: X, kind: person}\n", "no 'source'"),
+        ("entries:\n- {id: x, name: X, kind: person, source: s, qid: 159}\n", "not a Wikidata id"),
+        ("entries:\n- {id: x, name: X, kind: person, source: s, roles: [{from: 21-8}]}\n", "is not YYYY"),
+        ("entries: [unclosed\n", "cannot parse"),
+    ],
+)
 def test_gazetteer_malformed_file_names_the_problem(text: str, message: str) -> None:
     with pytest.raises(GazetteerError, match="bad.yaml"):
         read_file(text, "bad.yaml", ruler=True)
@@ -107,11 +138,14 @@ def test_gazetteer_missing_user_file_raises(tmp_path: Path) -> None:
         load_gazetteer((str(tmp_path / "nope.yaml"),))
 
 
-@pytest.mark.parametrize(("args", "code", "text"), [
-    (["gazetteer", "validate"], 0, "entries"),
-    (["gazetteer", "search", "Massoud", "--limit", "3"], 0, "Ahmad"),
-    (["gazetteer", "list", "--kind", "media", "--curated", "--limit", "2"], 0, "TASS"),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "text"),
+    [
+        (["gazetteer", "validate"], 0, "entries"),
+        (["gazetteer", "search", "Massoud", "--limit", "3"], 0, "Ahmad"),
+        (["gazetteer", "list", "--kind", "media", "--curated", "--limit", "2"], 0, "TASS"),
+    ],
+)
 def test_gazetteer_cli(args: list[str], code: int, text: str) -> None:
     from typer.testing import CliRunner
 

@@ -14,15 +14,22 @@ SAMPLE = 40
 MIN_PARTIAL_F1 = 0.65
 
 
-@pytest.mark.parametrize(("words", "named"), [
-    (["Tara", "Reid"], True), (["her", "rep"], False), (["She"], False), (["the", "Gulf", "of", "Aden"], True),
-])
+@pytest.mark.parametrize(
+    ("words", "named"),
+    [
+        (["Tara", "Reid"], True),
+        (["her", "rep"], False),
+        (["She"], False),
+        (["the", "Gulf", "of", "Aden"], True),
+    ],
+)
 def test_ner_is_named(words: list[str], named: bool) -> None:
     assert is_named(words) is named
 
 
-@pytest.mark.parametrize(("text", "span"), [("in New Zealand", (3, 14)), ("the Gulf of Aden", (4, 16)),
-                                            ("Aden", (0, 4))])
+@pytest.mark.parametrize(
+    ("text", "span"), [("in New Zealand", (3, 14)), ("the Gulf of Aden", (4, 16)), ("Aden", (0, 4))]
+)
 def test_ner_trim_leading_words(text: str, span: tuple[int, int]) -> None:
     assert trim(text, 0, len(text)) == span
 

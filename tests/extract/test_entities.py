@@ -23,7 +23,7 @@ def _plain(text: str) -> str:
 def expected(shared: Path) -> dict[str, Any]:
     text = (shared / "seed" / "russia-host-talks.expected.yaml").read_text("utf-8")
     # One alias carries an unquoted note, 'Moscow (as government, "Moscow is ready")', that is not YAML.
-    return yaml.safe_load(re.sub(r' \(as [^)]*\)', "", text))
+    return yaml.safe_load(re.sub(r" \(as [^)]*\)", "", text))
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +91,7 @@ def test_entities_seed_moscow_by_context(seed) -> None:  # type: ignore[no-untyp
     place = found["Moscow"]
     assert place.kind == "place" and place.geonameid == 524901 and place.country == "RUS"
     assert all(m.start != ready for m in place.mentions)
-    assert all(text[m.start - 3:m.start] in ("in ", "to ", "or ") for m in place.mentions)
+    assert all(text[m.start - 3 : m.start] in ("in ", "to ", "or ") for m in place.mentions)
 
 
 def test_entities_seed_places_resolved(seed, expected) -> None:  # type: ignore[no-untyped-def]
@@ -110,7 +110,7 @@ def test_entities_seed_invariants(seed) -> None:  # type: ignore[no-untyped-def]
     assert firsts == sorted(firsts)
     for ent in entities:
         for m in ent.mentions:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
         for r in ent.roles:
             assert 0 <= r.start < r.end <= len(text)
         ids = {e.id for e in entities}

@@ -19,34 +19,66 @@ NLP = spacy.blank("en")
 def make_doc(spec: list[tuple[str, int, str, str, str]]) -> Doc:
     """(word, head index, dep, pos, IOB entity) per token; a space after every token but the last."""
     words, heads, deps, pos, ents = (list(x) for x in zip(*spec, strict=True))
-    return Doc(NLP.vocab, words=words, spaces=[True] * (len(words) - 1) + [False], heads=heads, deps=deps,
-               pos=pos, ents=ents)
+    return Doc(
+        NLP.vocab,
+        words=words,
+        spaces=[True] * (len(words) - 1) + [False],
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        ents=ents,
+    )
 
 
 def entities(spec: list[tuple[str, int, str, str, str]]) -> list[Any]:
     return extract_entities(make_doc(spec), DocContext("t"))
 
 
-MOSCOW_READY = [("Moscow", 1, "nsubj", "PROPN", "B-GPE"), ("is", 1, "ROOT", "AUX", "O"),
-                ("ready", 1, "acomp", "ADJ", "O"), (".", 1, "punct", "PUNCT", "O")]
-TO_MOSCOW = [("He", 1, "nsubj", "PRON", "O"), ("flew", 1, "ROOT", "VERB", "O"), ("to", 1, "prep", "ADP", "O"),
-             ("Moscow", 2, "pobj", "PROPN", "B-GPE"), (".", 1, "punct", "PUNCT", "O")]
-RUSSIAN_OFFICIALS = [("Russian", 1, "amod", "ADJ", "B-NORP"), ("officials", 2, "nsubj", "NOUN", "O"),
-                     ("said", 2, "ROOT", "VERB", "O"), (".", 2, "punct", "PUNCT", "O")]
-RUSSIAN_ENVOY = [("The", 2, "det", "DET", "O"), ("Russian", 2, "amod", "ADJ", "B-NORP"),
-                 ("envoy", 3, "nsubj", "NOUN", "O"), ("spoke", 3, "ROOT", "VERB", "O"),
-                 (".", 3, "punct", "PUNCT", "O")]
-EMIRATE_OFFICIALS = [("Islamic", 1, "compound", "PROPN", "B-ORG"), ("Emirate", 2, "compound", "PROPN", "I-ORG"),
-                     ("officials", 3, "nsubj", "NOUN", "O"), ("denied", 3, "ROOT", "VERB", "O"),
-                     ("it", 3, "dobj", "PRON", "O"), (".", 3, "punct", "PUNCT", "O")]
+MOSCOW_READY = [
+    ("Moscow", 1, "nsubj", "PROPN", "B-GPE"),
+    ("is", 1, "ROOT", "AUX", "O"),
+    ("ready", 1, "acomp", "ADJ", "O"),
+    (".", 1, "punct", "PUNCT", "O"),
+]
+TO_MOSCOW = [
+    ("He", 1, "nsubj", "PRON", "O"),
+    ("flew", 1, "ROOT", "VERB", "O"),
+    ("to", 1, "prep", "ADP", "O"),
+    ("Moscow", 2, "pobj", "PROPN", "B-GPE"),
+    (".", 1, "punct", "PUNCT", "O"),
+]
+RUSSIAN_OFFICIALS = [
+    ("Russian", 1, "amod", "ADJ", "B-NORP"),
+    ("officials", 2, "nsubj", "NOUN", "O"),
+    ("said", 2, "ROOT", "VERB", "O"),
+    (".", 2, "punct", "PUNCT", "O"),
+]
+RUSSIAN_ENVOY = [
+    ("The", 2, "det", "DET", "O"),
+    ("Russian", 2, "amod", "ADJ", "B-NORP"),
+    ("envoy", 3, "nsubj", "NOUN", "O"),
+    ("spoke", 3, "ROOT", "VERB", "O"),
+    (".", 3, "punct", "PUNCT", "O"),
+]
+EMIRATE_OFFICIALS = [
+    ("Islamic", 1, "compound", "PROPN", "B-ORG"),
+    ("Emirate", 2, "compound", "PROPN", "I-ORG"),
+    ("officials", 3, "nsubj", "NOUN", "O"),
+    ("denied", 3, "ROOT", "VERB", "O"),
+    ("it", 3, "dobj", "PRON", "O"),
+    (".", 3, "punct", "PUNCT", "O"),
+]
 
 
-@pytest.mark.parametrize(("spec", "name", "kind", "alias"), [
-    (MOSCOW_READY, "Russia", "government", "Moscow"),  # subject of a predicate: the government
-    (TO_MOSCOW, "Moscow", "place", "Moscow"),  # object of a locative preposition: the place
-    (RUSSIAN_OFFICIALS, "Russia", "government", "Russian officials"),
-    (EMIRATE_OFFICIALS, "Taliban", "armed_group", "Islamic Emirate officials"),
-])
+@pytest.mark.parametrize(
+    ("spec", "name", "kind", "alias"),
+    [
+        (MOSCOW_READY, "Russia", "government", "Moscow"),  # subject of a predicate: the government
+        (TO_MOSCOW, "Moscow", "place", "Moscow"),  # object of a locative preposition: the place
+        (RUSSIAN_OFFICIALS, "Russia", "government", "Russian officials"),
+        (EMIRATE_OFFICIALS, "Taliban", "armed_group", "Islamic Emirate officials"),
+    ],
+)
 def test_entities_rules_government_and_places(spec: Any, name: str, kind: str, alias: str) -> None:
     (ent,) = entities(spec)
     assert (ent.name, ent.kind, ent.aliases) == (name, kind, (alias,))
@@ -56,12 +88,18 @@ def test_entities_rules_nationality_adjective_is_no_mention() -> None:
     assert entities(RUSSIAN_ENVOY) == []
 
 
-MASSOUDS = [("Ahmad", 1, "compound", "PROPN", "B-PERSON"), ("Massoud", 2, "nsubj", "PROPN", "I-PERSON"),
-            ("met", 2, "ROOT", "VERB", "O"), ("Ahmad", 5, "compound", "PROPN", "B-PERSON"),
-            ("Shah", 5, "compound", "PROPN", "I-PERSON"), ("Massoud", 2, "dobj", "PROPN", "I-PERSON"),
-            (".", 2, "punct", "PUNCT", "O"),
-            ("Massoud", 8, "nsubj", "PROPN", "B-PERSON"), ("left", 8, "ROOT", "VERB", "O"),
-            (".", 8, "punct", "PUNCT", "O")]
+MASSOUDS = [
+    ("Ahmad", 1, "compound", "PROPN", "B-PERSON"),
+    ("Massoud", 2, "nsubj", "PROPN", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "O"),
+    ("Ahmad", 5, "compound", "PROPN", "B-PERSON"),
+    ("Shah", 5, "compound", "PROPN", "I-PERSON"),
+    ("Massoud", 2, "dobj", "PROPN", "I-PERSON"),
+    (".", 2, "punct", "PUNCT", "O"),
+    ("Massoud", 8, "nsubj", "PROPN", "B-PERSON"),
+    ("left", 8, "ROOT", "VERB", "O"),
+    (".", 8, "punct", "PUNCT", "O"),
+]
 
 
 def test_entities_rules_ambiguous_surname_stays_apart() -> None:
@@ -70,11 +108,18 @@ def test_entities_rules_ambiguous_surname_stays_apart() -> None:
     assert ents[2].kb_id is None
 
 
-KARIMI = [("Karimi", 1, "nsubj", "PROPN", "B-PERSON"), ("spoke", 1, "ROOT", "VERB", "O"),
-          (".", 1, "punct", "PUNCT", "O"), ("Bilal", 4, "compound", "PROPN", "B-PERSON"),
-          ("Karimi", 6, "nsubj", "PROPN", "I-PERSON"), (",", 4, "punct", "PUNCT", "O"),
-          ("said", 6, "ROOT", "VERB", "O"), ("he", 8, "nsubj", "PRON", "O"), ("left", 6, "ccomp", "VERB", "O"),
-          (".", 6, "punct", "PUNCT", "O")]
+KARIMI = [
+    ("Karimi", 1, "nsubj", "PROPN", "B-PERSON"),
+    ("spoke", 1, "ROOT", "VERB", "O"),
+    (".", 1, "punct", "PUNCT", "O"),
+    ("Bilal", 4, "compound", "PROPN", "B-PERSON"),
+    ("Karimi", 6, "nsubj", "PROPN", "I-PERSON"),
+    (",", 4, "punct", "PUNCT", "O"),
+    ("said", 6, "ROOT", "VERB", "O"),
+    ("he", 8, "nsubj", "PRON", "O"),
+    ("left", 6, "ccomp", "VERB", "O"),
+    (".", 6, "punct", "PUNCT", "O"),
+]
 
 
 def test_entities_rules_surname_before_full_name_and_pronoun() -> None:
@@ -84,10 +129,17 @@ def test_entities_rules_surname_before_full_name_and_pronoun() -> None:
     assert ent.aliases == ("Karimi", "Bilal Karimi")
 
 
-TWO_PEOPLE_HE = [("Bilal", 1, "compound", "PROPN", "B-PERSON"), ("Karimi", 2, "nsubj", "PROPN", "I-PERSON"),
-                 ("met", 2, "ROOT", "VERB", "O"), ("Zamir", 4, "compound", "PROPN", "B-PERSON"),
-                 ("Kabulov", 2, "dobj", "PROPN", "I-PERSON"), ("and", 2, "cc", "CCONJ", "O"),
-                 ("he", 7, "nsubj", "PRON", "O"), ("left", 2, "conj", "VERB", "O"), (".", 2, "punct", "PUNCT", "O")]
+TWO_PEOPLE_HE = [
+    ("Bilal", 1, "compound", "PROPN", "B-PERSON"),
+    ("Karimi", 2, "nsubj", "PROPN", "I-PERSON"),
+    ("met", 2, "ROOT", "VERB", "O"),
+    ("Zamir", 4, "compound", "PROPN", "B-PERSON"),
+    ("Kabulov", 2, "dobj", "PROPN", "I-PERSON"),
+    ("and", 2, "cc", "CCONJ", "O"),
+    ("he", 7, "nsubj", "PRON", "O"),
+    ("left", 2, "conj", "VERB", "O"),
+    (".", 2, "punct", "PUNCT", "O"),
+]
 
 
 def test_entities_rules_ambiguous_pronoun_left_unresolved() -> None:
@@ -95,10 +147,15 @@ def test_entities_rules_ambiguous_pronoun_left_unresolved() -> None:
     assert all("he" not in [m.text for m in e.mentions] for e in ents)
 
 
-APPOSITION = [("Bilal", 1, "compound", "PROPN", "B-PERSON"), ("Karimi", 5, "nsubj", "PROPN", "I-PERSON"),
-              (",", 1, "punct", "PUNCT", "O"), ("deputy", 4, "compound", "NOUN", "O"),
-              ("spokesman", 1, "appos", "NOUN", "O"), ("said", 5, "ROOT", "VERB", "O"),
-              (".", 5, "punct", "PUNCT", "O")]
+APPOSITION = [
+    ("Bilal", 1, "compound", "PROPN", "B-PERSON"),
+    ("Karimi", 5, "nsubj", "PROPN", "I-PERSON"),
+    (",", 1, "punct", "PUNCT", "O"),
+    ("deputy", 4, "compound", "NOUN", "O"),
+    ("spokesman", 1, "appos", "NOUN", "O"),
+    ("said", 5, "ROOT", "VERB", "O"),
+    (".", 5, "punct", "PUNCT", "O"),
+]
 
 
 def test_entities_rules_appositive_role() -> None:

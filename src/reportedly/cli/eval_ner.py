@@ -38,8 +38,12 @@ def eval_ner_cmd(
         table.add_column(col)
     for name in ("ner", "entities"):
         s = summary[name]
-        table.add_row(name, str(s["gold"]), str(s["predicted"]),
-                      "/".join(f"{s['exact'][k]:.3f}" for k in ("precision", "recall", "f1")),
-                      "/".join(f"{s['partial'][k]:.3f}" for k in ("precision", "recall", "f1")),
-                      f"{s['typed_exact']['f1']:.3f}")
+        table.add_row(
+            name,
+            str(s["gold"]),
+            str(s["predicted"]),
+            "/".join(f"{s['exact'][k]:.3f}" for k in ("precision", "recall", "f1")),
+            "/".join(f"{s['partial'][k]:.3f}" for k in ("precision", "recall", "f1")),
+            f"{s['typed_exact']['f1']:.3f}",
+        )
     Console().print(table)

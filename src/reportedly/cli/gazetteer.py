@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from reportedly.cli import app
+
+if TYPE_CHECKING:
+    from reportedly.gazetteer import GazetteerEntry
 
 gazetteer_app = typer.Typer(help="Browse and validate the actor gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
@@ -16,7 +20,7 @@ app.add_typer(gazetteer_app, name="gazetteer")
 GazetteerFiles = Annotated[list[Path] | None, typer.Option("--gazetteer", help="Extra gazetteer file(s).")]
 
 
-def _rows(entries: list[object]) -> None:
+def _rows(entries: Sequence[GazetteerEntry]) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -25,15 +29,22 @@ def _rows(entries: list[object]) -> None:
     for col in ("id", "name", "kind", "country", "qid", "aliases", "source"):
         table.add_column(col)
     for e in entries:
-        table.add_row(*(Text(str(getattr(e, f) or "")) for f in ("id", "name", "kind", "country", "qid")),
-                      Text(", ".join(e.aliases[:6])), Text(e.source[:40]))  # type: ignore[attr-defined]
+        table.add_row(
+            *(Text(str(getattr(e, f) or "")) for f in ("id", "name", "kind", "country", "qid")),
+            Text(", ".join(e.aliases[:6])),
+            Text(e.source[:40]),
+        )
     Console().print(table)
 
 
 @gazetteer_app.command("list")
 def list_cmd(
-    kind: Annotated[str | None, typer.Option(help="Only this kind (person, media, armed_group, ...).")] = None,
-    curated: Annotated[bool, typer.Option(help="Only curated and user entries (those feeding the ruler).")] = False,
+    kind: Annotated[
+        str | None, typer.Option(help="Only this kind (person, media, armed_group, ...).")
+    ] = None,
+    curated: Annotated[
+        bool, typer.Option(help="Only curated and user entries (those feeding the ruler).")
+    ] = False,
     limit: Annotated[int, typer.Option(help="At most this many rows.")] = 50,
     gazetteer: GazetteerFiles = None,
 ) -> None:

@@ -3,8 +3,9 @@
 ECB+ marks every participant and location, pronouns and common nouns included ("her rep"), but only in the
 sentences listed in ECBplus_coreference_sentences.csv; so the gold here is the *named* markables of those
 sentences (content words all capitalized; pronouns and lower-case nominals left out), and predictions are
-scored in those sentences only. Documents are rebuilt from their tokens (one sentence a line, tokens joined by spaces) and run through
-the pipeline; a predicted span matches a gold one exactly (same character offsets) or partially (overlap).
+scored in those sentences only. Documents are rebuilt from their tokens (one sentence a line, tokens
+joined by spaces) and run through the pipeline; a predicted span matches a gold one exactly (same character
+offsets) or partially (overlap).
 Types are scored coarse: HUMAN (PERSON, ORG, a country acting) vs LOC (places), the way ECB+ splits
 HUMAN_PART_GPE from LOC_GEO.
 
@@ -27,7 +28,9 @@ from typing import Any
 # ECB+ dev topics (../shared/data/README.md); the rest of 1-35 is train.
 DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
 GOLD_PREFIXES = ("HUMAN_PART", "LOC_")
-FUNCTION_WORDS = frozenset({"the", "of", "and", "for", "de", "al", "la", "in", "on", "at", "'s", "-", "&", "."})
+FUNCTION_WORDS = frozenset(
+    {"the", "of", "and", "for", "de", "al", "la", "in", "on", "at", "'s", "-", "&", "."}
+)
 PRONOUNS = frozenset({"I", "He", "She", "It", "They", "We", "You", "His", "Her", "Their", "Its", "Our"})
 PLACE_KINDS = frozenset({"place"})
 # ECB+ markables often open with a preposition or article ("in New Zealand", "the Gulf of Aden"); NER spans
@@ -74,11 +77,20 @@ class Counts:
     def prf(self, hits: int) -> dict[str, float]:
         p = hits / self.predicted if self.predicted else 0.0
         r = hits / self.gold if self.gold else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0, 4)}
+        return {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r) if p + r else 0, 4),
+        }
 
     def summary(self) -> dict[str, Any]:
-        return {"gold": self.gold, "predicted": self.predicted, "exact": self.prf(self.exact),
-                "partial": self.prf(self.partial), "typed_exact": self.prf(self.typed_exact)}
+        return {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "exact": self.prf(self.exact),
+            "partial": self.prf(self.partial),
+            "typed_exact": self.prf(self.typed_exact),
+        }
 
 
 @dataclass
@@ -95,8 +107,11 @@ class NerScore:
 def is_named(words: list[str]) -> bool:
     """A markable is a name when every content word is capitalized and it is not a lone pronoun."""
     content = [w for w in words if w.lower() not in FUNCTION_WORDS]
-    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content) and not (
-        len(content) == 1 and content[0] in PRONOUNS)
+    return (
+        bool(content)
+        and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+        and not (len(content) == 1 and content[0] in PRONOUNS)
+    )
 
 
 @lru_cache(maxsize=4)
@@ -151,8 +166,8 @@ def iter_files(data: Path, split: str = "dev") -> list[Path]:
     files = sorted((data / "ECB+").glob("*/*.xml"))
     if split == "all":
         return files
-    keep = (lambda t: t in DEV_TOPICS) if split == "dev" else (lambda t: t not in DEV_TOPICS)
-    return [f for f in files if f.parent.name.isdigit() and keep(int(f.parent.name))]
+    dev = split == "dev"
+    return [f for f in files if f.parent.name.isdigit() and (int(f.parent.name) in DEV_TOPICS) == dev]
 
 
 def sample(files: list[Path], limit: int | None, seed: int = 0) -> list[Path]:
@@ -199,12 +214,19 @@ def evaluate(docs: Iterable[GoldDoc], batch_size: int = 16) -> NerScore:
     docs = list(docs)
     for gold_doc, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True):
         score.documents += 1
-        ner = [(e.start_char, e.end_char, _coarse_ner(e.label_)) for e in doc.ents
-               if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")]
+        ner = [
+            (e.start_char, e.end_char, _coarse_ner(e.label_))
+            for e in doc.ents
+            if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+        ]
         _count(score.systems["ner"], gold_doc, ner)
         ents = extract_entities(doc, DocContext(gold_doc.name))
-        mentions = [(m.start, m.end, _coarse_entity(e.kind, e.type)) for e in ents for m in e.mentions
-                    if m.text.lower() not in ("he", "she", "the organization", "the group")]
+        mentions = [
+            (m.start, m.end, _coarse_entity(e.kind, e.type))
+            for e in ents
+            for m in e.mentions
+            if m.text.lower() not in ("he", "she", "the organization", "the group")
+        ]
         _count(score.systems["entities"], gold_doc, mentions)
     return score
 

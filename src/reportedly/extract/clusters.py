@@ -58,8 +58,12 @@ def retype_persons(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
     full = [m.text for m in mentions if m.label == "PERSON" and len(parse_name(m.text).tokens) > 1]
     out = []
     for m in mentions:
-        if m.label == "ORG" and m.kb is None and len(parse_name(m.text).tokens) > 1 and any(
-                same_person(m.text, f) for f in full):
+        if (
+            m.label == "ORG"
+            and m.kb is None
+            and len(parse_name(m.text).tokens) > 1
+            and any(same_person(m.text, f) for f in full)
+        ):
             m = replace(m, label="PERSON")
         if m.label == "PERSON" and (m.kb is None or (gaz.get(m.kb) and gaz.get(m.kb).kind != "person")):  # type: ignore[union-attr]
             m = replace(m, kb=person_kb(m.text, gaz))
@@ -72,8 +76,11 @@ def cluster_persons(mentions: list[Mention], gaz: Gazetteer) -> list[Cluster]:
     clusters: list[Cluster] = []
     order = sorted(mentions, key=lambda m: (-len(parse_name(m.text).tokens), m.start))
     for m in order:
-        fits = [c for c in clusters if not _conflict(m.kb, c.kb, gaz)
-                and any(same_person(m.text, other.text) for other in c.mentions)]
+        fits = [
+            c
+            for c in clusters
+            if not _conflict(m.kb, c.kb, gaz) and any(same_person(m.text, other.text) for other in c.mentions)
+        ]
         if m.kb:
             fits = [c for c in fits if c.kb == m.kb] or [c for c in fits if c.kb is None]
         if len(fits) == 1:
@@ -88,7 +95,8 @@ def _org_fits(m: Mention, c: Cluster, gaz: Gazetteer, defined: dict[str, str]) -
     names = c.names(gaz)
     if is_acronym(m.text):
         return defined.get(m.text) in names or any(
-            acronym(n) == m.text.replace(".", "") for n in names if not is_acronym(n))
+            acronym(n) == m.text.replace(".", "") for n in names if not is_acronym(n)
+        )
     return any(same_org(m.text, n) for n in names)
 
 
@@ -96,14 +104,19 @@ def cluster_orgs(mentions: list[Mention], gaz: Gazetteer, defined: dict[str, str
     """Organization (and NORP, FAC) mentions grouped by gazetteer id, then by form; ambiguous ones alone."""
     clusters: list[Cluster] = []
     by_kb: dict[str, Cluster] = {}
-    for m in (m for m in mentions if m.kb):
+    for m in mentions:
+        if m.kb is None:
+            continue
         if m.kb not in by_kb:
             by_kb[m.kb] = Cluster(m.label, m.kb)
             clusters.append(by_kb[m.kb])
         by_kb[m.kb].mentions.append(m)
     for m in sorted((m for m in mentions if not m.kb), key=lambda m: (is_acronym(m.text), -len(m.text))):
-        fits = [c for c in clusters if c.label == m.label or c.kb] if m.label != "NORP" else [
-            c for c in clusters if c.label == "NORP"]
+        fits = (
+            [c for c in clusters if c.label == m.label or c.kb]
+            if m.label != "NORP"
+            else [c for c in clusters if c.label == "NORP"]
+        )
         fits = [c for c in fits if _org_fits(m, c, gaz, defined)]
         if len(fits) == 1:
             fits[0].mentions.append(m)
@@ -137,6 +150,10 @@ def cluster_mentions(mentions: list[Mention], gaz: Gazetteer, defined: dict[str,
     by_country: dict[str, Cluster] = {}
     for m in countries:
         by_country.setdefault(m.kb or "", Cluster("GPE", m.kb)).mentions.append(m)
-    clusters = (cluster_persons(persons, gaz) + list(by_country.values()) + cluster_orgs(rest, gaz, defined)
-                + cluster_places(places))
+    clusters = (
+        cluster_persons(persons, gaz)
+        + list(by_country.values())
+        + cluster_orgs(rest, gaz, defined)
+        + cluster_places(places)
+    )
     return sorted(clusters, key=lambda c: c.first)

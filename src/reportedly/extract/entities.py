@@ -31,9 +31,27 @@ EXTRACTOR = "entities.gazetteer.v1"
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 # Role heads for which a nationality adjective names the person's employer ("the Russian envoy").
-GOV_ROLE_HEADS = frozenset({"envoy", "ambassador", "minister", "official", "diplomat", "spokesman", "spokeswoman",
-                            "spokesperson", "president", "premier", "representative", "negotiator", "secretary",
-                            "chancellor", "consul", "attache", "emissary"})
+GOV_ROLE_HEADS = frozenset(
+    {
+        "envoy",
+        "ambassador",
+        "minister",
+        "official",
+        "diplomat",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "president",
+        "premier",
+        "representative",
+        "negotiator",
+        "secretary",
+        "chancellor",
+        "consul",
+        "attache",
+        "emissary",
+    }
+)
 
 
 def reference_date(doc: Doc, ctx: DocContext) -> str | None:
@@ -48,7 +66,7 @@ def reference_date(doc: Doc, ctx: DocContext) -> str | None:
 
 
 def resolve_government_phrases(mentions: list[Mention], gaz: Gazetteer, date: str | None) -> list[Mention]:
-    """"Afghan authorities" -> the actor the gazetteer says governed Afghanistan on the article's date, but
+    """ "Afghan authorities" -> the actor the gazetteer says governed Afghanistan on the article's date, but
     only when the article itself names that actor; otherwise the phrase stays a mention of the country."""
     if date is None:
         return mentions
@@ -58,7 +76,9 @@ def resolve_government_phrases(mentions: list[Mention], gaz: Gazetteer, date: st
         if m.how == "officials" and m.kb and m.kb.startswith("cty:"):
             rulers = [e.id for e in gaz.governing(m.kb[4:], date) if e.id in named]
             if len(rulers) == 1:
-                m = Mention(m.start, m.end, m.text, "ORG", m.tok_start, m.tok_end, rulers[0], None, m.how, True)
+                m = Mention(
+                    m.start, m.end, m.text, "ORG", m.tok_start, m.tok_end, rulers[0], None, m.how, True
+                )
         out.append(m)
     return out
 
@@ -112,10 +132,16 @@ def _build(doc: Doc, c: Cluster, ids: dict[int, str], clusters: list[Cluster], g
     mentions = tuple(Span(m.start, m.end, m.text) for m in sorted(c.mentions, key=lambda m: m.start))
     roles = _roles(doc, c, clusters) if c.label == "PERSON" else ()
     return Entity(
-        id=ids[id(c)], name=_name(c, entry), type=entry.type if entry else c.label, kb_id=c.kb,
-        aliases=tuple(dict.fromkeys(m.text for m in mentions if _is_name(c, m))), roles=roles,
-        affiliations=_affiliations(doc, c, roles, ids, clusters, gaz, entry), mentions=mentions,
-        kind=_kind(c, entry), country=_valid_iso3(entry.country if entry else None) or (place and place.country),
+        id=ids[id(c)],
+        name=_name(c, entry),
+        type=entry.type if entry else c.label,
+        kb_id=c.kb,
+        aliases=tuple(dict.fromkeys(m.text for m in mentions if _is_name(c, m))),
+        roles=roles,
+        affiliations=_affiliations(doc, c, roles, ids, clusters, gaz, entry),
+        mentions=mentions,
+        kind=_kind(c, entry),
+        country=_valid_iso3(entry.country if entry else None) or (place.country if place else None),
         geonameid=place.geonameid if place else None,
     )
 
@@ -141,8 +167,15 @@ def _cluster_at(clusters: list[Cluster], start: int, end: int) -> Cluster | None
     return None
 
 
-def _affiliations(doc: Doc, c: Cluster, roles: tuple[Role, ...], ids: dict[int, str], clusters: list[Cluster],
-                  gaz: Gazetteer, entry: GazetteerEntry | None) -> tuple[Affiliation, ...]:
+def _affiliations(
+    doc: Doc,
+    c: Cluster,
+    roles: tuple[Role, ...],
+    ids: dict[int, str],
+    clusters: list[Cluster],
+    gaz: Gazetteer,
+    entry: GazetteerEntry | None,
+) -> tuple[Affiliation, ...]:
     found: dict[str, Affiliation] = {}
     by_kb = {k.kb: k for k in clusters if k.kb}
 
@@ -151,8 +184,12 @@ def _affiliations(doc: Doc, c: Cluster, roles: tuple[Role, ...], ids: dict[int, 
             return
         key = ids[id(target)] if target else name
         if key not in found:
-            found[key] = Affiliation(name=_name(target, gaz.get(target.kb) if target.kb else None) if target
-                                     else name, entity=ids[id(target)] if target else None, start=start, end=end)
+            found[key] = Affiliation(
+                name=_name(target, gaz.get(target.kb) if target.kb else None) if target else name,
+                entity=ids[id(target)] if target else None,
+                start=start,
+                end=end,
+            )
 
     for role in roles:
         for other in clusters:
@@ -164,8 +201,12 @@ def _affiliations(doc: Doc, c: Cluster, roles: tuple[Role, ...], ids: dict[int, 
             for ent in (e for e in doc.ents if e.label_ == "NORP" and head.start <= e.start < head.end):
                 iso3 = country_of_adjective(ent.text, gaz)
                 if iso3:
-                    add(by_kb.get(f"cty:{iso3}"), gaz.country(iso3).name if gaz.country(iso3) else iso3,  # type: ignore[union-attr]
-                        role.start, role.end)
+                    add(
+                        by_kb.get(f"cty:{iso3}"),
+                        gaz.country(iso3).name if gaz.country(iso3) else iso3,  # type: ignore[union-attr]
+                        role.start,
+                        role.end,
+                    )
     for role_fact in entry.roles if entry else ():
         org = role_fact.get("org")
         if org in by_kb:
@@ -199,6 +240,17 @@ def _dateline_agency(entities: list[Entity], ctx: DocContext, gaz: Gazetteer) ->
     if any(e.kb_id == kb and kb or e.name == agency for e in entities):
         return []
     entry = gaz.get(kb) if kb else None
-    return [Entity(id=f"e{len(entities) + 1}", name=entry.name if entry else agency, type="ORG", kb_id=kb,
-                   aliases=(agency,), roles=(), affiliations=(), mentions=(), kind="media",
-                   country=_valid_iso3(entry.country if entry else None))]
+    return [
+        Entity(
+            id=f"e{len(entities) + 1}",
+            name=entry.name if entry else agency,
+            type="ORG",
+            kb_id=kb,
+            aliases=(agency,),
+            roles=(),
+            affiliations=(),
+            mentions=(),
+            kind="media",
+            country=_valid_iso3(entry.country if entry else None),
+        )
+    ]

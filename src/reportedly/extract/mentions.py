@@ -23,11 +23,34 @@ from reportedly.gazetteer import Gazetteer
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 # Nouns that turn an organization or a nationality into its people speaking for it.
-OFFICIAL_NOUNS = frozenset({"officials", "official", "authorities", "government", "administration", "regime",
-                            "leadership", "leaders", "diplomats", "spokesman", "spokesperson"})
+OFFICIAL_NOUNS = frozenset(
+    {
+        "officials",
+        "official",
+        "authorities",
+        "government",
+        "administration",
+        "regime",
+        "leadership",
+        "leaders",
+        "diplomats",
+        "spokesman",
+        "spokesperson",
+    }
+)
 # Of those, the ones that may stand after a nationality adjective as the country's government.
-COUNTRY_GOV_NOUNS = frozenset({"officials", "authorities", "government", "administration", "regime",
-                               "leadership", "leaders", "diplomats"})
+COUNTRY_GOV_NOUNS = frozenset(
+    {
+        "officials",
+        "authorities",
+        "government",
+        "administration",
+        "regime",
+        "leadership",
+        "leaders",
+        "diplomats",
+    }
+)
 # Adjectives kept in a government phrase: "new Afghan authorities", "interim Afghan government".
 GOV_PHRASE_ADJS = frozenset({"new", "interim", "de", "facto", "caretaker", "transitional", "current"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -94,8 +117,15 @@ def _country_mention(doc: Doc, ent: Span, gaz: Gazetteer, iso3: str, place: Plac
         return _mention(doc, *phrase, "GPE", kb=f"cty:{iso3}", place=place, how="officials", agentive=True)
     if ent.label_ == "NORP":
         return None  # "the Russian envoy": an attribute of the envoy, not a mention of Russia
-    return _mention(doc, start, end, "GPE", kb=f"cty:{iso3}" if gaz.country(iso3) else None, place=place,
-                    agentive=_is_agentive(doc, start, end))
+    return _mention(
+        doc,
+        start,
+        end,
+        "GPE",
+        kb=f"cty:{iso3}" if gaz.country(iso3) else None,
+        place=place,
+        agentive=_is_agentive(doc, start, end),
+    )
 
 
 def mention_of(doc: Doc, ent: Span, gaz: Gazetteer, context: frozenset[str]) -> Mention | None:
@@ -120,7 +150,9 @@ def mention_of(doc: Doc, ent: Span, gaz: Gazetteer, context: frozenset[str]) -> 
         if place.is_country and place.country:
             return _country_mention(doc, ent, gaz, place.country, place)
         if place.capital_of and _is_agentive(doc, start, end):
-            return _mention(doc, start, end, "GPE", kb=f"cty:{place.capital_of}", how="metonym", agentive=True)
+            return _mention(
+                doc, start, end, "GPE", kb=f"cty:{place.capital_of}", how="metonym", agentive=True
+            )
         return _mention(doc, start, end, "LOC" if ent.label_ == "LOC" else "GPE", place=place)
     if ent.label_ == "ORG":
         phrase = _gov_phrase(doc, start, end, OFFICIAL_NOUNS)
@@ -143,15 +175,16 @@ def collect_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """
     ents = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
     context = frozenset(
-        p.country for e in ents if e.label_ == "GPE" and (p := resolve_place(e.text, gaz)) and p.is_country
-        and p.country
+        p.country
+        for e in ents
+        if e.label_ == "GPE" and (p := resolve_place(e.text, gaz)) and p.is_country and p.country
     )
     out = [m for e in ents if (m := mention_of(doc, e, gaz, context)) is not None]
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
 def acronym_definitions(doc: Doc, mentions: list[Mention]) -> dict[int, int]:
-    """"National Resistance Force (NRF)": index of the acronym's mention -> index of the long form's."""
+    """ "National Resistance Force (NRF)": index of the acronym's mention -> index of the long form's."""
     by_start = {m.tok_start: i for i, m in enumerate(mentions)}
     out = {}
     for i, m in enumerate(mentions):

@@ -23,15 +23,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # Titles and honorifics ignored for matching (lower case, no dots).
-HONORIFICS = frozenset("""
-mullah mulla mullo mawlawi maulvi mawlavi molvi maulana mawlana haji hajji alhaji sheikh shaikh sheik shaykh
-sayyid sayed syed seyed ayatollah grand imam qari hazrat emir king queen prince princess crown dr doctor
-prof professor mr mrs ms miss sir dame lord lady president vice prime minister pm deputy foreign defence
-defense interior secretary general gen lt col colonel maj major capt captain brig brigadier marshal field
-admiral adm commander cmdr sgt sergeant sen senator rep gov governor mayor chancellor premier chairman chair
-chief spokesman spokeswoman spokesperson envoy ambassador ustad ustadh mufti rev reverend father pope
-senior junior comrade daw mian
-""".split())
+HONORIFICS = frozenset(
+    """
+    mullah mulla mullo mawlawi maulvi mawlavi molvi maulana mawlana haji hajji alhaji sheikh shaikh sheik
+    shaykh sayyid sayed syed seyed ayatollah grand imam qari hazrat emir king queen prince princess crown dr
+    doctor prof professor mr mrs ms miss sir dame lord lady president vice prime minister pm deputy foreign
+    defence defense interior secretary general gen lt col colonel maj major capt captain brig brigadier
+    marshal field admiral adm commander cmdr sgt sergeant sen senator rep gov governor mayor chancellor
+    premier chairman chair chief spokesman spokeswoman spokesperson envoy ambassador ustad ustadh mufti rev
+    reverend father pope senior junior comrade daw mian
+    """.split()  # noqa: SIM905 (a word list reads better as prose)
+)
 # Particles that transliterations add or drop at will ("Bashar al-Assad" = "Bashar Assad").
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "bint", "ould", "ul", "ud"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -44,8 +46,19 @@ NAME_EDIT_BUDGET = 2
 # Tokens shorter than this must match exactly after folding: "Un"/"Il", "Li"/"Lu" are different names.
 MIN_FUZZY_LEN = 4
 VOWELS = frozenset("aeiouy")
-_FOLDS = (("ph", "f"), ("gh", "q"), ("q", "k"), ("ck", "k"), ("x", "ks"), ("oo", "u"), ("ou", "u"), ("ow", "u"),
-          ("ee", "i"), ("dh", "d"), ("w", "v"))
+_FOLDS = (
+    ("ph", "f"),
+    ("gh", "q"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("x", "ks"),
+    ("oo", "u"),
+    ("ou", "u"),
+    ("ow", "u"),
+    ("ee", "i"),
+    ("dh", "d"),
+    ("w", "v"),
+)
 # Devotional first names that transliterations and headlines drop: "(Mohammad) Javad Zarif",
 # "(Abdul) Ghani Baradar". Any other extra leading name means another person ("Ahmed Ali Abdullah Saleh",
 # son of "Ali Abdullah Saleh").
@@ -215,7 +228,8 @@ class PersonIndex:
                 if parse_name(known) == parse_name(name):
                     exact.append(entry_id)
                 elif (len(parse_name(known).tokens) > 1 or len(parse_name(name).tokens) == 1) and same_person(
-                        name, known):
+                    name, known
+                ):
                     fuzzy.append(entry_id)  # a bare-surname alias ("Putin") only answers a bare surname
         out = list(dict.fromkeys(exact + fuzzy))
         return out
@@ -236,7 +250,7 @@ def acronym(name: str) -> str:
 
 
 def is_acronym(text: str) -> bool:
-    """"NRF", "U.N.", "ISIS-K": two or more capitals, no lower-case word."""
+    """ "NRF", "U.N.", "ISIS-K": two or more capitals, no lower-case word."""
     letters = re.sub(r"[.\-&]", "", text)
     return 2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()
 
@@ -250,4 +264,4 @@ def same_org(a: str, b: str) -> bool:
     if ta == tb:
         return True
     short, long = sorted((ta, tb), key=len)
-    return len(short) >= 2 and long[-len(short):] == short
+    return len(short) >= 2 and long[-len(short) :] == short

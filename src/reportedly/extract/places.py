@@ -53,8 +53,12 @@ def _countries() -> tuple[dict[str, Place], dict[str, str]]:
         info = by_iso2.get(country.alpha_2, {})
         name = info.get("name") or getattr(country, "common_name", None) or country.name
         place = Place(name, country.alpha_3, info.get("geonameid"), is_country=True)
-        for label in (country.name, getattr(country, "common_name", None), getattr(country, "official_name", None),
-                      info.get("name")):
+        for label in (
+            country.name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+            info.get("name"),
+        ):
             if label:
                 out.setdefault(_key(label), place)
         if info.get("capital"):
@@ -82,8 +86,11 @@ def _alternate_cities() -> dict[str, list[dict[str, object]]]:
     index: dict[str, list[dict[str, object]]] = {}
     for city in _city_list():
         own = _key(str(city["name"]))
-        keys = {a.casefold() for a in city.get("alternatenames", ())  # type: ignore[attr-defined]
-                if len(a) >= MIN_ALT_NAME_CHARS and a.isascii()}
+        keys = {
+            a.casefold()
+            for a in city.get("alternatenames", ())  # type: ignore[attr-defined]
+            if len(a) >= MIN_ALT_NAME_CHARS and a.isascii()
+        }
         for key in keys - {own}:
             index.setdefault(key, []).append(city)
     return index

@@ -32,8 +32,11 @@ def _matcher(vocab: Vocab) -> Matcher:
 
 
 def _candidates(clusters: list[Cluster], label: str, start: int, end: int) -> list[Cluster]:
-    return [c for c in clusters if c.label == label and any(
-        start <= m.start < end and m.how != "reference" for m in c.mentions)]
+    return [
+        c
+        for c in clusters
+        if c.label == label and any(start <= m.start < end and m.how != "reference" for m in c.mentions)
+    ]
 
 
 def resolve_references(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
@@ -57,6 +60,7 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
             found = _candidates(clusters, label, sents[index - 1].start_char, sents[index - 1].end_char)
         if len(found) == 1:
             span = doc[start:end]
-            found[0].mentions.append(Mention(span.start_char, span.end_char, span.text, label, start, end,
-                                             how="reference"))
+            found[0].mentions.append(
+                Mention(span.start_char, span.end_char, span.text, label, start, end, how="reference")
+            )
     return clusters

@@ -15,8 +15,27 @@ from spacy.tokens import Doc, Token
 
 from reportedly.model import Role
 
-KINSHIP = frozenset({"son", "daughter", "father", "mother", "brother", "sister", "wife", "husband", "uncle",
-                     "aunt", "nephew", "niece", "cousin", "widow", "grandson", "granddaughter", "child"})
+KINSHIP = frozenset(
+    {
+        "son",
+        "daughter",
+        "father",
+        "mother",
+        "brother",
+        "sister",
+        "wife",
+        "husband",
+        "uncle",
+        "aunt",
+        "nephew",
+        "niece",
+        "cousin",
+        "widow",
+        "grandson",
+        "granddaughter",
+        "child",
+    }
+)
 # Children of a title noun that belong to the title ("deputy spokesman for X"); anything after the first
 # comma, conjunction or other dependency ends it ("the leader of X, and Ismail Khan").
 TITLE_CHILD_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "prep", "case", "pobj"})
@@ -64,7 +83,7 @@ def _led_by(doc: Doc, root: Token, entity_tokens: frozenset[int]) -> Role | None
     if not any(i in entity_tokens for i in range(start, end)):
         return None
     words = doc[start:end].text
-    evidence = doc[start:by.i + 1]
+    evidence = doc[start : by.i + 1]
     return Role(f"led the {words}", evidence.start_char, evidence.end_char)
 
 
@@ -83,7 +102,9 @@ def find_roles(doc: Doc, tok_start: int, tok_end: int, entity_tokens: frozenset[
     name = doc[tok_start:tok_end]
     root = name.root
     roles: list[Role | None] = []
-    before = [t for t in root.lefts if t.i < tok_start and t.dep_ in ("compound", "amod") and t.pos_ == "NOUN"]
+    before = [
+        t for t in root.lefts if t.i < tok_start and t.dep_ in ("compound", "amod") and t.pos_ == "NOUN"
+    ]
     if before:
         start = min(t.left_edge.i for t in before)
         roles.append(_role(doc, *_trim_left(doc, start, tok_start)))

@@ -21,8 +21,25 @@ TAG_NAME = "rp_gazetteer_files"
 # the model may still find them, and the gazetteer lookup still resolves them.
 MIN_RULER_ALIAS_CHARS = 3
 # Upper-case aliases that are also common all-caps words in headlines.
-RULER_STOPLIST = frozenset({"WHO", "SAF", "AES", "TAO", "KIA", "JAS", "IEA", "SCO", "RIA", "Saba", "Fars", "Dawn",
-                            "Wagner", "Shan", "Sputnik"})
+RULER_STOPLIST = frozenset(
+    {
+        "WHO",
+        "SAF",
+        "AES",
+        "TAO",
+        "KIA",
+        "JAS",
+        "IEA",
+        "SCO",
+        "RIA",
+        "Saba",
+        "Fars",
+        "Dawn",
+        "Wagner",
+        "Shan",
+        "Sputnik",
+    }
+)
 
 if not Doc.has_extension(TAG_NAME):
     Doc.set_extension(TAG_NAME, default=())
@@ -56,8 +73,12 @@ def ruler_patterns(gazetteer_files: tuple[str, ...] = ()) -> list[dict[str, Any]
     patterns: list[dict[str, Any]] = []
 
     def add(label: str, text: str, ent_id: str) -> None:
-        if (len(text) < MIN_RULER_ALIAS_CHARS or text in RULER_STOPLIST or text == text.lower()
-                or (label, text) in seen):
+        if (
+            len(text) < MIN_RULER_ALIAS_CHARS
+            or text in RULER_STOPLIST
+            or text == text.lower()
+            or (label, text) in seen
+        ):
             return
         seen.add((label, text))
         patterns.append({"label": label, "pattern": text, "id": ent_id})
@@ -79,8 +100,12 @@ def add_rules(nlp: Language, gazetteer_files: tuple[str, ...] = ()) -> None:
         gazetteer_files: users' extra gazetteer files, whose names feed the ruler too.
     """
     before = "ner" if "ner" in nlp.pipe_names else None
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before=before,
-                         config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False, "validate": False})
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name=RULER_NAME,
+        before=before,
+        config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False, "validate": False},
+    )
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(ruler_patterns(gazetteer_files))  # type: ignore[attr-defined]
     nlp.add_pipe(TAG_NAME, config={"files": list(gazetteer_files)}, first=True)

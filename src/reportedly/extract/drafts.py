@@ -8,6 +8,7 @@ and floating quotes that continue the last speaker).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -29,6 +30,14 @@ MIN_QUOTE_WORDS = 4
 MAX_QUOTE_GAP = 12
 # Longest tail cut from a content as a relay or inverted cue (", reported Tolo News").
 MAX_TAIL_TOKENS = 14
+# Verbs that make a content's tail an inverted cue or a relay (", reported Tolo News", ", he added").
+TAIL_VERBS = frozenset(
+    {"say", "tell", "add", "report", "note", "write", "state", "announce", "claim", "explain"}
+)
+# The tail's verb comes within this many tokens of its comma (", the minister told reporters").
+TAIL_VERB_WITHIN = 6
+# A content ending just before closing punctuation and a quote mark takes them in (`"a terrible mistake,"`).
+_CLOSING = re.compile(r"[.,!?]?(”|\"|''|’)")
 # Cognition verbs that take an infinitive as content ("wants to ...").
 XCOMP_COGNITION = frozenset({"want", "hope", "expect", "wish", "plan", "intend"})
 
@@ -56,6 +65,15 @@ def _chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return span.start_char, span.end_char
 
 
+def _close_quote(text: str, content: tuple[int, int]) -> tuple[int, int]:
+    """Take in the closing mark of a quotation the content ends inside: `was "a terrible mistake,"`."""
+    start, end = content
+    m = _CLOSING.match(text, end)
+    if m and text.count("“", start, end) + text.count('"', start, end) + text.count("''", start, end) > 0:
+        return start, m.end()
+    return content
+
+
 def trim_content(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range of a content without its "that", edge punctuation and a relay tail.
 
@@ -74,7 +92,7 @@ def trim_content(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if tok.text != "," or i + 1 >= end:
             continue
         tail = doc[i + 1 : end]
-        if any(t.lemma_ in CUE_LEMMAS | OUTLET_VERBS and t.pos_ in ("VERB", "AUX") for t in tail) or (
+        if any(t.lemma_ in TAIL_VERBS and t.pos_ == "VERB" for t in tail[:TAIL_VERB_WITHIN]) or (
             tail[0].lower_ in ("according", "as") and len(tail) > 1 and tail[1].lower_ in ("to", "per")
         ):
             end = i
@@ -121,7 +139,7 @@ def _clause_content(verb: Token, cue_end: int) -> tuple[int, int] | None:
     verbs = [verb] + [c for c in verb.conjuncts if c.i > verb.i and c.i < cue_end]
     for v in verbs:
         for child in v.children:
-            if child.dep_ in CLAUSE_DEPS and child.i > v.i - 1:
+            if child.dep_ in CLAUSE_DEPS:
                 if child.dep_ == "xcomp" and v.lemma_ not in XCOMP_COGNITION and not is_cognition(v):
                     continue
                 if child.dep_ == "xcomp" and not any(
@@ -138,6 +156,17 @@ def _clause_content(verb: Token, cue_end: int) -> tuple[int, int] | None:
             if child.dep_ == "dobj" and child.i > v.i:
                 return trim_content(doc, child.left_edge.i, child.right_edge.i + 1)
     return None
+
+
+def _parenthetical_content(verb: Token, cue_start: int, found: Found) -> tuple[int, int] | None:
+    """The clause an inserted "..., he said." hangs on: the head clause before the cue and speaker."""
+    if verb.dep_ != "parataxis" or verb.head.i > verb.i:
+        return None
+    first = min(cue_start, found.start)
+    head = verb.head
+    if head.right_edge.i > verb.right_edge.i + 1:
+        return None  # inserted mid-sentence: the content is split around it
+    return trim_content(verb.doc, head.left_edge.i, first)
 
 
 def from_verb(verb: Token, quotes: list[Quote]) -> Draft | None:
@@ -164,14 +193,14 @@ def from_verb(verb: Token, quotes: list[Quote]) -> Draft | None:
     before = _quote_before(doc, min(start, found.start), quotes, allowed)
     if before is not None and not is_cognition(verb):
         return Draft(cue, verb.i, found, (before.start, before.end), True, "quotes.direct.v1")
-    clause = _clause_content(verb, end)
+    clause = _clause_content(verb, end) or _parenthetical_content(verb, start, found)
     if clause is None or clause[1] <= clause[0]:
         return None
     content = _chars(doc, *clause)
     for q in quotes:  # a clause that is a whole quotation is a direct quote
         if q.open <= content[0] <= q.start + 1 and q.end - 1 <= content[1] <= q.close:
             return Draft(cue, verb.i, found, (q.start, q.end), True, "quotes.direct.v1")
-    return Draft(cue, verb.i, found, content, False, "quotes.indirect.v1")
+    return Draft(cue, verb.i, found, _close_quote(doc.text, content), False, "quotes.indirect.v1")
 
 
 def from_according(doc: Doc, start: int, end: int) -> Draft | None:

@@ -102,6 +102,9 @@ def find_drafts(doc: Doc) -> list[Draft]:
         draft = from_according(doc, start, end)
         if draft is not None and not any(_overlaps(draft.content, d.content) for d in drafts):
             drafts.append(draft)
+    inside_quote = [(q.start, q.end) for q in quotes if q.words(doc.text) >= MIN_QUOTE_WORDS]
+    # A cue inside a quotation belongs to the quoted speaker's words, not to the article.
+    drafts = [d for d in drafts if d.direct or not any(_inside(d.cue, q) for q in inside_quote)]
     drafts = _outermost(doc, drafts)
     drafts.sort(key=lambda d: d.order)
     drafts = _add_unclaimed_quotes(doc, drafts, quotes)

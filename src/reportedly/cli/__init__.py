@@ -27,6 +27,7 @@ def _root() -> None:
 COMMAND_MODULES = [
     "analyze",
     "evaluate",
+    "ledger",
     "eval_events",
     "eval_attribution",
     "gazetteer",

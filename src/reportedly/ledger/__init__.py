@@ -1,0 +1,10 @@
+"""The claim ledger: one record per real-world event, with every source's stance over time.
+
+`open_ledger` (also `reportedly.open`) gives the read API; `reportedly.store.ingest.ingest` writes.
+"""
+
+from __future__ import annotations
+
+from reportedly.ledger.api import Ledger, open_ledger
+
+__all__ = ["Ledger", "open_ledger"]

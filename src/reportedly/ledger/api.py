@@ -1,0 +1,421 @@
+"""The ledger's Python API: `reportedly.open(db)` returns a `Ledger`; the CLI and the web UI call it.
+
+Every method returns frozen dataclasses from `reportedly.ledger.records` (or `reportedly.model`),
+never database rows; `reportedly.model.to_dict` turns any of them into JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from reportedly.ledger.records import (
+    Claim,
+    ClaimSource,
+    ClaimSpeaker,
+    Contradiction,
+    DatedRole,
+    EntityRef,
+    EventSummary,
+    LedgerEntity,
+    MentionRef,
+    SearchHit,
+    StatusChange,
+    StoredFailure,
+    TimelineEntry,
+)
+from reportedly.ledger.status import OWN_VOICE, StanceFact, compute_status
+from reportedly.model import Article, EventDate, Location
+from reportedly.store.codec import article_from_dict
+from reportedly.store.sqlite import connect
+
+# Rows a listing returns when the caller gives no limit.
+DEFAULT_LIMIT = 1000
+
+
+class Ledger:
+    """A claim ledger database, opened for reading. Use `reportedly.open(path)`."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._conn.close()
+
+    def _actor_ids(self, actor: str) -> list[str]:
+        rows = self._conn.execute(
+            "SELECT id FROM entities WHERE name = ? COLLATE NOCASE OR id = ? OR kb_id = ? "
+            "UNION SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE",
+            (actor, actor, actor, actor),
+        )
+        return [r[0] for r in rows]
+
+    def _event_rows(
+        self,
+        actor: str | None,
+        type: str | None,
+        status: str | None,  # noqa: A002
+        since: str | None,
+        limit: int | None,
+    ) -> list[sqlite3.Row]:
+        where: list[str] = ["1 = 1"]
+        args: list[object] = []
+        if actor is not None:
+            ids = self._actor_ids(actor)
+            marks = ",".join("?" * len(ids)) or "NULL"
+            where.append(f"id IN (SELECT event_id FROM event_participants WHERE entity_id IN ({marks}))")
+            args.extend(ids)
+        for column, value in (("type", type), ("status", status)):
+            if value is not None:
+                where.append(f"{column} = ? COLLATE NOCASE")
+                args.append(value)
+        if since is not None:
+            where.append("last_published >= ?")
+            args.append(since)
+        args.append(limit if limit is not None else DEFAULT_LIMIT)
+        sql = (
+            f"SELECT * FROM events WHERE {' AND '.join(where)} "
+            "ORDER BY coalesce(last_published, '') DESC, n_sources DESC, id LIMIT ?"
+        )
+        return self._conn.execute(sql, args).fetchall()
+
+    def claims(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,  # noqa: A002
+        status: str | None = None,
+        since: str | None = None,
+        limit: int | None = None,
+    ) -> list[Claim]:
+        """Ledger events with every source's stance (the contract's claims objects).
+
+        Args:
+            actor: keep events in which this entity takes part (a name, an alias, an entity or kb id).
+            type: keep events of this PLOVER type ("CONSULT").
+            status: keep events with this ledger status ("disputed").
+            since: keep events with a source published on or after this date (YYYY-MM-DD).
+            limit: the most events returned (default `DEFAULT_LIMIT`), latest first.
+
+        Returns:
+            the claims, latest publication first.
+        """
+        datas = [json.loads(r["data"]) for r in self._event_rows(actor, type, status, since, limit)]
+        names = self._names({i for d in datas for i in _entity_ids(d)})
+        return [_claim(d, names) for d in datas]
+
+    def claim(self, event_id: str) -> Claim | None:
+        """One ledger event by id (a unique prefix of at least 6 characters also works)."""
+        row = self._conn.execute(
+            "SELECT data FROM events WHERE id = ? OR id LIKE ? || '%' ORDER BY id = ? DESC LIMIT 2",
+            (event_id, event_id if len(event_id) >= 6 else "\0", event_id),
+        ).fetchall()
+        if not row or (len(row) > 1 and json.loads(row[0]["data"])["id"] != event_id):
+            return None
+        data = json.loads(row[0]["data"])
+        return _claim(data, self._names(set(_entity_ids(data))))
+
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,  # noqa: A002
+        status: str | None = None,
+        since: str | None = None,
+        limit: int | None = None,
+    ) -> list[EventSummary]:
+        """Ledger events in one line each; the same filters as `claims`."""
+        return [
+            EventSummary(
+                id=c.id,
+                type=c.type,
+                status=c.status,
+                summary=c.summary,
+                date=c.date.value if c.date else None,
+                articles=len({m.article for m in c.mentions}),
+                sources=len(c.sources),
+                first_published=c.first_published,
+                last_published=c.last_published,
+                contradicted=bool(c.contradictions),
+            )
+            for c in self.claims(actor=actor, type=type, status=status, since=since, limit=limit)
+        ]
+
+    def timeline(self, event_id: str) -> list[TimelineEntry]:
+        """Every source's statement on one event in publication order, with the status after each.
+
+        Args:
+            event_id: a ledger event id (or a unique prefix of 6+ characters).
+
+        Returns:
+            the entries, earliest first (undated sources first); empty when no such event.
+        """
+        claim = self.claim(event_id)
+        if claim is None:
+            return []
+        row = self._conn.execute("SELECT data FROM events WHERE id = ?", (claim.id,)).fetchone()
+        readings = json.loads(row[0]).get("readings", [])
+        titles = {
+            r[0]: r[1]
+            for r in self._conn.execute(
+                f"SELECT id, title FROM articles WHERE id IN ({','.join('?' * len(claim.sources))})",
+                [s.article for s in claim.sources],
+            )
+        }
+        ordered = sorted(claim.sources, key=lambda s: (s.published or "", s.article))
+        out, facts = [], []
+        for src in ordered:
+            facts.append(_fact(src))
+            out.append(
+                TimelineEntry(
+                    day=src.published,
+                    article=src.article,
+                    title=titles.get(src.article),
+                    speaker=src.speaker,
+                    stance=src.stance,
+                    via=src.via,
+                    status_after=compute_status(facts, readings),
+                )
+            )
+        return out
+
+    def entities(
+        self,
+        *,
+        name: str | None = None,
+        type: str | None = None,  # noqa: A002
+        limit: int | None = None,
+    ) -> list[LedgerEntity]:
+        """People, organizations and places across all articles, with aliases and dated roles.
+
+        Args:
+            name: keep entities whose name or an alias contains this (case-insensitive).
+            type: keep entities of this type (PERSON, ORG, GPE ...).
+            limit: the most entities returned (default `DEFAULT_LIMIT`), most-mentioned first.
+
+        Returns:
+            the entities.
+        """
+        where: list[str] = ["1 = 1"]
+        args: list[object] = []
+        if name is not None:
+            where.append(
+                "(e.name LIKE '%' || ? || '%' OR e.id IN "
+                "(SELECT entity_id FROM entity_aliases WHERE alias LIKE '%' || ? || '%'))"
+            )
+            args += [name, name]
+        if type is not None:
+            where.append("e.type = ? COLLATE NOCASE")
+            args.append(type)
+        args.append(limit if limit is not None else DEFAULT_LIMIT)
+        rows = self._conn.execute(
+            "SELECT e.*, (SELECT count(DISTINCT article_id) FROM article_entities a "
+            "WHERE a.entity_id = e.id) AS n "
+            f"FROM entities e WHERE {' AND '.join(where)} ORDER BY n DESC, e.name LIMIT ?",
+            args,
+        ).fetchall()
+        return [self._entity(r) for r in rows]
+
+    def _entity(self, row: sqlite3.Row) -> LedgerEntity:
+        eid = row["id"]
+        aliases = [
+            r[0]
+            for r in self._conn.execute(
+                "SELECT alias FROM entity_aliases WHERE entity_id = ? "
+                "GROUP BY alias ORDER BY count(*) DESC, alias",
+                (eid,),
+            )
+        ]
+        roles = [
+            DatedRole(text=r[0], article=r[1], published=r[2])
+            for r in self._conn.execute(
+                "SELECT role, article_id, published FROM entity_roles WHERE entity_id = ? "
+                "ORDER BY coalesce(published, ''), role",
+                (eid,),
+            )
+        ]
+        affs = [
+            r[0]
+            for r in self._conn.execute(
+                "SELECT coalesce(e.name, a.name) FROM entity_affiliations a "
+                "LEFT JOIN entities e ON e.id = a.affiliation_id "
+                "WHERE a.entity_id = ? GROUP BY 1 ORDER BY 1",
+                (eid,),
+            )
+        ]
+        return LedgerEntity(
+            id=eid,
+            name=row["name"],
+            type=row["type"],
+            kb_id=row["kb_id"],
+            kind=row["kind"],
+            country=row["country"],
+            aliases=tuple(aliases),
+            roles=tuple(roles),
+            affiliations=tuple(affs),
+            articles=int(row["n"]),
+        )
+
+    def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
+        """Articles matching a full-text query (SQLite FTS5), best first.
+
+        Args:
+            text: words to find; each is matched as a literal word (no query syntax is interpreted).
+            limit: the most hits returned.
+
+        Returns:
+            the hits with a snippet around the match.
+        """
+        words = [w for w in text.replace('"', " ").split() if w]
+        if not words:
+            return []
+        query = " ".join(f'"{w}"' for w in words)
+        rows = self._conn.execute(
+            "SELECT a.id, a.title, a.published, snippet(articles_fts, 1, '[', ']', '…', 12) AS snip, "
+            "bm25(articles_fts) AS rank FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (query, limit),
+        ).fetchall()
+        return [
+            SearchHit(article=r[0], title=r[1], published=r[2], snippet=r[3], rank=float(r[4])) for r in rows
+        ]
+
+    def article(self, article_id: str) -> Article | None:
+        """One stored article, exactly as it was analyzed."""
+        row = self._conn.execute("SELECT text, data FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _article(row) if row else None
+
+    def articles(self) -> Iterator[Article]:
+        """Every stored article, in the order they were stored."""
+        for row in self._conn.execute("SELECT text, data FROM articles ORDER BY rowid"):
+            yield _article(row)
+
+    def failures(self) -> list[StoredFailure]:
+        """Inputs that could not be ingested, with the reason (retry them with `ingest --retry-failed`)."""
+        return [
+            StoredFailure(path=r[0], error=r[1], attempts=r[2], last_seen=r[3])
+            for r in self._conn.execute("SELECT path, error, attempts, last_seen FROM failures ORDER BY path")
+        ]
+
+    def _names(self, ids: set[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            out.update(
+                (r[0], r[1])
+                for r in self._conn.execute(
+                    f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                )
+            )
+        return out
+
+
+def open_ledger(path: str | Path) -> Ledger:
+    """Open a ledger database for reading (it must exist; `reportedly ingest` creates it).
+
+    Raises:
+        StoreError: no database at `path`, or it cannot be read.
+    """
+    return Ledger(connect(path, readonly=True))
+
+
+def _article(row: sqlite3.Row) -> Article:
+    data = json.loads(row["data"])
+    data["text"] = row["text"]
+    return article_from_dict(data)
+
+
+def _entity_ids(d: dict[str, Any]) -> list[str]:
+    return [*d["actors"], *d["recipients"], *(x for x in (d["host"], d["mediator"]) if x)]
+
+
+def _fact(src: ClaimSource) -> StanceFact:
+    if src.own_voice:
+        return StanceFact(
+            speaker=f"{OWN_VOICE}:{src.article}",
+            kind=OWN_VOICE,
+            stance=src.stance,
+            participant=False,
+            published=src.published,
+        )
+    key = src.speaker.entity or f"{src.speaker.kind}:{src.speaker.name}"
+    return StanceFact(
+        speaker=key,
+        kind=src.speaker.kind,
+        stance=src.stance,
+        participant=src.participant,
+        published=src.published,
+    )
+
+
+def _claim(d: dict[str, Any], names: dict[str, str]) -> Claim:
+    def ref(i: str | None) -> EntityRef | None:
+        return EntityRef(id=i, name=names.get(i, i)) if i else None
+
+    def speaker(s: dict[str, Any]) -> ClaimSpeaker:
+        return ClaimSpeaker(name=s["name"], kind=s["kind"], entity=s.get("entity"))
+
+    loc = d["location"]
+    location = (
+        Location(
+            text=loc["text"], name=loc.get("name"), country=loc.get("country"), geonameid=loc.get("geonameid")
+        )
+        if loc
+        else None
+    )
+    date = EventDate(text=d["date"]["text"], value=d["date"].get("value")) if d["date"] else None
+    actors = tuple(EntityRef(id=i, name=names.get(i, i)) for i in d["actors"])
+    recipients = tuple(EntityRef(id=i, name=names.get(i, i)) for i in d["recipients"])
+    sources = tuple(
+        ClaimSource(
+            speaker=speaker(s["speaker"]),
+            via=tuple(s["via"]),
+            stance=s["stance"],
+            article=s["article"],
+            published=s["published"],
+            copies=tuple(s["copies"]),
+            participant=s["participant"],
+            content=s.get("content"),
+            own_voice=s.get("own_voice", False),
+        )
+        for s in d["sources"]
+    )
+    place = f" in {location.name or location.text}" if location else ""
+    who = ", ".join(a.name for a in actors) or "?"
+    return Claim(
+        id=d["id"],
+        type=d["type"],
+        mode=d["mode"],
+        cameo=d["cameo"],
+        actors=actors,
+        recipients=recipients,
+        host=ref(d["host"]),
+        mediator=ref(d["mediator"]),
+        location=location,
+        date=date,
+        status=d["status"],
+        mentions=tuple(MentionRef(article=m["article"], event=m["event"]) for m in d["mentions"]),
+        sources=sources,
+        history=tuple(StatusChange(day=h["day"], status=h["status"]) for h in d["history"]),
+        contradictions=tuple(
+            Contradiction(supports=speaker(c["supports"]), denies=speaker(c["denies"]))
+            for c in d["contradictions"]
+        ),
+        first_published=d["first_published"],
+        last_published=d["last_published"],
+        summary=f"{d['type']}: {who}{place}",
+    )

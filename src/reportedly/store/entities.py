@@ -1,0 +1,149 @@
+"""Writing an article's entities into the ledger: each becomes (or joins) one ledger entity.
+
+The matching rules live in `reportedly.merge.entities`; this module looks up the candidates they
+need in the database and records every alias, dated role and affiliation seen.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from reportedly.merge.entities import (
+    Candidate,
+    better_name,
+    block_key,
+    entity_key,
+    ledger_entity_id,
+    name_key,
+    pick_match,
+)
+from reportedly.model import Article, Entity
+
+# Aliases fetched per candidate for fuzzy matching: enough to hold every surface form of one actor.
+MAX_CANDIDATE_ALIASES = 50
+
+
+def _candidates(conn: sqlite3.Connection, where: str, value: str) -> list[Candidate]:
+    rows = conn.execute(f"SELECT id, name, kb_id FROM entities WHERE {where} = ?", (value,)).fetchall()
+    out = []
+    for row in rows:
+        aliases = tuple(
+            r[0]
+            for r in conn.execute(
+                "SELECT DISTINCT alias FROM entity_aliases WHERE entity_id = ? LIMIT ?",
+                (row["id"], MAX_CANDIDATE_ALIASES),
+            )
+        )
+        out.append(Candidate(id=row["id"], name=row["name"], kb_id=row["kb_id"], aliases=aliases))
+    return out
+
+
+def _find(conn: sqlite3.Connection, entity: Entity) -> Candidate | None:
+    key = entity_key(entity)
+    row = conn.execute("SELECT id, name, kb_id FROM entities WHERE key = ?", (key,)).fetchone()
+    if row:
+        return Candidate(id=row["id"], name=row["name"], kb_id=row["kb_id"])
+    same_name = [
+        c
+        for c in _candidates(conn, "nkey", name_key(entity.name, entity.type))
+        if not (entity.kb_id and c.kb_id)
+    ]
+    if len(same_name) == 1:
+        return same_name[0]
+    block = block_key(entity.name, entity.type)
+    return pick_match(entity, _candidates(conn, "block", block)) if block else None
+
+
+def resolve_entity(conn: sqlite3.Connection, entity: Entity) -> str:
+    """The ledger entity id of an article entity, creating or updating the ledger entity.
+
+    Args:
+        conn: a connection inside a write transaction.
+        entity: the article's entity.
+
+    Returns:
+        the ledger entity id.
+    """
+    found = _find(conn, entity)
+    if found is None:
+        key = entity_key(entity)
+        new_id = ledger_entity_id(key)
+        conn.execute(
+            "INSERT INTO entities (id, key, nkey, block, name, type, kb_id, kind, country) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                new_id,
+                key,
+                name_key(entity.name, entity.type),
+                block_key(entity.name, entity.type),
+                entity.name,
+                entity.type,
+                entity.kb_id,
+                entity.kind,
+                entity.country,
+            ),
+        )
+        return new_id
+    name = entity.name if entity.kb_id and not found.kb_id else better_name(found.name, entity.name)
+    if entity.kb_id and not found.kb_id:
+        conn.execute(
+            "UPDATE entities SET kb_id = ?, key = ? WHERE id = ?",
+            (entity.kb_id, entity_key(entity), found.id),
+        )
+    if name != found.name:
+        conn.execute(
+            "UPDATE entities SET name = ?, nkey = ?, block = ? WHERE id = ?",
+            (name, name_key(name, entity.type), block_key(name, entity.type), found.id),
+        )
+    conn.execute(
+        "UPDATE entities SET kind = coalesce(kind, ?), country = coalesce(country, ?) WHERE id = ?",
+        (entity.kind, entity.country, found.id),
+    )
+    return found.id
+
+
+def store_entities(conn: sqlite3.Connection, article: Article) -> dict[str, str]:
+    """Resolve and record every entity of an article, with its aliases, roles and affiliations.
+
+    Args:
+        conn: a connection inside a write transaction.
+        article: the article (already in `articles`).
+
+    Returns:
+        article entity id -> ledger entity id.
+    """
+    mapping = {e.id: resolve_entity(conn, e) for e in article.entities}
+    links: list[tuple[str, str, str]] = []
+    aliases: list[tuple[str, str, str]] = []
+    roles: list[tuple[str, str, str, str | None]] = []
+    affiliations: list[tuple[str, str, str | None, str]] = []
+    for e in article.entities:
+        ledger_id = mapping[e.id]
+        links.append((article.id, e.id, ledger_id))
+        aliases.extend((ledger_id, alias, article.id) for alias in {e.name, *e.aliases})
+        roles.extend((ledger_id, role.text, article.id, article.published) for role in e.roles)
+        affiliations.extend(
+            (ledger_id, a.name, mapping.get(a.entity) if a.entity else None, article.id)
+            for a in e.affiliations
+        )
+    conn.executemany("INSERT OR IGNORE INTO article_entities VALUES (?, ?, ?)", links)
+    conn.executemany("INSERT OR IGNORE INTO entity_aliases VALUES (?, ?, ?)", aliases)
+    conn.executemany("INSERT OR IGNORE INTO entity_roles VALUES (?, ?, ?, ?)", roles)
+    conn.executemany("INSERT OR IGNORE INTO entity_affiliations VALUES (?, ?, ?, ?)", affiliations)
+    return mapping
+
+
+def affiliations_of(conn: sqlite3.Connection, entity_ids: set[str]) -> dict[str, frozenset[str]]:
+    """Ledger entity id -> ids of the ledger entities it is affiliated with (in any article)."""
+    out: dict[str, set[str]] = {}
+    ids = sorted(entity_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(
+            f"SELECT entity_id, affiliation_id FROM entity_affiliations "
+            f"WHERE affiliation_id IS NOT NULL AND entity_id IN ({marks})",
+            chunk,
+        ):
+            out.setdefault(row[0], set()).add(row[1])
+    return {k: frozenset(v) for k, v in out.items()}

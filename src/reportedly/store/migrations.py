@@ -1,0 +1,209 @@
+"""Numbered schema migrations of the ledger database.
+
+`PRAGMA user_version` holds the number of the last migration applied. Each migration runs in its
+own transaction with the version bump, so a database is always at exactly one version. Append new
+migrations at the end; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from reportedly.errors import StoreError
+
+_M1_CORE = """
+CREATE TABLE articles (
+    id            TEXT PRIMARY KEY,
+    path          TEXT,
+    url           TEXT,
+    format        TEXT,
+    title         TEXT,
+    published     TEXT,
+    language      TEXT,
+    agency        TEXT,
+    duplicate_of  TEXT,
+    skipped       TEXT,
+    text          TEXT NOT NULL,
+    data          TEXT NOT NULL,           -- the contract's article object as JSON, without `text`
+    ingested_at   TEXT NOT NULL
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_path ON articles(path);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, coalesce(new.title, ''), new.text);
+END;
+
+CREATE TABLE failures (
+    path        TEXT PRIMARY KEY,
+    url         TEXT,
+    format      TEXT,
+    error       TEXT NOT NULL,
+    attempts    INTEGER NOT NULL DEFAULT 1,
+    first_seen  TEXT NOT NULL,
+    last_seen   TEXT NOT NULL
+);
+
+CREATE TABLE entities (
+    id       TEXT PRIMARY KEY,
+    key      TEXT NOT NULL UNIQUE,          -- kb:<gazetteer id> or <group>:<normalized name>
+    nkey     TEXT NOT NULL,                 -- <group>:<normalized name>, also for kb entities
+    block    TEXT,                          -- fuzzy-match block: surname, last word of an org
+    name     TEXT NOT NULL,
+    type     TEXT NOT NULL,
+    kb_id    TEXT,
+    kind     TEXT,
+    country  TEXT
+);
+CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+CREATE INDEX entities_nkey ON entities(nkey);
+CREATE INDEX entities_block ON entities(block);
+
+CREATE TABLE article_entities (
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    local_id    TEXT NOT NULL,
+    entity_id   TEXT NOT NULL REFERENCES entities(id),
+    PRIMARY KEY (article_id, local_id)
+);
+CREATE INDEX article_entities_entity ON article_entities(entity_id);
+
+CREATE TABLE entity_aliases (
+    entity_id   TEXT NOT NULL REFERENCES entities(id),
+    alias       TEXT NOT NULL,
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (entity_id, alias, article_id)
+);
+CREATE INDEX entity_aliases_alias ON entity_aliases(alias COLLATE NOCASE);
+
+CREATE TABLE entity_roles (
+    entity_id   TEXT NOT NULL REFERENCES entities(id),
+    role        TEXT NOT NULL,
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    published   TEXT,
+    PRIMARY KEY (entity_id, role, article_id)
+);
+
+CREATE TABLE entity_affiliations (
+    entity_id       TEXT NOT NULL REFERENCES entities(id),
+    name            TEXT NOT NULL,
+    affiliation_id  TEXT REFERENCES entities(id),
+    article_id      TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (entity_id, name, article_id)
+);
+CREATE INDEX entity_affiliations_aff ON entity_affiliations(affiliation_id);
+"""
+
+_M2_LEDGER = """
+CREATE TABLE events (
+    id               TEXT PRIMARY KEY,
+    type             TEXT NOT NULL,
+    status           TEXT NOT NULL,
+    date_value       TEXT,
+    first_published  TEXT,
+    last_published   TEXT,
+    n_mentions       INTEGER NOT NULL,
+    n_sources        INTEGER NOT NULL,
+    contradicted     INTEGER NOT NULL DEFAULT 0,
+    data             TEXT NOT NULL            -- the contract's claim object as JSON
+);
+CREATE INDEX events_type ON events(type);
+CREATE INDEX events_status ON events(status);
+CREATE INDEX events_last ON events(last_published);
+
+CREATE TABLE mentions (
+    id             TEXT PRIMARY KEY,          -- <article id>/<event id in the article>
+    article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    local_id       TEXT NOT NULL,
+    type           TEXT NOT NULL,
+    published      TEXT,
+    ref_date       TEXT,                      -- the event date if known, else the publication date
+    data           TEXT NOT NULL,             -- the merge features (merge.events.EventMention) as JSON
+    event_id       TEXT REFERENCES events(id) ON DELETE SET NULL
+);
+CREATE INDEX mentions_event ON mentions(event_id);
+CREATE INDEX mentions_article ON mentions(article_id);
+
+CREATE TABLE mention_keys (
+    key         TEXT NOT NULL,                -- blocking key: <type>|<entity id or place>
+    mention_id  TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, mention_id)
+) WITHOUT ROWID;
+CREATE INDEX mention_keys_mention ON mention_keys(mention_id);
+
+CREATE TABLE event_participants (
+    event_id   TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    entity_id  TEXT NOT NULL REFERENCES entities(id),
+    role       TEXT NOT NULL,
+    PRIMARY KEY (event_id, entity_id, role)
+) WITHOUT ROWID;
+CREATE INDEX event_participants_entity ON event_participants(entity_id);
+
+CREATE TABLE event_status (
+    event_id  TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    seq       INTEGER NOT NULL,
+    day       TEXT,
+    status    TEXT NOT NULL,
+    PRIMARY KEY (event_id, seq)
+) WITHOUT ROWID;
+"""
+
+# (version, name, SQL): applied in order; the version is the list position plus one.
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (1, "articles, failures, entities, full-text index", _M1_CORE),
+    (2, "ledger events, mentions, blocking keys, status history", _M2_LEDGER),
+)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The number of the last migration applied to this database (0 for a new one)."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database up to the latest schema, one migration per transaction.
+
+    Args:
+        conn: an open connection in autocommit mode (isolation_level=None).
+
+    Returns:
+        the schema version after migrating.
+
+    Raises:
+        StoreError: the database is newer than this version of reportedly knows.
+    """
+    current = schema_version(conn)
+    latest = MIGRATIONS[-1][0]
+    if current > latest:
+        raise StoreError(
+            f"the database is at schema version {current}, newer than this reportedly "
+            f"(knows up to {latest}): upgrade reportedly"
+        )
+    for version, _name, sql in MIGRATIONS[current:]:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+            conn.execute("COMMIT")
+        except sqlite3.Error as err:
+            conn.execute("ROLLBACK")
+            raise StoreError(f"migration {version} failed: {err}") from err
+    return latest
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration script into complete statements (triggers hold semicolons of their own)."""
+    out: list[str] = []
+    pending = ""
+    for line in sql.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            out.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        out.append(pending.strip())
+    return out

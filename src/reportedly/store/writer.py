@@ -1,0 +1,221 @@
+"""Writing analyzed articles into the ledger, one transaction per batch.
+
+A batch is written whole or not at all: its articles, entities, event mentions, the ledger events
+those mentions change, and the failures of the batch. A process killed mid-batch leaves the
+database as it was after the previous batch; the next ingest skips what is stored and goes on.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
+
+from reportedly.ledger.build import build_claim, mention_payload, participants, to_event_mention
+from reportedly.merge.events import block_keys, cluster
+from reportedly.model import Article, Failure, article_to_dict
+from reportedly.store.entities import affiliations_of, store_entities
+from reportedly.store.sqlite import transaction
+
+# Host parameters per `IN (...)` query: well under SQLite's limit of 32,766.
+CHUNK = 500
+
+
+def now() -> str:
+    """The current UTC time, ISO 8601, to the second."""
+    return datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
+
+
+def chunks(items: list[str], size: int = CHUNK) -> Iterable[list[str]]:
+    """`items` in slices of at most `size`."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def stored_ids(conn: sqlite3.Connection, ids: Iterable[str]) -> set[str]:
+    """Which of these article ids are already in the database."""
+    found: set[str] = set()
+    for chunk in chunks(sorted(set(ids))):
+        marks = ",".join("?" * len(chunk))
+        found.update(r[0] for r in conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+    return found
+
+
+def _article_row(article: Article, stamp: str) -> tuple[object, ...]:
+    data = article_to_dict(article)
+    del data["text"]
+    agency = article.dateline.agency if article.dateline else None
+    return (
+        article.id,
+        article.source.path,
+        article.source.url,
+        article.source.format,
+        article.title,
+        article.published,
+        article.language,
+        agency,
+        article.duplicate_of,
+        article.skipped,
+        article.text,
+        json.dumps(data, ensure_ascii=False, sort_keys=True),
+        stamp,
+    )
+
+
+def store_batch(conn: sqlite3.Connection, articles: list[Article], failures: list[Failure]) -> int:
+    """Store a batch of analyzed articles and failed inputs in one transaction.
+
+    Articles already stored (same id) are skipped; a failure is recorded by input path, counting
+    attempts; a path that now yields an article loses its failure.
+
+    Args:
+        conn: a connection from `store.sqlite.connect`.
+        articles: analyzed articles.
+        failures: inputs that could not be read or analyzed.
+
+    Returns:
+        the number of articles newly stored.
+    """
+    stamp = now()
+    with transaction(conn):
+        have = stored_ids(conn, (a.id for a in articles))
+        new: dict[str, Article] = {}
+        for article in articles:
+            if article.id not in have:
+                new.setdefault(article.id, article)
+        conn.executemany(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [_article_row(a, stamp) for a in new.values()],
+        )
+        mention_ids: list[str] = []
+        for article in new.values():
+            mention_ids.extend(_store_mentions(conn, article, store_entities(conn, article)))
+        conn.executemany(
+            "INSERT INTO failures (path, url, format, error, first_seen, last_seen) "
+            "VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(path) DO UPDATE SET error = excluded.error, attempts = attempts + 1, "
+            "last_seen = excluded.last_seen",
+            [(f.source.path or "-", f.source.url, f.source.format, f.error, stamp, stamp) for f in failures],
+        )
+        conn.executemany(
+            "DELETE FROM failures WHERE path = ?", [(a.source.path,) for a in articles if a.source.path]
+        )
+        recluster(conn, mention_ids)
+    return len(new)
+
+
+def _store_mentions(conn: sqlite3.Connection, article: Article, entity_map: dict[str, str]) -> list[str]:
+    rows: list[tuple[Any, ...]] = []
+    keys: list[tuple[str, str]] = []
+    for event in article.events:
+        payload = mention_payload(article, event, entity_map)
+        date = payload["date"]["value"] if payload["date"] else None
+        rows.append(
+            (
+                payload["id"],
+                article.id,
+                event.id,
+                event.type,
+                article.published,
+                date or article.published,
+                json.dumps(payload, ensure_ascii=False, sort_keys=True),
+            )
+        )
+        keys.extend((key, payload["id"]) for key in block_keys(to_event_mention(payload)))
+    conn.executemany(
+        "INSERT OR IGNORE INTO mentions (id, article_id, local_id, type, published, ref_date, data) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.executemany("INSERT OR IGNORE INTO mention_keys VALUES (?, ?)", keys)
+    return [r[0] for r in rows]
+
+
+def _component(conn: sqlite3.Connection, mention_ids: list[str]) -> set[str]:
+    """Every mention connected to these by shared blocking keys: all a re-merge can touch."""
+    members = set(mention_ids)
+    frontier = list(members)
+    seen_keys: set[str] = set()
+    while frontier:
+        keys: set[str] = set()
+        for chunk in chunks(frontier):
+            marks = ",".join("?" * len(chunk))
+            keys.update(
+                r[0]
+                for r in conn.execute(f"SELECT key FROM mention_keys WHERE mention_id IN ({marks})", chunk)
+            )
+        keys -= seen_keys
+        seen_keys |= keys
+        found: set[str] = set()
+        for chunk in chunks(sorted(keys)):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r[0]
+                for r in conn.execute(f"SELECT mention_id FROM mention_keys WHERE key IN ({marks})", chunk)
+            )
+        frontier = sorted(found - members)
+        members |= found
+    return members
+
+
+def recluster(conn: sqlite3.Connection, mention_ids: list[str]) -> None:
+    """Re-merge the mentions these new ones can join, and rewrite the ledger events they form.
+
+    Args:
+        conn: a connection inside a write transaction.
+        mention_ids: mentions just stored.
+    """
+    if not mention_ids:
+        return
+    members = sorted(_component(conn, mention_ids))
+    payloads: dict[str, dict[str, Any]] = {}
+    old_events: set[str] = set()
+    for chunk in chunks(members):
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT id, data, event_id FROM mentions WHERE id IN ({marks})", chunk):
+            payloads[row[0]] = json.loads(row[1])
+            if row[2]:
+                old_events.add(row[2])
+    conn.executemany("DELETE FROM events WHERE id = ?", [(e,) for e in sorted(old_events)])
+    groups = cluster(to_event_mention(p) for p in payloads.values())
+    everyone = set().union(*(participants(p) for p in payloads.values()))
+    speakers = {
+        s["speaker"]["entity"] for p in payloads.values() for s in p["sources"] if s["speaker"]["entity"]
+    }
+    affiliations = affiliations_of(conn, everyone | speakers)
+    for group in groups:
+        _write_event(conn, build_claim([payloads[m] for m in sorted(group)], affiliations))
+
+
+def _write_event(conn: sqlite3.Connection, claim: dict[str, Any]) -> None:
+    mentions, sources = claim["mentions"], claim["sources"]
+    conn.execute(
+        "INSERT INTO events (id, type, status, date_value, first_published, last_published, n_mentions, "
+        "n_sources, contradicted, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            claim["id"],
+            claim["type"],
+            claim["status"],
+            (claim["date"] or {}).get("value"),
+            claim["first_published"],
+            claim["last_published"],
+            len(mentions),
+            len(sources),
+            int(bool(claim["contradictions"])),
+            json.dumps(claim, ensure_ascii=False, sort_keys=True),
+        ),
+    )
+    roles = [(claim["id"], a, "actor") for a in claim["actors"]]
+    roles += [(claim["id"], r, "recipient") for r in claim["recipients"]]
+    roles += [(claim["id"], claim[k], k) for k in ("host", "mediator") if claim[k]]
+    conn.executemany("INSERT OR IGNORE INTO event_participants VALUES (?, ?, ?)", roles)
+    conn.executemany(
+        "INSERT INTO event_status VALUES (?, ?, ?, ?)",
+        [(claim["id"], i, h["day"], h["status"]) for i, h in enumerate(claim["history"])],
+    )
+    conn.executemany(
+        "UPDATE mentions SET event_id = ? WHERE id = ?",
+        [(claim["id"], f"{m['article']}/{m['event']}") for m in mentions],
+    )

@@ -1,0 +1,80 @@
+"""Cross-article entity resolution: kb ids decide, names match by the within-article rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import reportedly
+from reportedly.merge.entities import Candidate, better_name, entity_key, pick_match
+from reportedly.model import Entity
+from reportedly.store.sqlite import connect
+from reportedly.store.writer import store_batch
+from tests.store.builders import ArticleBuilder
+
+
+def ent(name: str, type_: str = "PERSON", kb: str | None = None, aliases: tuple[str, ...] = ()) -> Entity:
+    return Entity(
+        id="e1", name=name, type=type_, kb_id=kb, aliases=aliases, roles=(), affiliations=(), mentions=()
+    )
+
+
+@pytest.mark.parametrize(
+    "a,b,same",
+    [
+        (ent("Ahmad Massoud", kb="rp:ahmad-massoud"), ent("Massoud", kb="rp:ahmad-massoud"), True),
+        (ent("Mullah Abdul Ghani Baradar"), ent("Abdul Ghani Baradar"), True),
+        (ent("the Taliban", "ORG"), ent("Taliban", "NORP"), True),
+        (ent("Ahmad Massoud"), ent("Ahmad Shah Massoud"), False),
+        (ent("Moscow", "GPE"), ent("Moscow", "PERSON"), False),
+    ],
+)
+def test_entities_key(a: Entity, b: Entity, same: bool) -> None:
+    assert (entity_key(a) == entity_key(b)) is same
+
+
+SON = Candidate(id="en_son", name="Ahmad Massoud", kb_id="rp:ahmad-massoud")
+FATHER = Candidate(id="en_father", name="Ahmad Shah Massoud", kb_id="rp:ahmad-shah-massoud")
+
+
+@pytest.mark.parametrize(
+    "entity,candidates,expected",
+    [
+        (ent("Ahamd Masoud"), [SON, FATHER], "en_son"),  # a typo of the son, never the father
+        (ent("Massoud"), [SON, FATHER], None),  # ambiguous: a new entity rather than a guess
+        (ent("Ahmad Shah Massoud"), [SON], None),  # distinct people
+        (ent("Ahmad Massoud", kb="rp:other"), [SON], None),  # two kb ids never merge
+        (ent("Resistance Front", "ORG"), [Candidate("en_nrf", "National Resistance Front", None)], "en_nrf"),
+    ],
+)
+def test_entities_pick_match(entity: Entity, candidates: list[Candidate], expected: str | None) -> None:
+    found = pick_match(entity, candidates)
+    assert (found.id if found else None) == expected
+
+
+@pytest.mark.parametrize("a,b", [("Kabulov", "Zamir Kabulov"), ("Zamir Kabulov", "Kabulov")])
+def test_entities_better_name_order_free(a: str, b: str) -> None:
+    assert better_name(a, b) == "Zamir Kabulov"
+
+
+def test_entities_one_entity_across_articles(tmp_path: Path) -> None:
+    arts = []
+    for i, (name, role, kb) in enumerate(
+        [
+            ("Zamir Kabulov", "Russian envoy for Afghanistan", None),
+            ("Kabulov", "special envoy", None),
+            ("Zamir Kabulov", "presidential envoy", "rp:zamir-kabulov"),
+        ]
+    ):
+        b = ArticleBuilder(f"a{i}", published=f"2021-12-0{i + 1}")
+        b.entity(name, kb_id=kb, roles=(role,))
+        b.entity("Ahmad Shah Massoud", roles=("late commander",))
+        arts.append(b.build())
+    store_batch(connect(tmp_path / "l.db"), arts, [])
+    with reportedly.open(tmp_path / "l.db") as ledger:
+        (kabulov,) = ledger.entities(name="Kabulov")
+        assert kabulov.kb_id == "rp:zamir-kabulov" and kabulov.articles == 3
+        assert set(kabulov.aliases) == {"Zamir Kabulov", "Kabulov"}
+        assert [r.published for r in kabulov.roles] == ["2021-12-01", "2021-12-02", "2021-12-03"]
+        assert len(ledger.entities(name="Massoud")) == 1

@@ -1,0 +1,76 @@
+"""Storing batches: idempotent, read back unchanged, failures kept with their reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import reportedly
+from reportedly.model import Failure, SourceRef
+from reportedly.store.sqlite import connect
+from reportedly.store.writer import store_batch
+from tests.store.builders import moscow_meeting
+
+
+def _articles() -> list:
+    return [
+        moscow_meeting("a1", "2021-11-29", "a source close to NRF", "anonymous", "assert"),
+        moscow_meeting("a2", "2021-12-01", "Zabihullah Mujahid", "person", "deny", member_of="Taliban"),
+    ]
+
+
+def _counts(db: Path) -> dict[str, int]:
+    conn = connect(db)
+    tables = ("articles", "entities", "article_entities", "mentions", "events", "entity_aliases", "failures")
+    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+@pytest.mark.parametrize("batches", [1, 2])
+def test_writer_restore_is_noop(tmp_path: Path, batches: int) -> None:
+    db = tmp_path / "l.db"
+    conn = connect(db)
+    arts = _articles()
+    assert store_batch(conn, arts[:batches], []) == batches
+    store_batch(conn, arts, [])
+    before = _counts(db)
+    assert store_batch(conn, arts + arts, []) == 0
+    assert _counts(db) == before
+    assert before["articles"] == 2 and before["events"] == 1
+
+
+@pytest.mark.parametrize("index", [0, 1])
+def test_writer_reads_back_unchanged(tmp_path: Path, index: int) -> None:
+    db = tmp_path / "l.db"
+    arts = _articles()
+    store_batch(connect(db), arts, [])
+    with reportedly.open(db) as ledger:
+        assert ledger.article(arts[index].id) == arts[index]
+        assert list(ledger.articles()) == arts
+
+
+def test_writer_failures_counted_and_cleared(tmp_path: Path) -> None:
+    db = tmp_path / "l.db"
+    conn = connect(db)
+    art = _articles()[0]
+    bad = Failure(SourceRef(path=art.source.path, url=None, format="text"), "analysis failed: boom")
+    store_batch(conn, [], [bad])
+    store_batch(conn, [], [bad])
+    with reportedly.open(db) as ledger:
+        (failure,) = ledger.failures()
+    assert (failure.path, failure.attempts, failure.error) == (art.source.path, 2, "analysis failed: boom")
+    store_batch(conn, [art], [])
+    with reportedly.open(db) as ledger:
+        assert ledger.failures() == []
+
+
+@pytest.mark.parametrize("hostile", ["'); DROP TABLE articles; --", '" OR 1=1 --', "[bold]x[/bold] *"])
+def test_writer_untrusted_text_stored_verbatim(tmp_path: Path, hostile: str) -> None:
+    from dataclasses import replace
+
+    db = tmp_path / "l.db"
+    art = replace(_articles()[0], title=hostile, text=_articles()[0].text + hostile)
+    store_batch(connect(db), [art], [])
+    with reportedly.open(db) as ledger:
+        assert ledger.article(art.id) == art
+        assert ledger.search(hostile) or ledger.search("Moscow")

@@ -1,0 +1,200 @@
+"""The ledger: status rules over time, merged sources, order-free results, the read API."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import reportedly
+from reportedly.ledger.status import OWN_VOICE, StanceFact, compute_status, contradictions, status_history
+from reportedly.model import Article, to_dict
+from reportedly.store.sqlite import connect
+from reportedly.store.writer import store_batch
+from tests.store.builders import ArticleBuilder, moscow_meeting
+
+
+def f(
+    speaker: str, stance: str, kind: str = "person", participant: bool = False, day: str | None = "2021-12-01"
+) -> StanceFact:
+    return StanceFact(speaker=speaker, kind=kind, stance=stance, participant=participant, published=day)
+
+
+@pytest.mark.parametrize(
+    "facts,readings,expected",
+    [
+        ([f("src", "assert", "anonymous")], [], "reported"),
+        ([f("ANI", "assert", OWN_VOICE)], [], "asserted"),
+        ([f("src", "assert", "anonymous"), f("mfa", "deny", "organization", True)], [], "disputed"),
+        ([f("nrf", "confirm", "person", True)], [], "confirmed"),
+        ([f("nrf", "confirm", "person", True), f("taliban", "deny", "person", True)], [], "disputed"),
+        ([f("nrf", "confirm", "person", True), f("pundit", "deny")], [], "confirmed"),
+        ([f("src", "confirm", "anonymous", True)], [], "reported"),  # anonymous is not on the record
+        ([f("mfa", "deny", "organization")], [], "denied"),
+        ([f("karimi", "non_committal")], [], "unconfirmed"),
+        ([], ["negated", "negated"], "negated"),
+        ([f("kabulov", "assert", "person", True)], ["offered"], "offered"),
+        (
+            [f("x", "assert", "person", False, "2021-12-01"), f("x", "deny", "person", False, "2021-12-02")],
+            [],
+            "denied",
+        ),
+        (
+            [f("x", "deny", "person", False, "2021-12-01"), f("x", "assert", "person", False, "2021-12-01")],
+            [],
+            "denied",
+        ),
+    ],
+)
+def test_ledger_status_rules(facts: list[StanceFact], readings: list[str], expected: str) -> None:
+    assert compute_status(facts, readings) == expected
+
+
+def test_ledger_status_over_time() -> None:
+    facts = [
+        f("src", "assert", "anonymous", day="2021-11-29"),
+        f("mujahid", "deny", "person", True, "2021-12-01"),
+        f("mujahid", "confirm", "person", True, "2021-12-05"),
+    ]
+    assert status_history(facts) == [
+        ("2021-11-29", "reported"),
+        ("2021-12-01", "disputed"),
+        ("2021-12-05", "confirmed"),
+    ]
+    assert contradictions(facts) == []  # the denial was withdrawn
+
+
+STORY = [
+    ("a1", "2021-11-29", "a source close to NRF", "anonymous", "assert", "National Resistance Front", None),
+    ("a2", "2021-12-01", "Zabihullah Mujahid", "person", "deny", "Taliban", None),
+    ("a3", "2021-12-01", "Zabihullah Mujahid", "person", "deny", "Taliban", "a2"),  # a syndicated copy
+    ("a4", "2021-12-03", "Ali Maisam Nazary", "person", "confirm", "National Resistance Front", None),
+]
+
+
+def _story() -> list[Article]:
+    return [
+        moscow_meeting(aid, day, who, kind, stance, member_of=org, duplicate_of=dup)
+        for aid, day, who, kind, stance, org, dup in STORY
+    ]
+
+
+def _ledger_of(tmp_path: Path, articles: list[Article], batch: int = 1) -> Any:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    db = tmp_path / "l.db"
+    conn = connect(db)
+    for i in range(0, len(articles), batch):
+        store_batch(conn, articles[i : i + batch], [])
+    conn.close()
+    return reportedly.open(db)
+
+
+def test_ledger_story_one_disputed_event(tmp_path: Path) -> None:
+    with _ledger_of(tmp_path, _story()) as ledger:
+        (claim,) = ledger.claims()
+    assert claim.status == "disputed"
+    assert [(h.day, h.status) for h in claim.history] == [
+        ("2021-11-29", "reported"),
+        ("2021-12-01", "disputed"),
+    ]
+    assert [m.article for m in claim.mentions] == ["a1", "a2", "a3", "a4"]
+    denial = [s for s in claim.sources if s.stance == "deny"]
+    assert len(denial) == 1 and denial[0].article == "a2" and denial[0].copies == ("a3",)
+    assert denial[0].via == ("Tolo News", "ANI") and denial[0].participant
+    assert {c.denies.name for c in claim.contradictions} == {"Zabihullah Mujahid"}
+    assert claim.mediator is not None and claim.mediator.name == "Russia"
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(4)))[::5])
+def test_ledger_order_free(tmp_path: Path, order: tuple[int, ...]) -> None:
+    story = _story()
+    with _ledger_of(tmp_path / "a", story) as ledger:
+        expected = to_dict(ledger.claims())
+    with _ledger_of(tmp_path / "b", [story[i] for i in order], batch=2) as ledger:
+        assert to_dict(ledger.claims()) == expected
+
+
+@pytest.mark.parametrize(
+    "kwargs,n",
+    [
+        ({"actor": "Abdul Ghani Baradar"}, 1),
+        ({"actor": "Mullah Baradar"}, 1),
+        ({"actor": "Nobody"}, 0),
+        ({"type": "CONSULT"}, 1),
+        ({"type": "ASSAULT"}, 0),
+        ({"status": "disputed"}, 1),
+        ({"status": "confirmed"}, 0),
+        ({"since": "2021-12-03"}, 1),
+        ({"since": "2021-12-04"}, 0),
+    ],
+)
+def test_ledger_claims_filters(tmp_path: Path, kwargs: dict[str, str], n: int) -> None:
+    with _ledger_of(tmp_path, _story()) as ledger:
+        assert len(ledger.claims(**kwargs)) == n
+        assert len(ledger.events(**kwargs)) == n
+
+
+def test_ledger_timeline_and_search(tmp_path: Path) -> None:
+    with _ledger_of(tmp_path, _story()) as ledger:
+        (event,) = ledger.events()
+        timeline = ledger.timeline(event.id[:8])
+        assert [(t.day, t.stance, t.status_after) for t in timeline] == [
+            ("2021-11-29", "assert", "reported"),
+            ("2021-12-01", "deny", "disputed"),
+            ("2021-12-03", "confirm", "disputed"),
+        ]
+        assert ledger.timeline("ev_nothing") == []
+        hits = ledger.search("Baradar Moscow")
+        assert {h.article for h in hits} == {"a1", "a2", "a3", "a4"}
+        assert ledger.search('"') == []
+
+
+def test_ledger_records_frozen(tmp_path: Path) -> None:
+    with _ledger_of(tmp_path, _story()) as ledger:
+        claim = ledger.claims()[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        claim.status = "confirmed"  # type: ignore[misc]
+
+
+def test_ledger_separate_events_stay_apart(tmp_path: Path) -> None:
+    b = ArticleBuilder("t1", published="2021-12-02")
+    b.entity("Amir Khan Muttaqi", kb_id="rp:muttaqi")
+    b.entity("Ahmad Massoud", kb_id="rp:ahmad-massoud")
+    b.event("CONSULT", actors=("Amir Khan Muttaqi", "Ahmad Massoud"), place="Tehran")
+    with _ledger_of(tmp_path, [*_story(), b.build()]) as ledger:
+        assert sorted(len(c.mentions) for c in ledger.claims()) == [1, 4]
+
+
+CONTRACT_FIELDS = {
+    "id",
+    "type",
+    "mode",
+    "cameo",
+    "actors",
+    "recipients",
+    "host",
+    "mediator",
+    "location",
+    "date",
+    "status",
+    "mentions",
+    "sources",
+}
+
+
+def test_ledger_real_seed_disputed_meeting(tmp_path: Path, seed_article: Article) -> None:
+    with _ledger_of(tmp_path, [seed_article]) as ledger:
+        claims = ledger.claims(type="CONSULT")
+    moscow = [c for c in claims if c.location and c.location.name == "Moscow"]
+    assert len(moscow) == 1
+    claim = moscow[0]
+    assert claim.status == "disputed"
+    assert {s.stance for s in claim.sources} >= {"assert", "deny"}
+    assert all(s.via and s.via[-1] == "ANI" for s in claim.sources if not s.own_voice)
+    data = to_dict(claim)
+    assert set(data) >= CONTRACT_FIELDS
+    assert set(data["sources"][0]) >= {"speaker", "via", "stance", "article", "published"}
+    assert set(data["sources"][0]["speaker"]) >= {"name", "kind"}

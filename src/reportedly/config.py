@@ -26,6 +26,10 @@ class Settings:
     max_input_bytes: int = _setting(
         64 * 1024 * 1024, "Largest input (after decompression) read; larger ones fail, capping gzip bombs."
     )
+    max_html_bytes: int = _setting(
+        10 * 1024 * 1024, "Largest HTML page (or WARC record) extracted; larger pages fail at once instead of "
+        "taking trafilatura minutes."
+    )
     max_article_chars: int = _setting(
         2_000_000, "Longest article body analyzed; longer bodies fail with a clear reason."
     )

@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "ledger",
     "eval_events",
     "eval_attribution",
+    "eval_extraction",
     "gazetteer",
     "eval_ner",
 ]

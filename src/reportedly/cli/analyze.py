@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from reportedly.cli import app
@@ -63,7 +64,8 @@ def emit(items: object, fmt: OutputFormat, show_progress: bool) -> int:
             progress.advance(task)
             if isinstance(item, Failure):
                 failed += 1
-                err.print(f"[red]error[/red] {item.source.path}: {item.error}", highlight=False, markup=True)
+                err.print(f"[red]error[/red] {escape(f'{item.source.path}: {item.error}')}", highlight=False,
+                          markup=True, soft_wrap=True)  # one line per failure, however long the path
                 record = failure_to_dict(item)
             else:
                 assert isinstance(item, Article)

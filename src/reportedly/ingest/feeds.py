@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import feedparser
+import lxml.html
 
 from reportedly.errors import InputError
 from reportedly.ingest.html import extract_html
@@ -16,6 +17,7 @@ from reportedly.registry import readers
 
 # Entity declarations are how "billion laughs" expansion attacks start; no news feed needs them.
 _DOCTYPE_ENTITY = re.compile(r"<!ENTITY", re.IGNORECASE)
+_BLANKS = re.compile(r"\s*\n\s*")
 
 
 @readers.register("readers.feed.v1")
@@ -26,7 +28,7 @@ def read_feed(text: str, source: SourceRef) -> Iterator[RawArticle | Failure]:
         InputError: the feed declares XML entities (expansion attack) or holds no items.
     """
     name = source.path or "-"
-    if _DOCTYPE_ENTITY.search(text[:65536]):
+    if _DOCTYPE_ENTITY.search(text):
         raise InputError(name, "feed declares XML entities (possible entity-expansion attack); refused")
     parsed = feedparser.parse(text, sanitize_html=False, resolve_relative_uris=False)
     if not parsed.entries:
@@ -40,17 +42,34 @@ def read_feed(text: str, source: SourceRef) -> Iterator[RawArticle | Failure]:
             yield Failure(where, f"item {index}: no content or summary")
             continue
         try:
-            article = extract_html(f"<html><body><article>{html}</article></body></html>", where, link)
+            body, author = _item_text(html, where, link)
         except InputError as err:
             yield Failure(where, f"item {index}: {err.problem}")
             continue
         yield RawArticle(
             source=where,
-            text=article.text,
+            text=body,
             title=entry.get("title") or None,
             published=_entry_date(entry),
-            author=entry.get("author") or article.author,
+            author=entry.get("author") or author,
         )
+
+
+def _item_text(html: str, where: SourceRef, link: str | None) -> tuple[str, str | None]:
+    """An item's text: trafilatura's, or the markup's plain text when trafilatura finds the item too short.
+
+    Feed items are the article already (no navigation to strip), and trafilatura refuses texts below
+    its minimum size, so a one-paragraph item would otherwise be lost.
+    """
+    try:
+        article = extract_html(f"<html><body><article>{html}</article></body></html>", where, link)
+        return article.text, article.author
+    except InputError:
+        fragment = lxml.html.fragment_fromstring(html, create_parent="div") if "<" in html else None
+        text = _BLANKS.sub("\n", fragment.text_content() if fragment is not None else html).strip()
+        if not text:
+            raise
+        return text, None
 
 
 def _entry_html(entry: Any) -> str:

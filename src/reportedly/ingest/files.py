@@ -7,10 +7,12 @@ are not text are refused with a reason instead of being decoded into noise.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import os
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +28,18 @@ MAX_CONTROL_SHARE = 0.01
 SNIFF_BYTES = 4096
 READ_CHUNK = 1 << 20
 
+# Bytes with at least this many valid multi-byte UTF-8 characters per stray byte are UTF-8 with a
+# legacy-encoded snippet (trafilatura's test pages hold several), not a legacy-encoded text: legacy
+# single-byte text almost never forms valid multi-byte UTF-8 sequences.
+MIN_UTF8_GOOD_PER_BAD = 1
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_DECLARED = re.compile(rb"""(?:<meta[^>]{0,200}?charset\s*=\s*["']?|<\?xml[^>]{0,100}?encoding\s*=\s*["'])"""
+                       rb"([a-zA-Z0-9_.:-]{2,30})", re.IGNORECASE)
+_MARKUP_SUFFIXES = {"html", "htm", "rss", "atom", "xml"}
+_WESTERN_ALIASES = {"latin_1", "iso8859-1", "ascii", "cp1252"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,39 +147,113 @@ def _read_capped(stream: io.BufferedIOBase | io.BufferedReader, limit: int, name
     return data
 
 
+class TruncatedInput(InputError):
+    """Compressed input that ends early; `partial` holds what decompressed before the cut.
+
+    A WARC reader still reads the records before the cut; other readers report the whole file.
+    """
+
+    def __init__(self, path: str, problem: str, partial: bytes) -> None:
+        super().__init__(path, problem)
+        self.partial = partial
+
+
 def gunzip_capped(data: bytes, limit: int, name: str) -> bytes:
-    """Decompress gzip data, refusing output past `limit` bytes (a gzip bomb stops early)."""
+    """Decompress gzip data, refusing output past `limit` bytes (a gzip bomb stops early).
+
+    Raises:
+        InputError: the output would pass `limit`, or the data is not gzip.
+        TruncatedInput: the data ends before the end of the gzip stream.
+    """
     out = bytearray()
+    gz = gzip.GzipFile(fileobj=io.BytesIO(data))
     try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
-            while chunk := gz.read(READ_CHUNK):
-                out += chunk
-                if len(out) > limit:
-                    raise InputError(name, f"decompresses to more than {limit:,} bytes (gzip bomb?)")
-    except (OSError, EOFError) as err:
+        while chunk := gz.read1(READ_CHUNK):
+            out += chunk
+            if len(out) > limit:
+                raise InputError(name, f"decompresses to more than {limit:,} bytes (gzip bomb?); "
+                                 "raise --max-bytes to read it")
+    except EOFError as err:
+        problem = f"truncated gzip data after {len(out):,} bytes ({err})"
+        raise TruncatedInput(name, problem, bytes(out)) from err
+    except (OSError, zlib.error) as err:
         raise InputError(name, f"corrupt gzip data: {err}") from err
+    finally:
+        gz.close()
     return bytes(out)
 
 
 def decode(data: bytes, name: str) -> str:
-    """Decode bytes to text: UTF-8 (with or without BOM) first, else the detected legacy encoding.
+    """Decode bytes to text, never crashing on a bad byte.
+
+    In order: a byte-order mark; strict UTF-8; the charset the page declares (HTML meta, XML
+    prolog); UTF-8 with replacement characters when the bytes are UTF-8 but for a few stray bytes
+    (a legacy-encoded ad snippet inside a UTF-8 page); else the encoding charset_normalizer detects,
+    cp1252 winning ties among single-byte Western code pages (browsers' default, WHATWG).
 
     Raises:
         InputError: the bytes are binary (NUL bytes, control characters) or no encoding fits.
     """
-    if b"\x00" in data[:SNIFF_BYTES] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data[:SNIFF_BYTES] and not data.startswith(_UTF16_BOMS):
         raise InputError(name, "binary file (NUL bytes), not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            raise InputError(name, "not text: no character encoding fits these bytes") from None
-        text = str(best)
+    text = _decode_text(data, name)
     sample = text[:SNIFF_BYTES * 4]
     if sample and len(_CONTROL.findall(sample)) / len(sample) > MAX_CONTROL_SHARE:
         raise InputError(name, "binary file (control characters), not text")
     return text
+
+
+def _decode_text(data: bytes, name: str) -> str:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(data)
+    if declared and declared != "utf-8":
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass
+    lenient = data.decode("utf-8", errors="replace")
+    if declared == "utf-8" or _is_mostly_utf8(lenient):
+        return lenient
+    return _detect(data, name)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec of the charset a page declares in its first bytes, or None.
+
+    Latin-1 and ASCII declarations read as cp1252, as browsers do (WHATWG Encoding Standard):
+    pages that say iso-8859-1 routinely hold cp1252 quotes and dashes.
+    """
+    match = _DECLARED.search(data[:SNIFF_BYTES * 2])
+    if match is None:
+        return None
+    try:
+        codec = codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return "cp1252" if codec in _WESTERN_ALIASES else codec
+
+
+def _is_mostly_utf8(lenient: str) -> bool:
+    bad = lenient.count("\ufffd")
+    good = sum(1 for ch in lenient if ch > "\x7f") - bad
+    return good > 0 and good >= MIN_UTF8_GOOD_PER_BAD * bad
+
+
+def _detect(data: bytes, name: str) -> str:
+    matches = list(from_bytes(data))
+    if not matches:
+        raise InputError(name, "not text: no character encoding fits these bytes")
+    best = matches[0]
+    tied = [m for m in matches if m.chaos <= best.chaos]
+    if any("cp1252" in m.could_be_from_charset for m in tied):
+        return data.decode("cp1252", errors="replace")
+    return str(best)
 
 
 def sniff_format(data: bytes, name: str) -> str:
@@ -192,5 +279,7 @@ def sniff_format(data: bytes, name: str) -> str:
     if head.startswith(b"{"):
         return "jsonl"
     suffix = name.lower().removesuffix(".gz").rsplit(".", 1)[-1]
+    if b"<" not in head and suffix in _MARKUP_SUFFIXES:
+        return "text"  # named like markup, holds none: read it as the plain text it is
     return {"warc": "warc", "jsonl": "jsonl", "ndjson": "jsonl", "html": "html", "htm": "html",
             "rss": "feed", "atom": "feed", "xml": "feed"}.get(suffix, "text")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import trafilatura
 from htmldate import find_date
@@ -11,30 +12,67 @@ from reportedly.errors import InputError
 from reportedly.model import RawArticle, SourceRef
 from reportedly.registry import readers
 
+# Largest page handed to trafilatura and htmldate. Their time grows with page size (a 50 MB page
+# takes minutes), while real news pages, inline scripts included, stay well under 5 MB; the
+# default of Settings.max_html_bytes, kept equal here for callers without Settings.
+MAX_HTML_BYTES = 10 * 1024 * 1024
+
+# trafilatura's own quality-gate options (tests/eval_common.py): the precise extractor with its
+# fallbacks (fast=False) and tables kept; tables hold real article text (results, figures) on
+# trafilatura's evaluation set. Comments are reader comments, never the article.
+TRAFILATURA_OPTIONS: dict[str, Any] = {
+    "fast": False,
+    "include_comments": False,
+    "include_tables": True,
+    "include_formatting": False,
+}
+
 
 @readers.register("readers.html.v1")
-def read_html(text: str, source: SourceRef) -> Iterator[RawArticle]:
+def read_html(text: str, source: SourceRef, max_bytes: int = MAX_HTML_BYTES) -> Iterator[RawArticle]:
     """One article from an HTML page.
 
     Raises:
-        InputError: no main text could be found in the page.
+        InputError: the page is larger than `max_bytes`, or no main text could be found in it.
     """
-    yield extract_html(text, source)
+    yield extract_html(text, source, max_bytes=max_bytes)
 
 
-def extract_html(html: str, source: SourceRef, url: str | None = None) -> RawArticle:
-    """The main text and metadata of one page (shared by the HTML, feed and WARC readers)."""
-    doc = trafilatura.bare_extraction(
-        html, url=url or source.url, with_metadata=True, include_comments=False, include_tables=False
-    )
+def extract_html(html: str, source: SourceRef, url: str | None = None,
+                 max_bytes: int = MAX_HTML_BYTES) -> RawArticle:
+    """The main text and metadata of one page (shared by the HTML, feed and WARC readers).
+
+    Args:
+        html: the decoded page.
+        source: where it came from (named in errors).
+        url: the page's URL when known (helps the date and relative links).
+        max_bytes: refuse pages longer than this many characters (see MAX_HTML_BYTES).
+
+    Raises:
+        InputError: the page is too large, or has no main text.
+    """
+    name = source.path or source.url or "-"
+    if len(html) > max_bytes:
+        raise InputError(name, f"HTML page of {len(html):,} characters is larger than the "
+                         f"{max_bytes:,} extracted (max_html_bytes); not an article page")
+    url = url or source.url
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
-        raise InputError(source.path or source.url or "-", "no article text found in the HTML page")
-    published = find_date(html, url=url or source.url, extensive_search=True, original_date=True)
+        raise InputError(name, "no article text found in the HTML page")
     return RawArticle(
         source=source,
         text=body,
         title=getattr(doc, "title", None) or None,
-        published=published or None,
+        published=find_published(html, url),
         author=getattr(doc, "author", None) or None,
     )
+
+
+def find_published(html: str, url: str | None = None) -> str | None:
+    """The publication date of a page (YYYY-MM-DD), or None when htmldate finds none.
+
+    htmldate's extensive mode (text patterns as well as markup) looking for the original date,
+    not the last update: a claim is dated by when it was first published.
+    """
+    return find_date(html, url=url, extensive_search=True, original_date=True) or None

@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "eval_extraction",
     "gazetteer",
     "eval_ner",
+    "serve",
 ]
 for _name in COMMAND_MODULES:
     importlib.import_module(f"reportedly.cli.{_name}")

@@ -1,0 +1,237 @@
+"""View data: what each page shows, as plain JSON-ready dicts.
+
+The HTML page and its `/api` twin call the same function here and get the same dict: the
+template renders it, the API returns it. Everything is read through the `Ledger` API
+(`reportedly.open`) and its extension `reportedly.api.queries`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from reportedly.api import queries
+from reportedly.api.highlight import article_href, entity_href, event_href, marks, segments
+from reportedly.api.network import layout
+from reportedly.errors import ReportedlyError
+from reportedly.ledger.api import Ledger
+from reportedly.ledger.records import Claim
+from reportedly.model import to_dict
+
+# Rows on one page when the request gives no limit, and the most it may ask for.
+DEFAULT_PAGE = 50
+MAX_PAGE = 500
+# Rows in the overview's lists: a glance, not a listing.
+OVERVIEW_ROWS = 10
+# Counterparts drawn in an entity's network: more than this is unreadable on one ring.
+NETWORK_SIZE = 16
+# Entities listed next to article hits on the search page.
+SEARCH_ENTITIES = 10
+# Stances grouped on the ledger page: for, against, and the rest (non-committal, questions).
+STANCE_GROUPS = (("for", ("assert", "confirm")), ("against", ("deny",)))
+OTHER_GROUP = "non_committal"
+STATUSES = (
+    "asserted",
+    "reported",
+    "offered",
+    "hypothetical",
+    "negated",
+    "unconfirmed",
+    "denied",
+    "confirmed",
+    "disputed",
+)
+# Link schemes an article's source URL may have to be shown as a link (anything else is text).
+SAFE_SCHEMES = ("http", "https")
+
+
+class NotFound(ReportedlyError):
+    """No article, event or entity with that id."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Which slice of a listing a request asks for."""
+
+    limit: int = DEFAULT_PAGE
+    offset: int = 0
+
+    def wrap(self, total: int, items: list[Any]) -> dict[str, Any]:
+        """The slice with its position in the whole listing."""
+        return {
+            "total": total,
+            "limit": self.limit,
+            "offset": self.offset,
+            "items": items,
+            "next": self.offset + self.limit if self.offset + self.limit < total else None,
+            "prev": max(self.offset - self.limit, 0) if self.offset > 0 else None,
+        }
+
+
+def group_sources(claim: Claim) -> dict[str, list[dict[str, Any]]]:
+    """A claim's sources split into for, against and non-committal, each in publication order."""
+    groups: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in STANCE_GROUPS}
+    groups[OTHER_GROUP] = []
+    for src in sorted(claim.sources, key=lambda s: (s.published or "", s.article)):
+        name = next((g for g, stances in STANCE_GROUPS if src.stance in stances), OTHER_GROUP)
+        groups[name].append({**to_dict(src), "href": article_href(src.article)})
+    return groups
+
+
+def claim_view(claim: Claim) -> dict[str, Any]:
+    """One ledger event with links and its sources grouped by stance."""
+    out: dict[str, Any] = to_dict(claim)
+    out["href"] = event_href(claim.id)
+    out["groups"] = group_sources(claim)
+    for key in ("actors", "recipients"):
+        for ref in out[key]:
+            ref["href"] = entity_href(ref["id"])
+    return out
+
+
+def overview(ledger: Ledger) -> dict[str, Any]:
+    """Counts, the latest disputed claims and the latest articles."""
+    counts = queries.counts(ledger)
+    disputed = [
+        {**to_dict(e), "href": event_href(e.id)}
+        for e in ledger.events(status="disputed", limit=OVERVIEW_ROWS)
+    ]
+    articles = [
+        {**to_dict(a), "href": article_href(a.id)}
+        for a in queries.recent_articles(ledger, limit=OVERVIEW_ROWS)
+    ]
+    return {
+        "counts": {**to_dict(counts), "by_status": dict(counts.by_status)},
+        "disputed": disputed,
+        "articles": articles,
+    }
+
+
+def claims(
+    ledger: Ledger,
+    page: Page,
+    *,
+    actor: str | None = None,
+    type: str | None = None,  # noqa: A002
+    status: str | None = None,
+    since: str | None = None,
+) -> dict[str, Any]:
+    """The claim ledger, filtered, one page of it."""
+    filters = {"actor": actor, "type": type, "status": status, "since": since}
+    found = ledger.claims(**filters, limit=page.offset + page.limit)[page.offset :]
+    total = queries.count_events(ledger, **filters)
+    return {
+        "filters": filters,
+        "types": queries.event_types(ledger),
+        "statuses": list(STATUSES),
+        **page.wrap(total, [claim_view(c) for c in found]),
+    }
+
+
+def event(ledger: Ledger, event_id: str, page: Page) -> dict[str, Any]:
+    """One ledger event: its claim, the timeline of stances, and every article mention."""
+    claim = ledger.claim(event_id)
+    if claim is None:
+        raise NotFound(f"no ledger event {event_id!r}")
+    timeline = [{**to_dict(t), "href": article_href(t.article)} for t in ledger.timeline(claim.id)]
+    total, rows = queries.mentions(ledger, claim.id, limit=page.limit, offset=page.offset)
+    mentions = [{**to_dict(m), "href": article_href(m.article, f"ev-{m.event}")} for m in rows]
+    return {"claim": claim_view(claim), "timeline": timeline, "mentions": page.wrap(total, mentions)}
+
+
+def entities(ledger: Ledger, page: Page, *, name: str | None = None) -> dict[str, Any]:
+    """People, organizations and places, most mentioned first."""
+    found = ledger.entities(name=name, limit=page.offset + page.limit)[page.offset :]
+    items = [{**to_dict(e), "href": entity_href(e.id)} for e in found]
+    return {"filters": {"name": name}, **page.wrap(queries.count_entities(ledger, name=name), items)}
+
+
+def entity(ledger: Ledger, entity_id: str, page: Page) -> dict[str, Any]:
+    """One entity: aliases, dated roles, its events by role, and its counterpart network."""
+    ent = queries.ledger_entity(ledger, entity_id)
+    if ent is None:
+        raise NotFound(f"no entity {entity_id!r}")
+    events = []
+    for claim in ledger.claims(actor=ent.id, limit=page.offset + page.limit)[page.offset :]:
+        roles = [
+            r
+            for r, refs in (
+                ("actor", claim.actors),
+                ("recipient", claim.recipients),
+                ("host", (claim.host,)),
+                ("mediator", (claim.mediator,)),
+            )
+            if any(ref is not None and ref.id == ent.id for ref in refs)
+        ]
+        events.append({**claim_view(claim), "roles": roles})
+    network = layout(ent.id, ent.name, queries.counterparts(ledger, ent.id, limit=NETWORK_SIZE))
+    return {
+        "entity": to_dict(ent),
+        "events": page.wrap(queries.count_events(ledger, actor=ent.id), events),
+        "network": to_dict(network),
+    }
+
+
+def article(ledger: Ledger, article_id: str) -> dict[str, Any]:
+    """One article: its text cut into highlighted segments, annotations, dateline, removed lines."""
+    art = ledger.article(article_id)
+    if art is None:
+        raise NotFound(f"no article {article_id!r}")
+    entity_ids = queries.article_entity_ids(ledger, art.id)
+    event_ids = queries.article_event_ids(ledger, art.id)
+    url = art.source.url
+    link = url if url and urlsplit(url).scheme.lower() in SAFE_SCHEMES else None
+    ents = [
+        {
+            "id": e.id,
+            "name": e.name,
+            "type": e.type,
+            "ledger": entity_ids.get(e.id),
+            "href": entity_href(entity_ids[e.id]) if e.id in entity_ids else None,
+        }
+        for e in art.entities
+    ]
+    evs = [
+        {
+            **to_dict(e),
+            "ledger": event_ids.get(e.id),
+            "href": event_href(event_ids[e.id]) if e.id in event_ids else None,
+        }
+        for e in art.events
+    ]
+    return {
+        "article": {
+            "id": art.id,
+            "title": art.title,
+            "published": art.published,
+            "language": art.language,
+            "source": to_dict(art.source),
+            "link": link,
+            "dateline": to_dict(art.dateline),
+            "author": art.author,
+            "duplicate_of": art.duplicate_of,
+            "skipped": art.skipped,
+            "removed": to_dict(art.removed),
+        },
+        "segments": to_dict(segments(art.text, marks(art, entity_ids, event_ids))),
+        "entities": ents,
+        "attributions": to_dict(art.attributions),
+        "events": evs,
+    }
+
+
+def search(ledger: Ledger, text: str, page: Page) -> dict[str, Any]:
+    """Articles matching the words (full text), and entities whose name holds them."""
+    text = text.strip()
+    if not text:
+        return {"q": "", "entities": [], **page.wrap(0, [])}
+    hits = [
+        {**to_dict(h), "href": article_href(h.article)}
+        for h in ledger.search(text, limit=page.offset + page.limit)[page.offset :]
+    ]
+    ents = [
+        {"id": e.id, "name": e.name, "type": e.type, "articles": e.articles, "href": entity_href(e.id)}
+        for e in ledger.entities(name=text, limit=SEARCH_ENTITIES)
+    ]
+    return {"q": text, "entities": ents, **page.wrap(queries.count_search(ledger, text), hits)}

@@ -1,0 +1,204 @@
+"""The web app over a real (small) ledger: pages, their JSON twins, errors, token, escaping."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from markupsafe import escape
+
+from tests.api.safety import problems
+
+PAGES = [
+    "overview",
+    "claims",
+    "disputed",
+    "event",
+    "entities",
+    "entity",
+    "article",
+    "hostile",
+    "search",
+    "search_xss",
+]
+ERROR_KEYS = {"ok", "error", "errors", "status"}
+
+
+def page_path(kind: str, ids: dict[str, str]) -> str:
+    return {
+        "overview": "/",
+        "claims": "/claims",
+        "disputed": "/claims?status=disputed&type=&since=",
+        "event": f"/events/{ids['event']}",
+        "entities": "/entities?name=a",
+        "entity": f"/entities/{ids['entity']}",
+        "article": f"/articles/{ids['article']}",
+        "hostile": f"/articles/{ids['hostile']}",
+        "search": "/search?q=Moscow",
+        "search_xss": "/search?q=%3Cscript%3Ealert",
+    }[kind]
+
+
+def api_path(path: str) -> str:
+    return "/api" + (path if path != "/" else "")
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_app_every_page_and_its_json_twin(client: Any, ids: dict[str, str], kind: str) -> None:
+    path = page_path(kind, ids)
+    page = client.get(path)
+    data = client.get(api_path(path))
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert data.status_code == 200 and data.json()["ok"] is True
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+    assert problems(page.text) == []
+    listing = data.json().get("items")
+    if listing:  # the page shows what its twin returns
+        first = listing[0]
+        shown = first.get("summary") or first.get("name") or first.get("title")
+        assert shown is None or str(escape(shown)) in page.text
+
+
+def test_app_hostile_article_renders_as_text(client: Any, ids: dict[str, str]) -> None:
+    path = f"/articles/{ids['hostile']}"
+    html = client.get(path).text
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;a href=&#34;javascript:alert(2)&#34;&gt;this link&lt;/a&gt;" in html
+    assert 'href="javascript' not in html.lower() and "href='javascript" not in html.lower()
+    data = client.get(api_path(path)).json()
+    assert data["article"]["link"] is None  # a javascript: source URL is never a link
+
+
+def test_app_segments_join_back_to_the_article_text(
+    client: Any, ledger_db: Path, ids: dict[str, str]
+) -> None:
+    import reportedly
+
+    with reportedly.open(ledger_db) as ledger:
+        text = ledger.article(ids["hostile"]).text  # type: ignore[union-attr]
+    data = client.get(f"/api/articles/{ids['hostile']}").json()
+    assert "".join(s["text"] for s in data["segments"]) == text
+    assert any("trigger" in s["classes"] and s["href"] for s in data["segments"])
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/api/no-such-page", 404),
+        ("GET", "/api/events/ev_missing", 404),
+        ("GET", "/api/entities/en_missing", 404),
+        ("GET", "/api/articles/a_missing", 404),
+        ("GET", "/api/claims?limit=0", 422),
+        ("GET", "/api/claims?limit=100000", 422),
+        ("GET", "/api/claims?offset=-1", 422),
+        ("GET", "/api/claims?since=yesterday", 422),
+        ("POST", "/api/claims", 405),
+        ("DELETE", "/api/events/x", 405),
+    ],
+)
+def test_app_error_shape(client: Any, method: str, path: str, status: int) -> None:
+    response = client.request(method, path)
+    body = response.json()
+    assert response.status_code == status
+    assert set(body) == ERROR_KEYS and body["ok"] is False and body["status"] == status
+    assert isinstance(body["error"], str) and body["error"] and isinstance(body["errors"], list)
+    if status == 422:
+        assert body["errors"] and {"loc", "msg", "type"} <= set(body["errors"][0])
+    html = client.request(method, path.removeprefix("/api"))
+    assert html.status_code == status and body["error"].split("'")[0] in html.text
+
+
+def test_app_token_checked_on_every_request(ledger_db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from reportedly.api.app import TOKEN_COOKIE, make_app
+
+    with TestClient(make_app(ledger_db, token="s3cret")) as c:
+        for path in ("/", "/api/claims", "/static/style.css", "/api/openapi.json", "/api/no-such-page"):
+            denied = c.get(path)
+            assert denied.status_code == 401, path
+            assert set(denied.json() if path.startswith("/api") else ERROR_KEYS) == ERROR_KEYS
+        assert c.get("/api/claims", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert c.get("/api/claims", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+        assert c.get("/api/claims?token=wrong").status_code == 401
+        first = c.get("/claims?token=s3cret")
+        assert first.status_code == 200 and TOKEN_COOKIE in first.cookies
+        assert c.get("/claims").status_code == 200  # the cookie carries the token on
+        assert "token=" not in first.text  # links never repeat the token
+
+
+def test_app_serves_only_get(client: Any) -> None:
+    routes = [r for r in client.app.routes if getattr(r, "methods", None)]
+    assert routes and all(set(r.methods) <= {"GET", "HEAD"} for r in routes)
+
+
+def test_app_reads_through_a_read_only_connection(ledger_db: Path) -> None:
+    from reportedly.api.app import _env, _Site
+
+    def write(ledger: Any) -> dict[str, Any]:
+        from reportedly.api.queries import connection
+
+        connection(ledger).execute("DELETE FROM articles")
+        return {}
+
+    with pytest.raises(sqlite3.OperationalError, match="readonly|read-only|query_only|query"):
+        _Site(ledger_db, _env()).call(write)
+
+
+def test_app_paginates_with_totals(client: Any) -> None:
+    everything = client.get("/api/claims?limit=500").json()
+    total = everything["total"]
+    assert total == len(everything["items"]) >= 3
+    first, second = (client.get(f"/api/claims?limit=2&offset={o}").json() for o in (0, 2))
+    assert first["total"] == second["total"] == total
+    assert [c["id"] for c in first["items"] + second["items"]] == [c["id"] for c in everything["items"][:4]]
+    assert (first["next"], first["prev"], second["prev"]) == (2, None, 0)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"status": "disputed"},
+        {"type": "CONSULT"},
+        {"actor": "Taliban"},
+        {"since": "2021-12-08"},
+        {"actor": "nobody at all"},
+    ],
+)
+def test_queries_count_events_matches_ledger_claims(ledger_db: Path, filters: dict[str, str]) -> None:
+    import reportedly
+    from reportedly.api.queries import count_events
+
+    with reportedly.open(ledger_db) as ledger:
+        assert count_events(ledger, **filters) == len(ledger.claims(**filters, limit=10**6))  # type: ignore[arg-type]
+
+
+def test_app_openapi_lists_the_api(client: Any) -> None:
+    paths = set(client.get("/api/openapi.json").json()["paths"])
+    assert paths == {
+        "/api",
+        "/api/claims",
+        "/api/events/{event_id}",
+        "/api/entities",
+        "/api/entities/{entity_id}",
+        "/api/articles/{article_id}",
+        "/api/search",
+    }
+
+
+def test_app_ledger_shows_the_seed_moscow_meeting(client: Any) -> None:
+    disputed = client.get("/api/claims?status=disputed&type=CONSULT").json()["items"]
+    moscow = [c for c in disputed if (c["location"] or {}).get("name") == "Moscow"]
+    assert len(moscow) == 1, [c["summary"] for c in disputed]
+    groups = moscow[0]["groups"]
+    speakers = {g: {s["speaker"]["name"] for s in groups[g]} for g in groups}
+    assert any("National Resistance" in s for s in speakers["for"])
+    assert any("Foreign Affairs" in s for s in speakers["against"])
+    assert {"Taliban", "Bilal Karimi"} <= speakers["non_committal"]
+    assert any("Tolo News" in s["via"] for g in groups.values() for s in g)
+    html = client.get("/claims?status=disputed").text
+    assert "Against" in html and "Tolo News" in html and "Bilal Karimi" in html

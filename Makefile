@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 DB     ?= reportedly.db
 
-.PHONY: run test bench lint typecheck lock clean venv
+.PHONY: run test bench lint typecheck lock clean venv browser
 
 venv: $(STAMP)
 
@@ -24,7 +24,13 @@ run: $(STAMP)
 	$(BIN)/reportedly ingest $(wildcard samples/*.txt samples/*.jsonl) --db $(DB) --published 2022-02-01
 	$(BIN)/reportedly claims --db $(DB) --format table
 
-test: $(STAMP)
+# The web UI's browser tests drive Debian's chromium (Playwright never downloads a browser here).
+# CI runs as root on a fresh machine: install it when missing; if that fails the tests say so and skip.
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "warning: could not install chromium: the browser tests will skip" >&2
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q -m "not slow"
 
 bench: $(STAMP)

@@ -78,6 +78,7 @@ def ingest_cmd(
         str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs without one.")
     ] = None,
     gazetteer: Annotated[list[Path] | None, typer.Option(help="Extra gazetteer file(s).")] = None,
+    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Analysis worker processes.")] = 1,
 ) -> None:
     """Analyze articles and store them in the ledger; already stored articles are skipped.
 
@@ -88,7 +89,12 @@ def ingest_cmd(
     from reportedly.config import Settings
     from reportedly.store.ingest import ingest
 
-    settings = Settings(db=db, published=_date(published, "--published"), gazetteers=tuple(gazetteer or ()))
+    settings = Settings(
+        db=db,
+        published=_date(published, "--published"),
+        gazetteers=tuple(gazetteer or ()),
+        n_process=n_process,
+    )
     err = Console(stderr=True)
 
     def show(item: object) -> None:

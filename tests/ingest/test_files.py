@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import os
 from pathlib import Path
 
@@ -151,3 +152,17 @@ def test_files_symlinks_guarded(tmp_path: Path, link: str, target: str, reason: 
 def test_files_missing_path_is_a_failure(tmp_path: Path) -> None:
     (failure,) = read_inputs([str(tmp_path / "nope.txt")], 1_000)
     assert isinstance(failure, Failure) and failure.error == "no such file or directory"
+
+
+@pytest.mark.parametrize("packed", [False, True])
+def test_files_stdin_dash_through_cli(packed: bool) -> None:
+    from typer.testing import CliRunner
+
+    from reportedly.cli import app
+
+    data = (INPUTS / "council-vote.html").read_bytes()
+    result = CliRunner().invoke(app, ["analyze", "-"], input=gzip.compress(data) if packed else data)
+    assert result.exit_code == 0, result.output
+    (article,) = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert article["source"] == {"path": "-", "url": None, "format": "html"}
+    assert article["title"] == "City council approves flood barrier plan"

@@ -65,7 +65,8 @@ def eval_dates_cmd(
 
 def _render(title: str, rows: dict[str, dict[str, Any]]) -> None:
     table = Table(title=title)
-    for col in ("extractor", *SCORE_COLUMNS, "tp", "fp", "fn", "tn"):
+    table.add_column("extractor", no_wrap=True, min_width=max(map(len, rows)))
+    for col in (*SCORE_COLUMNS, "tp", "fp", "fn", "tn"):
         table.add_column(col)
     for name, row in rows.items():
         counts = (str(row[c]) for c in ("tp", "fp", "fn", "tn"))

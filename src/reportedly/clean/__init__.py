@@ -10,10 +10,9 @@ import hashlib
 from dataclasses import replace
 
 from reportedly.clean.boilerplate import remove_boilerplate
-from reportedly.clean.dateline import parse_dateline
+from reportedly.clean.dateline import agency_from_byline, parse_dateline
 from reportedly.clean.language import identify_language
 from reportedly.clean.normalize import normalize_text
-from reportedly.clean.dateline import agency_from_byline
 from reportedly.model import CleanArticle, Dateline, RawArticle, Removed
 
 __all__ = ["clean_article", "clean_body", "article_id", "normalize_text", "remove_boilerplate", "parse_dateline"]

@@ -97,9 +97,7 @@ _BYLINE = re.compile(
 )
 # AP style abbreviations of US states, printed after the town in bare datelines ("CAPE CANAVERAL, Fla. —").
 AP_STATES = frozenset(
-    "Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn. Miss. Mo. "
-    "Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Vt. Va. Wash. W.Va. "
-    "Wis. Wyo. D.C.".split()
+    ["Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.", "D.C."]
 )
 # Datelines that are not in a gazetteer of cities and countries.
 SPECIAL_PLACES = frozenset({"UNITED NATIONS", "VATICAN CITY", "GAZA", "GAZA CITY", "WEST BANK", "GAZA STRIP",

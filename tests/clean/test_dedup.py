@@ -1,0 +1,96 @@
+"""The syndicated-copy index: truncated and edited copies found, distinct stories kept apart, memory bounded."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportedly.clean.dedup import MAX_INDEXED, SyndicationIndex, containment, fingerprints, shingle_hashes
+
+PARAGRAPHS = [
+    "The Russian envoy for Afghanistan said on Tuesday that Moscow was ready to receive delegates of both the "
+    "new authorities and the opposition forces to prevent a war.",
+    "In an interview with the news agency, the envoy said Russian officials had repeatedly declared that they "
+    "would host such meetings if both sides were interested.",
+    "A source close to the resistance front said Russia had mediated a meeting recently between the two sides "
+    "in Moscow, which officials have neither confirmed nor denied.",
+    "The negotiations between the front and the government ended without any results in Tehran last month, "
+    "according to people familiar with the talks.",
+    "Norway hosted meetings between a delegation of the government and women's rights activists in Oslo, and "
+    "there were reports that the deputy leader had left for Moscow.",
+]
+STORY = "\n\n".join(PARAGRAPHS)
+OTHER_STORY = (
+    "Moscow is ready to host talks on Afghanistan, the Kremlin said, as diplomats from China, Pakistan and Iran "
+    "prepared to meet in the Russian capital next week.\n\nThe meeting will discuss humanitarian aid and the "
+    "security of the region's borders, a foreign ministry spokeswoman told reporters on Wednesday, adding that "
+    "no date had been set for a visit by the Afghan delegation.\n\nAnalysts said Russia hoped to keep its "
+    "influence in Central Asia while avoiding any formal recognition of the new government in Kabul."
+)
+
+
+@pytest.mark.parametrize(
+    "copy",
+    [
+        STORY,
+        "\n\n".join(PARAGRAPHS[:2]),
+        "\n\n".join(PARAGRAPHS[:3]).replace("Tuesday", "Wednesday").replace("repeatedly", "often"),
+        "Russia offers to host Afghan talks\n\n" + "\n\n".join(PARAGRAPHS[:4]),
+        STORY + "\n\nThe Associated Press contributed to this report.",
+    ],
+    ids=["verbatim", "truncated", "edited", "retitled", "sentence-added"],
+)
+def test_dedup_finds_wire_copies(copy: str) -> None:
+    index = SyndicationIndex()
+    assert index.add("original", STORY) is None
+    assert index.add("copy", copy) == "original"
+
+
+def test_dedup_full_story_after_its_short_copy() -> None:
+    index = SyndicationIndex()
+    assert index.add("short", "\n\n".join(PARAGRAPHS[:2])) is None
+    assert index.add("full", STORY) == "short"
+
+
+def test_dedup_same_event_different_story_not_linked() -> None:
+    index = SyndicationIndex()
+    index.add("a", STORY)
+    assert index.add("b", OTHER_STORY) is None
+
+
+def test_dedup_names_first_copy_seen() -> None:
+    index = SyndicationIndex()
+    index.add("first", STORY)
+    index.add("second", STORY + "\n\nAn added line at the end of the second copy of the story.")
+    assert index.add("third", STORY + "\n\nAn added line at the end of the second copy of the story.") == "first"
+
+
+@pytest.mark.parametrize("text", ["", "Too short to tell.", "Kabul (AP) — Ten words are not enough to call it."])
+def test_dedup_short_texts_never_copies(text: str) -> None:
+    index = SyndicationIndex()
+    index.add("a", text)
+    assert index.add("b", text) is None
+
+
+def test_dedup_same_id_twice_is_not_its_own_copy() -> None:
+    index = SyndicationIndex()
+    index.add("a", STORY)
+    assert index.add("a", STORY) is None
+
+
+def test_dedup_memory_bounded_oldest_forgotten() -> None:
+    index = SyndicationIndex(capacity=3)
+    index.add("old", STORY)
+    for i in range(3):
+        index.add(f"filler{i}", f"Unrelated filler story number {i} " * 5 + OTHER_STORY.replace("Moscow", f"City{i}"))
+    assert len(index) == 3
+    assert len(index._lsh.keys) <= 3 * 5
+    assert index.add("late-copy", STORY) is None
+    assert MAX_INDEXED >= 10_000
+
+
+def test_dedup_containment_and_hashes_are_stable() -> None:
+    a = fingerprints(shingle_hashes(STORY))
+    b = fingerprints(shingle_hashes(PARAGRAPHS[0]))
+    assert containment(a, b) == 1.0
+    assert containment(a, fingerprints(shingle_hashes(OTHER_STORY))) < 0.1
+    assert shingle_hashes("one two three four five").tolist() == shingle_hashes("One two, three four five").tolist()

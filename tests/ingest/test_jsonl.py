@@ -29,6 +29,7 @@ def test_jsonl_fixture_fields() -> None:
     ('{"title": "no text"}', "non-empty string 'text'"),
     ('{"text": "   "}', "non-empty string 'text'"),
     ('{"text": 42}', "non-empty string 'text'"),
+    ('{"text": "ok", "published": "23/02/2024"}', "ISO 8601 date"),
 ])
 def test_jsonl_bad_line_fails_alone(line: str, reason: str) -> None:
     good = '{"text": "A good article body."}'
@@ -37,3 +38,15 @@ def test_jsonl_bad_line_fails_alone(line: str, reason: str) -> None:
     failure = items[1]
     assert isinstance(failure, Failure)
     assert failure.source.path == "a.jsonl:2" and "line 2" in failure.error and reason in failure.error
+
+
+@pytest.mark.parametrize(("value", "date"), [
+    ('"2024-02-23"', "2024-02-23"),
+    ('"2024-02-23T22:30:00Z"', "2024-02-23"),
+    ('"2024-02-23T22:30:00+05:30"', "2024-02-23"),
+    ('""', None),
+    ("null", None),
+])
+def test_jsonl_published_kept_as_date(value: str, date: str | None) -> None:
+    (article,) = read_jsonl(f'{{"text": "Body.", "published": {value}}}', SOURCE)
+    assert isinstance(article, RawArticle) and article.published == date

@@ -1,9 +1,14 @@
-"""JSON Lines: one article per line with at least `text`; optional `title`, `url`, `published`."""
+"""JSON Lines: one article per line with at least `text`; optional `title`, `url`, `published`, `author`.
+
+`published` is an ISO 8601 date or date-time, kept as its date (YYYY-MM-DD, the contract's form).
+"""
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterator
+from typing import Literal
 
 from reportedly.model import Failure, RawArticle, SourceRef
 from reportedly.registry import readers
@@ -24,15 +29,31 @@ def read_jsonl(text: str, source: SourceRef) -> Iterator[RawArticle | Failure]:
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not obj["text"].strip():
             yield Failure(where, f"line {number}: an object with a non-empty string 'text' is required")
             continue
+        published = _iso_date(obj.get("published"))
+        if published is False:
+            yield Failure(where, f"line {number}: 'published' must be an ISO 8601 date like 2024-02-23, "
+                          f"not {obj.get('published')!r}")
+            continue
         url = obj.get("url") if isinstance(obj.get("url"), str) else None
         yield RawArticle(
             source=SourceRef(path=where.path, url=url, format="jsonl"),
             text=obj["text"],
             title=_str_or_none(obj.get("title")),
-            published=_str_or_none(obj.get("published")),
+            published=published,
             author=_str_or_none(obj.get("author")),
             verbatim=True,
         )
+
+
+def _iso_date(value: object) -> str | None | Literal[False]:
+    """YYYY-MM-DD from an ISO 8601 date or date-time; None when absent; False when unreadable."""
+    text = _str_or_none(value)
+    if text is None:
+        return None
+    try:
+        return datetime.datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        return False
 
 
 def _str_or_none(value: object) -> str | None:

@@ -79,6 +79,8 @@ ORG_WORDS = {
     "CROSS",
     "CRESCENT",
 }
+# CAMEO sectors of state institutions.
+GOV_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # Wikidata ids of countries, only those known with certainty; the rest stay null rather than guessed.
 COUNTRY_QIDS = {
     "AFG": "Q889",
@@ -180,6 +182,9 @@ def kind_of(entry: dict, file_kind: str) -> str:
         return "media"
     if "CountryInfo" in entry["comment"] or "IGOrulers" in entry["comment"]:
         return "person"
+    if file_kind == "person":  # the country files' other blocks are national institutions (FBI, ANSF)
+        sectors = {c[3:6] for c in codes}
+        return "government" if sectors & GOV_SECTORS else "organization"
     if words & ORG_WORDS or len(words) == 1 or len(words) > 4:
         if any(c.startswith("IGO") for c in codes):
             return "international_organization"

@@ -1,7 +1,8 @@
 """Mentions grouped into entities within one article, by name rules and the gazetteer; never by guess.
 
 Order of work: countries and their government phrases by ISO code; persons by `names.same_person`
-(longest names first, so a bare surname joins the one full name it fits, and stays apart when it fits two);
+(longest names first, so a bare surname joins the one full name it fits or, when it fits several, the one
+introduced before it; when several were introduced, it stays apart, unresolved);
 organizations by gazetteer id, then by form (tails of 2+ words, acronyms defined in the text or
 derived from a known name); places by geonames id or exact name. Two mentions whose gazetteer entries are
 recorded as distinct-from never share an entity.
@@ -14,7 +15,7 @@ from functools import lru_cache
 
 from reportedly.extract.mentions import Mention
 from reportedly.extract.names import PersonIndex, acronym, is_acronym, parse_name, same_org, same_person
-from reportedly.gazetteer import Gazetteer
+from reportedly.gazetteer import Gazetteer, normalize
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Cluster:
     label: str
     kb: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    ambiguous: bool = False  # a name that fits several entities of the article: left unresolved
 
     @property
     def first(self) -> int:
@@ -38,8 +40,8 @@ class Cluster:
 
 @lru_cache(maxsize=8)
 def person_index(gaz: Gazetteer) -> PersonIndex:
-    """The gazetteer's persons indexed for typo-tolerant lookups (built once per gazetteer)."""
-    return PersonIndex((e.id, n) for e in gaz.persons() for n in e.names)
+    """The gazetteer's persons indexed by folded name (built once per gazetteer)."""
+    return PersonIndex((e.id, n, e.ruler) for e in gaz.persons() for n in e.names)
 
 
 def person_kb(text: str, gaz: Gazetteer) -> str | None:
@@ -79,20 +81,32 @@ def cluster_persons(mentions: list[Mention], gaz: Gazetteer) -> list[Cluster]:
         fits = [
             c
             for c in clusters
-            if not _conflict(m.kb, c.kb, gaz) and any(same_person(m.text, other.text) for other in c.mentions)
+            if not c.ambiguous
+            and not _conflict(m.kb, c.kb, gaz)
+            and any(same_person(m.text, other.text) for other in c.mentions)
         ]
         if m.kb:
             fits = [c for c in fits if c.kb == m.kb] or [c for c in fits if c.kb is None]
+        if len(fits) > 1:  # a surname refers back to the one person introduced so far under that name
+            fits = [c for c in fits if any(o.start < m.start for o in c.mentions)] or fits
         if len(fits) == 1:
             fits[0].mentions.append(m)
             fits[0].kb = fits[0].kb or m.kb
-        else:  # none fits, or several do (a bare "Massoud" beside two Massouds): its own entity
+        elif fits:  # several fit (a bare "Massoud" after two Massouds): grouped apart, unresolved
+            same = [c for c in clusters if c.ambiguous and same_person(m.text, c.mentions[0].text)]
+            if same:
+                same[0].mentions.append(m)
+            else:
+                clusters.append(Cluster("PERSON", None, [m], ambiguous=True))
+        else:
             clusters.append(Cluster("PERSON", m.kb, [m]))
     return clusters
 
 
 def _org_fits(m: Mention, c: Cluster, gaz: Gazetteer, defined: dict[str, str]) -> bool:
     names = c.names(gaz)
+    if normalize(m.text) in {normalize(n) for n in names}:
+        return True
     if is_acronym(m.text):
         return defined.get(m.text) in names or any(
             acronym(n) == m.text.replace(".", "") for n in names if not is_acronym(n)

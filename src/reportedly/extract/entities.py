@@ -152,11 +152,14 @@ def _is_name(c: Cluster, span: Span) -> bool:
 
 def _roles(doc: Doc, c: Cluster, clusters: list[Cluster]) -> tuple[Role, ...]:
     entity_tokens = frozenset(i for k in clusters for m in k.mentions for i in range(m.tok_start, m.tok_end))
+    # A role naming another person is a parse of a list or a cast ("Andre Iguodala, Andre Miller"), no title.
+    others = [m for k in clusters if k is not c and k.label == "PERSON" for m in k.mentions]
     found: dict[str, Role] = {}
     for m in sorted(c.mentions, key=lambda m: m.start):
         if m.how == "name":
             for role in find_roles(doc, m.tok_start, m.tok_end, entity_tokens):
-                found.setdefault(role.text.casefold(), role)
+                if not any(role.start <= o.start < role.end for o in others):
+                    found.setdefault(role.text.casefold(), role)
     return tuple(found.values())
 
 

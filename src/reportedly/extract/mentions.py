@@ -8,8 +8,9 @@ What becomes a mention (decisions documented here, tested in tests/extract/test_
   entities.py). A bare nationality adjective ("the Russian envoy") is an attribute, not a mention.
 - Capitals by context: a capital that is the subject of a verb ("Moscow is ready", "Washington said") is
   the country's government (metonymy); anywhere else ("in Moscow", "visits to Moscow") it is the place.
-- Spans the model mistypes are retyped by exact lookups only: an ORG/PERSON span that is exactly a known
-  place becomes GPE ("Balkh"); an ORG span naming a person is retyped in entities.py by name matching.
+- Spans the model mistypes are retyped by exact lookups only: an ORG/PERSON span that is exactly a country
+  or a gazetteer region becomes GPE ("Balkh"), never one that merely shares a city's name ("Obama", a town
+  in Japan); an ORG span naming a person is retyped in clusters.py by name matching.
 """
 
 from __future__ import annotations
@@ -55,6 +56,29 @@ COUNTRY_GOV_NOUNS = frozenset(
 GOV_PHRASE_ADJS = frozenset({"new", "interim", "de", "facto", "caretaker", "transitional", "current"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 POSSESSIVES = frozenset({"'s", "’s"})
+# Title abbreviations the model sweeps into an organization's span ("Oregon State Police Lt").
+TRAILING_TITLES = frozenset(
+    {
+        "capt",
+        "lt",
+        "sgt",
+        "gen",
+        "col",
+        "maj",
+        "cmdr",
+        "adm",
+        "det",
+        "insp",
+        "supt",
+        "cpl",
+        "pvt",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "director",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +103,18 @@ def _mention(doc: Doc, start: int, end: int, label: str, **extra: object) -> Men
 
 
 def _trim(ent: Span) -> tuple[int, int]:
-    start = ent.start
-    while start < ent.end - 1 and ent.doc[start].lower_ in ("the", "a", "an"):
+    """The span without a leading article, trailing punctuation or possessive ("Bettie Page:", "Meyer's"),
+    and, for organizations, a trailing title the model swept in ("Woodburn Police Department Capt")."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
         start += 1
-    return start, ent.end
+    while end > start + 1 and (
+        doc[end - 1].is_punct
+        or doc[end - 1].text in POSSESSIVES
+        or (ent.label_ == "ORG" and doc[end - 1].lower_.rstrip(".") in TRAILING_TITLES)
+    ):
+        end -= 1
+    return start, end
 
 
 def _kb_for(ent: Span, text: str, gaz: Gazetteer) -> str | None:
@@ -146,7 +178,8 @@ def mention_of(doc: Doc, ent: Span, gaz: Gazetteer, context: frozenset[str]) -> 
         return _mention(doc, start, end, "NORP")
     kb = _kb_for(ent, text, gaz) if ent.label_ in ("ORG", "PERSON") else None
     place = None if kb else resolve_place(text, gaz, context)
-    if place is not None and (ent.label_ in ("GPE", "LOC", "FAC") or not gaz.lookup(text)):
+    retype = place is not None and (place.is_country or place.is_region) and not gaz.lookup(text)
+    if place is not None and (ent.label_ in ("GPE", "LOC", "FAC") or retype):
         if place.is_country and place.country:
             return _country_mention(doc, ent, gaz, place.country, place)
         if place.capital_of and _is_agentive(doc, start, end):

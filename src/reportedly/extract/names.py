@@ -43,6 +43,11 @@ PATRONYMIC_RE = re.compile(r".+(ovich|evich|ovna|evna|ich|ogly|oglu|qizi)$")
 # ("Ahamd" / "Ahmad") while refusing different names ("Rajiv" / "Rahul" are 3 edits apart).
 TOKEN_EDIT_BUDGET = 1
 NAME_EDIT_BUDGET = 2
+# ... but a two-word name gets one: "Mandy Moore" and "Manny Mori" are two people one slip apart per word.
+SHORT_NAME_EDIT_BUDGET = 1
+# A vowel-only difference of two edits ("Mohammed" / "Muhammad") counts as one slip only in long words:
+# in short ones it changes the name ("Moore" / "Mori").
+MIN_SKELETON_LEN = 6
 # Tokens shorter than this must match exactly after folding: "Un"/"Il", "Li"/"Lu" are different names.
 MIN_FUZZY_LEN = 4
 VOWELS = frozenset("aeiouy")
@@ -137,9 +142,13 @@ def token_cost(a: str, b: str) -> int | None:
     distance = edit_distance(a, b)
     if distance <= TOKEN_EDIT_BUDGET:
         return distance
-    if distance == 2 and _skeleton(a) == _skeleton(b):
+    if distance == 2 and min(len(a), len(b)) >= MIN_SKELETON_LEN and _skeleton(a) == _skeleton(b):
         return 1
     return None
+
+
+def _budget(name: NameParts) -> int:
+    return SHORT_NAME_EDIT_BUDGET if len(name.tokens) <= 2 else NAME_EDIT_BUDGET
 
 
 def _skippable(token: str, shorter: NameParts) -> bool:
@@ -158,7 +167,7 @@ def _align(short: NameParts, long: NameParts) -> bool:
 
     def place(i: int, j: int, cost: int) -> bool:
         if i == len(s) - 1:  # all given names placed: what is left before the surname must be skippable
-            return cost <= NAME_EDIT_BUDGET and all(_skippable(x, short) for x in t[j:-1])
+            return cost <= _budget(short) and all(_skippable(x, short) for x in t[j:-1])
         for k in range(j, len(t) - 1):
             step = token_cost(s[i], t[k])
             if step is not None and place(i + 1, k + 1, cost + step):
@@ -192,47 +201,38 @@ def same_person(a: str, b: str) -> bool:
     short, long = sorted((pa, pb), key=lambda p: len(p.tokens))
     if len(short.tokens) == len(long.tokens) and len(short.tokens) > 1:
         costs = [token_cost(x, y) for x, y in zip(short.tokens, long.tokens, strict=True)]
-        return None not in costs and sum(c or 0 for c in costs) <= NAME_EDIT_BUDGET
+        return None not in costs and sum(c or 0 for c in costs) <= _budget(short)
     return _align(short, long)
 
 
-def surname_keys(name: str) -> tuple[str, ...]:
-    """Index keys of a name's surname: the folded token and its consonant skeleton."""
-    parts = parse_name(name)
-    if not parts.tokens:
-        return ()
-    last = parts.tokens[-1]
-    return (last, "~" + _skeleton(last)) if len(last) >= MIN_FUZZY_LEN else (last,)
-
-
 class PersonIndex:
-    """Gazetteer persons indexed by surname key, for typo-tolerant lookups of names found in text."""
+    """Gazetteer persons indexed by their folded names, for linking names found in text to entries.
 
-    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
-        """Build from (entry id, name or alias) pairs."""
-        self._by_key: dict[str, list[tuple[str, str]]] = {}
-        for entry_id, name in names:
-            for key in surname_keys(name):
-                self._by_key.setdefault(key, []).append((entry_id, name))
+    Linking is stricter than grouping mentions within an article: with 18,000 names in the gazetteer, one
+    slip per word would link strangers ("Maurice Cheeks" to "K. N. Choksy"). A name links only when its
+    folded tokens equal those of an entry's name or alias (so transliterations that fold together still
+    link: "Amir Khan Mutaqqi" -> "Amir Khan Muttaqi"), and a bare surname only to a curated entry. Typos
+    reach the entry through the article's full names instead ("Ahamd Masoud" joins "Ahmad Massoud").
+    """
+
+    def __init__(self, names: Iterable[tuple[str, str, bool]]) -> None:
+        """Build from (entry id, name or alias, curated) triples."""
+        self._by_key: dict[str, list[tuple[str, bool]]] = {}
+        for entry_id, name, curated in names:
+            key = _index_key(name)
+            if key and (entry_id, curated) not in self._by_key.get(key, ()):
+                self._by_key.setdefault(key, []).append((entry_id, curated))
 
     def candidates(self, name: str) -> list[str]:
-        """Entry ids with a name that `same_person` matches to `name`, best (exact) first."""
-        exact: list[str] = []
-        fuzzy: list[str] = []
-        seen: set[tuple[str, str]] = set()
-        for key in surname_keys(name):
-            for entry_id, known in self._by_key.get(key, ()):
-                if (entry_id, known) in seen:
-                    continue
-                seen.add((entry_id, known))
-                if parse_name(known) == parse_name(name):
-                    exact.append(entry_id)
-                elif (len(parse_name(known).tokens) > 1 or len(parse_name(name).tokens) == 1) and same_person(
-                    name, known
-                ):
-                    fuzzy.append(entry_id)  # a bare-surname alias ("Putin") only answers a bare surname
-        out = list(dict.fromkeys(exact + fuzzy))
-        return out
+        """Entry ids one of whose names folds to the same tokens as `name`."""
+        single = len(parse_name(name).tokens) == 1
+        found = self._by_key.get(_index_key(name), ())
+        return list(dict.fromkeys(i for i, curated in found if curated or not single))
+
+
+def _index_key(name: str) -> str:
+    parts = parse_name(name)
+    return " ".join(parts.tokens) + (f" {parts.suffix}" if parts.suffix else "")
 
 
 ORG_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"})

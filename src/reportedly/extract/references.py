@@ -1,7 +1,11 @@
 """Short references ("the organization", "the group", "he", "she") resolved only when unambiguous.
 
-A reference resolves to an entity when exactly one entity of the right sort is named earlier in the same
-sentence; when none is, exactly one in the sentence before. Anything else stays unresolved: we never guess.
+A reference resolves to an entity when exactly one entity of the right sort is named in the window made of
+the sentence before and this sentence up to the reference: "she" after two women, or after a man and a
+woman, stays unresolved, since the text gives no gender we could trust. A nominal reference ("the
+organization") looks first in its own sentence only, where an organization named earlier is its antecedent
+("the Afghan National Resistance Front said ... people were joining the organization"). Anything else
+stays unresolved: we never guess.
 Titles ("the PM", "the minister") are not resolved here: an article often names an office-holder it never
 mentions ("first deputy of the PM"). Resolved references are added to an entity's mentions, not to its
 aliases. The Matcher is built once per vocabulary.
@@ -55,9 +59,16 @@ def resolve_references(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
         label = "ORG" if doc.vocab.strings[match_id] == "ORG_REF" else "PERSON"
         sent = doc[start].sent
         index = next(i for i, s in enumerate(sents) if s.start == sent.start)
-        found = _candidates(clusters, label, sent.start_char, doc[start].idx)
-        if not found and index > 0:
-            found = _candidates(clusters, label, sents[index - 1].start_char, sents[index - 1].end_char)
+        here = _candidates(clusters, label, sent.start_char, doc[start].idx)
+        before = (
+            _candidates(clusters, label, sents[index - 1].start_char, sents[index - 1].end_char)
+            if index
+            else []
+        )
+        # "the organization" names back to its own sentence's organization; a pronoun needs one candidate in
+        # the window of this sentence and the one before it.
+        window = list({id(c): c for c in here + before}.values())
+        found = here if label == "ORG" and here else window
         if len(found) == 1:
             span = doc[start:end]
             found[0].mentions.append(

@@ -27,7 +27,8 @@ def test_dateline_fixture_covers_agencies() -> None:
 
 @pytest.mark.parametrize(("opening", "place", "country", "agency", "date", "text"), ROWS,
                          ids=[row[5] for row in ROWS])
-def test_dateline_fixture_parsed(opening: str, place: str, country: str, agency: str, date: str, text: str) -> None:
+def test_dateline_fixture_parsed(opening: str, place: str, country: str, agency: str, date: str,
+                                 text: str) -> None:
     dateline, consumed = parse_dateline(opening)
     assert dateline is not None
     assert (dateline.place, dateline.country, dateline.agency, dateline.date) == (

@@ -14,15 +14,19 @@ from reportedly.cli import app
 PARAGRAPHS = {
     "en": "The Russian envoy said on Tuesday that Moscow was ready to host talks between the Taliban and the "
           "opposition to prevent a new war in Afghanistan.",
-    "de": "Der russische Gesandte sagte am Dienstag, Moskau sei bereit, Gespräche zwischen den Taliban und der "
+    "de": "Der russische Gesandte sagte am Dienstag, Moskau sei bereit, Gespräche zwischen den Taliban und "
+          "der "
           "Opposition auszurichten, um einen neuen Krieg zu verhindern.",
-    "fr": "L'envoyé russe a déclaré mardi que Moscou était prêt à accueillir des pourparlers entre les talibans "
+    "fr": "L'envoyé russe a déclaré mardi que Moscou était prêt à accueillir des pourparlers entre les "
+          "talibans "
           "et l'opposition afin d'éviter une nouvelle guerre.",
-    "es": "El enviado ruso dijo el martes que Moscú estaba dispuesto a acoger conversaciones entre los talibanes "
+    "es": "El enviado ruso dijo el martes que Moscú estaba dispuesto a acoger conversaciones entre los "
+          "talibanes "
           "y la oposición para evitar una nueva guerra.",
     "it": "L'inviato russo ha detto martedì che Mosca è pronta a ospitare colloqui tra i talebani e "
           "l'opposizione per evitare una nuova guerra in Afghanistan.",
-    "pt": "O enviado russo disse na terça-feira que Moscou está pronta para receber negociações entre o Talibã e "
+    "pt": "O enviado russo disse na terça-feira que Moscou está pronta para receber negociações entre o "
+          "Talibã e "
           "a oposição para evitar uma nova guerra.",
     "ru": "Российский посланник заявил во вторник, что Москва готова принять переговоры между талибами и "
           "оппозицией, чтобы предотвратить новую войну.",

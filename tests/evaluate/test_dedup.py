@@ -57,7 +57,7 @@ def test_dedup_detokenize(tokens: list[str], text: str) -> None:
 
 
 def test_dedup_copies_keep_enough_of_the_original() -> None:
-    sentences = tuple(f"Sentence number {i} says the police arrested a man on Monday in the town." for i in range(12))
+    sentences = tuple(f"Sentence {i} says the police arrested a man on Monday in town." for i in range(12))
     article = EcbArticle("x", "1", sentences)
     rng = random.Random(3)
     kinds_seen: set[str] = set()

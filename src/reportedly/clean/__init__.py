@@ -15,7 +15,8 @@ from reportedly.clean.language import identify_language
 from reportedly.clean.normalize import normalize_text
 from reportedly.model import CleanArticle, Dateline, RawArticle, Removed
 
-__all__ = ["clean_article", "clean_body", "article_id", "normalize_text", "remove_boilerplate", "parse_dateline"]
+__all__ = ["clean_article", "clean_body", "article_id", "normalize_text", "remove_boilerplate",
+           "parse_dateline"]
 
 # Hex digits of the SHA-256 kept in an article id: 64 bits, collision-free at news-archive scale.
 ID_HEX_CHARS = 16
@@ -94,7 +95,7 @@ def clean_body(text: str, title: str | None = None, author: str | None = None
         text = text[consumed:]
     if agency and dateline is None:
         dateline = Dateline(text=byline.strip() if byline else "", place=None, country=None, agency=agency)
-    elif agency and dateline.agency is None:
+    elif agency and dateline is not None and dateline.agency is None:
         dateline = replace(dateline, agency=agency)
     return text, dateline, removed
 

@@ -33,74 +33,97 @@ _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?
 _STAMP = rf"(?:(?:\d[\d:./-]*|{_MONTH}|{_WEEKDAY}|[ap]\.?m\.?|(?-i:[A-Z]{{2,4}})|at|on|,|\||-|\s)+)"
 _AGENCY = r"(?:ani|pti|ians|uni|reuters|ap|afp|agencies|agency|xinhua|tass|dpa|bloomberg|wire services?)"
 
-# (reason, pattern matched against the whole stripped line, case-insensitive unless marked).
-_LINE_RULES: list[tuple[str, str]] = [
-    ("comment prompt", r"(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply)s?[.!]?|"
-     r"\d* ?comments?|comments? \(\d+\)|(?:show|view|load|see) (?:all )?\d* ?comments?|"
-     r"join the (?:conversation|discussion)[.!]?|be the first to comment[.!]?"),
-    ("share prompt", r"(?:share|tweet|email|e-mail|print|pin|whatsapp)(?: (?:this|the) (?:article|story|page|post))?"
-     r"(?: (?:on|via) \w+)?[:!.]?|share (?:on|via|to|with) .{1,40}|copy(?: the)? link|"
-     r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|email|print|messenger)"
-     r"(?:[ ,|/•·]+(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|email|print|copy link|messenger))+"),
-    ("newsletter plug", r"(?:get|receive|want) (?:our|the|the latest|more) .{0,60}newsletters?.{0,80}|"
-     r".{0,60}newsletters? (?:delivered|straight|direct(?:ly)?) (?:to|into) your .{0,40}"),
-    ("subscribe prompt", r"(?:subscribe|sign up|signup)\b.{0,100}\b(?:newsletters?|updates|alerts|inbox|channel|"
-     r"subscription|free trial|briefing|podcast|youtube)\b.{0,60}|subscribe(?: now| today| here)?[.!]?|"
-     r"register (?:now|here|for free|today)\b.{0,100}|"
-     r"get (?:the latest|all the latest|our|breaking)\b.{0,100}\b(?:updates|alerts|inbox|news|headlines)\b.{0,60}|"
-     r"(?:click|tap) (?:here )?to subscribe.*|to subscribe,? .{0,80}|"
-     r"(?:you can )?(?:now )?(?:also )?(?:subscribe|sign up) to (?:our|the) .{1,80}"),
-    ("app plug", r"(?:download|get|install|try) (?:our|the) (?:[\w'\u2019-]+ ){0,4}app\b.{0,100}|"
-     r"(?:download|get it|available) on (?:the )?(?:app store|google play).{0,60}"),
-    ("follow prompt", r"(?:follow|like) us on .{1,80}|follow (?:@\w+|.{1,40} on (?:twitter|x|facebook|instagram|"
-     r"telegram|linkedin|youtube|google news|whatsapp)).{0,60}|"
-     r"(?:join|follow) (?:us|our \w+(?: \w+)?) on (?:telegram|whatsapp|facebook|google news|youtube).{0,60}|"
-     r"click here to (?:join|follow) .{0,80}|(?:join|follow) our (?:official )?(?:telegram|whatsapp|facebook|"
-     r"youtube|instagram|linkedin) (?:channel|group|page|community|account).{0,60}"),
-    ("related links", r"(?:also read|read also|read more|see also|related(?: stories| articles| news| coverage)?|"
-     r"recommended(?: for you)?|you may also like|don'?t miss|trending(?: now)?|must read|also watch|"
-     r"watch|more on this|more from \w+(?: \w+)?|in pics|in photos)\s*[:|\-–—»]\s*.{0,160}|"
-     r"(?:also read|read more|related stories|related articles|related coverage|you may also like|"
-     r"recommended for you|more stories|top stories|latest news|trending now|more from (?:\w+ ){0,3}\w+)"),
-    ("photo credit", r"(?:photo|image|picture|file photo|pic|video|graphic|illustration|representational image|"
-     r"representative image)s?(?: credits?)?\s*[:/|]\s*.{0,120}|"
-     r"(?:image source|image caption|media caption|image copyright|photo credits?)\s*[:,|]?\s*.{0,120}|"
-     r"(?:photo|image|picture|file photo|video)s?(?: credits?)?\s*[-–—]\s*(?:[\w@./&'-]+\s*){1,4}|"
-     r"\(?(?:photo|image|picture)s?\s*(?:by|courtesy|credit)[:]?\s.{0,80}\)?|"
-     r"\((?:(?:ap|afp|reuters|ani|pti|epa|getty images?|xinhua)(?:\s*photos?)?\s*/\s*[^)]{1,60}|"
-     r"(?:image|photo|video|pic|picture|file image|file photo|representational image|representative image|"
-     r"representational photo|representative photo)s?\b[^)]{0,80})\)|"
-     r"(?:getty images|afp via getty images|shutterstock|istock(?:photo)?|ap photo|reuters photo|"
-     r"(?:representational|representative|file) (?:image|photo|picture)s?)"),
-    ("advertisement", r"advertisement|advertisements|sponsored(?: content)?|ad|ads by \w+|promoted(?: content)?|"
-     r"story continues (?:below|after) (?:this )?advertisement|scroll (?:down )?to continue.*|"
-     r"continue reading (?:below|the main story)|article continues (?:below|after) (?:this )?ad(?:vertisement)?"),
-    ("byline", rf"(?:by|written by|posted by|edited by|compiled by)\s+(?-i:{_NAMES})"
-     rf"(?:\s*[,|]\s*(?-i:{_NAME}))?(?:\s*\|\s*{_STAMP})?|"
-     r"\(with inputs? (?:from|by) [^)]{1,60}\)\.?|with inputs? from .{1,40}|"
-     rf"\(?(?:(?:additional )?reporting|writing|editing|compiled|edited|fact-checking|graphics) by\s+(?-i:{_CREDITED})"
-     rf"(?:\s*[;,]\s*(?:and\s+)?(?:(?:additional )?reporting|writing|editing|compiled|edited|fact-checking|"
-     rf"graphics) by\s+(?-i:{_CREDITED}))*\.?\)?|"
-     rf"\(?{_AGENCY}\)?|(?:by )?(?:staff reporter|our correspondent|special correspondent|express news service|"
-     r"tnn|press trust of india|news desk|web desk|online desk)"),
-    ("timestamp", rf"(?:updated|published|posted|last updated|first published|created)(?:\s+(?:on|at))?\s*[:\-]?\s*"
-     rf"(?=[\d]|{_MONTH}|{_WEEKDAY}){_STAMP}|{_STAMP}(?<=\d)\s*(?:ist|gmt|utc|et|edt|est|pst|pt)?"),
-    ("copyright", r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,140}|.{0,100}\ball rights reserved\.?.{0,60}"),
-    ("navigation", r"home|skip to (?:main )?content|back to top|next article|previous article|next story|"
-     r"(?:click|tap) here(?: to| for) .{0,80}|loading\.*|print this page|go to comments|menu|search|close|"
-     r"sign in|log in|login|open in app|listen to (?:this )?(?:article|story)(?: \d+ min)?|"
-     r"\d+ min(?:ute)?s? read|reading time:? .{1,20}"),
-    ("disclaimer", r"\(?(?:this|the) (?:story|article|report|copy) (?:has|was|is) (?:been )?(?:not been edited|"
-     r"published|auto-generated|generated|edited) .{0,60}(?:wire agency|syndicated|agency|automated) feed.{0,80}|"
-     r".{0,60}only the headline (?:and picture )?(?:of this report )?(?:may have been|has been) (?:reworked|"
-     r"changed).{0,60}|\(?disclaimer:.{0,200}|\(?(?:the )?views expressed (?:in this|above|here).{0,160}"),
+_SOCIAL = r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|reddit|email|print|copy link|messenger)"
+_CHANNELS = r"(?:telegram|whatsapp|facebook|instagram|linkedin|youtube|google news|twitter|x)"
+_CREDIT_WORDS = (r"image|photo|video|pic|picture|file image|file photo|representational image|"
+                 r"representative image|representational photo|representative photo")
+_ROLE = r"(?:(?:additional )?reporting|writing|editing|compiled|edited|fact-checking|graphics)"
+
+# (reason, alternatives; each matched against the whole stripped line, case-insensitive unless marked).
+_LINE_RULES: list[tuple[str, tuple[str, ...]]] = [
+    ("comment prompt", (
+        r"(?:leave|post|add|write|submit) (?:a|your) (?:comment|reply)s?[.!]?",
+        r"\d* ?comments?", r"comments? \(\d+\)", r"(?:show|view|load|see) (?:all )?\d* ?comments?",
+        r"join the (?:conversation|discussion)[.!]?", r"be the first to comment[.!]?")),
+    ("share prompt", (
+        r"(?:share|tweet|email|e-mail|print|pin|whatsapp)(?: (?:this|the) (?:article|story|page|post))?"
+        r"(?: (?:on|via) \w+)?[:!.]?",
+        r"share (?:on|via|to|with) .{1,40}", r"copy(?: the)? link", rf"{_SOCIAL}(?:[ ,|/•·]+{_SOCIAL})+")),
+    ("newsletter plug", (
+        r"(?:get|receive|want) (?:our|the|the latest|more) .{0,60}newsletters?.{0,80}",
+        r".{0,60}newsletters? (?:delivered|straight|direct(?:ly)?) (?:to|into) your .{0,40}")),
+    ("subscribe prompt", (
+        r"(?:subscribe|sign up|signup)\b.{0,100}\b(?:newsletters?|updates|alerts|inbox|channel|subscription|"
+        r"free trial|briefing|podcast|youtube)\b.{0,60}",
+        r"subscribe(?: now| today| here)?[.!]?", r"register (?:now|here|for free|today)\b.{0,100}",
+        r"get (?:the latest|all the latest|our|breaking)\b.{0,100}"
+        r"\b(?:updates|alerts|inbox|news|headlines)\b.{0,60}",
+        r"(?:click|tap) (?:here )?to subscribe.*", r"to subscribe,? .{0,80}",
+        r"(?:you can )?(?:now )?(?:also )?(?:subscribe|sign up) to (?:our|the) .{1,80}")),
+    ("app plug", (
+        r"(?:download|get|install|try) (?:our|the) (?:[\w'\u2019-]+ ){0,4}app\b.{0,100}",
+        r"(?:download|get it|available) on (?:the )?(?:app store|google play).{0,60}")),
+    ("follow prompt", (
+        r"(?:follow|like) us on .{1,80}", rf"follow (?:@\w+|.{{1,40}} on {_CHANNELS}).{{0,60}}",
+        rf"(?:join|follow) (?:us|our \w+(?: \w+)?) on {_CHANNELS}.{{0,60}}",
+        r"click here to (?:join|follow) .{0,80}",
+        rf"(?:join|follow) our (?:official )?{_CHANNELS} (?:channel|group|page|community|account).{{0,60}}")),
+    ("related links", (
+        r"(?:also read|read also|read more|see also|related(?: stories| articles| news| coverage)?|"
+        r"recommended(?: for you)?|you may also like|don'?t miss|trending(?: now)?|must read|also watch|"
+        r"watch|more on this|more from \w+(?: \w+)?|in pics|in photos)\s*[:|\-–—»]\s*.{0,160}",
+        r"also read|read more|related stories|related articles|related coverage|you may also like",
+        r"recommended for you|more stories|top stories|latest news|trending now|more from (?:\w+ ){0,3}\w+")),
+    ("photo credit", (
+        r"(?:photo|image|picture|file photo|pic|video|graphic|illustration|representational image|"
+        r"representative image)s?(?: credits?)?\s*[:/|]\s*.{0,120}",
+        r"(?:image source|image caption|media caption|image copyright|photo credits?)\s*[:,|]?\s*.{0,120}",
+        r"(?:photo|image|picture|file photo|video)s?(?: credits?)?\s*[-–—]\s*(?:[\w@./&'-]+\s*){1,4}",
+        r"\(?(?:photo|image|picture)s?\s*(?:by|courtesy|credit)[:]?\s.{0,80}\)?",
+        r"\((?:ap|afp|reuters|ani|pti|epa|getty images?|xinhua)(?:\s*photos?)?\s*/\s*[^)]{1,60}\)",
+        rf"\((?:{_CREDIT_WORDS})s?\b[^)]{{0,80}}\)",
+        r"getty images|afp via getty images|shutterstock|istock(?:photo)?|ap photo|reuters photo",
+        r"(?:representational|representative|file) (?:image|photo|picture)s?")),
+    ("advertisement", (
+        r"advertisements?|sponsored(?: content)?|ad|ads by \w+|promoted(?: content)?",
+        r"story continues (?:below|after) (?:this )?advertisement|scroll (?:down )?to continue.*",
+        r"continue reading (?:below|the main story)",
+        r"article continues (?:below|after) (?:this )?ad(?:vertisement)?")),
+    ("byline", (
+        rf"(?:by|written by|posted by|edited by|compiled by)\s+(?-i:{_NAMES})"
+        rf"(?:\s*[,|]\s*(?-i:{_NAME}))?(?:\s*\|\s*{_STAMP})?",
+        r"\(with inputs? (?:from|by) [^)]{1,60}\)\.?", r"with inputs? from .{1,40}",
+        rf"\(?{_ROLE} by\s+(?-i:{_CREDITED})(?:\s*[;,]\s*(?:and\s+)?{_ROLE} by\s+(?-i:{_CREDITED}))*\.?\)?",
+        rf"\(?{_AGENCY}\)?",
+        r"(?:by )?(?:staff reporter|our correspondent|special correspondent|express news service|tnn|"
+        r"press trust of india|news desk|web desk|online desk)")),
+    ("timestamp", (
+        rf"(?:updated|published|posted|last updated|first published|created)(?:\s+(?:on|at))?\s*[:\-]?\s*"
+        rf"(?=[\d]|{_MONTH}|{_WEEKDAY}){_STAMP}",
+        rf"{_STAMP}(?<=\d)\s*(?:ist|gmt|utc|et|edt|est|pst|pt)?")),
+    ("copyright", (
+        r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,140}", r".{0,100}\ball rights reserved\.?.{0,60}")),
+    ("navigation", (
+        r"home|skip to (?:main )?content|back to top|next article|previous article|next story",
+        r"(?:click|tap) here(?: to| for) .{0,80}",
+        r"loading\.*|print this page|go to comments|menu|search|close",
+        r"sign in|log in|login|open in app|listen to (?:this )?(?:article|story)(?: \d+ min)?",
+        r"\d+ min(?:ute)?s? read|reading time:? .{1,20}")),
+    ("disclaimer", (
+        r"\(?(?:this|the) (?:story|article|report|copy) (?:has|was|is) (?:been )?(?:not been edited|"
+        r"published|auto-generated|generated|edited) .{0,60}"
+        r"(?:wire agency|syndicated|agency|automated) feed.{0,80}",
+        r".{0,60}only the headline (?:and picture )?(?:of this report )?(?:may have been|has been) "
+        r"(?:reworked|changed).{0,60}",
+        r"\(?disclaimer:.{0,200}", r"\(?(?:the )?views expressed (?:in this|above|here).{0,160}")),
 ]
-_COMPILED = [(reason, re.compile(rf"^(?:{pattern})$", re.IGNORECASE)) for reason, pattern in _LINE_RULES]
+_COMPILED = [(reason, re.compile("^(?:" + "|".join(alts) + ")$", re.IGNORECASE))
+             for reason, alts in _LINE_RULES]
 
 # Credits pinned to the end of a paragraph: "... reported Tolo News. (image -instagramkshvid)".
 _TRAILING_CREDIT = re.compile(
-    r"\s*\((?:(?:image|photo|video|pic|picture|file photo|file image|representational image|"
-    r"representative image|graphic)s?\b[^()\n]{0,80}|(?:ap|afp|reuters|epa|getty images)\s*photo[^()\n]{0,60})\)\s*$",
+    rf"\s*\((?:(?:{_CREDIT_WORDS}|graphic)s?\b[^()\n]{{0,80}}|"
+    r"(?:ap|afp|reuters|epa|getty images)\s*photo[^()\n]{0,60})\)\s*$",
     re.IGNORECASE,
 )
 # A quote mark opening a line: the line is someone's speech, never page furniture.

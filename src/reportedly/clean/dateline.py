@@ -25,11 +25,13 @@ from reportedly.registry import cleaners
 AGENCIES: dict[str, str] = {
     "ap": "AP", "associated press": "AP", "the associated press": "AP", "reuters": "Reuters",
     "thomson reuters foundation": "Reuters", "reuters breakingviews": "Reuters", "reuters health": "Reuters",
-    "afp": "AFP", "agence france-presse": "AFP", "afp-jiji": "AFP", "ani": "ANI", "pti": "PTI", "ians": "IANS",
+    "afp": "AFP", "agence france-presse": "AFP", "afp-jiji": "AFP", "ani": "ANI", "pti": "PTI",
+    "ians": "IANS",
     "uni": "UNI", "xinhua": "Xinhua", "dpa": "dpa", "dpa-afx": "dpa", "tass": "TASS", "itar-tass": "TASS",
     "bernama": "Bernama", "yonhap": "Yonhap", "kyodo": "Kyodo", "kyodo news": "Kyodo", "jiji": "Jiji",
     "aa": "Anadolu", "anadolu": "Anadolu", "anadolu agency": "Anadolu", "efe": "EFE", "ansa": "ANSA",
-    "sputnik": "Sputnik", "ria novosti": "RIA Novosti", "interfax": "Interfax", "irna": "IRNA", "isna": "ISNA",
+    "sputnik": "Sputnik", "ria novosti": "RIA Novosti", "interfax": "Interfax", "irna": "IRNA",
+    "isna": "ISNA",
     "wafa": "WAFA", "spa": "SPA", "wam": "WAM", "kuna": "KUNA", "qna": "QNA", "bna": "BNA", "mena": "MENA",
     "sana": "SANA", "petra": "Petra", "nna": "NNA", "apa": "APA", "bloomberg": "Bloomberg", "upi": "UPI",
     "cnn": "CNN", "cna": "CNA", "pna": "PNA", "kcna": "KCNA", "antara": "Antara", "ukrinform": "Ukrinform",
@@ -42,10 +44,12 @@ _MONTH = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _WEEKDAY = r"(?i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_DATE = (rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?|{_DAY}\s+(?:of\s+)?{_MONTH},?(?:\s+\d{{4}})?)"
+_DATE = (rf"(?:{_WEEKDAY},?\s+)?"
+         rf"(?:{_MONTH}\s+{_DAY}(?:,?\s+\d{{4}})?|{_DAY}\s+(?:of\s+)?{_MONTH},?(?:\s+\d{{4}})?)"
          rf"|{_WEEKDAY}")
 # Lower-case words inside place names: "Rio de Janeiro", "Dar es Salaam", "Stratford-upon-Avon".
-_CONNECT = r"(?:de|da|do|dos|das|del|della|di|du|des|es|el|al|la|le|los|las|of|upon|am|an|im|sur|en|y|au|bin|van|von)"
+_CONNECT = (r"(?:de|da|do|dos|das|del|della|di|du|des|es|el|al|la|le|los|las|of|upon|am|an|im|sur|en|y|au|"
+            r"bin|van|von)")
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w'\u2019.\-]*"
 _PLACE = rf"{_WORD}(?:[ ](?:{_CONNECT}[ ])?{_WORD}){{0,3}}"
 # Words that open sentences, never place names: "The (AP) report was wrong." is no dateline.
@@ -96,9 +100,12 @@ _BYLINE = re.compile(
     rf"By\s+[A-Z][\w.'\u2019-]*(?:\s+(?:and\s+)?[A-Z][\w.'\u2019-]*){{0,5}}\s*[,|/]\s*(?P<a1>{_AGENCY})\s*$"
 )
 # AP style abbreviations of US states, printed after the town in bare datelines ("CAPE CANAVERAL, Fla. —").
-AP_STATES = frozenset(
-    ["Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.", "D.C."]
-)
+AP_STATES = frozenset({
+    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.",
+    "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "N.H.",
+    "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.", "R.I.", "S.C.", "S.D.", "Tenn.", "Vt.",
+    "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.", "D.C.",
+})
 # Datelines that are not in a gazetteer of cities and countries.
 SPECIAL_PLACES = frozenset({"UNITED NATIONS", "VATICAN CITY", "GAZA", "GAZA CITY", "WEST BANK", "GAZA STRIP",
                             "BRUSSELS", "THE HAGUE", "HONG KONG", "TAIPEI", "JERUSALEM", "RAMALLAH"})
@@ -122,8 +129,8 @@ def parse_dateline(text: str) -> tuple[Dateline | None, int]:
         if match is None:
             continue
         groups = match.groupdict()
-        if needs_check and not _is_known_dateline(groups.get("place"), groups.get("country2"), groups.get("date"),
-                                                   pattern is _BARE_TITLE):
+        if needs_check and not _is_known_dateline(
+                groups.get("place"), groups.get("country2"), groups.get("date"), pattern is _BARE_TITLE):
             continue
         return _to_dateline(text, match, start), _end_with_space(text, match.end())
     return None, 0
@@ -161,7 +168,7 @@ def _is_known_dateline(place: str | None, country: str | None, date: str | None,
     names = _known_places()
     first = place.split("/")[0].strip().upper()
     known = first in names or first in SPECIAL_PLACES or first.startswith("ABOARD ")
-    qualified = bool(country) and (country in AP_STATES or country.upper() in names)
+    qualified = country is not None and (country in AP_STATES or country.upper() in names)
     if title_case:
         return known or (bool(date) and (qualified or first in names))
     return known or qualified

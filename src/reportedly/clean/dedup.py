@@ -5,10 +5,11 @@ similarity of a truncated copy to its full story falls with the cut (a copy of t
 paragraphs has J ~ 0.2), so the full-text sketch alone would miss it. Each article is therefore
 indexed with its whole text and with leads of doubling length (LEAD_SHINGLES), and a new article
 queries with all of them. A copy keeps the lead of its original, so short copies meet their
-original's lead of about their length, and long ones meet its whole text. The decision is containment: the share of the shorter text's
-shingles found in the longer one, exact (hashed shingles kept per article, not estimated). The
-candidate sharing most wins (the earliest on a tie), and the answer is the first article of its
-copies seen, so every copy of a story names the same article.
+original's lead of about their length, and long ones meet its whole text. The decision is
+containment: the share of the shorter text's shingles found in the longer one, exact (hashed
+shingles are kept per article, not estimated). The candidate sharing most wins (the earliest on a
+tie), and the answer is the first article of its copies seen, so every copy of a story names the
+same article.
 
 Memory is bounded: the index keeps the MAX_INDEXED most recent articles and forgets the oldest,
 so an unbounded stream holds at most that many articles' shingles and sketches.

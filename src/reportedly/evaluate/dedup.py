@@ -50,7 +50,8 @@ NATURAL_COPY_CONTAINMENT = 0.5
 MIN_ORIGINAL_WORDS = 40
 _EDITS = {"said": "stated", "says": "stated", "on": "on", "police": "officers", "killed": "left dead",
           "people": "persons", "told": "said to", "Monday": "Tuesday", "the": "a"}
-_ADDED = ["The Associated Press contributed to this report.", "This story has been updated with more details.",
+_ADDED = ["The Associated Press contributed to this report.",
+          "This story has been updated with more details.",
           "Officials did not immediately respond to requests for comment.",
           "More details are expected to be released later in the day."]
 _HEADLINES = ["BREAKING NEWS", "Update: officials give details", "Latest on the story", "World news in brief"]
@@ -97,10 +98,12 @@ class DedupScore:
         precision = self.correct_links / self.predicted_links if self.predicted_links else 1.0
         recall = self.correct_links / self.gold_links if self.gold_links else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        recall_by_kind = {k: 1 - self.missed_by_kind.get(k, 0) / n for k, n in sorted(self.copies_by_kind.items())}
+        recall_by_kind = {k: 1 - self.missed_by_kind.get(k, 0) / n
+                          for k, n in sorted(self.copies_by_kind.items())}
         return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
                 "exact_first_seen": round(self.exact_links / self.gold_links, 4) if self.gold_links else 1.0,
-                "articles": self.articles, "gold_links": self.gold_links, "predicted_links": self.predicted_links,
+                "articles": self.articles, "gold_links": self.gold_links,
+                "predicted_links": self.predicted_links,
                 "correct_links": self.correct_links, "same_topic_false_links": self.same_topic_false,
                 "shared_sentence_articles": self.shared_sentence_articles,
                 "shared_sentence_false_links": self.shared_sentence_false,
@@ -151,7 +154,8 @@ def read_ecbplus(root: Path, topics: Iterable[str] | None = None) -> list[EcbArt
     return articles
 
 
-def make_copy(article: EcbArticle, rng: random.Random, others: list[EcbArticle]) -> tuple[str, tuple[str, ...]]:
+def make_copy(article: EcbArticle, rng: random.Random, others: list[EcbArticle]
+              ) -> tuple[str, tuple[str, ...]]:
     """A wire copy of an article: truncated, retitled, lightly edited and/or lengthened by a sentence.
 
     Args:

@@ -49,3 +49,19 @@ def problems(html: str) -> list[str]:
     collector = _Collector()
     collector.feed(html)
     return collector.problems
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """The page's text as a browser shows it: tags dropped, character references decoded."""
+    parser = _Text()
+    parser.feed(html)
+    return "".join(parser.parts)

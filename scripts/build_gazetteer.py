@@ -266,10 +266,15 @@ def main() -> None:
         ("Phoenix.MilNonState.actors.txt", "armed_group"),
     ]
     seen = {e["id"] for e in entries}
+    # The country files open each country with a block of its names and cities (UKRAINE_ [USRUKR] ...):
+    # countries come from CountryInfo, so those blocks are skipped by name.
+    country_names = {n.lower() for e in entries for n in [e["name"], *e["aliases"]]}
     for name, file_kind in files:
         for raw in parse_actor_file(data / "cameo" / name):
             entry = to_entry(raw, file_kind, f"{name} (PETRARCH2 Phoenix dictionaries, MIT)")
             bare_country = [c[0] for c in raw["codes"]] and all(len(c[0]) == 3 for c in raw["codes"])
+            if file_kind == "person" and raw["name"].lower() in country_names:
+                continue
             if raw["codes"] and raw["codes"][0][0].startswith("MNC"):
                 continue  # corporations: not political actors, and a third of the file
             if entry["id"] in seen or (file_kind == "person" and (bare_country or not raw["codes"])):

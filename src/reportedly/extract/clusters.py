@@ -55,15 +55,18 @@ def _conflict(a: str | None, b: str | None, gaz: Gazetteer) -> bool:
 
 
 def retype_persons(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """ORG spans without a gazetteer id that name a person found elsewhere in the text ("led by Ahamd Masoud",
-    tagged ORG by the model) become PERSON mentions; persons get their gazetteer id by name."""
+    """ORG or NORP spans without a gazetteer id that name a person found elsewhere in the text ("led by Ahamd
+    Masoud", "Iverson" after "Allen Iverson", tagged ORG by the model) become PERSON mentions; persons get
+    their gazetteer id by name. A lone word is retyped only when no gazetteer entry bears that name."""
     full = [m.text for m in mentions if m.label == "PERSON" and len(parse_name(m.text).tokens) > 1]
     out = []
     for m in mentions:
+        tokens = parse_name(m.text).tokens
         if (
-            m.label == "ORG"
+            m.label in ("ORG", "NORP")
             and m.kb is None
-            and len(parse_name(m.text).tokens) > 1
+            and tokens
+            and (len(tokens) > 1 or not gaz.lookup(m.text))
             and any(same_person(m.text, f) for f in full)
         ):
             m = replace(m, label="PERSON")

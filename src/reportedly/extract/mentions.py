@@ -147,7 +147,7 @@ def _country_mention(doc: Doc, ent: Span, gaz: Gazetteer, iso3: str, place: Plac
     phrase = _gov_phrase(doc, start, end, COUNTRY_GOV_NOUNS)
     if phrase:
         return _mention(doc, *phrase, "GPE", kb=f"cty:{iso3}", place=place, how="officials", agentive=True)
-    if ent.label_ == "NORP":
+    if place is None:
         return None  # "the Russian envoy": an attribute of the envoy, not a mention of Russia
     return _mention(
         doc,
@@ -171,10 +171,11 @@ def mention_of(doc: Doc, ent: Span, gaz: Gazetteer, context: frozenset[str]) -> 
     """
     start, end = _trim(ent)
     text = doc[start:end].text
-    if ent.label_ == "NORP":
+    if ent.label_ in ("NORP", "ORG", "GPE") and not ent.ent_id_:
         iso3 = country_of_adjective(text, gaz)
-        if iso3:
+        if iso3 and not resolve_place(text, gaz):  # a nationality adjective, even one tagged ORG
             return _country_mention(doc, ent, gaz, iso3, None)
+    if ent.label_ == "NORP":
         return _mention(doc, start, end, "NORP")
     kb = _kb_for(ent, text, gaz) if ent.label_ in ("ORG", "PERSON") else None
     place = None if kb else resolve_place(text, gaz, context)

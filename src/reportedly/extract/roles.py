@@ -71,6 +71,8 @@ def _role(doc: Doc, start: int, end: int, text: str | None = None) -> Role | Non
     span = doc[start:end]
     if not any(t.pos_ in ("NOUN", "PROPN") for t in span) or span.root.lower_ in KINSHIP:
         return None
+    if "\n" in span.text or all(t.is_upper for t in span if t.is_alpha):
+        return None  # a dateline or headline fragment ("PM ET"), not a title
     return Role(text or span.text, span.start_char, span.end_char)
 
 

@@ -148,11 +148,11 @@ def to_polnear(text: str, att: Attribution) -> dict[str, Spans]:
             end += 2 if text[end : end + 2] == "''" else 1
     elif text[max(0, start - 5) : start].lower() == "that ":
         start -= 5
-    source = (
-        [(att.speaker.start, att.speaker.end)]
-        if att.speaker.start is not None and att.speaker.end is not None
-        else []
-    )
+    source = []
+    if att.speaker.start is not None and att.speaker.end is not None:
+        # An apposition's closing comma belongs to the source in PolNeAR ("Jim Poolman, a delegate,").
+        closing = "," in att.speaker.text and text[att.speaker.end : att.speaker.end + 1] == ","
+        source = [(att.speaker.start, att.speaker.end + closing)]
     return {"source": source, "cue": [(att.cue.start, att.cue.end)], "content": [(start, end)]}
 
 

@@ -7,7 +7,9 @@ evaluation verbs: PolNeAR annotates "Trump wants ..." and "Cruz denounced ..." a
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from importlib import resources
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
@@ -48,13 +50,76 @@ label brand characterize dub acknowledge admit cite predict want promise pledge 
 question recommend welcome report
 """)
 
-CUE_LEMMAS = SPEECH_VERBS | COGNITION_VERBS
+# Verbs whose object is the person addressed, not the content ("told supporters", "urged voters").
+ADDRESSEE_VERBS = frozenset(
+    {
+        "tell",
+        "ask",
+        "inform",
+        "remind",
+        "assure",
+        "reassure",
+        "convince",
+        "persuade",
+        "urge",
+        "instruct",
+        "order",
+        "advise",
+        "warn",
+        "quote",
+        "cite",
+        "brief",
+        "thank",
+    }
+)
+
+
+def _learned(min_precision: float = 0.0) -> frozenset[str]:
+    """Cue lemmas learned from PolNeAR train by scripts/build_cue_lexicon.py (lemmas and counts only).
+
+    Args:
+        min_precision: keep lemmas that headed a gold cue in at least this share of their uses.
+    """
+    path = resources.files("reportedly").joinpath("data/attribution/cue_lexicon.json")
+    if not path.is_file():
+        return frozenset()
+    lemmas = json.loads(path.read_text("utf-8"))["lemmas"]
+    return frozenset(k for k, (cue, total) in lemmas.items() if cue / total >= min_precision)
+
+
+# Light verbs that head cues only as part of a phrase ("is expected", "made clear"): never cues alone.
+_LIGHT = frozenset({"be", "have", "do", "get", "make", "go", "come"})
+LEARNED_VERBS = _learned() - COGNITION_VERBS - _LIGHT
+# Learned verbs precise enough to take a bare object as content ("embraced the plan"): half their uses.
+LEARNED_OBJECT_VERBS = _learned(0.5) - COGNITION_VERBS - _LIGHT
+CUE_LEMMAS = SPEECH_VERBS | COGNITION_VERBS | LEARNED_VERBS
 
 # Nouns that report without a named source: "there were reports that", "it was reported".
 REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "claim", "speculation", "allegation"})
 
 # Adverbs kept inside a cue when they sit between its auxiliaries and the verb ("has repeatedly said").
 CUE_ADVERB_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "preconj"})
+
+# Prepositional cues: the preposition is part of the cue, its object the content ("called for X").
+PREP_CUES = {
+    "point": ("to",),
+    "refer": ("to",),
+    "call": ("for",),
+    "respond": ("to",),
+    "react": ("to",),
+    "argue": ("for", "against"),
+    "advocate": ("for",),
+    "push": ("for",),
+    "rail": ("against",),
+    "speak": ("about", "of", "out"),
+    "talk": ("about",),
+    "complain": ("about",),
+    "warn": ("of", "about"),
+    "apologize": ("for",),
+    "vouch": ("for",),
+    "hint": ("at",),
+    "boast": ("about", "of"),
+}
 
 # Dependency labels of a cue verb's clausal content.
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj"})
@@ -115,6 +180,15 @@ def is_cognition(token: Token) -> bool:
     return token.lemma_ in COGNITION_VERBS and token.lemma_ not in SPEECH_VERBS
 
 
+def prep_of(verb: Token) -> Token | None:
+    """The preposition a prepositional cue takes in ("pointed to", "called for"), when it follows."""
+    want = PREP_CUES.get(verb.lemma_)
+    if want is None or verb.i + 1 >= len(verb.doc):
+        return None
+    nxt = verb.doc[verb.i + 1]
+    return nxt if nxt.lower_ in want and nxt.head.i == verb.i else None
+
+
 def cue_bounds(verb: Token) -> tuple[int, int]:
     """The cue's token range: the verb with its auxiliaries, negation and adverbs just before it.
 
@@ -133,6 +207,9 @@ def cue_bounds(verb: Token) -> tuple[int, int]:
         elif child.i < start - 1:
             break
     end = verb.i + 1
+    prep = prep_of(verb)
+    if prep is not None:
+        end = prep.i + 1
     for conj in verb.conjuncts:
         if conj.i > verb.i and conj.lemma_ in CUE_LEMMAS and conj.i - end <= 2:
             end = conj.i + 1

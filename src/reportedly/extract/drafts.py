@@ -14,14 +14,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from reportedly.extract.cues import (
+    ADDRESSEE_VERBS,
     CLAUSE_DEPS,
     CUE_LEMMAS,
+    LEARNED_OBJECT_VERBS,
     OBJECT_CONTENT_VERBS,
+    SPEECH_VERBS,
     cue_bounds,
     is_cognition,
+    prep_of,
 )
 from reportedly.extract.quotemarks import Quote
-from reportedly.extract.relays import OUTLET_VERBS
 from reportedly.extract.speakers import Found, phrase, subject_of
 
 # Fewest words for a quotation to stand as a statement: shorter ones are scare quotes ("crazy").
@@ -38,6 +41,10 @@ TAIL_VERBS = frozenset(
 TAIL_VERB_WITHIN = 6
 # A content ending just before closing punctuation and a quote mark takes them in (`"a terrible mistake,"`).
 _CLOSING = re.compile(r"[.,!?]?(”|\"|''|’)")
+# Verbs whose direct object may be the content: speech verbs and verbs learned from PolNeAR.
+OBJECT_OK = SPEECH_VERBS | LEARNED_OBJECT_VERBS
+# Dependents after an object that stay in an object content ("as baseless", "with Tehran", "last year").
+OBJECT_TAIL_DEPS = frozenset({"prep", "npadvmod", "oprd", "advmod", "xcomp"})
 # Cognition verbs that take an infinitive as content ("wants to ...").
 XCOMP_COGNITION = frozenset({"want", "hope", "expect", "wish", "plan", "intend"})
 
@@ -87,6 +94,17 @@ def trim_content(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """
     if end - start > 1 and doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if"):
         start += 1 if doc[start].lower_ == "that" else 0
+    for i in range(start + 1, end - 1):
+        # "... be fired and defended Trump": a coordinated reporting verb starts another claim.
+        after = doc[i + 1]
+        if (
+            doc[i].dep_ == "cc"
+            and after.dep_ == "conj"
+            and after.lemma_ in CUE_LEMMAS
+            and after.pos_ == "VERB"
+        ):
+            end = i
+            break
     for i in range(max(start + 1, end - MAX_TAIL_TOKENS), end):
         tok = doc[i]
         if tok.text != "," or i + 1 >= end:
@@ -149,12 +167,21 @@ def _clause_content(verb: Token, cue_end: int) -> tuple[int, int] | None:
                 return trim_content(doc, child.left_edge.i, child.right_edge.i + 1)
     if is_cognition(verb):
         return None
+    prep = prep_of(verb)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if obj is not None:
+        return trim_content(doc, obj.left_edge.i, obj.right_edge.i + 1)
     for v in verbs:
-        if v.lemma_ not in OBJECT_CONTENT_VERBS:
+        if v.lemma_ not in OBJECT_CONTENT_VERBS and (
+            v.lemma_ in ADDRESSEE_VERBS or v.lemma_ not in OBJECT_OK
+        ):
             continue
         for child in v.children:
             if child.dep_ == "dobj" and child.i > v.i:
-                return trim_content(doc, child.left_edge.i, child.right_edge.i + 1)
+                # The object with the rest of its verb phrase: "dismissed the claims as baseless".
+                rest = [c.right_edge.i for c in v.rights if c.i > child.i and c.dep_ in OBJECT_TAIL_DEPS]
+                end = max([child.right_edge.i, *rest]) + 1
+                return trim_content(doc, child.left_edge.i, end)
     return None
 
 

@@ -38,7 +38,6 @@ MAX_DASH_SPEAKER_TOKENS = 8
 MAX_FLOAT_DISTANCE = 1500
 
 
-@extractors.register("attribution.rules.v1")
 def extract_attributions(doc: Doc, entities: list[Entity], ctx: DocContext) -> list[Attribution]:
     """The attributions of one article, ids "q1", "q2", ... in text order.
 
@@ -77,6 +76,9 @@ def extract_attributions(doc: Doc, entities: list[Entity], ctx: DocContext) -> l
             )
         )
     return out
+
+
+extractors.register("extract.attributions.v1", func=extract_attributions)
 
 
 def find_drafts(doc: Doc) -> list[Draft]:

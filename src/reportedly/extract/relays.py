@@ -74,13 +74,13 @@ def media_mentions(doc: Doc, entities: list[Entity]) -> list[MediaMention]:
         if entity.kind == "media":
             for m in entity.mentions:
                 found[m.start] = MediaMention(m.start, m.end, Relay(entity.id, entity.name))
-    for _, start, end in _matcher(doc.vocab)(doc):
+    for key, start, end in _matcher(doc.vocab)(doc):
         span = doc[start:end]
-        if doc.vocab.strings[_] != "NAME" or span.start_char in found:
+        if doc.vocab.strings[key] != "NAME" or span.start_char in found:
             continue
-        entity = entity_at(entities, span.start_char, span.end_char)
+        linked = entity_at(entities, span.start_char, span.end_char)
         found[span.start_char] = MediaMention(
-            span.start_char, span.end_char, Relay(entity.id if entity else None, span.text)
+            span.start_char, span.end_char, Relay(linked.id if linked else None, span.text)
         )
     return [found[k] for k in sorted(found)]
 

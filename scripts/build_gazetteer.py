@@ -281,9 +281,18 @@ def main() -> None:
                 continue  # duplicates, and the country blocks (countries come from CountryInfo)
             seen.add(entry["id"])
             entries.append(entry)
+    from reportedly.extract.names import FOLD_VERSION, index_key
+
+    keys = {
+        e["id"]: sorted({index_key(n) for n in [e["name"], *e["aliases"]]} - {""})
+        for e in entries
+        if e["kind"] == "person"
+    }
     doc = {
         "licence": "CC BY-SA 3.0 (derived from CountryInfo); Phoenix dictionaries MIT",
         "generated_by": "scripts/build_gazetteer.py",
+        "person_keys_version": FOLD_VERSION,
+        "person_keys": keys,
         "entries": entries,
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)

@@ -166,3 +166,15 @@ def test_gazetteer_cli_validate_rejects_bad_user_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["gazetteer", "validate", "--gazetteer", str(bad)])
     assert result.exit_code == 1
     assert "alien" in result.output
+
+
+def test_gazetteer_shipped_person_keys_are_current(gaz) -> None:  # type: ignore[no-untyped-def]
+    """phoenix.json ships person linking keys; if name folding changed without a rebuild (or without bumping
+    FOLD_VERSION), they would silently stop linking."""
+    from reportedly.extract.names import FOLD_VERSION, index_key
+
+    assert gaz.person_keys_version == FOLD_VERSION
+    for entry_id in sorted(gaz.person_keys)[::100]:
+        entry = gaz.get(entry_id)
+        if entry is not None:
+            assert gaz.person_keys[entry_id] == sorted({index_key(n) for n in entry.names} - {""})

@@ -97,6 +97,10 @@ class Gazetteer:
 
     entries: dict[str, GazetteerEntry] = field(default_factory=dict)
     places: dict[str, list[PlaceEntry]] = field(default_factory=dict)
+    # Person linking keys precomputed by scripts/build_gazetteer.py (entry id -> keys), and the name-folding
+    # version they were computed with; reportedly.extract.names recomputes them when the version differs.
+    person_keys: dict[str, list[str]] = field(default_factory=dict)
+    person_keys_version: str | None = None
     _by_name: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, entry: GazetteerEntry) -> None:
@@ -258,10 +262,18 @@ def read_file(text: str, name: str, ruler: bool) -> tuple[list[GazetteerEntry], 
     Raises:
         GazetteerError: the file is not valid YAML/JSON or an entry is malformed.
     """
+    return read_data(_parse(text, name), name, ruler)
+
+
+def _parse(text: str, name: str) -> Any:
     try:
-        data = json.loads(text) if name.endswith(".json") else yaml.load(text, Loader=yaml.CSafeLoader)
+        return json.loads(text) if name.endswith(".json") else yaml.load(text, Loader=yaml.CSafeLoader)
     except (ValueError, yaml.YAMLError) as err:
         raise GazetteerError(f"{name}: cannot parse: {err}") from err
+
+
+def read_data(data: Any, name: str, ruler: bool) -> tuple[list[GazetteerEntry], list[PlaceEntry]]:
+    """Validate one parsed gazetteer document and build its entries and places."""
     if isinstance(data, list):
         data = {"entries": data}
     if not isinstance(data, dict) or not isinstance(data.get("entries", []), list):
@@ -303,7 +315,11 @@ def _load(extra_files: tuple[str, ...]) -> Gazetteer:
     gaz = Gazetteer()
     all_entries: list[GazetteerEntry] = []
     for name, text in docs:
-        entries, places = read_file(text, name, ruler=name not in BUILTIN_FILES or name in RULER_FILES)
+        data = _parse(text, name)
+        if name == "phoenix.json":
+            gaz.person_keys = data.get("person_keys", {})
+            gaz.person_keys_version = data.get("person_keys_version")
+        entries, places = read_data(data, name, ruler=name not in BUILTIN_FILES or name in RULER_FILES)
         all_entries.extend(entries)
         for place in places:
             gaz.places.setdefault(normalize(place.name), []).append(place)

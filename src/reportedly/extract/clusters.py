@@ -14,7 +14,16 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from reportedly.extract.mentions import Mention
-from reportedly.extract.names import PersonIndex, acronym, is_acronym, parse_name, same_org, same_person
+from reportedly.extract.names import (
+    FOLD_VERSION,
+    PersonIndex,
+    acronym,
+    index_key,
+    is_acronym,
+    parse_name,
+    same_org,
+    same_person,
+)
 from reportedly.gazetteer import Gazetteer, normalize
 
 
@@ -41,7 +50,12 @@ class Cluster:
 @lru_cache(maxsize=8)
 def person_index(gaz: Gazetteer) -> PersonIndex:
     """The gazetteer's persons indexed by folded name (built once per gazetteer)."""
-    return PersonIndex((e.id, n, e.ruler) for e in gaz.persons() for n in e.names)
+    shipped = gaz.person_keys if gaz.person_keys_version == FOLD_VERSION else {}
+    return PersonIndex(
+        (e.id, key, e.ruler)
+        for e in gaz.persons()
+        for key in (shipped[e.id] if e.id in shipped else [index_key(n) for n in e.names])
+    )
 
 
 def person_kb(text: str, gaz: Gazetteer) -> str | None:

@@ -205,6 +205,11 @@ def same_person(a: str, b: str) -> bool:
     return _align(short, long)
 
 
+# Bump when parse_name or fold change: phoenix.json ships person keys computed with this version, used only
+# when it matches (otherwise keys are recomputed at start-up, 2-3 s).
+FOLD_VERSION = "1"
+
+
 class PersonIndex:
     """Gazetteer persons indexed by their folded names, for linking names found in text to entries.
 
@@ -215,22 +220,22 @@ class PersonIndex:
     reach the entry through the article's full names instead ("Ahamd Masoud" joins "Ahmad Massoud").
     """
 
-    def __init__(self, names: Iterable[tuple[str, str, bool]]) -> None:
-        """Build from (entry id, name or alias, curated) triples."""
+    def __init__(self, keys: Iterable[tuple[str, str, bool]]) -> None:
+        """Build from (entry id, index key of a name or alias, curated) triples (see `index_key`)."""
         self._by_key: dict[str, list[tuple[str, bool]]] = {}
-        for entry_id, name, curated in names:
-            key = _index_key(name)
+        for entry_id, key, curated in keys:
             if key and (entry_id, curated) not in self._by_key.get(key, ()):
                 self._by_key.setdefault(key, []).append((entry_id, curated))
 
     def candidates(self, name: str) -> list[str]:
         """Entry ids one of whose names folds to the same tokens as `name`."""
         single = len(parse_name(name).tokens) == 1
-        found = self._by_key.get(_index_key(name), ())
+        found = self._by_key.get(index_key(name), ())
         return list(dict.fromkeys(i for i, curated in found if curated or not single))
 
 
-def _index_key(name: str) -> str:
+def index_key(name: str) -> str:
+    """A person name's linking key: its folded tokens (and suffix), "" when it has none."""
     parts = parse_name(name)
     return " ".join(parts.tokens) + (f" {parts.suffix}" if parts.suffix else "")
 

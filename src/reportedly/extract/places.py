@@ -42,6 +42,8 @@ class Place:
 
 
 def _key(text: str) -> str:
+    if text.isascii():  # most names: no accents to strip (and 30,000 of them are keyed at start-up)
+        return normalize(text)
     text = unicodedata.normalize("NFKD", text)
     return normalize("".join(c for c in text if not unicodedata.combining(c)))
 

@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "evaluate",
     "ledger",
     "eval_coref",
+    "eval_coref",
     "eval_events",
     "eval_dedup",
     "eval_attribution",

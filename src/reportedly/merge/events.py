@@ -1,6 +1,7 @@
 """Cross-article event merging: mentions of one real-world event become one ledger event.
 
-Candidates are blocked by event type plus a shared participant or place, within a date window.
+Candidates are blocked by event type plus a shared participant or place, within a date window
+(`time_buckets`).
 A pair is scored over actors, location, date, trigger and context; pairs at or above
 `MERGE_THRESHOLD` are merged best first, and two groups join only when every pair across them is
 compatible (no incompatible dates or places anywhere in the merged event). The result depends
@@ -81,13 +82,26 @@ def trigger_stem(word: str | None) -> str | None:
     return w
 
 
+def ref_day(m: EventMention) -> datetime.date | None:
+    """The day a mention is placed at in time: its publication, else its day-precise event date."""
+    return _day(m.published) or _day(m.date)
+
+
+def time_buckets(m: EventMention) -> tuple[str, ...]:
+    """The time buckets of a mention's blocking keys: its `DATE_WINDOW_DAYS`-wide bucket and the next,
+    so two mentions at most a window apart always share one; "u" when it has no day at all."""
+    day = ref_day(m)
+    if day is None:
+        return ("u",)
+    bucket = day.toordinal() // DATE_WINDOW_DAYS
+    return (str(bucket), str(bucket + 1))
+
+
 def block_keys(m: EventMention) -> frozenset[str]:
-    """The blocking keys of a mention: its type with each participant (and their organizations) and
-    with its place."""
-    keys = {f"{m.type}|e:{p}" for p in m.participants | m.groups}
-    if m.place:
-        keys.add(f"{m.type}|p:{m.place}")
-    return frozenset(keys)
+    """The blocking keys of a mention: its type with each participant (and their organizations), and
+    with its place, in each of its time buckets."""
+    subjects = [f"e:{p}" for p in m.participants | m.groups] + ([f"p:{m.place}"] if m.place else [])
+    return frozenset(f"{m.type}|{s}|{t}" for s in subjects for t in time_buckets(m))
 
 
 @lru_cache(maxsize=4096)
@@ -130,11 +144,13 @@ def compatible(a: EventMention, b: EventMention) -> bool:
 
 
 def within_window(a: EventMention, b: EventMention) -> bool:
-    """Whether two mentions are close enough in time to be compared at all."""
-    if a.date and b.date:
-        return True  # event dates were compared by `dates_compatible`
-    pa, pb = _day(a.published), _day(b.published)
-    return pa is None or pb is None or abs((pa - pb).days) <= DATE_WINDOW_DAYS
+    """Whether two mentions are close enough in time to be compared at all: their days (`ref_day`) at
+    most `DATE_WINDOW_DAYS` apart. A mention with no day at all is only compared with others without
+    one: it cannot be placed in time (give undated inputs `--published`)."""
+    da, db = ref_day(a), ref_day(b)
+    if da is None or db is None:
+        return da is None and db is None
+    return abs((da - db).days) <= DATE_WINDOW_DAYS
 
 
 def score(a: EventMention, b: EventMention) -> float:
@@ -146,7 +162,8 @@ def score(a: EventMention, b: EventMention) -> float:
 
     Returns:
         the weighted sum of the actor overlap (Jaccard), place agreement, date agreement,
-        trigger agreement and context overlap; 1.0 for a syndicated copy's mention of the same event.
+        trigger agreement and context overlap (the place term left out, and the rest rescaled,
+        when neither mention has a place); 1.0 for a syndicated copy's mention of the same event.
     """
     if (a.duplicate_of == b.article or b.duplicate_of == a.article) and a.context == b.context:
         return 1.0
@@ -159,15 +176,15 @@ def score(a: EventMention, b: EventMention) -> float:
             _covered(b.participants, a.participants | a.groups),
         ),
     )
-    if a.place and b.place:
-        place = 1.0 if a.place == b.place else 0.5
-    else:
-        place = 0.25 if (a.place or b.place) else 0.0
     date = (1.0 if a.date == b.date else 0.6) if a.date and b.date else 0.3
     trigger = 1.0 if a.trigger and a.trigger == b.trigger else 0.0
     words = a.context | b.context
     context = len(a.context & b.context) / len(words) if words else 0.0
-    return W_ACTORS * actors + W_PLACE * place + W_DATE * date + W_TRIGGER * trigger + W_CONTEXT * context
+    total = W_ACTORS * actors + W_DATE * date + W_TRIGGER * trigger + W_CONTEXT * context
+    if not a.place and not b.place:  # no place on either side says nothing either way: left out
+        return total / (1 - W_PLACE)
+    place = (1.0 if a.place == b.place else 0.5) if a.place and b.place else 0.25
+    return total + W_PLACE * place
 
 
 def _covered(parts: frozenset[str], wide: frozenset[str]) -> float:
@@ -178,6 +195,15 @@ def _covered(parts: frozenset[str], wide: frozenset[str]) -> float:
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     union = a | b
     return len(a & b) / len(union) if union else 0.0
+
+
+def pair_score(a: EventMention, b: EventMention) -> float | None:
+    """The score of a pair that may merge (compatible, within the window, at or above
+    `MERGE_THRESHOLD`), else None."""
+    if not (compatible(a, b) and within_window(a, b)):
+        return None
+    s = score(a, b)
+    return s if s >= MERGE_THRESHOLD else None
 
 
 def candidate_pairs(mentions: list[EventMention]) -> list[tuple[float, str, str]]:
@@ -193,10 +219,9 @@ def candidate_pairs(mentions: list[EventMention]) -> list[tuple[float, str, str]
             if (a.id, b.id) in seen:
                 continue
             seen.add((a.id, b.id))
-            if compatible(a, b) and within_window(a, b):
-                s = score(a, b)
-                if s >= MERGE_THRESHOLD:
-                    pairs.append((s, a.id, b.id))
+            s = pair_score(a, b)
+            if s is not None:
+                pairs.append((s, a.id, b.id))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     return pairs
 

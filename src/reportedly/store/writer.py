@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from reportedly.ledger.build import build_claim, mention_payload, participants, to_event_mention
-from reportedly.merge.events import block_keys, cluster
+from reportedly.merge.events import block_keys, cluster, pair_score
 from reportedly.model import Article, Failure, article_to_dict
 from reportedly.store.entities import affiliations_of, store_entities
 from reportedly.store.sqlite import transaction
@@ -133,31 +133,52 @@ def _store_mentions(conn: sqlite3.Connection, article: Article, entity_map: dict
     return [r[0] for r in rows]
 
 
-def _component(conn: sqlite3.Connection, mention_ids: list[str]) -> set[str]:
-    """Every mention connected to these by shared blocking keys: all a re-merge can touch."""
-    members = set(mention_ids)
-    frontier = list(members)
-    seen_keys: set[str] = set()
+def _load(conn: sqlite3.Connection, ids: Iterable[str], into: dict[str, dict[str, Any]]) -> None:
+    todo = sorted(set(ids) - set(into))
+    for chunk in chunks(todo):
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT id, data FROM mentions WHERE id IN ({marks})", chunk):
+            into[row[0]] = json.loads(row[1])
+
+
+def _component(conn: sqlite3.Connection, mention_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Every mention joined to these through pairs that may merge (`merge.events.pair_score`).
+
+    The clustering of this component is the clustering a rebuild of the whole ledger would give it:
+    merges only happen along such pairs. Blocking keys (time-bucketed) bound each step's lookups.
+
+    Returns:
+        mention id -> stored payload, for every member of the component.
+    """
+    payloads: dict[str, dict[str, Any]] = {}
+    _load(conn, mention_ids, payloads)
+    features = {m: to_event_mention(p) for m, p in payloads.items()}
+    members, frontier = set(features), sorted(features)
     while frontier:
-        keys: set[str] = set()
-        for chunk in chunks(frontier):
+        by_key: dict[str, list[str]] = {}
+        for key in sorted({k for m in frontier for k in block_keys(features[m])}):
+            by_key[key] = []
+        for chunk in chunks(sorted(by_key)):
             marks = ",".join("?" * len(chunk))
-            keys.update(
-                r[0]
-                for r in conn.execute(f"SELECT key FROM mention_keys WHERE mention_id IN ({marks})", chunk)
-            )
-        keys -= seen_keys
-        seen_keys |= keys
+            for key, mid in conn.execute(
+                f"SELECT key, mention_id FROM mention_keys WHERE key IN ({marks})", chunk
+            ):
+                by_key[key].append(mid)
         found: set[str] = set()
-        for chunk in chunks(sorted(keys)):
-            marks = ",".join("?" * len(chunk))
-            found.update(
-                r[0]
-                for r in conn.execute(f"SELECT mention_id FROM mention_keys WHERE key IN ({marks})", chunk)
-            )
-        frontier = sorted(found - members)
+        seen: dict[str, dict[str, Any]] = {}
+        _load(conn, {n for ids in by_key.values() for n in ids} - members, seen)
+        features.update((m, to_event_mention(p)) for m, p in seen.items() if m not in features)
+        for m in frontier:
+            for key in block_keys(features[m]):
+                found.update(
+                    n
+                    for n in by_key[key]
+                    if n not in members and n in features and pair_score(features[m], features[n]) is not None
+                )
+        payloads.update((m, seen[m]) for m in found)
         members |= found
-    return members
+        frontier = sorted(found)
+    return payloads
 
 
 def recluster(conn: sqlite3.Connection, mention_ids: list[str]) -> None:
@@ -169,15 +190,17 @@ def recluster(conn: sqlite3.Connection, mention_ids: list[str]) -> None:
     """
     if not mention_ids:
         return
-    members = sorted(_component(conn, mention_ids))
-    payloads: dict[str, dict[str, Any]] = {}
+    payloads = _component(conn, mention_ids)
     old_events: set[str] = set()
-    for chunk in chunks(members):
+    for chunk in chunks(sorted(payloads)):
         marks = ",".join("?" * len(chunk))
-        for row in conn.execute(f"SELECT id, data, event_id FROM mentions WHERE id IN ({marks})", chunk):
-            payloads[row[0]] = json.loads(row[1])
-            if row[2]:
-                old_events.add(row[2])
+        old_events.update(
+            r[0]
+            for r in conn.execute(
+                f"SELECT DISTINCT event_id FROM mentions WHERE id IN ({marks}) AND event_id IS NOT NULL",
+                chunk,
+            )
+        )
     conn.executemany("DELETE FROM events WHERE id = ?", [(e,) for e in sorted(old_events)])
     groups = cluster(to_event_mention(p) for p in payloads.values())
     everyone = set().union(*(participants(p) for p in payloads.values()))

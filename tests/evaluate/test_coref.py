@@ -1,0 +1,57 @@
+"""ECB+ cross-document event coreference: the metrics on textbook cases, and a pinned gate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportedly.evaluate.coref import b_cubed, ceaf_e, conll, evaluate_coref, muc, read_split
+
+C = frozenset
+
+
+@pytest.mark.parametrize(
+    "metric,key,response,expected",
+    [
+        # Vilain et al. 1995's example: key {A B C D}, response {A B} {C D}: recall 2/3, precision 1.
+        (muc, [C("abcd")], [C("ab"), C("cd")], (2 / 3, 1.0)),
+        (muc, [C("ab"), C("cd")], [C("abcd")], (1.0, 2 / 3)),
+        # B3: key {a b} {c}, response {a b c}: recall 1, precision (2*(2/3) + 1/3) / 3 = 5/9.
+        (b_cubed, [C("ab"), C("c")], [C("abc")], (1.0, 5 / 9)),
+        # CEAF-e: phi4({a b}, {a b c}) = 0.8 aligned, {c} left: recall 0.8 / 2, precision 0.8 / 1.
+        (ceaf_e, [C("ab"), C("c")], [C("abc")], (0.4, 0.8)),
+        # twinless response mentions lower precision only
+        (b_cubed, [C("ab")], [C("ab"), C("x")], (1.0, 2 / 3)),
+    ],
+)
+def test_coref_metrics(metric, key, response, expected) -> None:  # type: ignore[no-untyped-def]
+    recall, precision, _f1 = metric(key, response)
+    assert recall == pytest.approx(expected[0]) and precision == pytest.approx(expected[1])
+
+
+@pytest.mark.parametrize("clusters", [[C("ab"), C("c")], [C("abc")]])
+def test_coref_perfect_response(clusters: list[frozenset[str]]) -> None:
+    assert conll(clusters, clusters)["conll_f1"] == pytest.approx(100.0)
+
+
+def test_coref_reads_ecbplus(shared: Path) -> None:
+    docs = read_split(shared / "data" / "ecbplus", "dev", [2])
+    assert len(docs) == 21
+    for doc in docs:
+        for tokens, _cluster in doc.gold.values():
+            assert all(doc.tokens[t][2] in doc.scored for t in tokens)
+
+
+# Pinned floors on one dev topic (about 25 s): the product's event extractor codes PLOVER events
+# only, while ECB+ annotates every event, so mention recall (and CoNLL F1) stays low; the merging
+# on the mentions it detects is gated separately. Raise the floors when the figures rise.
+GATE_TOPIC = 2
+FLOORS = {"conll_f1": 8.0, "detected_only": 60.0, "mention_precision": 80.0}
+
+
+def test_coref_gate(shared: Path) -> None:
+    scores = evaluate_coref(shared / "data" / "ecbplus", "dev", [GATE_TOPIC])
+    assert scores["conll_f1"] >= FLOORS["conll_f1"]
+    assert scores["detected_only"]["conll_f1"] >= FLOORS["detected_only"]
+    assert scores["mentions"]["precision"] >= FLOORS["mention_precision"]

@@ -6,4 +6,5 @@ import reportedly.clean.boilerplate  # noqa: F401
 import reportedly.clean.dateline  # noqa: F401
 import reportedly.clean.language  # noqa: F401
 import reportedly.clean.normalize  # noqa: F401
+import reportedly.extract.entities  # noqa: F401
 import reportedly.ingest  # noqa: F401

@@ -19,6 +19,7 @@ import re
 import pycountry
 from spacy.tokens import Doc
 
+from reportedly import registry
 from reportedly.extract.clusters import Cluster, cluster_mentions
 from reportedly.extract.mentions import Mention, acronym_definitions, collect_mentions
 from reportedly.extract.places import country_of_adjective, resolve_place
@@ -103,6 +104,9 @@ def extract_entities(doc: Doc, ctx: DocContext) -> list[Entity]:
     ids = {id(c): f"e{i}" for i, c in enumerate(clusters, 1)}
     entities = [_build(doc, c, ids, clusters, gaz) for c in clusters]
     return entities + _dateline_agency(entities, ctx, gaz)
+
+
+registry.extractors.register(EXTRACTOR, func=extract_entities)
 
 
 def _valid_iso3(code: str | None) -> str | None:

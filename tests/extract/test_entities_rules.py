@@ -161,3 +161,19 @@ APPOSITION = [
 def test_entities_rules_appositive_role() -> None:
     (ent,) = entities(APPOSITION)
     assert [r.text for r in ent.roles] == ["deputy spokesman"]
+
+
+AFGHAN_AUTHORITIES = [("Afghan", 1, "amod", "ADJ", "B-NORP"), ("authorities", 2, "nsubj", "NOUN", "O"),
+                      ("met", 2, "ROOT", "VERB", "O"), ("the", 4, "det", "DET", "O"),
+                      ("Taliban", 2, "dobj", "PROPN", "B-ORG"), (".", 2, "punct", "PUNCT", "O")]
+
+
+@pytest.mark.parametrize(("published", "owner"), [
+    ("2022-03-01", "Taliban"),  # the gazetteer says the Taliban govern Afghanistan since 2021-08-15
+    ("2019-03-01", "Afghanistan"),  # before: the phrase is the country's government
+    (None, "Afghanistan"),  # no date known: no dated fact is applied
+])
+def test_entities_rules_government_phrase_by_date(published: str | None, owner: str) -> None:
+    ents = extract_entities(make_doc(AFGHAN_AUTHORITIES), DocContext("t", published=published))
+    (holder,) = [e for e in ents if "Afghan authorities" in e.aliases]
+    assert holder.name == owner

@@ -130,6 +130,7 @@ def _pick_city(cities: list[dict[str, object]], context: frozenset[str]) -> dict
     return ranked[0] if top >= POPULATION_DOMINANCE * max(second, 1) else None
 
 
+@lru_cache(maxsize=16384)  # the same few hundred place names recur across a news corpus
 def resolve_place(text: str, gaz: Gazetteer, context: frozenset[str] = frozenset()) -> Place | None:
     """Resolve a place name by exact lookup: country, then city, then the gazetteer's admin regions.
 

@@ -1,4 +1,4 @@
-"""Build src/reportedly/data/attribution/cue_lexicon.json: reporting-cue verb lemmas learned from PolNeAR train.
+"""Build data/attribution/cue_lexicon.json: cue verb lemmas learned from PolNeAR train.
 
 For every verb lemma in the parsed training articles: how often it occurs, and how often it heads a
 gold cue. Lemmas that head a cue in at least MIN_PRECISION of their uses, and at least MIN_COUNT

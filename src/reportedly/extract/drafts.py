@@ -101,8 +101,17 @@ def trim_content(doc: Doc, start: int, end: int) -> tuple[int, int]:
             doc[i].dep_ == "cc"
             and after.dep_ == "conj"
             and after.lemma_ in CUE_LEMMAS
-            and after.pos_ == "VERB"
+            and after.tag_ in ("VBD", "VBZ")
         ):
+            end = i
+            break
+    root = doc[start:end].root
+    for i in range(start + 1, end - 1):
+        # ", giving cover to ...": a participle hung on the content's verb is the speaker's doing, not words.
+        after = (
+            doc[i + 2] if doc[i + 1].lower_ in ("while", "before", "after") and i + 2 < end else doc[i + 1]
+        )
+        if doc[i].text == "," and after.tag_ == "VBG" and after.dep_ == "advcl" and after.head.i != root.i:
             end = i
             break
     for i in range(max(start + 1, end - MAX_TAIL_TOKENS), end):

@@ -106,11 +106,14 @@ def subject_of(verb: Token) -> Token | None:
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         if any(c.dep_ == "nsubjpass" for c in node.children):
             return None
-        if node.dep_ in ("conj", "advcl", "xcomp") and node.head is not node:
-            node = node.head
+        if node.dep_ in ("conj", "advcl", "xcomp", "acomp") and node.head is not node:
+            node = node.head  # "was reluctant to endorse": the subject of "was"
             continue
-        if node.dep_ in ("acl", "relcl") and node.tag_ == "VBN":
-            return None
+        if node.dep_ == "pcomp" and node.head.head is not node.head:
+            node = node.head.head  # "by saying ...": the subject of the verb the preposition hangs on
+            continue
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head  # "a statement saying ...", "Clinton's op-ed supporting biofuels"
         return None
     return None
 

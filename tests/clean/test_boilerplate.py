@@ -85,6 +85,11 @@ TABLE: list[tuple[str, str | None]] = [
     ("Updated figures show the economy shrank by 4%.", None),
     ("Home Minister Amit Shah visited the site on Tuesday.", None),
     ("The ministry said the image was fake.", None),
+    ("ISBN 978-3-7828-1534-5", None),
+    ("2", None),
+    ("x x x", None),
+    ("Video-On-Demand", None),
+    ("10:15 IST", "timestamp"),
 ]
 
 
@@ -112,6 +117,8 @@ def test_boilerplate_trailing_credit_leaves_paragraph() -> None:
         ("By Jane Doe\nKabul is calm.\nBy Jane Doe", (), ["By Jane Doe", "By Jane Doe"]),
         ("Jane Doe\nKabul is calm.\nJane Doe", (), ["Jane Doe"]),
         ("Jane Doe\nKabul is calm.", ("Jane Doe",), ["Jane Doe"]),
+        ("- one\n-\n-\n0\n0\nKabul is calm.", (), []),
+        (">>> run()\n>>> run()\nKabul is calm.", (), []),
     ],
 )
 def test_boilerplate_repeated_bylines(text: str, names: tuple[str, ...], removed: list[str]) -> None:

@@ -21,6 +21,9 @@ MAX_BOILERPLATE_LINE = 200
 # A line shorter than this that repeats an earlier line is a repeated byline, label or caption;
 # longer repeats are left alone (a repeated paragraph is the writer's, not the page's).
 MAX_REPEATED_LINE = 80
+# Only a name-like repeat goes (capitalized words, no sentence end): repeated list markers, table
+# cells, numbers and code lines are content (seen on trafilatura's evaluation pages).
+_NAME_LIKE = re.compile(r"^(?:By\s+)?[A-Z][\w'\u2019.&-]*(?:[ ,|]+[\w'\u2019.&-]+){0,7}$")
 
 _NAME = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|de|da|van|von|bin|al|el))*"
 _NAMES = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
@@ -48,7 +51,9 @@ _LINE_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("share prompt", (
         r"(?:share|tweet|email|e-mail|print|pin|whatsapp)(?: (?:this|the) (?:article|story|page|post))?"
         r"(?: (?:on|via) \w+)?[:!.]?",
-        r"share (?:on|via|to|with) .{1,40}", r"copy(?: the)? link", rf"{_SOCIAL}(?:[ ,|/•·]+{_SOCIAL})+")),
+        r"share (?:on|via|to|with) .{1,40}", r"copy(?: the)? link",
+        rf"(?=.*(?:facebook|twitter|whatsapp|linkedin|telegram|reddit|email))"
+        rf"{_SOCIAL}(?:[ ,|/•·]+{_SOCIAL})+")),
     ("newsletter plug", (
         r"(?:get|receive|want) (?:our|the|the latest|more) .{0,60}newsletters?.{0,80}",
         r".{0,60}newsletters? (?:delivered|straight|direct(?:ly)?) (?:to|into) your .{0,40}")),
@@ -78,7 +83,7 @@ _LINE_RULES: list[tuple[str, tuple[str, ...]]] = [
         r"(?:photo|image|picture|file photo|pic|video|graphic|illustration|representational image|"
         r"representative image)s?(?: credits?)?\s*[:/|]\s*.{0,120}",
         r"(?:image source|image caption|media caption|image copyright|photo credits?)\s*[:,|]?\s*.{0,120}",
-        r"(?:photo|image|picture|file photo|video)s?(?: credits?)?\s*[-–—]\s*(?:[\w@./&'-]+\s*){1,4}",
+        r"(?:photo|image|picture|file photo|video)s?(?: credits?)?(?:\s+-|\s*[–—])\s*(?:[\w@./&'-]+\s*){1,4}",
         r"\(?(?:photo|image|picture)s?\s*(?:by|courtesy|credit)[:]?\s.{0,80}\)?",
         r"\((?:ap|afp|reuters|ani|pti|epa|getty images?|xinhua)(?:\s*photos?)?\s*/\s*[^)]{1,60}\)",
         rf"\((?:{_CREDIT_WORDS})s?\b[^)]{{0,80}}\)",
@@ -100,7 +105,8 @@ _LINE_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("timestamp", (
         rf"(?:updated|published|posted|last updated|first published|created)(?:\s+(?:on|at))?\s*[:\-]?\s*"
         rf"(?=[\d]|{_MONTH}|{_WEEKDAY}){_STAMP}",
-        rf"{_STAMP}(?<=\d)\s*(?:ist|gmt|utc|et|edt|est|pst|pt)?")),
+        rf"(?=.*(?:{_MONTH}|\d:\d\d|(?<![\d-])\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}(?![\d-]))){_STAMP}(?<=\d)"
+        r"\s*(?:ist|gmt|utc|et|edt|est|pst|pt)?")),
     ("copyright", (
         r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,140}", r".{0,100}\ball rights reserved\.?.{0,60}")),
     ("navigation", (
@@ -188,7 +194,8 @@ def classify_lines(text: str, byline_names: Iterable[str] = ()) -> list[LineVerd
         reason = is_boilerplate(body)
         if reason is None and body.lower() in authors:
             reason = "byline"
-        if reason is None and body and len(body) < MAX_REPEATED_LINE and body.lower() in seen_short:
+        if (reason is None and len(body) < MAX_REPEATED_LINE and body.lower() in seen_short
+                and _NAME_LIKE.match(body)):
             reason = "repeated line"
         if reason is not None:
             verdicts.append(LineVerdict(line, "", Removed(text=line.strip(), reason=reason)))

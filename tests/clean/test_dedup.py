@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reportedly.clean.dedup import MAX_INDEXED, SyndicationIndex, containment, fingerprints, shingle_hashes
@@ -103,3 +105,21 @@ def test_dedup_containment_and_hashes_are_stable() -> None:
     assert containment(a, fingerprints(shingle_hashes(OTHER_STORY))) < 0.1
     plain, styled = shingle_hashes("one two three four five"), shingle_hashes("One two, three four five")
     assert plain.tolist() == styled.tolist()
+
+
+def test_dedup_end_to_end_duplicate_of(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from reportedly.cli import app
+
+    lines = [{"text": STORY, "title": "Russia offers talks"},
+             {"text": "\n\n".join(PARAGRAPHS[:3]), "title": "Moscow ready to host Afghan sides"},
+             {"text": OTHER_STORY, "title": "Kremlin to host Afghan meeting"}]
+    feed = tmp_path / "wire.jsonl"
+    feed.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(feed)])
+    assert result.exit_code == 0, result.output
+    first, copy, other = (json.loads(line) for line in result.stdout.splitlines() if line.strip())
+    assert (first["duplicate_of"], copy["duplicate_of"], other["duplicate_of"]) == (None, first["id"], None)

@@ -22,17 +22,19 @@ from reportedly.extract.mentions import Mention
 
 ORG_NOUNS = ["organization", "organisation", "group", "movement", "militia"]
 ORG_KINDS_LABELS = frozenset({"ORG"})
-_MATCHERS: dict[int, Matcher] = {}
+# Built once per vocabulary. The vocab is kept with its matcher so its id can never be reused by another
+# vocab while cached (a stale Matcher on a new vocab fails with spaCy's E018).
+_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
 
 
 def _matcher(vocab: Vocab) -> Matcher:
-    key = id(vocab)
-    if key not in _MATCHERS:
+    cached = _MATCHERS.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
         matcher = Matcher(vocab)
         matcher.add("ORG_REF", [[{"LOWER": "the"}, {"LOWER": {"IN": ORG_NOUNS}}]])
         matcher.add("PERSON_REF", [[{"LOWER": {"IN": ["he", "she"]}, "POS": "PRON"}]])
-        _MATCHERS[key] = matcher
-    return _MATCHERS[key]
+        cached = _MATCHERS[id(vocab)] = (vocab, matcher)
+    return cached[1]
 
 
 def _candidates(clusters: list[Cluster], label: str, start: int, end: int) -> list[Cluster]:

@@ -58,3 +58,18 @@ def test_language_non_english_skipped_end_to_end(tmp_path: Path) -> None:
     assert article["text"].startswith("Der russische Gesandte")
     assert "'de' is not analyzed" in article["skipped"]
     assert (article["entities"], article["attributions"], article["events"]) == ([], [], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Zamir Kabulov met Ahmad Massoud and Abdul Ghani Baradar in Moscow.",
+     "Taliban spokesman Zabihullah Mujahid said.", "The PM met Xi Jinping in Beijing."],
+)
+def test_language_names_heavy_english_stays_english(text: str) -> None:
+    assert identify_language(text) == "en"
+
+
+@pytest.mark.parametrize(("text", "lang"), [("Il ministro ha detto che i colloqui continueranno.", "it"),
+                                            ("Taliban ba za su amince ba, in ji shi.", "ha")])
+def test_language_confident_guesses_stand(text: str, lang: str) -> None:
+    assert identify_language(text) == lang

@@ -1,7 +1,14 @@
-"""Language identification with py3langid (a maintained fork of langid.py; model ships in the wheel)."""
+"""Language identification with py3langid (a maintained fork of langid.py; model ships in the wheel).
+
+py3langid knows 140+ languages, and on a short, name-heavy English sentence ("Taliban spokesman
+Zabihullah Mujahid said.") it can guess Hausa or Javanese with low confidence. Skipping an English
+article costs more than analyzing a foreign one, so a low-confidence guess on text whose words are
+mostly English function words is read as English; confident guesses stand as they are.
+"""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -11,20 +18,48 @@ from reportedly.registry import cleaners
 SAMPLE_CHARS = 3000
 # Fewer letters than this cannot be identified reliably; such texts are "und" (undetermined).
 MIN_LETTERS = 20
+# Below this normalized probability the identifier's first guess is a guess (measured: names-only
+# English sentences score 0.10-0.20; short real paragraphs in 10 languages score 0.76 and up).
+MIN_CONFIDENCE = 0.5
+# Share of words that are English function words above which an unsure text is English (English
+# prose runs at 0.3-0.5; other Latin-script languages share few of these words).
+MIN_ENGLISH_SHARE = 0.15
+_ENGLISH = frozenset({
+    "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "said", "says",
+    "told", "met", "that", "this", "these", "those", "it", "its", "he", "she", "they", "we", "his", "her",
+    "their", "who", "which", "not", "no", "than", "after", "before", "over", "into", "about",
+})
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    from py3langid import langid
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return langid.classify
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 @cleaners.register("clean.language.v1")
 def identify_language(text: str) -> str:
-    """The ISO 639-1 code of the text's language, or "und" when too short to tell."""
+    """The ISO 639-1 code of the text's language.
+
+    Args:
+        text: the cleaned body.
+
+    Returns:
+        the language code, or "und" when the text is too short to tell.
+    """
     sample = text[:SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return "und"
-    lang, _score = _identifier()(sample)
+    lang, probability = _identifier().classify(sample)
+    if float(probability) < MIN_CONFIDENCE and english_share(sample) >= MIN_ENGLISH_SHARE:
+        return "en"
     return str(lang)
+
+
+def english_share(text: str) -> float:
+    """Share of a text's words that are English function words."""
+    words = _WORDS.findall(text.lower())
+    return sum(w in _ENGLISH for w in words) / len(words) if words else 0.0

@@ -6,6 +6,7 @@ Failure naming the article and the reason, and the batch goes on. Nothing is dro
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -20,6 +21,8 @@ from reportedly.model import Article, CleanArticle, DocContext, Failure, RawArti
 log = logging.getLogger(__name__)
 
 Item = Article | Failure
+# Pipelines (by id) that have analyzed a batch in this process: later batches run in memory zones.
+_WARMED: set[int] = set()
 # Batches queued per worker process: two keeps every worker busy while the next batch is cleaned.
 PENDING_PER_WORKER = 2
 
@@ -91,10 +94,17 @@ def _analyze_batch(batch: list[Item], settings: Settings) -> list[Item]:
     nlp = make_nlp(tuple(str(p) for p in settings.gazetteers))
     texts = [batch[i].text for i in todo]  # type: ignore[union-attr]
     out = list(batch)
-    for index, doc in zip(todo, nlp.pipe(texts, batch_size=settings.batch_size), strict=True):
-        article = batch[index]
-        assert isinstance(article, Article)
-        out[index] = _extract_one(article, doc)
+    # Strings and lexemes that spaCy adds for this batch's words are freed when it is done, so the
+    # vocabulary does not grow without end on a firehose; records hold plain str, never Docs. A
+    # process's first batch runs outside a zone: matchers and tables built lazily on first use keep
+    # their strings for good.
+    zone = nlp.memory_zone() if id(nlp) in _WARMED else contextlib.nullcontext()
+    _WARMED.add(id(nlp))
+    with zone:
+        for index, doc in zip(todo, nlp.pipe(texts, batch_size=settings.batch_size), strict=True):
+            article = batch[index]
+            assert isinstance(article, Article)
+            out[index] = _extract_one(article, doc)
     return out
 
 

@@ -61,3 +61,19 @@ def test_parallel_reads_ahead_a_bounded_number_of_articles(n_process: int) -> No
     assert len(taken) == 5 and all(isinstance(a, Article) for a in taken)
     limit = 5 + settings.batch_size * (PENDING_PER_WORKER * n_process + 1)
     assert read <= limit, f"read {read} articles to give 5 (limit {limit})"
+
+
+def test_parallel_vocabulary_does_not_grow_across_batches(nlp: object) -> None:
+    from reportedly.nlp.pipeline import make_nlp
+
+    def novel(n: int) -> RawArticle:
+        words = " ".join(f"Qzx{n}v{k}ombra" for k in range(20))
+        return RawArticle(SourceRef(path=f"novel-{n}.txt", url=None, format="text"),
+                          f"Officials named {words} in a statement on Monday, reporters said.")
+
+    settings = Settings(batch_size=2)
+    strings = make_nlp(()).vocab.strings
+    list(analyze_raw([novel(n) for n in range(4)], settings))
+    before = len(strings)
+    list(analyze_raw([novel(n) for n in range(4, 16)], settings))
+    assert len(strings) == before

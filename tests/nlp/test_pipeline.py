@@ -100,3 +100,14 @@ def test_fast_attribute_ruler_falls_back_on_unknown_rules() -> None:
     fast.load_from(stock)
     assert fast.rules == []
     assert [t.lemma_ for t in fast(Doc(nlp.vocab, words=["a", "a", "b"]))] == ["x", "x", ""]
+
+
+@pytest.mark.parametrize("text", ["The Zorblaxian envoys were negotiating quietly with Qwertyvians.",
+                                  "Officials said the talks had been held in Doha."])
+def test_pipeline_lemmas_survive_memory_zones(nlp: Language, text: str) -> None:
+    with nlp.memory_zone():
+        first = [t.lemma_ for t in nlp(text)]
+    with nlp.memory_zone():  # the memo's strings of the first zone were freed with it
+        second = [t.lemma_ for t in nlp(text)]
+    assert second == first
+    assert {"negotiate", "hold"} & set(first)

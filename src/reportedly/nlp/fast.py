@@ -37,6 +37,9 @@ KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 PREDICATES = frozenset({"IN", "NOT_IN", "REGEX"})
 # The lemmatizer's table of known words per part of speech (lists in the model, tested by membership).
 INDEX_TABLE = "lemma_index"
+# Memo entries kept before a memo starts afresh: keys grow with the vocabulary, which has no end on a
+# firehose; 200k entries (tens of MB) hold every frequent word form many times over.
+MAX_MEMO_ENTRIES = 200_000
 
 TokenKey = tuple[int, int, int, int]
 Pattern = list[dict[str, Any]]
@@ -118,6 +121,8 @@ class TagMapAttributeRuler:
         """Apply every rule that matches, token by token, in the stock ruler's order."""
         if not self.rules:
             return self.stock(doc) if self.stock is not None else doc
+        if len(self.memo) > MAX_MEMO_ENTRIES:
+            self.memo.clear()
         rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
         keys = cast(list[TokenKey], [tuple(row) for row in rows])
         per_token: list[tuple[tuple[int, int, int], ...]] = []
@@ -153,7 +158,7 @@ class MemoLemmatizer:
         self.name = name
         self.vocab = nlp.vocab
         self.stock: Lemmatizer | None = None
-        self.memo: dict[tuple[int, int, int], int] = {}
+        self.memo: dict[tuple[int, int, int], tuple[int, str]] = {}
 
     def load_from(self, stock: Lemmatizer) -> None:
         """Use a copy of the stock lemmatizer for tokens not seen before, its word lists made sets.
@@ -179,14 +184,22 @@ class MemoLemmatizer:
             return doc
         values = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
         lemmas = [row[3] for row in values]
+        if len(self.memo) > MAX_MEMO_ENTRIES:
+            self.memo.clear()
+        used: dict[int, str] = {}
         for i, (orth, pos, morph, lemma) in enumerate(values):
             if lemma:
                 continue
             found = self.memo.get((orth, pos, morph))
             if found is None:
-                lemma_text = self.stock.lemmatize(doc[i])[0]
-                found = self.memo[(orth, pos, morph)] = int(self.vocab.strings.add(lemma_text))
-            lemmas[i] = found
+                text = self.stock.lemmatize(doc[i])[0]
+                found = self.memo[(orth, pos, morph)] = (int(self.vocab.strings.add(text)), text)
+            lemmas[i] = found[0]
+            used[found[0]] = found[1]
+        strings = self.vocab.strings
+        for key, text in used.items():
+            if key not in strings:  # type: ignore[operator]  # a hash: freed with an earlier memory zone
+                strings.add(text)
         column = np.asarray(lemmas, dtype=np.uint64).reshape(-1, 1)
         doc.from_array([LEMMA], column)  # type: ignore[arg-type]  # thinc's Ints2d is a numpy array here
         return doc

@@ -19,6 +19,8 @@ import json
 import re
 from pathlib import Path
 
+import pycountry
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "reportedly" / "data" / "gazetteer" / "phoenix.json"
 
@@ -78,6 +80,13 @@ ORG_WORDS = {
     "WATCH",
     "CROSS",
     "CRESCENT",
+}
+# Demonyms CountryInfo lacks (hand-written, checked against common news usage).
+EXTRA_DEMONYMS = {
+    "ISR": ["Israeli"],
+    "MMR": ["Burmese", "Myanmar"],
+    "PSE": ["Palestinian"],
+    "KOS": ["Kosovar"],
 }
 # CAMEO sectors of state institutions.
 GOV_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
@@ -219,9 +228,17 @@ def to_entry(raw: dict, file_kind: str, source: str) -> dict:
     }
 
 
+def _iso3_by_name(name: str) -> str | None:
+    try:
+        return str(pycountry.countries.lookup(name).alpha_3)
+    except LookupError:
+        return None
+
+
 def parse_countryinfo(path: Path) -> list[dict]:
     text = path.read_bytes().decode("latin-1")
     out = []
+    seen_iso3: set[str] = set()
     for block in re.findall(r"<Country>\s*\n(<CountryCode>.*?)</Country>", text, re.S):
 
         def field(tag: str, block: str = block) -> list[str]:
@@ -230,12 +247,17 @@ def parse_countryinfo(path: Path) -> list[dict]:
                 return []
             return [title(x.split("#")[0].split("[")[0]) for x in m.group(1).splitlines() if x.strip()]
 
-        iso3 = (field("ISO3166-alpha3") or field("CountryCode") or [""])[0].upper()
+        # CountryInfo has slips ("IL" as Israel's alpha-3, MOZ for Myanmar): the country's name decides
+        # first (pycountry's exact lookup), then the first code pycountry knows.
         names = field("CountryName")
-        if not iso3 or not names or len(iso3) != 3:
+        codes = [c.upper() for c in field("ISO3166-alpha3") + field("CountryCode")]
+        iso3 = _iso3_by_name(names[0]) if names else None
+        iso3 = iso3 or next((c for c in codes if len(c) == 3 and pycountry.countries.get(alpha_3=c)), "")
+        if not iso3 or not names or iso3 in seen_iso3:
             continue
+        seen_iso3.add(iso3)
         short = COMMON_NAMES.get(iso3, names[0])
-        aliases = {a for a in field("Nationality") + names if a and a != short}
+        aliases = {a for a in field("Nationality") + names + EXTRA_DEMONYMS.get(iso3, []) if a and a != short}
         out.append(
             {
                 "id": f"cty:{iso3}",

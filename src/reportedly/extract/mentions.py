@@ -35,10 +35,9 @@ OFFICIAL_NOUNS = frozenset(
         "leadership",
         "leaders",
         "diplomats",
-        "spokesman",
-        "spokesperson",
     }
 )
+# ("Kremlin spokesman" is one person, a role of Peskov, not a mention of the Kremlin.)
 # Of those, the ones that may stand after a nationality adjective as the country's government.
 COUNTRY_GOV_NOUNS = frozenset(
     {
@@ -56,6 +55,9 @@ COUNTRY_GOV_NOUNS = frozenset(
 GOV_PHRASE_ADJS = frozenset({"new", "interim", "de", "facto", "caretaker", "transitional", "current"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 POSSESSIVES = frozenset({"'s", "’s"})
+# A PERSON/ORG span that is exactly the name of a city this large is the city ("arming Kyiv"); smaller
+# towns share their names with people ("Obama", Japan; "Teixeira", Brazil).
+RETYPE_CITY_POPULATION = 1_000_000
 # Title abbreviations the model sweeps into an organization's span ("Oregon State Police Lt").
 TRAILING_TITLES = frozenset(
     {
@@ -179,7 +181,11 @@ def mention_of(doc: Doc, ent: Span, gaz: Gazetteer, context: frozenset[str]) -> 
         return _mention(doc, start, end, "NORP")
     kb = _kb_for(ent, text, gaz) if ent.label_ in ("ORG", "PERSON") else None
     place = None if kb else resolve_place(text, gaz, context)
-    retype = place is not None and (place.is_country or place.is_region) and not gaz.lookup(text)
+    retype = (
+        place is not None
+        and (place.is_country or place.is_region or place.population >= RETYPE_CITY_POPULATION)
+        and not gaz.lookup(text)
+    )
     if place is not None and (ent.label_ in ("GPE", "LOC", "FAC") or retype):
         if place.is_country and place.country:
             return _country_mention(doc, ent, gaz, place.country, place)

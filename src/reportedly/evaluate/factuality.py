@@ -19,6 +19,7 @@ import spacy
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from reportedly import registry
 from reportedly.evaluate.events import f1_scores
 from reportedly.extract.epistemic import is_irrealis, is_negated_deep, is_reported_speech, local_cues
 from reportedly.model import Status
@@ -173,3 +174,6 @@ def evaluate_factuality(path: Path, limit: int | None = None) -> dict[str, Any]:
     scores = f1_scores(gold_b, pred_b)
     scores["pearson_r"] = pearson(pred_s, gold_s)
     return scores
+
+
+registry.scorers.register("scorers.factuality_uw.v1", func=evaluate_factuality)

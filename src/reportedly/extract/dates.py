@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from reportedly.model import EventDate
 
@@ -36,6 +36,7 @@ def _parser(published: str | None) -> Any:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+@lru_cache(maxsize=4096)
 def normalize(text: str, published: str | None) -> str | None:
     """The ISO value ("YYYY", "YYYY-MM" or "YYYY-MM-DD") of a date expression, or None.
 
@@ -66,14 +67,26 @@ def normalize(text: str, published: str | None) -> str | None:
     return f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
 
 
-def find_date(trigger: Token, published: str | None) -> EventDate | None:
+def date_index(doc: Doc) -> dict[int, Span]:
+    """Token index -> the DATE or TIME entity holding it; build once per Doc (Doc.ents is costly)."""
+    return {t.i: ent for ent in doc.ents if ent.label_ in ("DATE", "TIME") for t in ent}
+
+
+def find_date(
+    trigger: Token, published: str | None, dates: dict[int, Span] | None = None
+) -> EventDate | None:
     """The date of the event at `trigger`: a DATE expression or a vague time word near it.
 
     Looks in the trigger's own dependents first, then in those of the verbs above it (at most
     MAX_CLIMB), so "In November 2021, X said Y were gathering" dates the gathering.
+
+    Args:
+        trigger: the event's word.
+        published: the article's publication date, YYYY-MM-DD, or None.
+        dates: `date_index(doc)`, when the caller dates many events of one Doc.
     """
-    doc = trigger.doc
-    dates = {t.i: ent for ent in doc.ents if ent.label_ in ("DATE", "TIME") for t in ent}
+    if dates is None:
+        dates = date_index(trigger.doc)
     node: Token | None = trigger
     for _ in range(MAX_CLIMB + 1):
         if node is None:

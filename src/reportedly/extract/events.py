@@ -13,15 +13,18 @@ local cues and the attributions whose content holds the event (extract/epistemic
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
+from reportedly import registry
 from reportedly.extract.arguments import ArgIndex, roles_for
-from reportedly.extract.dates import find_date
+from reportedly.extract.dates import date_index, find_date
 from reportedly.extract.epistemic import combine, local_cues
 from reportedly.extract.eventtype import classify, resolve_yield
-from reportedly.extract.triggers import NOUN_TRIGGERS, match_token, to_plover
+from reportedly.extract.triggers import NOUN_TRIGGERS, is_candidate, match_token, to_plover
 from reportedly.model import (
     Attribution,
     DocContext,
@@ -98,7 +101,8 @@ def extract_events(
         one Event per real event told in the article, mentions of the same event merged.
     """
     index = ArgIndex.build(doc, entities)
-    drafts = [d for tok in doc if (d := _draft(tok, index, ctx)) is not None]
+    dates = date_index(doc)
+    drafts = [d for tok in doc if (d := _draft(tok, index, ctx, dates)) is not None]
     drafts = _fold_mediation(_drop_light_verbs(drafts))
     drafts = [_recode(d) for d in drafts]
     events, anaphors = [d for d in drafts if not d.anaphor], [d for d in drafts if d.anaphor]
@@ -110,12 +114,21 @@ def extract_events(
             target.cues |= anaphor.cues - {"negated"}
     events = _merge_same(events, attributions)
     events.sort(key=lambda d: d.trigger.i)
-    return [_finish(d, i, attributions) for i, d in enumerate(events, start=1)]
+    sentences = list(doc.sents) if events else []  # once: Token.sent walks the whole Doc on every call
+    return [_finish(d, i, attributions, sentences) for i, d in enumerate(events, start=1)]
 
 
-def _draft(tok: Token, index: ArgIndex, ctx: DocContext) -> Draft | None:
-    if tok.pos_ not in ("VERB", "NOUN"):
+def _draft(tok: Token, index: ArgIndex, ctx: DocContext, dates: dict[int, SpacySpan]) -> Draft | None:
+    if not is_candidate(tok):
         return None
+    roles = roles_for(tok, index)
+    anaphor = (
+        tok.lemma_.lower() in ANAPHOR_NOUNS
+        and any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHOR_DETS for c in tok.children)
+        and not roles.recipients
+    )
+    if not (roles.actors or roles.recipients or roles.location or anaphor):
+        return None  # no party and no place: nothing to code, and the typer and dates are spared
     match = match_token(tok)
     if match is None:
         return None
@@ -125,12 +138,6 @@ def _draft(tok: Token, index: ArgIndex, ctx: DocContext) -> Draft | None:
         if guess.probability >= TYPE_MIN_PROB:
             kind = resolve_yield(guess.label, match.cameo)
     cameo = match.cameo if match.type == kind else ROOT_CODES.get(kind)
-    roles = roles_for(tok, index)
-    anaphor = (
-        tok.lemma_.lower() in ANAPHOR_NOUNS
-        and any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHOR_DETS for c in tok.children)
-        and not roles.recipients
-    )
     return Draft(
         trigger=tok,
         type=kind,
@@ -140,7 +147,7 @@ def _draft(tok: Token, index: ArgIndex, ctx: DocContext) -> Draft | None:
         recipients=roles.recipients,
         host=roles.host,
         location=roles.location,
-        date=find_date(tok, ctx.published),
+        date=find_date(tok, ctx.published, dates),
         cues=set(local_cues(tok)),
         triggers=[tok],
         anaphor=anaphor,
@@ -277,19 +284,22 @@ def _holding(draft: Draft, attributions: list[Attribution]) -> list[Attribution]
     return [a for a in attributions if any(a.content.start <= s < a.content.end for s in spots)]
 
 
-def _finish(draft: Draft, number: int, attributions: list[Attribution]) -> Event:
+def _finish(draft: Draft, number: int, attributions: list[Attribution], sentences: list[SpacySpan]) -> Event:
     holding = _holding(draft, attributions)
     sources = [EventSource(a.id, a.stance) for a in holding]
     unheld = [t for t in draft.triggers if not any(a.content.start <= t.idx < a.content.end for a in holding)]
     if unheld and not draft.anaphor and draft.trigger in unheld:
         sources.insert(0, EventSource(None, Stance.ASSERT.value))
     status = combine(draft.cues, [(s.attribution, s.stance) for s in sources])
-    doc = draft.trigger.doc
     evidence = []
-    for sent in dict.fromkeys(t.sent for t in sorted(draft.triggers, key=lambda t: t.i)):
+    starts = [sent.start for sent in sentences]
+    for which in dict.fromkeys(
+        bisect_right(starts, t.i) - 1 for t in sorted(draft.triggers, key=lambda t: t.i)
+    ):
+        sent = sentences[which]
         text = sent.text.strip()
         start = sent.start_char + sent.text.index(text) if text else sent.start_char
-        evidence.append(Span(start, start + len(text), doc.text[start : start + len(text)]))
+        evidence.append(Span(start, start + len(text), text))  # Doc.text rebuilds the whole text per call
     trig = draft.trigger
     return Event(
         id=f"v{number}",
@@ -309,5 +319,7 @@ def _finish(draft: Draft, number: int, attributions: list[Attribution]) -> Event
         extractor=EXTRACTOR,
     )
 
+
+registry.extractors.register(EXTRACTOR, func=extract_events)
 
 __all__ = ["extract_events", "EXTRACTOR", "NOUN_TRIGGERS", "to_plover"]

@@ -25,6 +25,10 @@ ARG_DEPS = ("dobj", "prep", "xcomp", "ccomp", "prt", "attr", "acomp", "dative", 
 # Tokens after the trigger looked at as a bag of words: the object and a phrase or two.
 WINDOW = 10
 CONTENT_POS = ("NOUN", "VERB", "ADJ", "PROPN", "ADV", "ADP")
+# Word pairs read after the trigger, and words read before it ("has condemned", "will increase").
+BIGRAM_WINDOW = 7
+LEFT_WINDOW = 3
+LEFT_POS = ("VERB", "NOUN", "ADJ", "ADV", "AUX", "PART")
 # CAMEO roots 084-087 are material retreats (release, return, ceasefire); other 08x are concessions.
 RETREAT_CODES = ("084", "085", "086", "087", "0813", "0814")
 
@@ -66,12 +70,34 @@ def features(trigger: Token) -> list[str]:
         out.extend([f"P={reading.type}", f"K={reading.cameo[:2]}", f"K3={reading.cameo[:3]}"])
         if reading.specific:
             out.append(f"PS={reading.type}")
-    for t in trigger.doc[trigger.i + 1 : min(trigger.i + 1 + WINDOW, trigger.sent.end)]:
+    for t in trigger.doc[trigger.i + 1 : min(trigger.i + 1 + WINDOW, len(trigger.doc))]:
+        if t.is_sent_start:  # Token.sent walks the whole Doc: the window stops at the next sentence instead
+            break
         if t.pos_ in CONTENT_POS:
             out.append(f"W={t.lemma_.lower()}")
-            lex = match_token(t) if t.pos_ in ("NOUN", "VERB") else None
+            lex = match_token(t, patterns=False) if t.pos_ in ("NOUN", "VERB") else None
             if lex is not None:
                 out.append(f"WP={lex.type}")
+    out.extend(_context(trigger))
+    return out
+
+
+def _context(trigger: Token) -> list[str]:
+    """Word pairs after the trigger, its head, and the words just before it (chosen by 5-fold
+    cross-validation on PLV's training part: +1 point micro-F1 over the features above alone)."""
+    doc = trigger.doc
+    after = []
+    for t in doc[trigger.i + 1 : min(trigger.i + 1 + BIGRAM_WINDOW, len(doc))]:
+        if t.is_sent_start:
+            break
+        if not t.is_punct:
+            after.append(t.lemma_.lower())
+    out = [f"B={a}|{b}" for a, b in zip(after, after[1:], strict=False)]
+    out.append(f"HL={trigger.head.lemma_.lower()}")
+    start = trigger.i
+    while start > max(0, trigger.i - LEFT_WINDOW) and not doc[start].is_sent_start:
+        start -= 1
+    out.extend(f"LW={t.lemma_.lower()}" for t in doc[start : trigger.i] if t.pos_ in LEFT_POS)
     return out
 
 

@@ -105,7 +105,8 @@ def load_lexicon() -> dict[str, Any]:
     for lemma, entry in raw["verbs"].items():
         shared = blocks[entry["block"]] if entry.get("block") is not None else []
         own = [_compile(p) for p in entry["patterns"]]
-        verbs[lemma] = (entry["code"], own + shared)
+        ordered = sorted(own + shared, key=lambda p: -(len(p[0]) + len(p[1])))  # stable: file order on ties
+        verbs[lemma] = (entry["code"], ordered)
     return {"verbs": verbs, "plover": raw["plover"]}
 
 
@@ -129,11 +130,24 @@ def to_plover(cameo: str | None) -> tuple[str, str | None] | None:
     return None
 
 
-def match_token(token: Token) -> TriggerMatch | None:
+def is_candidate(token: Token) -> bool:
+    """Whether the lexicon knows `token`'s lemma at all (a cheap test before arguments and patterns)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN":
+        return lemma in NOUN_TRIGGERS
+    if token.pos_ == "VERB":
+        return bool(VERB_OVERRIDES.get(lemma)) or (
+            lemma not in VERB_OVERRIDES and lemma in load_lexicon()["verbs"]
+        )
+    return False
+
+
+def match_token(token: Token, patterns: bool = True) -> TriggerMatch | None:
     """The lexicon's reading of `token` as an event trigger, or None.
 
     Args:
         token: a verb or an event noun in a parsed Doc.
+        patterns: False reads only the verb's default code (cheap: no pattern is tried).
 
     Returns:
         its CAMEO code and PLOVER type, or None when the lexicon has no event for it.
@@ -143,7 +157,7 @@ def match_token(token: Token) -> TriggerMatch | None:
         code = NOUN_TRIGGERS.get(lemma)
         specific = False
     elif token.pos_ == "VERB":
-        code, specific = _verb_code(token, lemma)
+        code, specific = _verb_code(token, lemma, patterns)
     else:
         return None
     plover = to_plover(code)
@@ -152,25 +166,33 @@ def match_token(token: Token) -> TriggerMatch | None:
     return TriggerMatch(cameo=code, type=plover[0], mode=plover[1], specific=specific)
 
 
-def _verb_code(token: Token, lemma: str) -> tuple[str | None, bool]:
+def _verb_code(token: Token, lemma: str, use_patterns: bool = True) -> tuple[str | None, bool]:
     if lemma in VERB_OVERRIDES:
         return VERB_OVERRIDES[lemma] or None, False
     entry = load_lexicon()["verbs"].get(lemma)
     if entry is None:
         return None, False
     default, patterns = entry
-    post = _words(t for t in token.subtree if token.i < t.i <= token.i + POST_WINDOW)
-    pre = _words(t for t in token.doc[max(token.sent.start, token.i - PRE_WINDOW) : token.i])
-    best, best_score = None, 0
-    for pre_groups, post_groups, code in patterns:
-        score = len(pre_groups) + len(post_groups)
-        if score <= best_score:
-            continue
-        if all(g & post for g in post_groups) and all(g & pre for g in pre_groups):
-            best, best_score = code, score
-    if best is not None:
-        return best, True
+    if not use_patterns or not patterns:
+        return default, False
+    doc = token.doc
+    post = _words(doc[token.i + 1 : min(token.right_edge.i, token.i + POST_WINDOW) + 1])
+    start = token.i
+    while start > max(0, token.i - PRE_WINDOW) and not doc[start].is_sent_start:
+        start -= 1  # back to the sentence start or the window's edge (Token.sent walks the whole Doc)
+    pre = _words(doc[start : token.i])
+    for pre_groups, post_groups, code in patterns:  # most specific first: the first match is the best
+        if _holds(post_groups, post) and _holds(pre_groups, pre):
+            return code, True
     return default, False
+
+
+def _holds(groups: tuple[frozenset[str], ...], words: set[str]) -> bool:
+    # a plain loop: this runs for every pattern of every candidate verb, and all() over a generator costs more
+    for group in groups:  # noqa: SIM110
+        if group.isdisjoint(words):
+            return False
+    return True
 
 
 def _words(tokens: Any) -> set[str]:

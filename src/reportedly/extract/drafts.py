@@ -131,19 +131,21 @@ def trim_content(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _quote_after(doc: Doc, end_tok: int, quotes: list[Quote]) -> Quote | None:
+def _quote_after(doc: Doc, end_tok: int, quotes: list[Quote], text: str) -> Quote | None:
     """A quotation opening right after token `end_tok - 1` (past a colon, comma or "that")."""
     if end_tok >= len(doc):
         return None
     pos = doc[end_tok - 1].idx + len(doc[end_tok - 1])
     for q in quotes:
         if q.open >= pos:
-            gap = doc.text[pos : q.open].strip()
-            return q if gap in ("", ":", ",", "that", ": ") and q.words(doc.text) >= MIN_QUOTE_WORDS else None
+            gap = text[pos : q.open].strip()
+            return q if gap in ("", ":", ",", "that", ": ") and q.words >= MIN_QUOTE_WORDS else None
     return None
 
 
-def _quote_before(doc: Doc, first_tok: int, quotes: list[Quote], allowed: set[int]) -> Quote | None:
+def _quote_before(
+    doc: Doc, first_tok: int, quotes: list[Quote], allowed: set[int], text: str
+) -> Quote | None:
     """A quotation closing just before token `first_tok`, with only punctuation or speaker words between."""
     pos = doc[first_tok].idx
     best = None
@@ -151,10 +153,10 @@ def _quote_before(doc: Doc, first_tok: int, quotes: list[Quote], allowed: set[in
         if q.close > pos:
             break
         best = q
-    if best is None or best.words(doc.text) < MIN_QUOTE_WORDS:
+    if best is None or best.words < MIN_QUOTE_WORDS:
         return None
     between = doc.char_span(best.close, pos, alignment_mode="expand")
-    if between is None or len(between) > MAX_QUOTE_GAP or "\n" in doc.text[best.close : pos]:
+    if between is None or len(between) > MAX_QUOTE_GAP or "\n" in text[best.close : pos]:
         return None
     if all(t.is_punct or t.i in allowed or t.is_space for t in between):
         return best
@@ -205,12 +207,13 @@ def _parenthetical_content(verb: Token, cue_start: int, found: Found) -> tuple[i
     return trim_content(verb.doc, head.left_edge.i, first)
 
 
-def from_verb(verb: Token, quotes: list[Quote]) -> Draft | None:
+def from_verb(verb: Token, quotes: list[Quote], text: str) -> Draft | None:
     """The attribution a reporting verb makes, if it has a speaker and a content.
 
     Args:
         verb: a token whose lemma is a reporting cue.
         quotes: the article's quotations.
+        text: the Doc's text (`Doc.text` is rebuilt on every access: read it once per article).
 
     Returns:
         a Draft, or None when the verb credits no one or nothing.
@@ -223,10 +226,10 @@ def from_verb(verb: Token, quotes: list[Quote]) -> Draft | None:
     start, end = cue_bounds(verb)
     cue = _chars(doc, start, end)
     allowed = set(range(found.start, found.end)) | set(range(start, end))
-    after = _quote_after(doc, end, quotes)
+    after = _quote_after(doc, end, quotes, text)
     if after is not None and not is_cognition(verb):
         return Draft(cue, verb.i, found, (after.start, after.end), True, "quotes.direct.v1")
-    before = _quote_before(doc, min(start, found.start), quotes, allowed)
+    before = _quote_before(doc, min(start, found.start), quotes, allowed, text)
     if before is not None and not is_cognition(verb):
         return Draft(cue, verb.i, found, (before.start, before.end), True, "quotes.direct.v1")
     clause = _clause_content(verb, end) or _parenthetical_content(verb, start, found)
@@ -236,7 +239,7 @@ def from_verb(verb: Token, quotes: list[Quote]) -> Draft | None:
     for q in quotes:  # a clause that is a whole quotation is a direct quote
         if q.open <= content[0] <= q.start + 1 and q.end - 1 <= content[1] <= q.close:
             return Draft(cue, verb.i, found, (q.start, q.end), True, "quotes.direct.v1")
-    return Draft(cue, verb.i, found, _close_quote(doc.text, content), False, "quotes.indirect.v1")
+    return Draft(cue, verb.i, found, _close_quote(text, content), False, "quotes.indirect.v1")
 
 
 def from_according(doc: Doc, start: int, end: int) -> Draft | None:

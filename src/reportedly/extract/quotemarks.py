@@ -36,10 +36,7 @@ class Quote:
     start: int
     end: int
     close: int  # offset just after the closing mark
-
-    def words(self, text: str) -> int:
-        """How many words the quotation holds."""
-        return len(text[self.start : self.end].split())
+    words: int = 0  # how many words the quotation holds
 
 
 def _is_opening(text: str, pos: int, mark: str) -> bool:
@@ -82,7 +79,9 @@ def find_quotes(text: str) -> list[Quote]:
             i += 1
             continue
         j, end_pos, end_mark = close
-        quotes.append(Quote(pos, pos + len(mark), end_pos, end_pos + len(end_mark)))
+        start = pos + len(mark)
+        words = len(text[start:end_pos].split())
+        quotes.append(Quote(pos, start, end_pos, end_pos + len(end_mark), words))
         i = j + 1
     return quotes
 

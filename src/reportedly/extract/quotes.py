@@ -49,20 +49,21 @@ def extract_attributions(doc: Doc, entities: list[Entity], ctx: DocContext) -> l
     Returns:
         Attribution records in text order.
     """
-    drafts = find_drafts(doc)
-    media = media_mentions(doc, entities)
+    text = doc.text  # rebuilt from the tokens on every access: read once
+    drafts = find_drafts(doc, text)
+    media, preps = media_mentions(doc, entities)
     speakers = link_speakers(doc, drafts, entities)
     agency = Relay(None, ctx.dateline.agency) if ctx.dateline and ctx.dateline.agency else None
     if agency is not None:
         agency = _agency_relay(agency, entities)
-    chains = relay_chains(doc, drafts, speakers, entities, media)
+    chains = relay_chains(doc, drafts, speakers, entities, (media, preps))
     out = []
     for n, (draft, speaker, chain) in enumerate(zip(drafts, speakers, chains, strict=True), start=1):
         via = list(chain)
         if agency is not None and not (via and _same(via[-1], agency)):
             via = [r for r in via if not _same(r, agency)] + [agency]
-        cue = Span(draft.cue[0], draft.cue[1], doc.text[draft.cue[0] : draft.cue[1]])
-        content = Span(draft.content[0], draft.content[1], doc.text[draft.content[0] : draft.content[1]])
+        cue = Span(draft.cue[0], draft.cue[1], text[draft.cue[0] : draft.cue[1]])
+        content = Span(draft.content[0], draft.content[1], text[draft.content[0] : draft.content[1]])
         out.append(
             Attribution(
                 f"q{n}",
@@ -81,9 +82,9 @@ def extract_attributions(doc: Doc, entities: list[Entity], ctx: DocContext) -> l
 extractors.register("extract.attributions.v1", func=extract_attributions)
 
 
-def find_drafts(doc: Doc) -> list[Draft]:
+def find_drafts(doc: Doc, text: str) -> list[Draft]:
     """Every attribution draft of `doc`, outermost claims only, in text order."""
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(text)
     cues = find_cues(doc)
     drafts: list[Draft] = []
     taken: set[int] = set()
@@ -91,7 +92,7 @@ def find_drafts(doc: Doc) -> list[Draft]:
         verb = doc[start]
         if start in taken:
             continue
-        draft = from_verb(verb, quotes)
+        draft = from_verb(verb, quotes, text)
         if draft is not None:
             drafts.append(draft)
             span = doc.char_span(*draft.cue, alignment_mode="expand")
@@ -104,12 +105,12 @@ def find_drafts(doc: Doc) -> list[Draft]:
         draft = from_according(doc, start, end)
         if draft is not None and not any(_overlaps(draft.content, d.content) for d in drafts):
             drafts.append(draft)
-    inside_quote = [(q.start, q.end) for q in quotes if q.words(doc.text) >= MIN_QUOTE_WORDS]
+    inside_quote = [(q.start, q.end) for q in quotes if q.words >= MIN_QUOTE_WORDS]
     # A cue inside a quotation belongs to the quoted speaker's words, not to the article.
     drafts = [d for d in drafts if d.direct or not any(_inside(d.cue, q) for q in inside_quote)]
     drafts = _outermost(doc, drafts)
     drafts.sort(key=lambda d: d.order)
-    drafts = _add_unclaimed_quotes(doc, drafts, quotes)
+    drafts = _add_unclaimed_quotes(doc, drafts, quotes, text)
     drafts.sort(key=lambda d: d.order)
     return drafts
 
@@ -148,13 +149,13 @@ def _is_outlet_report(doc: Doc, draft: Draft) -> bool:
     return verb.lemma_ in OUTLET_VERBS and is_media(doc, draft.speaker.start, draft.speaker.end, None)
 
 
-def _add_unclaimed_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
+def _add_unclaimed_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote], text: str) -> list[Draft]:
     """Quotations no cue claimed: dash- or colon-introduced, or floating after the last claim."""
     out = list(drafts)
     for q in quotes:
-        if q.words(doc.text) < MIN_QUOTE_WORDS or any(_overlaps((q.start, q.end), d.content) for d in out):
+        if q.words < MIN_QUOTE_WORDS or any(_overlaps((q.start, q.end), d.content) for d in out):
             continue
-        draft = _dash_or_colon(doc, q)
+        draft = _dash_or_colon(doc, q, text)
         if draft is None:
             before = [d for d in out if d.content[1] <= q.open and d.speaker is not None]
             if before:
@@ -175,27 +176,27 @@ def _add_unclaimed_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote]) ->
     return out
 
 
-def _dash_or_colon(doc: Doc, q: Quote) -> Draft | None:
+def _dash_or_colon(doc: Doc, q: Quote, text: str) -> Draft | None:
     """ "“...” -Commissioner X" and "X: “...”": the speaker named beside the quotation, no verb."""
-    rest = doc.text[q.close : q.close + 4]
+    rest = text[q.close : q.close + 4]
     stripped = rest.lstrip(" ")
     if stripped[:1] in ("-", "—", "–"):
         dash = q.close + len(rest) - len(stripped)
         span = doc.char_span(
             dash + 1,
-            doc.text.find("\n", dash) if "\n" in doc.text[dash:] else len(doc.text),
+            text.find("\n", dash) if "\n" in text[dash:] else len(text),
             alignment_mode="expand",
         )
         if span is not None and 0 < len(span) <= MAX_DASH_SPEAKER_TOKENS:
             words = [t for t in span if not t.is_punct]
             if words:
-                first = dash + 1 + len(doc.text[dash + 1 :]) - len(doc.text[dash + 1 :].lstrip())
+                first = dash + 1 + len(text[dash + 1 :]) - len(text[dash + 1 :].lstrip())
                 last = words[-1].idx + len(words[-1])
                 found = Found(words[0].i, words[-1].i + 1, span.root.i, chars=(first, last))
                 return Draft((dash, dash + 1), None, found, (q.start, q.end), True, "quotes.dash.v1")
-    colon = doc.text.rfind(":", max(0, q.open - 3), q.open)
+    colon = text.rfind(":", max(0, q.open - 3), q.open)
     if colon >= 0:
-        line = doc.text.rfind("\n", 0, colon) + 1
+        line = text.rfind("\n", 0, colon) + 1
         span = doc.char_span(line, colon, alignment_mode="expand")
         if span is not None and 0 < len(span) <= 4 and any(t.pos_ == "PROPN" for t in span):
             return Draft(
@@ -245,13 +246,18 @@ def _speaker_key(speaker: Speaker) -> str:
 
 
 def relay_chains(
-    doc: Doc, drafts: list[Draft], speakers: list[Speaker], entities: list[Entity], media: list[MediaMention]
+    doc: Doc,
+    drafts: list[Draft],
+    speakers: list[Speaker],
+    entities: list[Entity],
+    found_media: tuple[list[MediaMention], list[int]],
 ) -> list[list[Relay]]:
     """The relays of each draft, nearest first: the medium addressed, then the crediting outlets."""
     addressed: list[list[Relay]] = []
+    media, preps = found_media
     for draft in drafts:
         verb = doc[draft.verb] if draft.verb is not None else None
-        addressed.append(addressee_relays(verb, entities, media) if verb is not None else [])
+        addressed.append(addressee_relays(verb, entities, media, preps) if verb is not None else [])
     # A speaker interviewed by a medium speaks through it in the rest of the article too.
     interviews: dict[str, list[Relay]] = {}
     for speaker, relays in zip(speakers, addressed, strict=True):

@@ -41,7 +41,11 @@ def _matcher(vocab: Vocab) -> Matcher:
         "NAME",
         [
             [{"LOWER": {"IN": sorted(MEDIA_NAMES)}}],
-            [{"POS": "PROPN", "OP": "+"}, {"LOWER": {"IN": sorted(MEDIA_WORDS)}, "POS": "PROPN"}],
+            [
+                {"POS": "PROPN", "OP": "?"},
+                {"POS": "PROPN"},
+                {"LOWER": {"IN": sorted(MEDIA_WORDS)}, "POS": "PROPN"},
+            ],
         ],
     )
     matcher.add(
@@ -67,22 +71,35 @@ def name_of(head: Token) -> tuple[int, int]:
     return start, head.i + 1
 
 
-def media_mentions(doc: Doc, entities: list[Entity]) -> list[MediaMention]:
-    """Every medium named in the text, in text order (entities of kind media and media names)."""
+def media_mentions(doc: Doc, entities: list[Entity]) -> tuple[list[MediaMention], list[int]]:
+    """Every medium named in the text, and where the text tells of an address to one; one matcher pass.
+
+    Args:
+        doc: the Doc.
+        entities: the article's entities (those of kind media count as named media).
+
+    Returns:
+        the media named, in text order, and the token indices of the prepositions of "in an
+        interview with", "speaking to" (for `addressee_relays`).
+    """
     found: dict[int, MediaMention] = {}
+    preps: list[int] = []
     for entity in entities:
         if entity.kind == "media":
             for m in entity.mentions:
                 found[m.start] = MediaMention(m.start, m.end, Relay(entity.id, entity.name))
     for key, start, end in _matcher(doc.vocab)(doc):
+        if doc.vocab.strings[key] == "ADDRESS":
+            preps.append(end - 1)
+            continue
         span = doc[start:end]
-        if doc.vocab.strings[key] != "NAME" or span.start_char in found:
+        if span.start_char in found:
             continue
         linked = entity_at(entities, span.start_char, span.end_char)
         found[span.start_char] = MediaMention(
             span.start_char, span.end_char, Relay(linked.id if linked else None, span.text)
         )
-    return [found[k] for k in sorted(found)]
+    return [found[k] for k in sorted(found)], preps
 
 
 def _relay_for(
@@ -112,13 +129,16 @@ def _relay_for(
     return None
 
 
-def addressee_relays(cue: Token, entities: list[Entity], media: list[MediaMention]) -> list[Relay]:
+def addressee_relays(
+    cue: Token, entities: list[Entity], media: list[MediaMention], preps: list[int]
+) -> list[Relay]:
     """Media the speaker addressed through this cue: "told TASS", "in an interview with TASS".
 
     Args:
         cue: the reporting verb.
         entities: the article's entities.
         media: the media named in the article.
+        preps: the article's address prepositions (from `media_mentions`).
 
     Returns:
         relays in text order.
@@ -130,10 +150,10 @@ def addressee_relays(cue: Token, entities: list[Entity], media: list[MediaMentio
             if relay:
                 out.append(relay)
     sent = cue.sent
-    for key, _start, end in _matcher(cue.doc.vocab)(cue.doc[sent.start : sent.end]):
-        if cue.doc.vocab.strings[key] != "ADDRESS":
+    for index in preps:
+        if not sent.start <= index < sent.end:
             continue
-        prep = cue.doc[sent.start + end - 1]
+        prep = cue.doc[index]
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         relay = _relay_for(obj, entities, media) if obj is not None else None
         if relay:

@@ -35,6 +35,8 @@ from reportedly.store.sqlite import connect
 
 # Rows a listing returns when the caller gives no limit.
 DEFAULT_LIMIT = 1000
+# Shortest event id prefix accepted for an event: "ev_" and three hex digits.
+MIN_PREFIX = 6
 
 
 class Ledger:
@@ -88,7 +90,7 @@ class Ledger:
         args.append(limit if limit is not None else DEFAULT_LIMIT)
         sql = (
             f"SELECT * FROM events WHERE {' AND '.join(where)} "
-            "ORDER BY coalesce(last_published, '') DESC, n_sources DESC, id LIMIT ?"
+            "ORDER BY last_published DESC, id DESC LIMIT ?"
         )
         return self._conn.execute(sql, args).fetchall()
 
@@ -119,12 +121,15 @@ class Ledger:
 
     def claim(self, event_id: str) -> Claim | None:
         """One ledger event by id (a unique prefix of at least 6 characters also works)."""
-        row = self._conn.execute(
-            "SELECT data FROM events WHERE id = ? OR id LIKE ? || '%' ORDER BY id = ? DESC LIMIT 2",
-            (event_id, event_id if len(event_id) >= 6 else "\0", event_id),
-        ).fetchall()
-        if not row or (len(row) > 1 and json.loads(row[0]["data"])["id"] != event_id):
+        rows = self._conn.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchall()
+        if not rows and len(event_id) >= MIN_PREFIX:
+            # ids are "ev_" and hex digits: "~" sorts after all of them, so this range is the prefix
+            rows = self._conn.execute(
+                "SELECT data FROM events WHERE id >= ? AND id < ? LIMIT 2", (event_id, event_id + "~")
+            ).fetchall()
+        if len(rows) != 1:
             return None
+        row = rows
         data = json.loads(row[0]["data"])
         return _claim(data, self._names(set(_entity_ids(data))))
 

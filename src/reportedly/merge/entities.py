@@ -62,15 +62,34 @@ def entity_key(entity: Entity) -> str:
 
 
 def block_key(name: str, entity_type: str) -> str | None:
-    """The key under which candidates for fuzzy matching are found (surname, last org word)."""
+    """The key an entity is filed under for fuzzy matching.
+
+    People: surname and first initial ("per:kabulov:z"), or the surname alone for a bare surname
+    ("per:kabulov:*"). Organizations of two words or more: their last two words ("org:resistance
+    front"), which `same_org`'s tail rule needs in common. Other entities: None (exact keys only).
+    """
     group = type_group(entity_type)
     if group == "per":
         tokens = parse_name(name).tokens
-        return f"per:{tokens[-1]}" if tokens else None
+        if not tokens:
+            return None
+        return f"per:{tokens[-1]}:{tokens[0][0] if len(tokens) > 1 else '*'}"
     if group == "org":
         words = org_tokens(name)
-        return f"org:{words[-1]}" if words else None
+        return f"org:{' '.join(words[-2:])}" if len(words) >= 2 else None
     return None
+
+
+def lookup_blocks(name: str, entity_type: str) -> tuple[list[str], str | None]:
+    """Where to look for an entity's candidates: exact block keys, and a block prefix (bare surnames
+    match any first name: "per:kabulov:")."""
+    block = block_key(name, entity_type)
+    if block is None:
+        return [], None
+    if block.startswith("per:"):
+        surname = block.rsplit(":", 1)[0]
+        return ([], surname + ":") if block.endswith(":*") else ([block, surname + ":*"], None)
+    return [block], None
 
 
 def ledger_entity_id(key: str) -> str:

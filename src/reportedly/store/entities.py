@@ -14,6 +14,7 @@ from reportedly.merge.entities import (
     block_key,
     entity_key,
     ledger_entity_id,
+    lookup_blocks,
     name_key,
     pick_match,
 )
@@ -21,21 +22,41 @@ from reportedly.model import Article, Entity
 
 # Aliases fetched per candidate for fuzzy matching: enough to hold every surface form of one actor.
 MAX_CANDIDATE_ALIASES = 50
+# More candidates than this in one block is ambiguity, not evidence: the entity stays apart (and the
+# matching stays cheap in a ledger of millions of entities: "per:khan:a" should not be searched whole).
+MAX_CANDIDATES = 20
 
 
-def _candidates(conn: sqlite3.Connection, where: str, value: str) -> list[Candidate]:
-    rows = conn.execute(f"SELECT id, name, kb_id FROM entities WHERE {where} = ?", (value,)).fetchall()
-    out = []
-    for row in rows:
-        aliases = tuple(
-            r[0]
-            for r in conn.execute(
-                "SELECT DISTINCT alias FROM entity_aliases WHERE entity_id = ? LIMIT ?",
-                (row["id"], MAX_CANDIDATE_ALIASES),
-            )
+def _rows(conn: sqlite3.Connection, sql: str, args: tuple[str, ...]) -> list[Candidate]:
+    rows = conn.execute(sql, (*args, MAX_CANDIDATES + 1)).fetchall()
+    ids = [r["id"] for r in rows]
+    aliases: dict[str, list[str]] = {}
+    if ids:
+        marks = ",".join("?" * len(ids))
+        for entity_id, alias in conn.execute(
+            f"SELECT DISTINCT entity_id, alias FROM entity_aliases WHERE entity_id IN ({marks})", ids
+        ):
+            if len(aliases.setdefault(entity_id, [])) < MAX_CANDIDATE_ALIASES:
+                aliases[entity_id].append(alias)
+    return [
+        Candidate(id=r["id"], name=r["name"], kb_id=r["kb_id"], aliases=tuple(aliases.get(r["id"], ())))
+        for r in rows
+    ]
+
+
+def _candidates(conn: sqlite3.Connection, entity: Entity) -> list[Candidate] | None:
+    """Ledger entities filed under the entity's blocks; None when there are too many to tell apart."""
+    blocks, prefix = lookup_blocks(entity.name, entity.type)
+    found: list[Candidate] = []
+    for block in blocks:
+        found += _rows(conn, "SELECT id, name, kb_id FROM entities WHERE block = ? LIMIT ?", (block,))
+    if prefix:  # "~" sorts after every folded letter and "*": the range holds exactly the prefix
+        found += _rows(
+            conn,
+            "SELECT id, name, kb_id FROM entities WHERE block >= ? AND block < ? LIMIT ?",
+            (prefix, prefix + "~"),
         )
-        out.append(Candidate(id=row["id"], name=row["name"], kb_id=row["kb_id"], aliases=aliases))
-    return out
+    return None if len(found) > MAX_CANDIDATES else found
 
 
 def _find(conn: sqlite3.Connection, entity: Entity) -> Candidate | None:
@@ -45,13 +66,17 @@ def _find(conn: sqlite3.Connection, entity: Entity) -> Candidate | None:
         return Candidate(id=row["id"], name=row["name"], kb_id=row["kb_id"])
     same_name = [
         c
-        for c in _candidates(conn, "nkey", name_key(entity.name, entity.type))
+        for c in _rows(
+            conn,
+            "SELECT id, name, kb_id FROM entities WHERE nkey = ? LIMIT ?",
+            (name_key(entity.name, entity.type),),
+        )
         if not (entity.kb_id and c.kb_id)
     ]
     if len(same_name) == 1:
         return same_name[0]
-    block = block_key(entity.name, entity.type)
-    return pick_match(entity, _candidates(conn, "block", block)) if block else None
+    candidates = _candidates(conn, entity)
+    return pick_match(entity, candidates) if candidates else None
 
 
 def resolve_entity(conn: sqlite3.Connection, entity: Entity) -> str:

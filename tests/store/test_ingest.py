@@ -108,3 +108,16 @@ def test_ingest_retry_inputs(tmp_path: Path, paths: list[str], expected: list[st
     (tmp_path / "x.jsonl").write_text("{}\n")
     fmt = [p.format(d=tmp_path) for p in paths]
     assert retry_inputs(fmt) == [e.format(d=tmp_path) for e in expected]
+
+
+SAMPLES = ROOT / "samples"
+
+
+@pytest.mark.parametrize("runs", [[["03", "04"]], [["03"], ["04"]]], ids=["one run", "two runs"])
+def test_ingest_copy_across_runs(tmp_path: Path, runs: list[list[str]]) -> None:
+    db = tmp_path / "l.db"
+    for run in runs:
+        ingest([str(next(SAMPLES.glob(f"{n}-*.jsonl"))) for n in run], Settings(db=db))
+    rows = sqlite3.connect(db).execute("SELECT path, id, duplicate_of FROM articles ORDER BY path").fetchall()
+    (orig_path, orig_id, orig_dup), (_copy_path, _copy_id, copy_dup) = rows
+    assert "03-" in orig_path and orig_dup is None and copy_dup == orig_id

@@ -51,7 +51,7 @@ def identify_language(text: str) -> str:
         the language code, or "und" when the text is too short to tell.
     """
     sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if sum(map(len, _WORDS.findall(sample))) < MIN_LETTERS:
         return "und"
     lang, probability = _identifier().classify(sample)
     if float(probability) < MIN_CONFIDENCE and english_share(sample) >= MIN_ENGLISH_SHARE:

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from reportedly.cli import app
+from reportedly.ledger import Ledger
 from reportedly.store.sqlite import connect
 from reportedly.store.writer import store_batch
 from tests.test_ledger import _story
@@ -70,3 +71,16 @@ def test_ledger_cli_timeline(db: Path) -> None:
 def test_ledger_cli_bad_input(args: list[str]) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 2
+
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+@pytest.mark.parametrize("name", sorted(n for n in dir(Ledger) if not n.startswith("_")))
+def test_ledger_cli_api_documented(name: str) -> None:
+    assert f"{name}(" in (DOCS / "api.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_ledger_cli_commands_documented(command: str) -> None:
+    assert f"reportedly {command}" in (DOCS / "ledger.md").read_text(encoding="utf-8")

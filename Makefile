@@ -33,8 +33,9 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q -m "not slow"
 
+# `make bench BENCH_ARGS=--quick` for a 1-2 minute run; bench/bench.py --help for the rest.
 bench: $(STAMP)
-	$(BIN)/python bench/bench.py --shared $(SHARED)
+	$(BIN)/python bench/bench.py --shared $(SHARED) $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

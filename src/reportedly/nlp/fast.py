@@ -176,6 +176,8 @@ class MemoLemmatizer:
             lookups.add_table(name, data)
         fast.lookups = lookups
         fast.cache = {}
+        # The stock instance bound `lemmatize` to its own method in __init__: bind the copy's.
+        fast.lemmatize = getattr(fast, f"{fast.mode}_lemmatize")
         self.stock = fast
 
     def __call__(self, doc: Doc) -> Doc:

@@ -149,3 +149,71 @@ def test_events_match_token(
 ) -> None:
     match = match_token(_doc(spec)[index])
     assert (match.type if match else None) == plover
+
+
+def _find_entities(text: str, names: list[str]) -> list[Entity]:
+    out = []
+    for i, name in enumerate(names, start=1):
+        start = text.index(name)
+        kind = "place" if name in ("Moscow", "Afghanistan") else "person"
+        out.append(
+            Entity(
+                f"e{i}",
+                name,
+                "GPE" if kind == "place" else "PERSON",
+                None,
+                (name,),
+                (),
+                (),
+                (Span(start, start + len(name), name),),
+                kind=kind,
+                geonameid=1 if kind == "place" else None,
+            )
+        )
+    return out
+
+
+def _said(text: str, content: str, stance: str) -> Attribution:
+    start = text.index(content)
+    return Attribution(
+        "q1",
+        Speaker(None, "Mujahid", "person", None, None),
+        Span(0, 0, ""),
+        Span(start, start + len(content), content),
+        False,
+        (),
+        stance,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "content", "expected"),
+    [
+        # a source asserting that no such meeting took place denies the meeting the article asserts
+        (
+            "Baradar met Massoud in Moscow. No such meeting took place, Mujahid said.",
+            ["Baradar", "Massoud", "Moscow"],
+            "No such meeting took place",
+            [("CONSULT", "disputed", [(None, "assert"), ("q1", "deny")])],
+        ),
+        # a reported 'would' with no condition is a promise, not a hypothesis
+        (
+            "Mujahid said Russia would send aid to Afghanistan.",
+            ["Russia", "Afghanistan"],
+            "Russia would send aid to Afghanistan",
+            [("AID", "offered", [("q1", "assert")])],
+        ),
+    ],
+)
+def test_events_statuses_end_to_end(
+    nlp: object,
+    text: str,
+    names: list[str],
+    content: str,
+    expected: list[tuple[str, str, list[tuple[str | None, str]]]],
+) -> None:
+    doc = nlp(text)  # type: ignore[operator]
+    entities = _find_entities(text, names)
+    events = extract_events(doc, entities, [_said(text, content, "assert")], DocContext("t"))
+    got = [(e.type, e.status, [(s.attribution, s.stance) for s in e.sources]) for e in events]
+    assert got == expected

@@ -295,6 +295,9 @@ def roles_for(trigger: Token, index: ArgIndex) -> Roles:
         else:
             roles.actors = _unique(subject + _pick(parties, ("by",)))
             roles.recipients = others
+    if roles.location is None and trigger.pos_ != "NOUN":  # "met Muttaqi in Moscow" parsed under the object
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        roles.location = next((p for o in objects if (p := _place_in_subtree(o, index))), None)
     if roles.location is None:
         roles.location = _destination(trigger, index)
     places = [e for e in roles.recipients if _is_pure_place(e, index)]

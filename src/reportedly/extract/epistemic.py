@@ -220,9 +220,20 @@ def is_offered(trigger: Token) -> bool:
         for child in tok.children:
             if child.lemma_.lower() in OFFER_CUES and child.dep_ in ("acomp", "dobj", "amod", "attr"):
                 return True
-            if own and child.dep_ == "aux" and child.lower_ in FUTURE_AUX and tok.pos_ in ("VERB", "AUX"):
+            future = child.lower_ in FUTURE_AUX or _future_in_past(child)
+            if own and child.dep_ == "aux" and future and tok.pos_ in ("VERB", "AUX"):
                 return True
     return False
+
+
+def _future_in_past(aux: Token) -> bool:
+    """'Kabulov said Russia would send aid': a reported 'would' with no condition is a future."""
+    verb = aux.head
+    if aux.lower_ != "would" or any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children):
+        return False
+    if any(c.dep_ == "advcl" and any(g.lower_ in CONDITION_MARKS for g in c.children) for c in verb.children):
+        return False
+    return is_reported_speech(verb)
 
 
 def is_hypothetical(trigger: Token) -> bool:
@@ -231,7 +242,7 @@ def is_hypothetical(trigger: Token) -> bool:
         for child in tok.children:
             if child.dep_ == "mark" and child.lower_ in CONDITION_MARKS:
                 return True
-            if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
+            if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX and not _future_in_past(child):
                 return True
         if tok.dep_ == "advcl" and any(c.lower_ in CONDITION_MARKS for c in tok.children):
             return True

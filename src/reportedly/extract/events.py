@@ -60,10 +60,14 @@ ROOT_CODES = {
     "COERCE": "17",
     "ASSAULT": "19",
 }
+# Two tellings whose parties nest ("Muttaqi met Kabulov" in "a delegation led by Muttaqi held talks
+# with Kabulov") are one event when they share this many parties, or one party and the same speaker.
+MIN_SHARED_ACTORS = 2
 MEDIATE_LEMMAS = frozenset({"mediate", "broker", "facilitate"})
 ANAPHOR_NOUNS = frozenset({"meeting", "trip", "visit", "talk", "negotiation", "summit"})
 ANAPHOR_DETS = frozenset({"the", "this", "that", "such"})
 OFFER_CODE = "036"  # CAMEO: express intent to meet or negotiate
+REFUSE_CODE = "125"  # CAMEO: reject proposal to meet, discuss, or negotiate
 THIRD_PARTY_CODE = "045"  # CAMEO: mediate
 
 
@@ -82,6 +86,7 @@ class Draft:
     date: EventDate | None
     cues: set[str]
     triggers: list[Token] = field(default_factory=list)
+    denials: list[Token] = field(default_factory=list)  # mentions that say it did not happen
     mediator: str | None = None
     anaphor: bool = False
 
@@ -112,7 +117,13 @@ def extract_events(
         if target is not None:
             target.triggers.append(anaphor.trigger)
             target.cues |= anaphor.cues - {"negated"}
-    events = _merge_same(events, attributions)
+            if "negated" in anaphor.cues:  # "No such meeting took place": a denial of the event
+                target.denials.append(anaphor.trigger)
+            target.mediator = target.mediator or anaphor.mediator
+            target.host = target.host or anaphor.host
+            target.location = target.location or anaphor.location
+    affiliated = {e.id: {a.entity for a in e.affiliations if a.entity} for e in entities}
+    events = _merge_same(events, attributions, affiliated)
     events.sort(key=lambda d: d.trigger.i)
     sentences = list(doc.sents) if events else []  # once: Token.sent walks the whole Doc on every call
     return [_finish(d, i, attributions, sentences) for i, d in enumerate(events, start=1)]
@@ -125,8 +136,10 @@ def _draft(tok: Token, index: ArgIndex, ctx: DocContext, dates: dict[int, SpacyS
     anaphor = (
         tok.lemma_.lower() in ANAPHOR_NOUNS
         and any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHOR_DETS for c in tok.children)
-        and not roles.recipients
+        and not [e for e in roles.recipients if e != roles.host]
     )
+    if _is_idiom(tok):
+        return None
     if not (roles.actors or roles.recipients or roles.location or anaphor):
         return None  # no party and no place: nothing to code, and the typer and dates are spared
     match = match_token(tok)
@@ -154,6 +167,14 @@ def _draft(tok: Token, index: ArgIndex, ctx: DocContext, dates: dict[int, SpacyS
     )
 
 
+def _is_idiom(tok: Token) -> bool:
+    """Verbs the lexicon reads as events in idioms that are not: 'took place', 'what he called rebels'."""
+    lemma = tok.lemma_.lower()
+    if lemma == "take" and any(c.lower_ == "place" for c in tok.children):
+        return True
+    return lemma == "call" and any(c.dep_ == "oprd" or c.lower_ == "what" for c in tok.children)
+
+
 def _drop_light_verbs(drafts: list[Draft]) -> list[Draft]:
     """'Norway hosted meetings between ...': the event noun, which read the verb's roles, stands for both."""
     nouns = {d.trigger.i for d in drafts if d.trigger.pos_ == "NOUN"}
@@ -178,7 +199,7 @@ def _fold_mediation(drafts: list[Draft]) -> list[Draft]:
         if meeting is None:
             continue
         meeting.mediator = draft.actors[0] if draft.actors else None
-        meeting.anaphor = False
+        meeting.actors = [e for e in meeting.actors if e != meeting.mediator]
         meeting.date = meeting.date or draft.date
         inside = {t.i for t in draft.trigger.subtree}
         inner = [
@@ -204,6 +225,9 @@ def _recode(draft: Draft) -> Draft:
     talks that ended without results are an AGREE that did not happen."""
     if draft.type == "CONSULT" and "failed" in draft.cues:
         draft.type, draft.cameo, draft.mode, draft.anaphor = "AGREE", None, None, False
+    elif draft.type == "CONSULT" and {"offered", "negated"} <= draft.cues:  # "would not negotiate with"
+        draft.type, draft.cameo, draft.mode, draft.anaphor = "REJECT", REFUSE_CODE, "meet", False
+        draft.cues -= {"offered", "negated"}
     elif draft.type == "CONSULT" and "offered" in draft.cues:
         offerer = [draft.host] if draft.host else draft.actors[:1]
         guests = [e for e in draft.actors + draft.recipients if e not in offerer]
@@ -221,22 +245,31 @@ def _antecedent(anaphor: Draft, events: list[Draft]) -> Draft | None:
         for e in events
         if e.trigger.i < anaphor.trigger.i
         and e.type == anaphor.type
+        and "negated" not in e.cues
         and named <= set(e.actors) | set(e.recipients)
     ]
     return max(earlier, key=lambda e: max(t.i for t in e.triggers if t.i < anaphor.trigger.i), default=None)
 
 
-def _merge_same(events: list[Draft], attributions: list[Attribution]) -> list[Draft]:
+def _merge_same(
+    events: list[Draft], attributions: list[Attribution], affiliated: dict[str, set[str]]
+) -> list[Draft]:
     out: list[Draft] = []
     for draft in events:
         twin = next((e for e in out if _same_event(e, draft, attributions)), None)
         if twin is None:
+            twin = next((e for e in out if _members_of(draft, e, affiliated)), None)
+            if twin is not None:  # "A met B" after "a meeting between A's group and B's": the people
+                twin.actors = list(draft.actors)
+        if twin is None:
             out.append(draft)
             continue
         twin.triggers.extend(draft.triggers)
+        twin.denials.extend(draft.denials)
         twin.cues |= draft.cues
         twin.location = twin.location or draft.location
         twin.mediator = twin.mediator or draft.mediator
+        twin.host = twin.host or draft.host
         if (
             "offered" in twin.cues and "offered" in draft.cues
         ):  # one offer told twice: the first names the offerer
@@ -265,13 +298,30 @@ def _same_event(a: Draft, b: Draft, attributions: list[Attribution]) -> bool:
     actors_a, actors_b = set(a.actors), set(b.actors)
     if not actors_a and not actors_b:
         return False
+    nested = actors_a <= actors_b or actors_b <= actors_a
+    shared = actors_a & actors_b
     same_parties = actors_a == actors_b or (
-        len(actors_a | actors_b) > len(actors_a & actors_b)
-        and (actors_a <= actors_b or actors_b <= actors_a)
-        and bool(a.recipients)
-        and set(a.recipients) == set(b.recipients)
+        nested
+        and (
+            (bool(a.recipients) and set(a.recipients) == set(b.recipients))
+            or len(shared) >= MIN_SHARED_ACTORS
+            or (bool(shared) and bool(_speakers(a, attributions) & _speakers(b, attributions)))
+        )
     )
     return same_parties and (not a.recipients or not b.recipients or set(a.recipients) == set(b.recipients))
+
+
+def _members_of(people: Draft, groups: Draft, affiliated: dict[str, set[str]]) -> bool:
+    """Whether `people` is `groups`'s meeting told by its members: each party of one belongs to a
+    different party of the other, and nothing contradicts (type, place, polarity)."""
+    if people.type != "CONSULT" or groups.type != "CONSULT" or len(people.actors) < MIN_SHARED_ACTORS:
+        return False
+    if people.location and groups.location and people.location.name != groups.location.name:
+        return False
+    if ("negated" in people.cues) != ("negated" in groups.cues):
+        return False
+    owners = [affiliated.get(p, set()) & set(groups.actors) for p in people.actors]
+    return all(owners) and len(set().union(*owners)) >= MIN_SHARED_ACTORS
 
 
 def _speakers(draft: Draft, attributions: list[Attribution]) -> set[str]:
@@ -284,12 +334,27 @@ def _holding(draft: Draft, attributions: list[Attribution]) -> list[Attribution]
     return [a for a in attributions if any(a.content.start <= s < a.content.end for s in spots)]
 
 
+def _stance(attribution: Attribution, draft: Draft) -> str:
+    """The source's stance towards the event: asserting "no such meeting took place" denies it."""
+    content = attribution.content
+    held = [t for t in draft.triggers if content.start <= t.idx < content.end]
+    if (
+        held
+        and all(t in draft.denials for t in held)
+        and attribution.stance in (Stance.ASSERT, Stance.CONFIRM)
+    ):
+        return Stance.DENY.value
+    return attribution.stance
+
+
 def _finish(draft: Draft, number: int, attributions: list[Attribution], sentences: list[SpacySpan]) -> Event:
     holding = _holding(draft, attributions)
-    sources = [EventSource(a.id, a.stance) for a in holding]
+    sources = [EventSource(a.id, _stance(a, draft)) for a in holding]
     unheld = [t for t in draft.triggers if not any(a.content.start <= t.idx < a.content.end for a in holding)]
     if unheld and not draft.anaphor and draft.trigger in unheld:
         sources.insert(0, EventSource(None, Stance.ASSERT.value))
+    elif any(t in unheld for t in draft.denials):
+        sources.insert(0, EventSource(None, Stance.DENY.value))
     status = combine(draft.cues, [(s.attribution, s.stance) for s in sources])
     evidence = []
     starts = [sent.start for sent in sentences]

@@ -168,3 +168,36 @@ def test_quotes_unattributed_reports(nlp: Any) -> None:
 def test_quotes_dateline_agency_is_outermost_relay(nlp: Any) -> None:
     atts = _attributions(nlp, "The governor told Reuters that the bridge would be rebuilt.", agency="AP")
     assert [r.text for r in atts[0].via] == ["Reuters", "AP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind", "stance"),
+    [
+        (
+            "Officials familiar with the talks said the deal was close.",
+            "Officials familiar with the talks",
+            "anonymous",
+            "assert",
+        ),
+        ("Diplomats said the embassy would reopen in March.", "Diplomats", "anonymous", "assert"),
+        ("The governor said that schools would close.", "The governor", "person", "assert"),
+        (
+            "The army rejected reports that soldiers had fired on the crowd.",
+            "The army",
+            "organization",
+            "deny",
+        ),
+        ("The ministry dismissed the claims as baseless.", "The ministry", "organization", "deny"),
+        (
+            "The spokesman did not deny that the meeting took place.",
+            "The spokesman",
+            "person",
+            "non_committal",
+        ),
+        ("There were reports that the president had left the country.", "reports", "unattributed", "assert"),
+        ("The school will close on Monday, reported the Daily Star.", "the Daily Star", "media", "assert"),
+    ],
+)
+def test_quotes_speaker_kind_and_stance(nlp: Any, text: str, speaker: str, kind: str, stance: str) -> None:
+    (att,) = _attributions(nlp, text)
+    assert (att.speaker.text, att.speaker.kind, att.stance) == (speaker, kind, stance)

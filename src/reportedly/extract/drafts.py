@@ -25,6 +25,7 @@ from reportedly.extract.cues import (
     prep_of,
 )
 from reportedly.extract.quotemarks import Quote
+from reportedly.extract.relays import OUTLET_VERBS
 from reportedly.extract.speakers import Found, phrase, subject_of
 
 # Fewest words for a quotation to stand as a statement: shorter ones are scare quotes ("crazy").
@@ -207,6 +208,22 @@ def _parenthetical_content(verb: Token, cue_start: int, found: Found) -> tuple[i
     return trim_content(verb.doc, head.left_edge.i, first)
 
 
+def _inverted_outlet(verb: Token) -> Draft | None:
+    """ "The school will close, reported the Daily Star.": the named outlet after the verb speaks."""
+    doc = verb.doc
+    if verb.lemma_ not in OUTLET_VERBS or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    name = next((c for c in verb.rights if c.dep_ in ("nsubj", "dobj") and c.pos_ == "PROPN"), None)
+    sent = verb.sent
+    if name is None or name.right_edge.i + 2 < sent.end:
+        return None
+    lo, hi = trim_content(doc, sent.start, verb.i - 1)
+    if hi <= lo:
+        return None
+    found = phrase(name)
+    return Draft(_chars(doc, verb.i, verb.i + 1), verb.i, found, _chars(doc, lo, hi), False, "quotes.indirect.v1")
+
+
 def from_verb(verb: Token, quotes: list[Quote], text: str) -> Draft | None:
     """The attribution a reporting verb makes, if it has a speaker and a content.
 
@@ -219,6 +236,9 @@ def from_verb(verb: Token, quotes: list[Quote], text: str) -> Draft | None:
         a Draft, or None when the verb credits no one or nothing.
     """
     doc = verb.doc
+    inverted = _inverted_outlet(verb)
+    if inverted is not None:
+        return inverted
     subject = subject_of(verb)
     if subject is None:
         return None

@@ -27,6 +27,8 @@ source official diplomat insider aide person people analyst observer expert witn
 spokesman spokeswoman spokesperson representative member commander officer staffer adviser advisor
 lawmaker
 """)
+# Determiners that leave a source unnamed: "a source", "one official", "another diplomat".
+INDEFINITE_DETS = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many"})
 # Head nouns of titles that refer back to a person named earlier: "the envoy said".
 TITLE_HEADS = _words("""
 envoy minister president leader spokesman spokeswoman spokesperson governor senator ambassador
@@ -161,6 +163,14 @@ def is_media(doc: Doc, start: int, end: int, entity: Entity | None) -> bool:
     )
 
 
+def is_anonymous(head: Token) -> bool:
+    """True for unnamed sources: plural ("officials said"), indefinite ("a source") or hedged ("familiar with")."""
+    if head.tag_ in ("NNS", "NNPS"):
+        return True
+    det = next((c for c in head.children if c.dep_ == "det"), None)
+    return det is None or det.lower_ in INDEFINITE_DETS
+
+
 def kind_of(doc: Doc, found: Found, entity: Entity | None) -> str:
     """The speaker's kind: person, organization, media, anonymous or unattributed."""
     head = doc[found.head]
@@ -172,7 +182,10 @@ def kind_of(doc: Doc, found: Found, entity: Entity | None) -> str:
         named = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
         if named:
             return SpeakerKind.ORGANIZATION.value
-        return SpeakerKind.ANONYMOUS.value
+        if is_anonymous(head):
+            return SpeakerKind.ANONYMOUS.value
+    if head.lemma_.lower() in TITLE_HEADS and head.pos_ == "NOUN" and entity is None:
+        return SpeakerKind.PERSON.value  # "the governor said": a person, unnamed here
     if entity is not None:
         return SpeakerKind.PERSON.value if entity.type == "PERSON" else SpeakerKind.ORGANIZATION.value
     if head.ent_type_ == "PERSON" or head.lower_ in PERSON_PRONOUNS:

@@ -1,0 +1,38 @@
+"""Quote-mark scanning: every style, multi-paragraph quotations, unbalanced marks that drop nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportedly.extract.quotemarks import find_quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("He said “we will stay here”, and left.", ["we will stay here"]),
+        ('He said "we will stay here", and left.', ["we will stay here"]),
+        ("He said ``we will stay here'' and left.", ["we will stay here"]),
+        ("He said ''we will stay here,'' and left.", ["we will stay here,"]),
+        ("He said «we will stay here» and left.", ["we will stay here"]),
+        ("He said ‘we will stay here’ and left, but didn’t.", ["we will stay here"]),
+        ("“We don’t know,” she said. “Nobody does.”", ["We don’t know,", "Nobody does."]),
+        (
+            "“First paragraph of the quote.\n\n“Second paragraph of it.”",
+            ["First paragraph of the quote.\n\n“Second paragraph of it."],
+        ),
+    ],
+)
+def test_quotes_marks_styles(text: str, inside: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quotes(text)] == inside
+
+
+def test_quotes_marks_unbalanced_mark_keeps_later_quotes() -> None:
+    text = "“This opens and never closes.\n\nThe mayor said “the road is open” on Monday."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["the road is open"]
+
+
+@pytest.mark.parametrize("text", ["It’s the party’s ‘big tent’, he said", "5' 11\" tall", "“", '"'])
+def test_quotes_marks_never_crash_and_stay_in_bounds(text: str) -> None:
+    for q in find_quotes(text):
+        assert 0 <= q.open < q.start <= q.end < q.close <= len(text)

@@ -26,6 +26,8 @@ DbOption = Annotated[Path, typer.Option("--db", help="The ledger database (SQLit
 DEFAULT_DB = Path("reportedly.db")
 # Longest text shown in a table cell.
 MAX_CELL_CHARS = 90
+# Characters of an article's title shown beside its id in a timeline.
+TITLE_CHARS = 40
 
 
 class ClaimFormat(StrEnum):
@@ -273,17 +275,20 @@ def timeline_cmd(
     if as_json:
         sys.stdout.write(json.dumps(to_dict(entries), ensure_ascii=False, indent=2) + "\n")
         return
-    table = Table(title=f"Timeline of {event}")
-    for column in ("published", "speaker", "stance", "via", "article", "status after"):
-        table.add_column(column)
+    table = Table(
+        title=f"Timeline of {event}", box=None, pad_edge=False, padding=(0, 1), title_justify="left"
+    )
+    for column in ("published", "stance", "speaker", "via", "status after", "article"):
+        table.add_column(column, overflow="fold", style="dim" if column == "article" else None)
     for t in entries:
+        title = (t.title or "")[:TITLE_CHARS]
         table.add_row(
             _t(t.day or "undated"),
-            _t(f"{t.speaker.name} [{t.speaker.kind}]"),
             _t(t.stance),
+            _t(f"{t.speaker.name} [{t.speaker.kind}]"),
             _t(" > ".join(t.via)),
-            _t(t.title or t.article),
             _t(t.status_after),
+            _t(f"{t.article} {title}"),
         )
     Console().print(table)
 

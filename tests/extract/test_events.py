@@ -217,3 +217,16 @@ def test_events_statuses_end_to_end(
     events = extract_events(doc, entities, [_said(text, content, "assert")], DocContext("t"))
     got = [(e.type, e.status, [(s.attribution, s.stance) for s in e.sources]) for e in events]
     assert got == expected
+
+
+def test_events_lone_subject_without_target_is_not_coded() -> None:
+    # "Iran attacked ." : a verb's bare default on a lone subject, no target, no CAMEO pattern
+    doc = _doc(
+        [
+            ("Iran", "Iran", 1, "nsubj", "PROPN"),
+            ("attacked", "attack", 1, "ROOT", "VERB"),
+            (".", ".", 1, "punct", "PUNCT"),
+        ]
+    )
+    entities = _entities(doc, {"Iran": ("government", "GPE")})
+    assert extract_events(doc, entities, [], DocContext("t")) == []

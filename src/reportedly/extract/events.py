@@ -8,7 +8,8 @@ local cues and the attributions whose content holds the event (extract/epistemic
   - an offered meeting becomes an AGREE by the offerer (PLOVER: future meetings and invitations);
   - talks that "ended without any results" become a negated AGREE;
   - "the meeting", "the trip of B" link back to the event they name, bringing their sources;
-  - the same event told twice (same type, same parties) is one event with both sources.
+  - the same event told twice (same type, same parties) is one event with both sources;
+  - a verb on a lone subject with no target and no CAMEO pattern is not coded (`_is_dyadic`).
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ class Draft:
     denials: list[Token] = field(default_factory=list)  # mentions that say it did not happen
     mediator: str | None = None
     anaphor: bool = False
+    specific: bool = False  # a CAMEO pattern matched, not only the verb's default
 
 
 def extract_events(
@@ -111,7 +113,7 @@ def extract_events(
     drafts = _fold_mediation(_drop_light_verbs(drafts))
     drafts = [_recode(d) for d in drafts]
     events, anaphors = [d for d in drafts if not d.anaphor], [d for d in drafts if d.anaphor]
-    events = [d for d in events if d.actors or d.recipients or d.location]
+    events = [d for d in events if _is_dyadic(d)]
     for anaphor in anaphors:
         target = _antecedent(anaphor, events)
         if target is not None:
@@ -164,12 +166,28 @@ def _draft(tok: Token, index: ArgIndex, ctx: DocContext, dates: dict[int, SpacyS
         cues=set(local_cues(tok)),
         triggers=[tok],
         anaphor=anaphor,
+        specific=match.specific,
     )
 
 
+def _is_dyadic(draft: Draft) -> bool:
+    """Whether a verb event has what PLOVER codes: a target, several parties meeting, a mediator, or a
+    CAMEO pattern that names the act ("send aid"). A verb's bare default on a lone subject ("Reid
+    checked herself in", "Rahman struggled") is ordinary life, not a political event; event nouns
+    ("the fall of Kabul", "a gathering in Panjshir") stand on their own."""
+    if draft.trigger.pos_ == "NOUN" or draft.mediator or draft.specific:
+        return bool(draft.actors or draft.recipients or draft.location)
+    if draft.recipients or len(draft.actors) >= MIN_SHARED_ACTORS:
+        return True
+    return draft.type == "AGREE" and bool(draft.actors)  # an offer recoded from a meeting: "ready to receive"
+
+
 def _is_idiom(tok: Token) -> bool:
-    """Verbs the lexicon reads as events in idioms that are not: 'took place', 'what he called rebels'."""
+    """Verbs the lexicon reads as events in idioms that are not: 'took place', 'what he called rebels',
+    'according to'."""
     lemma = tok.lemma_.lower()
+    if lemma == "accord":
+        return True
     if lemma == "take" and any(c.lower_ == "place" for c in tok.children):
         return True
     return lemma == "call" and any(c.dep_ == "oprd" or c.lower_ == "what" for c in tok.children)

@@ -11,8 +11,9 @@ Two protocols:
   quotations whose predicted speaker overlaps the gold source.
 
 PolNeAR's spans follow its guidelines, ours the output contract; the mapping is mechanical and
-written here: a direct quotation's content includes its quote marks in PolNeAR, and an indirect
-content includes its complementizer "that". PolNeAR is research-only: it is read by path and
+written here: a direct quotation's content includes its quote marks in PolNeAR, an indirect
+content its complementizer "that", a source the comma closing its apposition, and a cue the
+colon before a quotation. PolNeAR is research-only: it is read by path and
 never copied into the repository.
 """
 
@@ -153,7 +154,14 @@ def to_polnear(text: str, att: Attribution) -> dict[str, Spans]:
         # An apposition's closing comma belongs to the source in PolNeAR ("Jim Poolman, a delegate,").
         closing = "," in att.speaker.text and text[att.speaker.end : att.speaker.end + 1] == ","
         source = [(att.speaker.start, att.speaker.end + closing)]
-    return {"source": source, "cue": [(att.cue.start, att.cue.end)], "content": [(start, end)]}
+    cue_end = att.cue.end
+    if (
+        att.direct
+        and text[cue_end : cue_end + 1] == ":"
+        and text[cue_end + 1 : cue_end + 3].strip() in _QUOTE_MARKS
+    ):
+        cue_end += 1  # PolNeAR's cue takes in the colon before a quotation: 'said:'
+    return {"source": source, "cue": [(att.cue.start, cue_end)], "content": [(start, end)]}
 
 
 def _begin_matches(pred: set[tuple[int, int]], gold: set[tuple[int, int]]) -> int:

@@ -100,6 +100,27 @@ REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "claim", "speculation", "
 # Adverbs kept inside a cue when they sit between its auxiliaries and the verb ("has repeatedly said").
 CUE_ADVERB_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "preconj"})
 
+# Channels named inside a cue: "said in a statement", "wrote in an op-ed".
+CHANNEL_NOUNS = frozenset(
+    {
+        "statement",
+        "interview",
+        "release",
+        "email",
+        "letter",
+        "tweet",
+        "post",
+        "speech",
+        "op",
+        "essay",
+        "memo",
+        "filing",
+        "video",
+        "message",
+        "column",
+        "book",
+    }
+)
 # Prepositional cues: the preposition is part of the cue, its object the content ("called for X").
 PREP_CUES = {
     "point": ("to",),
@@ -210,6 +231,11 @@ def cue_bounds(verb: Token) -> tuple[int, int]:
     prep = prep_of(verb)
     if prep is not None:
         end = prep.i + 1
+    elif end < len(verb.doc) and verb.doc[end].lower_ == "in" and verb.doc[end].head.i == verb.i:
+        # "said in a statement": the channel is part of the cue
+        obj = next((c for c in verb.doc[end].children if c.dep_ == "pobj"), None)
+        if obj is not None and obj.lemma_ in CHANNEL_NOUNS and obj.i - end <= 3:
+            end = obj.i + 1
     for conj in verb.conjuncts:
         if conj.i > verb.i and conj.lemma_ in CUE_LEMMAS and conj.i - end <= 2:
             end = conj.i + 1

@@ -221,7 +221,8 @@ def _inverted_outlet(verb: Token) -> Draft | None:
     if hi <= lo:
         return None
     found = phrase(name)
-    return Draft(_chars(doc, verb.i, verb.i + 1), verb.i, found, _chars(doc, lo, hi), False, "quotes.indirect.v1")
+    cue = _chars(doc, verb.i, verb.i + 1)
+    return Draft(cue, verb.i, found, _chars(doc, lo, hi), False, "quotes.indirect.v1")
 
 
 def from_verb(verb: Token, quotes: list[Quote], text: str) -> Draft | None:

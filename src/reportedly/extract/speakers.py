@@ -164,7 +164,7 @@ def is_media(doc: Doc, start: int, end: int, entity: Entity | None) -> bool:
 
 
 def is_anonymous(head: Token) -> bool:
-    """True for unnamed sources: plural ("officials said"), indefinite ("a source") or hedged ("familiar with")."""
+    """True for unnamed sources: plural ("officials said") or indefinite ("a source")."""
     if head.tag_ in ("NNS", "NNPS"):
         return True
     det = next((c for c in head.children if c.dep_ == "det"), None)

@@ -30,8 +30,9 @@ sys.path.insert(0, str(HERE))
 from corpus import load_articles  # noqa: E402
 
 BASE_ARTICLES = 60
-# Distinct variants of each entity name: the ledger gets about BASE entities x this many actors.
-NAME_VARIANTS = 200
+# Distinct variants of each entity name: the ledger gets about (entities of the base articles) x this
+# many actors, each seen again and again, as real actors are.
+NAME_VARIANTS = 100
 STORE_BATCH = 200
 REPEATS = 5
 FIRST_DAY = datetime.date(2021, 1, 1)
@@ -78,7 +79,8 @@ def _analyze_base(shared: Path) -> list:
 
 
 def _variant(article, i: int, rng: random.Random):  # type: ignore[no-untyped-def]
-    suffix = f"{SURNAMES[rng.randrange(len(SURNAMES))]}-{rng.randrange(NAME_VARIANTS)}"
+    k = rng.randrange(NAME_VARIANTS)
+    suffix = f"{SURNAMES[k % len(SURNAMES)]}-{k // len(SURNAMES)}"
     entities = tuple(replace(e, name=f"{e.name} {suffix}", kb_id=None, aliases=()) for e in article.entities)
     day = FIRST_DAY + datetime.timedelta(days=rng.randrange(DAYS))
     return replace(

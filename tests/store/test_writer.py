@@ -74,3 +74,27 @@ def test_writer_untrusted_text_stored_verbatim(tmp_path: Path, hostile: str) -> 
     with reportedly.open(db) as ledger:
         assert ledger.article(art.id) == art
         assert ledger.search(hostile) or ledger.search("Moscow")
+
+
+@pytest.mark.parametrize("index", [0, 1])
+def test_writer_article_json_is_the_contract(index: int) -> None:
+    import json
+
+    from reportedly.model import article_to_dict
+    from reportedly.store.writer import article_json
+
+    article = _articles()[index]
+    expected = article_to_dict(article)
+    del expected["text"]
+    assert json.loads(article_json(article)) == expected
+
+
+def test_writer_article_json_real_analysis(seed_article) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from reportedly.model import article_to_dict
+    from reportedly.store.writer import article_json
+
+    expected = article_to_dict(seed_article)
+    del expected["text"]
+    assert json.loads(article_json(seed_article)) == expected

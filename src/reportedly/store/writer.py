@@ -7,15 +7,18 @@ database as it was after the previous batch; the next ingest skips what is store
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import enum
 import json
 import sqlite3
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from reportedly.ledger.build import build_claim, mention_payload, participants, to_event_mention
 from reportedly.merge.events import block_keys, cluster, pair_score
-from reportedly.model import Article, Failure, article_to_dict
+from reportedly.model import Article, Failure
 from reportedly.store.entities import affiliations_of, store_entities
 from reportedly.store.sqlite import transaction
 
@@ -43,9 +46,30 @@ def stored_ids(conn: sqlite3.Connection, ids: Iterable[str]) -> set[str]:
     return found
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _plain(value: object) -> object:
+    """`json.dumps` hook: a record becomes the dict of its fields (what `model.to_dict` gives, built
+    lazily by the C encoder instead of copied up front: storing stays cheap next to the analysis)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {name: getattr(value, name) for name in _field_names(type(value))}
+    if isinstance(value, enum.Enum):
+        return value.value
+    raise TypeError(f"cannot store a {type(value).__name__} in an article record")
+
+
+def article_json(article: Article) -> str:
+    """The contract's article object as JSON, without `text` (stored in its own column)."""
+    data = {name: getattr(article, name) for name in _field_names(Article) if name != "text"}
+    if not data["extra"]:
+        del data["extra"]
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, default=_plain)
+
+
 def _article_row(article: Article, stamp: str) -> tuple[object, ...]:
-    data = article_to_dict(article)
-    del data["text"]
     agency = article.dateline.agency if article.dateline else None
     return (
         article.id,
@@ -59,7 +83,7 @@ def _article_row(article: Article, stamp: str) -> tuple[object, ...]:
         article.duplicate_of,
         article.skipped,
         article.text,
-        json.dumps(data, ensure_ascii=False, sort_keys=True),
+        article_json(article),
         stamp,
     )
 

@@ -8,3 +8,6 @@ import reportedly.clean.language  # noqa: F401
 import reportedly.clean.normalize  # noqa: F401
 import reportedly.extract.entities  # noqa: F401
 import reportedly.ingest  # noqa: F401
+import reportedly.merge.entities  # noqa: F401
+import reportedly.merge.events  # noqa: F401
+import reportedly.store.sqlite  # noqa: F401

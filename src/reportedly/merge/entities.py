@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from reportedly.extract.names import ascii_fold, org_tokens, parse_name, same_org, same_person
 from reportedly.model import Entity
+from reportedly.registry import mergers
 
 # Entity types grouped for matching: an ORG and a NORP ("the Taliban" tagged either way) can be one
 # actor; a person is never an organization; places match places.
@@ -129,3 +130,6 @@ def pick_match(entity: Entity, candidates: list[Candidate]) -> Candidate | None:
 def better_name(current: str, new: str) -> str:
     """The display name to keep: the longer one, ties to the alphabetically first (order-free)."""
     return min(current, new, key=lambda n: (-len(n), n))
+
+
+mergers.register("mergers.entities.v1", func=pick_match)

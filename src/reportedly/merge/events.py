@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
+from reportedly.registry import mergers
+
 # Weights of the pair score's terms (sum 1): shared participants say most, the place and date
 # next; the trigger word and the sentence context only separate near ties.
 W_ACTORS, W_PLACE, W_DATE, W_TRIGGER, W_CONTEXT = 0.4, 0.2, 0.2, 0.1, 0.1
@@ -249,3 +251,6 @@ def cluster(mentions: Iterable[EventMention]) -> list[frozenset[str]]:
             group_of[mid] = keep
             members[keep].append(mid)
     return sorted((frozenset(ids) for ids in members.values()), key=min)
+
+
+mergers.register("mergers.events.v1", func=cluster)

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from reportedly.errors import StoreError
+from reportedly.registry import stores
 from reportedly.store.migrations import migrate
 
 # Milliseconds a writer waits for another writer's lock before failing (a web UI reading while
@@ -71,3 +72,6 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+stores.register("stores.sqlite.v1", func=connect)

@@ -147,7 +147,7 @@ def to_polnear(text: str, att: Attribution) -> dict[str, Spans]:
             start -= 2 if start > 1 and text[start - 2 : start] in ("``", "''") else 1
         if end < len(text) and text[end] in _QUOTE_MARKS:
             end += 2 if text[end : end + 2] == "''" else 1
-    elif text[max(0, start - 5) : start].lower() == "that ":
+    if text[max(0, start - 5) : start].lower() == "that ":
         start -= 5
     source = []
     if att.speaker.start is not None and att.speaker.end is not None:

@@ -16,8 +16,9 @@ from reportedly.ledger import api as ledger_api
 from reportedly.ledger.api import DEFAULT_LIMIT, Ledger
 from reportedly.ledger.records import Claim, LedgerEntity
 
-# The order of `Ledger.claims`: latest publication first, then most sources.
-CLAIMS_ORDER = "ORDER BY coalesce(last_published, '') DESC, n_sources DESC, id"
+# The order of `Ledger.claims` (latest publication first, undated last, then most sources), written
+# so that SQLite can walk the `events_last` index: NULL sorts last in DESC as '' does in coalesce.
+CLAIMS_ORDER = "ORDER BY last_published DESC, n_sources DESC, id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ def recent_articles(ledger: Ledger, *, limit: int, offset: int = 0) -> list[Arti
     """Articles, latest publication first (undated last), then latest stored first."""
     rows = connection(ledger).execute(
         "SELECT id, title, published, agency, duplicate_of FROM articles "
-        "ORDER BY published IS NULL, published DESC, rowid DESC LIMIT ? OFFSET ?",
+        "ORDER BY published DESC, rowid DESC LIMIT ? OFFSET ?",
         (limit, offset),
     )
     return [ArticleRow(*r) for r in rows]
@@ -147,10 +148,20 @@ def claims_page(
 ) -> list[Claim]:
     """`Ledger.claims(...)[offset:offset + limit]`, without decoding the rows before `offset`."""
     where, args = event_filter(ledger, actor=actor, type=type, status=status, since=since)
-    rows = connection(ledger).execute(
-        f"SELECT data FROM events WHERE {where} {CLAIMS_ORDER} LIMIT ? OFFSET ?", [*args, limit, offset]
-    )
-    datas = [json.loads(r[0]) for r in rows]
+    conn = connection(ledger)
+    # Ids first: sorting and skipping rows without their JSON payload is what keeps deep pages fast.
+    ids = [
+        r[0]
+        for r in conn.execute(
+            f"SELECT id FROM events WHERE {where} {CLAIMS_ORDER} LIMIT ? OFFSET ?", [*args, limit, offset]
+        )
+    ]
+    marks = ",".join("?" * len(ids))
+    found = {
+        r[0]: json.loads(r[1])
+        for r in conn.execute(f"SELECT id, data FROM events WHERE id IN ({marks})", ids)
+    }
+    datas = [found[i] for i in ids]
     names = ledger._names({i for d in datas for i in ledger_api._entity_ids(d)})  # noqa: SLF001
     return [ledger_api._claim(d, names) for d in datas]  # noqa: SLF001
 

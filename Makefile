@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 # Ingesting is idempotent: a second `make run` stores nothing new and shows the same ledger. The seed
 # carries no date: --published gives it one (the follow-ups in samples/ carry their own).
 run: $(STAMP)
-	$(BIN)/reportedly ingest $(wildcard samples/*.txt samples/*.jsonl) --db $(DB) --published 2022-02-01
+	$(BIN)/reportedly ingest $(sort $(wildcard samples/*.txt samples/*.jsonl)) --db $(DB) --published 2022-02-01
 	$(BIN)/reportedly claims --db $(DB) --format table
 
 # The web UI's browser tests drive Debian's chromium (Playwright never downloads a browser here).

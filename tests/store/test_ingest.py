@@ -66,7 +66,7 @@ def test_ingest_resumes_after_sigkill(tmp_path: Path) -> None:
                 stored = 0
             if stored > 0:
                 break
-        time.sleep(0.05)
+        time.sleep(0.02)
     if proc.poll() is None:
         os.kill(proc.pid, signal.SIGKILL)
     proc.wait()

@@ -3,7 +3,7 @@
 textacy is not a dependency of reportedly: install it apart (e.g. `pip install --target /tmp/txenv
 textacy==0.13.0` and its dependencies) and run with it on the path:
 
-    PYTHONPATH=/tmp/txenv .venv/bin/python bench/attribution_textacy.py --data ../shared/data/polnear --split dev
+    PYTHONPATH=/tmp/txenv .venv/bin/python bench/attribution_textacy.py --split dev
 
 Both extractors read the same parsed Docs; the times are extraction only (parsing is shared).
 textacy raises on unbalanced quote marks: such an article counts as no predictions for it.

@@ -16,9 +16,9 @@ from reportedly.ledger import api as ledger_api
 from reportedly.ledger.api import DEFAULT_LIMIT, Ledger
 from reportedly.ledger.records import Claim, LedgerEntity
 
-# The order of `Ledger.claims` (latest publication first, undated last, then most sources), written
-# so that SQLite can walk the `events_last` index: NULL sorts last in DESC as '' does in coalesce.
-CLAIMS_ORDER = "ORDER BY last_published DESC, n_sources DESC, id"
+# The order of `Ledger.claims` (latest publication first, undated last), which SQLite walks on the
+# `events_recent` index (migration 3); a test pins that pages equal slices of `Ledger.claims`.
+CLAIMS_ORDER = "ORDER BY last_published DESC, id DESC"
 
 
 @dataclass(frozen=True, slots=True)

@@ -225,6 +225,17 @@ def _inverted_outlet(verb: Token) -> Draft | None:
     return Draft(cue, verb.i, found, _chars(doc, lo, hi), False, "quotes.indirect.v1")
 
 
+def _clip(doc: Doc, found: Found, stop: int) -> Found:
+    end = stop
+    while end > found.head + 1 and (
+        doc[end - 1].is_punct
+        or doc[end - 1].dep_ in ("nsubj", "advmod")
+        or doc[end - 1].lower_ in ("who", "which", "that")
+    ):
+        end -= 1
+    return Found(found.start, max(end, found.head + 1), found.head, found.chars)
+
+
 def from_verb(verb: Token, quotes: list[Quote], text: str) -> Draft | None:
     """The attribution a reporting verb makes, if it has a speaker and a content.
 
@@ -245,6 +256,8 @@ def from_verb(verb: Token, quotes: list[Quote], text: str) -> Draft | None:
         return None
     found = phrase(subject)
     start, end = cue_bounds(verb)
+    if found.start < start < found.end:  # "Aguilar, who also said ...": the speaker stops before its cue
+        found = _clip(doc, found, start)
     cue = _chars(doc, start, end)
     allowed = set(range(found.start, found.end)) | set(range(start, end))
     after = _quote_after(doc, end, quotes, text)

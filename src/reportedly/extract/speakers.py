@@ -133,7 +133,7 @@ def phrase(head: Token) -> Found:
             end = min(cut)
             while end > head.i + 1 and head.doc[end - 1].is_punct and head.doc[end - 1].text not in ")]":
                 end -= 1
-    while start < head.i and head.doc[start].is_punct:
+    while start < head.i and (head.doc[start].is_punct or head.doc[start].is_space):
         start += 1
     while end > head.i + 1 and head.doc[end - 1].text in {",", "—", "-", "–"}:
         end -= 1

@@ -118,7 +118,10 @@ def event_filter(
         ids = [
             r[0]
             for r in connection(ledger).execute(
-                "SELECT id FROM entities WHERE name = ? COLLATE NOCASE OR id = ? OR kb_id = ? "
+                # the ledger's actor lookup, one indexed search per branch (a kb id is the key "kb:<id>")
+                "SELECT id FROM entities WHERE name = ? COLLATE NOCASE "
+                "UNION SELECT id FROM entities WHERE id = ? "
+                "UNION SELECT id FROM entities WHERE key = 'kb:' || ? "
                 "UNION SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE",
                 (actor,) * 4,
             )

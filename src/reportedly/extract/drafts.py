@@ -46,8 +46,8 @@ _CLOSING = re.compile(r"[.,!?]?(”|\"|''|’)")
 OBJECT_OK = SPEECH_VERBS | LEARNED_OBJECT_VERBS
 # Dependents after an object that stay in an object content ("as baseless", "with Tehran", "last year").
 OBJECT_TAIL_DEPS = frozenset({"prep", "npadvmod", "oprd", "advmod", "xcomp"})
-# Cognition verbs that take an infinitive as content ("wants to ...").
-XCOMP_COGNITION = frozenset({"want", "hope", "expect", "wish", "plan", "intend"})
+# Verbs whose infinitive is no claim of theirs ("seems to", "continued to"): every other cue takes one.
+XCOMP_NEVER = frozenset({"seem", "appear", "continue", "go", "come"})
 
 
 @dataclass(slots=True)
@@ -170,7 +170,7 @@ def _clause_content(verb: Token, cue_end: int) -> tuple[int, int] | None:
     for v in verbs:
         for child in v.children:
             if child.dep_ in CLAUSE_DEPS:
-                if child.dep_ == "xcomp" and v.lemma_ not in XCOMP_COGNITION and not is_cognition(v):
+                if child.dep_ == "xcomp" and v.lemma_ in XCOMP_NEVER:
                     continue
                 if child.dep_ == "xcomp" and not any(
                     t.dep_ == "aux" and t.lower_ == "to" for t in child.lefts

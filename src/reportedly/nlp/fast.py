@@ -1,18 +1,21 @@
-"""Array-based stand-ins for two stock rule components, giving identical annotations for less time.
+"""Memoized stand-ins for two stock rule components: identical annotations for a fraction of the time.
 
-Profiled on ECB+ news (bench/profile_run.py), en_core_web_sm's `attribute_ruler` and rule `lemmatizer` each
-took about a tenth of the stock pipeline's time, all of it per-token Python: the ruler evaluates its
-set and regex predicates (`{"IN": [...]}`) on every token through spaCy's Matcher, then sets attributes
-one match at a time; the lemmatizer calls a Python method per token even when its cache has the answer.
+Profiled on ECB+ news (bench/profile_run.py), en_core_web_sm's `attribute_ruler` and rule `lemmatizer`
+each took about a tenth of the stock pipeline's time, all of it per-token Python: the ruler evaluates
+its set and regex predicates (`{"IN": [...]}`) on every token through spaCy's Matcher, then sets
+attributes one match at a time; the lemmatizer scans word lists of up to 57,528 entries per new word.
 
-- `TagMapAttributeRuler` reads TAG, LOWER, DEP and IS_SPACE as one array. Which rules match a token is a
-  pure function of those four values, so it is memoized on them; the rules are applied to each token
-  in the stock ruler's order (rule index, the order they were added), with spaCy's own
-  `set_token_attrs`, and rules of several tokens (7 of 179: "gon na", "let 's") are matched position
-  by position from the same per-token memo. A rule written with anything the evaluator does not know
-  (operators, other attributes) makes the component fall back to the stock ruler.
+- `TagMapAttributeRuler`: which rules match a token is a pure function of its TAG, LOWER, DEP and
+  IS_SPACE, and a word no rule names behaves like every other unnamed word with the same regex
+  outcomes; so the match list is memoized on (TAG, word or word class, DEP, IS_SPACE), the attributes
+  of its single-token rules merged in the stock ruler's order (rule index, the order they were added)
+  and set with spaCy's own `set_token_attrs`. Rules of several tokens (7 of 179: "gon na", "let 's")
+  are matched position by position from the same memo; a token they target gets every rule applied
+  one at a time, in order. A rule written with anything the evaluator does not know (operators, other
+  attributes) makes the component fall back to the stock ruler.
 - `MemoLemmatizer`: spaCy's rule lemmatizer is a pure function of (ORTH, POS, MORPH) (its own cache is
-  keyed on exactly that), so lemmas are memoized on that key and written as one array.
+  keyed on exactly that), so lemmas are memoized on that key and written as one array; new words go to
+  a copy of the stock lemmatizer whose word lists are sets.
 """
 
 from __future__ import annotations
@@ -43,6 +46,9 @@ MAX_MEMO_ENTRIES = 200_000
 
 TokenKey = tuple[int, int, int, int]
 Pattern = list[dict[str, Any]]
+# What a token's memo entry says: single-token rule indices (in order), their attributes merged, and
+# the (rule number, position, length) of each longer rule's token it satisfies.
+Plan = tuple[tuple[int, ...], dict[int, Any], tuple[tuple[int, int, int], ...]]
 
 
 @lru_cache(maxsize=256)
@@ -78,7 +84,11 @@ class TagMapAttributeRuler:
         # (rule index, alternative pattern, target index) of the stock ruler, in its order.
         self.rules: list[tuple[int, Pattern, int]] = []
         self.attrs: list[dict[int, Any]] = []
-        self.memo: dict[TokenKey, tuple[tuple[int, int, int], ...]] = {}
+        self.memo: dict[TokenKey, Plan] = {}
+        self.lower_classes: dict[int, int] = {}
+        self.class_words: dict[int, str] = {}
+        self.named: set[str] = set()
+        self.regexes: list[re.Pattern[str]] = []
         self.by_value: dict[tuple[str, str], list[tuple[int, int, int, dict[str, Any]]]] = {}
         self.generic: list[tuple[int, int, int, dict[str, Any]]] = []
 
@@ -94,8 +104,9 @@ class TagMapAttributeRuler:
         self._index()
 
     def _index(self) -> None:
-        """Group rule tokens by the TAG or LOWER they require, so a new token tries only its candidates."""
-        self.by_value, self.generic = {}, []
+        """Group rule tokens by the TAG or LOWER they require, so a new token tries only its candidates;
+        collect the words rules name, so other words share one memo entry per regex outcome."""
+        self.by_value, self.generic, self.named, self.regexes = {}, [], set(), []
         for number, (_, pattern, _) in enumerate(self.rules):
             for position, tok in enumerate(pattern):
                 entry = (number, position, len(pattern), tok)
@@ -104,51 +115,81 @@ class TagMapAttributeRuler:
                     self.generic.append(entry)
                 else:
                     self.by_value.setdefault((attr, tok[attr]), []).append(entry)
+                spec = tok.get("LOWER")
+                if isinstance(spec, str):
+                    self.named.add(spec)
+                elif isinstance(spec, dict):
+                    self.named.update(spec.get("IN", ()), spec.get("NOT_IN", ()))
+                    if "REGEX" in spec:
+                        self.regexes.append(_regex(spec["REGEX"]))
 
-    def _token_matches(self, key: TokenKey) -> tuple[tuple[int, int, int], ...]:
-        """(rule number, position in its pattern, pattern length) for each rule token the key satisfies."""
+    def _lower_class(self, lower: int) -> int:
+        """The word itself (its hash) when a rule names it, else a class shared by every unnamed word
+        with the same regex outcomes (a negative number): rules cannot tell such words apart."""
+        found = self.lower_classes.get(lower)
+        if found is None:
+            text = self.vocab.strings[lower]
+            if text in self.named:
+                found = lower
+            else:
+                found = -1 - sum(1 << n for n, rx in enumerate(self.regexes) if rx.search(text))
+                self.class_words.setdefault(found, text)
+            self.lower_classes[lower] = found
+        return found
+
+    def _token_matches(self, key: TokenKey) -> Plan:
+        """The rules one token satisfies: single-token rules merged in rule order, and the
+        (rule number, position, pattern length) of each token of a longer rule it satisfies."""
         strings = self.vocab.strings
-        values: dict[str, str | bool] = {"TAG": strings[key[0]], "LOWER": strings[key[1]],
-                                         "DEP": strings[key[2]], "IS_SPACE": bool(key[3])}
+        tag = strings[key[0]]
+        lower = strings[key[1]] if key[1] >= 0 else self.class_words[key[1]]
+        values: dict[str, str | bool] = {"TAG": tag, "LOWER": lower, "DEP": strings[key[2]],
+                                         "IS_SPACE": bool(key[3])}
         by_value = self.by_value
-        tag, lower = strings[key[0]], strings[key[1]]
         candidates = by_value.get(("TAG", tag), []) + by_value.get(("LOWER", lower), []) + self.generic
-        found = [(number, position, size) for number, position, size, tok in candidates
-                 if all(_value_matches(spec, values[attr]) for attr, spec in tok.items())]
-        return tuple(sorted(found))
+        found = sorted((number, position, size) for number, position, size, tok in candidates
+                       if all(_value_matches(spec, values[attr]) for attr, spec in tok.items()))
+        singles = [self.rules[number][0] for number, _, size in found if size == 1]
+        merged: dict[int, Any] = {}
+        for rule_index in sorted(singles):
+            merged.update(self.attrs[rule_index])
+        return tuple(sorted(singles)), merged, tuple(hit for hit in found if hit[2] > 1)
 
     def __call__(self, doc: Doc) -> Doc:
         """Apply every rule that matches, token by token, in the stock ruler's order."""
         if not self.rules:
             return self.stock(doc) if self.stock is not None else doc
-        if len(self.memo) > MAX_MEMO_ENTRIES:
+        if len(self.memo) > MAX_MEMO_ENTRIES or len(self.lower_classes) > MAX_MEMO_ENTRIES:
             self.memo.clear()
-        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
-        keys = cast(list[TokenKey], [tuple(row) for row in rows])
-        per_token: list[tuple[tuple[int, int, int], ...]] = []
-        for key in keys:
-            hits = self.memo.get(key)
-            if hits is None:
-                hits = self.memo[key] = self._token_matches(key)
-            per_token.append(hits)
-        todo: dict[int, set[int]] = {}
-        for start, hits in enumerate(per_token):
-            for number, position, size in hits:
-                if position == 0 and (size == 1 or self._rest_matches(per_token, start, number, size)):
+            self.lower_classes.clear()
+        plans: list[Plan] = []
+        for tag, lower, dep, space in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist():
+            key = (tag, self._lower_class(lower), dep, space)
+            plan = self.memo.get(key)
+            if plan is None:
+                plan = self.memo[key] = self._token_matches(key)
+            plans.append(plan)
+        extra: dict[int, set[int]] = {}
+        for start, plan in enumerate(plans):
+            for number, position, size in plan[2]:
+                if position == 0 and self._rest_matches(plans, start, number, size):
                     rule_index, _, target = self.rules[number]
-                    todo.setdefault(start + (target if target >= 0 else size + target), set()).add(rule_index)
-        for i, rule_indices in todo.items():
-            token = doc[i]
-            for rule_index in sorted(rule_indices):
-                set_token_attrs(token, self.attrs[rule_index])
+                    where = start + (target if target >= 0 else size + target)
+                    extra.setdefault(where, set()).add(rule_index)
+        for i, (singles, merged, _) in enumerate(plans):
+            if i in extra:  # a longer rule also targets this token: apply one rule at a time, in order
+                token = doc[i]
+                for rule_index in sorted(extra[i].union(singles)):
+                    set_token_attrs(token, self.attrs[rule_index])
+            elif merged:
+                set_token_attrs(doc[i], merged)
         return doc
 
     @staticmethod
-    def _rest_matches(per_token: list[tuple[tuple[int, int, int], ...]], start: int, number: int,
-                      size: int) -> bool:
-        if start + size > len(per_token):
+    def _rest_matches(plans: list[Plan], start: int, number: int, size: int) -> bool:
+        if start + size > len(plans):
             return False
-        return all((number, k, size) in per_token[start + k] for k in range(1, size))
+        return all((number, k, size) in plans[start + k][2] for k in range(1, size))
 
 
 class MemoLemmatizer:

@@ -89,14 +89,15 @@ def test_attribution_read_ann_discontinuous(tmp_path: Path) -> None:
     assert att.content == ((11, 15), (20, 25)) and att.source == ((0, 5),)
 
 
-# Floors on the first dev articles (measured 2026-11-28, see the commit); never lowered silently.
+# Floors on the first 12 dev articles, about 1 point under what was measured on 2026-11-28 (source 73.3,
+# cue 68.6, content 54.4, quote 77.0 / 63.5): raise them with the extractor, never lower them silently.
 DEV_SAMPLE = 12
 FLOORS = {
-    "source_exact": 71.0,
-    "cue_exact": 66.0,
-    "content_exact": 52.0,
-    "quote_0.3": 74.0,
-    "quote_0.8": 61.0,
+    "source_exact": 72.0,
+    "cue_exact": 67.5,
+    "content_exact": 53.0,
+    "quote_0.3": 76.0,
+    "quote_0.8": 62.5,
 }
 
 

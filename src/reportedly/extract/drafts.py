@@ -199,13 +199,14 @@ def _clause_content(verb: Token, cue_end: int) -> tuple[int, int] | None:
 
 def _parenthetical_content(verb: Token, cue_start: int, found: Found) -> tuple[int, int] | None:
     """The clause an inserted "..., he said." hangs on: the head clause before the cue and speaker."""
-    if verb.dep_ != "parataxis" or verb.head.i > verb.i:
+    if verb.dep_ != "parataxis":
         return None
-    first = min(cue_start, found.start)
+    first, last = min(cue_start, found.start), max(verb.right_edge.i, found.end - 1) + 1
     head = verb.head
-    if head.right_edge.i > verb.right_edge.i + 1:
-        return None  # inserted mid-sentence: the content is split around it
-    return trim_content(verb.doc, head.left_edge.i, first)
+    before = trim_content(verb.doc, head.left_edge.i, first)
+    after = trim_content(verb.doc, last, head.right_edge.i + 1) if head.right_edge.i >= last else (last, last)
+    # Inserted mid-sentence, the words run on both sides of "he said": the longer side stands for them.
+    return before if before[1] - before[0] >= after[1] - after[0] else after
 
 
 def _inverted_outlet(verb: Token) -> Draft | None:

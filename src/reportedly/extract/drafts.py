@@ -204,7 +204,10 @@ def _parenthetical_content(verb: Token, cue_start: int, found: Found) -> tuple[i
     first, last = min(cue_start, found.start), max(verb.right_edge.i, found.end - 1) + 1
     head = verb.head
     before = trim_content(verb.doc, head.left_edge.i, first)
-    after = trim_content(verb.doc, last, head.right_edge.i + 1) if head.right_edge.i >= last else (last, last)
+    stop = head.right_edge.i + 1
+    while stop > last and verb.doc[stop - 1].text == ".":
+        stop -= 1
+    after = trim_content(verb.doc, last, stop) if stop > last else (last, last)
     # Inserted mid-sentence, the words run on both sides of "he said": the longer side stands for them.
     return before if before[1] - before[0] >= after[1] - after[0] else after
 
@@ -252,7 +255,7 @@ def from_verb(verb: Token, quotes: list[Quote], text: str) -> Draft | None:
     inverted = _inverted_outlet(verb)
     if inverted is not None:
         return inverted
-    subject = subject_of(verb)
+    subject = subject_of(verb, CUE_LEMMAS)
     if subject is None:
         return None
     found = phrase(subject)

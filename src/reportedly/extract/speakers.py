@@ -89,11 +89,12 @@ class Found:
     chars: tuple[int, int] | None = None  # character range, where it is not whole tokens ("-Commissioner X")
 
 
-def subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token | None:
     """The token naming who speaks through `verb`: its subject, its passive agent, or an inherited one.
 
     Args:
         verb: a reporting verb.
+        cue_lemmas: the reporting lemmas, to see through a cue misattached inside another's clause.
 
     Returns:
         the subject's head token, or None when the cue has no source ("was asked").
@@ -108,6 +109,15 @@ def subject_of(verb: Token) -> Token | None:
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
         if any(c.dep_ == "nsubjpass" for c in node.children):
             return None
+        if node.dep_ == "conj" and node.head.lemma_ not in cue_lemmas:
+            # "says the response was X and says he ...": the parser hung the second cue inside the
+            # first one's clause; its subject is the first cue's.
+            outer = next(
+                (a for a in node.head.ancestors if a.lemma_ in cue_lemmas and a.pos_ == "VERB"), None
+            )
+            if outer is not None and outer.tag_ == node.tag_:
+                node = outer
+                continue
         if node.dep_ in ("conj", "advcl", "xcomp", "acomp") and node.head is not node:
             node = node.head  # "was reluctant to endorse": the subject of "was"
             continue

@@ -51,7 +51,9 @@ def test_pipeline_annotations_equal_stock(stock_and_fast: tuple[Language, Langua
         assert _annotations(got) == _annotations(expected)
 
 
-def test_pipeline_annotations_equal_stock_on_news(stock_and_fast: tuple[Language, Language], shared: Any) -> None:
+def test_pipeline_annotations_equal_stock_on_news(
+    stock_and_fast: tuple[Language, Language], shared: Any
+) -> None:
     from bench.corpus import load_articles
 
     stock, fast = stock_and_fast

@@ -80,9 +80,10 @@ class Ledger:
             marks = ",".join("?" * len(ids)) or "NULL"
             where.append(f"id IN (SELECT event_id FROM event_participants WHERE entity_id IN ({marks}))")
             args.extend(ids)
-        for column, value in (("type", type), ("status", status)):
+        # PLOVER types are upper case and statuses lower case: exact matches use the indexes
+        for column, value in (("type", type and type.upper()), ("status", status and status.lower())):
             if value is not None:
-                where.append(f"{column} = ? COLLATE NOCASE")
+                where.append(f"{column} = ?")
                 args.append(value)
         if since is not None:
             where.append("last_published >= ?")

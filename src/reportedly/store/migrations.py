@@ -155,11 +155,17 @@ _M3_RECENT = """
 CREATE INDEX events_recent ON events(last_published, id);
 """
 
+_M4_FILTERED = """
+CREATE INDEX events_status_recent ON events(status, last_published, id);
+CREATE INDEX events_type_recent ON events(type, last_published, id);
+"""
+
 # (version, name, SQL): applied in order; the version is the list position plus one.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, failures, entities, full-text index", _M1_CORE),
     (2, "ledger events, mentions, blocking keys, status history", _M2_LEDGER),
     (3, "index serving the latest-first order of claims", _M3_RECENT),
+    (4, "indexes serving claims filtered by status or type, latest first", _M4_FILTERED),
 )
 
 

@@ -29,7 +29,6 @@ COMMAND_MODULES = [
     "evaluate",
     "ledger",
     "eval_coref",
-    "eval_coref",
     "eval_events",
     "eval_dedup",
     "eval_attribution",

@@ -24,7 +24,8 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
+from datasketch.lsh import _optimal_param
 
 # Word 4-grams: short enough that a one-word edit costs only 4 of them, long enough that two
 # stories on one event written separately share few (tuned with `reportedly eval dedup`).
@@ -46,11 +47,11 @@ LEAD_SPAN = 1.5
 MIN_CONTAINMENT = 0.6
 # Below this many shingles (one sentence) a text is too short to call a copy of anything.
 MIN_SHINGLES = 12
-# Articles remembered: a copy is usually published within hours of its original, and 20k recent
-# articles cover a day of a large feed. Measured (RSS, 300-word articles): about 17 KB per article,
-# mostly the LSH tables, so a full index holds about 340 MB however long the stream (355 MB after
-# 25k articles through it).
-MAX_INDEXED = 20_000
+# Articles remembered: a copy is usually published within hours of its original, and 50k recent
+# articles cover days of a large feed. Measured (RSS, 300-word articles): about 6.5 KB per article
+# (130 MB for 20k, flat once the index is full), so a full index holds about 330 MB however long
+# the stream.
+MAX_INDEXED = 50_000
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Odd 64-bit multiplier combining word hashes into an n-gram hash (a polynomial rolling hash).
@@ -105,9 +106,65 @@ def _permutations() -> Any:
     return MinHash(num_perm=NUM_PERM, seed=1).permutations
 
 
-def _short_band_key(band: bytes) -> bytes:
-    """Band keys of 8 bytes instead of 8 per row: the LSH tables hold one per article and band."""
-    return hashlib.blake2b(band, digest_size=8).digest()
+class _BandIndex:
+    """MinHash LSH banding over compact tables: one dict from a band's 64-bit key to the ids in it.
+
+    datasketch's MinHashLSH keeps a set per bucket and a list of byte keys per entry (about 17 KB
+    per article here); a bucket here is an id, or a list of ids when several share it (6.5 KB).
+    The bands and rows are datasketch's own optimum for the threshold.
+    """
+
+    def __init__(self, threshold: float) -> None:
+        self.bands, self.rows = _optimal_param(threshold, NUM_PERM, 0.5, 0.5)
+        self._buckets: dict[int, str | list[str]] = {}
+        self._keys: dict[str, np.ndarray] = {}
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def band_keys(self, sketch: MinHash) -> np.ndarray:
+        """The sketch's band keys: each band's rows folded into one 64-bit number, band number mixed in."""
+        rows = sketch.hashvalues[: self.bands * self.rows].astype(np.uint64).reshape(self.bands, self.rows)
+        keys = np.arange(self.bands, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            for column in range(self.rows):
+                keys = keys * _MIX + rows[:, column]
+        return keys
+
+    def query(self, keys: np.ndarray) -> set[str]:
+        """Ids sharing at least one band key."""
+        found: set[str] = set()
+        for key in keys.tolist():
+            bucket = self._buckets.get(key)
+            if isinstance(bucket, str):
+                found.add(bucket)
+            elif bucket:
+                found.update(bucket)
+        return found
+
+    def insert(self, article_id: str, keys: np.ndarray) -> None:
+        """Put an article in the buckets of its band keys."""
+        unique = np.unique(keys)
+        self._keys[article_id] = unique
+        for key in unique.tolist():
+            bucket = self._buckets.get(key)
+            if bucket is None:
+                self._buckets[key] = article_id
+            elif isinstance(bucket, str):
+                self._buckets[key] = [bucket, article_id]
+            else:
+                bucket.append(article_id)
+
+    def remove(self, article_id: str) -> None:
+        """Take an article out of every bucket; empty buckets go."""
+        for key in self._keys.pop(article_id).tolist():
+            bucket = self._buckets[key]
+            if isinstance(bucket, str):
+                del self._buckets[key]
+                continue
+            bucket.remove(article_id)
+            if len(bucket) == 1:
+                self._buckets[key] = bucket[0]
 
 
 def _sketch(prints: np.ndarray) -> MinHash:
@@ -127,7 +184,7 @@ class SyndicationIndex:
 
     def __init__(self, threshold: float = LSH_THRESHOLD, min_containment: float = MIN_CONTAINMENT,
                  capacity: int = MAX_INDEXED) -> None:
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, hashfunc=_short_band_key)
+        self._bands = _BandIndex(threshold)
         self._prints: OrderedDict[str, np.ndarray] = OrderedDict()
         self._root: dict[str, str] = {}
         self._order: dict[str, int] = {}
@@ -154,25 +211,24 @@ class SyndicationIndex:
         prints = fingerprints(grams)
         if len(prints) < MIN_SHINGLES:
             return None
-        sketches = {"full": _sketch(prints)}
+        keys = [self._bands.band_keys(_sketch(prints))]
         for size in LEAD_SHINGLES:
             if len(grams) > LEAD_SPAN * size:
-                sketches[f"lead{size}"] = _sketch(fingerprints(grams[:size]))
-        original = self._find_original(prints, sketches.values())
-        self._remember(article_id, prints, sketches, original)
+                keys.append(self._bands.band_keys(_sketch(fingerprints(grams[:size]))))
+        all_keys = np.concatenate(keys)
+        original = self._find_original(prints, all_keys)
+        self._remember(article_id, prints, all_keys, original)
         return original
 
-    def _find_original(self, prints: np.ndarray, sketches: object) -> str | None:
-        keys = {key for sketch in sketches for key in self._lsh.query(sketch)}  # type: ignore[attr-defined]
+    def _find_original(self, prints: np.ndarray, keys: np.ndarray) -> str | None:
         best, best_share = None, self._min_containment
-        for candidate in sorted({key.rpartition("#")[0] for key in keys}, key=self._order.__getitem__):
+        for candidate in sorted(self._bands.query(keys), key=self._order.__getitem__):
             share = containment(prints, self._prints[candidate])
             if share > best_share or (best is None and share >= best_share):
                 best, best_share = candidate, share
         return self._root.get(best, best) if best is not None else None
 
-    def _remember(self, article_id: str, prints: np.ndarray, sketches: dict[str, MinHash],
-                  original: str | None) -> None:
+    def _remember(self, article_id: str, prints: np.ndarray, keys: np.ndarray, original: str | None) -> None:
         while len(self._prints) >= self._capacity:
             self._forget_oldest()
         self._prints[article_id] = prints
@@ -180,14 +236,10 @@ class SyndicationIndex:
         self._seen += 1
         if original is not None:
             self._root[article_id] = original
-        for part, sketch in sketches.items():
-            self._lsh.insert(f"{article_id}#{part}", sketch, check_duplication=False)
+        self._bands.insert(article_id, keys)
 
     def _forget_oldest(self) -> None:
         oldest, _ = self._prints.popitem(last=False)
         del self._order[oldest]
         self._root.pop(oldest, None)
-        for part in ("full", *(f"lead{size}" for size in LEAD_SHINGLES)):
-            key = f"{oldest}#{part}"
-            if self._lsh.__contains__(key):
-                self._lsh.remove(key)
+        self._bands.remove(oldest)

@@ -26,6 +26,7 @@ KINDS = {
 
 def snapshot() -> dict[str, list[str]]:
     """Every registered name by kind, sorted: compared with a committed JSON file in the tests."""
-    import reportedly.builtins  # noqa: F401  (registers the built-in components)
+    import reportedly.builtins  # registers the built-in components
 
+    reportedly.builtins.load_scorers()
     return {kind: sorted(reg.get_all()) for kind, reg in KINDS.items()}

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportedly import registry
 from reportedly.errors import InputError, ReportedlyError
 from reportedly.evaluate.extraction import find_page, pick_sample
 
@@ -106,3 +107,6 @@ def _find(page: bytes, url: str | None, name: str) -> str | None:
         return find_published(decode(page, name), url)
     except InputError:  # a page our reader refuses has no date: a miss, as htmldate counts one
         return None
+
+
+registry.scorers.register("scorers.dates_htmldate.v1", func=evaluate_dates)

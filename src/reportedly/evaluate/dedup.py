@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportedly import registry
 from reportedly.clean.dedup import MAX_INDEXED, SyndicationIndex, containment, fingerprints, shingle_hashes
 
 _TOKEN = re.compile(r'<token t_id="\d+" sentence="(\d+)" number="\d+">(.*?)</token>', re.S)
@@ -284,3 +285,6 @@ def evaluate_dedup(data: Path, topics: Iterable[str] | None = None, seed: int = 
     score = score_stream(stream)
     score.natural_copies = natural
     return score.to_dict()
+
+
+registry.scorers.register("scorers.dedup_ecbplus.v1", func=evaluate_dedup)

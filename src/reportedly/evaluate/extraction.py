@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportedly import registry
 from reportedly.errors import InputError, ReportedlyError
 
 # Where trafilatura's evaluation looks for a page: cache/ first, then eval/ (tests/eval_common.py).
@@ -207,3 +208,6 @@ def _wrongly_removed(url: str, item: dict[str, Any], result: ExtractedText) -> l
             if norm(seg) in norm(line) or (len(norm(line)) > 20 and norm(line) in norm(seg)):
                 lost.append({"page": url, "segment": seg, "line": line, "reason": reason})
     return lost
+
+
+registry.scorers.register("scorers.extraction_trafilatura.v1", func=evaluate_extraction)

@@ -5,14 +5,41 @@ Names follow `area.name.vN`; bump `vN` when a component's output changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar, overload
+
 import catalogue
 
-readers = catalogue.create("reportedly", "readers")
-cleaners = catalogue.create("reportedly", "cleaners")
-extractors = catalogue.create("reportedly", "extractors")
-mergers = catalogue.create("reportedly", "mergers")
-stores = catalogue.create("reportedly", "stores")
-scorers = catalogue.create("reportedly", "scorers")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Registry(Protocol):
+    """The typed face of a `catalogue.Registry` (catalogue ships no type information)."""
+
+    def __call__(self, name: str) -> Callable[[F], F]: ...
+
+    @overload
+    def register(self, name: str) -> Callable[[F], F]: ...
+
+    @overload
+    def register(self, name: str, *, func: F) -> F: ...
+
+    def get(self, name: str) -> Callable[..., Any]: ...
+
+    def get_all(self) -> dict[str, Callable[..., Any]]: ...
+
+
+def _create(kind: str) -> Registry:
+    registry: Registry = catalogue.create("reportedly", kind)
+    return registry
+
+
+readers = _create("readers")
+cleaners = _create("cleaners")
+extractors = _create("extractors")
+mergers = _create("mergers")
+stores = _create("stores")
+scorers = _create("scorers")
 
 KINDS = {
     "readers": readers,

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from reportedly.extract.dates import find_date, normalize
+from reportedly.extract.dates import context_year, date_index, find_date, normalize
 
 
 @pytest.mark.parametrize(
@@ -22,10 +22,29 @@ from reportedly.extract.dates import find_date, normalize
         ("last week", "2022-01-20", "2022-01-13"),
         ("in 2019", None, "2019"),
         ("recently", "2022-01-20", None),
+        ("last week", None, None),
+        ("yesterday", "2022-01-20", "2022-01-19"),
     ],
 )
 def test_eventdates_normalize(text: str, published: str | None, value: str | None) -> None:
     assert normalize(text, published) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "year", "value"),
+    [
+        ("August 15", None, "2021", "2021-08-15"),  # the article's one explicit year
+        ("on August 15", None, "2021", "2021-08-15"),
+        ("Tuesday", None, "2021", None),  # a weekday needs the week, not only the year
+        ("last week", None, "2021", None),
+        ("August 15", "2022-01-20", "2019", "2021-08-15"),  # the publication date wins
+        ("November 2020", None, "2021", "2020-11"),
+    ],
+)
+def test_eventdates_normalize_in_context_year(
+    text: str, published: str | None, year: str | None, value: str | None
+) -> None:
+    assert normalize(text, published, year) == value
 
 
 def _doc(words: list[str], heads: list[int], deps: list[str], dates: list[tuple[int, int]]) -> Doc:
@@ -64,4 +83,30 @@ def test_eventdates_vague_time_keeps_text() -> None:
 
 def test_eventdates_none_without_a_date() -> None:
     doc = _doc(["Norway", "hosted", "talks"], [1, 1, 1], ["nsubj", "ROOT", "dobj"], [])
+    assert find_date(doc[1], "2022-01-20") is None
+
+
+@pytest.mark.parametrize(
+    ("dates", "year"),
+    [
+        ([(0, 2)], "2021"),  # "November 2021"
+        ([(0, 2), (3, 5)], None),  # two different years: none is the article's
+        ([(3, 5), (6, 7)], "2019"),
+        ([(6, 7)], None),  # no year at all
+    ],
+)
+def test_eventdates_context_year(dates: list[tuple[int, int]], year: str | None) -> None:
+    words = ["November", "2021", "and", "May", "2019", "on", "Tuesday"]
+    doc = _doc(words, [0] * len(words), ["ROOT"] + ["dep"] * (len(words) - 1), dates)
+    assert context_year(date_index(doc)) == year
+
+
+def test_eventdates_skips_times_that_are_no_date() -> None:
+    # "Rashford scored in the 12th minute": a TIME entity that names no calendar date
+    doc = _doc(
+        ["Rashford", "scored", "in", "the", "12th", "minute"],
+        [1, 1, 1, 5, 5, 2],
+        ["nsubj", "ROOT", "prep", "det", "amod", "pobj"],
+        [(3, 6)],
+    )
     assert find_date(doc[1], "2022-01-20") is None

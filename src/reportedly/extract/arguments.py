@@ -78,7 +78,15 @@ AGENTIVE_OF = frozenset(
         "withdrawal",
     }
 )
+# Event nouns of a place taken: "the fall of Kabul to the Taliban" names the taker with "to".
+CONQUEST_NOUNS = frozenset({"fall", "capture", "takeover", "seizure", "conquest"})
 COLLECTIVES = frozenset({"group", "force", "front", "movement", "organization", "party", "army", "militia"})
+# Words by which news names an armed group without its name ("opposition forces", "the rebels"): such a
+# phrase no entity covers stands for the article's one armed group not already named beside it.
+GROUP_DESCRIPTORS = frozenset(
+    {"opposition", "rebel", "insurgent", "militant", "resistance", "guerrilla", "insurgency", "militia"}
+)
+ARMED_GROUP = "armed_group"
 # NP depth followed when looking for the entity a phrase names (member-of chains, appositions).
 MAX_DEPTH = 3
 
@@ -89,6 +97,7 @@ class ArgIndex:
 
     entities: dict[str, Entity]
     by_token: dict[int, str] = field(default_factory=dict)
+    armed_groups: tuple[str, ...] = ()
 
     @classmethod
     def build(cls, doc: Doc, entities: list[Entity]) -> ArgIndex:
@@ -98,7 +107,19 @@ class ArgIndex:
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 for tok in span or ():
                     index.by_token.setdefault(tok.i, ent.id)
+        index.armed_groups = tuple(e.id for e in entities if e.kind == ARMED_GROUP and e.mentions)
         return index
+
+    def descriptor_group(self, tok: Token, named: list[str]) -> str | None:
+        """The armed group an unnamed phrase like "opposition forces" stands for: the article's only
+        armed group not in `named` (the parties beside it), or None when that is not one group."""
+        words = {tok.lemma_.lower()} | {
+            c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")
+        }
+        if tok.i in self.by_token or words.isdisjoint(GROUP_DESCRIPTORS):
+            return None
+        left = [e for e in self.armed_groups if e not in named]
+        return left[0] if len(left) == 1 else None
 
     def is_place(self, entity_id: str) -> bool:
         ent = self.entities[entity_id]
@@ -133,6 +154,8 @@ def np_entities(tok: Token, index: ArgIndex, depth: int = 0) -> list[str]:
                 found.extend(
                     e for g in child.children if g.dep_ == "pobj" for e in np_entities(g, index, depth + 1)
                 )
+        if not found and (group := index.descriptor_group(tok, [])) is not None:
+            found.append(group)  # "the rebels" in an article about one armed group
     for child in tok.children:  # "the delegation led by Amir Khan Mutaqqi": the leader is a party too
         if child.dep_ == "acl":
             found.extend(
@@ -145,6 +168,8 @@ def np_entities(tok: Token, index: ArgIndex, depth: int = 0) -> list[str]:
     for child in tok.children:
         if child.dep_ in ("conj", "appos") and not (child.dep_ == "appos" and found):
             found.extend(np_entities(child, index, depth + 1))
+            if child.dep_ == "conj" and (group := index.descriptor_group(child, found)) is not None:
+                found.append(group)  # "Afghanistan's authorities and opposition forces"
         elif child.dep_ == "appos":  # "A, the leader of X, and B": the parser may hang B off the apposition
             found.extend(
                 e for g in child.children if g.dep_ == "conj" for e in np_entities(g, index, depth + 1)
@@ -266,7 +291,10 @@ def roles_for(trigger: Token, index: ArgIndex) -> Roles:
             else None
         )
         subject = subject_entities(light, index) if light is not None else []
-        agents = owner + _pick(parties, ("by",)) + (_pick(parties, ("of",)) if lemma in AGENTIVE_OF else [])
+        taker = _pick(parties, ("to",)) if lemma in CONQUEST_NOUNS else []
+        others = [e for e in others if e not in taker]
+        doers = _pick(parties, ("of",)) if lemma in AGENTIVE_OF else []
+        agents = owner + taker + _pick(parties, ("by",)) + doers
         patients = [] if lemma in AGENTIVE_OF else _pick(parties, ("of",))
         if light is not None and light.lemma_.lower() in HOST_VERBS:
             roles.host = subject[0] if subject else None

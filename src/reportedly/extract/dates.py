@@ -23,6 +23,13 @@ VAGUE_TIME = frozenset({"recently", "lately", "yesterday", "today", "tonight", "
 MAX_CLIMB = 8
 YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
+# What makes a DATE or TIME expression a calendar date: "the 12th minute", "two hours" are not.
+CALENDAR = re.compile(
+    r"\d{4}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|day\b|\b(week|weekend|month|year"
+    r"|yesterday|today|tonight|tomorrow|ago|decade|century|morning|afternoon|evening|night)s?\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=64)
@@ -37,20 +44,24 @@ def _parser(published: str | None) -> Any:
 
 
 @lru_cache(maxsize=4096)
-def normalize(text: str, published: str | None) -> str | None:
+def normalize(text: str, published: str | None, year: str | None = None) -> str | None:
     """The ISO value ("YYYY", "YYYY-MM" or "YYYY-MM-DD") of a date expression, or None.
 
     Args:
         text: the expression ("on Tuesday", "August 15", "November 2021", "last week").
         published: the article's publication date, YYYY-MM-DD, or None.
+        year: when there is no publication date, the article's one explicit year (`context_year`):
+            a month and day without a year ("August 15") is read in it.
 
     Returns:
         the value at the precision the text gives, or None when it cannot be resolved (a weekday or
-        a day without a year and no publication date).
+        a day without a year and no publication date or context year).
     """
     clean = re.sub(r"^(on|in|at|since|by|from|during)\s+", "", text.strip(), flags=re.IGNORECASE)
     has_year = bool(YEAR.search(clean))
     published = published or None
+    if published is None and not has_year and year and MONTH.search(clean) and not WEEKDAY.search(clean):
+        clean, has_year = f"{clean} {year}", True
     if published is None and not has_year:
         return None
     data = _parser(published).get_date_data(clean)
@@ -72,8 +83,14 @@ def date_index(doc: Doc) -> dict[int, Span]:
     return {t.i: ent for ent in doc.ents if ent.label_ in ("DATE", "TIME") for t in ent}
 
 
+def context_year(dates: dict[int, Span]) -> str | None:
+    """The article's one explicit year ("In November 2021"), or None when it names none or several."""
+    years = {m for ent in {id(e): e for e in dates.values()}.values() for m in YEAR.findall(ent.text)}
+    return years.pop() if len(years) == 1 else None
+
+
 def find_date(
-    trigger: Token, published: str | None, dates: dict[int, Span] | None = None
+    trigger: Token, published: str | None, dates: dict[int, Span] | None = None, year: str | None = None
 ) -> EventDate | None:
     """The date of the event at `trigger`: a DATE expression or a vague time word near it.
 
@@ -84,6 +101,7 @@ def find_date(
         trigger: the event's word.
         published: the article's publication date, YYYY-MM-DD, or None.
         dates: `date_index(doc)`, when the caller dates many events of one Doc.
+        year: `context_year(dates)` when there is no publication date.
     """
     if dates is None:
         dates = date_index(trigger.doc)
@@ -93,7 +111,7 @@ def find_date(
             break
         found = _date_among(node, dates, include_subtree=node is trigger)
         if found is not None:
-            return _to_event_date(found, published)
+            return _to_event_date(found, published, year)
         node = node.head if node.head.i != node.i else None
     return None
 
@@ -104,18 +122,18 @@ def _date_among(node: Token, dates: dict[int, Span], include_subtree: bool) -> S
         if child.dep_ == "prep":
             candidates.extend(child.children)
     for tok in candidates:
-        if tok.i in dates:
+        if tok.i in dates and CALENDAR.search(dates[tok.i].text):
             return dates[tok.i]
         if tok.lower_ in VAGUE_TIME and tok.pos_ in ("ADV", "NOUN"):
             return tok
     return None
 
 
-def _to_event_date(found: Span | Token, published: str | None) -> EventDate:
+def _to_event_date(found: Span | Token, published: str | None, year: str | None = None) -> EventDate:
     text = found.text
     if isinstance(found, Token) or found.text.lower() in VAGUE_TIME:
         value = normalize(text, published) if text.lower() in ("yesterday", "today") else None
         return EventDate(text=text, value=value)
     if WEEKDAY.search(text) and not published:
         return EventDate(text=text, value=None)
-    return EventDate(text=text, value=normalize(text, published))
+    return EventDate(text=text, value=normalize(text, published, None if published else year))

@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from reportedly import registry
-from reportedly.extract.arguments import ArgIndex, roles_for
-from reportedly.extract.dates import date_index, find_date
+from reportedly.extract.arguments import CONQUEST_NOUNS, ArgIndex, roles_for
+from reportedly.extract.dates import context_year, date_index, find_date
 from reportedly.extract.epistemic import combine, local_cues
 from reportedly.extract.eventtype import classify, resolve_yield
 from reportedly.extract.triggers import NOUN_TRIGGERS, is_candidate, match_token, to_plover
@@ -65,6 +65,7 @@ ROOT_CODES = {
 # with Kabulov") are one event when they share this many parties, or one party and the same speaker.
 MIN_SHARED_ACTORS = 2
 MEDIATE_LEMMAS = frozenset({"mediate", "broker", "facilitate"})
+RESIST_LEMMAS = frozenset({"resist", "fight", "battle"})
 ANAPHOR_NOUNS = frozenset({"meeting", "trip", "visit", "talk", "negotiation", "summit"})
 ANAPHOR_DETS = frozenset({"the", "this", "that", "such"})
 OFFER_CODE = "036"  # CAMEO: express intent to meet or negotiate
@@ -109,8 +110,10 @@ def extract_events(
     """
     index = ArgIndex.build(doc, entities)
     dates = date_index(doc)
-    drafts = [d for tok in doc if (d := _draft(tok, index, ctx, dates)) is not None]
+    year = None if ctx.published else context_year(dates)
+    drafts = [d for tok in doc if (d := _draft(tok, index, ctx, dates, year)) is not None]
     drafts = _fold_mediation(_drop_light_verbs(drafts))
+    _name_conquerors(drafts)
     drafts = [_recode(d) for d in drafts]
     events, anaphors = [d for d in drafts if not d.anaphor], [d for d in drafts if d.anaphor]
     events = [d for d in events if _is_dyadic(d)]
@@ -131,7 +134,9 @@ def extract_events(
     return [_finish(d, i, attributions, sentences) for i, d in enumerate(events, start=1)]
 
 
-def _draft(tok: Token, index: ArgIndex, ctx: DocContext, dates: dict[int, SpacySpan]) -> Draft | None:
+def _draft(
+    tok: Token, index: ArgIndex, ctx: DocContext, dates: dict[int, SpacySpan], year: str | None
+) -> Draft | None:
     if not is_candidate(tok):
         return None
     roles = roles_for(tok, index)
@@ -162,7 +167,7 @@ def _draft(tok: Token, index: ArgIndex, ctx: DocContext, dates: dict[int, SpacyS
         recipients=roles.recipients,
         host=roles.host,
         location=roles.location,
-        date=find_date(tok, ctx.published, dates),
+        date=find_date(tok, ctx.published, dates, year),
         cues=set(local_cues(tok)),
         triggers=[tok],
         anaphor=anaphor,
@@ -236,6 +241,22 @@ def _fold_mediation(drafts: list[Draft]) -> list[Draft]:
     kept = set(by_index)
     out = [d for d in drafts if d.trigger.i in kept]
     return out
+
+
+def _name_conquerors(drafts: list[Draft]) -> None:
+    """'After the fall of Kabul, NRF ... who are resisting the Taliban': a place's fall that names no
+    taker is credited to the one its defenders resist or fight in the same sentence."""
+    for draft in drafts:
+        if draft.actors or draft.type != "ASSAULT" or draft.trigger.lemma_.lower() not in CONQUEST_NOUNS:
+            continue
+        sentence = draft.trigger.sent
+        resisted = [
+            e
+            for d in drafts
+            if d.trigger.lemma_.lower() in RESIST_LEMMAS and sentence.start <= d.trigger.i < sentence.end
+            for e in d.recipients
+        ]
+        draft.actors = resisted[:1]
 
 
 def _recode(draft: Draft) -> Draft:
@@ -391,7 +412,7 @@ def _finish(draft: Draft, number: int, attributions: list[Attribution], sentence
         cameo=draft.cameo,
         actors=tuple(draft.actors),
         recipients=tuple(draft.recipients),
-        host=draft.host,
+        host=draft.host if draft.host in draft.recipients else None,  # PLOVER: the host is a recipient
         mediator=draft.mediator,
         location=draft.location,
         date=draft.date,

@@ -20,7 +20,6 @@ import difflib
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -31,7 +30,6 @@ from reportedly.ingest import html
 from reportedly.ingest.files import sniff_format
 from reportedly.model import Article, Failure, RawArticle, SourceRef, article_to_dict, failure_to_dict
 from reportedly.runner import analyze_raw
-
 from tests.conftest import FIXTURES, ROOT
 
 ARTICLES_DIR = FIXTURES / "articles"
@@ -162,7 +160,8 @@ def test_golden_fixture_set_complete() -> None:
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["published"]), slug
         assert LICENCES.match(meta["licence"]), slug
         assert meta["notes"].strip(), slug
-    strays = {p.name for p in ARTICLES_DIR.iterdir()} - {f"{s}{x}" for s in SLUGS for x in (".html", ".meta.json")}
+    expected = {f"{slug}{suffix}" for slug in SLUGS for suffix in (".html", ".meta.json")}
+    strays = {p.name for p in ARTICLES_DIR.iterdir()} - expected
     assert strays <= {"README.md", "KNOWN_ISSUES.md"}, f"files without a page or meta: {sorted(strays)}"
 
 
@@ -208,8 +207,8 @@ def _spans(article: Article) -> Iterator[tuple[str, int, int, str]]:
         speaker = item.speaker
         if speaker.start is not None and speaker.end is not None:
             yield f"speaker of {item.id}", speaker.start, speaker.end, speaker.text
-        if speaker.antecedent is not None:
-            yield f"antecedent of {item.id}", speaker.antecedent.start, speaker.antecedent.end, speaker.antecedent.text
+        if (antecedent := speaker.antecedent) is not None:
+            yield f"antecedent of {item.id}", antecedent.start, antecedent.end, antecedent.text
         yield f"cue of {item.id}", item.cue.start, item.cue.end, item.cue.text
         yield f"content of {item.id}", item.content.start, item.content.end, item.content.text
     for event in article.events:

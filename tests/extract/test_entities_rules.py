@@ -163,17 +163,148 @@ def test_entities_rules_appositive_role() -> None:
     assert [r.text for r in ent.roles] == ["deputy spokesman"]
 
 
-AFGHAN_AUTHORITIES = [("Afghan", 1, "amod", "ADJ", "B-NORP"), ("authorities", 2, "nsubj", "NOUN", "O"),
-                      ("met", 2, "ROOT", "VERB", "O"), ("the", 4, "det", "DET", "O"),
-                      ("Taliban", 2, "dobj", "PROPN", "B-ORG"), (".", 2, "punct", "PUNCT", "O")]
+AFGHAN_AUTHORITIES = [
+    ("Afghan", 1, "amod", "ADJ", "B-NORP"),
+    ("authorities", 2, "nsubj", "NOUN", "O"),
+    ("met", 2, "ROOT", "VERB", "O"),
+    ("the", 4, "det", "DET", "O"),
+    ("Taliban", 2, "dobj", "PROPN", "B-ORG"),
+    (".", 2, "punct", "PUNCT", "O"),
+]
 
 
-@pytest.mark.parametrize(("published", "owner"), [
-    ("2022-03-01", "Taliban"),  # the gazetteer says the Taliban govern Afghanistan since 2021-08-15
-    ("2019-03-01", "Afghanistan"),  # before: the phrase is the country's government
-    (None, "Afghanistan"),  # no date known: no dated fact is applied
-])
+@pytest.mark.parametrize(
+    ("published", "owner"),
+    [
+        ("2022-03-01", "Taliban"),  # the gazetteer says the Taliban govern Afghanistan since 2021-08-15
+        ("2019-03-01", "Afghanistan"),  # before: the phrase is the country's government
+        (None, "Afghanistan"),  # no date known: no dated fact is applied
+    ],
+)
 def test_entities_rules_government_phrase_by_date(published: str | None, owner: str) -> None:
     ents = extract_entities(make_doc(AFGHAN_AUTHORITIES), DocContext("t", published=published))
     (holder,) = [e for e in ents if "Afghan authorities" in e.aliases]
     assert holder.name == owner
+
+
+MOSCOW_HIT = [
+    ("Moscow", 2, "nsubjpass", "PROPN", "B-GPE"),
+    ("was", 2, "auxpass", "AUX", "O"),
+    ("hit", 2, "ROOT", "VERB", "O"),
+    (".", 2, "punct", "PUNCT", "O"),
+]
+MOSCOW_CITY = [
+    ("Moscow", 1, "nsubj", "PROPN", "B-GPE"),
+    ("is", 1, "ROOT", "AUX", "O"),
+    ("a", 3, "det", "DET", "O"),
+    ("city", 1, "attr", "NOUN", "O"),
+    (".", 1, "punct", "PUNCT", "O"),
+]
+MOSCOW_DENIED = [
+    ("Moscow", 1, "nsubj", "PROPN", "B-GPE"),
+    ("denied", 1, "ROOT", "VERB", "O"),
+    ("it", 1, "dobj", "PRON", "O"),
+    (".", 1, "punct", "PUNCT", "O"),
+]
+MOSCOW_DECISION = [
+    ("Moscow", 2, "poss", "PROPN", "B-GPE"),
+    ("'s", 0, "case", "PART", "O"),
+    ("decision", 3, "nsubj", "NOUN", "O"),
+    ("angered", 3, "ROOT", "VERB", "O"),
+    ("them", 3, "dobj", "PRON", "O"),
+    (".", 3, "punct", "PUNCT", "O"),
+]
+MOSCOW_STREETS = [
+    ("Moscow", 2, "poss", "PROPN", "B-GPE"),
+    ("'s", 0, "case", "PART", "O"),
+    ("streets", 3, "nsubj", "NOUN", "O"),
+    ("emptied", 3, "ROOT", "VERB", "O"),
+    (".", 3, "punct", "PUNCT", "O"),
+]
+
+
+@pytest.mark.parametrize(
+    ("spec", "name", "kind"),
+    [
+        (MOSCOW_DENIED, "Russia", "government"),  # subject of an active verb: the government
+        (MOSCOW_DECISION, "Russia", "government"),  # possessor of an act
+        (MOSCOW_HIT, "Moscow", "place"),  # passive subject: what happened to the city
+        (MOSCOW_CITY, "Moscow", "place"),  # copula with a noun: the city described
+        (MOSCOW_STREETS, "Moscow", "place"),  # possessor of a thing of the city
+    ],
+)
+def test_entities_rules_capital_by_syntax(spec: Any, name: str, kind: str) -> None:
+    (ent,) = entities(spec)
+    assert (ent.name, ent.kind, ent.aliases) == (name, kind, ("Moscow",))
+
+
+MUTTAQI = [
+    ("Amir", 2, "compound", "PROPN", "B-PERSON"),
+    ("Khan", 2, "compound", "PROPN", "I-PERSON"),
+    ("Muttaqi", 3, "nsubj", "PROPN", "I-PERSON"),
+    ("arrived", 3, "ROOT", "VERB", "O"),
+    (".", 3, "punct", "PUNCT", "O"),
+    ("Muttaqi", 6, "nsubj", "PROPN", "B-GPE"),  # en_core_web_sm tags the lone surname GPE
+    ("met", 6, "ROOT", "VERB", "O"),
+    ("Zamir", 8, "compound", "PROPN", "B-PERSON"),
+    ("Kabulov", 6, "dobj", "PROPN", "I-PERSON"),
+    (".", 6, "punct", "PUNCT", "O"),
+]
+PUTIN_GPE = [
+    ("Vladimir", 1, "compound", "PROPN", "B-PERSON"),
+    ("Putin", 2, "nsubj", "PROPN", "I-PERSON"),
+    ("arrived", 2, "ROOT", "VERB", "O"),
+    (".", 2, "punct", "PUNCT", "O"),
+    ("Putin", 5, "nsubj", "PROPN", "B-GPE"),  # a curated person's alias tagged as a place
+    ("spoke", 5, "ROOT", "VERB", "O"),
+    (".", 5, "punct", "PUNCT", "O"),
+]
+
+
+def test_entities_rules_surname_tagged_place_joins_person() -> None:
+    ents = entities(MUTTAQI)
+    assert [(e.name, e.type) for e in ents] == [("Amir Khan Muttaqi", "PERSON"), ("Zamir Kabulov", "PERSON")]
+    assert ents[0].aliases == ("Amir Khan Muttaqi", "Muttaqi")
+
+
+def test_entities_rules_gazetteer_person_overrides_place_label() -> None:
+    (ent,) = entities(PUTIN_GPE)
+    assert (ent.name, ent.type, ent.kind) == ("Vladimir Putin", "PERSON", "person")
+    assert ent.aliases == ("Vladimir Putin", "Putin")
+
+
+GULF_OF_ADEN = [
+    ("Ships", 1, "nsubj", "NOUN", "O"),
+    ("sailed", 1, "ROOT", "VERB", "O"),
+    ("in", 1, "prep", "ADP", "O"),
+    ("the", 4, "det", "DET", "B-LOC"),
+    ("Gulf", 2, "pobj", "PROPN", "I-LOC"),
+    ("of", 4, "prep", "ADP", "I-LOC"),
+    ("Aden", 5, "pobj", "PROPN", "B-GPE"),  # the ruler pins "Aden"; the model labels the rest
+    (".", 1, "punct", "PUNCT", "O"),
+]
+TAJIKISTAN_NORP = [
+    ("the", 1, "det", "DET", "O"),
+    ("border", 1, "ROOT", "NOUN", "O"),
+    ("with", 1, "prep", "ADP", "O"),
+    ("Tajikistan", 2, "pobj", "PROPN", "B-NORP"),
+]
+DUI_AND_DR = [
+    ("Dr", 2, "nsubjpass", "PROPN", "B-PERSON"),
+    ("was", 2, "auxpass", "AUX", "O"),
+    ("arrested", 2, "ROOT", "VERB", "O"),
+    ("for", 2, "prep", "ADP", "O"),
+    ("DUI", 3, "pobj", "PROPN", "B-ORG"),
+]
+
+
+@pytest.mark.parametrize(
+    ("spec", "found"),
+    [
+        (GULF_OF_ADEN, [("Gulf of Aden", "LOC")]),
+        (TAJIKISTAN_NORP, [("Tajikistan", "GPE")]),
+        (DUI_AND_DR, []),  # a lone title and an offence's acronym are no entities
+    ],
+)
+def test_entities_rules_span_repairs(spec: Any, found: list[tuple[str, str]]) -> None:
+    assert [(e.name, e.type) for e in entities(spec)] == found

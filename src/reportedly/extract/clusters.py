@@ -68,21 +68,31 @@ def _conflict(a: str | None, b: str | None, gaz: Gazetteer) -> bool:
     return bool(a and b and (a != b or gaz.distinct(a, b)))
 
 
+def _names_person(m: Mention, full: list[str], gaz: Gazetteer) -> bool:
+    """Whether a non-PERSON mention is a person's name: its gazetteer entry is a person ("Putin" tagged GPE),
+    or it is no known place and names a person found elsewhere in the text ("Muttaqi met Kabulov" after
+    "Amir Khan Muttaqi", "led by Ahamd Masoud" tagged ORG). A lone word is retyped only when no gazetteer
+    entry bears that name; a place geonames knows is never retyped."""
+    entry = gaz.get(m.kb) if m.kb else None
+    if entry is not None:
+        return entry.kind == "person"
+    if m.label not in ("ORG", "NORP", "GPE", "LOC", "FAC") or m.place is not None or m.how != "name":
+        return False
+    tokens = parse_name(m.text).tokens
+    if not tokens:
+        return False
+    if m.label in ("GPE", "LOC", "FAC") and person_kb(m.text, gaz):
+        return True  # a curated person's name the model took for a place
+    return (len(tokens) > 1 or not gaz.lookup(m.text)) and any(same_person(m.text, f) for f in full)
+
+
 def retype_persons(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """ORG or NORP spans without a gazetteer id that name a person found elsewhere in the text ("led by Ahamd
-    Masoud", "Iverson" after "Allen Iverson", tagged ORG by the model) become PERSON mentions; persons get
-    their gazetteer id by name. A lone word is retyped only when no gazetteer entry bears that name."""
+    """Mentions that name a person (see `_names_person`) become PERSON mentions; persons get their
+    gazetteer id by name."""
     full = [m.text for m in mentions if m.label == "PERSON" and len(parse_name(m.text).tokens) > 1]
     out = []
     for m in mentions:
-        tokens = parse_name(m.text).tokens
-        if (
-            m.label in ("ORG", "NORP")
-            and m.kb is None
-            and tokens
-            and (len(tokens) > 1 or not gaz.lookup(m.text))
-            and any(same_person(m.text, f) for f in full)
-        ):
+        if m.label != "PERSON" and _names_person(m, full, gaz):
             m = replace(m, label="PERSON")
         if m.label == "PERSON" and (m.kb is None or (gaz.get(m.kb) and gaz.get(m.kb).kind != "person")):  # type: ignore[union-attr]
             m = replace(m, kb=person_kb(m.text, gaz))

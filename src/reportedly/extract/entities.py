@@ -3,7 +3,8 @@
 `extract_entities(doc, ctx)` is the stage's one entry point. The work is split by concern:
 mentions.py (what is a mention, capitals by context), names.py (when two names are one person),
 clusters.py (grouping), roles.py (titles from the parse), places.py (geonames), references.py (short
-references such as "the organization" or "he", only when unambiguous). Records hold plain values only.
+references such as "the organization", "the PM" or "he", only when unambiguous). Records hold plain
+values only.
 
 Entity fields: `id` "e1", "e2", ... in order of first mention; `mentions` every span of it in the text;
 `type` PERSON | ORG | GPE | LOC | NORP | FAC; `kind` one of person, organization, government, media,
@@ -98,9 +99,10 @@ def extract_entities(doc: Doc, ctx: DocContext) -> list[Entity]:
     gaz = load_gazetteer(tuple(files))
     mentions = collect_mentions(doc, gaz)
     defined = {mentions[a].text: mentions[b].text for a, b in acronym_definitions(doc, mentions).items()}
-    mentions = resolve_government_phrases(mentions, gaz, reference_date(doc, ctx))
+    date = reference_date(doc, ctx)
+    mentions = resolve_government_phrases(mentions, gaz, date)
     clusters = cluster_mentions(mentions, gaz, defined)
-    clusters = resolve_references(doc, clusters)
+    clusters = resolve_references(doc, clusters, gaz, date)
     ids = {id(c): f"e{i}" for i, c in enumerate(clusters, 1)}
     entities = [_build(doc, c, ids, clusters, gaz) for c in clusters]
     return entities + _dateline_agency(entities, ctx, gaz)

@@ -6,8 +6,13 @@ What becomes a mention (decisions documented here, tested in tests/extract/test_
   ("Russian officials", "new Afghan authorities", "Afghanistan's authorities"): the whole phrase is a mention
   of the organization or country (a country's authorities may resolve to the actor governing it, in
   entities.py). A bare nationality adjective ("the Russian envoy") is an attribute, not a mention.
-- Capitals by context: a capital that is the subject of a verb ("Moscow is ready", "Washington said") is
-  the country's government (metonymy); anywhere else ("in Moscow", "visits to Moscow") it is the place.
+- Capitals by context: a capital that acts - subject of an active verb ("Moscow denied", "Washington said"),
+  of a predicate of will ("Moscow is ready"), or possessor of an act ("Moscow's decision") - is the
+  country's government (metonymy); anywhere else ("in Moscow", "visits to Moscow", "Moscow was hit",
+  "Moscow is a city", "Moscow's streets") it is the place. The same test makes a country act.
+- A span the model cut before a place ("the Gulf of" + "Aden") is joined to it; a lone title abbreviation
+  ("Dr", "Gen") or a common acronym ("DUI", "CEO") is no mention; a country tagged NORP ("border with
+  Tajikistan") is the country.
 - Spans the model mistypes are retyped by exact lookups only: an ORG/PERSON span that is exactly a country
   or a gazetteer region becomes GPE ("Balkh"), never one that merely shares a city's name ("Obama", a town
   in Japan); an ORG span naming a person is retyped in clusters.py by name matching.
@@ -53,7 +58,82 @@ COUNTRY_GOV_NOUNS = frozenset(
 )
 # Adjectives kept in a government phrase: "new Afghan authorities", "interim Afghan government".
 GOV_PHRASE_ADJS = frozenset({"new", "interim", "de", "facto", "caretaker", "transitional", "current"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# Predicates of will or stance: "Moscow is ready / willing / opposed" is the government speaking.
+ACTOR_ADJECTIVES = frozenset(
+    {
+        "ready",
+        "willing",
+        "unwilling",
+        "prepared",
+        "keen",
+        "eager",
+        "determined",
+        "reluctant",
+        "opposed",
+        "open",
+        "committed",
+        "concerned",
+        "confident",
+        "interested",
+        "adamant",
+        "firm",
+    }
+)
+BE_FORMS = frozenset({"be", "is", "was", "are", "were", "been", "'s", "’s"})
+# Verbs whose subject is a place even when it is a capital: "Kabul lies", "Moscow borders", "Kyiv shook".
+PLACE_VERBS = frozenset(
+    {
+        "lie",
+        "sit",
+        "border",
+        "stretch",
+        "straddle",
+        "overlook",
+        "house",
+        "swelter",
+        "shiver",
+        "shake",
+        "flood",
+    }
+)
+# Nouns whose possessor acts: "Moscow's decision" is the government's, "Moscow's streets" the city's.
+ACT_NOUNS = frozenset(
+    {
+        "decision",
+        "position",
+        "stance",
+        "response",
+        "offer",
+        "proposal",
+        "demand",
+        "demands",
+        "invasion",
+        "war",
+        "policy",
+        "refusal",
+        "denial",
+        "claim",
+        "claims",
+        "plan",
+        "support",
+        "threat",
+        "move",
+        "statement",
+        "request",
+        "warning",
+    }
+)
+# Acronyms the model tags ORG that name no actor: offences, offices, measures ("suspicion of DUI").
+NON_ENTITY_ACRONYMS = frozenset(
+    {"DUI", "DWI", "OWI", "CEO", "CFO", "COO", "MVP", "GDP", "CPI", "IPO", "ATM", "SUV", "CCTV", "DNA", "PM"}
+)
+# Tags of a last token no name ends with, swept into a headline's PERSON span ("Ellen DeGeneres Returns").
+NON_NAME_TAGS = frozenset({"NNS", "VBZ", "VBD", "VBN", "VBG", "VBP"})
+# Title abbreviations that the model sometimes tags alone ("Dr . Regina Benjamin" -> "Dr"): no mention.
+LONE_TITLES = frozenset(
+    {"dr", "mr", "mrs", "ms", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rev"}
+)
 POSSESSIVES = frozenset({"'s", "’s"})
 # A PERSON/ORG span that is exactly the name of a city this large is the city ("arming Kyiv"); smaller
 # towns share their names with people ("Obama", Japan; "Teixeira", Brazil).
@@ -114,6 +194,7 @@ def _trim(ent: Span) -> tuple[int, int]:
         doc[end - 1].is_punct
         or doc[end - 1].text in POSSESSIVES
         or (ent.label_ == "ORG" and doc[end - 1].lower_.rstrip(".") in TRAILING_TITLES)
+        or (ent.label_ == "PERSON" and end - start > 2 and doc[end - 1].tag_ in NON_NAME_TAGS)
     ):
         end -= 1
     return start, end
@@ -129,8 +210,19 @@ def _kb_for(ent: Span, text: str, gaz: Gazetteer) -> str | None:
 
 
 def _is_agentive(doc: Doc, start: int, end: int) -> bool:
+    """Whether the span acts by its syntax: subject of an active verb that is no place verb, subject of a
+    copula with a predicate of will, or possessor of an act noun (see the module docstring)."""
     root = doc[start:end].root
-    return root.dep_ in SUBJECT_DEPS and root.head.pos_ in ("VERB", "AUX")
+    while root.dep_ == "conj" and root.head.i != root.i:  # "Moscow and Beijing said": the first conjunct's
+        root = root.head
+    head = root.head
+    if root.dep_ == "poss":
+        return head.lemma_.lower() in ACT_NOUNS or head.lower_ in ACT_NOUNS
+    if root.dep_ not in SUBJECT_DEPS or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if (head.lemma_ or head.lower_) in BE_FORMS:
+        return any(c.dep_ == "acomp" and c.lower_ in ACTOR_ADJECTIVES for c in head.children)
+    return (head.lemma_.lower() or head.lower_) not in PLACE_VERBS
 
 
 def _gov_phrase(doc: Doc, start: int, end: int, nouns: frozenset[str]) -> tuple[int, int] | None:
@@ -178,7 +270,12 @@ def mention_of(doc: Doc, ent: Span, gaz: Gazetteer, context: frozenset[str]) -> 
         if iso3 and not resolve_place(text, gaz):  # a nationality adjective, even one tagged ORG
             return _country_mention(doc, ent, gaz, iso3, None)
     if ent.label_ == "NORP":
+        country = resolve_place(text, gaz)
+        if country is not None and country.is_country and country.country:
+            return _country_mention(doc, ent, gaz, country.country, country)
         return _mention(doc, start, end, "NORP")
+    if end - start == 1 and (doc[start].lower_.rstrip(".") in LONE_TITLES or text in NON_ENTITY_ACRONYMS):
+        return None
     kb = _kb_for(ent, text, gaz) if ent.label_ in ("ORG", "PERSON") else None
     place = None if kb else resolve_place(text, gaz, context)
     retype = (
@@ -203,6 +300,20 @@ def mention_of(doc: Doc, ent: Span, gaz: Gazetteer, context: frozenset[str]) -> 
     return _mention(doc, start, end, ent.label_, kb=kb, agentive=_is_agentive(doc, start, end))
 
 
+def _joined(ents: list[Span]) -> list[Span]:
+    """Entity spans with a span ending in "of" joined to the entity right after it ("the Gulf of" + "Aden"
+    -> "the Gulf of Aden"; the ruler pinned "Aden" and the model labelled the rest)."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == ent.start and prev[-1].lower_ == "of" and len(prev) > 1:
+            label = "LOC" if prev.label_ in ("LOC", "GPE", "FAC") else prev.label_
+            out[-1] = Span(ent.doc, prev.start, ent.end, label=label)
+        else:
+            out.append(ent)
+    return out
+
+
 def collect_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Every entity mention of the Doc, in text order.
 
@@ -213,7 +324,7 @@ def collect_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     Returns:
         mentions with char offsets into doc.text.
     """
-    ents = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    ents = _joined([e for e in doc.ents if e.label_ in ENTITY_LABELS])
     context = frozenset(
         p.country
         for e in ents

@@ -1,27 +1,88 @@
-"""Short references ("the organization", "the group", "he", "she") resolved only when unambiguous.
+"""Short references ("the organization", "the PM", "he", "she") resolved only when unambiguous.
 
-A reference resolves to an entity when exactly one entity of the right sort is named in the window made of
-the sentence before and this sentence up to the reference: "she" after two women, or after a man and a
-woman, stays unresolved, since the text gives no gender we could trust. A nominal reference ("the
-organization") looks first in its own sentence only, where an organization named earlier is its antecedent
-("the Afghan National Resistance Front said ... people were joining the organization"). Anything else
-stays unresolved: we never guess.
-Titles ("the PM", "the minister") are not resolved here: an article often names an office-holder it never
-mentions ("first deputy of the PM"). Resolved references are added to an entity's mentions, not to its
-aliases. The Matcher is built once per vocabulary.
+A reference resolves to an entity when exactly one compatible entity is a candidate; anything else stays
+unresolved: we never guess. Resolved references are added to an entity's mentions, not to its aliases.
+- Pronouns ("he", "she"): the persons named in the sentence before and this sentence up to the pronoun,
+  less those whose gender the text contradicts (an honorific "Mr"/"Ms", a gendered title "spokeswoman", a
+  pronoun already resolved to them). Two candidates of unknown gender leave the pronoun unresolved.
+- Titles ("the PM", "the president", "the foreign minister"): the persons named before it in the article
+  whose role - read from the text, or from the gazetteer's dated roles on the article's date - ends with
+  that title, without a qualifier the reference lacks ("first deputy prime minister" is not "the PM",
+  "former president" not "the president"). A person of unknown role named near the reference (this
+  sentence or the one before) could hold the title too: then it stays unresolved. A title that describes
+  someone else ("first deputy of the PM"), carries its own complement ("the president of Russia") or
+  introduces a name ("the president, Joe Biden") is no reference.
+- Organization nouns ("the organization", "the group", "the militia", "the ministry"): the organizations
+  of a compatible kind named earlier in this sentence (its antecedent: "the Front said ... joining the
+  organization"), else in the window of the sentence before and this one.
+The Matcher is built once per vocabulary.
 """
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from reportedly.extract.clusters import Cluster
 from reportedly.extract.mentions import Mention
+from reportedly.extract.roles import find_roles
+from reportedly.gazetteer import Gazetteer
 
-ORG_NOUNS = ["organization", "organisation", "group", "movement", "militia"]
-ORG_KINDS_LABELS = frozenset({"ORG"})
+# Organization nouns -> the gazetteer kinds they may refer to (None: an organization the gazetteer lacks).
+ORG_NOUN_KINDS: dict[str, frozenset[str | None]] = {
+    "organization": frozenset({"organization", "international_organization", "armed_group", None}),
+    "organisation": frozenset({"organization", "international_organization", "armed_group", None}),
+    "group": frozenset({"organization", "armed_group", None}),
+    "movement": frozenset({"organization", "armed_group", None}),
+    "militia": frozenset({"armed_group"}),
+    "ministry": frozenset({"government"}),
+    "agency": frozenset({"media", "international_organization", "government"}),
+    "alliance": frozenset({"international_organization", "organization"}),
+    "company": frozenset({"organization", None}),
+}
+# Nouns that must also appear in the organization's name ("the ministry" -> "Ministry of Foreign Affairs").
+NAME_BOUND_NOUNS = frozenset({"ministry", "agency", "alliance", "company"})
+TITLE_HEADS = frozenset(
+    {
+        "president",
+        "pm",
+        "premier",
+        "minister",
+        "chancellor",
+        "envoy",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "king",
+        "queen",
+        "emir",
+        "governor",
+        "mayor",
+        "commander",
+        "secretary",
+    }
+)
+TITLE_MODIFIERS = frozenset(
+    {"prime", "foreign", "defence", "defense", "interior", "finance", "special", "deputy", "vice", "supreme"}
+)
+# Words before a role's title that make it another office ("deputy prime minister", "former president").
+OTHER_OFFICE = frozenset({"deputy", "vice", "former", "late", "ex", "acting", "assistant", "junior", "first"})
+EXPANSIONS = {"pm": ("prime", "minister"), "premier": ("prime", "minister"), "defense": ("defence",)}
+# A title reference stands as subject, object, possessor or object of a preposition other than "of".
+REF_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative"})
+# Words that give a person's gender: honorifics before or in the name, gendered titles, pronouns.
+MALE_CUES = frozenset(
+    "mr sir lord king prince mullah mawlawi maulvi sheikh shaikh father brother spokesman chairman he".split()  # noqa: SIM905
+)
+FEMALE_CUES = frozenset(
+    "mrs ms miss madam dame lady queen princess sister spokeswoman chairwoman she".split()  # noqa: SIM905
+)
+_ROLE_CUT = re.compile(r"\s(?:of|for|to|at|in|with|on)\s.*$")
 # Built once per vocabulary. The vocab is kept with its matcher so its id can never be reused by another
 # vocab while cached (a stale Matcher on a new vocab fails with spaCy's E018).
 _MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
@@ -31,49 +92,163 @@ def _matcher(vocab: Vocab) -> Matcher:
     cached = _MATCHERS.get(id(vocab))
     if cached is None or cached[0] is not vocab:
         matcher = Matcher(vocab)
-        matcher.add("ORG_REF", [[{"LOWER": "the"}, {"LOWER": {"IN": ORG_NOUNS}}]])
+        matcher.add("ORG_REF", [[{"LOWER": "the"}, {"LOWER": {"IN": sorted(ORG_NOUN_KINDS)}}]])
         matcher.add("PERSON_REF", [[{"LOWER": {"IN": ["he", "she"]}, "POS": "PRON"}]])
+        title: list[dict[str, Any]] = [
+            {"LOWER": "the"},
+            {"LOWER": {"IN": sorted(TITLE_MODIFIERS)}, "OP": "*"},
+            {"LOWER": {"IN": sorted(TITLE_HEADS)}},
+        ]
+        matcher.add("TITLE_REF", [title], greedy="LONGEST")
         cached = _MATCHERS[id(vocab)] = (vocab, matcher)
     return cached[1]
 
 
-def _candidates(clusters: list[Cluster], label: str, start: int, end: int) -> list[Cluster]:
-    return [
-        c
-        for c in clusters
-        if c.label == label and any(start <= m.start < end and m.how != "reference" for m in c.mentions)
+def title_words(text: str) -> tuple[str, ...]:
+    """A title's words up to its complement, lower case, abbreviations expanded: "the PM" -> ("prime",
+    "minister"); "Russian envoy for Afghanistan" -> ("russian", "envoy")."""
+    text = _ROLE_CUT.sub("", text.casefold().replace("-", " ").replace("’", "'"))
+    out: list[str] = []
+    for word in text.split():
+        out.extend(EXPANSIONS.get(word, (word,)))
+    return tuple(w for w in out if w not in ("the", "a", "an"))
+
+
+def title_fits(reference: tuple[str, ...], role: tuple[str, ...]) -> bool:
+    """Whether a role's title words end with the reference's, with no other-office qualifier before them
+    that the reference lacks."""
+    n = len(reference)
+    if not n or len(role) < n or role[-n:] != reference:
+        return False
+    return not any(w in OTHER_OFFICE or w.startswith("ex") and "-" in w for w in role[:-n])
+
+
+def _roles_of(
+    doc: Doc, c: Cluster, gaz: Gazetteer | None, date: str | None, taken: frozenset[int]
+) -> list[str]:
+    """The titles the text gives a person, plus the gazetteer's titles valid on `date`."""
+    titles = [
+        r.text for m in c.mentions if m.how == "name" for r in find_roles(doc, m.tok_start, m.tok_end, taken)
     ]
+    entry = gaz.get(c.kb) if gaz and c.kb else None
+    for role in entry.roles if entry and date else ():
+        start, end = str(role.get("from") or "0000"), str(role.get("to") or "9999")
+        if role.get("title") and start[: len(date or "")] <= (date or "") <= end[: len(date or "")] + "~":
+            titles.append(str(role["title"]))
+    return titles
 
 
-def resolve_references(doc: Doc, clusters: list[Cluster]) -> list[Cluster]:
+def _gender(doc: Doc, c: Cluster, roles: list[str]) -> set[str]:
+    """The genders the text gives a person: honorifics before or in its names, gendered titles, pronouns."""
+    cues = {w for r in roles for w in title_words(r)}
+    for m in c.mentions:
+        if m.how == "reference":
+            cues.add(m.text.casefold())
+        elif m.tok_start > 0:
+            cues.add(doc[m.tok_start - 1].lower_.rstrip("."))
+        cues.add(m.text.split()[0].casefold().rstrip(".") if m.text.split() else "")
+    return ({"m"} if cues & MALE_CUES else set()) | ({"f"} if cues & FEMALE_CUES else set())
+
+
+def _named_in(c: Cluster, start: int, end: int) -> bool:
+    return any(start <= m.start < end and m.how != "reference" for m in c.mentions)
+
+
+def _is_title_reference(span: Span) -> bool:
+    """A title standing for a person: subject, object or possessor, with no complement or name of its own."""
+    head = span[-1]
+    if head.dep_ not in REF_DEPS or any(c.dep_ in ("appos", "prep", "compound") for c in head.rights):
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        return False  # "first deputy of the PM": part of someone else's title
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    return nxt is None or nxt.pos_ != "PROPN"
+
+
+class _Resolver:
+    """The state of one article's resolution: its clusters, the sentences and what each person holds."""
+
+    def __init__(self, doc: Doc, clusters: list[Cluster], gaz: Gazetteer | None, date: str | None) -> None:
+        self.doc, self.clusters = doc, clusters
+        self.sents = list(doc.sents)
+        self.taken = frozenset(i for c in clusters for m in c.mentions for i in range(m.tok_start, m.tok_end))
+        # Ambiguous surnames ("Massoud" after two Massouds) are candidates that block, never antecedents.
+        persons = [c for c in clusters if c.label == "PERSON"]
+        self.roles = {id(c): [] if c.ambiguous else _roles_of(doc, c, gaz, date, self.taken) for c in persons}
+        entries = {id(c): gaz.get(c.kb) if gaz and c.kb else None for c in clusters}
+        self.kinds = {key: entry.kind if entry else None for key, entry in entries.items()}
+        self.gaz = gaz
+
+    def window(self, start: int) -> tuple[int, int]:
+        """Char range of the sentence before the token at `start` and its own sentence up to it."""
+        sent = self.doc[start].sent
+        index = next(i for i, s in enumerate(self.sents) if s.start == sent.start)
+        return (self.sents[index - 1].start_char if index else sent.start_char), self.doc[start].idx
+
+    def persons(self) -> list[Cluster]:
+        return [c for c in self.clusters if id(c) in self.roles]
+
+    def pronoun(self, start: int) -> Cluster | None:
+        lo, hi = self.window(start)
+        gender = "m" if self.doc[start].lower_ == "he" else "f"
+        found = [
+            c
+            for c in self.persons()
+            if _named_in(c, lo, hi) and _gender(self.doc, c, self.roles[id(c)]) <= {gender}
+        ]
+        return found[0] if len(found) == 1 and not found[0].ambiguous else None
+
+    def title(self, span: Span) -> Cluster | None:
+        if not _is_title_reference(span):
+            return None
+        ref = title_words(span.text)
+        before = [c for c in self.persons() if _named_in(c, 0, span.start_char)]
+        fits = [c for c in before if any(title_fits(ref, title_words(r)) for r in self.roles[id(c)])]
+        lo, hi = self.window(span.start)
+        unknown = [c for c in before if not self.roles[id(c)] and _named_in(c, lo, hi)]
+        return fits[0] if len(fits) == 1 and not unknown else None
+
+    def organization(self, span: Span) -> Cluster | None:
+        noun = span[-1].lower_
+        kinds = ORG_NOUN_KINDS[noun]
+
+        def fits(c: Cluster) -> bool:
+            if c.label != "ORG" or self.kinds[id(c)] not in kinds:
+                return False
+            names = c.names(self.gaz) if self.gaz else [m.text for m in c.mentions]
+            return noun not in NAME_BOUND_NOUNS or any(noun in n.casefold() for n in names)
+
+        sent = span.sent
+        here = [c for c in self.clusters if fits(c) and _named_in(c, sent.start_char, span.start_char)]
+        lo, hi = self.window(span.start)
+        window = here or [c for c in self.clusters if fits(c) and _named_in(c, lo, hi)]
+        return window[0] if len(window) == 1 else None
+
+
+def resolve_references(
+    doc: Doc, clusters: list[Cluster], gaz: Gazetteer | None = None, date: str | None = None
+) -> list[Cluster]:
     """Add the unambiguous short references of `doc` to their clusters (in place) and return the clusters.
 
     Args:
         doc: the parsed article.
         clusters: the article's entity clusters.
+        gaz: the gazetteer (entity kinds, dated roles); without it only the text is used.
+        date: the article's date (YYYY[-MM[-DD]]) for the gazetteer's dated roles; None uses none of them.
     """
-    matcher = _matcher(doc.vocab)
-    sents = list(doc.sents)
-    taken = {i for c in clusters for m in c.mentions for i in range(m.tok_start, m.tok_end)}
-    for match_id, start, end in matcher(doc):
-        if any(i in taken for i in range(start, end)):
+    resolver = _Resolver(doc, clusters, gaz, date)
+    for match_id, start, end in sorted(_matcher(doc.vocab)(doc), key=lambda m: m[1]):
+        if any(i in resolver.taken for i in range(start, end)):
             continue
-        label = "ORG" if doc.vocab.strings[match_id] == "ORG_REF" else "PERSON"
-        sent = doc[start].sent
-        index = next(i for i, s in enumerate(sents) if s.start == sent.start)
-        here = _candidates(clusters, label, sent.start_char, doc[start].idx)
-        before = (
-            _candidates(clusters, label, sents[index - 1].start_char, sents[index - 1].end_char)
-            if index
-            else []
-        )
-        # "the organization" names back to its own sentence's organization; a pronoun needs one candidate in
-        # the window of this sentence and the one before it.
-        window = list({id(c): c for c in here + before}.values())
-        found = here if label == "ORG" and here else window
-        if len(found) == 1:
-            span = doc[start:end]
-            found[0].mentions.append(
+        span, kind = doc[start:end], doc.vocab.strings[match_id]
+        if kind == "ORG_REF":
+            found, label = resolver.organization(span), "ORG"
+        elif kind == "TITLE_REF":
+            found, label = resolver.title(span), "PERSON"
+        else:
+            found, label = resolver.pronoun(start), "PERSON"
+        if found is not None:
+            found.mentions.append(
                 Mention(span.start_char, span.end_char, span.text, label, start, end, how="reference")
             )
     return clusters

@@ -49,6 +49,18 @@ TABLE: list[tuple[str, str | None]] = [
     ("(Reporting by Jane Doe in Kabul; Editing by John Roe)", "byline"),
     ("Reporting by Mohammad Yunus Yawar in Kabul and Gleb Stolyarov in Moscow; Writing by Alex Richardson",
      "byline"),
+    # Wire trailers: kept out of the body (their names and cities are no actors of the story), listed in
+    # `removed`; trafilatura's eval gold keeps "Additional reporting by" in one Reuters page (see module).
+    ("Reporting by Rami Ayyub in Washington and Nidal al-Mughrabi in Gaza; Editing by Bill Berkrot",
+     "byline"),
+    ("Additional reporting by Steve Gorman; Editing by Marguerita Choy, Nick Zieminski and Simon Moore",
+     "byline"),
+    ("Reporting by the Moscow bureau; Editing by Alex Richardson", "byline"),
+    ("Associated Press writer Jane Doe in Kabul contributed to this report.", "byline"),
+    ("Jane Doe in Kabul contributed reporting.", "byline"),
+    ("Our Standards: The Thomson Reuters Trust Principles., opens new tab", "disclaimer"),
+    ("Putin contributed.", None),
+    ("The ministry contributed to this report.", None),
     ("(With inputs from PTI)", "byline"),
     ("(ANI)", "byline"),
     ("Updated: Nov 30, 2021 10:15 IST", "timestamp"),

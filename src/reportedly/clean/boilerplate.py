@@ -5,6 +5,11 @@ prompt (an imperative at the start of the line: "Sign up", "Follow us", "Downloa
 fixed label ("Also Read:", "Photo:"), so a sentence that merely mentions a newsletter, an app or a
 photo stays. A line opening with a quote mark is speech and is never removed. Every removal is
 returned with its reason, so nothing leaves an article silently.
+
+Wire trailers ("Reporting by X in Kabul; Editing by Y", "AP writer X contributed to this report") go, as
+bylines: their names and cities are no actors of the story and would become entities. trafilatura's eval
+gold keeps one ("Additional reporting by", a must-have segment of one Reuters page out of 990) and drops
+Reuters' "Our Standards: The Thomson Reuters Trust Principles" footer, which goes here too.
 """
 
 from __future__ import annotations
@@ -25,10 +30,14 @@ MAX_REPEATED_LINE = 80
 # cells, numbers and code lines are content (seen on trafilatura's evaluation pages).
 _NAME_LIKE = re.compile(r"^(?:By\s+)?[A-Z][\w'\u2019.&-]*(?:[ ,|]+[\w'\u2019.&-]+){0,7}$")
 
-_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|de|da|van|von|bin|al|el))*"
+# Name particles written in lower case, alone or hyphened to the next word ("Nidal al-Mughrabi").
+_PARTICLE = r"(?:de|da|van|von|der|la|le|bin|ibn|al|el|abu)"
+_NAME = (rf"(?:{_PARTICLE}-)?[A-Z][\w.'\u2019-]*"
+         rf"(?:\s+(?:(?:{_PARTICLE}-)?[A-Z][\w.'\u2019-]*|{_PARTICLE}))*")
 _NAMES = rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
 # Names credited in a wire trailer, each maybe with a place: "Jane Doe in Kabul and John Roe".
-_CREDITED = rf"{_NAME}(?:\s+in\s+{_NAME})?(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+in\s+{_NAME})?)*"
+_ONE_CREDIT = rf"(?:(?:the\s+)?{_NAME}\s+(?:bureau|newsroom|staff|team)|{_NAME}(?:\s+in\s+{_NAME})?)"
+_CREDITED = rf"{_ONE_CREDIT}(?:\s*(?:,|and|&)\s*{_ONE_CREDIT})*"
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
@@ -100,6 +109,12 @@ _LINE_RULES: list[tuple[str, tuple[str, ...]]] = [
         r"\(with inputs? (?:from|by) [^)]{1,60}\)\.?", r"with inputs? from .{1,40}",
         rf"\(?{_ROLE} by\s+(?-i:{_CREDITED})(?:\s*[;,]\s*(?:and\s+)?{_ROLE} by\s+(?-i:{_CREDITED}))*\.?\)?",
         rf"\(?{_AGENCY}\)?",
+        # AP's trailer: "Associated Press writer Jane Doe in Kabul contributed to this report."
+        rf"(?:(?:the )?associated press |ap )?(?:staff )?(?:writers?|reporters?|correspondents?|"
+        rf"videojournalists?|photographers?) (?-i:{_CREDITED}) contributed(?: reporting)?"
+        rf"(?: to this (?:report|story|article))?\.?",
+        rf"(?-i:{_CREDITED}) contributed "
+        rf"(?:reporting(?: to this (?:report|story))?|to this (?:report|story))\.?",
         r"(?:by )?(?:staff reporter|our correspondent|special correspondent|express news service|tnn|"
         r"press trust of india|news desk|web desk|online desk)")),
     ("timestamp", (
@@ -121,7 +136,9 @@ _LINE_RULES: list[tuple[str, tuple[str, ...]]] = [
         r"(?:wire agency|syndicated|agency|automated) feed.{0,80}",
         r".{0,60}only the headline (?:and picture )?(?:of this report )?(?:may have been|has been) "
         r"(?:reworked|changed).{0,60}",
-        r"\(?disclaimer:.{0,200}", r"\(?(?:the )?views expressed (?:in this|above|here).{0,160}")),
+        r"\(?disclaimer:.{0,200}",
+        r"our standards:? (?:the )?thomson reuters trust principles\.?(?:,? opens new tab)?",
+        r"\(?(?:the )?views expressed (?:in this|above|here).{0,160}")),
 ]
 _COMPILED = [(reason, re.compile("^(?:" + "|".join(alts) + ")$", re.IGNORECASE))
              for reason, alts in _LINE_RULES]

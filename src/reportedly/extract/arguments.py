@@ -10,7 +10,9 @@ is the actor and the host the recipient.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+import pycountry
 from spacy.tokens import Doc, Token
 
 from reportedly.model import Entity, Location
@@ -19,6 +21,8 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Prepositions whose object is the other party of the event ("met with", "attack on", "talks between").
 PARTY_PREPS = frozenset({"with", "against", "on", "to", "between", "among", "from", "toward", "towards"})
+# Where a country after "at" is kept: the one aimed at ("fired rockets at Israel"), not a place.
+AIMED_AT = "at-country"
 PLACE_PREPS = frozenset({"in", "at", "near"})
 # Prepositions through which a noun names its members' group ("members of", "a delegation of").
 GROUP_PREPS = frozenset({"of", "from"})
@@ -43,6 +47,7 @@ LIGHT_VERBS = frozenset(
         "begin",
         "start",
         "resume",
+        "impose",
     }
 )
 HOST_VERBS = frozenset({"host", "receive", "welcome"})
@@ -254,7 +259,13 @@ def party_entities(tok: Token, index: ArgIndex) -> tuple[dict[str, list[str]], L
                     continue  # ", with members of the NRF gathering in ...": an absolute clause of its own
                 named = np_entities(obj, index)
                 places = [e for e in named if index.is_place(e)]
-                if child.lower_ in PLACE_PREPS and places:
+                if (
+                    child.lower_ == "at"
+                    and places
+                    and all(is_country(index.entities[e].name) for e in places)
+                ):
+                    parties.setdefault(AIMED_AT, []).extend(named)  # "fired rockets at Israel": a target
+                elif child.lower_ in PLACE_PREPS and places:
                     location = location or make_location(obj, places[0], index)
                 else:
                     parties.setdefault(child.lower_, []).extend(named)
@@ -277,7 +288,7 @@ def roles_for(trigger: Token, index: ArgIndex) -> Roles:
     roles = Roles()
     lemma = trigger.lemma_.lower()
     parties, roles.location = party_entities(trigger, index)
-    others = _pick(parties, PARTY_PREPS | {"obj"})
+    others = _pick(parties, PARTY_PREPS | {"obj", AIMED_AT})
     if trigger.pos_ == "NOUN":
         owner = [
             e
@@ -328,14 +339,31 @@ def roles_for(trigger: Token, index: ArgIndex) -> Roles:
         roles.location = next((p for o in objects if (p := _place_in_subtree(o, index))), None)
     if roles.location is None:
         roles.location = _destination(trigger, index)
-    places = [e for e in roles.recipients if _is_pure_place(e, index)]
+    places = [
+        e for e in roles.recipients if _is_pure_place(e, index) and not is_country(index.entities[e].name)
+    ]
     if places and roles.location is None:  # "the fall of Kabul": a place acted on is where it happened
         roles.location = _location_of(places[0], trigger, index)
-    roles.recipients = [
-        e for e in roles.recipients if e not in roles.actors and not _only_place(e, roles, index)
+    roles.recipients = [  # a country acted on is a party ("condemned the United States"), a city a place
+        e
+        for e in roles.recipients
+        if e not in roles.actors
+        and not _only_place(e, roles, index)
+        and (e not in places or roles.location is None or roles.location.name != index.entities[e].name)
+        and (is_country(index.entities[e].name) or not _is_pure_place(e, index))
     ]
     roles.actors = [e for e in roles.actors if not _only_place(e, roles, index)]
     return roles
+
+
+@lru_cache(maxsize=4096)
+def is_country(name: str) -> bool:
+    """Whether a place name is a whole country ("United States"): a polity, so a party to events."""
+    try:
+        pycountry.countries.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 def _is_pure_place(entity_id: str, index: ArgIndex) -> bool:

@@ -24,8 +24,9 @@ from reportedly import registry
 from reportedly.extract.arguments import CONQUEST_NOUNS, ArgIndex, roles_for
 from reportedly.extract.dates import context_year, date_index, find_date
 from reportedly.extract.epistemic import combine, local_cues
+from reportedly.extract.eventsense import STRIKE_CODE, is_idiom, is_off_sense, is_work_strike
 from reportedly.extract.eventtype import classify, resolve_yield
-from reportedly.extract.triggers import NOUN_TRIGGERS, is_candidate, match_token, to_plover
+from reportedly.extract.triggers import NOUN_TRIGGERS, TriggerMatch, is_candidate, match_token, to_plover
 from reportedly.model import (
     Attribution,
     DocContext,
@@ -71,6 +72,7 @@ ANAPHOR_DETS = frozenset({"the", "this", "that", "such"})
 OFFER_CODE = "036"  # CAMEO: express intent to meet or negotiate
 REFUSE_CODE = "125"  # CAMEO: reject proposal to meet, discuss, or negotiate
 THIRD_PARTY_CODE = "045"  # CAMEO: mediate
+STRIKE_MODE = "boycott"  # PLOVER's mode for CAMEO 143, conduct strike or boycott
 
 
 @dataclass
@@ -111,7 +113,9 @@ def extract_events(
     index = ArgIndex.build(doc, entities)
     dates = date_index(doc)
     year = None if ctx.published else context_year(dates)
-    drafts = [d for tok in doc if (d := _draft(tok, index, ctx, dates, year)) is not None]
+    off: set[int] = set()  # event nouns read in another sense ("an attack on the smartphone market")
+    drafts = [d for tok in doc if (d := _draft(tok, index, ctx, dates, year, off)) is not None]
+    drafts = [d for d in drafts if not any(c.dep_ == "dobj" and c.i in off for c in d.trigger.children)]
     drafts = _fold_mediation(_drop_light_verbs(drafts))
     _name_conquerors(drafts)
     drafts = [_recode(d) for d in drafts]
@@ -135,7 +139,12 @@ def extract_events(
 
 
 def _draft(
-    tok: Token, index: ArgIndex, ctx: DocContext, dates: dict[int, SpacySpan], year: str | None
+    tok: Token,
+    index: ArgIndex,
+    ctx: DocContext,
+    dates: dict[int, SpacySpan],
+    year: str | None,
+    off: set[int],
 ) -> Draft | None:
     if not is_candidate(tok):
         return None
@@ -145,13 +154,19 @@ def _draft(
         and any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHOR_DETS for c in tok.children)
         and not [e for e in roles.recipients if e != roles.host]
     )
-    if _is_idiom(tok):
+    if is_idiom(tok):
         return None
     if not (roles.actors or roles.recipients or roles.location or anaphor):
         return None  # no party and no place: nothing to code, and the typer and dates are spared
+    has_target = bool(roles.recipients) or len(roles.actors) >= MIN_SHARED_ACTORS
+    if is_off_sense(tok, has_target, roles.location is not None):
+        off.add(tok.i)  # "attacked the rim", "beat expectations", "the storm hit", "Barcelona's attack"
+        return None
     match = match_token(tok)
     if match is None:
         return None
+    if is_work_strike(tok):  # "workers went on strike": a work stoppage, not an assault
+        match = TriggerMatch(STRIKE_CODE, "PROTEST", STRIKE_MODE, True)
     kind = match.type
     if tok.pos_ == "VERB":
         guess = classify(tok)
@@ -185,17 +200,6 @@ def _is_dyadic(draft: Draft) -> bool:
     if draft.recipients or len(draft.actors) >= MIN_SHARED_ACTORS:
         return True
     return draft.type == "AGREE" and bool(draft.actors)  # an offer recoded from a meeting: "ready to receive"
-
-
-def _is_idiom(tok: Token) -> bool:
-    """Verbs the lexicon reads as events in idioms that are not: 'took place', 'what he called rebels',
-    'according to'."""
-    lemma = tok.lemma_.lower()
-    if lemma == "accord":
-        return True
-    if lemma == "take" and any(c.lower_ == "place" for c in tok.children):
-        return True
-    return lemma == "call" and any(c.dep_ == "oprd" or c.lower_ == "what" for c in tok.children)
 
 
 def _drop_light_verbs(drafts: list[Draft]) -> list[Draft]:

@@ -1,0 +1,340 @@
+"""Trigger sense checks: the political reading of a trigger, or none, before an event is coded.
+
+The CAMEO lexicon reads "attack", "strike", "beat", "fight", "meet" as political acts wherever they
+occur; in sports, business, weather, health and celebrity news they mostly are not ("attacked the rim",
+"rolled a strike", "beat expectations", "fighting cancer", "the storm hit Chicago"). Each check here
+is a general rule over the parse, not a list of articles:
+  - a contest verb or noun in a sentence that speaks of a sport (`SPORT_WORDS`) is the sport's sense;
+  - a trigger whose object is one of its idioms' nouns ("meet expectations", "fight back tears");
+  - an act whose subject is no agent (weather, markets, illness: "the storm hit", "shares fell");
+  - an attack noun that names no target, no place and no weapon ("Barcelona's attack") is a move in
+    a game or a metaphor ("an attack on the smartphone market");
+  - "strike" is a work stoppage (PROTEST) when workers go on it, an assault otherwise.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Words that only a sports report uses (lemmas, lower case). "goal", "season", "final" (adjective),
+# "striker" are left out: politics uses them ("the goal of the talks", "fighting season", "strikers").
+SPORT_WORDS = frozenset(
+    {
+        "goalkeeper",
+        "midfielder",
+        "footballer",
+        "equaliser",
+        "equalizer",
+        "touchdown",
+        "quarterback",
+        "inning",
+        "wicket",
+        "batsman",
+        "bowling",
+        "tennis",
+        "football",
+        "soccer",
+        "basketball",
+        "baseball",
+        "cricket",
+        "rugby",
+        "golf",
+        "hockey",
+        "tournament",
+        "championship",
+        "league",
+        "semifinal",
+        "semi-final",
+        "quarterfinal",
+        "quarter-final",
+        "playoff",
+        "referee",
+        "halftime",
+        "half-time",
+        "wimbledon",
+        "olympics",
+        "match",
+    }
+)
+# Nouns with a sports sense only as nouns ("in the final"); as adjectives they are common in
+# politics ("a final offensive").
+SPORT_NOUNS = frozenset({"final"})
+NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "attr"})  # "in the final" is tagged ADJ, parsed as a noun
+# Triggers that name a contest move in a sports report ("beat Chelsea", "face Alcaraz", "attacked").
+CONTEST_LEMMAS = frozenset(
+    {
+        "attack",
+        "beat",
+        "defeat",
+        "thrash",
+        "crush",
+        "rout",
+        "face",
+        "fire",
+        "shoot",
+        "shot",
+        "strike",
+        "hit",
+        "press",
+        "battle",
+        "fight",
+        "clash",
+        "host",
+        "meet",
+        "challenge",
+        "hammer",
+        "edge",
+        "overcome",
+        "stun",
+        "eliminate",
+        "oust",
+        "down",
+        "sink",
+        "knock",
+        "offensive",
+        "assault",
+        "win",
+        "lose",
+    }
+)
+# Objects that make a trigger an idiom and no event: lemma -> its idioms' object lemmas.
+_ILLNESS = frozenset(
+    {
+        "cancer",
+        "disease",
+        "illness",
+        "injury",
+        "virus",
+        "infection",
+        "flu",
+        "malaria",
+        "pandemic",
+        "covid",
+        "tumour",
+        "tumor",
+        "obesity",
+        "addiction",
+        "depression",
+        "cold",
+        "fatigue",
+        "tear",
+        "urge",
+        "fire",
+        "flame",
+        "blaze",
+        "wildfire",
+        "drought",
+        "inflation",
+        "pest",
+        "weed",
+        "bacterium",
+        "bacteria",
+    }
+)
+_TARGETS = frozenset(
+    {"expectation", "target", "estimate", "forecast", "deadline", "need", "requirement", "standard", "demand"}
+)
+IDIOM_OBJECTS: dict[str, frozenset[str]] = {
+    "meet": _TARGETS | {"criterion", "threshold", "goal"},
+    "beat": _TARGETS | {"odd", "odds", "record", "traffic", "heat", "rush"},
+    "exceed": _TARGETS,
+    "miss": _TARGETS,
+    "fight": _ILLNESS,
+    "battle": _ILLNESS,
+    "combat": _ILLNESS,
+    "attack": frozenset(
+        {"rim", "basket", "ball", "box", "problem", "question", "issue", "task", "market", "flank"}
+    ),
+    "hit": frozenset(
+        {"post", "bar", "crossbar", "record", "high", "low", "milestone", "shelf", "headline", "note"}
+    ),
+    "strike": frozenset({"balance", "chord", "pose", "note", "gold", "oil"}),
+    "shoot": frozenset(
+        {"video", "film", "scene", "photo", "movie", "episode", "hoop", "basket", "par", "round"}
+    ),
+    "kill": frozenset({"time", "mood", "engine", "light"}),
+    "crush": frozenset({"record", "expectation"}),
+}
+# Subjects that are no agent of a political act: weather, disease, markets and the economy.
+NON_AGENTS = frozenset(
+    {
+        "storm",
+        "hurricane",
+        "typhoon",
+        "cyclone",
+        "tornado",
+        "rain",
+        "rainfall",
+        "snow",
+        "snowfall",
+        "flood",
+        "flooding",
+        "earthquake",
+        "quake",
+        "tsunami",
+        "wind",
+        "wildfire",
+        "fire",
+        "blaze",
+        "heatwave",
+        "drought",
+        "virus",
+        "pandemic",
+        "disease",
+        "outbreak",
+        "share",
+        "stock",
+        "price",
+        "index",
+        "market",
+        "economy",
+        "rate",
+        "sale",
+        "earning",
+        "revenue",
+        "profit",
+        "result",
+        "inflation",
+        "currency",
+    }
+)
+# Attack nouns: without a target, a place or a weapon they are a game's move or a metaphor.
+ATTACK_NOUNS = frozenset({"attack", "strike", "offensive", "assault", "raid", "shot"})
+# Modifiers that make an attack noun violent on its own ("a drone strike", "a terrorist attack").
+WEAPON_WORDS = frozenset(
+    {
+        "air",
+        "drone",
+        "missile",
+        "rocket",
+        "military",
+        "artillery",
+        "nuclear",
+        "chemical",
+        "suicide",
+        "terrorist",
+        "terror",
+        "bomb",
+        "armed",
+        "gun",
+        "knife",
+        "cyber",
+        "militant",
+        "insurgent",
+        "rebel",
+        "deadly",
+        "retaliatory",
+        "ground",
+        "naval",
+    }
+)
+# Compounds that make an attack noun a medical or animal event ("a heart attack", "a shark attack").
+NON_POLITICAL_ATTACKS = frozenset({"heart", "panic", "asthma", "anxiety", "shark", "dog", "bear", "allergy"})
+# "strike" as a work stoppage: its modifiers, and the verbs that go on it ("went on strike").
+LABOUR_WORDS = frozenset(
+    {
+        "hunger",
+        "general",
+        "labor",
+        "labour",
+        "rail",
+        "teacher",
+        "worker",
+        "doctor",
+        "nurse",
+        "transport",
+        "national",
+    }
+)
+STRIKE_VERBS = frozenset(
+    {"go", "be", "remain", "stay", "call", "walk", "launch", "stage", "hold", "join", "begin"}
+)
+STRIKE_CODE = "143"  # CAMEO: conduct strike or boycott (PLOVER PROTEST)
+# How far a sports word is looked for on either side of the trigger, within its sentence.
+SENTENCE_REACH = 60
+
+
+def is_off_sense(trigger: Token, has_target: bool, has_place: bool) -> bool:
+    """Whether `trigger` is read in a sense that is no political event.
+
+    Args:
+        trigger: the candidate verb or event noun.
+        has_target: the parse gave it a recipient, or several parties.
+        has_place: the parse gave it a location.
+
+    Returns:
+        True when one of the module's checks says the word is a game's move, an idiom, an act of
+        nature or the market, or an attack noun with nothing attacked.
+    """
+    lemma = trigger.lemma_.lower()
+    if lemma in CONTEST_LEMMAS and _in_sports_sentence(trigger):
+        return True
+    idioms = IDIOM_OBJECTS.get(lemma)
+    if idioms is not None and any(
+        c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in idioms for c in _objects(trigger)
+    ):
+        return True
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in NON_AGENTS for c in trigger.children):
+        return True
+    if trigger.pos_ == "NOUN" and lemma in ATTACK_NOUNS:
+        mods = {c.lower_ for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")}
+        if mods & NON_POLITICAL_ATTACKS:
+            return True
+        return not (has_target or has_place or mods & WEAPON_WORDS) and not is_work_strike(trigger)
+    return False
+
+
+def is_work_strike(trigger: Token) -> bool:
+    """Whether the noun "strike" is a work stoppage: "went on strike", "a general strike", "strike by"."""
+    if trigger.lemma_.lower() != "strike" or trigger.pos_ != "NOUN":
+        return False
+    mods = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")}
+    if mods & LABOUR_WORDS:
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "by" for c in trigger.children):
+        return True
+    head = trigger.head
+    return head.lower_ == "on" and head.head.lemma_.lower() in STRIKE_VERBS
+
+
+def _objects(trigger: Token) -> list[Token]:
+    """Direct objects, and objects of prepositions ("fought back tears", "fight against cancer")."""
+    out = []
+    for child in trigger.children:
+        if child.dep_ == "dobj":
+            out.append(child)
+        elif child.dep_ == "prep":
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _in_sports_sentence(trigger: Token) -> bool:
+    doc = trigger.doc
+    start = trigger.i
+    while start > max(0, trigger.i - SENTENCE_REACH) and not doc[start].is_sent_start:
+        start -= 1
+    end = trigger.i + 1
+    while end < min(len(doc), trigger.i + SENTENCE_REACH) and not doc[end].is_sent_start:
+        end += 1
+    for tok in doc[start:end]:
+        low = tok.lemma_.lower()
+        if low in SPORT_WORDS or (low in SPORT_NOUNS and (tok.pos_ == "NOUN" or tok.dep_ in NOMINAL_DEPS)):
+            return True
+        if (tok.pos_ == "VERB" and low == "score") or (low == "set" and _has_mod(tok, "straight")):
+            return True  # "scoring twice", "in straight sets"
+    return False
+
+
+def _has_mod(tok: Token, word: str) -> bool:
+    return any(c.lower_ == word for c in tok.children)
+
+
+def is_idiom(tok: Token) -> bool:
+    """Verbs the lexicon reads as events in idioms that are not: 'took place', 'what he called rebels',
+    'according to'."""
+    lemma = tok.lemma_.lower()
+    if lemma == "accord":
+        return True
+    if lemma == "take" and any(c.lower_ == "place" for c in tok.children):
+        return True
+    return lemma == "call" and any(c.dep_ == "oprd" or c.lower_ == "what" for c in tok.children)

@@ -264,3 +264,23 @@ def test_golden_syndicated_copy_points_to_original(fixture_articles: dict[str, A
     got = {slug: a.duplicate_of for slug, a in fixture_articles.items() if a.duplicate_of is not None}
     want = {copy: fixture_articles[original].id for copy, original in copies.items()}
     assert got == want, "only syndicated copies are duplicates, each of its original"
+
+
+def _strings(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _strings(item)
+    elif isinstance(node, str):
+        yield node
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_golden_keeps_no_in_article_ids(slug: str, fixture_articles: dict[str, Article]) -> None:
+    """Every entity, attribution and event id is replaced, wherever a new field refers to one."""
+    article = fixture_articles[slug]
+    ids = {item.id for item in (*article.entities, *article.attributions, *article.events)}
+    left = sorted(ids & set(_strings(to_golden(article))))
+    assert not left, f"{slug}: ids left in the golden JSON (add their field to _ENTITY_REFS): {left}"

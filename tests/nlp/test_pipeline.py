@@ -1,4 +1,4 @@
-"""The pipeline's memoized rule components annotate exactly as spaCy's stock ones do."""
+"""The pipeline's memoized rule components and held-GIL decoders annotate exactly as spaCy's stock ones do."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from reportedly.nlp.fast import FAST_LEMMATIZER, FAST_RULER, TagMapAttributeRuler
+from reportedly.nlp.greedy import HELD_GIL_NER, HELD_GIL_PARSER, HeldGilParser
 from reportedly.nlp.pipeline import MODEL_PACKAGE, speed_up
 from tests.conftest import SEED
 
@@ -25,8 +26,8 @@ TEXTS = [
 
 
 def _annotations(doc: Doc) -> list[tuple[Any, ...]]:
-    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_)
-            for t in doc]
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_,
+             t.is_sent_start) for t in doc]
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +42,8 @@ def test_pipeline_runs_the_memoized_components(nlp: Language) -> None:
     factories = {name: nlp.get_pipe_meta(name).factory for name in nlp.pipe_names}
     assert factories["attribute_ruler"] == FAST_RULER
     assert factories["lemmatizer"] == FAST_LEMMATIZER
+    assert factories["parser"] == HELD_GIL_PARSER
+    assert factories["ner"] == HELD_GIL_NER
     assert {"tok2vec", "tagger", "parser", "ner"} <= set(nlp.pipe_names)
 
 
@@ -60,6 +63,27 @@ def test_pipeline_annotations_equal_stock_on_news(
     texts = [a.text for a in load_articles(shared / "data" / "ecbplus" / "ECB+", 12)]
     for expected, got in zip(stock.pipe(texts), fast.pipe(texts), strict=True):
         assert _annotations(got) == _annotations(expected)
+
+
+@pytest.mark.parametrize("texts", [
+    ["Officials said the talks in Doha had ended.", "", "  ", "Putin met Erdogan in Sochi on Friday."],
+    [SEED.read_text("utf-8")],
+    ["Kabul.", "A man in New York said Microsoft's chief, Satya Nadella, had resigned."] * 3,
+])
+@pytest.mark.parametrize("name", ["parser", "ner"])
+def test_held_gil_parser_equals_stock_decoder(
+    stock_and_fast: tuple[Language, Language], texts: list[str], name: str
+) -> None:
+    stock, fast = stock_and_fast
+    decoder = fast.get_pipe(name)
+    assert isinstance(decoder, HeldGilParser)
+    assert decoder.labels == stock.get_pipe(name).labels  # other attributes are the stock component's
+    with stock.select_pipes(disable=[name]):  # the same input: every component before this one
+        docs = list(stock.pipe(texts))
+    expected = list(stock.get_pipe(name).pipe([d.copy() for d in docs], batch_size=4))
+    assert [_annotations(d) for d in decoder.pipe([d.copy() for d in docs], batch_size=4)] == [
+        _annotations(d) for d in expected]
+    assert [_annotations(decoder(d.copy())) for d in docs] == [_annotations(d) for d in expected]
 
 
 # Hand-built rules: precedence by rule order, set predicates, regexes, DEP conditions, a target index

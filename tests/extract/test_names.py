@@ -19,9 +19,10 @@ from reportedly.extract.names import (
 
 PAIRS = Path(__file__).resolve().parent.parent / "fixtures" / "name_pairs.tsv"
 # Pinned floors of the resolution gate. A false merge is the costly error, so precision stays >= 0.99;
-# recall is pinned a little under the measured 0.906 (232 pairs, 2026-11-28): lowering it needs a reason.
+# recall is pinned a little under the measured 0.936 (270 pairs, 2026-11-28; the first 232 pairs went from
+# 0.906 to 0.953 with the -y/aw folds and given-name equivalents): lowering it needs a reason.
 MIN_PRECISION = 0.99
-MIN_RECALL = 0.88
+MIN_RECALL = 0.92
 MIN_PAIRS = 150
 
 
@@ -41,6 +42,13 @@ MIN_PAIRS = 150
         ("Donald Trump", "Donald Trump Jr.", False),
         ("Ahmed Ali Abdullah Saleh", "Ali Abdullah Saleh", False),  # son's leading name
         ("Mohammad Javad Zarif", "Javad Zarif", True),  # devotional first name dropped
+        ("Sergei Shoigu", "Sergey Shoygu", True),  # Russian -y after a vowel folds to -i
+        ("Abu Mohammed al-Julani", "Abu Muhammad al-Jawlani", True),  # "aw" before a consonant
+        ("Vladimir Zelensky", "Volodymyr Zelenskyy", True),  # one given name in two languages
+        ("Isaac Herzog", "Yitzhak Herzog", True),
+        ("Sayyed Hassan Nasrallah", "Hassan Nasrallah", True),  # "yy" is no Russian -y
+        ("Volodymyr Zelensky", "Vladimir Putin", False),  # given names equal, surnames not
+        ("Herzog Isaac", "Herzog Yitzhak", False),  # equivalents hold for given names only, not surnames
         ("", "Zamir Kabulov", False),
     ],
 )

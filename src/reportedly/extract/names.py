@@ -5,7 +5,10 @@ The rules (issue 3), in the order `same_person` applies them:
    particles al-/el-/bin/ibn; a generational suffix (Jr, Sr, II) is kept aside and must not conflict.
 2. Tokens are folded for transliteration (accents, q/k, ph/f, oo/ou/u, doubled letters: "Massoud" = "Masoud",
    "Mutaqqi" = "Muttaqi") and then compared within a small edit budget (one edit per token of 4+ letters,
-   two per name; a vowel-only difference counts as one edit: "Mohammed" = "Muhammad").
+   two per name; a vowel-only difference counts as one edit: "Mohammed" = "Muhammad"). Russian -y after a
+   vowel folds to -i ("Sergey Shoygu" = "Sergei Shoigu"), Arabic "aw" before a consonant to "u"
+   ("Jawlani" = "Julani"); given names (never surnames) of one small equivalence table are equal
+   across languages ("Volodymyr" = "Vladimir", "Binyamin" = "Benjamin", "Muhammadu" = "Mohammed").
 3. Every token of the shorter name must match a token of the longer one, in order, the surname last; the
    longer name may carry middle initials, patronymics and a dropped devotional first name ("Mohammad Javad
    Zarif" = "Javad Zarif"), but any other extra given name means a different person ("Ahmad Massoud" is not
@@ -68,6 +71,27 @@ _FOLDS = (
 # "(Abdul) Ghani Baradar". Any other extra leading name means another person ("Ahmed Ali Abdullah Saleh",
 # son of "Ali Abdullah Saleh").
 DROPPABLE_FIRST = frozenset({"mohamad", "muhamad", "mohamed", "muhamed", "abdul", "abd", "sayed", "syed"})
+# Given names that are one name across languages and scripts (Ukrainian/Russian, Hebrew/English, the
+# forms of Muhammad). Used for given names only, never surnames; the surname must still match.
+_GIVEN_GROUPS = (
+    "mohammad mohammed mohamed muhammad muhammed mohamad muhamad muhammadu mohd",
+    "benjamin binyamin benyamin",
+    "isaac yitzhak itzhak yitzchak",
+    "petro pyotr petr peter piotr",
+    "volodymyr vladimir",
+    "oleksandr aleksandr alexander alexandr",
+    "oleksiy oleksii aleksei alexei alexey aleksey",
+    "mykola nikolai nikolay",
+    "andriy andrii andrei andrey",
+    "serhiy serhii sergei sergey",
+    "dmytro dmitry dmitri dmitriy",
+    "yuriy yurii yuri yury",
+    "mykhailo mikhail",
+    "kyrylo kirill",
+    "hryhoriy grigory",
+    "omar umar",
+    "osama usama",
+)
 _SPLIT_RE = re.compile(r"[\s\-‐–_/]+")
 
 
@@ -92,7 +116,9 @@ def ascii_fold(text: str) -> str:
 
 
 def fold(token: str) -> str:
-    """Transliteration-folded token: "massoud" -> "masud", "mutaqqi" -> "mutaki"."""
+    """Transliteration-folded token: "massoud" -> "masud", "mutaqqi" -> "mutaki", "sergey" -> "sergei"."""
+    token = re.sub(r"aw(?=[^aeiouy])", "u", token)  # Arabic diphthong: "Jawlani" = "Julani"
+    token = re.sub(r"(?<=[aeiou])y(?![aeiouy])", "i", token)  # Russian -y/-iy: "Sergey", "Shoygu", "Dmitriy"
     for old, new in _FOLDS:
         token = token.replace(old, new)
     token = re.sub(r"(?<=[aeiy])[ae]h$", "a", token)  # ta marbuta: "Haniyeh" = "Haniya"
@@ -125,6 +151,20 @@ def edit_distance(a: str, b: str, limit: int = 3) -> int:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
         prev2, prev = prev, cur
     return min(prev[-1], limit)
+
+
+@lru_cache(maxsize=1)
+def _given_equivalents() -> dict[str, int]:
+    """Folded given name -> its group number."""
+    return {fold(name): i for i, group in enumerate(_GIVEN_GROUPS) for name in group.split()}
+
+
+def given_cost(a: str, b: str) -> int | None:
+    """`token_cost` for given names: 0 also when both are forms of one name ("Volodymyr" / "Vladimir")."""
+    groups = _given_equivalents()
+    if a in groups and groups.get(a) == groups.get(b):
+        return 0
+    return token_cost(a, b)
 
 
 def _skeleton(token: str) -> str:
@@ -169,7 +209,7 @@ def _align(short: NameParts, long: NameParts) -> bool:
         if i == len(s) - 1:  # all given names placed: what is left before the surname must be skippable
             return cost <= _budget(short) and all(_skippable(x, short) for x in t[j:-1])
         for k in range(j, len(t) - 1):
-            step = token_cost(s[i], t[k])
+            step = given_cost(s[i], t[k])
             if step is not None and place(i + 1, k + 1, cost + step):
                 return True
             if not _skippable(t[k], short) and (i > 0 or t[k] not in DROPPABLE_FIRST):
@@ -200,14 +240,15 @@ def same_person(a: str, b: str) -> bool:
         return True
     short, long = sorted((pa, pb), key=lambda p: len(p.tokens))
     if len(short.tokens) == len(long.tokens) and len(short.tokens) > 1:
-        costs = [token_cost(x, y) for x, y in zip(short.tokens, long.tokens, strict=True)]
+        costs = [given_cost(x, y) for x, y in zip(short.tokens[:-1], long.tokens[:-1], strict=True)]
+        costs.append(token_cost(short.tokens[-1], long.tokens[-1]))
         return None not in costs and sum(c or 0 for c in costs) <= _budget(short)
     return _align(short, long)
 
 
 # Bump when parse_name or fold change: phoenix.json ships person keys computed with this version, used only
 # when it matches (otherwise keys are recomputed at start-up, 2-3 s).
-FOLD_VERSION = "1"
+FOLD_VERSION = "2"
 
 
 class PersonIndex:

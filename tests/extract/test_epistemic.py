@@ -6,7 +6,14 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from reportedly.extract.epistemic import combine, is_reported_speech, local_cues
+from reportedly.extract.epistemic import (
+    combine,
+    is_reported_speech,
+    learned_reading,
+    local_cues,
+    rule_cues,
+)
+from reportedly.extract.factuality import features
 from reportedly.model import Status
 
 
@@ -60,7 +67,7 @@ CASES = [
         2,
         {"offered"},
     ),
-    # "if they meet" -> hypothetical
+    # "if they meet" -> hypothetical, and explicitly conditional
     (
         [
             ("if", "if", 2, "mark", "SCONJ"),
@@ -68,7 +75,17 @@ CASES = [
             ("meet", "meet", 2, "ROOT", "VERB"),
         ],
         2,
-        {"hypothetical"},
+        {"hypothetical", "conditional"},
+    ),
+    # "they may meet" -> hypothetical, and an explicit modal of possibility
+    (
+        [
+            ("they", "they", 2, "nsubj", "PRON"),
+            ("may", "may", 2, "aux", "AUX"),
+            ("meet", "meet", 2, "ROOT", "VERB"),
+        ],
+        2,
+        {"hypothetical", "modal"},
     ),
     # "Russia reportedly attacked Kyiv" -> unconfirmed
     (
@@ -121,10 +138,20 @@ CASES = [
 
 
 @pytest.mark.parametrize(("spec", "trigger", "cues"), CASES)
-def test_epistemic_local_cues(
+def test_epistemic_rule_cues(
     spec: list[tuple[str, str, int, str, str]], trigger: int, cues: set[str]
 ) -> None:
-    assert set(local_cues(_doc(spec)[trigger])) == cues
+    assert set(rule_cues(_doc(spec)[trigger])) == cues
+
+
+@pytest.mark.parametrize(("spec", "trigger", "cues"), CASES)
+def test_epistemic_local_cues_add_one_learned_reading(
+    spec: list[tuple[str, str, int, str, str]], trigger: int, cues: set[str]
+) -> None:
+    found = set(local_cues(_doc(spec)[trigger]))
+    learned = {c for c in found if c.startswith("learned:")}
+    assert found - learned == cues
+    assert len(learned) == 1
 
 
 @pytest.mark.parametrize(
@@ -143,6 +170,23 @@ def test_epistemic_local_cues(
         ({"offered"}, [("q1", "assert")], Status.OFFERED),
         ({"hypothetical"}, [(None, "assert")], Status.HYPOTHETICAL),
         (set(), [(None, "assert"), ("q7", "assert")], Status.ASSERTED),
+        # the learned reading decides where the rules are only suggestive
+        ({"learned:did_not_happen"}, [(None, "assert")], Status.NEGATED),
+        ({"learned:uncertain"}, [(None, "assert")], Status.UNCONFIRMED),
+        ({"learned:uncertain", "hypothetical"}, [("q1", "assert")], Status.HYPOTHETICAL),
+        ({"learned:happened", "hypothetical"}, [(None, "assert")], Status.ASSERTED),
+        ({"learned:happened", "hypothetical"}, [("q1", "assert")], Status.REPORTED),
+        # one mention told as a fact is enough
+        ({"learned:happened", "learned:uncertain"}, [(None, "assert")], Status.ASSERTED),
+        # explicit signals outrank it
+        ({"learned:happened", "negated"}, [(None, "assert")], Status.NEGATED),
+        ({"learned:happened", "conditional", "hypothetical"}, [(None, "assert")], Status.HYPOTHETICAL),
+        ({"learned:happened", "modal", "hypothetical"}, [(None, "assert")], Status.HYPOTHETICAL),
+        ({"learned:happened", "offered"}, [("q1", "assert")], Status.OFFERED),
+        ({"learned:did_not_happen"}, [("q1", "assert"), ("q2", "deny")], Status.DISPUTED),
+        ({"learned:uncertain"}, [("q1", "confirm")], Status.CONFIRMED),
+        # a condition scopes over the negation inside it: "if he does not agree"
+        ({"conditional", "hypothetical", "negated"}, [(None, "assert")], Status.HYPOTHETICAL),
     ],
 )
 def test_epistemic_combine(cues: set[str], stances: list[tuple[str | None, str]], status: Status) -> None:
@@ -160,3 +204,106 @@ def test_epistemic_reported_speech() -> None:
         ]
     )
     assert is_reported_speech(doc[3]) and not is_reported_speech(doc[1])
+
+
+def _tagged(spec: list[tuple[str, str, str, str, int, str]]) -> Doc:
+    """(word, lemma, tag, pos, head, dep) per token: what the learned model reads."""
+    nlp = spacy.blank("en")
+    return Doc(
+        nlp.vocab,
+        words=[t[0] for t in spec],
+        lemmas=[t[1] for t in spec],
+        tags=[t[2] for t in spec],
+        pos=[t[3] for t in spec],
+        heads=[t[4] for t in spec],
+        deps=[t[5] for t in spec],
+    )
+
+
+# "Massoud did not want to meet Baradar ."
+NOT_WANT = [
+    ("Massoud", "Massoud", "NNP", "PROPN", 3, "nsubj"),
+    ("did", "do", "VBD", "AUX", 3, "aux"),
+    ("not", "not", "RB", "PART", 3, "neg"),
+    ("want", "want", "VB", "VERB", 3, "ROOT"),
+    ("to", "to", "TO", "PART", 5, "aux"),
+    ("meet", "meet", "VB", "VERB", 3, "xcomp"),
+    ("Baradar", "Baradar", "NNP", "PROPN", 5, "dobj"),
+    (".", ".", ".", "PUNCT", 3, "punct"),
+]
+# "If Massoud meets Baradar , talks could follow ."
+IF_MEETS = [
+    ("If", "if", "IN", "SCONJ", 2, "mark"),
+    ("Massoud", "Massoud", "NNP", "PROPN", 2, "nsubj"),
+    ("meets", "meet", "VBZ", "VERB", 7, "advcl"),
+    ("Baradar", "Baradar", "NNP", "PROPN", 2, "dobj"),
+    (",", ",", ",", "PUNCT", 7, "punct"),
+    ("talks", "talk", "NNS", "NOUN", 7, "nsubj"),
+    ("could", "could", "MD", "AUX", 7, "aux"),
+    ("follow", "follow", "VB", "VERB", 7, "ROOT"),
+    (".", ".", ".", "PUNCT", 7, "punct"),
+]
+# "Did Massoud refuse to meet Baradar ?"
+REFUSE_Q = [
+    ("Did", "do", "VBD", "AUX", 2, "aux"),
+    ("Massoud", "Massoud", "NNP", "PROPN", 2, "nsubj"),
+    ("refuse", "refuse", "VB", "VERB", 2, "ROOT"),
+    ("to", "to", "TO", "PART", 4, "aux"),
+    ("meet", "meet", "VB", "VERB", 2, "xcomp"),
+    ("Baradar", "Baradar", "NNP", "PROPN", 4, "dobj"),
+    ("?", "?", ".", "PUNCT", 2, "punct"),
+]
+
+
+@pytest.mark.parametrize(
+    ("spec", "trigger", "present", "absent"),
+    [
+        # negation scope: the governing clause's "not" reaches the complement, not its own clause
+        (NOT_WANT, 5, {"ANEG", "NEGS=1", "H1=xcomp|want", "HC1=xcomp|intent", "TO"}, {"NEG", "NEGS=0"}),
+        (NOT_WANT, 3, {"NEG", "NEGS=0", "T=VB"}, {"ANEG"}),
+        # conditional and modal: the mark on the event's clause, the modal on the clause above
+        (IF_MEETS, 2, {"MARK=if", "AMD=could", "H1=advcl|follow", "T=VBZ"}, {"MD=could", "QUESTION"}),
+        (IF_MEETS, 7, {"MD=could"}, {"MARK=if"}),
+        # a refusal's complement, in a question
+        (REFUSE_Q, 4, {"HC1=xcomp|preventive", "QUESTION", "NEGS=0"}, {"ANEG"}),
+    ],
+)
+def test_epistemic_model_features(
+    spec: list[tuple[str, str, str, str, int, str]], trigger: int, present: set[str], absent: set[str]
+) -> None:
+    feats = set(features(_tagged(spec)[trigger]))
+    assert present <= feats
+    assert not absent & feats
+
+
+# "Massoud met Baradar ." and "Massoud did not meet Baradar ."
+MET = [
+    ("Massoud", "Massoud", "NNP", "PROPN", 1, "nsubj"),
+    ("met", "meet", "VBD", "VERB", 1, "ROOT"),
+    ("Baradar", "Baradar", "NNP", "PROPN", 1, "dobj"),
+    (".", ".", ".", "PUNCT", 1, "punct"),
+]
+DID_NOT_MEET = [
+    ("Massoud", "Massoud", "NNP", "PROPN", 3, "nsubj"),
+    ("did", "do", "VBD", "AUX", 3, "aux"),
+    ("not", "not", "RB", "PART", 3, "neg"),
+    ("meet", "meet", "VB", "VERB", 3, "ROOT"),
+    ("Baradar", "Baradar", "NNP", "PROPN", 3, "dobj"),
+    (".", ".", ".", "PUNCT", 3, "punct"),
+]
+
+
+@pytest.mark.parametrize(
+    ("spec", "trigger", "bucket"),
+    [(MET, 1, "happened"), (DID_NOT_MEET, 3, "did_not_happen"), (IF_MEETS, 2, "uncertain")],
+)
+def test_epistemic_learned_reading_clear_cases(
+    spec: list[tuple[str, str, str, str, int, str]], trigger: int, bucket: str
+) -> None:
+    assert learned_reading(_tagged(spec)[trigger]).bucket == bucket
+
+
+def test_epistemic_learned_value_orders_the_scale() -> None:
+    cases = ((MET, 1), (IF_MEETS, 2), (DID_NOT_MEET, 3))
+    met, cond, neg = (learned_reading(_tagged(spec)[i]).value for spec, i in cases)
+    assert met > cond > 0 > neg

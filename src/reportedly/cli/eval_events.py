@@ -40,17 +40,21 @@ def eval_factuality_cmd(
         Path, typer.Option(help="Folder of UW factuality CoNLL files, or one file.")
     ] = DEFAULT_UW,
     split: Annotated[str, typer.Option(help="Which file of the folder: test, dev or train.")] = "test",
+    conll_parse: Annotated[
+        bool, typer.Option("--conll-parse", help="Use the CoNLL file's own parse instead of the pipeline's.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Per-class F1 of our epistemic statuses bucketed to happened / did not happen / uncertain, and
-    Pearson r on the -3..+3 scale. Example:
+    Pearson r on the -3..+3 scale (model_* figures: the raw learned model). Example:
 
-        reportedly eval factuality --data ../shared/data/factuality/uw
+        reportedly eval factuality --data ../shared/data/factuality/uw --split dev
     """
     from reportedly.evaluate.factuality import evaluate_factuality
+    from reportedly.nlp.pipeline import make_nlp
 
     path = data / f"{split}.conll" if data.is_dir() else data
-    _render(evaluate_factuality(path), "factuality", as_json)
+    _render(evaluate_factuality(path, nlp=None if conll_parse else make_nlp()), "factuality", as_json)
 
 
 def _render(scores: dict[str, Any], title: str, as_json: bool) -> None:

@@ -14,6 +14,14 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from reportedly.extract.factuality import (
+    HAPPENED,
+    NOT_HAPPENED,
+    UNCERTAIN,
+    Factuality,
+    features,
+    judge_features,
+)
 from reportedly.model import Stance, Status
 
 # Words that turn an event into an offer, invitation, readiness, promise or plan (PLOVER AGREE).
@@ -45,6 +53,9 @@ OFFER_CUES = frozenset(
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
+# Modals of possibility: on the event's own verb they leave it open ("may meet"), whatever UW's
+# annotators lean to (they score "may" +1.4 on average); "would" and "should" are left to the model.
+POSSIBILITY_AUX = frozenset({"may", "might", "could"})
 HEDGES = frozenset(
     {
         "reportedly",
@@ -129,6 +140,18 @@ IRREALIS_NOUNS = frozenset(
 # Verbs that carry an event noun's polarity ("did not hold talks"); other heads do not ("the
 # meeting has not been confirmed" is a hedge on the meeting, not its negation).
 LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "stage", "attend", "make", "host"})
+# Cues that name a status outright, in priority order, whatever the learned model reads.
+# A condition or a modal scopes over everything in its clause: "if he does not agree", "may not
+# meet" are hypothetical, not negated.
+EXPLICIT_CUES = (
+    ("conditional", Status.HYPOTHETICAL),
+    ("modal", Status.HYPOTHETICAL),
+    ("negated", Status.NEGATED),
+    ("failed", Status.NEGATED),
+    ("offered", Status.OFFERED),
+)
+# Prefix of the learned model's cue ("learned:uncertain"); its buckets are extract/factuality.py's.
+LEARNED = "learned:"
 # How many heads up from a trigger cues are looked for: its clause and the one or two above it
 # ("Moscow is ready to receive", "have confirmed our readiness to demonstrate").
 MAX_CLIMB = 3
@@ -259,20 +282,62 @@ def is_unconfirmed(trigger: Token) -> bool:
     return False
 
 
-def local_cues(trigger: Token) -> frozenset[str]:
-    """The status cues the parse gives for the event at `trigger`.
+def is_conditional(trigger: Token) -> bool:
+    """'if they meet', 'unless X agrees': a condition marked on the event's clause or the one above."""
+    for tok in _climb(trigger)[:2]:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+            return True
+        if tok.dep_ == "advcl" and any(c.lower_ in CONDITION_MARKS for c in tok.children):
+            return True
+    return False
+
+
+def is_possible(trigger: Token) -> bool:
+    """'Massoud may meet Baradar', 'talks could take place': a modal of possibility on the event's verb."""
+    return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_AUX for c in trigger.children)
+
+
+def rule_cues(trigger: Token) -> frozenset[str]:
+    """The cues the rules read off the parse for the event at `trigger`.
 
     Returns:
-        a subset of {"negated", "failed", "offered", "hypothetical", "unconfirmed"}.
+        a subset of {"negated", "failed", "offered", "hypothetical", "conditional", "modal",
+        "unconfirmed"}: "conditional" and "modal" are the explicit parts of "hypothetical" (a marked
+        condition; may, might or could on the event's own verb).
     """
     checks = {
         "negated": is_negated,
         "failed": is_failed,
         "offered": is_offered,
         "hypothetical": is_hypothetical,
+        "conditional": is_conditional,
+        "modal": is_possible,
         "unconfirmed": is_unconfirmed,
     }
     return frozenset(name for name, check in checks.items() if check(trigger))
+
+
+def local_cues(trigger: Token) -> frozenset[str]:
+    """The rules' cues for the event at `trigger` plus the learned model's reading of it.
+
+    Returns:
+        `rule_cues` and one of "learned:happened", "learned:did_not_happen", "learned:uncertain".
+    """
+    cues = rule_cues(trigger)
+    return cues | {LEARNED + judge_features(model_features(trigger, cues)).bucket}
+
+
+def learned_reading(trigger: Token) -> Factuality:
+    """The learned model's reading of the predicate at `trigger` (its parse and the rules' cues)."""
+    return judge_features(model_features(trigger, rule_cues(trigger)))
+
+
+def _learned(cues: set[str]) -> str | None:
+    """The model's reading over an event's mentions: told as a fact once is enough to count as happened."""
+    for bucket in (HAPPENED, NOT_HAPPENED, UNCERTAIN):
+        if LEARNED + bucket in cues:
+            return bucket
+    return None
 
 
 def combine(cues: Iterable[str], stances: Iterable[tuple[str | None, str]]) -> Status:
@@ -283,8 +348,12 @@ def combine(cues: Iterable[str], stances: Iterable[tuple[str | None, str]]) -> S
         stances: one (attribution id or None for the article's voice, stance) per source.
 
     Returns:
-        the Status; a denial against an assertion wins (disputed), then negation, offers,
-        conditions, confirmation, hedges, attribution.
+        the Status. Explicit signals first: a denial against an assertion (disputed), a denial,
+        negation or failure on the event's own clause, an offer, a marked condition, a confirmation.
+        Then the learned model decides where the rules are only suggestive (modals, aims, negation
+        above the event's clause, or nothing at all): did not happen is negated, uncertain is
+        hypothetical (or unconfirmed when no rule names a modality). Without a learned reading the
+        rules' modal cue stands. Then hedges, the article's own voice and attribution.
     """
     cues = set(cues)
     pairs = list(stances)
@@ -292,16 +361,18 @@ def combine(cues: Iterable[str], stances: Iterable[tuple[str | None, str]]) -> S
     for_it = kinds & {Stance.ASSERT.value, Stance.CONFIRM.value}
     if Stance.DENY.value in kinds:
         return Status.DISPUTED if for_it else Status.DENIED
-    for cue, status in (
-        ("negated", Status.NEGATED),
-        ("failed", Status.NEGATED),
-        ("offered", Status.OFFERED),
-        ("hypothetical", Status.HYPOTHETICAL),
-    ):
+    for cue, status in EXPLICIT_CUES:
         if cue in cues:
             return status
     if Stance.CONFIRM.value in kinds:
         return Status.CONFIRMED
+    learned = _learned(cues)
+    if learned == NOT_HAPPENED:
+        return Status.NEGATED
+    if learned == UNCERTAIN:
+        return Status.HYPOTHETICAL if "hypothetical" in cues else Status.UNCONFIRMED
+    if learned is None and "hypothetical" in cues:
+        return Status.HYPOTHETICAL
     if (None, Stance.ASSERT.value) in pairs and "unconfirmed" not in cues:
         return Status.ASSERTED  # the article's own voice outranks the sources it also cites
     if "unconfirmed" in cues or Stance.NON_COMMITTAL.value in kinds:
@@ -309,6 +380,17 @@ def combine(cues: Iterable[str], stances: Iterable[tuple[str | None, str]]) -> S
     if any(attribution is not None for attribution, _ in pairs):
         return Status.REPORTED
     return Status.ASSERTED
+
+
+def model_features(trigger: Token, cues: Iterable[str]) -> list[str]:
+    """The learned model's features of `trigger`: its parse features plus the rules' own readings
+    (the rule cues, deep negation, irrealis, reported speech), so the model learns how far to trust each."""
+    rules = [f"R={cue}" for cue in sorted(cues)]
+    checks = (("deepneg", is_negated_deep), ("irrealis", is_irrealis), ("reported", is_reported_speech))
+    for name, check in checks:
+        if check(trigger):
+            rules.append(f"R={name}")
+    return [*features(trigger), *rules]
 
 
 def is_reported_speech(trigger: Token) -> bool:

@@ -1,0 +1,208 @@
+"""The learned factuality model: did the event at a predicate happen, not happen, or is it uncertain?
+
+A linear model over features of the predicate token in the dependency parse: negation in its own
+clause and in the clauses above it, modals and their lemmas, conditionals, future, tense and
+aspect, questions, hedging adverbs, and the lemma and word class of every verb or noun it is
+embedded under (report, factive, intent, implicative, preventive). Trained on CPU by
+scripts/train_factuality.py on UW event factuality (Lee et al. 2015, research use; only weights
+ship); weights in src/reportedly/data/events/factuality.npz. Two heads share the features: a
+softmax over three buckets (happened / did not happen / uncertain) and a ridge regression on UW's
+-3..+3 scale. extract/epistemic.py consults it where its rules have no explicit signal.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+from spacy.tokens import Token
+
+WEIGHTS = "data/events/factuality.npz"
+HAPPENED, NOT_HAPPENED, UNCERTAIN = "happened", "did_not_happen", "uncertain"
+# How many heads above the predicate are read: UW's embedded predicates sit under up to three
+# verbs and a preposition ("said it would seek to liquidate"); the classes of the top heads still
+# matter (dropping H2-H4 costs 0.015 test macro-F1), deeper ones are rare.
+MAX_DEPTH = 4
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+MODALS = frozenset(
+    {"will", "would", "shall", "should", "can", "could", "may", "might", "must", "'d", "'ll", "wo", "ca"}
+)
+HEDGE_ADVERBS = _words(
+    "reportedly allegedly purportedly apparently supposedly perhaps maybe possibly probably likely "
+    "presumably never not already still soon yet again almost nearly hardly barely once eventually "
+    "finally ever no"
+)
+NEGATIVE_WORDS = frozenset(
+    {"no", "nobody", "nothing", "none", "neither", "nor", "never", "without", "no one"}
+)
+# Verb and noun classes of the words a predicate is embedded under. Factives presuppose their
+# complement, report verbs attribute it, intent and irrealis words put it in the future or as an aim,
+# implicatives entail it, preventives entail that it did not happen.
+WORD_CLASSES: dict[str, frozenset[str]] = {
+    "report": _words(
+        "say tell report claim state announce add write allege insist argue suggest note explain "
+        "declare testify accord indicate warn"
+    ),
+    "belief": _words(
+        "believe think expect suspect assume feel guess fear hope doubt wonder consider predict "
+        "estimate imagine speculate seem appear"
+    ),
+    "factive": _words(
+        "know realize realise regret discover learn notice reveal acknowledge admit confirm prove "
+        "show find forget remember recognize see understand"
+    ),
+    "intent": _words(
+        "want plan try seek intend aim propose attempt wish decide prepare need mean promise threaten "
+        "offer agree ask urge call order allow permit require force encourage demand push vow pledge "
+        "plot strive struggle hope consider schedule set expect approve authorize recommend"
+    ),
+    "implicative": _words(
+        "manage begin start continue help dare happen use go come tend succeed resume keep finish complete"
+    ),
+    "preventive": _words(
+        "prevent block stop avoid ban prohibit bar oppose reject deny refuse decline fail halt cancel "
+        "forbid suspend delay postpone abandon withdraw end resist veto neglect cease quit against"
+    ),
+    "irrealis": _words(
+        "effort attempt possibility plan bid proposal offer threat risk chance goal aim intention "
+        "hope way ability need right desire demand request call option prospect potential ready "
+        "willing able likely unlikely possible impossible eager reluctant prepared free expected due "
+        "about unable fear decision order pressure deadline"
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Factuality:
+    """The model's reading of one predicate: its bucket, that bucket's probability, and a -3..+3 value."""
+
+    bucket: str
+    probability: float
+    value: float
+
+
+def word_class(lemma: str) -> str | None:
+    """The first class of WORD_CLASSES holding `lemma`, or None."""
+    for name, words in WORD_CLASSES.items():
+        if lemma in words:
+            return name
+    return None
+
+
+def _clause(tok: Token, tag: str) -> list[str]:
+    """Features of one clause head's own dependents: negation, modals, marks, hedges, tense."""
+    out = [f"{tag}T={tok.tag_}"]
+    for child in tok.children:
+        dep, low = child.dep_, child.lower_
+        if dep == "neg" or (dep == "det" and low == "no"):
+            out.append(f"{tag}NEG")
+        elif dep in ("aux", "auxpass"):
+            lemma = child.lemma_.lower()
+            if low in MODALS or lemma in MODALS:
+                out.append(f"{tag}MD={lemma if lemma in MODALS else low}")
+            elif low == "to":
+                out.append(f"{tag}TO")
+            elif lemma in ("have", "be", "do", "get"):
+                out.append(f"{tag}AUX={dep}|{lemma}")
+        elif dep == "mark":
+            out.append(f"{tag}MARK={low}")
+        elif dep in ("advmod", "npadvmod", "preconj", "cc") and low in HEDGE_ADVERBS:
+            out.append(f"{tag}ADV={low}")
+        elif dep in ("nsubj", "nsubjpass") and (
+            low in NEGATIVE_WORDS or any(g.lower_ == "no" for g in child.children)
+        ):
+            out.append(f"{tag}NEGSUBJ")
+        elif dep == "prep" and low == "without":
+            out.append(f"{tag}WITHOUT")
+    return out
+
+
+def features(trigger: Token) -> list[str]:
+    """The features of a predicate token in its parsed sentence.
+
+    Args:
+        trigger: the predicate (a verb, an event noun or adjective).
+
+    Returns:
+        string features: its own clause, then each head above it up to MAX_DEPTH with its word class.
+    """
+    lemma = trigger.lemma_.lower()
+    out = [f"L={lemma}", f"P={trigger.pos_}", f"D={trigger.dep_}", *_clause(trigger, "")]
+    own_class = word_class(lemma)
+    if own_class:
+        out.append(f"OC={own_class}")
+    for child in trigger.children:
+        if child.dep_ in ("det", "poss") and trigger.pos_ == "NOUN":
+            out.append(f"DET={child.lower_ if child.dep_ == 'det' else 'POSS'}")
+    node, negations, path = trigger, 0, []
+    for depth in range(1, MAX_DEPTH + 1):
+        head = node.head
+        if head.i == node.i:
+            break
+        link = node.dep_
+        if link == "pobj":  # read through the preposition: "efforts to stop" vs "the fall of Kabul"
+            out.append(f"PREP{depth}={head.lower_}")
+            if head.lower_ in ("without", "against"):
+                negations += 1
+            node, head = head, head.head
+            if head.i == node.i:
+                break
+        path.append(node.dep_)
+        hlemma = head.lemma_.lower()
+        cls = word_class(hlemma) or head.pos_
+        out += [f"H{depth}={node.dep_}|{hlemma}", f"HC{depth}={node.dep_}|{cls}", f"HC={cls}", f"HL={hlemma}"]
+        clause = _clause(head, "A")
+        negations += sum(f == "ANEG" for f in clause)
+        out += [f for f in clause if not f.startswith("AT=")] + [f"{f}@{depth}" for f in clause[:1]]
+        node = head
+    out.append("PATH=" + ">".join(path[:2]))
+    out.append(f"NEGS={min(negations, 2)}")
+    out.extend(_sentence(trigger, node))
+    return out
+
+
+def _sentence(trigger: Token, root: Token) -> list[str]:
+    """A question mark closing the sentence of the predicate's topmost head read."""
+    doc = trigger.doc
+    end = root.right_edge.i
+    out = []
+    for tok in doc[end : min(end + 2, len(doc))]:
+        if tok.text == "?":
+            out.append("QUESTION")
+            break
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_model() -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray, float, list[str]]:
+    """The shipped weights, read once per process: (feature index, W, b, ridge w, ridge b, labels)."""
+    data = resources.files("reportedly").joinpath(WEIGHTS).read_bytes()
+    with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+        vocab = json.loads(str(npz["vocab"]))
+        labels = json.loads(str(npz["labels"]))
+        weights = npz["W"].astype(np.float32)
+        bias = npz["b"].astype(np.float32)
+        ridge = npz["R"].astype(np.float32)
+        ridge_bias = float(npz["r0"])
+    return {f: i for i, f in enumerate(vocab)}, weights, bias, ridge, ridge_bias, labels
+
+
+def judge_features(feats: list[str]) -> Factuality:
+    """The model's reading of a feature list from `features`."""
+    index, weights, bias, ridge, ridge_bias, labels = load_model()
+    rows = sorted({index[f] for f in feats if f in index})
+    logits = bias + (weights[rows].sum(axis=0) if rows else 0.0)
+    probs = np.exp(logits - logits.max())
+    probs /= probs.sum()
+    best = int(np.argmax(probs))
+    value = ridge_bias + float(ridge[rows].sum()) if rows else ridge_bias
+    return Factuality(labels[best], float(probs[best]), max(-3.0, min(3.0, value)))

@@ -308,3 +308,23 @@ DUI_AND_DR = [
 )
 def test_entities_rules_span_repairs(spec: Any, found: list[tuple[str, str]]) -> None:
     assert [(e.name, e.type) for e in entities(spec)] == found
+
+
+RUN_IN_TITLE = [  # "Russia's special envoy for Afghanistan Zamir Kabulov spoke." as en_core_web_sm parses it
+    ("Russia", 3, "poss", "PROPN", "B-GPE"),
+    ("'s", 0, "case", "PART", "O"),
+    ("special", 3, "amod", "ADJ", "O"),
+    ("envoy", 8, "nsubj", "NOUN", "O"),
+    ("for", 3, "prep", "ADP", "O"),
+    ("Afghanistan", 7, "compound", "PROPN", "B-GPE"),
+    ("Zamir", 7, "compound", "PROPN", "B-PERSON"),
+    ("Kabulov", 4, "pobj", "PROPN", "I-PERSON"),
+    ("spoke", 8, "ROOT", "VERB", "O"),
+    (".", 8, "punct", "PUNCT", "O"),
+]
+
+
+def test_entities_rules_title_run_into_name() -> None:
+    ents = {e.name: e for e in entities(RUN_IN_TITLE)}
+    assert [r.text for r in ents["Zamir Kabulov"].roles] == ["Russia 's special envoy for Afghanistan"]
+    assert ents["Russia"].kind == "government"  # possessor of an envoy: the state acting

@@ -122,6 +122,20 @@ ACT_NOUNS = frozenset(
         "statement",
         "request",
         "warning",
+        # the state's people: "Russia's envoy", "Moscow's ambassador"
+        "envoy",
+        "ambassador",
+        "minister",
+        "president",
+        "government",
+        "military",
+        "army",
+        "forces",
+        "troops",
+        "officials",
+        "delegation",
+        "spokesman",
+        "spokeswoman",
     }
 )
 # Acronyms the model tags ORG that name no actor: offences, offices, measures ("suspicion of DUI").

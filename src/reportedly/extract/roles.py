@@ -5,6 +5,8 @@ Patterns (all from the dependency parse of en_core_web_sm, so no per-name loops)
 - the name as appositive of a title: "The Russian envoy for Afghanistan, Zamir Kabulov";
 - a title before the name: "late former Afghan guerrilla commander Ahmad Shah Massoud", "Foreign Minister
   Sergei Lavrov", "Ukrainian President Volodymyr Zelenskiy";
+- a title whose complement the parser ran into the name: "Russia's special envoy for Afghanistan Zamir
+  Kabulov" (parsed "for [Afghanistan Zamir Kabulov]") -> "Russia's special envoy for Afghanistan";
 - "<group> led by <name>": "the Islamic Emirate delegation led by Amir Khan Mutaqqi" -> "led the Islamic
   Emirate delegation" (only when the group names an entity: "the only defiant group led by" is no role).
 Kinship appositives ("the son of ...") are relations, not roles, and are skipped.
@@ -43,6 +45,7 @@ KINSHIP = frozenset(
 TITLE_CHILD_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod", "prep", "case", "pobj"})
 TITLE_PREPS = frozenset({"of", "for", "to", "at", "with"})
 LEADING_SKIP = frozenset({"the", "a", "an", ","})
+PLACE_TYPES = frozenset({"GPE", "LOC"})
 # Longest role kept, in tokens: longer appositives are clauses, not titles.
 MAX_ROLE_TOKENS = 12
 
@@ -116,8 +119,21 @@ def find_roles(doc: Doc, tok_start: int, tok_end: int, entity_tokens: frozenset[
     for child in root.rights:
         if child.dep_ == "appos" and child.i >= tok_end:
             roles.append(_role(doc, *_title_range(child)))
+    roles.append(_run_in_title(doc, root, tok_start))
     roles.append(_led_by(doc, root, entity_tokens))
     return [r for r in roles if r is not None]
+
+
+def _run_in_title(doc: Doc, root: Token, tok_start: int) -> Role | None:
+    """ "<title> for <Place> <Name>": the name is the object of the title's preposition, after a place."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in TITLE_PREPS or prep.i >= tok_start:
+        return None
+    title, between = prep.head, doc[prep.i + 1 : tok_start]
+    if title.pos_ != "NOUN" or not len(between) or any(t.ent_type_ not in PLACE_TYPES for t in between):
+        return None
+    start, _ = _title_range(title, stop=title.i + 1)
+    return _role(doc, start, tok_start)
 
 
 def _trim_left(doc: Doc, start: int, end: int) -> tuple[int, int]:

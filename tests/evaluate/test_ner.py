@@ -8,10 +8,13 @@ import pytest
 
 from reportedly.evaluate.ner import evaluate, is_named, load_ecb, trim
 
-# Sample size and floor of the gate: measured 0.72 partial F1 (entities) on this 40-document dev sample
-# (2026-11-28); the floor leaves room for model noise, never lower it silently.
+# Sample size and floors of the gate, on this 40-document dev sample (2026-11-28): measured 0.595 exact and
+# 0.712 partial F1 (entities; exact was 0.49 before spans cut at "of" were joined and lone titles dropped -
+# partial counts every predicted span that overlaps gold, so one joined "Gulf of Aden" scores less than the
+# fragments "Gulf of" + "Aden" did). The floors leave room for model noise, never lower them silently.
 SAMPLE = 40
 MIN_PARTIAL_F1 = 0.65
+MIN_EXACT_F1 = 0.55
 
 
 @pytest.mark.parametrize(
@@ -46,3 +49,4 @@ def test_ner_gate_on_dev_sample(shared: Path) -> None:
     summary = evaluate(load_ecb(shared / "data" / "ecbplus", "dev", SAMPLE)).summary()
     assert summary["documents"] == SAMPLE
     assert summary["entities"]["partial"]["f1"] >= MIN_PARTIAL_F1
+    assert summary["entities"]["exact"]["f1"] >= MIN_EXACT_F1

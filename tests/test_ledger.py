@@ -152,6 +152,37 @@ def test_ledger_timeline_and_search(tmp_path: Path) -> None:
         assert ledger.search('"') == []
 
 
+@pytest.mark.parametrize("name", ["assou", "nrf", "MULLAH", "Ru", "a", "zzz", "%", "_"])
+def test_ledger_entities_by_name_and_page(tmp_path: Path, name: str) -> None:
+    with _ledger_of(tmp_path, _story()) as ledger:
+        everyone = ledger.entities()
+        expected = [e for e in everyone if any(name.lower() in a.lower() for a in e.aliases)]
+        assert ledger.entities(name=name) == expected  # the trigram index agrees with a plain scan
+        assert ledger.count_entities(name=name) == len(expected)
+        assert ledger.entities(limit=2, offset=1) == everyone[1:3]
+    order = [(-e.articles, e.name) for e in everyone]
+    assert order == sorted(order) and everyone[0].articles == len(STORY)
+
+
+@pytest.mark.parametrize("window", [2, 10])
+def test_ledger_search_pages_within_the_ranked_window(
+    tmp_path: Path, window: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reportedly.ledger import search
+
+    monkeypatch.setattr(search, "RANK_WINDOW", window)
+    with _ledger_of(tmp_path, _story()) as ledger:
+        hits = ledger.search("moscow BARADAR", limit=10)
+        assert ledger.count_matches("moscow BARADAR") == len(STORY)
+        assert {h.article for h in hits} == {a for a, *_ in STORY[-min(window, len(STORY)) :]}
+        assert (
+            ledger.search("moscow BARADAR", limit=1) + ledger.search("moscow BARADAR", limit=9, offset=1)
+            == hits
+        )
+        assert all("[Moscow]" in h.snippet and "[Baradar]" in h.snippet for h in hits)
+        assert [h.rank for h in hits] == sorted(h.rank for h in hits)
+
+
 def test_ledger_records_frozen(tmp_path: Path) -> None:
     with _ledger_of(tmp_path, _story()) as ledger:
         claim = ledger.claims()[0]

@@ -173,7 +173,9 @@ def test_app_paginates_with_totals(client: Any) -> None:
     [
         {},
         {"status": "disputed"},
+        {"status": "DISPUTED", "since": "2022-01-01"},
         {"type": "CONSULT"},
+        {"type": "consult"},
         {"actor": "Taliban"},
         {"actor": "rp:ahmad-massoud"},
         {"actor": "massoud"},
@@ -183,7 +185,7 @@ def test_app_paginates_with_totals(client: Any) -> None:
 )
 def test_queries_count_and_page_match_ledger_claims(ledger_db: Path, filters: dict[str, str]) -> None:
     import reportedly
-    from reportedly.api.queries import claims_page, count_events
+    from reportedly.api.queries import claims_page, connection, count_events, event_filter
 
     with reportedly.open(ledger_db) as ledger:
         everything = ledger.claims(**filters, limit=10**6)  # type: ignore[arg-type]
@@ -192,6 +194,18 @@ def test_queries_count_and_page_match_ledger_claims(ledger_db: Path, filters: di
         for offset, limit in ((0, 3), (2, 5), (len(everything), 3)):
             page = claims_page(ledger, limit=limit, offset=offset, **filters)  # type: ignore[arg-type]
             assert page == everything[offset : offset + limit]
+        where, args = event_filter(
+            ledger, **{"actor": None, "type": None, "status": None, "since": None, **filters}
+        )
+        plan = " ".join(
+            r[3]
+            for r in connection(ledger).execute(
+                f"EXPLAIN QUERY PLAN SELECT count(*) FROM events WHERE {where}", args
+            )
+        )
+        assert "SCAN events" not in plan or not ({"type", "status"} & set(filters)), (
+            plan
+        )  # filters use indexes
 
 
 def test_app_openapi_lists_the_api(client: Any) -> None:
@@ -219,3 +233,43 @@ def test_app_ledger_shows_the_seed_moscow_meeting(client: Any) -> None:
     assert any("Tolo News" in s["via"] for g in groups.values() for s in g)
     html = client.get("/claims?status=disputed").text
     assert "Against" in html and "Tolo News" in html and "Bilal Karimi" in html
+
+
+def test_app_contradictions_folded_into_lines(client: Any) -> None:
+    claims = client.get("/api/claims?status=disputed").json()["items"]
+    claim = next(c for c in claims if c["contradictions"])
+    pairs = {(x["supports"]["name"], x["denies"]["name"]) for x in claim["contradictions"]}
+    lines = claim["contradiction_groups"]
+    folded = {(s, d) for line in lines for s in line["supports"] for d in line["denies"]}
+    assert folded == pairs and len(lines) < len(pairs)  # the same pairs, fewer lines
+    html = client.get("/claims?status=disputed").text
+    assert html.count("<b>vs</b>") == sum(len(c["contradiction_groups"]) for c in claims)
+
+
+def test_app_entities_show_stored_counts(client: Any, ledger_db: Path) -> None:
+    from tests.store.builders import recount_entities
+
+    items = client.get("/api/entities?limit=500").json()["items"]
+    conn = sqlite3.connect(ledger_db)
+    try:
+        recount = recount_entities(conn)
+    finally:
+        conn.close()
+    assert {e["id"]: (e["articles"], e["mentions"], e["events"]) for e in items} == recount
+    html = client.get("/entities").text
+    assert '<th class="num">Mentions</th>' in html and "/claims?actor=" in html
+
+
+def test_app_article_dateline_names_the_agency_once(client: Any, ledger_db: Path) -> None:
+    import re
+
+    import reportedly
+
+    with reportedly.open(ledger_db) as ledger:
+        dated = [a for a in ledger.articles() if a.dateline and a.dateline.agency]
+    assert dated
+    for art in dated:
+        meta = re.search(r'<p class="meta">(.*?)</p>', client.get(f"/articles/{art.id}").text, re.S)
+        assert meta is not None
+        agency = str(escape(art.dateline.agency))
+        assert meta.group(1).count(agency) == max(1, art.dateline.text.count(art.dateline.agency))

@@ -6,6 +6,8 @@ Every span the builder records is appended to the article text, so offsets hold:
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from dataclasses import dataclass, field
 
 from reportedly.model import (
@@ -220,3 +222,53 @@ def moscow_meeting(
         evidence="Ahmad Massoud met Mullah Abdul Ghani Baradar in Moscow",
     )
     return b.build()
+
+
+def recount_entities(conn: sqlite3.Connection) -> dict[str, tuple[int, int, int]]:
+    """Ledger entity id -> (articles, mentions, events) counted afresh from the stored rows.
+
+    Articles and mentions come from the stored article JSON (the writer's input as stored), events
+    from the participants table: independent of the counts the writer and migration 5 keep.
+    """
+    links = {
+        (r[0], r[1]): r[2]
+        for r in conn.execute("SELECT article_id, local_id, entity_id FROM article_entities")
+    }
+    articles: dict[str, set[str]] = {}
+    mentions: dict[str, int] = {}
+    for article_id, data in conn.execute("SELECT id, data FROM articles"):
+        for ent in json.loads(data)["entities"]:
+            ledger_id = links[(article_id, ent["id"])]
+            articles.setdefault(ledger_id, set()).add(article_id)
+            mentions[ledger_id] = mentions.get(ledger_id, 0) + len(ent["mentions"])
+    events = dict(
+        conn.execute("SELECT entity_id, count(DISTINCT event_id) FROM event_participants GROUP BY entity_id")
+    )
+    return {
+        eid: (len(articles.get(eid, ())), mentions.get(eid, 0), events.get(eid, 0))
+        for (eid,) in conn.execute("SELECT id FROM entities")
+    }
+
+
+def stored_counts(conn: sqlite3.Connection) -> dict[str, tuple[int, int, int]]:
+    """Ledger entity id -> (articles, mentions, events) as the writer keeps them (migration 5)."""
+    return {
+        r[0]: (r[1], r[2], r[3])
+        for r in conn.execute("SELECT id, n_articles, n_mentions, n_events FROM entities")
+    }
+
+
+def name_documents(conn: sqlite3.Connection) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(entity id -> the names in its trigram document, entity id -> its distinct aliases), sorted."""
+    docs = {
+        r[0]: sorted(r[1].split("\n"))
+        for r in conn.execute(
+            "SELECT e.id, n.names FROM entities e JOIN entity_names n ON n.rowid = e.name_doc"
+        )
+    }
+    aliases: dict[str, list[str]] = {}
+    for entity_id, alias in conn.execute(
+        "SELECT DISTINCT entity_id, alias FROM entity_aliases ORDER BY 1, 2"
+    ):
+        aliases.setdefault(entity_id, []).append(alias)
+    return docs, aliases

@@ -14,6 +14,7 @@ import pytest
 
 from reportedly.config import Settings
 from reportedly.store.ingest import STORE_BATCH, ingest, retry_inputs
+from tests.store.builders import recount_entities, stored_counts
 
 ROOT = Path(__file__).resolve().parents[2]
 # Enough small articles for a few write transactions, so a kill lands between two of them.
@@ -78,6 +79,11 @@ def test_ingest_resumes_after_sigkill(tmp_path: Path) -> None:
     assert report.stored == N_ARTICLES - total
     total, distinct, orphans, fts = _state(db)
     assert (total, distinct, orphans, fts) == (N_ARTICLES, N_ARTICLES, 0, N_ARTICLES)
+    conn = sqlite3.connect(db)
+    try:  # the per-entity counts moved with the rows: nothing lost or doubled by the kill
+        assert stored_counts(conn) == recount_entities(conn)
+    finally:
+        conn.close()
 
 
 def test_ingest_retry_failed(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Schema migrations: numbered, applied once, refusing a newer database."""
+"""Schema migrations: numbered, applied once, refusing a newer database, backfilling what they add."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import pytest
 from reportedly.errors import StoreError
 from reportedly.store.migrations import MIGRATIONS, migrate, schema_version
 from reportedly.store.sqlite import connect
+from reportedly.store.writer import store_batch
+from tests.store.builders import moscow_meeting, name_documents, recount_entities, stored_counts
 
 
 def test_migrations_numbered_in_order() -> None:
@@ -47,3 +49,46 @@ def test_migrations_refuse_newer_database(tmp_path: Path) -> None:
 def test_migrations_readonly_missing_database(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such database"):
         connect(tmp_path / "missing.db", readonly=True)
+
+
+def _downgrade_to_4(db: Path) -> None:
+    """Make a current ledger look as reportedly left it before migration 5 (no stored counts)."""
+    raw = sqlite3.connect(db)
+    raw.execute("DROP TABLE entity_names")
+    raw.execute("DROP INDEX entities_name_doc")
+    raw.execute("DROP INDEX entities_popular")
+    for column in ("n_articles", "n_mentions", "n_events", "name_doc"):
+        raw.execute(f"ALTER TABLE entities DROP COLUMN {column}")
+    raw.execute("PRAGMA user_version = 4")
+    raw.commit()
+    raw.close()
+
+
+@pytest.mark.parametrize("readonly", [False, True])
+def test_migrations_backfill_entity_counts_and_names(tmp_path: Path, readonly: bool) -> None:
+    db = tmp_path / "l.db"
+    conn = connect(db)
+    store_batch(
+        conn,
+        [
+            moscow_meeting("a1", "2021-11-29", "a source close to NRF", "anonymous", "assert"),
+            moscow_meeting("a2", "2021-12-01", "Zabihullah Mujahid", "person", "deny", member_of="Taliban"),
+        ],
+        [],
+    )
+    conn.close()
+    _downgrade_to_4(db)
+    conn = connect(db, readonly=readonly)  # a reader upgrades an older ledger before reading it
+    assert schema_version(conn) == MIGRATIONS[-1][0]
+    counts = stored_counts(conn)
+    assert counts == recount_entities(conn)
+    assert max(counts.values()) == (2, 2, 1)  # both articles name Massoud, Baradar...: one event
+    plan = " ".join(
+        r[3]
+        for r in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM entities ORDER BY n_articles DESC, name LIMIT 5"
+        )
+    )
+    assert "entities_popular" in plan
+    docs, aliases = name_documents(conn)
+    assert docs == aliases and len(docs) == len(counts)

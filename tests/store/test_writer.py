@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import reportedly
-from reportedly.model import Failure, SourceRef
+from reportedly.model import Article, Failure, SourceRef
 from reportedly.store.sqlite import connect
 from reportedly.store.writer import store_batch
-from tests.store.builders import moscow_meeting
+from tests.store.builders import (
+    ArticleBuilder,
+    moscow_meeting,
+    name_documents,
+    recount_entities,
+    stored_counts,
+)
 
 
 def _articles() -> list:
@@ -37,6 +44,38 @@ def test_writer_restore_is_noop(tmp_path: Path, batches: int) -> None:
     assert store_batch(conn, arts + arts, []) == 0
     assert _counts(db) == before
     assert before["articles"] == 2 and before["events"] == 1
+
+
+def _tehran_talks(aid: str, published: str) -> Article:
+    """Massoud in another event (Tehran, a month later), named twice: his counts must add up."""
+    b = ArticleBuilder(aid, published=published)
+    b.entity("Ahmad Massoud", kb_id="rp:ahmad-massoud")
+    b.entity("Iran", "GPE", kb_id="cty:IRN", kind="government")
+    b.event("CONSULT", actors=("Ahmad Massoud",), recipients=("Iran",), place="Tehran", date=published)
+    art = b.build()
+    massoud = art.entities[0]
+    twice = replace(massoud, mentions=massoud.mentions * 2)
+    return replace(art, entities=(twice, *art.entities[1:]))
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 0, 1), (1, 2, 0)])
+@pytest.mark.parametrize("batch", [1, 3])
+def test_writer_entity_counts_kept_and_never_doubled(
+    tmp_path: Path, order: tuple[int, ...], batch: int
+) -> None:
+    arts = [*_articles(), _tehran_talks("a3", "2022-01-10")]
+    conn = connect(tmp_path / "l.db")
+    ordered = [arts[i] for i in order]
+    for start in range(0, len(ordered), batch):
+        store_batch(conn, ordered[start : start + batch], [])
+    counts = stored_counts(conn)
+    assert counts == recount_entities(conn)
+    massoud = conn.execute("SELECT id FROM entities WHERE kb_id = 'rp:ahmad-massoud'").fetchone()[0]
+    assert counts[massoud] == (3, 4, 2)  # three articles, named 1 + 1 + 2 times, two ledger events
+    store_batch(conn, ordered + ordered, [])  # re-ingest: nothing new, nothing counted twice
+    assert stored_counts(conn) == counts
+    docs, aliases = name_documents(conn)
+    assert docs == aliases  # each name once in its entity's document, every entity indexed
 
 
 @pytest.mark.parametrize("index", [0, 1])

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from reportedly.ledger import api as ledger_api
 from reportedly.ledger.api import DEFAULT_LIMIT, Ledger
 from reportedly.ledger.records import Claim, LedgerEntity
+from reportedly.ledger.search import RANK_WINDOW
 
 # The order of `Ledger.claims` (latest publication first, undated last), which SQLite walks on the
 # `events_recent` index (migration 3); a test pins that pages equal slices of `Ledger.claims`.
@@ -129,9 +130,11 @@ def event_filter(
         marks = ",".join("?" * len(ids)) or "NULL"
         where.append(f"id IN (SELECT event_id FROM event_participants WHERE entity_id IN ({marks}))")
         args.extend(ids)
-    for column, value in (("type", type), ("status", status)):
+    # PLOVER types are upper case and statuses lower case: exact matches walk the composite
+    # indexes of migration 4 (a NOCASE comparison cannot use them and scans every event)
+    for column, value in (("type", type and type.upper()), ("status", status and status.lower())):
         if value is not None:
-            where.append(f"{column} = ? COLLATE NOCASE")
+            where.append(f"{column} = ?")
             args.append(value)
     if since is not None:
         where.append("last_published >= ?")
@@ -209,8 +212,7 @@ def ledger_entity(ledger: Ledger, entity_id: str) -> LedgerEntity | None:
     row = (
         connection(ledger)
         .execute(
-            "SELECT e.*, (SELECT count(DISTINCT article_id) FROM article_entities a "
-            "WHERE a.entity_id = e.id) AS n FROM entities e WHERE e.id = ?",
+            "SELECT * FROM entities WHERE id = ?",
             (entity_id,),
         )
         .fetchone()
@@ -220,14 +222,7 @@ def ledger_entity(ledger: Ledger, entity_id: str) -> LedgerEntity | None:
 
 def count_entities(ledger: Ledger, *, name: str | None = None) -> int:
     """How many entities `Ledger.entities(name=...)` would return with no limit."""
-    sql, args = "SELECT count(*) FROM entities e", []
-    if name is not None:
-        sql += (
-            " WHERE (e.name LIKE '%' || ? || '%' OR e.id IN "
-            "(SELECT entity_id FROM entity_aliases WHERE alias LIKE '%' || ? || '%'))"
-        )
-        args = [name, name]
-    return int(connection(ledger).execute(sql, args).fetchone()[0])
+    return ledger.count_entities(name=name)
 
 
 def counterparts(ledger: Ledger, entity_id: str, *, limit: int) -> list[Counterpart]:
@@ -264,16 +259,8 @@ def article_event_ids(ledger: Ledger, article_id: str) -> dict[str, str]:
 
 
 def count_search(ledger: Ledger, text: str) -> int:
-    """How many articles `Ledger.search(text)` would find with no limit."""
-    words = [w for w in text.replace('"', " ").split() if w]
-    if not words:
-        return 0
-    query = " ".join(f'"{w}"' for w in words)
-    return int(
-        connection(ledger)
-        .execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (query,))
-        .fetchone()[0]
-    )
+    """How many articles `Ledger.search(text)` can page through: its matches, up to the ranked window."""
+    return min(ledger.count_matches(text), RANK_WINDOW)
 
 
 __all__ = [

@@ -17,6 +17,7 @@ from reportedly.api.network import layout
 from reportedly.errors import ReportedlyError
 from reportedly.ledger.api import Ledger
 from reportedly.ledger.records import Claim
+from reportedly.ledger.search import RANK_WINDOW
 from reportedly.model import to_dict
 
 # Rows on one page when the request gives no limit, and the most it may ask for.
@@ -79,11 +80,26 @@ def group_sources(claim: Claim) -> dict[str, list[dict[str, Any]]]:
     return groups
 
 
+def contradiction_groups(claim: Claim) -> list[dict[str, list[str]]]:
+    """A claim's contradicting pairs folded into "these speakers vs those": every supporter
+    contradicted by the same deniers shares one line (7 for and 3 against is one line, not 21)."""
+    denied_by: dict[str, list[str]] = {}
+    for pair in claim.contradictions:
+        deniers = denied_by.setdefault(pair.supports.name, [])
+        if pair.denies.name not in deniers:
+            deniers.append(pair.denies.name)
+    lines: dict[tuple[str, ...], list[str]] = {}
+    for supporter, deniers in denied_by.items():
+        lines.setdefault(tuple(deniers), []).append(supporter)
+    return [{"supports": supporters, "denies": list(deniers)} for deniers, supporters in lines.items()]
+
+
 def claim_view(claim: Claim) -> dict[str, Any]:
-    """One ledger event with links and its sources grouped by stance."""
+    """One ledger event with links, its sources grouped by stance and its contradictions folded."""
     out: dict[str, Any] = to_dict(claim)
     out["href"] = event_href(claim.id)
     out["groups"] = group_sources(claim)
+    out["contradiction_groups"] = contradiction_groups(claim)
     for key in ("actors", "recipients"):
         for ref in out[key]:
             ref["href"] = entity_href(ref["id"])
@@ -142,7 +158,7 @@ def event(ledger: Ledger, event_id: str, page: Page) -> dict[str, Any]:
 
 def entities(ledger: Ledger, page: Page, *, name: str | None = None) -> dict[str, Any]:
     """People, organizations and places, most mentioned first."""
-    found = ledger.entities(name=name, limit=page.offset + page.limit)[page.offset :]
+    found = ledger.entities(name=name, limit=page.limit, offset=page.offset)
     items = [{**to_dict(e), "href": entity_href(e.id)} for e in found]
     return {"filters": {"name": name}, **page.wrap(queries.count_entities(ledger, name=name), items)}
 
@@ -225,13 +241,19 @@ def search(ledger: Ledger, text: str, page: Page) -> dict[str, Any]:
     """Articles matching the words (full text), and entities whose name holds them."""
     text = text.strip()
     if not text:
-        return {"q": "", "entities": [], **page.wrap(0, [])}
+        return {"q": "", "entities": [], "matches": 0, **page.wrap(0, [])}
     hits = [
         {**to_dict(h), "href": article_href(h.article)}
-        for h in ledger.search(text, limit=page.offset + page.limit)[page.offset :]
+        for h in ledger.search(text, limit=page.limit, offset=page.offset)
     ]
     ents = [
         {"id": e.id, "name": e.name, "type": e.type, "articles": e.articles, "href": entity_href(e.id)}
         for e in ledger.entities(name=text, limit=SEARCH_ENTITIES)
     ]
-    return {"q": text, "entities": ents, **page.wrap(queries.count_search(ledger, text), hits)}
+    matches = ledger.count_matches(text)
+    return {
+        "q": text,
+        "entities": ents,
+        "matches": matches,  # every match; pages go through the ranked ones (`total`)
+        **page.wrap(min(matches, RANK_WINDOW), hits),
+    }

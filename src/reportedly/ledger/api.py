@@ -13,6 +13,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from reportedly.ledger import search as fulltext
 from reportedly.ledger.records import (
     Claim,
     ClaimSource,
@@ -35,6 +36,8 @@ from reportedly.store.sqlite import connect
 
 # Rows a listing returns when the caller gives no limit.
 DEFAULT_LIMIT = 1000
+# Letters in a token of the entity name index: shorter name filters cannot use it.
+TRIGRAM = 3
 # Shortest event id prefix accepted for an event: "ev_" and three hex digits.
 MIN_PREFIX = 6
 
@@ -90,8 +93,7 @@ class Ledger:
             args.append(since)
         args.append(limit if limit is not None else DEFAULT_LIMIT)
         sql = (
-            f"SELECT * FROM events WHERE {' AND '.join(where)} "
-            "ORDER BY last_published DESC, id DESC LIMIT ?"
+            f"SELECT * FROM events WHERE {' AND '.join(where)} ORDER BY last_published DESC, id DESC LIMIT ?"
         )
         return self._conn.execute(sql, args).fetchall()
 
@@ -204,6 +206,7 @@ class Ledger:
         name: str | None = None,
         type: str | None = None,  # noqa: A002
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[LedgerEntity]:
         """People, organizations and places across all articles, with aliases and dated roles.
 
@@ -211,29 +214,22 @@ class Ledger:
             name: keep entities whose name or an alias contains this (case-insensitive).
             type: keep entities of this type (PERSON, ORG, GPE ...).
             limit: the most entities returned (default `DEFAULT_LIMIT`), most-mentioned first.
+            offset: entities of that order to skip first.
 
         Returns:
-            the entities.
+            the entities, in most articles first, then by name.
         """
-        where: list[str] = ["1 = 1"]
-        args: list[object] = []
-        if name is not None:
-            where.append(
-                "(e.name LIKE '%' || ? || '%' OR e.id IN "
-                "(SELECT entity_id FROM entity_aliases WHERE alias LIKE '%' || ? || '%'))"
-            )
-            args += [name, name]
-        if type is not None:
-            where.append("e.type = ? COLLATE NOCASE")
-            args.append(type)
-        args.append(limit if limit is not None else DEFAULT_LIMIT)
-        rows = self._conn.execute(
-            "SELECT e.*, (SELECT count(DISTINCT article_id) FROM article_entities a "
-            "WHERE a.entity_id = e.id) AS n "
-            f"FROM entities e WHERE {' AND '.join(where)} ORDER BY n DESC, e.name LIMIT ?",
-            args,
+        where, args = _entity_filter(name, type)
+        rows = self._conn.execute(  # stored counts (migration 5): walks the entities_popular index
+            f"SELECT e.* FROM entities e WHERE {where} ORDER BY e.n_articles DESC, e.name LIMIT ? OFFSET ?",
+            [*args, limit if limit is not None else DEFAULT_LIMIT, offset],
         ).fetchall()
         return [self._entity(r) for r in rows]
+
+    def count_entities(self, *, name: str | None = None, type: str | None = None) -> int:  # noqa: A002
+        """How many entities `entities` returns with these filters and no limit."""
+        where, args = _entity_filter(name, type)
+        return int(self._conn.execute(f"SELECT count(*) FROM entities e WHERE {where}", args).fetchone()[0])
 
     def _entity(self, row: sqlite3.Row) -> LedgerEntity:
         eid = row["id"]
@@ -272,32 +268,30 @@ class Ledger:
             aliases=tuple(aliases),
             roles=tuple(roles),
             affiliations=tuple(affs),
-            articles=int(row["n"]),
+            articles=int(row["n_articles"]),
+            mentions=int(row["n_mentions"]),
+            events=int(row["n_events"]),
         )
 
-    def search(self, text: str, *, limit: int = 20) -> list[SearchHit]:
+    def search(self, text: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Articles matching a full-text query (SQLite FTS5), best first.
+
+        A broad query ranks only its `fulltext.RANK_WINDOW` matches stored last (see
+        `reportedly.ledger.search`); `count_matches` says how many there are in all.
 
         Args:
             text: words to find; each is matched as a literal word (no query syntax is interpreted).
             limit: the most hits returned.
+            offset: ranked hits to skip first.
 
         Returns:
             the hits with a snippet around the match.
         """
-        words = [w for w in text.replace('"', " ").split() if w]
-        if not words:
-            return []
-        query = " ".join(f'"{w}"' for w in words)
-        rows = self._conn.execute(
-            "SELECT a.id, a.title, a.published, snippet(articles_fts, 1, '[', ']', '…', 12) AS snip, "
-            "bm25(articles_fts) AS rank FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-            (query, limit),
-        ).fetchall()
-        return [
-            SearchHit(article=r[0], title=r[1], published=r[2], snippet=r[3], rank=float(r[4])) for r in rows
-        ]
+        return fulltext.search(self._conn, text, limit=limit, offset=offset)
+
+    def count_matches(self, text: str) -> int:
+        """How many articles hold every word of `text`."""
+        return fulltext.count_matches(self._conn, text)
 
     def article(self, article_id: str) -> Article | None:
         """One stored article, exactly as it was analyzed."""
@@ -343,6 +337,26 @@ def _article(row: sqlite3.Row) -> Article:
     data = json.loads(row["data"])
     data["text"] = row["text"]
     return article_from_dict(data)
+
+
+def _entity_filter(name: str | None, type: str | None) -> tuple[str, list[object]]:  # noqa: A002
+    """The WHERE clause over `entities e` for `Ledger.entities`' filters, and its arguments."""
+    where: list[str] = ["1 = 1"]
+    args: list[object] = []
+    if name is not None:
+        # every name an entity has had is one of its aliases, all in its trigram document
+        # (migration 6): a quoted phrase there is a case-insensitive substring match read off the
+        # index; under three letters there are no trigrams, and the documents are scanned instead
+        if len(name) >= TRIGRAM:
+            where.append("e.name_doc IN (SELECT rowid FROM entity_names WHERE entity_names MATCH ?)")
+            args.append('"' + name.replace('"', '""') + '"')
+        else:
+            where.append("e.name_doc IN (SELECT rowid FROM entity_names WHERE instr(lower(names), lower(?)))")
+            args.append(name)
+    if type is not None:
+        where.append("e.type = ? COLLATE NOCASE")
+        args.append(type)
+    return " AND ".join(where), args
 
 
 def _entity_ids(d: dict[str, Any]) -> list[str]:

@@ -144,6 +144,8 @@ class LedgerEntity:
     roles: tuple[DatedRole, ...]
     affiliations: tuple[str, ...]
     articles: int
+    mentions: int = 0  # times named, over all its articles
+    events: int = 0  # ledger events it takes part in (any role)
 
 
 @dataclass(frozen=True, slots=True)

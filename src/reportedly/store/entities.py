@@ -94,8 +94,8 @@ def resolve_entity(conn: sqlite3.Connection, entity: Entity) -> str:
         key = entity_key(entity)
         new_id = ledger_entity_id(key)
         conn.execute(
-            "INSERT INTO entities (id, key, nkey, block, name, type, kb_id, kind, country) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO entities (id, key, nkey, block, name, type, kb_id, kind, country, name_doc) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(name_doc), 0) + 1 FROM entities))",
             (
                 new_id,
                 key,
@@ -152,10 +152,59 @@ def store_entities(conn: sqlite3.Connection, article: Article) -> dict[str, str]
             for a in e.affiliations
         )
     conn.executemany("INSERT OR IGNORE INTO article_entities VALUES (?, ?, ?)", links)
+    _index_names(conn, {(ledger_id, alias) for ledger_id, alias, _ in aliases})
     conn.executemany("INSERT OR IGNORE INTO entity_aliases VALUES (?, ?, ?)", aliases)
     conn.executemany("INSERT OR IGNORE INTO entity_roles VALUES (?, ?, ?, ?)", roles)
     conn.executemany("INSERT OR IGNORE INTO entity_affiliations VALUES (?, ?, ?, ?)", affiliations)
+    _count_article(conn, article, mapping)
     return mapping
+
+
+def _index_names(conn: sqlite3.Connection, pairs: set[tuple[str, str]]) -> None:
+    """Append the aliases no stored article gave yet to their entity's name document (migration 6)."""
+    new: dict[str, list[str]] = {}
+    for ledger_id, alias in sorted(pairs):
+        seen = conn.execute(
+            "SELECT 1 FROM entity_aliases WHERE entity_id = ? AND alias = ? LIMIT 1", (ledger_id, alias)
+        ).fetchone()
+        if seen is None:
+            new.setdefault(ledger_id, []).append(alias)
+    for ledger_id, aliases in new.items():
+        doc = conn.execute("SELECT name_doc FROM entities WHERE id = ?", (ledger_id,)).fetchone()[0]
+        row = conn.execute("SELECT names FROM entity_names WHERE rowid = ?", (doc,)).fetchone()
+        names = "\n".join([*([row[0]] if row else []), *aliases])
+        if row:
+            conn.execute("UPDATE entity_names SET names = ? WHERE rowid = ?", (names, doc))
+        else:
+            conn.execute("INSERT INTO entity_names (rowid, names) VALUES (?, ?)", (doc, names))
+
+
+def _count_article(conn: sqlite3.Connection, article: Article, mapping: dict[str, str]) -> None:
+    """Add a newly stored article to its ledger entities' article and mention counts (migration 5).
+
+    The caller stores each article once (`store_batch` skips stored ids) in the same transaction,
+    so the counts move with the rows they count: never doubled by a re-ingest, never half-written.
+    """
+    mentions: dict[str, int] = {}
+    for e in article.entities:
+        mentions[mapping[e.id]] = mentions.get(mapping[e.id], 0) + len(e.mentions)
+    conn.executemany(
+        "UPDATE entities SET n_articles = n_articles + 1, n_mentions = n_mentions + ? WHERE id = ?",
+        [(n, ledger_id) for ledger_id, n in sorted(mentions.items())],
+    )
+
+
+def count_events(conn: sqlite3.Connection, entity_ids: set[str]) -> None:
+    """Recount the ledger events these entities take part in (after their events were rewritten)."""
+    ids = sorted(entity_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        conn.execute(
+            "UPDATE entities SET n_events = (SELECT count(DISTINCT event_id) FROM event_participants p "
+            f"WHERE p.entity_id = entities.id) WHERE id IN ({marks})",
+            chunk,
+        )
 
 
 def affiliations_of(conn: sqlite3.Connection, entity_ids: set[str]) -> dict[str, frozenset[str]]:

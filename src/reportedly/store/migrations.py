@@ -160,12 +160,52 @@ CREATE INDEX events_status_recent ON events(status, last_published, id);
 CREATE INDEX events_type_recent ON events(type, last_published, id);
 """
 
+# Counts per entity kept by the writer (`store.writer`) in the batch's own transaction, so listings
+# sort on an index instead of counting at query time; the UPDATEs backfill an existing ledger
+# (mentions are summed from the stored article JSON, parsed once per article).
+_M5_ENTITY_COUNTS = """
+ALTER TABLE entities ADD COLUMN n_articles INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE entities ADD COLUMN n_mentions INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE entities ADD COLUMN n_events INTEGER NOT NULL DEFAULT 0;
+UPDATE entities SET n_articles = c.n FROM (
+    SELECT entity_id, count(DISTINCT article_id) AS n FROM article_entities GROUP BY entity_id
+) AS c WHERE c.entity_id = entities.id;
+UPDATE entities SET n_events = c.n FROM (
+    SELECT entity_id, count(DISTINCT event_id) AS n FROM event_participants GROUP BY entity_id
+) AS c WHERE c.entity_id = entities.id;
+UPDATE entities SET n_mentions = c.n FROM (
+    SELECT ae.entity_id, sum(json_array_length(je.value, '$.mentions')) AS n
+    FROM articles a, json_each(a.data, '$.entities') AS je
+    JOIN article_entities ae ON ae.article_id = a.id AND ae.local_id = json_extract(je.value, '$.id')
+    GROUP BY ae.entity_id
+) AS c WHERE c.entity_id = entities.id;
+CREATE INDEX entities_popular ON entities(n_articles DESC, name);
+"""
+
+# Every name and alias of an entity in one document of a trigram index, so that "names holding
+# these letters" (`Ledger.entities(name=...)`, the search page) is an index lookup. The document's
+# rowid is kept in `entities.name_doc` (an entity's own rowid could change with VACUUM); the writer
+# appends an alias to it the first time an article gives it.
+_M6_ENTITY_NAMES = """
+ALTER TABLE entities ADD COLUMN name_doc INTEGER;
+UPDATE entities SET name_doc = rowid;
+CREATE UNIQUE INDEX entities_name_doc ON entities(name_doc);
+CREATE VIRTUAL TABLE entity_names USING fts5(names, tokenize = 'trigram');
+INSERT INTO entity_names (rowid, names)
+SELECT e.name_doc, (
+    SELECT group_concat(alias, char(10))
+    FROM (SELECT DISTINCT alias FROM entity_aliases a WHERE a.entity_id = e.id)
+) FROM entities e;
+"""
+
 # (version, name, SQL): applied in order; the version is the list position plus one.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, failures, entities, full-text index", _M1_CORE),
     (2, "ledger events, mentions, blocking keys, status history", _M2_LEDGER),
     (3, "index serving the latest-first order of claims", _M3_RECENT),
     (4, "indexes serving claims filtered by status or type, latest first", _M4_FILTERED),
+    (5, "stored article, mention and event counts per entity, most mentioned first", _M5_ENTITY_COUNTS),
+    (6, "trigram index of entity names and aliases, one document per entity", _M6_ENTITY_NAMES),
 )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reportedly.errors import StoreError
 from reportedly.registry import stores
-from reportedly.store.migrations import migrate
+from reportedly.store.migrations import MIGRATIONS, migrate, schema_version
 
 # Milliseconds a writer waits for another writer's lock before failing (a web UI reading while
 # an ingest writes never blocks in WAL mode; two ingests at once queue for this long).
@@ -38,7 +38,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
         if readonly:
             if not Path(path).is_file():
                 raise StoreError(f"{path}: no such database (create it with `reportedly ingest`)")
-            conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
+            conn = _open_readonly(Path(path))
         else:
             conn = sqlite3.connect(str(path), isolation_level=None)
         conn.row_factory = sqlite3.Row
@@ -52,6 +52,21 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
             migrate(conn)
     except sqlite3.DatabaseError as err:
         raise StoreError(f"{path}: cannot open the ledger database: {err}") from err
+    return conn
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection; a ledger written by an older reportedly is first brought up to date.
+
+    Migrations only add (tables, columns, indexes, backfilled counts), so upgrading in place is
+    safe; it takes one write transaction per migration, once, before the first read.
+    """
+    uri = path.resolve().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    if 0 < schema_version(conn) < MIGRATIONS[-1][0]:
+        conn.close()
+        connect(path).close()
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     return conn
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from reportedly.ledger.build import build_claim, mention_payload, participants, to_event_mention
 from reportedly.merge.events import block_keys, cluster, pair_score
 from reportedly.model import Article, Failure
-from reportedly.store.entities import affiliations_of, store_entities
+from reportedly.store.entities import affiliations_of, count_events, store_entities
 from reportedly.store.sqlite import transaction
 
 # Host parameters per `IN (...)` query: well under SQLite's limit of 32,766.
@@ -225,18 +225,34 @@ def recluster(conn: sqlite3.Connection, mention_ids: list[str]) -> None:
                 chunk,
             )
         )
+    everyone = set().union(*(participants(p) for p in payloads.values()))
+    counted = _participants_of(conn, old_events)  # and those of the new events, as they are written
     conn.executemany("DELETE FROM events WHERE id = ?", [(e,) for e in sorted(old_events)])
     groups = cluster(to_event_mention(p) for p in payloads.values())
-    everyone = set().union(*(participants(p) for p in payloads.values()))
     speakers = {
         s["speaker"]["entity"] for p in payloads.values() for s in p["sources"] if s["speaker"]["entity"]
     }
     affiliations = affiliations_of(conn, everyone | speakers)
     for group in groups:
-        _write_event(conn, build_claim([payloads[m] for m in sorted(group)], affiliations))
+        counted |= _write_event(conn, build_claim([payloads[m] for m in sorted(group)], affiliations))
+    count_events(conn, counted)
 
 
-def _write_event(conn: sqlite3.Connection, claim: dict[str, Any]) -> None:
+def _participants_of(conn: sqlite3.Connection, event_ids: set[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in chunks(sorted(event_ids)):
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            r[0]
+            for r in conn.execute(
+                f"SELECT entity_id FROM event_participants WHERE event_id IN ({marks})", chunk
+            )
+        )
+    return found
+
+
+def _write_event(conn: sqlite3.Connection, claim: dict[str, Any]) -> set[str]:
+    """Insert one ledger event with its participants and status history; returns the participants."""
     mentions, sources = claim["mentions"], claim["sources"]
     conn.execute(
         "INSERT INTO events (id, type, status, date_value, first_published, last_published, n_mentions, "
@@ -266,3 +282,4 @@ def _write_event(conn: sqlite3.Connection, claim: dict[str, Any]) -> None:
         "UPDATE mentions SET event_id = ? WHERE id = ?",
         [(claim["id"], f"{m['article']}/{m['event']}") for m in mentions],
     )
+    return {r[1] for r in roles}

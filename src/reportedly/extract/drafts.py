@@ -61,6 +61,7 @@ class Draft:
     direct: bool
     extractor: str
     follows: Draft | None = None  # the attribution a floating quote continues
+    how: str = ""  # where a verb's content came from: quote, clause, prep, object, open_object, ...
 
     @property
     def order(self) -> int:
@@ -164,7 +165,12 @@ def _quote_before(
     return None
 
 
-def _clause_content(verb: Token, cue_end: int) -> tuple[int, int] | None:
+def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple[int, int], str] | None:
+    """The content a verb governs and how it was found: its clause, a preposition's object, its object.
+
+    `open_object` lets any verb take its direct object (a candidate for the learned filter); the
+    rules alone let only speech verbs and learned object verbs do so ("open_object" marks the others).
+    """
     doc = verb.doc
     verbs = [verb] + [c for c in verb.conjuncts if c.i > verb.i and c.i < cue_end]
     for v in verbs:
@@ -176,24 +182,27 @@ def _clause_content(verb: Token, cue_end: int) -> tuple[int, int] | None:
                     t.dep_ == "aux" and t.lower_ == "to" for t in child.lefts
                 ):
                     continue
-                return trim_content(doc, child.left_edge.i, child.right_edge.i + 1)
+                return trim_content(doc, child.left_edge.i, child.right_edge.i + 1), "clause"
     if is_cognition(verb):
         return None
     prep = prep_of(verb)
     obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if obj is not None:
-        return trim_content(doc, obj.left_edge.i, obj.right_edge.i + 1)
+        return trim_content(doc, obj.left_edge.i, obj.right_edge.i + 1), "prep"
     for v in verbs:
+        how = "object"
         if v.lemma_ not in OBJECT_CONTENT_VERBS and (
             v.lemma_ in ADDRESSEE_VERBS or v.lemma_ not in OBJECT_OK
         ):
-            continue
+            if not open_object or v.lemma_ in ADDRESSEE_VERBS:
+                continue
+            how = "open_object"
         for child in v.children:
             if child.dep_ == "dobj" and child.i > v.i:
                 # The object with the rest of its verb phrase: "dismissed the claims as baseless".
                 rest = [c.right_edge.i for c in v.rights if c.i > child.i and c.dep_ in OBJECT_TAIL_DEPS]
                 end = max([child.right_edge.i, *rest]) + 1
-                return trim_content(doc, child.left_edge.i, end)
+                return trim_content(doc, child.left_edge.i, end), how
     return None
 
 
@@ -226,7 +235,7 @@ def _inverted_outlet(verb: Token) -> Draft | None:
         return None
     found = phrase(name)
     cue = _chars(doc, verb.i, verb.i + 1)
-    return Draft(cue, verb.i, found, _chars(doc, lo, hi), False, "quotes.indirect.v1")
+    return Draft(cue, verb.i, found, _chars(doc, lo, hi), False, "quotes.indirect.v1", how="inverted")
 
 
 def _clip(doc: Doc, found: Found, stop: int) -> Found:
@@ -240,13 +249,14 @@ def _clip(doc: Doc, found: Found, stop: int) -> Found:
     return Found(found.start, max(end, found.head + 1), found.head, found.chars)
 
 
-def from_verb(verb: Token, quotes: list[Quote], text: str) -> Draft | None:
+def from_verb(verb: Token, quotes: list[Quote], text: str, open_object: bool = False) -> Draft | None:
     """The attribution a reporting verb makes, if it has a speaker and a content.
 
     Args:
-        verb: a token whose lemma is a reporting cue.
+        verb: a token whose lemma is a reporting cue (or any verb, as a candidate for the learned filter).
         quotes: the article's quotations.
         text: the Doc's text (`Doc.text` is rebuilt on every access: read it once per article).
+        open_object: let the verb take its direct object as content whatever its lemma.
 
     Returns:
         a Draft, or None when the verb credits no one or nothing.
@@ -266,18 +276,29 @@ def from_verb(verb: Token, quotes: list[Quote], text: str) -> Draft | None:
     allowed = set(range(found.start, found.end)) | set(range(start, end))
     after = _quote_after(doc, end, quotes, text)
     if after is not None and not is_cognition(verb):
-        return Draft(cue, verb.i, found, (after.start, after.end), True, "quotes.direct.v1")
+        return Draft(
+            cue, verb.i, found, (after.start, after.end), True, "quotes.direct.v1", how="quote_after"
+        )
     before = _quote_before(doc, min(start, found.start), quotes, allowed, text)
     if before is not None and not is_cognition(verb):
-        return Draft(cue, verb.i, found, (before.start, before.end), True, "quotes.direct.v1")
-    clause = _clause_content(verb, end) or _parenthetical_content(verb, start, found)
-    if clause is None or clause[1] <= clause[0]:
+        return Draft(
+            cue, verb.i, found, (before.start, before.end), True, "quotes.direct.v1", how="quote_before"
+        )
+    clause = _clause_content(verb, end, False)
+    if clause is None:
+        parenthetical = _parenthetical_content(verb, start, found)
+        clause = (parenthetical, "parenthetical") if parenthetical is not None else None
+    if clause is None and open_object:
+        clause = _clause_content(verb, end, True)
+    if clause is None or clause[0][1] <= clause[0][0]:
         return None
-    content = _chars(doc, *clause)
+    content = _chars(doc, *clause[0])
     for q in quotes:  # a clause that is a whole quotation is a direct quote
         if q.open <= content[0] <= q.start + 1 and q.end - 1 <= content[1] <= q.close:
-            return Draft(cue, verb.i, found, (q.start, q.end), True, "quotes.direct.v1")
-    return Draft(cue, verb.i, found, _close_quote(text, content), False, "quotes.indirect.v1")
+            return Draft(
+                cue, verb.i, found, (q.start, q.end), True, "quotes.direct.v1", how="quote_" + clause[1]
+            )
+    return Draft(cue, verb.i, found, _close_quote(text, content), False, "quotes.indirect.v1", how=clause[1])
 
 
 def from_according(doc: Doc, start: int, end: int) -> Draft | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from reportedly.extract.contentend import refine_ends
+from reportedly.extract.cuefilter import keep_likely
 from reportedly.extract.cues import find_cues
 from reportedly.extract.drafts import (
     MIN_QUOTE_WORDS,
@@ -86,17 +88,9 @@ def find_drafts(doc: Doc, text: str) -> list[Draft]:
     """Every attribution draft of `doc`, outermost claims only, in text order."""
     quotes = find_quotes(text)
     cues = find_cues(doc)
-    drafts: list[Draft] = []
-    taken: set[int] = set()
-    for start, _end in cues.get("VERB", []):
-        verb = doc[start]
-        if start in taken:
-            continue
-        draft = from_verb(verb, quotes, text)
-        if draft is not None:
-            drafts.append(draft)
-            span = doc.char_span(*draft.cue, alignment_mode="expand")
-            taken.update(range(span.start, span.end) if span is not None else ())
+    candidates = verb_drafts(doc, quotes, text, cues)
+    drafts = keep_likely(doc, candidates, _relayed(doc, candidates))
+    refine_ends(doc, drafts)
     for start, end in cues.get("THERE_REPORTS", []):
         _add(drafts, from_report_noun(doc, start, end))
     for start, end in cues.get("IT_REPORTED", []):
@@ -113,6 +107,44 @@ def find_drafts(doc: Doc, text: str) -> list[Draft]:
     drafts = _add_unclaimed_quotes(doc, drafts, quotes, text)
     drafts.sort(key=lambda d: d.order)
     return drafts
+
+
+def verb_drafts(
+    doc: Doc, quotes: list[Quote], text: str, cues: dict[str, list[tuple[int, int]]]
+) -> list[Draft]:
+    """A draft for every verb with a speaker and a content: the cue lexicon's and all others.
+
+    Args:
+        doc: the parsed article.
+        quotes: its quotations.
+        text: `doc.text`, read once.
+        cues: `find_cues(doc)`; its VERB matches are the lexicon's verbs (also when tagged AUX).
+
+    Returns:
+        drafts in text order, a verb inside an earlier draft's cue skipped ("neither confirmed nor denied").
+    """
+    lexicon = {start for start, _end in cues.get("VERB", [])}
+    drafts: list[Draft] = []
+    taken: set[int] = set()
+    for verb in doc:
+        if verb.i in taken or not (verb.i in lexicon or verb.pos_ == "VERB"):
+            continue
+        draft = from_verb(verb, quotes, text, open_object=True)
+        if draft is not None:
+            drafts.append(draft)
+            span = doc.char_span(*draft.cue, alignment_mode="expand")
+            taken.update(range(span.start, span.end) if span is not None else ())
+    return drafts
+
+
+def _relayed(doc: Doc, drafts: list[Draft]) -> set[int]:
+    """Ids of the drafts inside an outlet's report ("..., the ministry denied it, reported Tolo News").
+
+    The learned filter leaves them to the rules: PolNeAR credits such a sentence to the outlet alone,
+    while reportedly reads the outlet as a relay of the claims inside (issue #4, relay chains).
+    """
+    outlets = [d for d in drafts if _is_outlet_report(doc, d)]
+    return {id(d) for d in drafts if any(o is not d and _inside(d.cue, o.content) for o in outlets)}
 
 
 def _add(drafts: list[Draft], draft: Draft | None) -> None:

@@ -71,6 +71,15 @@ KABULOV = (
             "She",
         ),
         ("Karimi met Zakharova in Moscow on Monday. She said the talks were useful.", None, None, "She"),
+        # an unnamed person in the window could be "he"; a noun inside the named person's role is that person
+        ("Bilal Karimi met a Russian diplomat on Monday. He said the talks were useful.", None, None, "He"),
+        ("Bilal Karimi, the spokesman, spoke on Monday. He said the talks were useful.", None, "Bilal Karimi",
+         "He"),
+        # the pronoun's own sentence decides before the one before it
+        ("Bilal Karimi met Zamir Kabulov on Monday. Later Karimi said he was pleased.", None, "Bilal Karimi",
+         "he"),
+        # inside a quotation the pronoun is the quoted speaker's: unresolved
+        ('Bilal Karimi spoke on Monday. "He is lying," Karimi said of the envoy.', None, None, "He"),
         # a news agency is no "group"; two armed groups leave it unresolved
         (
             "The Taliban spoke to TASS on Monday. The group said the talks were useful.",

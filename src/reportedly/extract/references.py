@@ -2,9 +2,12 @@
 
 A reference resolves to an entity when exactly one compatible entity is a candidate; anything else stays
 unresolved: we never guess. Resolved references are added to an entity's mentions, not to its aliases.
-- Pronouns ("he", "she"): the persons named in the sentence before and this sentence up to the pronoun,
-  less those whose gender the text contradicts (an honorific "Mr"/"Ms", a gendered title "spokeswoman", a
-  pronoun already resolved to them). Two candidates of unknown gender leave the pronoun unresolved.
+- Pronouns ("he", "she"): the people of its own sentence up to the pronoun or, when there are none, of the
+  sentence before, less those whose gender the text contradicts (an honorific "Mr"/"Ms", a gendered title
+  "spokeswoman", a pronoun already resolved to them). People are the named persons and the unnamed ones
+  ("a Russian diplomat", "the source"; a noun in a named person's role is that person). It resolves only
+  to a lone named person; two candidates of unknown gender, or an unnamed one, leave it unresolved, and so
+  does a pronoun inside a quotation (the quoted speaker's, about people we may not see).
 - Titles ("the PM", "the president", "the foreign minister"): the persons named before it in the article
   whose role - read from the text, or from the gazetteer's dated roles on the article's date - ends with
   that title, without a qualifier the reference lacks ("first deputy prime minister" is not "the PM",
@@ -31,6 +34,7 @@ from reportedly.extract.clusters import Cluster
 from reportedly.extract.mentions import Mention
 from reportedly.extract.roles import find_roles
 from reportedly.gazetteer import Gazetteer
+from reportedly.model import Role
 
 # Organization nouns -> the gazetteer kinds they may refer to (None: an organization the gazetteer lacks).
 ORG_NOUN_KINDS: dict[str, frozenset[str | None]] = {
@@ -82,6 +86,19 @@ MALE_CUES = frozenset(
 FEMALE_CUES = frozenset(
     "mrs ms miss madam dame lady queen princess sister spokeswoman chairwoman she".split()  # noqa: SIM905
 )
+# Nouns for people a pronoun may stand for when the text does not name them.
+HUMAN_NOUNS = frozenset(
+    """
+    source official diplomat spokesman spokeswoman spokesperson minister envoy man woman soldier commander
+    leader president ambassador officer journalist reporter witness resident driver suspect victim boy girl
+    father mother son daughter brother sister wife husband friend lawyer doctor analyst expert member
+    negotiator mediator representative aide adviser advisor governor mayor fighter militant gunman
+    """.split()  # noqa: SIM905
+)
+MALE_NOUNS = frozenset({"man", "boy", "father", "son", "brother", "husband", "gunman"})
+FEMALE_NOUNS = frozenset({"woman", "girl", "mother", "daughter", "sister", "wife"})
+# A pronoun inside a quotation is the quoted speaker's, about people we may not see: left unresolved.
+_QUOTE_OPEN, _QUOTE_CLOSE = "“«", "”»"
 _ROLE_CUT = re.compile(r"\s(?:of|for|to|at|in|with|on)\s.*$")
 # Built once per vocabulary. The vocab is kept with its matcher so its id can never be reused by another
 # vocab while cached (a stale Matcher on a new vocab fails with spaCy's E018).
@@ -123,19 +140,40 @@ def title_fits(reference: tuple[str, ...], role: tuple[str, ...]) -> bool:
     return not any(w in OTHER_OFFICE or w.startswith("ex") and "-" in w for w in role[:-n])
 
 
-def _roles_of(
-    doc: Doc, c: Cluster, gaz: Gazetteer | None, date: str | None, taken: frozenset[int]
-) -> list[str]:
-    """The titles the text gives a person, plus the gazetteer's titles valid on `date`."""
-    titles = [
-        r.text for m in c.mentions if m.how == "name" for r in find_roles(doc, m.tok_start, m.tok_end, taken)
-    ]
+def _text_roles(doc: Doc, c: Cluster, taken: frozenset[int]) -> list[Role]:
+    """The titles the text gives a person, with their evidence spans."""
+    return [r for m in c.mentions if m.how == "name" for r in find_roles(doc, m.tok_start, m.tok_end, taken)]
+
+
+def _dated_titles(c: Cluster, gaz: Gazetteer | None, date: str | None) -> list[str]:
+    """The gazetteer's titles of a person valid on `date` (none without a date)."""
     entry = gaz.get(c.kb) if gaz and c.kb else None
+    titles = []
     for role in entry.roles if entry and date else ():
         start, end = str(role.get("from") or "0000"), str(role.get("to") or "9999")
         if role.get("title") and start[: len(date or "")] <= (date or "") <= end[: len(date or "")] + "~":
             titles.append(str(role["title"]))
     return titles
+
+
+def _nominal_humans(doc: Doc, taken: frozenset[int], roles: list[Role]) -> list[tuple[int, str]]:
+    """Unnamed people ("a Russian diplomat", "the source") as (char offset, gender "m", "f" or ""): each
+    could be what a pronoun stands for. Nouns inside a named person's role ("Karimi, the spokesman") are
+    that person, not another one."""
+    out = []
+    for tok in doc:
+        if tok.tag_ != "NN" or tok.i in taken or (tok.lemma_.lower() or tok.lower_) not in HUMAN_NOUNS:
+            continue
+        if any(r.start <= tok.idx < r.end for r in roles):
+            continue
+        word = tok.lower_
+        out.append(
+            (
+                tok.idx,
+                "m" if word in MALE_CUES | MALE_NOUNS else "f" if word in FEMALE_CUES | FEMALE_NOUNS else "",
+            )
+        )
+    return out
 
 
 def _gender(doc: Doc, c: Cluster, roles: list[str]) -> set[str]:
@@ -148,6 +186,14 @@ def _gender(doc: Doc, c: Cluster, roles: list[str]) -> set[str]:
             cues.add(doc[m.tok_start - 1].lower_.rstrip("."))
         cues.add(m.text.split()[0].casefold().rstrip(".") if m.text.split() else "")
     return ({"m"} if cues & MALE_CUES else set()) | ({"f"} if cues & FEMALE_CUES else set())
+
+
+def _in_quote(doc: Doc, start: int) -> bool:
+    """Whether the token at `start` lies inside a quotation of its paragraph (curly or straight quotes)."""
+    idx = doc[start].idx
+    para = doc.text[doc.text.rfind("\n", 0, idx) + 1 : idx]
+    curly = sum(para.count(q) for q in _QUOTE_OPEN) > sum(para.count(q) for q in _QUOTE_CLOSE)
+    return curly or para.count('"') % 2 == 1
 
 
 def _named_in(c: Cluster, start: int, end: int) -> bool:
@@ -174,7 +220,13 @@ class _Resolver:
         self.taken = frozenset(i for c in clusters for m in c.mentions for i in range(m.tok_start, m.tok_end))
         # Ambiguous surnames ("Massoud" after two Massouds) are candidates that block, never antecedents.
         persons = [c for c in clusters if c.label == "PERSON"]
-        self.roles = {id(c): [] if c.ambiguous else _roles_of(doc, c, gaz, date, self.taken) for c in persons}
+        text_roles = {id(c): [] if c.ambiguous else _text_roles(doc, c, self.taken) for c in persons}
+        self.roles = {
+            id(c): [r.text for r in text_roles[id(c)]] + ([] if c.ambiguous else _dated_titles(c, gaz, date))
+            for c in persons
+        }
+        spans = [r for rs in text_roles.values() for r in rs]
+        self.nominals = _nominal_humans(doc, self.taken, spans)
         entries = {id(c): gaz.get(c.kb) if gaz and c.kb else None for c in clusters}
         self.kinds = {key: entry.kind if entry else None for key, entry in entries.items()}
         self.gaz = gaz
@@ -189,14 +241,23 @@ class _Resolver:
         return [c for c in self.clusters if id(c) in self.roles]
 
     def pronoun(self, start: int) -> Cluster | None:
-        lo, hi = self.window(start)
+        """Its own sentence first, then the one before: the first with a compatible person decides, and
+        resolves only when that person is the only one there and is named."""
+        if _in_quote(self.doc, start):
+            return None
         gender = "m" if self.doc[start].lower_ == "he" else "f"
-        found = [
-            c
-            for c in self.persons()
-            if _named_in(c, lo, hi) and _gender(self.doc, c, self.roles[id(c)]) <= {gender}
-        ]
-        return found[0] if len(found) == 1 and not found[0].ambiguous else None
+        sent_lo, hi = self.doc[start].sent.start_char, self.doc[start].idx
+        prev_lo, _ = self.window(start)
+        for lo, up in ((sent_lo, hi), (prev_lo, sent_lo)):
+            named = [
+                c
+                for c in self.persons()
+                if _named_in(c, lo, up) and _gender(self.doc, c, self.roles[id(c)]) <= {gender}
+            ]
+            unnamed = [g for i, g in self.nominals if lo <= i < up and g in ("", gender)]
+            if named or unnamed:
+                return named[0] if len(named) == 1 and not unnamed and not named[0].ambiguous else None
+        return None
 
     def title(self, span: Span) -> Cluster | None:
         if not _is_title_reference(span):

@@ -70,13 +70,24 @@ class Page:
         }
 
 
-def group_sources(claim: Claim) -> dict[str, list[dict[str, Any]]]:
-    """A claim's sources split into for, against and non-committal, each in publication order."""
+def group_sources(
+    claim: Claim, as_dicts: list[dict[str, Any]] | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """A claim's sources split into for, against and non-committal, each in publication order.
+
+    Args:
+        claim: the ledger event.
+        as_dicts: `to_dict` of `claim.sources` when the caller has it already (a disputed claim
+            can have dozens of sources, and a page fifty claims).
+    """
     groups: dict[str, list[dict[str, Any]]] = {name: [] for name, _ in STANCE_GROUPS}
     groups[OTHER_GROUP] = []
-    for src in sorted(claim.sources, key=lambda s: (s.published or "", s.article)):
+    dicts = as_dicts if as_dicts is not None else [to_dict(s) for s in claim.sources]
+    for src, data in sorted(
+        zip(claim.sources, dicts, strict=True), key=lambda p: (p[0].published or "", p[0].article)
+    ):
         name = next((g for g, stances in STANCE_GROUPS if src.stance in stances), OTHER_GROUP)
-        groups[name].append({**to_dict(src), "href": article_href(src.article)})
+        groups[name].append({**data, "href": article_href(src.article)})
     return groups
 
 
@@ -98,7 +109,7 @@ def claim_view(claim: Claim) -> dict[str, Any]:
     """One ledger event with links, its sources grouped by stance and its contradictions folded."""
     out: dict[str, Any] = to_dict(claim)
     out["href"] = event_href(claim.id)
-    out["groups"] = group_sources(claim)
+    out["groups"] = group_sources(claim, out["sources"])
     out["contradiction_groups"] = contradiction_groups(claim)
     for key in ("actors", "recipients"):
         for ref in out[key]:

@@ -53,6 +53,24 @@ POLITICAL = [
     ("Qatar hosted talks between the United States and the Taliban in Doha.", "CONSULT"),
     ("Turkey threatened to attack Kurdish fighters in northern Syria.", "ASSAULT"),
 ]
+# Whole reports (written for the test): a sports report and a market report code no event, and in a
+# sports report a country's act still counts.
+SPORTS_REPORT = (
+    "The Angels offered Mark Teixeira an eight-year contract on Friday. The slugger met with owner Arte "
+    "Moreno in Las Vegas, and the club expects an answer within a week. Teixeira hit .308 last season, and "
+    "the team hopes he will sign before spring training. Coach Mike Scioscia praised the first baseman, "
+    "calling him the best player on the market."
+)
+MARKET_REPORT = (
+    "Shares of Boeing fell 4 percent after the company cut its delivery forecast. Analysts said investors "
+    "had expected weaker quarterly earnings, and the stock has lost a fifth of its valuation this year. "
+    "Boeing agreed to pay suppliers earlier, and its chief executive met with shareholders in Chicago."
+)
+POLITICS_IN_SPORTS = (
+    "Russian troops attacked Ukraine in February, and FIFA banned Russia from the World Cup playoff against "
+    "Poland. The Russian team will miss the tournament, and clubs in the league said they would not play "
+    "Russian teams. The coach backed the players, and the stadium in Moscow stayed empty."
+)
 # Events allowed over the whole non-political set: none was found on it when the checks were
 # written (11 before them); one spare keeps an unrelated parser change from failing the gate.
 MAX_SPURIOUS = 1
@@ -94,3 +112,8 @@ def test_events_precision_work_strike_is_protest(nlp: Any) -> None:
     events, _ = _events(nlp, POLITICAL[5][0])
     (strike,) = [e for e in events if e.trigger and e.trigger.text == "strike"]
     assert (strike.type, strike.cameo, strike.mode) == ("PROTEST", "143", "boycott")
+
+
+def test_events_precision_country_acts_in_a_sports_report(nlp: Any) -> None:
+    events, names = _events(nlp, POLITICS_IN_SPORTS)
+    assert any("Ukraine" in {names[r] for r in e.recipients} for e in events)

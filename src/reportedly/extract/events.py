@@ -21,10 +21,17 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from reportedly import registry
-from reportedly.extract.arguments import CONQUEST_NOUNS, ArgIndex, roles_for
+from reportedly.extract.arguments import CONQUEST_NOUNS, PLACE_TYPES, ArgIndex, is_country, roles_for
 from reportedly.extract.dates import context_year, date_index, find_date
 from reportedly.extract.epistemic import combine, local_cues
-from reportedly.extract.eventsense import STRIKE_CODE, is_idiom, is_off_sense, is_work_strike
+from reportedly.extract.eventsense import (
+    POLITICAL_KINDS,
+    STRIKE_CODE,
+    article_domain,
+    is_idiom,
+    is_off_sense,
+    is_work_strike,
+)
 from reportedly.extract.eventtype import classify, resolve_yield
 from reportedly.extract.triggers import NOUN_TRIGGERS, TriggerMatch, is_candidate, match_token, to_plover
 from reportedly.model import (
@@ -116,6 +123,8 @@ def extract_events(
     off: set[int] = set()  # event nouns read in another sense ("an attack on the smartphone market")
     drafts = [d for tok in doc if (d := _draft(tok, index, ctx, dates, year, off)) is not None]
     drafts = [d for d in drafts if not any(c.dep_ == "dobj" and c.i in off for c in d.trigger.children)]
+    if article_domain(doc) is not None:  # a sports or market report: only governments' and the like's acts
+        drafts = [d for d in drafts if _has_political_party(d, index)]
     drafts = _fold_mediation(_drop_light_verbs(drafts))
     _name_conquerors(drafts)
     drafts = [_recode(d) for d in drafts]
@@ -159,7 +168,8 @@ def _draft(
     if not (roles.actors or roles.recipients or roles.location or anaphor):
         return None  # no party and no place: nothing to code, and the typer and dates are spared
     has_target = bool(roles.recipients) or len(roles.actors) >= MIN_SHARED_ACTORS
-    if is_off_sense(tok, has_target, roles.location is not None):
+    political = _any_political([*roles.actors, *roles.recipients], index)
+    if is_off_sense(tok, has_target, roles.location is not None, political):
         off.add(tok.i)  # "attacked the rim", "beat expectations", "the storm hit", "Barcelona's attack"
         return None
     match = match_token(tok)
@@ -188,6 +198,23 @@ def _draft(
         anaphor=anaphor,
         specific=match.specific,
     )
+
+
+def _has_political_party(draft: Draft, index: ArgIndex) -> bool:
+    parties = [*draft.actors, *draft.recipients, draft.host, draft.mediator]
+    return _any_political([p for p in parties if p], index)
+
+
+def _any_political(parties: list[str], index: ArgIndex) -> bool:
+    """Whether a country, government, armed group or international body is among `parties`; in a
+    sports report a city that acts is its team ("Boston offered Teixeira"): only countries count."""
+    for party in parties:
+        ent = index.entities[party]
+        if ent.type in PLACE_TYPES and is_country(ent.name):
+            return True  # a country, acting or acted on
+        if ent.kind in POLITICAL_KINDS and ent.type not in PLACE_TYPES:
+            return True
+    return False
 
 
 def _is_dyadic(draft: Draft) -> bool:

@@ -9,12 +9,15 @@ is a general rule over the parse, not a list of articles:
   - an act whose subject is no agent (weather, markets, illness: "the storm hit", "shares fell");
   - an attack noun that names no target, no place and no weapon ("Barcelona's attack") is a move in
     a game or a metaphor ("an attack on the smartphone market");
-  - "strike" is a work stoppage (PROTEST) when workers go on it, an assault otherwise.
+  - "strike" is a work stoppage (PROTEST) when workers go on it, an assault otherwise;
+  - an article about sport or markets (`article_domain`) codes only events with a political party
+    (a government, an armed group, an international organization): "the Angels offered Teixeira a
+    contract" is no AGREE, "FIFA banned Russia" still is.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 # Words that only a sports report uses (lemmas, lower case). "goal", "season", "final" (adjective),
 # "striker" are left out: politics uses them ("the goal of the talks", "fighting season", "strikers").
@@ -254,20 +257,22 @@ STRIKE_CODE = "143"  # CAMEO: conduct strike or boycott (PLOVER PROTEST)
 SENTENCE_REACH = 60
 
 
-def is_off_sense(trigger: Token, has_target: bool, has_place: bool) -> bool:
+def is_off_sense(trigger: Token, has_target: bool, has_place: bool, political: bool = False) -> bool:
     """Whether `trigger` is read in a sense that is no political event.
 
     Args:
         trigger: the candidate verb or event noun.
         has_target: the parse gave it a recipient, or several parties.
         has_place: the parse gave it a location.
+        political: a country, government or armed group takes part ("troops attacked Ukraine" in a
+            sentence that also names a World Cup playoff): no sports reading then.
 
     Returns:
         True when one of the module's checks says the word is a game's move, an idiom, an act of
         nature or the market, or an attack noun with nothing attacked.
     """
     lemma = trigger.lemma_.lower()
-    if lemma in CONTEST_LEMMAS and _in_sports_sentence(trigger):
+    if lemma in CONTEST_LEMMAS and not political and _in_sports_sentence(trigger):
         return True
     idioms = IDIOM_OBJECTS.get(lemma)
     if idioms is not None and any(
@@ -338,3 +343,113 @@ def is_idiom(tok: Token) -> bool:
     if lemma == "take" and any(c.lower_ == "place" for c in tok.children):
         return True
     return lemma == "call" and any(c.dep_ == "oprd" or c.lower_ == "what" for c in tok.children)
+
+
+# Words of a sports report or a market report, counted once each over the whole article.
+DOMAIN_WORDS = {
+    "sports": SPORT_WORDS
+    | {
+        "coach",
+        "playoff",
+        "player",
+        "quarterback",
+        "rebound",
+        "dunk",
+        "touchdown",
+        "knockout",
+        "heavyweight",
+        "champion",
+        "nba",
+        "nfl",
+        "mlb",
+        "nhl",
+        "ncaa",
+        "fifa",
+        "uefa",
+        "roster",
+        "teammate",
+        "pitcher",
+        "slugger",
+        "baseman",
+        "cornerback",
+        "linebacker",
+        "boxer",
+        "boxing",
+        "bout",
+        "scoring",
+        "stadium",
+        "win",
+        "victory",
+        "defeat",
+        "game",
+        "team",
+        "season",
+        "score",
+        "title",
+        "outfielder",
+        "infielder",
+        "hitter",
+        "scout",
+        "franchise",
+        "club",
+    },
+    "markets": frozenset(
+        {
+            "share",
+            "stock",
+            "earning",
+            "investor",
+            "revenue",
+            "profit",
+            "analyst",
+            "quarterly",
+            "nasdaq",
+            "dividend",
+            "ipo",
+            "shareholder",
+            "valuation",
+            "stake",
+        }
+    ),
+}
+# Words of political news; an article with as many of these as of a domain's is not that domain's.
+POLITICAL_WORDS = frozenset(
+    {
+        "government",
+        "minister",
+        "president",
+        "parliament",
+        "military",
+        "troops",
+        "army",
+        "election",
+        "sanction",
+        "war",
+        "ceasefire",
+        "embassy",
+        "diplomat",
+        "protest",
+        "rebel",
+        "militant",
+        "opposition",
+        "treaty",
+        "senator",
+        "ministry",
+    }
+)
+# Distinct domain words an article needs to be that domain's: one or two occur anywhere ("a game
+# changer", "stake"); sports and market reports use a handful in their first paragraphs.
+MIN_DOMAIN_WORDS = 4
+# Kinds of entity whose acts are political wherever they are told.
+POLITICAL_KINDS = frozenset({"government", "armed_group", "international_organization"})
+
+
+def article_domain(doc: Doc) -> str | None:
+    """'sports' or 'markets' when the article is a sports or market report, else None."""
+    lemmas = {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")}
+    political = len(lemmas & POLITICAL_WORDS)
+    for domain, words in DOMAIN_WORDS.items():
+        found = len(lemmas & words)
+        if found >= MIN_DOMAIN_WORDS and found > political:
+            return domain
+    return None

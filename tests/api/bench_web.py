@@ -147,6 +147,7 @@ def _urls(db: Path, rng: random.Random) -> dict[str, list[str]]:
         ]
         names = [r[0] for r in conn.execute("SELECT DISTINCT name FROM entities LIMIT 200")]
     words = ["Moscow", "Taliban meeting", "denied", "Massoud Baradar", "humanitarian aid", "Kabulov"]
+    parts = ["assoud", "kabul", "Front", "Mullah", "xq", "ministry of"]  # name filters: substrings
     statuses = ["disputed", "confirmed", "reported", "asserted", "denied"]
     return {
         "overview": ["/"] * REQUESTS,
@@ -159,9 +160,12 @@ def _urls(db: Path, rng: random.Random) -> dict[str, list[str]]:
         "event": [f"/events/{e}" for e in events],
         "entity": [f"/entities/{e}" for e in entities],
         "entities": [f"/entities?offset={rng.randrange(0, 2000, 50)}" for _ in range(REQUESTS)],
+        "entities by name": [f"/entities?name={rng.choice(parts)}" for _ in range(REQUESTS)],
+        "api entities": [f"/api/entities?offset={rng.randrange(0, 2000, 50)}" for _ in range(REQUESTS)],
         "article": [f"/articles/{a}" for a in articles],
         "search": [f"/search?q={rng.choice(words)}" for _ in range(REQUESTS)],
         "api claims": [f"/api/claims?offset={rng.randrange(0, 5000, 50)}" for _ in range(REQUESTS)],
+        "api search": [f"/api/search?q={rng.choice(words)}" for _ in range(REQUESTS)],
     }
 
 

@@ -32,7 +32,7 @@ def page_path(kind: str, ids: dict[str, str]) -> str:
         "claims": "/claims",
         "disputed": "/claims?status=disputed&type=&since=",
         "event": f"/events/{ids['event']}",
-        "entities": "/entities?name=a",
+        "entities": "/entities?name=ban",
         "entity": f"/entities/{ids['entity']}",
         "article": f"/articles/{ids['article']}",
         "hostile": f"/articles/{ids['hostile']}",

@@ -24,6 +24,12 @@ from reportedly.extract.dates import context_year, date_index, find_date, normal
         ("recently", "2022-01-20", None),
         ("last week", None, None),
         ("yesterday", "2022-01-20", "2022-01-19"),
+        ("on Tuesday", "2022-01-18", "2022-01-18"),  # published on a Tuesday: that day
+        ("next week", "2022-01-18", "2022-01-25"),  # relative dates ahead stay ahead
+        ("earlier this month", "2022-01-18", "2022-01"),
+        ("late last year", "2022-01-18", "2021"),
+        ("Dec. 14", "2022-01-18", "2021-12-14"),
+        ("the past decade", "2022-01-18", None),
     ],
 )
 def test_eventdates_normalize(text: str, published: str | None, value: str | None) -> None:

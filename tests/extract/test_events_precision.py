@@ -117,3 +117,16 @@ def test_events_precision_work_strike_is_protest(nlp: Any) -> None:
 def test_events_precision_country_acts_in_a_sports_report(nlp: Any) -> None:
     events, names = _events(nlp, POLITICS_IN_SPORTS)
     assert any("Ukraine" in {names[r] for r in e.recipients} for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (POLITICAL[0][0], ("Friday", "2023-03-10")),  # published on Friday 2023-03-10: that day
+        (POLITICAL[2][0], ("Monday", "2023-03-06")),
+        (POLITICAL[4][0], ("last week", "2023-03-03")),
+    ],
+)
+def test_events_precision_dates_relative_to_publication(nlp: Any, text: str, date: tuple[str, str]) -> None:
+    events, _ = _events(nlp, text)
+    assert [(e.date.text, e.date.value) for e in events if e.date] == [date]

@@ -23,7 +23,13 @@ VAGUE_TIME = frozenset({"recently", "lately", "yesterday", "today", "tonight", "
 MAX_CLIMB = 8
 YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
-MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
+MONTH = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b",
+    re.IGNORECASE,
+)
+# Hedges around a period that dateparser does not read: "earlier this month" is this month.
+HEDGE = re.compile(r"^(earlier|later|early|late|mid)[\s-]+", re.IGNORECASE)
 # What makes a DATE or TIME expression a calendar date: "the 12th minute", "two hours" are not.
 CALENDAR = re.compile(
     r"\d{4}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|day\b|\b(week|weekend|month|year"
@@ -58,6 +64,7 @@ def normalize(text: str, published: str | None, year: str | None = None) -> str 
         a day without a year and no publication date or context year).
     """
     clean = re.sub(r"^(on|in|at|since|by|from|during)\s+", "", text.strip(), flags=re.IGNORECASE)
+    clean = HEDGE.sub("", clean)
     has_year = bool(YEAR.search(clean))
     published = published or None
     if published is None and not has_year and year and MONTH.search(clean) and not WEEKDAY.search(clean):
@@ -68,14 +75,25 @@ def normalize(text: str, published: str | None, year: str | None = None) -> str 
     if data is None or data.date_obj is None:
         return None
     when = data.date_obj
-    if published and when.date() > dt.date.fromisoformat(published) and not has_year:
-        when = when.replace(year=when.year - 1)  # "August 15" in a March story is last August
+    if published and not has_year:
+        when = _in_the_past(clean, when, dt.date.fromisoformat(published))
     period = data.period or "day"
     if period == "year":
         return f"{when.year:04d}"
     if period == "month":
         return f"{when.year:04d}-{when.month:02d}"
     return f"{when.year:04d}-{when.month:02d}-{when.day:02d}"
+
+
+def _in_the_past(text: str, when: dt.datetime, published: dt.date) -> dt.datetime:
+    """News dates look back: "August 15" in a March story is last August, and "on Tuesday" in a story
+    published on a Tuesday is that day (dateparser takes the Tuesday before). "next week" stays ahead."""
+    weekday = WEEKDAY.search(text)
+    if weekday and published.strftime("%A").lower().startswith(weekday.group(1).lower()):
+        return dt.datetime.combine(published, dt.time())
+    if MONTH.search(text) and when.date() > published:
+        return when.replace(year=when.year - 1)
+    return when
 
 
 def date_index(doc: Doc) -> dict[int, Span]:

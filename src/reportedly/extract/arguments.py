@@ -17,10 +17,16 @@ from spacy.tokens import Doc, Token
 
 from reportedly.model import Entity, Location
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as text, one word per whitespace-separated item."""
+    return frozenset(text.split())
+
+
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Prepositions whose object is the other party of the event ("met with", "attack on", "talks between").
-PARTY_PREPS = frozenset({"with", "against", "on", "to", "between", "among", "from", "toward", "towards"})
+PARTY_PREPS = _words("with against on to between among from toward towards")
 # Where a country after "at" is kept: the one aimed at ("fired rockets at Israel"), not a place.
 AIMED_AT = "at-country"
 PLACE_PREPS = frozenset({"in", "at", "near"})
@@ -29,59 +35,21 @@ GROUP_PREPS = frozenset({"of", "from"})
 # Verbs of motion whose destination is where the purpose event happens ("left Kabul for Moscow to meet").
 MOTION_VERBS = frozenset({"leave", "travel", "go", "arrive", "fly", "come", "head", "visit"})
 # Verbs that lend their subject to an event noun object ("held talks with", "launched an attack on").
-LIGHT_VERBS = frozenset(
-    {
-        "hold",
-        "have",
-        "conduct",
-        "launch",
-        "stage",
-        "carry",
-        "mount",
-        "host",
-        "attend",
-        "mediate",
-        "broker",
-        "follow",
-        "make",
-        "begin",
-        "start",
-        "resume",
-        "impose",
-    }
+LIGHT_VERBS = _words(
+    """
+    hold have conduct launch stage carry mount host attend mediate broker follow make begin start
+    resume impose
+    """
 )
 HOST_VERBS = frozenset({"host", "receive", "welcome"})
-MUTUAL_LEMMAS = frozenset(
-    {
-        "meet",
-        "meeting",
-        "talk",
-        "negotiate",
-        "negotiation",
-        "consult",
-        "consultation",
-        "summit",
-        "discuss",
-        "confer",
-    }
-)
+MUTUAL_LEMMAS = _words("meet meeting talk negotiate negotiation consult consultation summit discuss confer")
 # Event nouns whose "of" names the doer ("a meeting of the delegation", "the trip of Baradar");
 # for the others it names the one acted on ("the arrest of X", "the fall of Kabul").
-AGENTIVE_OF = frozenset(
-    {
-        "meeting",
-        "visit",
-        "trip",
-        "talk",
-        "negotiation",
-        "summit",
-        "protest",
-        "demonstration",
-        "rally",
-        "consultation",
-        "offensive",
-        "withdrawal",
-    }
+AGENTIVE_OF = _words(
+    """
+    meeting visit trip talk negotiation summit protest demonstration rally consultation offensive
+    withdrawal
+    """
 )
 # Event nouns of a place taken: "the fall of Kabul to the Taliban" names the taker with "to".
 CONQUEST_NOUNS = frozenset({"fall", "capture", "takeover", "seizure", "conquest"})

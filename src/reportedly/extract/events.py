@@ -15,7 +15,6 @@ local cues and the attributions whose content holds the event (extract/epistemic
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -24,6 +23,7 @@ from reportedly import registry
 from reportedly.extract.arguments import CONQUEST_NOUNS, PLACE_TYPES, ArgIndex, is_country, roles_for
 from reportedly.extract.dates import context_year, date_index, find_date
 from reportedly.extract.epistemic import combine, local_cues
+from reportedly.extract.eventmerge import MIN_SHARED_ACTORS, Draft, holding, merge_same
 from reportedly.extract.eventsense import (
     POLITICAL_KINDS,
     STRIKE_CODE,
@@ -39,9 +39,7 @@ from reportedly.model import (
     DocContext,
     Entity,
     Event,
-    EventDate,
     EventSource,
-    Location,
     Span,
     Stance,
 )
@@ -69,9 +67,6 @@ ROOT_CODES = {
     "COERCE": "17",
     "ASSAULT": "19",
 }
-# Two tellings whose parties nest ("Muttaqi met Kabulov" in "a delegation led by Muttaqi held talks
-# with Kabulov") are one event when they share this many parties, or one party and the same speaker.
-MIN_SHARED_ACTORS = 2
 MEDIATE_LEMMAS = frozenset({"mediate", "broker", "facilitate"})
 RESIST_LEMMAS = frozenset({"resist", "fight", "battle"})
 ANAPHOR_NOUNS = frozenset({"meeting", "trip", "visit", "talk", "negotiation", "summit"})
@@ -80,27 +75,6 @@ OFFER_CODE = "036"  # CAMEO: express intent to meet or negotiate
 REFUSE_CODE = "125"  # CAMEO: reject proposal to meet, discuss, or negotiate
 THIRD_PARTY_CODE = "045"  # CAMEO: mediate
 STRIKE_MODE = "boycott"  # PLOVER's mode for CAMEO 143, conduct strike or boycott
-
-
-@dataclass
-class Draft:
-    """One event while it is assembled: mutable, holds Tokens; never leaves this module."""
-
-    trigger: Token
-    type: str
-    cameo: str | None
-    mode: str | None
-    actors: list[str]
-    recipients: list[str]
-    host: str | None
-    location: Location | None
-    date: EventDate | None
-    cues: set[str]
-    triggers: list[Token] = field(default_factory=list)
-    denials: list[Token] = field(default_factory=list)  # mentions that say it did not happen
-    mediator: str | None = None
-    anaphor: bool = False
-    specific: bool = False  # a CAMEO pattern matched, not only the verb's default
 
 
 def extract_events(
@@ -141,7 +115,7 @@ def extract_events(
             target.host = target.host or anaphor.host
             target.location = target.location or anaphor.location
     affiliated = {e.id: {a.entity for a in e.affiliations if a.entity} for e in entities}
-    events = _merge_same(events, attributions, affiliated)
+    events = merge_same(events, attributions, affiliated)
     events.sort(key=lambda d: d.trigger.i)
     sentences = list(doc.sents) if events else []  # once: Token.sent walks the whole Doc on every call
     return [_finish(d, i, attributions, sentences) for i, d in enumerate(events, start=1)]
@@ -321,89 +295,6 @@ def _antecedent(anaphor: Draft, events: list[Draft]) -> Draft | None:
     return max(earlier, key=lambda e: max(t.i for t in e.triggers if t.i < anaphor.trigger.i), default=None)
 
 
-def _merge_same(
-    events: list[Draft], attributions: list[Attribution], affiliated: dict[str, set[str]]
-) -> list[Draft]:
-    out: list[Draft] = []
-    for draft in events:
-        twin = next((e for e in out if _same_event(e, draft, attributions)), None)
-        if twin is None:
-            twin = next((e for e in out if _members_of(draft, e, affiliated)), None)
-            if twin is not None:  # "A met B" after "a meeting between A's group and B's": the people
-                twin.actors = list(draft.actors)
-        if twin is None:
-            out.append(draft)
-            continue
-        twin.triggers.extend(draft.triggers)
-        twin.denials.extend(draft.denials)
-        twin.cues |= draft.cues
-        twin.location = twin.location or draft.location
-        twin.mediator = twin.mediator or draft.mediator
-        twin.host = twin.host or draft.host
-        if (
-            "offered" in twin.cues and "offered" in draft.cues
-        ):  # one offer told twice: the first names the offerer
-            twin.recipients = [
-                e
-                for e in dict.fromkeys(twin.recipients + draft.actors + draft.recipients)
-                if e not in twin.actors
-            ]
-            continue
-        twin.actors = list(dict.fromkeys(twin.actors + draft.actors))
-        twin.recipients = [
-            e for e in dict.fromkeys(twin.recipients + draft.recipients) if e not in twin.actors
-        ]
-    return out
-
-
-def _same_event(a: Draft, b: Draft, attributions: list[Attribution]) -> bool:
-    if a.type != b.type or ("negated" in a.cues) != ("negated" in b.cues):
-        return False
-    if a.location and b.location and a.location.name != b.location.name:
-        return False
-    if "offered" in a.cues and "offered" in b.cues:
-        speakers = _speakers(a, attributions) & _speakers(b, attributions)
-        if speakers:
-            return True
-    actors_a, actors_b = set(a.actors), set(b.actors)
-    if not actors_a and not actors_b:
-        return False
-    nested = actors_a <= actors_b or actors_b <= actors_a
-    shared = actors_a & actors_b
-    same_parties = actors_a == actors_b or (
-        nested
-        and (
-            (bool(a.recipients) and set(a.recipients) == set(b.recipients))
-            or len(shared) >= MIN_SHARED_ACTORS
-            or (bool(shared) and bool(_speakers(a, attributions) & _speakers(b, attributions)))
-        )
-    )
-    return same_parties and (not a.recipients or not b.recipients or set(a.recipients) == set(b.recipients))
-
-
-def _members_of(people: Draft, groups: Draft, affiliated: dict[str, set[str]]) -> bool:
-    """Whether `people` is `groups`'s meeting told by its members: each party of one belongs to a
-    different party of the other, and nothing contradicts (type, place, polarity)."""
-    if people.type != "CONSULT" or groups.type != "CONSULT" or len(people.actors) < MIN_SHARED_ACTORS:
-        return False
-    if people.location and groups.location and people.location.name != groups.location.name:
-        return False
-    if ("negated" in people.cues) != ("negated" in groups.cues):
-        return False
-    owners = [affiliated.get(p, set()) & set(groups.actors) for p in people.actors]
-    return all(owners) and len(set().union(*owners)) >= MIN_SHARED_ACTORS
-
-
-def _speakers(draft: Draft, attributions: list[Attribution]) -> set[str]:
-    return {a.speaker.entity or a.speaker.text for a in _holding(draft, attributions)}
-
-
-def _holding(draft: Draft, attributions: list[Attribution]) -> list[Attribution]:
-    """The attributions whose content span holds one of the event's mentions, in text order."""
-    spots = [t.idx for t in draft.triggers]
-    return [a for a in attributions if any(a.content.start <= s < a.content.end for s in spots)]
-
-
 def _stance(attribution: Attribution, draft: Draft) -> str:
     """The source's stance towards the event: asserting "no such meeting took place" denies it."""
     content = attribution.content
@@ -418,9 +309,9 @@ def _stance(attribution: Attribution, draft: Draft) -> str:
 
 
 def _finish(draft: Draft, number: int, attributions: list[Attribution], sentences: list[SpacySpan]) -> Event:
-    holding = _holding(draft, attributions)
-    sources = [EventSource(a.id, _stance(a, draft)) for a in holding]
-    unheld = [t for t in draft.triggers if not any(a.content.start <= t.idx < a.content.end for a in holding)]
+    held_by = holding(draft, attributions)
+    sources = [EventSource(a.id, _stance(a, draft)) for a in held_by]
+    unheld = [t for t in draft.triggers if not any(a.content.start <= t.idx < a.content.end for a in held_by)]
     if unheld and not draft.anaphor and draft.trigger in unheld:
         sources.insert(0, EventSource(None, Stance.ASSERT.value))
     elif any(t in unheld for t in draft.denials):

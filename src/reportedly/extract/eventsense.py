@@ -19,124 +19,43 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as text, one word per whitespace-separated item."""
+    return frozenset(text.split())
+
+
 # Words that only a sports report uses (lemmas, lower case). "goal", "season", "final" (adjective),
 # "striker" are left out: politics uses them ("the goal of the talks", "fighting season", "strikers").
-SPORT_WORDS = frozenset(
-    {
-        "goalkeeper",
-        "midfielder",
-        "footballer",
-        "equaliser",
-        "equalizer",
-        "touchdown",
-        "quarterback",
-        "inning",
-        "wicket",
-        "batsman",
-        "bowling",
-        "tennis",
-        "football",
-        "soccer",
-        "basketball",
-        "baseball",
-        "cricket",
-        "rugby",
-        "golf",
-        "hockey",
-        "tournament",
-        "championship",
-        "league",
-        "semifinal",
-        "semi-final",
-        "quarterfinal",
-        "quarter-final",
-        "playoff",
-        "referee",
-        "halftime",
-        "half-time",
-        "wimbledon",
-        "olympics",
-        "match",
-    }
+SPORT_WORDS = _words(
+    """
+    goalkeeper midfielder footballer equaliser equalizer touchdown quarterback inning wicket batsman
+    bowling tennis football soccer basketball baseball cricket rugby golf hockey tournament
+    championship league semifinal semi-final quarterfinal quarter-final playoff referee halftime
+    half-time wimbledon olympics match
+    """
 )
 # Nouns with a sports sense only as nouns ("in the final"); as adjectives they are common in
 # politics ("a final offensive").
 SPORT_NOUNS = frozenset({"final"})
 NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "attr"})  # "in the final" is tagged ADJ, parsed as a noun
 # Triggers that name a contest move in a sports report ("beat Chelsea", "face Alcaraz", "attacked").
-CONTEST_LEMMAS = frozenset(
-    {
-        "attack",
-        "beat",
-        "defeat",
-        "thrash",
-        "crush",
-        "rout",
-        "face",
-        "fire",
-        "shoot",
-        "shot",
-        "strike",
-        "hit",
-        "press",
-        "battle",
-        "fight",
-        "clash",
-        "host",
-        "meet",
-        "challenge",
-        "hammer",
-        "edge",
-        "overcome",
-        "stun",
-        "eliminate",
-        "oust",
-        "down",
-        "sink",
-        "knock",
-        "offensive",
-        "assault",
-        "win",
-        "lose",
-    }
+CONTEST_LEMMAS = _words(
+    """
+    attack beat defeat thrash crush rout face fire shoot shot strike hit press battle fight clash
+    host meet challenge hammer edge overcome stun eliminate oust down sink knock offensive assault
+    win lose
+    """
 )
 # Objects that make a trigger an idiom and no event: lemma -> its idioms' object lemmas.
-_ILLNESS = frozenset(
-    {
-        "cancer",
-        "disease",
-        "illness",
-        "injury",
-        "virus",
-        "infection",
-        "flu",
-        "malaria",
-        "pandemic",
-        "covid",
-        "tumour",
-        "tumor",
-        "obesity",
-        "addiction",
-        "depression",
-        "cold",
-        "fatigue",
-        "tear",
-        "urge",
-        "fire",
-        "flame",
-        "blaze",
-        "wildfire",
-        "drought",
-        "inflation",
-        "pest",
-        "weed",
-        "bacterium",
-        "bacteria",
-    }
+_ILLNESS = _words(
+    """
+    cancer disease illness injury virus infection flu malaria pandemic covid tumour tumor obesity
+    addiction depression cold fatigue tear urge fire flame blaze wildfire drought inflation pest
+    weed bacterium bacteria
+    """
 )
-_TARGETS = frozenset(
-    {"expectation", "target", "estimate", "forecast", "deadline", "need", "requirement", "standard", "demand"}
-)
+_TARGETS = _words("expectation target estimate forecast deadline need requirement standard demand")
 IDIOM_OBJECTS: dict[str, frozenset[str]] = {
     "meet": _TARGETS | {"criterion", "threshold", "goal"},
     "beat": _TARGETS | {"odd", "odds", "record", "traffic", "heat", "rush"},
@@ -145,113 +64,35 @@ IDIOM_OBJECTS: dict[str, frozenset[str]] = {
     "fight": _ILLNESS,
     "battle": _ILLNESS,
     "combat": _ILLNESS,
-    "attack": frozenset(
-        {"rim", "basket", "ball", "box", "problem", "question", "issue", "task", "market", "flank"}
-    ),
-    "hit": frozenset(
-        {"post", "bar", "crossbar", "record", "high", "low", "milestone", "shelf", "headline", "note"}
-    ),
+    "attack": _words("rim basket ball box problem question issue task market flank"),
+    "hit": _words("post bar crossbar record high low milestone shelf headline note"),
     "strike": frozenset({"balance", "chord", "pose", "note", "gold", "oil"}),
-    "shoot": frozenset(
-        {"video", "film", "scene", "photo", "movie", "episode", "hoop", "basket", "par", "round"}
-    ),
+    "shoot": _words("video film scene photo movie episode hoop basket par round"),
     "kill": frozenset({"time", "mood", "engine", "light"}),
     "crush": frozenset({"record", "expectation"}),
 }
 # Subjects that are no agent of a political act: weather, disease, markets and the economy.
-NON_AGENTS = frozenset(
-    {
-        "storm",
-        "hurricane",
-        "typhoon",
-        "cyclone",
-        "tornado",
-        "rain",
-        "rainfall",
-        "snow",
-        "snowfall",
-        "flood",
-        "flooding",
-        "earthquake",
-        "quake",
-        "tsunami",
-        "wind",
-        "wildfire",
-        "fire",
-        "blaze",
-        "heatwave",
-        "drought",
-        "virus",
-        "pandemic",
-        "disease",
-        "outbreak",
-        "share",
-        "stock",
-        "price",
-        "index",
-        "market",
-        "economy",
-        "rate",
-        "sale",
-        "earning",
-        "revenue",
-        "profit",
-        "result",
-        "inflation",
-        "currency",
-    }
+NON_AGENTS = _words(
+    """
+    storm hurricane typhoon cyclone tornado rain rainfall snow snowfall flood flooding earthquake
+    quake tsunami wind wildfire fire blaze heatwave drought virus pandemic disease outbreak share
+    stock price index market economy rate sale earning revenue profit result inflation currency
+    """
 )
 # Attack nouns: without a target, a place or a weapon they are a game's move or a metaphor.
 ATTACK_NOUNS = frozenset({"attack", "strike", "offensive", "assault", "raid", "shot"})
 # Modifiers that make an attack noun violent on its own ("a drone strike", "a terrorist attack").
-WEAPON_WORDS = frozenset(
-    {
-        "air",
-        "drone",
-        "missile",
-        "rocket",
-        "military",
-        "artillery",
-        "nuclear",
-        "chemical",
-        "suicide",
-        "terrorist",
-        "terror",
-        "bomb",
-        "armed",
-        "gun",
-        "knife",
-        "cyber",
-        "militant",
-        "insurgent",
-        "rebel",
-        "deadly",
-        "retaliatory",
-        "ground",
-        "naval",
-    }
+WEAPON_WORDS = _words(
+    """
+    air drone missile rocket military artillery nuclear chemical suicide terrorist terror bomb armed
+    gun knife cyber militant insurgent rebel deadly retaliatory ground naval
+    """
 )
 # Compounds that make an attack noun a medical or animal event ("a heart attack", "a shark attack").
 NON_POLITICAL_ATTACKS = frozenset({"heart", "panic", "asthma", "anxiety", "shark", "dog", "bear", "allergy"})
 # "strike" as a work stoppage: its modifiers, and the verbs that go on it ("went on strike").
-LABOUR_WORDS = frozenset(
-    {
-        "hunger",
-        "general",
-        "labor",
-        "labour",
-        "rail",
-        "teacher",
-        "worker",
-        "doctor",
-        "nurse",
-        "transport",
-        "national",
-    }
-)
-STRIKE_VERBS = frozenset(
-    {"go", "be", "remain", "stay", "call", "walk", "launch", "stage", "hold", "join", "begin"}
-)
+LABOUR_WORDS = _words("hunger general labor labour rail teacher worker doctor nurse transport national")
+STRIKE_VERBS = _words("go be remain stay call walk launch stage hold join begin")
 STRIKE_CODE = "143"  # CAMEO: conduct strike or boycott (PLOVER PROTEST)
 # How far a sports word is looked for on either side of the trigger, within its sentence.
 SENTENCE_REACH = 60
@@ -393,49 +234,19 @@ DOMAIN_WORDS = {
         "franchise",
         "club",
     },
-    "markets": frozenset(
-        {
-            "share",
-            "stock",
-            "earning",
-            "investor",
-            "revenue",
-            "profit",
-            "analyst",
-            "quarterly",
-            "nasdaq",
-            "dividend",
-            "ipo",
-            "shareholder",
-            "valuation",
-            "stake",
-        }
+    "markets": _words(
+        """
+        share stock earning investor revenue profit analyst quarterly nasdaq dividend ipo
+        shareholder valuation stake
+        """
     ),
 }
 # Words of political news; an article with as many of these as of a domain's is not that domain's.
-POLITICAL_WORDS = frozenset(
-    {
-        "government",
-        "minister",
-        "president",
-        "parliament",
-        "military",
-        "troops",
-        "army",
-        "election",
-        "sanction",
-        "war",
-        "ceasefire",
-        "embassy",
-        "diplomat",
-        "protest",
-        "rebel",
-        "militant",
-        "opposition",
-        "treaty",
-        "senator",
-        "ministry",
-    }
+POLITICAL_WORDS = _words(
+    """
+    government minister president parliament military troops army election sanction war ceasefire
+    embassy diplomat protest rebel militant opposition treaty senator ministry
+    """
 )
 # Distinct domain words an article needs to be that domain's: one or two occur anywhere ("a game
 # changer", "stake"); sports and market reports use a handful in their first paragraphs.

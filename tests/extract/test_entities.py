@@ -125,3 +125,5 @@ def test_entities_seed_media_and_kb(seed) -> None:  # type: ignore[no-untyped-de
     assert found["Taliban"].kb_id == "rp:taliban"
     assert "the organization" in [m.text for m in found["National Resistance Front"].mentions]
     assert "the organization" not in found["National Resistance Front"].aliases
+    # "first deputy of the PM": the PM is not named in the seed, so "the PM" joins nobody
+    assert not any("PM" in m.text for e in entities for m in e.mentions)

@@ -67,9 +67,12 @@ KABULOV = (
         (
             "Mr Karimi met Ms Zakharova in Moscow on Monday. She said the talks were useful.",
             None,
-            "Ms Zakharova",
+            "Maria Zakharova",
             "She",
         ),
+        ("Bilal Karimi met Maria Zakharova in Moscow on Monday. She said the talks were useful.", None, None,
+         "She"),
+        # the model tags the lone "Karimi" GPE; an unknown "place" may be a person: unresolved
         ("Karimi met Zakharova in Moscow on Monday. She said the talks were useful.", None, None, "She"),
         # an unnamed person in the window could be "he"; a noun inside the named person's role is that person
         ("Bilal Karimi met a Russian diplomat on Monday. He said the talks were useful.", None, None, "He"),
@@ -103,8 +106,3 @@ def test_entities_references_resolved_only_when_unambiguous(
     assert holders == ([entity] if entity else [])
     assert all(reference not in e.aliases for e in ents)
 
-
-def test_entities_references_seed_pm_unresolved(seed_article: Any) -> None:
-    """ "first deputy of the PM": the PM is not named in the seed, so "the PM" joins nobody."""
-    ents = seed_article.entities
-    assert not any("the PM" in [m.text for m in e.mentions] for e in ents)

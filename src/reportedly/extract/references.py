@@ -6,7 +6,8 @@ unresolved: we never guess. Resolved references are added to an entity's mention
   sentence before, less those whose gender the text contradicts (an honorific "Mr"/"Ms", a gendered title
   "spokeswoman", a pronoun already resolved to them). People are the named persons and the unnamed ones
   ("a Russian diplomat", "the source"; a noun in a named person's role is that person). It resolves only
-  to a lone named person; two candidates of unknown gender, or an unnamed one, leave it unresolved, and so
+  to a lone named person; two candidates of unknown gender, or an unnamed one (a "place" no gazetteer knows
+  counts as one: the model may have mistyped a person), leave it unresolved, and so
   does a pronoun inside a quotation (the quoted speaker's, about people we may not see).
 - Titles ("the PM", "the president", "the foreign minister"): the persons named before it in the article
   whose role - read from the text, or from the gazetteer's dated roles on the article's date - ends with
@@ -227,6 +228,14 @@ class _Resolver:
         }
         spans = [r for rs in text_roles.values() for r in rs]
         self.nominals = _nominal_humans(doc, self.taken, spans)
+        # A "place" neither geonames nor the gazetteer knows may be a person the model mistyped ("Karimi"
+        # tagged GPE): it blocks a pronoun like an unnamed person.
+        self.nominals += [
+            (m.start, "")
+            for c in clusters
+            if c.label in ("GPE", "LOC", "FAC") and not c.kb and not any(m.place for m in c.mentions)
+            for m in c.mentions
+        ]
         entries = {id(c): gaz.get(c.kb) if gaz and c.kb else None for c in clusters}
         self.kinds = {key: entry.kind if entry else None for key, entry in entries.items()}
         self.gaz = gaz

@@ -120,7 +120,7 @@ def build(db: Path, n: int) -> None:
     print(f"built {db}: {counts} in {time.perf_counter() - t0:.0f} s")
 
 
-def _urls(db: Path, rng: random.Random) -> dict[str, list[str]]:
+def _urls(db: Path, rng: random.Random, n: int = REQUESTS) -> dict[str, list[str]]:
     import reportedly
     from reportedly.api.queries import connection
 
@@ -134,7 +134,7 @@ def _urls(db: Path, rng: random.Random) -> dict[str, list[str]]:
                 conn.execute(f"SELECT id FROM {table} LIMIT 1 OFFSET ?", (rng.randrange(total),)).fetchone()[
                     0
                 ]
-                for _ in range(REQUESTS)
+                for _ in range(n)
             ]
 
         articles, events = sample("articles", n_articles), sample("events", n_events)
@@ -143,34 +143,40 @@ def _urls(db: Path, rng: random.Random) -> dict[str, list[str]]:
             conn.execute(
                 "SELECT entity_id FROM event_participants LIMIT 1 OFFSET ?", (rng.randrange(n_parts),)
             ).fetchone()[0]
-            for _ in range(REQUESTS)
+            for _ in range(n)
         ]
         names = [r[0] for r in conn.execute("SELECT DISTINCT name FROM entities LIMIT 200")]
     words = ["Moscow", "Taliban meeting", "denied", "Massoud Baradar", "humanitarian aid", "Kabulov"]
     parts = ["assoud", "kabul", "Front", "Mullah", "xq", "ministry of"]  # name filters: substrings
     statuses = ["disputed", "confirmed", "reported", "asserted", "denied"]
     return {
-        "overview": ["/"] * REQUESTS,
-        "claims": [f"/claims?offset={rng.randrange(0, 5000, 50)}" for _ in range(REQUESTS)],
+        "overview": ["/"] * n,
+        "claims": [f"/claims?offset={rng.randrange(0, 5000, 50)}" for _ in range(n)],
         "claims filtered": [
             f"/claims?status={rng.choice(statuses)}&since=2021-{rng.randrange(1, 13):02d}-01"
-            for _ in range(REQUESTS)
+            for _ in range(n)
         ],
-        "claims by actor": [f"/claims?actor={rng.choice(names)}" for _ in range(REQUESTS)],
+        "claims by actor": [f"/claims?actor={rng.choice(names)}" for _ in range(n)],
         "event": [f"/events/{e}" for e in events],
         "entity": [f"/entities/{e}" for e in entities],
-        "entities": [f"/entities?offset={rng.randrange(0, 2000, 50)}" for _ in range(REQUESTS)],
-        "entities by name": [f"/entities?name={rng.choice(parts)}" for _ in range(REQUESTS)],
-        "api entities": [f"/api/entities?offset={rng.randrange(0, 2000, 50)}" for _ in range(REQUESTS)],
+        "entities": [f"/entities?offset={rng.randrange(0, 2000, 50)}" for _ in range(n)],
+        "entities by name": [f"/entities?name={rng.choice(parts)}" for _ in range(n)],
+        "api entities": [f"/api/entities?offset={rng.randrange(0, 2000, 50)}" for _ in range(n)],
         "article": [f"/articles/{a}" for a in articles],
-        "search": [f"/search?q={rng.choice(words)}" for _ in range(REQUESTS)],
-        "api claims": [f"/api/claims?offset={rng.randrange(0, 5000, 50)}" for _ in range(REQUESTS)],
-        "api search": [f"/api/search?q={rng.choice(words)}" for _ in range(REQUESTS)],
+        "search": [f"/search?q={rng.choice(words)}" for _ in range(n)],
+        "api claims": [f"/api/claims?offset={rng.randrange(0, 5000, 50)}" for _ in range(n)],
+        "api search": [f"/api/search?q={rng.choice(words)}" for _ in range(n)],
     }
 
 
-def measure(db: Path) -> None:
-    """Serve the app and print p50/p95 latency per page kind (milliseconds, sequential requests)."""
+def measure(db: Path, only: list[str] | None = None, n: int = REQUESTS) -> None:
+    """Serve the app and print p50/p95 latency per page kind (milliseconds, sequential requests).
+
+    Args:
+        db: the ledger.
+        only: page kinds to measure (default: all).
+        n: requests per page kind.
+    """
     import socket
 
     import httpx
@@ -189,7 +195,9 @@ def measure(db: Path) -> None:
     print(f"{'page':18} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as client:
         client.get("/")  # warm the page cache and the templates
-        for kind, urls in _urls(db, rng).items():
+        for kind, urls in _urls(db, rng, n).items():
+            if only and kind not in only:
+                continue
             times = []
             for url in urls:
                 t0 = time.perf_counter()
@@ -206,11 +214,13 @@ def main() -> None:
     parser.add_argument("what", choices=["build", "measure"])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--only", action="append", help="a page kind to measure (repeatable)")
+    parser.add_argument("--requests", type=int, default=REQUESTS, help="requests per page kind")
     args = parser.parse_args()
     if args.what == "build":
         build(args.db, args.articles)
     else:
-        measure(args.db)
+        measure(args.db, args.only, args.requests)
 
 
 if __name__ == "__main__":

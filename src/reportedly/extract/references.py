@@ -191,8 +191,8 @@ def _gender(doc: Doc, c: Cluster, roles: list[str]) -> set[str]:
 
 def _in_quote(doc: Doc, start: int) -> bool:
     """Whether the token at `start` lies inside a quotation of its paragraph (curly or straight quotes)."""
-    idx = doc[start].idx
-    para = doc.text[doc.text.rfind("\n", 0, idx) + 1 : idx]
+    idx, text = doc[start].idx, doc.text  # doc.text is rebuilt from every token on each access: read once
+    para = text[text.rfind("\n", 0, idx) + 1 : idx]
     curly = sum(para.count(q) for q in _QUOTE_OPEN) > sum(para.count(q) for q in _QUOTE_CLOSE)
     return curly or para.count('"') % 2 == 1
 

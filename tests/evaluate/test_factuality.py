@@ -10,15 +10,15 @@ import pytest
 from reportedly.evaluate.factuality import bucket, evaluate_factuality, pearson
 
 # Pinned floors on the first GATE_SENTENCES sentences of UW test.conll (all 274 of them, parsed by the
-# pipeline: a few seconds) about a point under what they score: the product's statuses macro-F1
-# 0.611 (per class: happened 0.933, did not happen 0.533, uncertain 0.368), Pearson r 0.563; the
-# raw learned model 0.628 and r 0.687. `reportedly eval factuality --split dev`: 0.676 / 0.686,
-# model 0.685 / 0.779. Before the learned model: 0.564 / 0.530 (rules alone, old status mapping).
+# pipeline: a few seconds), a point or two under what they score: the product's statuses macro-F1
+# 0.635 (per class: happened 0.937, did not happen 0.596, uncertain 0.371), Pearson r 0.619; the
+# raw learned model 0.629 and r 0.687. `reportedly eval factuality --split dev`: 0.683 / 0.695,
+# model 0.688 / 0.780. Before the learned model: 0.564 / 0.530 (rules alone, old status mapping).
 # The goal is macro-F1 >= 0.70: not reached, the uncertain class is the gap.
 GATE_SENTENCES = 300
-MACRO_FLOOR = 0.60
-PEARSON_FLOOR = 0.55
-HAPPENED_F1_FLOOR = 0.92
+MACRO_FLOOR = 0.62
+PEARSON_FLOOR = 0.60
+CLASS_F1_FLOORS = {"happened": 0.92, "did_not_happen": 0.58, "uncertain": 0.35}
 MODEL_MACRO_FLOOR = 0.61
 MODEL_PEARSON_FLOOR = 0.67
 
@@ -30,7 +30,8 @@ def test_factuality_gate_on_uw_sample(shared: Path, nlp: Any) -> None:
     assert scores["n"] > GATE_SENTENCES
     assert scores["macro_f1"] >= MACRO_FLOOR
     assert scores["pearson_r"] >= PEARSON_FLOOR
-    assert scores["per_label"]["happened"]["f1"] >= HAPPENED_F1_FLOOR
+    for label, floor in CLASS_F1_FLOORS.items():
+        assert scores["per_label"][label]["f1"] >= floor, label
     assert scores["model_macro_f1"] >= MODEL_MACRO_FLOOR
     assert scores["model_pearson_r"] >= MODEL_PEARSON_FLOOR
 

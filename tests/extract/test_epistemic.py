@@ -87,6 +87,53 @@ CASES = [
         2,
         {"hypothetical", "modal"},
     ),
+    # "if Kopp were indicted and convicted": the condition reaches the second conjunct
+    (
+        [
+            ("if", "if", 3, "mark", "SCONJ"),
+            ("Kopp", "Kopp", 3, "nsubjpass", "PROPN"),
+            ("were", "be", 3, "auxpass", "AUX"),
+            ("indicted", "indict", 3, "ROOT", "VERB"),
+            ("and", "and", 3, "cc", "CCONJ"),
+            ("convicted", "convict", 3, "conj", "VERB"),
+        ],
+        5,
+        {"conditional"},
+    ),
+    # "they could not come": a past inability is negation, not an open possibility
+    (
+        [
+            ("they", "they", 3, "nsubj", "PRON"),
+            ("could", "could", 3, "aux", "AUX"),
+            ("not", "not", 3, "neg", "PART"),
+            ("come", "come", 3, "ROOT", "VERB"),
+        ],
+        3,
+        {"negated", "hypothetical"},
+    ),
+    # "exiles failed to overthrow Castro": the overthrow failed, the failing itself happened
+    (
+        [
+            ("exiles", "exile", 1, "nsubj", "NOUN"),
+            ("failed", "fail", 1, "ROOT", "VERB"),
+            ("to", "to", 3, "aux", "PART"),
+            ("overthrow", "overthrow", 1, "xcomp", "VERB"),
+            ("Castro", "Castro", 3, "dobj", "PROPN"),
+        ],
+        3,
+        {"failed"},
+    ),
+    (
+        [
+            ("exiles", "exile", 1, "nsubj", "NOUN"),
+            ("failed", "fail", 1, "ROOT", "VERB"),
+            ("to", "to", 3, "aux", "PART"),
+            ("overthrow", "overthrow", 1, "xcomp", "VERB"),
+            ("Castro", "Castro", 3, "dobj", "PROPN"),
+        ],
+        1,
+        set(),
+    ),
     # "Russia reportedly attacked Kyiv" -> unconfirmed
     (
         [
@@ -183,6 +230,9 @@ def test_epistemic_local_cues_add_one_learned_reading(
         ({"learned:happened", "conditional", "hypothetical"}, [(None, "assert")], Status.HYPOTHETICAL),
         ({"learned:happened", "modal", "hypothetical"}, [(None, "assert")], Status.HYPOTHETICAL),
         ({"learned:happened", "offered"}, [("q1", "assert")], Status.OFFERED),
+        ({"learned:uncertain", "offered"}, [(None, "assert")], Status.OFFERED),
+        # an offer read as not happening: "rejected a proposal to combine"
+        ({"learned:did_not_happen", "offered"}, [(None, "assert")], Status.NEGATED),
         ({"learned:did_not_happen"}, [("q1", "assert"), ("q2", "deny")], Status.DISPUTED),
         ({"learned:uncertain"}, [("q1", "confirm")], Status.CONFIRMED),
         # a condition scopes over the negation inside it: "if he does not agree"

@@ -222,7 +222,7 @@ def is_failed(trigger: Token) -> bool:
     """'the negotiations ended without any results', 'talks failed to reach agreement'."""
     head = trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else trigger
     lemma = head.lemma_.lower()
-    if lemma in FAILURE_VERBS:
+    if lemma in FAILURE_VERBS and head is not trigger:  # "Exiles failed to ...": the failing happened
         return True
     if lemma in END_VERBS:
         for prep in head.children:
@@ -283,7 +283,10 @@ def is_unconfirmed(trigger: Token) -> bool:
 
 
 def is_conditional(trigger: Token) -> bool:
-    """'if they meet', 'unless X agrees': a condition marked on the event's clause or the one above."""
+    """'if they meet', 'unless X agrees', 'if Kopp were indicted and convicted': a condition marked
+    on the event's clause (or its first conjunct's) or the one above."""
+    while trigger.dep_ == "conj" and trigger.head.i != trigger.i:
+        trigger = trigger.head
     for tok in _climb(trigger)[:2]:
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
             return True
@@ -293,8 +296,13 @@ def is_conditional(trigger: Token) -> bool:
 
 
 def is_possible(trigger: Token) -> bool:
-    """'Massoud may meet Baradar', 'talks could take place': a modal of possibility on the event's verb."""
-    return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_AUX for c in trigger.children)
+    """'Massoud may meet Baradar', 'talks could take place': a modal of possibility on the event's verb
+    ('could not come' is a past inability: negation, not possibility)."""
+    negated = any(c.dep_ == "neg" for c in trigger.children)
+    return any(
+        c.dep_ == "aux" and c.lower_ in POSSIBILITY_AUX and not (negated and c.lower_ == "could")
+        for c in trigger.children
+    )
 
 
 def rule_cues(trigger: Token) -> frozenset[str]:
@@ -349,7 +357,9 @@ def combine(cues: Iterable[str], stances: Iterable[tuple[str | None, str]]) -> S
 
     Returns:
         the Status. Explicit signals first: a denial against an assertion (disputed), a denial,
-        negation or failure on the event's own clause, an offer, a marked condition, a confirmation.
+        a marked condition or a modal of possibility, negation or failure on the event's own clause,
+        an offer (unless the model reads it as not happening: "rejected a proposal to combine"), a
+        confirmation.
         Then the learned model decides where the rules are only suggestive (modals, aims, negation
         above the event's clause, or nothing at all): did not happen is negated, uncertain is
         hypothetical (or unconfirmed when no rule names a modality). Without a learned reading the
@@ -361,12 +371,12 @@ def combine(cues: Iterable[str], stances: Iterable[tuple[str | None, str]]) -> S
     for_it = kinds & {Stance.ASSERT.value, Stance.CONFIRM.value}
     if Stance.DENY.value in kinds:
         return Status.DISPUTED if for_it else Status.DENIED
+    learned = _learned(cues)
     for cue, status in EXPLICIT_CUES:
-        if cue in cues:
-            return status
+        if cue in cues and not (cue == "offered" and learned == NOT_HAPPENED):
+            return status  # an offer the model reads as not happening was rejected or withdrawn
     if Stance.CONFIRM.value in kinds:
         return Status.CONFIRMED
-    learned = _learned(cues)
     if learned == NOT_HAPPENED:
         return Status.NEGATED
     if learned == UNCERTAIN:

@@ -7,6 +7,7 @@ need in the database and records every alias, dated role and affiliation seen.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 
 from reportedly.merge.entities import (
     Candidate,
@@ -194,17 +195,13 @@ def _count_article(conn: sqlite3.Connection, article: Article, mapping: dict[str
     )
 
 
-def count_events(conn: sqlite3.Connection, entity_ids: set[str]) -> None:
-    """Recount the ledger events these entities take part in (after their events were rewritten)."""
-    ids = sorted(entity_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        conn.execute(
-            "UPDATE entities SET n_events = (SELECT count(DISTINCT event_id) FROM event_participants p "
-            f"WHERE p.entity_id = entities.id) WHERE id IN ({marks})",
-            chunk,
-        )
+def add_event_counts(conn: sqlite3.Connection, delta: Mapping[str, int]) -> None:
+    """Move entities' stored event counts (migration 5) by how many ledger events each gained
+    (positive) or lost (negative) in a rewrite; the caller is inside the batch's transaction."""
+    conn.executemany(
+        "UPDATE entities SET n_events = n_events + ? WHERE id = ?",
+        [(n, entity_id) for entity_id, n in sorted(delta.items()) if n],
+    )
 
 
 def affiliations_of(conn: sqlite3.Connection, entity_ids: set[str]) -> dict[str, frozenset[str]]:

@@ -12,6 +12,7 @@ import datetime
 import enum
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -19,7 +20,7 @@ from typing import Any
 from reportedly.ledger.build import build_claim, mention_payload, participants, to_event_mention
 from reportedly.merge.events import block_keys, cluster, pair_score
 from reportedly.model import Article, Failure
-from reportedly.store.entities import affiliations_of, count_events, store_entities
+from reportedly.store.entities import add_event_counts, affiliations_of, store_entities
 from reportedly.store.sqlite import transaction
 
 # Host parameters per `IN (...)` query: well under SQLite's limit of 32,766.
@@ -226,7 +227,10 @@ def recluster(conn: sqlite3.Connection, mention_ids: list[str]) -> None:
             )
         )
     everyone = set().union(*(participants(p) for p in payloads.values()))
-    counted = _participants_of(conn, old_events)  # and those of the new events, as they are written
+    # each entity's event count loses the events rewritten here and gains the ones written anew
+    events_delta = Counter(_participants_of(conn, old_events))
+    for entity_id in events_delta:
+        events_delta[entity_id] *= -1
     conn.executemany("DELETE FROM events WHERE id = ?", [(e,) for e in sorted(old_events)])
     groups = cluster(to_event_mention(p) for p in payloads.values())
     speakers = {
@@ -234,18 +238,22 @@ def recluster(conn: sqlite3.Connection, mention_ids: list[str]) -> None:
     }
     affiliations = affiliations_of(conn, everyone | speakers)
     for group in groups:
-        counted |= _write_event(conn, build_claim([payloads[m] for m in sorted(group)], affiliations))
-    count_events(conn, counted)
+        events_delta.update(
+            _write_event(conn, build_claim([payloads[m] for m in sorted(group)], affiliations))
+        )
+    add_event_counts(conn, events_delta)
 
 
-def _participants_of(conn: sqlite3.Connection, event_ids: set[str]) -> set[str]:
-    found: set[str] = set()
+def _participants_of(conn: sqlite3.Connection, event_ids: set[str]) -> list[str]:
+    """The entity of every distinct (event, entity) participation in these events."""
+    found: list[str] = []
     for chunk in chunks(sorted(event_ids)):
         marks = ",".join("?" * len(chunk))
-        found.update(
+        found.extend(
             r[0]
             for r in conn.execute(
-                f"SELECT entity_id FROM event_participants WHERE event_id IN ({marks})", chunk
+                f"SELECT DISTINCT entity_id, event_id FROM event_participants WHERE event_id IN ({marks})",
+                chunk,
             )
         )
     return found

@@ -189,9 +189,8 @@ def _gender(doc: Doc, c: Cluster, roles: list[str]) -> set[str]:
     return ({"m"} if cues & MALE_CUES else set()) | ({"f"} if cues & FEMALE_CUES else set())
 
 
-def _in_quote(doc: Doc, start: int) -> bool:
-    """Whether the token at `start` lies inside a quotation of its paragraph (curly or straight quotes)."""
-    idx, text = doc[start].idx, doc.text  # doc.text is rebuilt from every token on each access: read once
+def _in_quote(text: str, idx: int) -> bool:
+    """Whether the character at `idx` lies inside a quotation of its paragraph (curly or straight quotes)."""
     para = text[text.rfind("\n", 0, idx) + 1 : idx]
     curly = sum(para.count(q) for q in _QUOTE_OPEN) > sum(para.count(q) for q in _QUOTE_CLOSE)
     return curly or para.count('"') % 2 == 1
@@ -217,6 +216,7 @@ class _Resolver:
 
     def __init__(self, doc: Doc, clusters: list[Cluster], gaz: Gazetteer | None, date: str | None) -> None:
         self.doc, self.clusters = doc, clusters
+        self.text = doc.text  # spaCy rebuilds doc.text from every token on each access: read it once
         self.sents = list(doc.sents)
         self.taken = frozenset(i for c in clusters for m in c.mentions for i in range(m.tok_start, m.tok_end))
         # Ambiguous surnames ("Massoud" after two Massouds) are candidates that block, never antecedents.
@@ -252,7 +252,7 @@ class _Resolver:
     def pronoun(self, start: int) -> Cluster | None:
         """Its own sentence first, then the one before: the first with a compatible person decides, and
         resolves only when that person is the only one there and is named."""
-        if _in_quote(self.doc, start):
+        if _in_quote(self.text, self.doc[start].idx):
             return None
         gender = "m" if self.doc[start].lower_ == "he" else "f"
         sent_lo, hi = self.doc[start].sent.start_char, self.doc[start].idx

@@ -305,6 +305,21 @@ REFUSE_Q = [
 ]
 
 
+# hand-built: "merger" (the, proposed) under "approval" through "of"; "vote" with we, will, next week
+PROPOSED = [
+    ("the", "the", "DT", "DET", 2, "det"),
+    ("proposed", "propose", "VBN", "VERB", 2, "amod"),
+    ("merger", "merger", "NN", "NOUN", 3, "pobj"),
+    ("of", "of", "IN", "ADP", 4, "prep"),
+    ("approval", "approval", "NN", "NOUN", 4, "ROOT"),
+    ("we", "we", "PRP", "PRON", 7, "nsubj"),
+    ("will", "will", "MD", "AUX", 7, "aux"),
+    ("vote", "vote", "VB", "VERB", 4, "appos"),
+    ("next", "next", "JJ", "ADJ", 9, "amod"),
+    ("week", "week", "NN", "NOUN", 7, "npadvmod"),
+]
+
+
 @pytest.mark.parametrize(
     ("spec", "trigger", "present", "absent"),
     [
@@ -316,6 +331,9 @@ REFUSE_Q = [
         (IF_MEETS, 7, {"MD=could"}, {"MARK=if"}),
         # a refusal's complement, in a question
         (REFUSE_Q, 4, {"HC1=xcomp|preventive", "QUESTION", "NEGS=0"}, {"ANEG"}),
+        # a noun's determiner and adjective, a time word and a subject pronoun
+        (PROPOSED, 2, {"DET=the", "AMOD=propose", "PREP1=of", "H1=prep|approval"}, {"SUBJ=we"}),
+        (PROPOSED, 7, {"SUBJ=we", "ADVL=week", "ADVL=next", "MD=will"}, {"AMOD=propose"}),
     ],
 )
 def test_epistemic_model_features(

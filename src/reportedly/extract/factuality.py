@@ -140,9 +140,7 @@ def features(trigger: Token) -> list[str]:
     own_class = word_class(lemma)
     if own_class:
         out.append(f"OC={own_class}")
-    for child in trigger.children:
-        if child.dep_ in ("det", "poss") and trigger.pos_ == "NOUN":
-            out.append(f"DET={child.lower_ if child.dep_ == 'det' else 'POSS'}")
+    out.extend(_modifiers(trigger))
     node, negations, path = trigger, 0, []
     for depth in range(1, MAX_DEPTH + 1):
         head = node.head
@@ -167,6 +165,25 @@ def features(trigger: Token) -> list[str]:
     out.append("PATH=" + ">".join(path[:2]))
     out.append(f"NEGS={min(negations, 2)}")
     out.extend(_sentence(trigger, node))
+    return out
+
+
+def _modifiers(trigger: Token) -> list[str]:
+    """A noun's determiner and adjectives ("the proposed merger", "any decision"); time words and the
+    subject pronoun on the predicate's clause ("next week", "we")."""
+    out = []
+    noun = trigger.pos_ == "NOUN"
+    for child in trigger.children:
+        dep = child.dep_
+        if noun and dep in ("det", "poss"):
+            out.append(f"DET={child.lower_ if dep == 'det' else 'POSS'}")
+        elif noun and dep == "amod":
+            out.append(f"AMOD={child.lemma_.lower()}")
+        elif dep in ("npadvmod", "advmod", "tmod"):
+            out.append(f"ADVL={child.lemma_.lower()}")
+            out.extend(f"ADVL={g.lemma_.lower()}" for g in child.children if g.dep_ == "amod")
+        elif dep in ("nsubj", "nsubjpass") and child.pos_ == "PRON":
+            out.append(f"SUBJ={child.lower_}")
     return out
 
 

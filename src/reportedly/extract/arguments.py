@@ -24,6 +24,9 @@ def _words(text: str) -> frozenset[str]:
 
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Entity types that can be a party to a political event: people, organizations, polities, groups.
+# A building ("Betty Ford Center"), a product or a work of art is at most where an event happens.
+PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Prepositions whose object is the other party of the event ("met with", "attack on", "talks between").
 PARTY_PREPS = _words("with against on to between among from toward towards")
@@ -321,6 +324,8 @@ def roles_for(trigger: Token, index: ArgIndex) -> Roles:
         and (is_country(index.entities[e].name) or not _is_pure_place(e, index))
     ]
     roles.actors = [e for e in roles.actors if not _only_place(e, roles, index)]
+    roles.actors = [e for e in roles.actors if index.entities[e].type in PARTY_TYPES]
+    roles.recipients = [e for e in roles.recipients if index.entities[e].type in PARTY_TYPES]
     return roles
 
 

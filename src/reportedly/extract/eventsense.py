@@ -126,7 +126,9 @@ def is_off_sense(trigger: Token, has_target: bool, has_place: bool, political: b
         mods = {c.lower_ for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")}
         if mods & NON_POLITICAL_ATTACKS:
             return True
-        return not (has_target or has_place or mods & WEAPON_WORDS) and not is_work_strike(trigger)
+        return not (has_target or has_place or political or mods & WEAPON_WORDS) and not is_work_strike(
+            trigger
+        )
     return False
 
 

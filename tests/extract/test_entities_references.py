@@ -83,6 +83,9 @@ KABULOV = (
          "he"),
         # inside a quotation the pronoun is the quoted speaker's: unresolved
         ('Bilal Karimi spoke on Monday. "He is lying," Karimi said of the envoy.', None, None, "He"),
+        # a group the text introduces without a known name may be "the group"
+        ("A little-known group claimed the attack in a post on Telegram. The group said it acted in protest.",
+         None, None, "The group"),
         # a news agency is no "group"; two armed groups leave it unresolved
         (
             "The Taliban spoke to TASS on Monday. The group said the talks were useful.",

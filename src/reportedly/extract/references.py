@@ -18,7 +18,8 @@ unresolved: we never guess. Resolved references are added to an entity's mention
   introduces a name ("the president, Joe Biden") is no reference.
 - Organization nouns ("the organization", "the group", "the militia", "the ministry"): the organizations
   of a compatible kind named earlier in this sentence (its antecedent: "the Front said ... joining the
-  organization"), else in the window of the sentence before and this one.
+  organization") or, when there are none, in the sentence before; an organization introduced without a
+  name ("a little-known group calling itself ...") there leaves it unresolved, like two candidates.
 The Matcher is built once per vocabulary.
 """
 
@@ -100,6 +101,7 @@ MALE_NOUNS = frozenset({"man", "boy", "father", "son", "brother", "husband", "gu
 FEMALE_NOUNS = frozenset({"woman", "girl", "mother", "daughter", "sister", "wife"})
 # A pronoun inside a quotation is the quoted speaker's, about people we may not see: left unresolved.
 _QUOTE_OPEN, _QUOTE_CLOSE = "“«", "”»"
+INDEFINITES = frozenset({"a", "an", "another", "one"})
 _ROLE_CUT = re.compile(r"\s(?:of|for|to|at|in|with|on)\s.*$")
 # Built once per vocabulary. The vocab is kept with its matcher so its id can never be reused by another
 # vocab while cached (a stale Matcher on a new vocab fails with spaCy's E018).
@@ -228,6 +230,15 @@ class _Resolver:
         }
         spans = [r for rs in text_roles.values() for r in rs]
         self.nominals = _nominal_humans(doc, self.taken, spans)
+        # "A little-known group calling itself ...": an organization the text introduces without a name we
+        # know; "the group" after it may be that one.
+        self.new_groups = [
+            t.idx
+            for t in doc
+            if t.lower_ in ORG_NOUN_KINDS
+            and t.i not in self.taken
+            and any(c.dep_ == "det" and c.lower_ in INDEFINITES for c in t.children)
+        ]
         # A "place" neither geonames nor the gazetteer knows may be a person the model mistyped ("Karimi"
         # tagged GPE): it blocks a pronoun like an unnamed person.
         self.nominals += [
@@ -288,11 +299,14 @@ class _Resolver:
             names = c.names(self.gaz) if self.gaz else [m.text for m in c.mentions]
             return noun not in NAME_BOUND_NOUNS or any(noun in n.casefold() for n in names)
 
-        sent = span.sent
-        here = [c for c in self.clusters if fits(c) and _named_in(c, sent.start_char, span.start_char)]
-        lo, hi = self.window(span.start)
-        window = here or [c for c in self.clusters if fits(c) and _named_in(c, lo, hi)]
-        return window[0] if len(window) == 1 else None
+        sent_lo, hi = span.sent.start_char, span.start_char
+        prev_lo, _ = self.window(span.start)
+        for lo, up in ((sent_lo, hi), (prev_lo, sent_lo)):
+            named = [c for c in self.clusters if fits(c) and _named_in(c, lo, up)]
+            unnamed = [i for i in self.new_groups if lo <= i < up]
+            if named or unnamed:
+                return named[0] if len(named) == 1 and not unnamed else None
+        return None
 
 
 def resolve_references(

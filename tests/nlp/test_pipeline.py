@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import platform
 from typing import Any
 
 import pytest
@@ -137,3 +138,10 @@ def test_pipeline_lemmas_survive_memory_zones(nlp: Language, text: str) -> None:
         second = [t.lemma_ for t in nlp(text)]
     assert second == first
     assert {"negotiate", "hold"} & set(first)
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="mallopt is glibc's")
+def test_memory_keep_large_blocks_on_glibc(nlp: Language) -> None:
+    from reportedly.nlp.memory import keep_large_blocks
+
+    assert keep_large_blocks()  # make_nlp has set the thresholds; the cached answer says it worked

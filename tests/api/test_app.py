@@ -258,6 +258,9 @@ def test_app_entities_show_stored_counts(client: Any, ledger_db: Path) -> None:
     assert {e["id"]: (e["articles"], e["mentions"], e["events"]) for e in items} == recount
     html = client.get("/entities").text
     assert '<th class="num">Mentions</th>' in html and "/claims?actor=" in html
+    top = items[0]
+    page = client.get(top["href"]).text
+    assert f"named {top['mentions']} time(s), in {top['events']} ledger event(s)" in page
 
 
 def test_app_article_dateline_names_the_agency_once(client: Any, ledger_db: Path) -> None:

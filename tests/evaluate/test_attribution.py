@@ -89,15 +89,16 @@ def test_attribution_read_ann_discontinuous(tmp_path: Path) -> None:
     assert att.content == ((11, 15), (20, 25)) and att.source == ((0, 5),)
 
 
-# Floors on the first 12 dev articles, about 1 point under what was measured on 2026-11-28 (source 73.3,
-# cue 68.6, content 54.4, quote 77.0 / 63.5): raise them with the extractor, never lower them silently.
+# Floors on the first 12 dev articles, about 1 point under what was measured on 2026-11-28 with the learned
+# cue filter and content ends (source 75.7, cue 72.0, content 55.7, quote 80.6 / 66.9; the rules alone gave
+# 73.9, 68.8, 54.3, 77.2 / 63.4): raise them with the extractor, never lower them silently.
 DEV_SAMPLE = 12
 FLOORS = {
-    "source_exact": 72.0,
-    "cue_exact": 67.5,
-    "content_exact": 53.0,
-    "quote_0.3": 76.0,
-    "quote_0.8": 62.5,
+    "source_exact": 74.5,
+    "cue_exact": 71.0,
+    "content_exact": 54.5,
+    "quote_0.3": 79.5,
+    "quote_0.8": 66.0,
 }
 
 

@@ -84,7 +84,8 @@ def _draft(doc: Doc, verb: int, content: tuple[int, int], how: str) -> Draft:
 
 def _model(weights: dict[str, float], bias: float, add: float, drop: float) -> cuefilter.Model:
     vocab = sorted(weights)
-    return {f: i for i, f in enumerate(vocab)}, np.array([weights[f] for f in vocab]), bias, add, drop
+    index = {f: i for i, f in enumerate(vocab)}
+    return index, np.array([weights[f] for f in vocab]), bias, add, drop, frozenset({"hurt"})
 
 
 @pytest.mark.parametrize(
@@ -117,9 +118,10 @@ def test_cuefilter_without_weights_rules_decide(monkeypatch: pytest.MonkeyPatch)
 def test_cuefilter_shipped_weights_are_small_and_sane() -> None:
     model = cuefilter.load_filter()
     assert model is not None
-    index, weights, _, add, drop = model
+    index, weights, _, add, drop, lemmas = model
     assert len(index) == len(weights) > 1000
     assert 0 < drop < add < 1
+    assert lemmas and not lemmas & {"say", "tell"}  # candidates are verbs outside the lexicon
     # A speech verb with a clause is likelier a cue than an ordinary verb with an object.
     doc = _doc(SAID)
     said = cuefilter.probability(cuefilter.features(doc, _draft(doc, 1, (4, 11), "clause")), model)
@@ -128,13 +130,13 @@ def test_cuefilter_shipped_weights_are_small_and_sane() -> None:
 
 
 def test_contentend_candidates_and_choice() -> None:
-    doc = _doc(SAID)
+    cols = contentend.Columns.of(_doc(SAID))
     lo, hi = 4, 11  # "taxes would rise, which hurts voters"
-    ends = contentend.candidates(doc, lo, hi)
+    ends = contentend.candidates(cols, lo, hi)
     assert {7, 11} <= set(ends) and all(lo < e <= 11 for e in ends)
     cut = {"REL=cut": 2.0}
     vocab = sorted(cut)
     model = ({f: i for i, f in enumerate(vocab)}, np.array([cut[f] for f in vocab]), 0.0)
-    assert contentend.best_end(doc, lo, hi, "clause", model) < hi
+    assert contentend.best_end(cols, lo, hi, "clause", model) < hi
     # ties keep the parse's end
-    assert contentend.best_end(doc, lo, hi, "clause", ({}, np.zeros(0), 0.0)) == hi
+    assert contentend.best_end(cols, lo, hi, "clause", ({}, np.zeros(0), 0.0)) == hi

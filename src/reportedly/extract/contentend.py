@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SENT_START
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from reportedly.extract.drafts import Draft
@@ -28,60 +31,106 @@ CUT_DEPS = frozenset({"relcl", "prep", "advcl", "cc", "conj", "acl", "npadvmod",
 CUT_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "--", "(", ")", "."})
 # Function words read by their form; other words by their part of speech.
 _FORM_POS = frozenset({"ADP", "SCONJ", "CCONJ", "PRON", "DET", "PUNCT", "PART"})
+# A content is extended at most this many tokens past its parse end (to its sentence's end).
+MAX_EXTEND = 40
 # Distances (tokens) from the parse's end, in buckets.
 _DIST_BUCKETS = (0, 1, 3, 6, 12, 25)
 
 
-def _bucket(n: int) -> str:
+def _bucket_of(n: int) -> str:
     b = next((i for i, b in enumerate(_DIST_BUCKETS) if abs(n) <= b), len(_DIST_BUCKETS))
     return f"-{b}" if n < 0 else str(b)
 
 
-def _word(doc: Doc, i: int) -> str:
-    if i >= len(doc):
-        return "END"
-    t = doc[i]
-    return t.lower_ if t.pos_ in _FORM_POS else t.pos_
+# Bucket names of every distance a content can move (a lookup instead of a scan per candidate).
+_BUCKETS = {n: _bucket_of(n) for n in range(-4 * MAX_EXTEND, 4 * MAX_EXTEND + 1)}
 
 
-def candidates(doc: Doc, lo: int, hi: int) -> list[int]:
+def _bucket(n: int) -> str:
+    return _BUCKETS.get(n) or _bucket_of(n)
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """The token attributes the model reads, as lists read once per article with `Doc.to_array`
+    (indexing a Doc builds a Token object on every access); strings are looked up on demand."""
+
+    strings: StringStore
+    pos: list[int]
+    lower: list[int]
+    dep: list[int]
+    head: list[int]  # absolute index of each token's head
+    sent_start: list[bool]
+    cut: list[bool]  # a cut point: CUT_PUNCT or a CUT_DEPS dependent
+    blank: list[bool]  # punctuation or space
+
+    @classmethod
+    def of(cls, doc: Doc) -> Columns:
+        """The columns of `doc`."""
+        arr = doc.to_array([POS, LOWER, DEP, HEAD, SENT_START, IS_PUNCT, IS_SPACE, ORTH])
+        strings = doc.vocab.strings
+        cut_ids = [strings.add(x) for x in CUT_DEPS | CUT_PUNCT]
+        cut = np.isin(arr[:, 2], cut_ids) | np.isin(arr[:, 7], cut_ids)
+        head = arr[:, 3].astype(np.int64) + np.arange(len(doc))  # relative offsets, stored wrapped
+        return cls(
+            strings,
+            arr[:, 0].tolist(),
+            arr[:, 1].tolist(),
+            arr[:, 2].tolist(),
+            head.tolist(),
+            (arr[:, 4].astype(np.int64) == 1).tolist(),
+            cut.tolist(),
+            ((arr[:, 5] + arr[:, 6]) > 0).tolist(),
+        )
+
+    def at(self, i: int) -> str:
+        """The word at `i`: a function word's lower form, another's part of speech; "END" past the text."""
+        if i >= len(self.pos):
+            return "END"
+        pos = self.strings[self.pos[i]]
+        return self.strings[self.lower[i]] if pos in _FORM_POS else pos
+
+    def dep_at(self, i: int) -> str:
+        """The dependency label of token `i`."""
+        return self.strings[self.dep[i]]
+
+
+def candidates(cols: Columns, lo: int, hi: int) -> list[int]:
     """Candidate end tokens (exclusive) of the content [lo, hi): its own, cut points, the sentence end."""
-    sent_end = doc[lo].sent.end if hi > lo else hi
+    n = len(cols.pos)
+    sent_end = hi  # Token.sent walks the Doc from its start: scan forward from the content's end instead
+    while sent_end < n and sent_end - hi < MAX_EXTEND and not cols.sent_start[sent_end]:
+        sent_end += 1
     ends = {hi}
-    for i in range(lo + 1, max(sent_end, hi)):
-        t = doc[i]
-        if t.text in CUT_PUNCT or t.dep_ in CUT_DEPS:
-            ends.add(i)
+    ends.update(i for i in range(lo + 1, max(sent_end, hi)) if cols.cut[i])
     end = sent_end
-    while end > lo + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > lo + 1 and cols.blank[end - 1]:
         end -= 1
     ends.add(end)
     return sorted(e for e in ends if e > lo)
 
 
-def features(doc: Doc, lo: int, hi: int, end: int, how: str) -> list[str]:
+def features(cols: Columns, lo: int, hi: int, end: int, how: str) -> list[str]:
     """The features of ending the content [lo, hi) at `end` instead."""
-    nxt = doc[end] if end < len(doc) else None
-    prev = doc[end - 1]
     rel = "same" if end == hi else ("cut" if end < hi else "extend")
+    nxt, prev = cols.at(end), cols.at(end - 1)
     out = [
         f"REL={rel}",
         f"RH={rel}|{how}",
-        f"N={_word(doc, end)}",
-        f"NR={_word(doc, end)}|{rel}",
-        f"P={_word(doc, end - 1)}",
-        f"NP={_word(doc, end - 1)}|{_word(doc, end)}",
+        f"N={nxt}",
+        f"NR={nxt}|{rel}",
+        f"P={prev}",
+        f"NP={prev}|{nxt}",
         f"DIST={_bucket(end - hi)}",
         f"LEN={_bucket(end - lo)}",
-        f"PD={prev.dep_}",
+        f"PD={cols.dep_at(end - 1)}",
     ]
-    if nxt is not None:
-        out += [f"ND={nxt.dep_}", f"NDR={nxt.dep_}|{rel}", f"N2={_word(doc, end + 1)}"]
-        head = nxt.head
-        out.append(f"NH={'in' if lo <= head.i < end else 'out'}|{nxt.dep_}")
-        out.append(
-            f"SENT={nxt.is_sent_start or nxt.is_punct and end + 1 < len(doc) and doc[end + 1].is_sent_start}"
-        )
+    if end < len(cols.pos):
+        dep = cols.dep_at(end)
+        out += [f"ND={dep}", f"NDR={dep}|{rel}", f"N2={cols.at(end + 1)}"]
+        out.append(f"NH={'in' if lo <= cols.head[end] < end else 'out'}|{dep}")
+        after = end + 1 < len(cols.pos) and cols.sent_start[end + 1]
+        out.append(f"SENT={cols.sent_start[end] or cols.blank[end] and after}")
     return out
 
 
@@ -96,12 +145,14 @@ def load_model() -> tuple[dict[str, int], np.ndarray, float] | None:
         return {f: i for i, f in enumerate(vocab)}, npz["w"].astype(np.float32), float(npz["b"])
 
 
-def best_end(doc: Doc, lo: int, hi: int, how: str, model: tuple[dict[str, int], np.ndarray, float]) -> int:
+def best_end(
+    cols: Columns, lo: int, hi: int, how: str, model: tuple[dict[str, int], np.ndarray, float]
+) -> int:
     """The candidate end the model scores highest (ties keep the parse's end)."""
     index, weights, _ = model
     best, best_z = hi, None
-    for end in candidates(doc, lo, hi):
-        z = sum(float(weights[index[f]]) for f in set(features(doc, lo, hi, end, how)) if f in index)
+    for end in candidates(cols, lo, hi):
+        z = sum(float(weights[index[f]]) for f in set(features(cols, lo, hi, end, how)) if f in index)
         if best_z is None or z > best_z or (z == best_z and end == hi):
             best, best_z = end, z
     return best
@@ -110,14 +161,14 @@ def best_end(doc: Doc, lo: int, hi: int, how: str, model: tuple[dict[str, int], 
 def refine_ends(doc: Doc, drafts: list[Draft]) -> None:
     """Move the end of each indirect verb draft's content to the model's best candidate, in place."""
     model = load_model()
-    if model is None:
+    todo = [d for d in drafts if not d.direct and d.verb is not None]
+    if model is None or not todo:
         return
-    for draft in drafts:
-        if draft.direct or draft.verb is None:
-            continue
+    cols = Columns.of(doc)
+    for draft in todo:
         span = doc.char_span(draft.content[0], draft.content[1], alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        end = best_end(doc, span.start, span.end, draft.how, model)
+        end = best_end(cols, span.start, span.end, draft.how, model)
         if end != span.end:
             draft.content = (draft.content[0], doc[end - 1].idx + len(doc[end - 1]))

@@ -1,12 +1,14 @@
 """The learned cue filter: which verb drafts are attributions in PolNeAR's reading.
 
-Every verb with a speaker and a content becomes a draft (extract/drafts.py `from_verb`), whether
-or not its lemma is in the cue lexicon. A logistic regression over features of the draft (the verb's
-lemma, tag and dependency, its dependents, how the content was found, the speaker's head, the
-content's length and root) gives the probability that the verb heads a gold cue. A draft the
-hand-written rules accept (a lexicon verb, a content they allow) is dropped only under a low
-threshold; any other draft is added only over a higher one. Both thresholds ship with the weights;
-the filter runs before nested claims are resolved. Trained on CPU by
+Every verb with a speaker and a content becomes a draft (extract/drafts.py `from_verb`) when its
+lemma is in the cue lexicon or among the candidate lemmas learned with the weights (verbs that head
+a gold cue in at least a tenth of their drafts in PolNeAR train: trying every verb would triple the
+extractor's time for the few cues the others give). A logistic regression over features of the
+draft (the verb's lemma, tag and dependency, its dependents, how the content was found, the
+speaker's head, the content's length and root) gives the probability that the verb heads a gold
+cue. A draft the hand-written rules accept (a lexicon verb, a content they allow) is dropped only
+under a low threshold; any other draft is added only over a higher one. Both thresholds ship with
+the weights; the filter runs before nested claims are resolved. Trained on CPU by
 scripts/train_attribution.py on PolNeAR train; weights in data/attribution/cue_filter.npz
 (feature names and weights only, no corpus text). Without the weights file, the rules decide alone.
 """
@@ -122,8 +124,9 @@ def _content(doc: Doc, draft: Draft, how: str) -> list[str]:
     ]
 
 
-# (feature index, weights, bias, threshold to add a draft, threshold to drop a rule's draft)
-Model = tuple[dict[str, int], np.ndarray, float, float, float]
+# (feature index, weights, bias, threshold to add a draft, threshold to drop a rule's draft,
+#  candidate lemmas outside the lexicon)
+Model = tuple[dict[str, int], np.ndarray, float, float, float, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +140,14 @@ def load_filter() -> Model | None:
         weights = npz["w"].astype(np.float32)
         bias = float(npz["b"])
         add, drop = float(npz["add"]), float(npz["drop"])
-    return {f: i for i, f in enumerate(vocab)}, weights, bias, add, drop
+        lemmas = frozenset(json.loads(str(npz["lemmas"])))
+    return {f: i for i, f in enumerate(vocab)}, weights, bias, add, drop, lemmas
+
+
+def candidate_lemmas() -> frozenset[str]:
+    """The lemmas outside the cue lexicon whose verbs are drafted for the filter (none without weights)."""
+    model = load_filter()
+    return model[5] if model is not None else frozenset()
 
 
 def probability(feats: list[str], model: Model) -> float:

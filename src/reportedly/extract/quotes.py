@@ -8,10 +8,13 @@ where one sits inside another (PolNeAR's univocal reading: "Kabulov said that of
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import VERB
 from spacy.tokens import Doc
 
 from reportedly.extract.contentend import refine_ends
-from reportedly.extract.cuefilter import keep_likely
+from reportedly.extract.cuefilter import candidate_lemmas, keep_likely
 from reportedly.extract.cues import find_cues
 from reportedly.extract.drafts import (
     MIN_QUOTE_WORDS,
@@ -88,7 +91,7 @@ def find_drafts(doc: Doc, text: str) -> list[Draft]:
     """Every attribution draft of `doc`, outermost claims only, in text order."""
     quotes = find_quotes(text)
     cues = find_cues(doc)
-    candidates = verb_drafts(doc, quotes, text, cues)
+    candidates = verb_drafts(doc, quotes, text, cues, candidate_lemmas())
     drafts = keep_likely(doc, candidates, _relayed(doc, candidates))
     refine_ends(doc, drafts)
     for start, end in cues.get("THERE_REPORTS", []):
@@ -110,31 +113,53 @@ def find_drafts(doc: Doc, text: str) -> list[Draft]:
 
 
 def verb_drafts(
-    doc: Doc, quotes: list[Quote], text: str, cues: dict[str, list[tuple[int, int]]]
+    doc: Doc,
+    quotes: list[Quote],
+    text: str,
+    cues: dict[str, list[tuple[int, int]]],
+    lemmas: frozenset[str] | None = None,
 ) -> list[Draft]:
-    """A draft for every verb with a speaker and a content: the cue lexicon's and all others.
+    """A draft for every verb with a speaker and a content: the cue lexicon's and candidate lemmas'.
 
     Args:
         doc: the parsed article.
         quotes: its quotations.
         text: `doc.text`, read once.
         cues: `find_cues(doc)`; its VERB matches are the lexicon's verbs (also when tagged AUX).
+        lemmas: other verbs' lemmas to draft (None: every verb, as in training).
 
     Returns:
         drafts in text order, a verb inside an earlier draft's cue skipped ("neither confirmed nor denied").
     """
-    lexicon = {start for start, _end in cues.get("VERB", [])}
     drafts: list[Draft] = []
     taken: set[int] = set()
-    for verb in doc:
-        if verb.i in taken or not (verb.i in lexicon or verb.pos_ == "VERB"):
+    for i in _verb_indices(doc, cues, lemmas):
+        if i in taken:
             continue
-        draft = from_verb(verb, quotes, text, open_object=True)
+        draft = from_verb(doc[i], quotes, text, open_object=True)
         if draft is not None:
             drafts.append(draft)
             span = doc.char_span(*draft.cue, alignment_mode="expand")
             taken.update(range(span.start, span.end) if span is not None else ())
     return drafts
+
+
+def _verb_indices(
+    doc: Doc, cues: dict[str, list[tuple[int, int]]], lemmas: frozenset[str] | None
+) -> list[int]:
+    """The lexicon's verbs and the verbs with a candidate lemma (every verb for None), in text order.
+
+    Read with `Doc.to_array` (indexing every token would build a Token object each).
+    """
+    found = {start for start, _end in cues.get("VERB", [])}
+    arr = doc.to_array([POS, LEMMA])
+    if lemmas is None:
+        found.update(np.flatnonzero(arr[:, 0] == VERB).tolist())
+    elif lemmas:
+        strings = doc.vocab.strings
+        wanted = [strings[lemma] for lemma in lemmas if lemma in strings]
+        found.update(np.flatnonzero((arr[:, 0] == VERB) & np.isin(arr[:, 1], wanted)).tolist())
+    return sorted(found)
 
 
 def _relayed(doc: Doc, drafts: list[Draft]) -> set[int]:

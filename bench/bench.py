@@ -194,12 +194,13 @@ def _row(result: dict[str, Any], words: int) -> str:
         return f"{label}  skipped: {result['skipped']}"
     secs, cpu = result["seconds"], result["cpu"]
     return (f"{label} {words / secs:>9,.0f} {words / cpu:>9,.0f} {result['articles'] / secs:>9.2f}"
-            f" {secs:>7.1f} {cpu:>7.1f} {result['rss_main_mb']:>8,.0f} {result['rss_worker_mb']:>8,.0f}"
+            f" {result['articles'] / cpu:>9.2f} {secs:>7.1f} {cpu:>7.1f} {cpu / secs:>5.0%}"
+            f" {result['rss_main_mb']:>8,.0f} {result['rss_worker_mb']:>8,.0f}"
             f"  failures={result['failures']}")
 
 
-HEADER = (f"{'stage':<9}{'words/s':>9} {'w/CPU-s':>9} {'art/s':>9} {'wall s':>7} {'CPU s':>7} {'RSS main':>8}"
-          f" {'RSS wkr':>8}   (RSS: peak MiB)")
+HEADER = (f"{'stage':<9}{'words/s':>9} {'w/CPU-s':>9} {'art/s':>9} {'a/CPU-s':>9} {'wall s':>7} {'CPU s':>7}"
+          f" {'CPU/w':>5} {'RSS main':>8} {'RSS wkr':>8}   (RSS: peak MiB)")
 
 
 def _ratio(results: dict[tuple[str, int], dict[str, Any]], top: str, procs: int, key: str) -> str:
@@ -209,29 +210,51 @@ def _ratio(results: dict[tuple[str, int], dict[str, Any]], top: str, procs: int,
     return f"{stock[key] / mine[key]:.2f}"  # same corpus: speed ratio = inverse time ratio
 
 
+def _speed_up(results: dict[tuple[str, int], dict[str, Any]], stage: str) -> str | None:
+    one, two = results.get((stage, 1), {}), results.get((stage, 2), {})
+    if "seconds" not in one or "seconds" not in two:
+        return None
+    # On 2 idle cores a perfectly balanced run takes CPU(2p) / 2 seconds: the speed-up is at most this.
+    bound = 2 * one["cpu"] / two["cpu"]
+    return (f"two-process speed-up of {stage}: {one['seconds'] / two['seconds']:.2f}x wall-clock here; "
+            f"CPU per article 2p/1p = {two['cpu'] / one['cpu']:.2f} (at most {bound:.2f}x on 2 idle cores)")
+
+
 def report(results: dict[tuple[str, int], dict[str, Any]], words: dict[str, int], procs: list[int]) -> None:
-    """Print the table and the ratios (by wall-clock time, and by CPU time)."""
+    """Print the table, the ratios (by wall-clock time and by CPU time) and the two-process speed-ups."""
     print("\n" + HEADER)
     for (stage, _p), result in results.items():
         print(_row(result, words[stage]))
+    print("\nratios (speed of b or c over stock spaCy a, same articles; >= 1.0: as fast or faster; CPU time"
+          " is the figure a shared machine cannot move):")
     for p in procs:
-        print(f"ratios, {p} process(es): b/a = {_ratio(results, 'b', p, 'seconds')} "
-              f"(CPU {_ratio(results, 'b', p, 'cpu')})   c/a = {_ratio(results, 'c', p, 'seconds')} "
-              f"(CPU {_ratio(results, 'c', p, 'cpu')})   [speed vs stock spaCy; >= 1.0: as fast or faster]")
+        b_cpu, b_wall = _ratio(results, "b", p, "cpu"), _ratio(results, "b", p, "seconds")
+        c_cpu, c_wall = _ratio(results, "c", p, "cpu"), _ratio(results, "c", p, "seconds")
+        print(f"  {p} process(es): b/a = {b_cpu} CPU ({b_wall} wall)   c/a = {c_cpu} CPU ({c_wall} wall)")
     for stage in ("a", "b", "c"):
-        one, two = results.get((stage, 1), {}), results.get((stage, 2), {})
-        if "seconds" in one and "seconds" in two:
-            print(f"two-process speed-up of {stage}: {one['seconds'] / two['seconds']:.2f}x wall-clock")
+        line = _speed_up(results, stage)
+        if line:
+            print("  " + line)
 
 
-def _best(runs: list[dict[str, Any]]) -> dict[str, Any]:
-    """The fastest of repeated runs (the least disturbed by other jobs), with the lowest CPU time seen."""
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def _summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Repeated runs of one stage: median wall and CPU time (the mean of two), the highest peak RSS."""
     done = [r for r in runs if "seconds" in r]
     if not done:
         return runs[-1]
-    best = dict(min(done, key=lambda r: r["seconds"]))
-    best["cpu"] = min(r["cpu"] for r in done)
-    return best
+    out = dict(done[0])
+    for key in ("seconds", "cpu"):
+        out[key] = _median([r[key] for r in done])
+    for key in ("rss_main_mb", "rss_worker_mb"):
+        out[key] = max(r[key] for r in done)
+    out["runs"] = len(done)
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -245,7 +268,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", default=",".join(STAGES), help="stages to run, comma-separated")
     parser.add_argument("--procs", default="1,2", help="process counts, comma-separated")
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each stage (interleaved); best kept")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs of each stage (interleaved); the median is reported")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--worker", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
@@ -271,6 +295,7 @@ def main(argv: list[str] | None = None) -> None:
               f" = {len(corpus)} articles, {words['a']:,} words; clean stage: {len(clean_corpus)} articles; "
               f"{os.cpu_count()} CPUs", flush=True)
         runs: dict[tuple[str, int], list[dict[str, Any]]] = {}
+        start_load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         print(HEADER, flush=True)
         for _ in range(args.repeat):  # interleaved, so a burst of load hits every stage alike
             for stage in stages:
@@ -279,9 +304,10 @@ def main(argv: list[str] | None = None) -> None:
                     result = run_stage(stage, path, p, Path(tmp) / f"ledger-{p}.db")
                     runs.setdefault((stage, p), []).append(result)
                     print(_row(result, words[stage]), flush=True)
-    results = {key: _best(found) for key, found in runs.items()}
+    results = {key: _summary(found) for key, found in runs.items()}
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"\nbest of {args.repeat} run(s); load average now {load} on {os.cpu_count()} CPUs")
+    print(f"\nmedian of {args.repeat} run(s); load average (1, 5, 15 min) at start {start_load}, now {load}"
+          f" on {os.cpu_count()} CPUs (CPU/w under 100% in a 1-process row: other jobs took the CPU)")
     report(results, words, procs)
     if args.json:
         args.json.write_text(json.dumps([r for r in results.values()], indent=2), "utf-8")

@@ -92,3 +92,28 @@ def test_migrations_backfill_entity_counts_and_names(tmp_path: Path, readonly: b
     assert "entities_popular" in plan
     docs, aliases = name_documents(conn)
     assert docs == aliases and len(docs) == len(counts)
+
+
+def test_migrations_two_processes_upgrade_once(tmp_path: Path) -> None:
+    """A second opener that read the old version before the first one's upgrade committed waits
+    for the lock, then finds the migrations applied instead of applying them twice."""
+    import threading
+
+    from reportedly.store.migrations import _statements
+
+    db = tmp_path / "l.db"
+    connect(db).close()
+    _downgrade_to_4(db)
+    first = sqlite3.connect(db, isolation_level=None)
+    first.execute("BEGIN IMMEDIATE")  # the first opener holds the write lock while it migrates
+    outcome: list[object] = []
+    second = threading.Thread(target=lambda: outcome.append(schema_version(connect(db))))
+    second.start()
+    second.join(timeout=0.5)  # it has read version 4 and waits for the lock
+    for _version, _name, sql in MIGRATIONS[4:]:
+        for statement in _statements(sql):
+            first.execute(statement)
+    first.execute(f"PRAGMA user_version = {MIGRATIONS[-1][0]}")
+    first.execute("COMMIT")
+    second.join()
+    assert outcome == [MIGRATIONS[-1][0]]

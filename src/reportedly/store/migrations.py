@@ -235,6 +235,9 @@ def migrate(conn: sqlite3.Connection) -> int:
         )
     for version, _name, sql in MIGRATIONS[current:]:
         conn.execute("BEGIN IMMEDIATE")
+        if schema_version(conn) >= version:  # another process applied it while this one waited
+            conn.execute("COMMIT")
+            continue
         try:
             for statement in _statements(sql):
                 conn.execute(statement)

@@ -11,15 +11,15 @@ from reportedly.evaluate.factuality import bucket, evaluate_factuality, pearson
 
 # Pinned floors on the first GATE_SENTENCES sentences of UW test.conll (all 274 of them, parsed by the
 # pipeline: a few seconds), a point or two under what they score: the product's statuses macro-F1
-# 0.638 (per class: happened 0.929, did not happen 0.604, uncertain 0.382), Pearson r 0.628; the
-# raw learned model 0.644 and r 0.690. `reportedly eval factuality --split dev`: 0.684 / 0.701,
-# model 0.686 / 0.781. Before the learned model: 0.564 / 0.530 (rules alone, old status mapping).
+# 0.649 (per class: happened 0.930, did not happen 0.630, uncertain 0.386), Pearson r 0.632; the
+# raw learned model 0.651 and r 0.691. `reportedly eval factuality --split dev`: 0.687 / 0.704,
+# model 0.688 / 0.780. Before the learned model: 0.564 / 0.530 (rules alone, old status mapping).
 # The goal is macro-F1 >= 0.70: not reached, the uncertain class is the gap.
 GATE_SENTENCES = 300
-MACRO_FLOOR = 0.62
+MACRO_FLOOR = 0.63
 PEARSON_FLOOR = 0.61
-CLASS_F1_FLOORS = {"happened": 0.91, "did_not_happen": 0.58, "uncertain": 0.36}
-MODEL_MACRO_FLOOR = 0.63
+CLASS_F1_FLOORS = {"happened": 0.91, "did_not_happen": 0.61, "uncertain": 0.36}
+MODEL_MACRO_FLOOR = 0.635
 MODEL_PEARSON_FLOOR = 0.67
 
 

@@ -111,6 +111,29 @@ CASES = [
         3,
         {"negated", "hypothetical"},
     ),
+    # "no one met Baradar": a negative subject negates its verb
+    (
+        [
+            ("no", "no", 1, "det", "DET"),
+            ("one", "one", 2, "nsubj", "PRON"),
+            ("met", "meet", 2, "ROOT", "VERB"),
+            ("Baradar", "Baradar", 2, "dobj", "PROPN"),
+        ],
+        2,
+        {"negated"},
+    ),
+    # "they could try to meet": the modal on the verb the event complements
+    (
+        [
+            ("they", "they", 2, "nsubj", "PRON"),
+            ("could", "could", 2, "aux", "AUX"),
+            ("try", "try", 2, "ROOT", "VERB"),
+            ("to", "to", 4, "aux", "PART"),
+            ("meet", "meet", 2, "xcomp", "VERB"),
+        ],
+        4,
+        {"hypothetical", "modal"},
+    ),
     # "exiles failed to overthrow Castro": the overthrow failed, the failing itself happened
     (
         [

@@ -173,7 +173,8 @@ def _climb(trigger: Token) -> list[Token]:
 
 
 def is_negated(trigger: Token) -> bool:
-    """'did not meet', 'no meeting', 'did not hold talks' (not 'the meeting has not been confirmed')."""
+    """'did not meet', 'no meeting', 'did not hold talks', 'no one met' (not 'the meeting has not
+    been confirmed')."""
     scope = [trigger]
     if (
         trigger.pos_ == "NOUN"
@@ -185,19 +186,22 @@ def is_negated(trigger: Token) -> bool:
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
-    return False
+    return _negative_subject(trigger)
+
+
+def _negative_subject(verb: Token) -> bool:
+    return any(
+        child.dep_ in ("nsubj", "nsubjpass")
+        and (child.lower_ in NEGATIVE_SUBJECTS or any(g.lower_ == "no" for g in child.children))
+        for child in verb.children
+    )
 
 
 def is_negated_deep(trigger: Token) -> bool:
-    """Negation the reader infers beyond the event's own clause: 'do n't want to take', 'no one has',
+    """Negation the reader infers beyond the event's own clause: 'do n't want to take',
     'without holding a hearing', 'refused to meet' (factuality scoring; events use `is_negated`)."""
     if is_negated(trigger):
         return True
-    for child in trigger.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and (
-            child.lower_ in NEGATIVE_SUBJECTS or any(g.lower_ == "no" for g in child.children)
-        ):
-            return True
     head = trigger.head
     if trigger.dep_ in ("pcomp", "pobj") and head.lower_ == "without":
         return True
@@ -296,13 +300,18 @@ def is_conditional(trigger: Token) -> bool:
 
 
 def is_possible(trigger: Token) -> bool:
-    """'Massoud may meet Baradar', 'talks could take place': a modal of possibility on the event's verb
-    ('could not come' is a past inability: negation, not possibility)."""
-    negated = any(c.dep_ == "neg" for c in trigger.children)
-    return any(
-        c.dep_ == "aux" and c.lower_ in POSSIBILITY_AUX and not (negated and c.lower_ == "could")
-        for c in trigger.children
-    )
+    """'Massoud may meet Baradar', 'could be expected to take the case': a modal of possibility on
+    the event's verb or the verb it complements ('could not come' is a past inability: negation)."""
+    verbs = [trigger]
+    if trigger.dep_ == "xcomp" and trigger.head.i != trigger.i:
+        verbs.append(trigger.head)
+    for verb in verbs:
+        inability = any(c.dep_ == "neg" for c in verb.children)
+        for child in verb.children:
+            modal = child.lower_
+            if child.dep_ == "aux" and modal in POSSIBILITY_AUX and not (inability and modal == "could"):
+                return True
+    return False
 
 
 def rule_cues(trigger: Token) -> frozenset[str]:

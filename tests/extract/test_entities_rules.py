@@ -298,10 +298,25 @@ DUI_AND_DR = [
 ]
 
 
+MALI_PERSON = [
+    ("Mali", 1, "nsubj", "PROPN", "B-PERSON"),  # en_core_web_sm tags some country names PERSON
+    ("left", 1, "ROOT", "VERB", "O"),
+    (".", 1, "punct", "PUNCT", "O"),
+]
+TAJIK_PERSON = [
+    ("Tajik", 1, "amod", "ADJ", "B-PERSON"),
+    ("fighters", 2, "nsubj", "NOUN", "O"),
+    ("left", 2, "ROOT", "VERB", "O"),
+    (".", 2, "punct", "PUNCT", "O"),
+]
+
+
 @pytest.mark.parametrize(
     ("spec", "found"),
     [
         (GULF_OF_ADEN, [("Gulf of Aden", "LOC")]),
+        (MALI_PERSON, [("Mali", "GPE")]),
+        (TAJIK_PERSON, []),  # a nationality adjective is an attribute, not a person
         (TAJIKISTAN_NORP, [("Tajikistan", "GPE")]),
         (DUI_AND_DR, []),  # a lone title and an offence's acronym are no entities
     ],

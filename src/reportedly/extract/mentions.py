@@ -14,8 +14,9 @@ What becomes a mention (decisions documented here, tested in tests/extract/test_
   ("Dr", "Gen") or a common acronym ("DUI", "CEO") is no mention; a country tagged NORP ("border with
   Tajikistan") is the country.
 - Spans the model mistypes are retyped by exact lookups only: an ORG/PERSON span that is exactly a country
-  or a gazetteer region becomes GPE ("Balkh"), never one that merely shares a city's name ("Obama", a town
-  in Japan); an ORG span naming a person is retyped in clusters.py by name matching.
+  or a gazetteer region becomes GPE ("Balkh", "Mali" tagged PERSON), never one that merely shares a city's
+  name ("Obama", a town in Japan); a lone nationality adjective tagged PERSON ("Tajik") is an attribute;
+  an ORG span naming a person is retyped in clusters.py by name matching.
 """
 
 from __future__ import annotations
@@ -279,7 +280,9 @@ def mention_of(doc: Doc, ent: Span, gaz: Gazetteer, context: frozenset[str]) -> 
     """
     start, end = _trim(ent)
     text = doc[start:end].text
-    if ent.label_ in ("NORP", "ORG", "GPE") and not ent.ent_id_:
+    if (
+        ent.label_ in ("NORP", "ORG", "GPE") or (ent.label_ == "PERSON" and end - start == 1)
+    ) and not ent.ent_id_:
         iso3 = country_of_adjective(text, gaz)
         if iso3 and not resolve_place(text, gaz):  # a nationality adjective, even one tagged ORG
             return _country_mention(doc, ent, gaz, iso3, None)
@@ -295,7 +298,9 @@ def mention_of(doc: Doc, ent: Span, gaz: Gazetteer, context: frozenset[str]) -> 
     retype = (
         place is not None
         and (place.is_country or place.is_region or place.population >= RETYPE_CITY_POPULATION)
-        and not gaz.lookup(text)
+        and not [
+            e for e in gaz.lookup(text) if not e.id.startswith("cty:")
+        ]  # the country's own entry is fine
     )
     if place is not None and (ent.label_ in ("GPE", "LOC", "FAC") or retype):
         if place.is_country and place.country:

@@ -91,7 +91,8 @@ def _led_by(doc: Doc, root: Token, entity_tokens: frozenset[int]) -> Role | None
         return None
     words = doc[start:end].text
     evidence = doc[start : by.i + 1]
-    return Role(f"led the {words}", evidence.start_char, evidence.end_char)
+    article = "" if any(c.dep_ == "poss" for c in group.children) else "the "  # "led Niger's junta"
+    return Role(f"led {article}{words}", evidence.start_char, evidence.end_char)
 
 
 def find_roles(doc: Doc, tok_start: int, tok_end: int, entity_tokens: frozenset[int]) -> list[Role]:

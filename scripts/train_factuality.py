@@ -136,13 +136,19 @@ def log_loss(logits: np.ndarray, gold: np.ndarray) -> float:
 
 
 def best_offsets(logits: np.ndarray, gold: np.ndarray) -> tuple[np.ndarray, float]:
-    best, best_f1 = np.zeros(len(LABELS)), -1.0
-    for a, b in itertools.product(OFFSET_GRID, OFFSET_GRID):
-        off = np.array([0.0, a, b])
-        f1 = macro_f1(gold, (logits + off).argmax(axis=1))[0]
-        if f1 > best_f1 + 1e-9:
-            best, best_f1 = off, f1
-    return best, best_f1
+    """The offsets whose neighbourhood on the grid scores best on average: a lone peak of dev
+    macro-F1 is mostly the noise of 139 negatives and 271 uncertain predicates."""
+    grid = {
+        (a, b): macro_f1(gold, (logits + np.array([0.0, OFFSET_GRID[a], OFFSET_GRID[b]])).argmax(axis=1))[0]
+        for a, b in itertools.product(range(len(OFFSET_GRID)), repeat=2)
+    }
+
+    def smoothed(key: tuple[int, int]) -> float:
+        near = [grid[k] for k in itertools.product(*(range(v - 1, v + 2) for v in key)) if k in grid]
+        return sum(near) / len(near)
+
+    best = max(grid, key=lambda k: (smoothed(k), -k[0], -k[1]))
+    return np.array([0.0, OFFSET_GRID[best[0]], OFFSET_GRID[best[1]]]), grid[best]
 
 
 def main() -> int:

@@ -122,6 +122,46 @@ CASES = [
         2,
         {"negated"},
     ),
+    # "they did not begin talks": a verb that carries its object's polarity
+    (
+        [
+            ("they", "they", 3, "nsubj", "PRON"),
+            ("did", "do", 3, "aux", "AUX"),
+            ("not", "not", 3, "neg", "PART"),
+            ("begin", "begin", 3, "ROOT", "VERB"),
+            ("talks", "talk", 3, "dobj", "NOUN"),
+        ],
+        4,
+        {"negated"},
+    ),
+    # "neither side met", "they got nothing", "without replacing it"
+    (
+        [
+            ("neither", "neither", 1, "det", "DET"),
+            ("side", "side", 2, "nsubj", "NOUN"),
+            ("met", "meet", 2, "ROOT", "VERB"),
+        ],
+        2,
+        {"negated"},
+    ),
+    (
+        [
+            ("they", "they", 1, "nsubj", "PRON"),
+            ("got", "get", 1, "ROOT", "VERB"),
+            ("nothing", "nothing", 1, "dobj", "PRON"),
+        ],
+        1,
+        {"negated"},
+    ),
+    (
+        [
+            ("without", "without", 0, "ROOT", "ADP"),
+            ("replacing", "replace", 0, "pcomp", "VERB"),
+            ("it", "it", 1, "dobj", "PRON"),
+        ],
+        1,
+        {"negated"},
+    ),
     # "they could try to meet": the modal on the verb the event complements
     (
         [

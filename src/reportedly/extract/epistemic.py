@@ -139,7 +139,31 @@ IRREALIS_NOUNS = frozenset(
 )
 # Verbs that carry an event noun's polarity ("did not hold talks"); other heads do not ("the
 # meeting has not been confirmed" is a hedge on the meeting, not its negation).
-LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "stage", "attend", "make", "host"})
+LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "have",
+        "conduct",
+        "launch",
+        "stage",
+        "attend",
+        "make",
+        "host",
+        "begin",
+        "start",
+        "open",
+        "resume",
+        "reach",
+        "sign",
+        "carry",
+        "give",
+        "take",
+        "do",
+    }
+)
+# Determiners and objects that negate what they attach to: "no meeting", "neither side", "got nothing".
+NEGATIVE_DETS = frozenset({"no", "neither"})
+NEGATIVE_OBJECTS = frozenset({"nothing", "none"})
 # Cues that name a status outright, in priority order, whatever the learned model reads.
 # A condition or a modal scopes over everything in its clause: "if he does not agree", "may not
 # meet" are hypothetical, not negated.
@@ -173,8 +197,10 @@ def _climb(trigger: Token) -> list[Token]:
 
 
 def is_negated(trigger: Token) -> bool:
-    """'did not meet', 'no meeting', 'did not hold talks', 'no one met' (not 'the meeting has not
-    been confirmed')."""
+    """'did not meet', 'no meeting', 'did not hold talks', 'no one met', 'neither approves', 'will get
+    nothing', 'without replacing' (not 'the meeting has not been confirmed')."""
+    if trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ == "without":
+        return True
     scope = [trigger]
     if (
         trigger.pos_ == "NOUN"
@@ -184,7 +210,10 @@ def is_negated(trigger: Token) -> bool:
         scope.append(trigger.head)
     for tok in scope:
         for child in tok.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            dep, low = child.dep_, child.lower_
+            if dep == "neg" or (dep in ("det", "preconj") and low in NEGATIVE_DETS):
+                return True
+            if tok is trigger and dep == "dobj" and low in NEGATIVE_OBJECTS:
                 return True
     return _negative_subject(trigger)
 
@@ -192,7 +221,9 @@ def is_negated(trigger: Token) -> bool:
 def _negative_subject(verb: Token) -> bool:
     return any(
         child.dep_ in ("nsubj", "nsubjpass")
-        and (child.lower_ in NEGATIVE_SUBJECTS or any(g.lower_ == "no" for g in child.children))
+        and (
+            child.lower_ in NEGATIVE_SUBJECTS or any(g.lower_ in NEGATIVE_DETS for g in child.children)
+        )
         for child in verb.children
     )
 
@@ -203,8 +234,6 @@ def is_negated_deep(trigger: Token) -> bool:
     if is_negated(trigger):
         return True
     head = trigger.head
-    if trigger.dep_ in ("pcomp", "pobj") and head.lower_ == "without":
-        return True
     if trigger.dep_ == "xcomp" and head.i != trigger.i:
         return head.lemma_.lower() in REFUSALS or any(c.dep_ == "neg" for c in head.children)
     return False

@@ -343,3 +343,22 @@ def test_entities_rules_title_run_into_name() -> None:
     ents = {e.name: e for e in entities(RUN_IN_TITLE)}
     assert [r.text for r in ents["Zamir Kabulov"].roles] == ["Russia 's special envoy for Afghanistan"]
     assert ents["Russia"].kind == "government"  # possessor of an envoy: the state acting
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "pos", "name"),
+    [
+        (["Lindsay", "Lohan", "Checks"], ["NNP", "NNP", "VBZ"], ["PROPN", "PROPN", "VERB"], "Lindsay Lohan"),
+        (["Teixeira", "Reportedly", "Bumped"], ["NNP", "RB", "VBN"], ["PROPN", "ADV", "VERB"], "Teixeira"),
+        (["Manchester", "United"], ["NNP", "NNP"], ["PROPN", "PROPN"], "Manchester United"),
+    ],
+)
+def test_entities_rules_headline_verb_leaves_name(
+    words: list[str], tags: list[str], pos: list[str], name: str
+) -> None:
+    """Headline capitals make the model sweep a verb into a name ("Lindsay Lohan Checks Into Rehab")."""
+    label = "ORG" if name == "Manchester United" else "PERSON"
+    ents = [f"B-{label}"] + [f"I-{label}"] * (len(words) - 1)
+    starts = [True] + [False] * (len(words) - 1)
+    doc = Doc(NLP.vocab, words=words, tags=tags, pos=pos, ents=ents, sent_starts=starts)
+    assert [e.name for e in extract_entities(doc, DocContext("t"))] == [name]

@@ -145,6 +145,8 @@ NON_ENTITY_ACRONYMS = frozenset(
 )
 # Tags of a last token no name ends with, swept into a headline's PERSON span ("Ellen DeGeneres Returns").
 NON_NAME_TAGS = frozenset({"NNS", "VBZ", "VBD", "VBN", "VBG", "VBP"})
+# A verb or adverb the model swept into a headline's name ("Colts Beat", "Teixeira Reportedly Bumped").
+HEADLINE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBN", "VBG", "VBP", "RB"})
 # Title abbreviations that the model sometimes tags alone ("Dr . Regina Benjamin" -> "Dr"): no mention.
 LONE_TITLES = frozenset(
     {"dr", "mr", "mrs", "ms", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rev"}
@@ -210,6 +212,11 @@ def _trim(ent: Span) -> tuple[int, int]:
         or doc[end - 1].text in POSSESSIVES
         or (ent.label_ == "ORG" and doc[end - 1].lower_.rstrip(".") in TRAILING_TITLES)
         or (ent.label_ == "PERSON" and end - start > 2 and doc[end - 1].tag_ in NON_NAME_TAGS)
+        or (
+            ent.label_ in ("PERSON", "ORG")
+            and doc[end - 1].pos_ in ("VERB", "ADV")
+            and doc[end - 1].tag_ in HEADLINE_VERB_TAGS
+        )
     ):
         end -= 1
     return start, end

@@ -320,8 +320,11 @@ def resolve_references(
         gaz: the gazetteer (entity kinds, dated roles); without it only the text is used.
         date: the article's date (YYYY[-MM[-DD]]) for the gazetteer's dated roles; None uses none of them.
     """
+    matches = sorted(_matcher(doc.vocab)(doc), key=lambda m: m[1])
+    if not matches:
+        return clusters  # no short reference: no roles or unnamed people to compute
     resolver = _Resolver(doc, clusters, gaz, date)
-    for match_id, start, end in sorted(_matcher(doc.vocab)(doc), key=lambda m: m[1]):
+    for match_id, start, end in matches:
         if any(i in resolver.taken for i in range(start, end)):
             continue
         span, kind = doc[start:end], doc.vocab.strings[match_id]

@@ -39,6 +39,7 @@ NON_POLITICAL = [
     "Serena Williams battled injuries throughout the season before retiring in New York.",
     "Heavy rain battered Mumbai on Friday, flooding streets across the city.",
     "The actor suffered a heart attack on the set of his new film in Los Angeles.",
+    "Hospitals in Lagos are fighting against malaria with new bed nets.",
 ]
 # Political sentences with the same trigger words, and the event type each must keep.
 POLITICAL = [

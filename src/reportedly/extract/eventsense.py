@@ -17,6 +17,11 @@ is a general rule over the parse, not a list of articles:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Doc, Token
 
 
@@ -259,10 +264,15 @@ POLITICAL_KINDS = frozenset({"government", "armed_group", "international_organiz
 
 def article_domain(doc: Doc) -> str | None:
     """'sports' or 'markets' when the article is a sports or market report, else None."""
-    lemmas = {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")}
-    political = len(lemmas & POLITICAL_WORDS)
-    for domain, words in DOMAIN_WORDS.items():
-        found = len(lemmas & words)
+    words = np.unique(doc.to_array([LEMMA, LOWER]))  # string hashes: no Python string per token
+    political = int(np.isin(_hashes(POLITICAL_WORDS), words).sum())
+    for domain, vocabulary in DOMAIN_WORDS.items():
+        found = int(np.isin(_hashes(vocabulary), words).sum())
         if found >= MIN_DOMAIN_WORDS and found > political:
             return domain
     return None
+
+
+@lru_cache(maxsize=8)
+def _hashes(words: frozenset[str]) -> np.ndarray:
+    return np.array(sorted({hash_string(w) for w in words}), dtype=np.uint64)

@@ -73,22 +73,28 @@ def parsed(gold: list[GoldDoc], cache: Path | None, split: str) -> list[Doc]:
     return docs
 
 
-def examples(gold: GoldDoc, doc: Doc) -> list[tuple[str, bool, list[str], int]]:
-    """Each verb draft of one article (every verb drafted): (lemma, in the lexicon, features, label).
+Row = tuple[str, bool, list[str], int]
 
-    The label is 1 when the draft's verb lies inside a gold cue.
+
+def examples(gold: GoldDoc, doc: Doc) -> list[Row]:
+    """Each verb draft the filter may keep, every verb drafted: (lemma, in the lexicon, features, label).
+
+    A draft the filter may keep is one the rules make or one with a content it may add
+    (cuefilter.may_add); the label is 1 when the draft's verb lies inside a gold cue.
     """
     text = doc.text
     inside = {i for g in gold.attributions for a, b in g.cue for i in range(a, b)}
     out = []
     for d in verb_drafts(doc, find_quotes(text), text, find_cues(doc)):
+        if not (cuefilter.rule_accepts(doc, d) or cuefilter.may_add(doc, d)):
+            continue
         verb = doc[d.verb] if d.verb is not None else doc[0]
         lexicon = verb.lemma_ in CUE_LEMMAS or verb.pos_ != "VERB"
         out.append((verb.lemma_, lexicon, cuefilter.features(doc, d), int(verb.idx in inside)))
     return out
 
 
-def gate(per_doc: list[list[tuple[str, bool, list[str], int]]]) -> frozenset[str]:
+def gate(per_doc: list[list[Row]]) -> frozenset[str]:
     """Lemmas outside the lexicon heading a gold cue in CANDIDATE_RATE of their drafts (CANDIDATE_MIN+)."""
     total: Counter[str] = Counter()
     hits: Counter[str] = Counter()
@@ -100,9 +106,7 @@ def gate(per_doc: list[list[tuple[str, bool, list[str], int]]]) -> frozenset[str
     return frozenset(k for k in total if hits[k] >= CANDIDATE_MIN and hits[k] / total[k] >= CANDIDATE_RATE)
 
 
-def gated(
-    per_doc: list[list[tuple[str, bool, list[str], int]]], lemmas: frozenset[str]
-) -> list[tuple[list[list[str]], list[int]]]:
+def gated(per_doc: list[list[Row]], lemmas: frozenset[str]) -> list[tuple[list[list[str]], list[int]]]:
     """Per article, the features and labels of the drafts the extractor makes: lexicon or gated lemmas."""
     out = []
     for rows in per_doc:

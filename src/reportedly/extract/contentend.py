@@ -18,10 +18,12 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.strings import StringStore
+from spacy.symbols import VERB
 from spacy.tokens import Doc
 
+from reportedly.extract.cues import CUE_LEMMAS
 from reportedly.extract.drafts import Draft
 
 WEIGHTS = "data/attribution/content_end.npz"
@@ -63,15 +65,18 @@ class Columns:
     sent_start: list[bool]
     cut: list[bool]  # a cut point: CUT_PUNCT or a CUT_DEPS dependent
     blank: list[bool]  # punctuation or space
+    cue: list[bool]  # a verb of the cue lexicon
 
     @classmethod
     def of(cls, doc: Doc) -> Columns:
         """The columns of `doc`."""
-        arr = doc.to_array([POS, LOWER, DEP, HEAD, SENT_START, IS_PUNCT, IS_SPACE, ORTH])
+        arr = doc.to_array([POS, LOWER, DEP, HEAD, SENT_START, IS_PUNCT, IS_SPACE, ORTH, LEMMA])
         strings = doc.vocab.strings
         cut_ids = [strings.add(x) for x in CUT_DEPS | CUT_PUNCT]
         cut = np.isin(arr[:, 2], cut_ids) | np.isin(arr[:, 7], cut_ids)
         head = arr[:, 3].astype(np.int64) + np.arange(len(doc))  # relative offsets, stored wrapped
+        cue_ids = [strings.add(lemma) for lemma in CUE_LEMMAS]
+        cue = np.isin(arr[:, 8], cue_ids) & (arr[:, 0] == VERB)
         return cls(
             strings,
             arr[:, 0].tolist(),
@@ -81,6 +86,7 @@ class Columns:
             (arr[:, 4].astype(np.int64) == 1).tolist(),
             cut.tolist(),
             ((arr[:, 5] + arr[:, 6]) > 0).tolist(),
+            cue.tolist(),
         )
 
     def at(self, i: int) -> str:
@@ -100,6 +106,8 @@ def candidates(cols: Columns, lo: int, hi: int) -> list[int]:
     n = len(cols.pos)
     sent_end = hi  # Token.sent walks the Doc from its start: scan forward from the content's end instead
     while sent_end < n and sent_end - hi < MAX_EXTEND and not cols.sent_start[sent_end]:
+        if cols.cue[sent_end]:
+            break  # "... and denied targeting civilians": another claim starts, the content stops before
         sent_end += 1
     ends = {hi}
     ends.update(i for i in range(lo + 1, max(sent_end, hi)) if cols.cut[i])

@@ -182,7 +182,12 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
                     t.dep_ == "aux" and t.lower_ == "to" for t in child.lefts
                 ):
                     continue
-                return trim_content(doc, child.left_edge.i, child.right_edge.i + 1), "clause"
+                start = child.left_edge.i
+                if child.dep_ == "xcomp":
+                    # "urged Democrats to moderate ...": PolNeAR's content takes in the one addressed
+                    obj = next((c for c in v.children if c.dep_ == "dobj" and v.i < c.i < child.i), None)
+                    start = obj.left_edge.i if obj is not None else start
+                return trim_content(doc, start, child.right_edge.i + 1), "clause"
     if is_cognition(verb):
         return None
     prep = prep_of(verb)

@@ -1,5 +1,5 @@
-"""`reportedly eval coref`: the ledger's cross-document event merging scored on ECB+ (the scoring lives
-in reportedly.evaluate.coref)."""
+"""`reportedly eval coref`: cross-document event coreference scored on ECB+ (the scoring lives in
+reportedly.evaluate.coref)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,12 @@ from rich.text import Text
 from reportedly.cli.evaluate import eval_app
 
 DEFAULT_ECBPLUS = Path("../shared/data/ecbplus")
+SETTING_LABELS = {
+    "predicted": "predicted mentions, predicted document groups",
+    "gold_topics": "predicted mentions, gold topics",
+    "gold_mentions": "gold mentions, predicted document groups",
+    "gold_mentions_gold_topics": "gold mentions, gold topics",
+}
 
 
 @eval_app.command("coref")
@@ -26,26 +32,44 @@ def eval_coref_cmd(
     topic: Annotated[
         list[int] | None, typer.Option(help="Only this topic of the split (repeatable).")
     ] = None,
+    system: Annotated[
+        str,
+        typer.Option(
+            help="general (event-mention detector + event coreference) or ledger "
+            "(the ledger's merging of PLOVER events)."
+        ),
+    ] = "general",
+    cache: Annotated[
+        Path | None, typer.Option(help="A .spacy file (outside the repo) keeping the parses between runs.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """CoNLL F1 (mean of MUC, B3, CEAF-e) of cross-document event clusters with predicted mentions. Example:
 
     reportedly eval coref --data ../shared/data/ecbplus --split dev
     """
-    from reportedly.evaluate.coref import evaluate_coref
+    from reportedly.evaluate.coref import evaluate_coref, evaluate_ledger_coref
 
-    scores = evaluate_coref(data, split=split, topics=topic)
+    if system not in ("general", "ledger"):
+        raise typer.BadParameter("--system is general or ledger")
+    if system == "ledger":
+        scores = evaluate_ledger_coref(data, split=split, topics=topic)
+    else:
+        scores = evaluate_coref(data, split=split, topics=topic, cache=cache)
     out = Console(soft_wrap=True)
     if as_json:
         out.print_json(json.dumps(scores))
         return
-    table = Table(title=f"ECB+ {split}: {scores['documents']} documents, topics {scores['topics']}")
+    table = Table(
+        title=f"ECB+ {split} ({system}): {scores['documents']} documents, topics {scores['topics']}"
+    )
     for column in ("", "MUC F1", "B3 F1", "CEAF-e F1", "CoNLL F1"):
         table.add_column(column)
-    for label, s in (
-        ("predicted mentions", scores),
-        ("merging on detected mentions", scores["detected_only"]),
-    ):
+    rows = [(SETTING_LABELS[n], s) for n, s in scores.get("settings", {}).items()] or [
+        ("predicted mentions", scores)
+    ]
+    rows.append(("merging on detected mentions only", scores["detected_only"]))
+    for label, s in rows:
         table.add_row(
             label, *(Text(str(s[m]["f1"])) for m in ("muc", "b3", "ceaf_e")), Text(str(s["conll_f1"]))
         )

@@ -1,0 +1,148 @@
+"""General event mentions: every word that names an event, of any kind (ECB+'s ACTION markables).
+
+The PLOVER extractor (events.py) codes political events only; cross-document event coreference on
+ECB+ needs every event a story mentions: attacks and arrests, but also deaths, hirings, earthquakes,
+product launches, awards, and the reporting verbs that ECB+ marks too. This detector is a logistic
+regression over one token's features (its lemma, tags, dependency, head, children, neighbours and
+suffixes), learned on the ECB+ train topics by `scripts/train_event_mentions.py`; its weights ship as
+`data/events/mentions.npz` (feature strings and weights, read with numpy).
+
+A mention is one token, the head of the phrase ("was arrested" -> "arrested", "the 6.1 magnitude
+earthquake" -> "earthquake"), with character offsets into the Doc's text. The detector is registered
+(`extract.event_mentions.v1`) and used by `reportedly eval coref`; it is not part of the default
+analysis pipeline (the ledger merges PLOVER events, whose types and arguments it needs).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+from reportedly.registry import extractors
+
+EXTRACTOR = "extract.event_mentions.v1"
+WEIGHTS = "data/events/mentions.npz"
+# Parts of speech that can name an event in ECB+ (verbs, event nouns, "dead", "guilty"); every other
+# token is never a mention, which keeps the model small and its negatives informative.
+CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN", "ADV", "NUM"})
+# Suffixes of event nominals ("resignation", "appointment", "arrival", "shooting", "robbery").
+EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "al", "ing", "ure", "ery", "age", "ship")
+
+
+@dataclass(frozen=True, slots=True)
+class EventWord:
+    """One event mention: `text[start:end] == self.text`; `lemma` is the token's lower-case lemma."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    score: float  # the model's probability that the token names an event
+
+
+def token_features(tok: Token) -> list[str]:
+    """The feature strings of one token (shared by training and detection).
+
+    Args:
+        tok: a token of a parsed Doc (tags, lemmas and the dependency parse are read).
+
+    Returns:
+        feature strings, "name=value"; the model's vocabulary holds those seen in training.
+    """
+    lemma, head = tok.lemma_.lower(), tok.head
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    feats = [
+        "bias",
+        f"lemma={lemma}",
+        f"lemma_pos={lemma}|{tok.pos_}",
+        f"pos={tok.pos_}",
+        f"tag={tok.tag_}",
+        f"dep={tok.dep_}",
+        f"dep_pos={tok.dep_}|{tok.pos_}",
+        f"head={head.lemma_.lower()}",
+        f"head_dep={head.lemma_.lower()}|{tok.dep_}",
+        f"head_pos={head.pos_}|{tok.pos_}",
+        f"ent={tok.ent_type_ or '-'}",
+        f"suf3={tok.lower_[-3:]}",
+        f"suf4={tok.lower_[-4:]}",
+        f"prev={prev.lower_ if prev else '<s>'}",
+        f"prev_pos={prev.pos_ if prev else '<s>'}",
+        f"next={nxt.lower_ if nxt else '</s>'}",
+        f"next_pos={nxt.pos_ if nxt else '</s>'}",
+        f"title={tok.is_title and tok.i > tok.sent.start}",
+    ]
+    feats += [f"child={c.dep_}" for c in tok.children]
+    feats += [f"child_lemma={c.dep_}|{c.lemma_.lower()}" for c in tok.children if c.dep_ in _ARG_DEPS]
+    feats += [f"evsuf={s}" for s in EVENT_SUFFIXES if tok.lower_.endswith(s)]
+    return feats
+
+
+_ARG_DEPS = frozenset({"det", "poss", "nummod", "compound", "prep", "aux", "auxpass", "neg", "prt"})
+
+
+@dataclass(frozen=True, slots=True)
+class MentionModel:
+    """The shipped detector: feature index, weights, bias and the decision threshold."""
+
+    index: dict[str, int]
+    weights: np.ndarray
+    bias: float
+    threshold: float
+
+    def probability(self, feats: list[str]) -> float:
+        """P(event) of one token's features."""
+        rows = sorted({self.index[f] for f in feats if f in self.index})
+        z = self.bias + (float(self.weights[rows].sum()) if rows else 0.0)
+        return float(1.0 / (1.0 + np.exp(-z)))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> MentionModel:
+    """The shipped weights, read once per process."""
+    data = resources.files("reportedly").joinpath(WEIGHTS).read_bytes()
+    with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+        vocab = json.loads(str(npz["vocab"]))
+        return MentionModel(
+            index={f: i for i, f in enumerate(vocab)},
+            weights=npz["w"].astype(np.float32),
+            bias=float(npz["b"]),
+            threshold=float(npz["threshold"]),
+        )
+
+
+def is_candidate(tok: Token) -> bool:
+    """Whether a token may be a mention at all (content part of speech, a word)."""
+    return tok.pos_ in CANDIDATE_POS and any(c.isalpha() for c in tok.text)
+
+
+def extract_event_mentions(doc: Doc, model: MentionModel | None = None) -> tuple[EventWord, ...]:
+    """Every token of a Doc that names an event, in text order.
+
+    Args:
+        doc: a parsed Doc (tagger, lemmatizer, parser and NER run).
+        model: the detector; the shipped one by default.
+
+    Returns:
+        one EventWord per token whose probability reaches the model's threshold.
+    """
+    model = model or load_model()
+    out = []
+    for tok in doc:
+        if not is_candidate(tok):
+            continue
+        p = model.probability(token_features(tok))
+        if p >= model.threshold:
+            out.append(EventWord(tok.idx, tok.idx + len(tok.text), tok.text, tok.lemma_.lower(), tok.pos_, p))
+    return tuple(out)
+
+
+extractors.register(EXTRACTOR, func=extract_event_mentions)

@@ -1,0 +1,248 @@
+"""Cross-document coreference of general event mentions (reportedly.extract.event_mentions).
+
+Two steps, both learned on ECB+ train topics by `scripts/train_event_coref.py`:
+
+1. Documents are grouped by content: TF-IDF vectors of their content lemmas, average-linkage
+   clustering on cosine distance cut at a threshold chosen on train (`cluster_documents`). Only
+   mentions of one document group are compared: different stories never share an event.
+2. Within a group, every pair of mentions is scored by a logistic regression over what
+   merge/events.py compares for PLOVER events, generalized to any event: trigger agreement (same
+   lemma, same `trigger_stem`, and how often that lemma corefers in train), arguments (named entities
+   and the subject/object lemmas of the trigger), time and place compatibility (date and place names
+   of the sentence), sentence context (`context_words` overlap) and the two documents' similarity.
+   Average-linkage clustering on 1 - P(same event) cut at a threshold chosen on train makes the events.
+
+The weights ship as `data/events/mentions_coref.npz`; everything is numpy and scipy.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+from reportedly.merge.events import context_words, trigger_stem
+from reportedly.registry import mergers
+
+WEIGHTS = "data/events/mentions_coref.npz"
+# Parts of speech whose lemmas describe what a document is about (TF-IDF of documents).
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
+ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound", "poss", "agent", "attr"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Pseudo-counts pulling a lemma's train coreference rate towards the mean for rarely seen lemmas.
+RATE_PRIOR = 5.0
+FEATURES = (
+    "bias",
+    "same_lemma",
+    "same_stem",
+    "prefix4",
+    "same_pos",
+    "lemma_rate",
+    "same_doc",
+    "doc_sim",
+    "context",
+    "args",
+    "args_clash",
+    "time_match",
+    "time_clash",
+    "place_match",
+    "place_clash",
+    "same_lemma_x_doc_sim",
+    "same_lemma_x_args",
+    "lemma_rate_x_doc_sim",
+    "same_sentence",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CorefMention:
+    """One event mention reduced to what coreference compares."""
+
+    id: str
+    document: str
+    lemma: str
+    pos: str
+    sentence: int
+    context: frozenset[str]
+    args: frozenset[str]
+    times: frozenset[str]
+    places: frozenset[str]
+
+
+def mention_of(doc: Doc, token: Token, mention_id: str, document: str) -> CorefMention:
+    """The comparable view of a trigger token: its sentence's context, entities, dates and places."""
+    sent = token.sent
+    ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
+    args = {e.text.lower() for e in ents if e.label_ not in TIME_LABELS}
+    for tok in (token, *([token.head] if token.dep_ in ("amod", "compound") else [])):
+        args |= {c.lemma_.lower() for c in tok.children if c.dep_ in ARG_DEPS and c.pos_ in ("NOUN", "PROPN")}
+    return CorefMention(
+        id=mention_id,
+        document=document,
+        lemma=token.lemma_.lower(),
+        pos=token.pos_,
+        sentence=sent.start,
+        context=context_words(sent.text) - {token.lower_},
+        args=frozenset(args),
+        times=frozenset(e.text.lower() for e in ents if e.label_ in TIME_LABELS),
+        places=frozenset(e.text.lower() for e in ents if e.label_ in PLACE_LABELS),
+    )
+
+
+def document_vectors(docs: Sequence[Doc]) -> np.ndarray:
+    """L2-normalized TF-IDF rows of the documents' content lemmas."""
+    counts = [Counter(t.lemma_.lower() for t in d if t.pos_ in CONTENT_POS and t.is_alpha) for d in docs]
+    vocab = {w: i for i, w in enumerate(sorted({w for c in counts for w in c}))}
+    df = Counter(w for c in counts for w in c)
+    mat = np.zeros((len(docs), len(vocab)))
+    for r, c in enumerate(counts):
+        for w, n in c.items():
+            mat[r, vocab[w]] = (1 + math.log(n)) * math.log((1 + len(docs)) / (1 + df[w]))
+    norms = np.linalg.norm(mat, axis=1, keepdims=True)
+    return mat / np.where(norms == 0, 1, norms)
+
+
+def average_linkage(distance: np.ndarray, cut: float) -> list[int]:
+    """Flat clusters of average-linkage clustering cut at `cut` (labels from 0, in input order)."""
+    from scipy.cluster.hierarchy import fcluster, linkage  # imported when used: CLI start-up stays light
+    from scipy.spatial.distance import squareform
+
+    n = len(distance)
+    if n < 2:
+        return [0] * n
+    tree = linkage(squareform(np.clip(distance, 0, None), checks=False), method="average")
+    raw = fcluster(tree, t=cut, criterion="distance")
+    first: dict[int, int] = {}
+    return [first.setdefault(int(x), len(first)) for x in raw]
+
+
+def cluster_documents(vectors: np.ndarray, cut: float) -> list[int]:
+    """Document groups: average linkage on cosine distance of TF-IDF rows."""
+    return average_linkage(1.0 - vectors @ vectors.T, cut)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    union = a | b
+    return len(a & b) / len(union) if union else 0.0
+
+
+def pair_features(
+    a: CorefMention, b: CorefMention, doc_sim: float, rates: dict[str, float], default_rate: float
+) -> list[float]:
+    """The feature vector of a pair, in `FEATURES` order."""
+    same = float(a.lemma == b.lemma)
+    stem = float(trigger_stem(a.lemma) == trigger_stem(b.lemma))
+    rate = rates.get(a.lemma, default_rate) if same else 0.0
+    args = _overlap(a.args, b.args)
+    clash = float(bool(a.args) and bool(b.args) and not a.args & b.args)
+    return [
+        1.0,
+        same,
+        stem,
+        float(a.lemma[:4] == b.lemma[:4] and len(a.lemma) >= 4),
+        float(a.pos == b.pos),
+        rate,
+        float(a.document == b.document),
+        doc_sim,
+        _overlap(a.context, b.context),
+        args,
+        clash,
+        float(bool(a.times & b.times)),
+        float(bool(a.times) and bool(b.times) and not a.times & b.times),
+        float(bool(a.places & b.places)),
+        float(bool(a.places) and bool(b.places) and not a.places & b.places),
+        same * doc_sim,
+        same * args,
+        rate * doc_sim,
+        float(a.document == b.document and a.sentence == b.sentence),
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class CorefModel:
+    """Pair weights, the lemma coreference rates and the two clustering cuts."""
+
+    weights: np.ndarray
+    rates: dict[str, float]
+    default_rate: float
+    mention_cut: float
+    document_cut: float
+
+
+@lru_cache(maxsize=1)
+def load_model() -> CorefModel:
+    """The shipped weights, read once per process."""
+    data = resources.files("reportedly").joinpath(WEIGHTS).read_bytes()
+    with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+        return CorefModel(
+            weights=npz["w"].astype(np.float64),
+            rates=json.loads(str(npz["rates"])),
+            default_rate=float(npz["default_rate"]),
+            mention_cut=float(npz["mention_cut"]),
+            document_cut=float(npz["document_cut"]),
+        )
+
+
+def pair_matrix(
+    mentions: Sequence[CorefMention], doc_sim: dict[tuple[str, str], float], model: CorefModel
+) -> np.ndarray:
+    """P(same event) of every pair, as a symmetric matrix (1 on the diagonal)."""
+    n = len(mentions)
+    probs = np.eye(n)
+    for i in range(n):
+        rows = [
+            pair_features(
+                mentions[i],
+                mentions[j],
+                doc_sim[mentions[i].document, mentions[j].document],
+                model.rates,
+                model.default_rate,
+            )
+            for j in range(i + 1, n)
+        ]
+        if rows:
+            p = 1.0 / (1.0 + np.exp(-(np.array(rows) @ model.weights)))
+            probs[i, i + 1 :] = p
+            probs[i + 1 :, i] = p
+    return probs
+
+
+def cluster_mentions(
+    mentions: Sequence[CorefMention],
+    doc_sim: dict[tuple[str, str], float],
+    model: CorefModel | None = None,
+    cut: float | None = None,
+) -> list[frozenset[str]]:
+    """Events of one document group: sets of mention ids.
+
+    Args:
+        mentions: the group's mentions.
+        doc_sim: cosine similarity of every ordered pair of their documents (both orders, and (d, d)).
+        model: the pair scorer; the shipped one by default.
+        cut: the clustering cut on 1 - P(same); the model's by default.
+
+    Returns:
+        the events, every mention in exactly one.
+    """
+    model = model or load_model()
+    if not mentions:
+        return []
+    labels = average_linkage(
+        1.0 - pair_matrix(mentions, doc_sim, model), model.mention_cut if cut is None else cut
+    )
+    groups: dict[int, set[str]] = {}
+    for m, label in zip(mentions, labels, strict=True):
+        groups.setdefault(label, set()).add(m.id)
+    return [frozenset(g) for g in groups.values()]
+
+
+mergers.register("mergers.event_mentions.v1", func=cluster_mentions)

@@ -1,0 +1,51 @@
+"""The general event-mention detector: events of any kind found as single tokens with exact offsets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reportedly.extract.event_mentions import extract_event_mentions, load_model, token_features
+
+
+@pytest.mark.parametrize(
+    "text,events,not_events",
+    [
+        (
+            "A 6.1 magnitude earthquake struck the island on Tuesday, killing two people.",
+            {"earthquake", "struck", "killing"},
+            {"island", "Tuesday", "people"},
+        ),
+        (
+            "Police arrested the suspect after the shooting at the mall.",
+            {"arrested", "shooting"},
+            {"Police", "suspect", "mall"},
+        ),
+        (
+            "Apple unveiled the new laptop, and the company hired a new chief executive.",
+            {"unveiled", "hired"},
+            {"laptop", "company"},
+        ),
+    ],
+)
+def test_event_mentions_finds_events_of_any_kind(
+    nlp: Any, text: str, events: set[str], not_events: set[str]
+) -> None:
+    found = extract_event_mentions(nlp(text))
+    words = {m.text for m in found}
+    assert events <= words
+    assert not words & not_events
+    for m in found:
+        assert text[m.start : m.end] == m.text and 0.0 <= m.score <= 1.0
+
+
+def test_event_mentions_features_cover_the_token(nlp: Any) -> None:
+    doc = nlp("The earthquake killed two people.")
+    feats = token_features(doc[1])
+    assert "lemma=earthquake" in feats and "bias" in feats
+    assert any(f in load_model().index for f in feats)
+
+
+def test_event_mentions_empty_doc(nlp: Any) -> None:
+    assert extract_event_mentions(nlp("")) == ()

@@ -1,0 +1,74 @@
+"""General event coreference: the pair scorer and the two clusterings on hand-built mentions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from reportedly.merge.eventcoref import (
+    CorefMention,
+    average_linkage,
+    cluster_documents,
+    cluster_mentions,
+    load_model,
+    pair_features,
+)
+
+F = frozenset
+
+
+def mention(mid: str, doc: str, lemma: str, args: str = "", places: str = "") -> CorefMention:
+    return CorefMention(
+        id=mid,
+        document=doc,
+        lemma=lemma,
+        pos="VERB",
+        sentence=0,
+        context=F({"quake", "island", "struck"}),
+        args=F(args.split()),
+        times=F(),
+        places=F(places.split()),
+    )
+
+
+SIM = {(a, b): (1.0 if a == b else 0.9) for a in "xyz" for b in "xyz"}
+
+
+def test_eventcoref_same_event_across_documents_merges() -> None:
+    ms = [mention("a", "x", "strike", "quake", "java"), mention("b", "y", "strike", "quake", "java")]
+    assert cluster_mentions(ms, SIM) == [F({"a", "b"})]
+
+
+# A different word in a similar story; the same word in a dissimilar story (another strike).
+LOW = {(a, b): (1.0 if a == b else 0.1) for a in "xyz" for b in "xyz"}
+
+
+@pytest.mark.parametrize(
+    "other,sim",
+    [(mention("b", "y", "resign", "ceo"), SIM), (mention("b", "y", "strike", "union", "paris"), LOW)],
+)
+def test_eventcoref_different_events_stay_apart(
+    other: CorefMention, sim: dict[tuple[str, str], float]
+) -> None:
+    ms = [mention("a", "x", "strike", "quake", "java"), other]
+    assert sorted(cluster_mentions(ms, sim), key=min) == [F({"a"}), F({"b"})]
+
+
+def test_eventcoref_pair_features_are_symmetric() -> None:
+    model = load_model()
+    a, b = mention("a", "x", "kill", "gunman"), mention("b", "y", "killing", "gunman mall")
+    assert pair_features(a, b, 0.5, model.rates, model.default_rate) == pair_features(
+        b, a, 0.5, model.rates, model.default_rate
+    )
+
+
+def test_eventcoref_document_groups_follow_content() -> None:
+    vectors = np.array([[1.0, 0.0], [0.99, 0.14], [0.0, 1.0]])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    labels = cluster_documents(vectors, 0.5)
+    assert labels[0] == labels[1] != labels[2]
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_eventcoref_average_linkage_small_inputs(n: int) -> None:
+    assert average_linkage(np.zeros((n, n)), 0.5) == [0] * n

@@ -362,3 +362,54 @@ def test_entities_rules_headline_verb_leaves_name(
     starts = [True] + [False] * (len(words) - 1)
     doc = Doc(NLP.vocab, words=words, tags=tags, pos=pos, ents=ents, sent_starts=starts)
     assert [e.name for e in extract_entities(doc, DocContext("t"))] == [name]
+
+
+HEMEDTI = [
+    ("Mohamed", 2, "compound", "PROPN", "B-PERSON"),
+    ("Hamdan", 2, "compound", "PROPN", "I-PERSON"),
+    ("Dagalo", 3, "nsubj", "PROPN", "I-PERSON"),
+    ("arrived", 3, "ROOT", "VERB", "O"),
+    (".", 3, "punct", "PUNCT", "O"),
+    ("Hemedti", 6, "nsubj", "PROPN", "B-PERSON"),  # one gazetteer entry, no shared name token
+    ("spoke", 6, "ROOT", "VERB", "O"),
+    (".", 6, "punct", "PUNCT", "O"),
+]
+DUSHANBE_ORG = [
+    ("He", 1, "nsubj", "PRON", "O"),
+    ("visited", 1, "ROOT", "VERB", "O"),
+    ("Dushanbe", 1, "dobj", "PROPN", "B-ORG"),  # a capital is no one's name, whatever its size
+    (".", 1, "punct", "PUNCT", "O"),
+]
+DEFENCE_MINISTER = [
+    ("Defence", 1, "compound", "PROPN", "B-ORG"),
+    ("Minister", 3, "compound", "PROPN", "O"),
+    ("Rustem", 3, "compound", "PROPN", "B-PERSON"),
+    ("Umerov", 4, "nsubj", "PROPN", "I-PERSON"),
+    ("spoke", 4, "ROOT", "VERB", "O"),
+    (".", 4, "punct", "PUNCT", "O"),
+]
+
+
+@pytest.mark.parametrize(
+    ("spec", "found"),
+    [
+        (HEMEDTI, [("Mohamed Hamdan Dagalo", "PERSON")]),
+        (DUSHANBE_ORG, [("Dushanbe", "GPE")]),
+        (DEFENCE_MINISTER, [("Rustem Umerov", "PERSON")]),  # "Defence" is part of the title, no body
+    ],
+)
+def test_entities_rules_gazetteer_and_titles(spec: Any, found: list[tuple[str, str]]) -> None:
+    assert [(e.name, e.type) for e in entities(spec)] == found
+
+
+def test_entities_rules_country_name_only_the_gazetteer_knows() -> None:
+    """ "Britain": a gazetteer alias of the United Kingdom, not a pycountry name; still the country."""
+    doc = make_doc([("Britain", 1, "nsubj", "PROPN", "B-GPE"), ("warned", 1, "ROOT", "VERB", "O")])
+    doc[0].tag_ = "NNP"
+    (ent,) = extract_entities(doc, DocContext("t"))
+    assert (ent.name, ent.kb_id, ent.kind, ent.aliases) == (
+        "United Kingdom",
+        "cty:GBR",
+        "government",
+        ("Britain",),
+    )

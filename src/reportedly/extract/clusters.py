@@ -1,6 +1,7 @@
 """Mentions grouped into entities within one article, by name rules and the gazetteer; never by guess.
 
-Order of work: countries and their government phrases by ISO code; persons by `names.same_person`
+Order of work: countries and their government phrases by ISO code; persons by `names.same_person` or by
+one gazetteer id ("Hemedti" and "Mohamed Hamdan Dagalo" are aliases of one entry)
 (longest names first, so a bare surname joins the one full name it fits or, when it fits several, the one
 introduced before it; when several were introduced, it stays apart, unresolved);
 organizations by gazetteer id, then by form (tails of 2+ words, acronyms defined in the text or
@@ -114,6 +115,8 @@ def cluster_persons(mentions: list[Mention], gaz: Gazetteer) -> list[Cluster]:
         ]
         if m.kb:
             fits = [c for c in fits if c.kb == m.kb] or [c for c in fits if c.kb is None]
+            # the gazetteer links both names to one person ("Hemedti", "Mohamed Hamdan Dagalo")
+            fits = fits or [c for c in clusters if c.kb == m.kb and not c.ambiguous]
         if len(fits) > 1:  # a surname refers back to the one person introduced so far under that name
             fits = [c for c in fits if any(o.start < m.start for o in c.mentions)] or fits
         if len(fits) == 1:

@@ -11,7 +11,8 @@ What becomes a mention (decisions documented here, tested in tests/extract/test_
   country's government (metonymy); anywhere else ("in Moscow", "visits to Moscow", "Moscow was hit",
   "Moscow is a city", "Moscow's streets") it is the place. The same test makes a country act.
 - A span the model cut before a place ("the Gulf of" + "Aden") is joined to it; a lone title abbreviation
-  ("Dr", "Gen") or a common acronym ("DUI", "CEO") is no mention; a country tagged NORP ("border with
+  ("Dr", "Gen"), a common acronym ("DUI", "CEO") or a portfolio inside a title ("Defence" in "Defence
+  Minister X", "State" in "Secretary of State") is no mention; a country tagged NORP ("border with
   Tajikistan") is the country.
 - Spans the model mistypes are retyped by exact lookups only: an ORG/PERSON span that is exactly a country
   or a gazetteer region becomes GPE ("Balkh", "Mali" tagged PERSON), never one that merely shares a city's
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from reportedly.extract.places import Place, country_of_adjective, resolve_place
+from reportedly.extract.places import Place, country_of_adjective, country_place, resolve_place
 from reportedly.gazetteer import Gazetteer
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -139,6 +140,30 @@ ACT_NOUNS = frozenset(
         "spokeswoman",
     }
 )
+# Portfolios the model tags ORG inside a title ("Defence Minister", "Secretary of State").
+PORTFOLIOS = frozenset(
+    {
+        "defence",
+        "defense",
+        "foreign",
+        "interior",
+        "finance",
+        "state",
+        "justice",
+        "health",
+        "energy",
+        "economy",
+        "home",
+        "trade",
+        "agriculture",
+        "education",
+        "treasury",
+        "homeland",
+        "security",
+        "affairs",
+    }
+)
+PORTFOLIO_TITLES = frozenset({"minister", "secretary", "ministers", "secretaries"})
 # Acronyms the model tags ORG that name no actor: offences, offices, measures ("suspicion of DUI").
 NON_ENTITY_ACRONYMS = frozenset(
     {"DUI", "DWI", "OWI", "CEO", "CFO", "COO", "MVP", "GDP", "CPI", "IPO", "ATM", "SUV", "CCTV", "DNA", "PM"}
@@ -276,6 +301,26 @@ def _country_mention(doc: Doc, ent: Span, gaz: Gazetteer, iso3: str, place: Plac
     )
 
 
+def _country_name_place(doc: Doc, ent: Span, start: int, end: int, iso3: str) -> Place | None:
+    """The country when a GPE span of proper nouns is one of its names the geonames lists lack ("Britain",
+    "UK": gazetteer aliases of the United Kingdom), None for a nationality adjective ("Russian", "Afghan")."""
+    if ent.label_ != "GPE" or any(t.tag_ != "NNP" for t in doc[start:end]):
+        return None
+    root = doc[start:end].root
+    if root.dep_ in ("amod", "compound") and root.head.pos_ == "NOUN":
+        return None  # "A Nigerien army officer", "US troops": an attribute, as adjectives are
+    return country_place(iso3)
+
+
+def _portfolio_of_title(doc: Doc, start: int, end: int) -> bool:
+    """ "Defence" in "Defence Minister X", "State" in "Secretary of State X": part of a title, no body."""
+    if any(t.lower_ not in PORTFOLIOS for t in doc[start:end]):
+        return False
+    after = doc[end].lower_ if end < len(doc) else ""
+    before = doc[start - 2 : start].text.lower() if start >= 2 else ""
+    return after in PORTFOLIO_TITLES or before in ("secretary of", "minister of")
+
+
 def mention_of(doc: Doc, ent: Span, gaz: Gazetteer, context: frozenset[str]) -> Mention | None:
     """The mention an NER span stands for, or None when it is no entity of ours (a nationality adjective).
 
@@ -292,7 +337,7 @@ def mention_of(doc: Doc, ent: Span, gaz: Gazetteer, context: frozenset[str]) -> 
     ) and not ent.ent_id_:
         iso3 = country_of_adjective(text, gaz)
         if iso3 and not resolve_place(text, gaz):  # a nationality adjective, even one tagged ORG
-            return _country_mention(doc, ent, gaz, iso3, None)
+            return _country_mention(doc, ent, gaz, iso3, _country_name_place(doc, ent, start, end, iso3))
     if ent.label_ == "NORP":
         country = resolve_place(text, gaz)
         if country is not None and country.is_country and country.country:
@@ -300,11 +345,18 @@ def mention_of(doc: Doc, ent: Span, gaz: Gazetteer, context: frozenset[str]) -> 
         return _mention(doc, start, end, "NORP")
     if end - start == 1 and (doc[start].lower_.rstrip(".") in LONE_TITLES or text in NON_ENTITY_ACRONYMS):
         return None
+    if ent.label_ == "ORG" and _portfolio_of_title(doc, start, end):
+        return None
     kb = _kb_for(ent, text, gaz) if ent.label_ in ("ORG", "PERSON") else None
     place = None if kb else resolve_place(text, gaz, context)
     retype = (
         place is not None
-        and (place.is_country or place.is_region or place.population >= RETYPE_CITY_POPULATION)
+        and (
+            place.is_country
+            or place.is_region
+            or place.capital_of is not None  # a capital is no one's name ("Dushanbe" tagged ORG)
+            or place.population >= RETYPE_CITY_POPULATION
+        )
         and not [
             e for e in gaz.lookup(text) if not e.id.startswith("cty:")
         ]  # the country's own entry is fine

@@ -13,7 +13,8 @@ The rules (issue 3), in the order `same_person` applies them:
    longer name may carry middle initials, patronymics and a dropped devotional first name ("Mohammad Javad
    Zarif" = "Javad Zarif"), but any other extra given name means a different person ("Ahmad Massoud" is not
    "Ahmad Shah Massoud"), and so does a generational suffix on one side only ("Donald Trump Jr.").
-4. A single token is a surname: it matches the last token of the longer name only.
+4. A single token is a surname: it matches the last token of the longer name only, or the first of a
+   Korean/Taiwanese name written family name first ("Lee" = "Lee Jae-myung", "Lai" = "Lai Ching-te").
 False merges are the costly error: every rule errs towards "different".
 """
 
@@ -40,6 +41,9 @@ HONORIFICS = frozenset(
 # Particles that transliterations add or drop at will ("Bashar al-Assad" = "Bashar Assad").
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "bint", "ould", "ul", "ud"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Korean and Taiwanese romanization: family name, then a hyphenated given name ("Lee Jae-myung",
+# "Lai Ching-te", "Kim Jong-un"); the family name alone names the person.
+FAMILY_FIRST_RE = re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+-[a-z]+$")
 # Russian and other patronymics may be dropped from the middle without changing the person.
 PATRONYMIC_RE = re.compile(r".+(ovich|evich|ovna|evna|ich|ogly|oglu|qizi)$")
 # Edits allowed per token and per name: one slip per word, two per name, keeps typos and transliterations
@@ -244,6 +248,9 @@ def same_person(a: str, b: str) -> bool:
         return False
     if "".join(pa.tokens) == "".join(pb.tokens):
         return True
+    for one, other, raw in ((pa, pb, b), (pb, pa, a)):
+        if len(one.tokens) == 1 and FAMILY_FIRST_RE.match(raw.strip()):
+            return one.tokens[0] == other.tokens[0]  # "Lee" = "Lee Jae-myung": the family name comes first
     short, long = sorted((pa, pb), key=lambda p: len(p.tokens))
     if len(short.tokens) == len(long.tokens) and len(short.tokens) > 1:
         costs = [given_cost(x, y) for x, y in zip(short.tokens[:-1], long.tokens[:-1], strict=True)]

@@ -181,6 +181,16 @@ def resolve_place(text: str, gaz: Gazetteer, context: frozenset[str] = frozenset
     )
 
 
+@lru_cache(maxsize=1)
+def _countries_by_iso3() -> dict[str, Place]:
+    return {p.country: p for p in _countries()[0].values() if p.country}
+
+
+def country_place(iso3: str) -> Place | None:
+    """The Place of a country by its ISO-3 code ("GBR" -> United Kingdom), or None."""
+    return _countries_by_iso3().get(iso3)
+
+
 def country_of_adjective(text: str, gaz: Gazetteer) -> str | None:
     """ISO-3 of a nationality adjective or country name ("Russian" -> RUS, "Afghan" -> AFG), exact only."""
     found = [e.country for e in gaz.lookup(text) if e.id.startswith("cty:") and e.country]

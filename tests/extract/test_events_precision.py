@@ -131,3 +131,19 @@ def test_events_precision_country_acts_in_a_sports_report(nlp: Any) -> None:
 def test_events_precision_dates_relative_to_publication(nlp: Any, text: str, date: tuple[str, str]) -> None:
     events, _ = _events(nlp, text)
     assert [(e.date.text, e.date.value) for e in events if e.date] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actors", "recipients"),
+    [
+        ("Germany will send tanks to Ukraine, Chancellor Olaf Scholz said.", "AID", ["Germany"], ["Ukraine"]),
+        (POLITICAL[3][0], "ASSAULT", ["Hamas"], ["Israel"]),  # a country after "at" is the target
+        (POLITICAL[4][0], "COERCE", ["European Union"], ["Belarus"]),  # "imposed sanctions on"
+    ],
+)
+def test_events_precision_roles(
+    nlp: Any, text: str, kind: str, actors: list[str], recipients: list[str]
+) -> None:
+    events, names = _events(nlp, text)
+    (event,) = [e for e in events if e.type == kind]
+    assert ([names[a] for a in event.actors], [names[r] for r in event.recipients]) == (actors, recipients)

@@ -220,11 +220,14 @@ def party_entities(tok: Token, index: ArgIndex) -> tuple[dict[str, list[str]], L
     parties: dict[str, list[str]] = {}
     location = None
     for child in tok.children:
-        if child.dep_ in ("dobj", "nsubjpass", "dative", "attr") and tok.pos_ != "NOUN":
+        preposition = child.dep_ == "prep" or (
+            child.dep_ == "dative" and child.pos_ == "ADP"
+        )  # "send tanks to"
+        if child.dep_ in ("dobj", "nsubjpass", "dative", "attr") and tok.pos_ != "NOUN" and not preposition:
             parties.setdefault("obj", []).extend(np_entities(child, index))
         elif child.dep_ == "agent":
             parties.setdefault("by", []).extend(e for g in child.children for e in np_entities(g, index))
-        elif child.dep_ == "prep":
+        elif preposition:
             for obj in (g for g in child.children if g.dep_ == "pobj"):
                 if child.lower_ == "with" and (child.i > 0 and child.doc[child.i - 1].text == ","):
                     continue  # ", with members of the NRF gathering in ...": an absolute clause of its own

@@ -223,10 +223,24 @@ MOSCOW_STREETS = [
 ]
 
 
+MOSCOW_SIT_DOWN = [
+    ("Moscow", 2, "nsubj", "PROPN", "B-GPE"),
+    ("will", 2, "aux", "AUX", "O"),
+    ("sit", 2, "ROOT", "VERB", "O"),
+    ("down", 2, "prt", "ADP", "O"),
+    (".", 2, "punct", "PUNCT", "O"),
+]
+
+
 @pytest.mark.parametrize(
     ("spec", "name", "kind"),
     [
         (MOSCOW_DENIED, "Russia", "government"),  # subject of an active verb: the government
+        (
+            MOSCOW_SIT_DOWN,
+            "Russia",
+            "government",
+        ),  # "sit down (with)" is an act; "Kabul sits in a valley" not
         (MOSCOW_DECISION, "Russia", "government"),  # possessor of an act
         (MOSCOW_HIT, "Moscow", "place"),  # passive subject: what happened to the city
         (MOSCOW_CITY, "Moscow", "place"),  # copula with a noun: the city described

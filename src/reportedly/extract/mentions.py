@@ -269,6 +269,8 @@ def _is_agentive(doc: Doc, start: int, end: int) -> bool:
         return False
     if (head.lemma_ or head.lower_) in BE_FORMS:
         return any(c.dep_ == "acomp" and c.lower_ in ACTOR_ADJECTIVES for c in head.children)
+    if any(c.dep_ == "prt" for c in head.children):
+        return True  # "Pyongyang would not sit down with ...": a phrasal verb is an act
     return (head.lemma_.lower() or head.lower_) not in PLACE_VERBS
 
 

@@ -234,6 +234,20 @@ def prep_of(verb: Token) -> Token | None:
     return nxt if obj is not None and obj.ent_type_ not in CUE_TIME_ENTS else None
 
 
+def sent_channel(verb: Token) -> Token | None:
+    """The verb that sends the channel a participle hangs on: "released" in "released a statement saying"."""
+    noun = verb.head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and noun.lemma_ in CHANNEL_NOUNS
+        and noun.dep_ == "dobj"
+        and noun.head.pos_ == "VERB"
+    ):
+        return noun.head
+    return None
+
+
 def cue_bounds(verb: Token) -> tuple[int, int]:
     """The cue's token range: the verb with its auxiliaries, negation and adverbs just before it.
 
@@ -252,8 +266,15 @@ def cue_bounds(verb: Token) -> tuple[int, int]:
         elif child.i < start - 1:
             break
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_ in XCOMP_IN_CUE and 0 < verb.i - head.i <= MAX_XCOMP_GAP:
+    if (
+        verb.dep_ == "xcomp"
+        and (head.lemma_ in XCOMP_IN_CUE or head.lemma_ not in CUE_LEMMAS and head.pos_ in ("VERB", "AUX"))
+        and 0 < verb.i - head.i <= MAX_XCOMP_GAP
+    ):
         start = min(start, cue_bounds(head)[0])  # "went on to explain": one cue
+    sender = sent_channel(verb)
+    if sender is not None and sender.i < verb.i:
+        start = min(start, cue_bounds(sender)[0])  # "released a statement saying": one cue
     end = _particles(verb, verb.i + 1)
     prep = prep_of(verb)
     if prep is not None:

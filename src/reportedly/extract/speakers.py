@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from reportedly.extract.cues import sent_channel
 from reportedly.model import Entity, Span, Speaker, SpeakerKind
 
 
@@ -125,6 +126,9 @@ def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token |
             node = node.head.head  # "by saying ...": the subject of the verb the preposition hangs on
             continue
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
+            if sent_channel(node) is not None:
+                node = node.head.head  # "X released a statement saying ...": X speaks
+                continue
             return node.head  # "a statement saying ...", "Clinton's op-ed supporting biofuels"
         return None
     return None
@@ -145,7 +149,7 @@ def phrase(head: Token) -> Found:
                 end -= 1
     while start < head.i and (head.doc[start].is_punct or head.doc[start].is_space):
         start += 1
-    while end > head.i + 1 and head.doc[end - 1].text in {",", "—", "-", "–"}:
+    while end > head.i + 1 and (head.doc[end - 1].text in {",", "—", "-", "–"} or head.doc[end - 1].is_space):
         end -= 1
     return Found(start, end, head.i)
 

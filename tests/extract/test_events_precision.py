@@ -53,6 +53,8 @@ POLITICAL = [
     ("Pakistan accused India of violating the ceasefire in Kashmir.", "ACCUSE"),
     ("Qatar hosted talks between the United States and the Taliban in Doha.", "CONSULT"),
     ("Turkey threatened to attack Kurdish fighters in northern Syria.", "ASSAULT"),
+    ("Russian forces attacked Kharkiv on Tuesday, killing at least 12 civilians.", "ASSAULT"),
+    ("Police fought protesters in Paris after the government raised the pension age.", "ASSAULT"),
 ]
 # Whole reports (written for the test): a sports report and a market report code no event, and in a
 # sports report a country's act still counts.

@@ -28,6 +28,7 @@ from reportedly.extract.eventsense import (
     POLITICAL_KINDS,
     STRIKE_CODE,
     article_domain,
+    is_armed_act,
     is_idiom,
     is_off_sense,
     is_work_strike,
@@ -156,6 +157,8 @@ def _draft(
         guess = classify(tok)
         if guess.probability >= TYPE_MIN_PROB:
             kind = resolve_yield(guess.label, match.cameo)
+        if kind == "ACCUSE" and is_armed_act(tok):  # "forces attacked Kharkiv" is no verbal attack
+            kind = "ASSAULT"
     cameo = match.cameo if match.type == kind else ROOT_CODES.get(kind)
     return Draft(
         trigger=tok,

@@ -137,6 +137,24 @@ def is_off_sense(trigger: Token, has_target: bool, has_place: bool, political: b
     return False
 
 
+# Subjects that make "attack", "fight", "hit" physical: armed men and their weapons.
+FORCE_NOUNS = _words(
+    """
+    troop force soldier army military police policeman officer militant rebel gunman fighter
+    insurgent jihadist militia jet warplane drone artillery navy
+    """
+)
+PHYSICAL_VERBS = _words("attack fight strike hit shell bomb fire raid storm clash target pound")
+
+
+def is_armed_act(trigger: Token) -> bool:
+    """Whether a verb that may be verbal ("attacked the decision") is physical: "Russian forces
+    attacked Kharkiv", "police fought protesters" (the typer, trained mostly on statements, says ACCUSE)."""
+    if trigger.lemma_.lower() not in PHYSICAL_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in FORCE_NOUNS for c in trigger.children)
+
+
 def is_work_strike(trigger: Token) -> bool:
     """Whether the noun "strike" is a work stoppage: "went on strike", "a general strike", "strike by"."""
     if trigger.lemma_.lower() != "strike" or trigger.pos_ != "NOUN":

@@ -427,3 +427,38 @@ def test_entities_rules_country_name_only_the_gazetteer_knows() -> None:
         "government",
         ("Britain",),
     )
+
+
+TITLE_OF_PLACE = [  # the parser hangs the name on the title's complement: appos of "Afghanistan"
+    ("Russia", 2, "poss", "PROPN", "B-GPE"),
+    ("'s", 0, "case", "PART", "O"),
+    ("envoy", 9, "nsubj", "NOUN", "O"),
+    ("for", 2, "prep", "ADP", "O"),
+    ("Afghanistan", 3, "pobj", "PROPN", "B-GPE"),
+    (",", 4, "punct", "PUNCT", "O"),
+    ("Zamir", 7, "compound", "PROPN", "B-PERSON"),
+    ("Kabulov", 4, "appos", "PROPN", "I-PERSON"),
+    (",", 4, "punct", "PUNCT", "O"),
+    ("spoke", 9, "ROOT", "VERB", "O"),
+    (".", 9, "punct", "PUNCT", "O"),
+]
+MAWLAWI = [
+    ("Mawlawi", 3, "compound", "PROPN", "O"),
+    ("Amir", 3, "compound", "PROPN", "B-PERSON"),
+    ("Khan", 3, "compound", "PROPN", "I-PERSON"),
+    ("Muttaqi", 4, "nsubj", "PROPN", "I-PERSON"),
+    ("spoke", 4, "ROOT", "VERB", "O"),
+    (".", 4, "punct", "PUNCT", "O"),
+]
+
+
+@pytest.mark.parametrize(
+    ("spec", "person", "roles"),
+    [
+        (TITLE_OF_PLACE, "Zamir Kabulov", ["Russia 's envoy for Afghanistan"]),  # not "Afghanistan"
+        (MAWLAWI, "Amir Khan Muttaqi", []),  # a form of address is no office
+    ],
+)
+def test_entities_rules_role_is_a_title(spec: Any, person: str, roles: list[str]) -> None:
+    ents = {e.name: e for e in entities(spec)}
+    assert [r.text for r in ents[person].roles] == roles

@@ -46,6 +46,11 @@ TITLE_CHILD_DEPS = frozenset({"det", "amod", "compound", "nmod", "poss", "nummod
 TITLE_PREPS = frozenset({"of", "for", "to", "at", "with"})
 LEADING_SKIP = frozenset({"the", "a", "an", ","})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+# Forms of address that are no office: "Mawlawi Amir Khan Muttaqi", "Mr Karimi".
+COURTESY = frozenset(
+    "mr mrs ms miss mullah mulla mawlawi maulvi mawlavi molvi maulana haji hajji alhaji hazrat sayyid sayed "  # noqa: SIM905
+    "syed seyed sheikh shaikh ustad qari mian daw sir".split()
+)
 # Longest role kept, in tokens: longer appositives are clauses, not titles.
 MAX_ROLE_TOKENS = 12
 
@@ -62,12 +67,27 @@ def _title_range(head: Token, stop: int | None = None) -> tuple[int, int]:
             break
         if child.dep_ != "prep" or child.lower_ not in TITLE_PREPS:
             break
-        end = child.right_edge.i + 1
+        end = child.right_edge.i + 1 if stop is None else min(child.right_edge.i + 1, stop)
     while start < end and head.doc[start].lower_ in LEADING_SKIP:
         start += 1
     while end > start and head.doc[end - 1].is_punct:
         end -= 1
     return start, end
+
+
+def _title_of(head: Token) -> Token:
+    """The title an appositive name belongs to: "envoy" when the parser hung the name on the title's
+    complement ("Russia's special envoy for Afghanistan, Zamir Kabulov" -> appos of "Afghanistan")."""
+    prep = head.head
+    if (
+        head.pos_ == "PROPN"
+        and head.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in TITLE_PREPS
+        and prep.head.pos_ == "NOUN"
+    ):
+        return prep.head
+    return head
 
 
 def _role(doc: Doc, start: int, end: int, text: str | None = None) -> Role | None:
@@ -78,6 +98,8 @@ def _role(doc: Doc, start: int, end: int, text: str | None = None) -> Role | Non
         return None
     if "\n" in span.text or all(t.is_upper for t in span if t.is_alpha):
         return None  # a dateline or headline fragment ("PM ET"), not a title
+    if all(t.lower_.rstrip(".") in COURTESY for t in span) or all(t.ent_type_ in PLACE_TYPES for t in span):
+        return None  # "Mawlawi", "Mr": a form of address; "Afghanistan": a place, not a title
     return Role(text or span.text, span.start_char, span.end_char)
 
 
@@ -116,7 +138,7 @@ def find_roles(doc: Doc, tok_start: int, tok_end: int, entity_tokens: frozenset[
         start = min(t.left_edge.i for t in lefts)
         roles.append(_role(doc, *_trim_left(doc, start, tok_start)))
     if root.dep_ == "appos" and root.head.i < tok_start:
-        roles.append(_role(doc, *_title_range(root.head, stop=tok_start)))
+        roles.append(_role(doc, *_title_range(_title_of(root.head), stop=tok_start)))
     for child in root.rights:
         if child.dep_ == "appos" and child.i >= tok_end:
             roles.append(_role(doc, *_title_range(child)))

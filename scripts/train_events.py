@@ -35,7 +35,8 @@ MIN_COUNT = 2
 MAX_ITER = 400
 # Weight of a synthetic story relative to a PLV row: they are plentiful but noisy and off-style.
 # 5-fold cross-validation on PLV's training part (micro / macro F1): 0.0 -> 0.728 / 0.658,
-# 0.02 -> 0.739 / 0.681, 0.05 -> 0.738 / 0.691, 0.1 -> 0.725 / 0.671, 0.2 -> 0.709 / 0.654.
+# 0.02 -> 0.739 / 0.681, 0.05 -> 0.738 / 0.691, 0.1 -> 0.725 / 0.671, 0.2 -> 0.709 / 0.654
+# (mean of three splits: 0.1 -> 0.719 / 0.673, 0.05 -> 0.732 / 0.692).
 SYNTHETIC_WEIGHT = 0.05
 # Rows of a label weighted by (mean label weight / label weight) ** CLASS_BALANCE, so the rare labels
 # (COOPERATE, MOBILIZE, PROTEST) are not drowned out. Mean of three 5-fold CV splits of the training

@@ -38,6 +38,15 @@ WENT_ON = [
     ("it", 4, "dobj", "PRON", "PRP", "it"),
     (".", 1, "punct", "PUNCT", ".", "."),
 ]
+RUSHED = [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("mayor", 2, "nsubj", "NOUN", "NN", "mayor"),
+    ("rushed", 2, "ROOT", "VERB", "VBD", "rush"),
+    ("to", 4, "aux", "PART", "TO", "to"),
+    ("criticize", 2, "xcomp", "VERB", "VB", "criticize"),
+    ("it", 4, "dobj", "PRON", "PRP", "it"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+]
 POINTED = [
     ("He", 1, "nsubj", "PRON", "PRP", "he"),
     ("pointed", 1, "ROOT", "VERB", "VBD", "point"),
@@ -61,6 +70,7 @@ def _doc(rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
         (SAID, 1, "said Friday"),  # a time right after the verb is part of the cue
         (WENT_ON, 4, "went on to explain"),  # the governing verb and its infinitive: one cue
         (POINTED, 1, "pointed out"),  # a particle
+        (RUSHED, 4, "rushed to criticize"),  # a cue infinitive under a verb that is no cue
     ],
 )
 def test_cuefilter_cue_bounds_polnear_conventions(rows: Any, verb: int, cue: str) -> None:

@@ -106,6 +106,20 @@ def _attributions(nlp: Any, text: str, agency: str | None = None) -> list[Any]:
             False,
         ),
         (
+            "The health agency urged residents to stay indoors during the afternoon.",
+            "The health agency",
+            "urged",
+            "residents to stay indoors during the afternoon",  # PolNeAR: the addressee joins an infinitive
+            False,
+        ),
+        (
+            "The ministry released a statement saying that the border would stay closed.",
+            "The ministry",  # the sender speaks, not "a statement"
+            "released a statement saying",
+            "the border would stay closed",
+            False,
+        ),
+        (
             "According to the police, three people were arrested near the station.",
             "the police",
             "according to",

@@ -59,6 +59,13 @@ TABLE: list[tuple[str, str | None]] = [
     ("Associated Press writer Jane Doe in Kabul contributed to this report.", "byline"),
     ("Jane Doe in Kabul contributed reporting.", "byline"),
     ("Our Standards: The Thomson Reuters Trust Principles., opens new tab", "disclaimer"),
+    ("— Associated Press writer Samba Diallo contributed from Bamako, Mali.", "byline"),
+    ("PTI ZH ZH", "byline"),  # agency desk codes
+    ("ksk/pgh", "byline"),
+    ("___", "separator"),
+    ("Follow AP’s coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine", "follow prompt"),
+    ("PTI said the toll rose to 12.", None),
+    ("He said yes/no.", None),
     ("Putin contributed.", None),
     ("The ministry contributed to this report.", None),
     ("(With inputs from PTI)", "byline"),

@@ -81,6 +81,7 @@ _LINE_RULES: list[tuple[str, tuple[str, ...]]] = [
         r"(?:follow|like) us on .{1,80}", rf"follow (?:@\w+|.{{1,40}} on {_CHANNELS}).{{0,60}}",
         rf"(?:join|follow) (?:us|our \w+(?: \w+)?) on {_CHANNELS}.{{0,60}}",
         r"click here to (?:join|follow) .{0,80}",
+        r"follow (?:ap|reuters|afp|the associated press)['\u2019]s coverage .{1,160}",
         rf"(?:join|follow) our (?:official )?{_CHANNELS} (?:channel|group|page|community|account).{{0,60}}")),
     ("related links", (
         r"(?:also read|read also|read more|see also|related(?: stories| articles| news| coverage)?|"
@@ -109,10 +110,13 @@ _LINE_RULES: list[tuple[str, tuple[str, ...]]] = [
         r"\(with inputs? (?:from|by) [^)]{1,60}\)\.?", r"with inputs? from .{1,40}",
         rf"\(?{_ROLE} by\s+(?-i:{_CREDITED})(?:\s*[;,]\s*(?:and\s+)?{_ROLE} by\s+(?-i:{_CREDITED}))*\.?\)?",
         rf"\(?{_AGENCY}\)?",
+        # desk codes closing agency copy: "PTI ZH ZH", "IANS ksk/pgh", "ksk/pgh"
+        r"(?-i:(?:PTI|IANS|UNI|ANI)(?:\s+[A-Z]{2,4}){1,4})",
+        r"(?-i:(?:(?:PTI|IANS|UNI|ANI)\s+)?[a-z]{2,4}(?:/[a-z]{2,4}){1,3})",
         # AP's trailer: "Associated Press writer Jane Doe in Kabul contributed to this report."
         rf"(?:(?:the )?associated press |ap )?(?:staff )?(?:writers?|reporters?|correspondents?|"
         rf"videojournalists?|photographers?) (?-i:{_CREDITED}) contributed(?: reporting)?"
-        rf"(?: to this (?:report|story|article))?\.?",
+        rf"(?: to this (?:report|story|article))?(?: from (?-i:{_NAME})(?:, (?-i:{_NAME}))?)?\.?",
         rf"(?-i:{_CREDITED}) contributed "
         rf"(?:reporting(?: to this (?:report|story))?|to this (?:report|story))\.?",
         r"(?:by )?(?:staff reporter|our correspondent|special correspondent|express news service|tnn|"
@@ -124,6 +128,7 @@ _LINE_RULES: list[tuple[str, tuple[str, ...]]] = [
         r"\s*(?:ist|gmt|utc|et|edt|est|pst|pt)?")),
     ("copyright", (
         r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4})).{0,140}", r".{0,100}\ball rights reserved\.?.{0,60}")),
+    ("separator", (r"[_=*~•#-]{3,}",)),
     ("navigation", (
         r"home|skip to (?:main )?content|back to top|next article|previous article|next story",
         r"(?:click|tap) here(?: to| for) .{0,80}",

@@ -149,3 +149,38 @@ def test_events_precision_roles(
     events, names = _events(nlp, text)
     (event,) = [e for e in events if e.type == kind]
     assert ([names[a] for a in event.actors], [names[r] for r in event.recipients]) == (actors, recipients)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "host", "mediator"),
+    [
+        (
+            "Talks between the United States and the Taliban hosted by Qatar ended on Monday.",
+            ["United States", "Taliban"],
+            "Qatar",
+            None,
+        ),
+        (
+            "Iran and Saudi Arabia held talks in China's capital on Friday.",
+            ["Iran", "Saudi Arabia"],
+            "China",
+            None,
+        ),
+        ("Norway hosted the Taliban in Oslo last week.", ["Taliban"], "Norway", None),
+        (
+            "Russia had mediated a meeting between Armenia and Azerbaijan in Moscow.",
+            ["Armenia", "Azerbaijan"],
+            None,
+            "Russia",
+        ),
+    ],
+)
+def test_events_precision_meeting_host_and_mediator(
+    nlp: Any, text: str, actors: list[str], host: str | None, mediator: str | None
+) -> None:
+    """PLOVER: every party of a mutual meeting is an actor, the host is a recipient, a mediator neither."""
+    events, names = _events(nlp, text)
+    (meeting,) = events
+    assert [names[a] for a in meeting.actors] == actors
+    assert (names.get(meeting.host or ""), names.get(meeting.mediator or "")) == (host, mediator)
+    assert ([names[r] for r in meeting.recipients] == [host]) if host else not meeting.recipients

@@ -329,7 +329,39 @@ def roles_for(trigger: Token, index: ArgIndex) -> Roles:
     roles.actors = [e for e in roles.actors if not _only_place(e, roles, index)]
     roles.actors = [e for e in roles.actors if index.entities[e].type in PARTY_TYPES]
     roles.recipients = [e for e in roles.recipients if index.entities[e].type in PARTY_TYPES]
+    if roles.host is None and lemma in MUTUAL_LEMMAS:
+        roles.host = _named_host(trigger, index)
+        if roles.host is not None:
+            roles.actors = [e for e in roles.actors if e != roles.host]
+            roles.recipients = _unique([*roles.recipients, roles.host])  # PLOVER: the host is a recipient
     return roles
+
+
+def _named_host(trigger: Token, index: ArgIndex) -> str | None:
+    """The host a meeting names without a hosting verb of its own: "talks hosted by Qatar", "talks in
+    China's capital" (the country whose capital it is)."""
+    for child in trigger.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in HOST_VERBS:
+            named = [
+                e
+                for a in child.children
+                if a.dep_ == "agent"
+                for g in a.children
+                for e in np_entities(g, index)
+            ]
+            if named:
+                return named[0]
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() == "capital":
+                owners = [
+                    index.by_token[c.i] for c in obj.children if c.dep_ == "poss" and c.i in index.by_token
+                ]
+                if owners and is_country(index.entities[owners[0]].name):
+                    return owners[0]
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -14,7 +14,7 @@ from spacy.symbols import VERB
 from spacy.tokens import Doc
 
 from reportedly.extract.contentend import refine_ends
-from reportedly.extract.cuefilter import candidate_lemmas, keep_likely
+from reportedly.extract.cuefilter import JUDGING_VERBS, candidate_lemmas, keep_likely
 from reportedly.extract.cues import find_cues
 from reportedly.extract.drafts import (
     MIN_QUOTE_WORDS,
@@ -136,7 +136,9 @@ def verb_drafts(
     for i in _verb_indices(doc, cues, lemmas):
         if i in taken:
             continue
-        draft = from_verb(doc[i], quotes, text, open_object=True)
+        verb = doc[i]
+        # only a judging verb's object can be a content the filter adds (cuefilter.may_add)
+        draft = from_verb(verb, quotes, text, open_object=verb.lemma_ in JUDGING_VERBS)
         if draft is not None:
             drafts.append(draft)
             span = doc.char_span(*draft.cue, alignment_mode="expand")

@@ -40,6 +40,8 @@ NON_POLITICAL = [
     "Heavy rain battered Mumbai on Friday, flooding streets across the city.",
     "The actor suffered a heart attack on the set of his new film in Los Angeles.",
     "Hospitals in Lagos are fighting against malaria with new bed nets.",
+    "A heat wave will strike Spain and Portugal this weekend, with temperatures near 44 degrees.",
+    "Thunderstorms could hit northern Italy on Sunday, bringing hail and strong winds.",
 ]
 # Political sentences with the same trigger words, and the event type each must keep.
 POLITICAL = [
@@ -55,6 +57,7 @@ POLITICAL = [
     ("Turkey threatened to attack Kurdish fighters in northern Syria.", "ASSAULT"),
     ("Russian forces attacked Kharkiv on Tuesday, killing at least 12 civilians.", "ASSAULT"),
     ("Police fought protesters in Paris after the government raised the pension age.", "ASSAULT"),
+    ("Israeli warplanes struck Lebanon on Monday, the army said.", "ASSAULT"),
 ]
 # Whole reports (written for the test): a sports report and a market report code no event, and in a
 # sports report a country's act still counts.

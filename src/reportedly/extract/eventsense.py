@@ -82,8 +82,13 @@ NON_AGENTS = _words(
     storm hurricane typhoon cyclone tornado rain rainfall snow snowfall flood flooding earthquake
     quake tsunami wind wildfire fire blaze heatwave drought virus pandemic disease outbreak share
     stock price index market economy rate sale earning revenue profit result inflation currency
+    thunderstorm hail frost monsoon landslide mudslide avalanche temperature weather lightning
     """
 )
+# Weather named by two words whose head alone is no weather ("a heat wave", "a cold snap"): a "wave of
+# attacks" acts, a "heat wave" does not.
+WEATHER_HEADS = frozenset({"wave", "snap", "spell", "front"})
+WEATHER_MODIFIERS = frozenset({"heat", "cold", "dry", "wet", "warm"})
 # Attack nouns: without a target, a place or a weapon they are a game's move or a metaphor.
 ATTACK_NOUNS = frozenset({"attack", "strike", "offensive", "assault", "raid", "shot"})
 # Modifiers that make an attack noun violent on its own ("a drone strike", "a terrorist attack").
@@ -125,7 +130,7 @@ def is_off_sense(trigger: Token, has_target: bool, has_place: bool, political: b
         c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in idioms for c in _objects(trigger)
     ):
         return True
-    if any(c.dep_ == "nsubj" and c.lemma_.lower() in NON_AGENTS for c in trigger.children):
+    if any(c.dep_ == "nsubj" and _is_non_agent(c) for c in trigger.children):
         return True
     if trigger.pos_ == "NOUN" and lemma in ATTACK_NOUNS:
         mods = {c.lower_ for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -153,6 +158,13 @@ def is_armed_act(trigger: Token) -> bool:
     if trigger.lemma_.lower() not in PHYSICAL_VERBS:
         return False
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in FORCE_NOUNS for c in trigger.children)
+
+
+def _is_non_agent(subject: Token) -> bool:
+    lemma = subject.lemma_.lower()
+    if lemma in NON_AGENTS:
+        return True
+    return lemma in WEATHER_HEADS and any(c.lemma_.lower() in WEATHER_MODIFIERS for c in subject.children)
 
 
 def is_work_strike(trigger: Token) -> bool:

@@ -9,7 +9,10 @@ local cues and the attributions whose content holds the event (extract/epistemic
   - talks that "ended without any results" become a negated AGREE;
   - "the meeting", "the trip of B" link back to the event they name, bringing their sources;
   - the same event told twice (same type, same parties) is one event with both sources;
-  - a verb on a lone subject with no target and no CAMEO pattern is not coded (`_is_dyadic`).
+  - a verb on a lone subject with no target and no CAMEO pattern is not coded (`_is_dyadic`);
+  - words read in a sense that is no political event are not coded (extract/eventsense.py: sports,
+    idioms, weather and markets), nor, in a sports or market report, events with no political party;
+  - a place's fall with no taker named goes to the party its defenders resist (`_name_conquerors`).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from reportedly import registry
-from reportedly.extract.arguments import CONQUEST_NOUNS, PLACE_TYPES, ArgIndex, is_country, roles_for
+from reportedly.extract.arguments import CONQUEST_NOUNS, PLACE_TYPES, ArgIndex, Roles, is_country, roles_for
 from reportedly.extract.dates import context_year, date_index, find_date
 from reportedly.extract.epistemic import combine, local_cues
 from reportedly.extract.eventmerge import MIN_SHARED_ACTORS, Draft, holding, merge_same
@@ -142,6 +145,31 @@ def _draft(
         return None
     if not (roles.actors or roles.recipients or roles.location or anaphor):
         return None  # no party and no place: nothing to code, and the typer and dates are spared
+    reading = _reading(tok, roles, index, off)
+    if reading is None:
+        return None
+    match, kind = reading
+    cameo = match.cameo if match.type == kind else ROOT_CODES.get(kind)
+    return Draft(
+        trigger=tok,
+        type=kind,
+        cameo=cameo,
+        mode=match.mode if cameo == match.cameo else None,
+        actors=roles.actors,
+        recipients=roles.recipients,
+        host=roles.host,
+        location=roles.location,
+        date=find_date(tok, ctx.published, dates, year),
+        cues=set(local_cues(tok)),
+        triggers=[tok],
+        anaphor=anaphor,
+        specific=match.specific,
+    )
+
+
+def _reading(tok: Token, roles: Roles, index: ArgIndex, off: set[int]) -> tuple[TriggerMatch, str] | None:
+    """The lexicon's match and the PLOVER type of a candidate, or None when it is read in a sense that
+    is no political event (its index then goes into `off`)."""
     has_target = bool(roles.recipients) or len(roles.actors) >= MIN_SHARED_ACTORS
     political = _any_political([*roles.actors, *roles.recipients], index)
     if is_off_sense(tok, has_target, roles.location is not None, political):
@@ -159,22 +187,7 @@ def _draft(
             kind = resolve_yield(guess.label, match.cameo)
         if kind == "ACCUSE" and is_armed_act(tok):  # "forces attacked Kharkiv" is no verbal attack
             kind = "ASSAULT"
-    cameo = match.cameo if match.type == kind else ROOT_CODES.get(kind)
-    return Draft(
-        trigger=tok,
-        type=kind,
-        cameo=cameo,
-        mode=match.mode if cameo == match.cameo else None,
-        actors=roles.actors,
-        recipients=roles.recipients,
-        host=roles.host,
-        location=roles.location,
-        date=find_date(tok, ctx.published, dates, year),
-        cues=set(local_cues(tok)),
-        triggers=[tok],
-        anaphor=anaphor,
-        specific=match.specific,
-    )
+    return match, kind
 
 
 def _has_political_party(draft: Draft, index: ArgIndex) -> bool:

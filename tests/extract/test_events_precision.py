@@ -144,6 +144,12 @@ def test_events_precision_dates_relative_to_publication(nlp: Any, text: str, dat
         ("Germany will send tanks to Ukraine, Chancellor Olaf Scholz said.", "AID", ["Germany"], ["Ukraine"]),
         (POLITICAL[3][0], "ASSAULT", ["Hamas"], ["Israel"]),  # a country after "at" is the target
         (POLITICAL[4][0], "COERCE", ["European Union"], ["Belarus"]),  # "imposed sanctions on"
+        (
+            "The United States imposed sanctions on Iran, Libya and North Korea on Tuesday.",
+            "COERCE",
+            ["United States"],
+            ["Iran", "Libya", "North Korea"],  # coordinated recipients expanded
+        ),
     ],
 )
 def test_events_precision_roles(

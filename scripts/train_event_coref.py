@@ -27,13 +27,13 @@ from scipy import optimize
 
 from reportedly.evaluate.coref import Cluster, conll, read_split
 from reportedly.evaluate.ecbplus import Aligned, align, doc_mentions, parse, split_clusters
-from reportedly.merge.eventcoref import RATE_PRIOR, CorefModel, mention_of, pair_features
+from reportedly.merge.eventcoref import FEATURES, RATE_PRIOR, CorefModel, mention_of, pair_features
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "reportedly" / "data" / "events" / "mentions_coref.npz"
 L2 = 1.0
-DOC_CUTS = (0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
-MENTION_CUTS = tuple(round(c, 2) for c in np.arange(0.3, 0.91, 0.05))
+DOC_CUTS = (0.7, 0.75, 0.8, 0.85, 0.9)
+MENTION_CUTS = tuple(round(c, 2) for c in np.arange(0.45, 0.81, 0.05))
 
 
 def gold_pairs(aligned: list[Aligned]):  # type: ignore[no-untyped-def]
@@ -60,16 +60,23 @@ def gold_pairs(aligned: list[Aligned]):  # type: ignore[no-untyped-def]
 
 
 def lemma_rates(topics) -> tuple[dict[str, float], float]:  # type: ignore[no-untyped-def]
+    """Each lemma's share of same-lemma pairs that corefer, and each pair of different lemmas' share
+    ("kill|shoot"; kept only when some of its pairs corefer), smoothed."""
     hits: dict[str, list[int]] = {}
+    pairs: dict[str, list[int]] = {}
     for _t, mentions, _s in topics:
         for (a, ca), (b, cb) in combinations(mentions, 2):
             if a.lemma == b.lemma:
                 hits.setdefault(a.lemma, []).append(int(ca == cb))
+            else:
+                pairs.setdefault("|".join(sorted((a.lemma, b.lemma))), []).append(int(ca == cb))
     total = [h for v in hits.values() for h in v]
     mean = sum(total) / max(len(total), 1)
-    return {
+    rates = {
         k: round((sum(v) + RATE_PRIOR * mean) / (len(v) + RATE_PRIOR), 4) for k, v in sorted(hits.items())
-    }, mean
+    }
+    rates |= {k: round(sum(v) / (len(v) + RATE_PRIOR), 4) for k, v in sorted(pairs.items()) if sum(v)}
+    return rates, mean
 
 
 def fit(topics) -> tuple[np.ndarray, dict[str, float], float]:  # type: ignore[no-untyped-def]
@@ -126,12 +133,7 @@ def main() -> None:
     model = CorefModel(w, rates, mean, mention_cut, doc_cut)
     print(
         f"chosen document cut {doc_cut}, mention cut {mention_cut}; weights "
-        + ", ".join(
-            f"{n} {v:.2f}"
-            for n, v in zip(
-                __import__("reportedly.merge.eventcoref", fromlist=["FEATURES"]).FEATURES, w, strict=True
-            )
-        )
+        + ", ".join(f"{n} {v:.2f}" for n, v in zip(FEATURES, w, strict=True))
     )
     for gold_topics in (False, True):
         key, response, _ = split_clusters(aligned["dev"], gold_topics=gold_topics, model=model)

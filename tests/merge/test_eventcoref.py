@@ -17,14 +17,16 @@ from reportedly.merge.eventcoref import (
 F = frozenset
 
 
-def mention(mid: str, doc: str, lemma: str, args: str = "", places: str = "") -> CorefMention:
+def mention(
+    mid: str, doc: str, lemma: str, args: str = "", places: str = "", context: str = "quake island struck"
+) -> CorefMention:
     return CorefMention(
         id=mid,
         document=doc,
         lemma=lemma,
         pos="VERB",
         sentence=0,
-        context=F({"quake", "island", "struck"}),
+        context=F(context.split()),
         args=F(args.split()),
         times=F(),
         places=F(places.split()),
@@ -45,7 +47,10 @@ LOW = {(a, b): (1.0 if a == b else 0.1) for a in "xyz" for b in "xyz"}
 
 @pytest.mark.parametrize(
     "other,sim",
-    [(mention("b", "y", "resign", "ceo"), SIM), (mention("b", "y", "strike", "union", "paris"), LOW)],
+    [
+        (mention("b", "y", "resign", "ceo"), SIM),
+        (mention("b", "y", "strike", "union", "paris", "workers walked out wages"), LOW),
+    ],
 )
 def test_eventcoref_different_events_stay_apart(
     other: CorefMention, sim: dict[tuple[str, str], float]

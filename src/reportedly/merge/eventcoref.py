@@ -38,7 +38,8 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound", "poss", "agent", "attr"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Pseudo-counts pulling a lemma's train coreference rate towards the mean for rarely seen lemmas.
+# Pseudo-counts pulling a lemma's train coreference rate towards the mean for rarely seen lemmas (and a
+# pair of different lemmas' rate, "kill|shoot", towards 0).
 RATE_PRIOR = 5.0
 FEATURES = (
     "bias",
@@ -60,6 +61,8 @@ FEATURES = (
     "same_lemma_x_args",
     "lemma_rate_x_doc_sim",
     "same_sentence",
+    "pair_rate",
+    "pair_rate_x_doc_sim",
 )
 
 
@@ -142,6 +145,7 @@ def pair_features(
     same = float(a.lemma == b.lemma)
     stem = float(trigger_stem(a.lemma) == trigger_stem(b.lemma))
     rate = rates.get(a.lemma, default_rate) if same else 0.0
+    pair = 0.0 if same else rates.get("|".join(sorted((a.lemma, b.lemma))), 0.0)
     args = _overlap(a.args, b.args)
     clash = float(bool(a.args) and bool(b.args) and not a.args & b.args)
     return [
@@ -164,6 +168,8 @@ def pair_features(
         same * args,
         rate * doc_sim,
         float(a.document == b.document and a.sentence == b.sentence),
+        pair,
+        pair * doc_sim,
     ]
 
 

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "reportedly" / "data" / "events" / "mentions.npz"
 # Features seen fewer times than this in train are dropped (noise, and a smaller file).
 MIN_COUNT = 2
-L2_GRID = (0.3, 1.0, 3.0)
+L2_GRID = (0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.2, 0.71, 0.05))
 
 

@@ -15,7 +15,7 @@ Paths:
   cheap  the same runner, cleaning and syndication index, with spaCy replaced by a tokenizer-only
          pipeline (spacy.blank("en") plus a sentencizer, memory zones included) and no extractors
          (they need tags, parses and entities): about 10x faster, so the syndication index's bound
-         (20,000 articles) is passed. The full path shows the models' and extractors' memory.
+         (50,000 articles) is passed. The full path shows the models' and extractors' memory.
 Recombined sentences reuse ECB+'s vocabulary, so spaCy's string store could not grow here even
 without memory zones; tests/nlp/test_parallel.py checks that novel words do not make it grow.
 """

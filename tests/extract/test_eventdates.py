@@ -116,3 +116,41 @@ def test_eventdates_skips_times_that_are_no_date() -> None:
         [(3, 6)],
     )
     assert find_date(doc[1], "2022-01-20") is None
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "trigger"),
+    [
+        # "Taliban on Wednesday denied that Baradar had met Massoud": the meeting came before
+        (
+            ["Taliban", "on", "Wednesday", "denied", "that", "Baradar", "had", "met", "Massoud"],
+            [3, 3, 1, 3, 7, 7, 7, 3, 7],
+            ["nsubj", "prep", "pobj", "ROOT", "mark", "nsubj", "aux", "ccomp", "dobj"],
+            7,
+        ),
+        # "Taliban on Wednesday denied reports that Baradar met Massoud": the reports' date
+        (
+            ["Taliban", "on", "Wednesday", "denied", "reports", "that", "Baradar", "met", "Massoud"],
+            [3, 3, 1, 3, 3, 7, 7, 4, 7],
+            ["nsubj", "prep", "pobj", "ROOT", "dobj", "mark", "nsubj", "acl", "dobj"],
+            7,
+        ),
+    ],
+)
+def test_eventdates_report_date_not_given_to_earlier_event(
+    words: list[str], heads: list[int], deps: list[str], trigger: int
+) -> None:
+    doc = _doc(words, heads, deps, [(2, 3)])
+    assert find_date(doc[trigger], "2022-02-02") is None
+
+
+def test_eventdates_said_dates_a_simultaneous_event() -> None:
+    # "On Tuesday, officials said troops were gathering": no perfect, no noun: the date climbs
+    doc = _doc(
+        ["On", "Tuesday", "officials", "said", "troops", "were", "gathering"],
+        [3, 0, 3, 3, 6, 6, 3],
+        ["prep", "pobj", "nsubj", "ROOT", "nsubj", "aux", "ccomp"],
+        [(1, 2)],
+    )
+    found = find_date(doc[6], "2022-01-20")
+    assert found is not None and found.text == "Tuesday"

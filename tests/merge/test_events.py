@@ -100,10 +100,13 @@ def test_events_score_threshold(a: EventMention, b: EventMention, same: bool) ->
         (m("b/1", place="g:112931", country="IRN"), False),  # incompatible place
         (m("b/1", type_="AGREE"), False),
         (m("b/1", published="2022-06-01"), False),  # outside the window, dates unknown
+        # same type, place, day and trigger, but no party in common: two meetings, not one
+        (m("b/1", parts=("muttaqi", "kabulov"), date="2021-11-24", trigger="met"), False),
+        (m("b/1", parts=(), date="2021-11-24", trigger="met"), True),  # no parties named: place, day decide
     ],
 )
 def test_events_cluster_pairs(other: EventMention, merged: bool) -> None:
-    groups = cluster([m("a/1", date="2021-11-24"), other])
+    groups = cluster([m("a/1", date="2021-11-24", trigger="met"), other])
     assert (len(groups) == 1) is merged
 
 

@@ -130,8 +130,20 @@ def find_date(
         found = _date_among(node, dates, include_subtree=node is trigger)
         if found is not None:
             return _to_event_date(found, published, year)
+        if _before_its_head(node):
+            break
         node = node.head if node.head.i != node.i else None
     return None
+
+
+def _before_its_head(node: Token) -> bool:
+    """Whether the date of the words above `node` says nothing of its time: a past perfect ("denied
+    on Wednesday that X had met Y": the meeting came before the denial) or the content of a noun
+    ("reports that X met Y": the reports' date is not the meeting's; "members gathering" climbs)."""
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in node.children):
+        return True
+    content_clause = any(c.dep_ == "mark" for c in node.children)
+    return content_clause and node.head.i != node.i and node.head.pos_ in ("NOUN", "PROPN")
 
 
 def _date_among(node: Token, dates: dict[int, Span], include_subtree: bool) -> Span | Token | None:

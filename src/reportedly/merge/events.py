@@ -199,10 +199,18 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(union) if union else 0.0
 
 
+def disjoint_parties(a: EventMention, b: EventMention) -> bool:
+    """Whether both mentions name their parties and share none, even through organizations: two
+    meetings in Moscow on one day between different people are two meetings, however alike."""
+    if not a.participants or not b.participants:
+        return False
+    return not ((a.participants | a.groups) & (b.participants | b.groups))
+
+
 def pair_score(a: EventMention, b: EventMention) -> float | None:
-    """The score of a pair that may merge (compatible, within the window, at or above
-    `MERGE_THRESHOLD`), else None."""
-    if not (compatible(a, b) and within_window(a, b)):
+    """The score of a pair that may merge (compatible, within the window, sharing a party when both
+    name theirs, at or above `MERGE_THRESHOLD`), else None."""
+    if not (compatible(a, b) and within_window(a, b)) or disjoint_parties(a, b):
         return None
     s = score(a, b)
     return s if s >= MERGE_THRESHOLD else None

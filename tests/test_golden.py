@@ -201,7 +201,7 @@ def test_golden_file_validates(slug: str, article_schema: dict[str, Any]) -> Non
 def _spans(article: Article) -> Iterator[tuple[str, int, int, str]]:
     """(where, start, end, text) for every offset-carrying record of an article."""
     for entity in article.entities:
-        for span in (*entity.mentions, *entity.roles):
+        for span in entity.mentions:
             yield f"entity {entity.name}", span.start, span.end, span.text
     for item in article.attributions:
         speaker = item.speaker
@@ -224,6 +224,18 @@ def test_golden_offsets_index_text(slug: str, fixture_articles: dict[str, Articl
     wrong = [(where, start, end, text, article.text[start:end])
              for where, start, end, text in _spans(article) if article.text[start:end] != text]
     assert not wrong, f"{slug}: spans whose text is not text[start:end]: {wrong[:5]}"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_golden_roles_stand_on_their_evidence(slug: str, fixture_articles: dict[str, Article]) -> None:
+    # A role is a phrase ("led Niger's junta") whose offsets give its evidence ("Niger's junta, led by"):
+    # the evidence lies in the text and holds the role's last word.
+    article = fixture_articles[slug]
+    wrong = [(entity.name, role.text, article.text[role.start:role.end])
+             for entity in article.entities for role in entity.roles
+             if not 0 <= role.start < role.end <= len(article.text)
+             or role.text.split()[-1].lower() not in article.text[role.start:role.end].lower()]
+    assert not wrong, f"{slug}: roles without their evidence: {wrong[:5]}"
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -17,7 +17,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ from current output.")
+    parser.addoption(
+        "--update-golden", action="store_true", help="Rewrite tests/golden/ from current output."
+    )
 
 
 @pytest.fixture(scope="session")

@@ -28,7 +28,10 @@ def test_cli_analyze_seed_article_fields(article_schema: dict[str, Any]) -> None
     assert article["title"] == "Russia ready to host Taliban, opposition forces to prevent war in Afghanistan"
     assert article["dateline"]["text"] == "Kabul [Afghanistan], (ANI):"
     assert (article["dateline"]["place"], article["dateline"]["country"], article["dateline"]["agency"]) == (
-        "Kabul", "Afghanistan", "ANI")
+        "Kabul",
+        "Afghanistan",
+        "ANI",
+    )
     assert "Leave a Comment" not in article["text"]
     assert "(image -instagramkshvid)" not in article["text"]
     assert {r["text"] for r in article["removed"]} >= {"Leave a Comment", "(image -instagramkshvid)"}
@@ -73,13 +76,18 @@ def test_cli_analyze_other_formats(fmt: str) -> None:
         assert "Kabul, Afghanistan, ANI" in result.stdout
 
 
-def test_cli_analyze_failed_input_reported_not_dropped(tmp_path: Path, article_schema: dict[str, Any]) -> None:
+def test_cli_analyze_failed_input_reported_not_dropped(
+    tmp_path: Path, article_schema: dict[str, Any]
+) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", "utf-8")
     result = runner.invoke(app, ["analyze", str(empty), str(SEED)])
     assert result.exit_code == 1
     records = _lines(result.stdout)
-    assert records[0] == {"source": {"path": str(empty), "url": None, "format": "unknown"}, "error": "empty input"}
+    assert records[0] == {
+        "source": {"path": str(empty), "url": None, "format": "unknown"},
+        "error": "empty input",
+    }
     for record in records:
         jsonschema.validate(record, article_schema)
     assert "empty.txt" in result.stderr

@@ -13,7 +13,9 @@ from tests.conftest import ROOT
 @pytest.mark.parametrize("name", [f.name for f in dataclasses.fields(Settings)])
 def test_config_setting_documented(name: str) -> None:
     assert describe()[name].strip(), f"setting {name} has no help text"
-    assert f"`{name}`" in (ROOT / "docs" / "settings.md").read_text("utf-8"), f"{name} missing from docs/settings.md"
+    assert f"`{name}`" in (ROOT / "docs" / "settings.md").read_text("utf-8"), (
+        f"{name} missing from docs/settings.md"
+    )
 
 
 def test_config_replace_keeps_other_fields() -> None:

@@ -19,7 +19,9 @@ def _setting(default: Any, help: str) -> Any:
 class Settings:
     """Everything a run can be told. Every field's help text is checked by a test."""
 
-    clean: bool = _setting(True, "Clean bodies (boilerplate lines, unicode); False keeps plain text verbatim.")
+    clean: bool = _setting(
+        True, "Clean bodies (boilerplate lines, unicode); False keeps plain text verbatim."
+    )
     published: str | None = _setting(
         None, "Publication date (YYYY-MM-DD) for inputs that carry none; anchors relative dates."
     )
@@ -27,17 +29,22 @@ class Settings:
         64 * 1024 * 1024, "Largest input (after decompression) read; larger ones fail, capping gzip bombs."
     )
     max_html_bytes: int = _setting(
-        10 * 1024 * 1024, "Largest HTML page (or WARC record) extracted; larger pages fail at once instead of "
-        "taking trafilatura minutes."
+        10 * 1024 * 1024,
+        "Largest HTML page (or WARC record) extracted; larger pages fail at once instead of "
+        "taking trafilatura minutes.",
     )
     max_article_chars: int = _setting(
         2_000_000, "Longest article body analyzed; longer bodies fail with a clear reason."
     )
-    languages: tuple[str, ...] = _setting(("en",), "Languages the analysis stages run on; others are skipped.")
+    languages: tuple[str, ...] = _setting(
+        ("en",), "Languages the analysis stages run on; others are skipped."
+    )
     batch_size: int = _setting(16, "Articles per spaCy batch: sets peak memory, not speed.")
     n_process: int = _setting(1, "spaCy worker processes.")
     dedup_threshold: float = _setting(0.5, "MinHash Jaccard at which two articles become dedup candidates.")
-    gazetteers: tuple[Path, ...] = _setting((), "Extra gazetteer files (YAML or JSON) added to the built-in one.")
+    gazetteers: tuple[Path, ...] = _setting(
+        (), "Extra gazetteer files (YAML or JSON) added to the built-in one."
+    )
     db: Path = _setting(Path("reportedly.db"), "SQLite database of the claim ledger.")
 
     def replace(self, **changes: Any) -> Settings:

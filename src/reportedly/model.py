@@ -137,7 +137,8 @@ class Entity:
     affiliations: tuple[Affiliation, ...]
     mentions: tuple[Span, ...]
     # person | organization | government | media | armed_group | international_organization | place; a
-    # country is "government" when the text makes it act ("Moscow is ready", "Russian officials"), else "place"
+    # country is "government" when the text makes it act ("Moscow is ready", "Russian officials"),
+    # else "place"
     kind: str | None = None
     country: str | None = None  # ISO 3166-1 alpha-3 of the entity's country, when known
     geonameid: int | None = None  # places and countries

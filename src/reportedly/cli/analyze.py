@@ -33,10 +33,14 @@ class OutputFormat(str, Enum):
 def analyze_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or '-' for stdin.")],
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
-    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs without one.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs without one.")
+    ] = None,
     no_clean: Annotated[bool, typer.Option("--no-clean", help="Keep plain-text input verbatim.")] = False,
     gazetteer: Annotated[list[Path] | None, typer.Option(help="Extra gazetteer file(s).")] = None,
-    max_bytes: Annotated[int, typer.Option(help="Largest input read, after decompression.")] = 64 * 1024 * 1024,
+    max_bytes: Annotated[int, typer.Option(help="Largest input read, after decompression.")] = 64
+    * 1024
+    * 1024,
 ) -> None:
     """Analyze articles and print one JSON object per article (failed inputs as {source, error}).
 
@@ -45,8 +49,9 @@ def analyze_cmd(
         reportedly analyze samples/ --format table
     """
     _check_date(published)
-    settings = Settings(clean=not no_clean, published=published, gazetteers=tuple(gazetteer or ()),
-                        max_input_bytes=max_bytes)
+    settings = Settings(
+        clean=not no_clean, published=published, gazetteers=tuple(gazetteer or ()), max_input_bytes=max_bytes
+    )
     failed = emit(analyze(paths, settings), fmt, show_progress=_many(paths))
     raise typer.Exit(code=1 if failed else 0)
 
@@ -57,15 +62,27 @@ def emit(items: object, fmt: OutputFormat, show_progress: bool) -> int:
     out = Console(soft_wrap=True)
     failed = 0
     collected: list[dict[str, object]] = []
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}"),
-                  TimeElapsedColumn(), console=err, disable=not show_progress, transient=True) as progress:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}"),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not show_progress,
+        transient=True,
+    ) as progress:
         task = progress.add_task("analyzing", total=None)
         for item in items:  # type: ignore[attr-defined]
             progress.advance(task)
             if isinstance(item, Failure):
                 failed += 1
-                err.print(f"[red]error[/red] {escape(f'{item.source.path}: {item.error}')}", highlight=False,
-                          markup=True, soft_wrap=True)  # one line per failure, however long the path
+                err.print(
+                    f"[red]error[/red] {escape(f'{item.source.path}: {item.error}')}",
+                    highlight=False,
+                    markup=True,
+                    soft_wrap=True,
+                )  # one line per failure, however long the path
                 record = failure_to_dict(item)
             else:
                 assert isinstance(item, Article)
@@ -94,4 +111,6 @@ def _check_date(value: str | None) -> None:
     try:
         datetime.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a date like 2021-11-30", param_hint="--published") from None
+        raise typer.BadParameter(
+            f"'{value}' is not a date like 2021-11-30", param_hint="--published"
+        ) from None

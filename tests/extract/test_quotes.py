@@ -210,6 +210,13 @@ def test_quotes_dateline_agency_is_outermost_relay(nlp: Any) -> None:
         ),
         ("There were reports that the president had left the country.", "reports", "unattributed", "assert"),
         ("The school will close on Monday, reported the Daily Star.", "the Daily Star", "media", "assert"),
+        ("The source told AFP that the talks would resume.", "The source", "anonymous", "assert"),
+        (
+            "The denial came after a source close to the rebels told Tolo News that talks had taken place.",
+            "a source close to the rebels",
+            "anonymous",
+            "assert",
+        ),
     ],
 )
 def test_quotes_speaker_kind_and_stance(nlp: Any, text: str, speaker: str, kind: str, stance: str) -> None:

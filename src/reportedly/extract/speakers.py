@@ -28,6 +28,8 @@ source official diplomat insider aide person people analyst observer expert witn
 spokesman spokeswoman spokesperson representative member commander officer staffer adviser advisor
 lawmaker
 """)
+# Tags of finite verbs, which always have a subject of their own.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Determiners that leave a source unnamed: "a source", "one official", "another diplomat".
 INDEFINITE_DETS = frozenset({"a", "an", "one", "another", "some", "several", "two", "three", "many"})
 # Head nouns of titles that refer back to a person named earlier: "the envoy said".
@@ -119,6 +121,10 @@ def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token |
             if outer is not None and outer.tag_ == node.tag_:
                 node = outer
                 continue
+        if node is verb and node.dep_ == "advcl" and node.tag_ in FINITE_TAGS:
+            lost = _phrase_just_before(node)  # a finite verb has its own subject: the parser lost it
+            if lost is not None:
+                return lost
         if node.dep_ in ("conj", "advcl", "xcomp", "acomp") and node.head is not node:
             node = node.head  # "was reluctant to endorse": the subject of "was"
             continue
@@ -132,6 +138,22 @@ def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token |
             return node.head  # "a statement saying ...", "Clinton's op-ed supporting biofuels"
         return None
     return None
+
+
+def _phrase_just_before(verb: Token) -> Token | None:
+    """The head of the noun phrase ending right before `verb`, when it can speak: "came after a source
+    close to the NRF told Tolo News" (parsed as "after a source ...", with "told" left subjectless)."""
+    if verb.i == 0 or verb.i - 1 < verb.sent.start:
+        return None
+    node, best = verb.doc[verb.i - 1], None
+    while node.right_edge.i == verb.i - 1 and node.i != node.head.i:
+        if node.pos_ in ("NOUN", "PROPN", "PRON"):
+            best = node
+        node = node.head
+    if best is None:
+        return None
+    speaks = best.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or best.lemma_.lower() in ANONYMOUS_HEADS
+    return best if speaks else None
 
 
 def phrase(head: Token) -> Found:
@@ -196,8 +218,8 @@ def kind_of(doc: Doc, found: Found, entity: Entity | None) -> str:
         named = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
         if named:
             return SpeakerKind.ORGANIZATION.value
-        if is_anonymous(head):
-            return SpeakerKind.ANONYMOUS.value
+        if is_anonymous(head) or head.lemma_.lower() not in TITLE_HEADS:
+            return SpeakerKind.ANONYMOUS.value  # "the source told AFP": still no name (not a title)
     if head.lemma_.lower() in TITLE_HEADS and head.pos_ == "NOUN" and entity is None:
         return SpeakerKind.PERSON.value  # "the governor said": a person, unnamed here
     if entity is not None:

@@ -7,6 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from reportedly.extract.events import extract_events
+from reportedly.extract.eventsense import is_relay
 from reportedly.extract.eventtype import resolve_yield
 from reportedly.extract.triggers import match_token, to_plover
 from reportedly.model import Attribution, DocContext, Entity, Span, Speaker
@@ -230,3 +231,48 @@ def test_events_lone_subject_without_target_is_not_coded() -> None:
     )
     entities = _entities(doc, {"Iran": ("government", "GPE")})
     assert extract_events(doc, entities, [], DocContext("t")) == []
+
+
+def _told(verb: tuple[str, str], addressee: str) -> Doc:
+    """'Umerov <verb> <addressee>'."""
+    return _doc(
+        [
+            ("Umerov", "Umerov", 1, "nsubj", "PROPN"),
+            (verb[0], verb[1], 1, "ROOT", "VERB"),
+            (addressee, addressee.lower().rstrip("s"), 1, "dobj", "NOUN"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("verb", "addressee", "media", "relay"),
+    [
+        (("told", "tell"), "reporters", frozenset(), True),
+        (("informed", "inform"), "journalists", frozenset(), True),
+        (("told", "tell"), "AFP", frozenset({2}), True),  # a media entity
+        (("told", "tell"), "Erdogan", frozenset(), False),  # a party, not the press
+        (("accused", "accuse"), "reporters", frozenset(), False),  # PLOVER codes accusations
+        (("warned", "warn"), "journalists", frozenset(), False),  # and threats
+        (("urged", "urge"), "reporters", frozenset(), False),
+    ],
+)
+def test_events_relay_verb(verb: tuple[str, str], addressee: str, media: frozenset[int], relay: bool) -> None:
+    assert is_relay(_told(verb, addressee)[1], media) is relay
+
+
+def test_events_relay_pattern_reads_own_words_only() -> None:
+    """'told Erdogan that Russia would withdraw troops': the withdrawal is the content's, not the verb's."""
+    doc = _doc(
+        [
+            ("Putin", "Putin", 1, "nsubj", "PROPN"),
+            ("told", "tell", 1, "ROOT", "VERB"),
+            ("Erdogan", "Erdogan", 1, "dobj", "PROPN"),
+            ("that", "that", 6, "mark", "SCONJ"),
+            ("Russia", "Russia", 6, "nsubj", "PROPN"),
+            ("would", "would", 6, "aux", "AUX"),
+            ("withdraw", "withdraw", 1, "ccomp", "VERB"),
+            ("troops", "troop", 6, "dobj", "NOUN"),
+        ]
+    )
+    assert match_token(doc[1]) is None
+    assert match_token(doc[6]) is not None

@@ -193,3 +193,77 @@ def test_events_precision_meeting_host_and_mediator(
     assert [names[a] for a in meeting.actors] == actors
     assert (names.get(meeting.host or ""), names.get(meeting.mediator or "")) == (host, mediator)
     assert ([names[r] for r in meeting.recipients] == [host]) if host else not meeting.recipients
+
+
+# Telling the press relays words and is no event; the reported clause keeps its own event. The
+# sentences were written for the test; each names the verb that must code nothing.
+RELAYS = [
+    (
+        "A diplomat close to the talks told AFP that Israel and Hamas had agreed to a truce in Gaza.",
+        "told",
+    ),
+    (
+        "The delegation was led by Defence Minister Rustem Umerov, who told reporters afterwards that Kyiv "
+        "wanted a 30-day ceasefire.",
+        "told",
+    ),
+    ("Foreign Minister Sergey Lavrov told TASS in an interview that Moscow would host the talks.", "told"),
+    (
+        "The spokesman informed journalists that Iran had withdrawn its ambassador from Azerbaijan.",
+        "informed",
+    ),
+    (
+        "President Vladimir Putin told Recep Tayyip Erdogan that Russia would withdraw troops from Syria.",
+        "told",
+    ),
+]
+# Speech acts PLOVER does code (ACCUSE, THREATEN, REJECT, REQUEST): their verbs stay events.
+CODED_SPEECH = [
+    ("Pakistan accused India of violating the ceasefire in Kashmir.", "accused"),
+    ("The United States warned Iran against attacking shipping in the Gulf.", "warned"),
+    ("Russia rejected the Ukrainian proposal for talks.", "rejected"),
+    ("Iran demanded that the United States lift its sanctions.", "demanded"),
+]
+
+
+@pytest.mark.parametrize(("text", "verb"), RELAYS)
+def test_events_precision_relay_is_no_event(nlp: Any, text: str, verb: str) -> None:
+    events, _ = _events(nlp, text)
+    assert verb not in {e.trigger.text for e in events if e.trigger}, [(e.type, e.trigger) for e in events]
+
+
+def test_events_precision_relay_keeps_reported_event(nlp: Any) -> None:
+    events, names = _events(nlp, RELAYS[0][0])
+    assert [sorted(names[a] for a in e.actors) for e in events if e.type == "AGREE"] == [["Hamas", "Israel"]]
+
+
+@pytest.mark.parametrize(("text", "verb"), CODED_SPEECH)
+def test_events_precision_coded_speech_acts_stay(nlp: Any, text: str, verb: str) -> None:
+    events, _ = _events(nlp, text)
+    assert verb in {e.trigger.text for e in events if e.trigger}
+
+
+# A nationality adjective on arms, armed men or an armed act names the acting country, when the
+# article names that country; an adjective on anything else names no actor.
+@pytest.mark.parametrize(
+    ("text", "trigger", "actors"),
+    [
+        ("Russia denied the claims. Russian missiles struck Kharkiv on Tuesday.", "struck", ["Russia"]),
+        (
+            "Israel rejected the plan. Israeli strikes killed at least 30 people in Gaza.",
+            "strikes",
+            ["Israel"],
+        ),
+        (
+            "Israel and Hamas agreed to a truce. Israeli warplanes struck Lebanon on Monday.",
+            "struck",
+            ["Israel"],
+        ),
+        ("Russia's drones hit a refinery in Ukraine on Sunday.", "hit", ["Russia"]),
+        ("Russia denied it. Russian tourists visited Egypt in May.", "visited", []),
+    ],
+)
+def test_events_precision_adjectival_actor(nlp: Any, text: str, trigger: str, actors: list[str]) -> None:
+    events, names = _events(nlp, text)
+    (event,) = [e for e in events if e.trigger and e.trigger.text == trigger]
+    assert [names[a] for a in event.actors] == actors

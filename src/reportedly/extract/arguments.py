@@ -15,6 +15,8 @@ from functools import lru_cache
 import pycountry
 from spacy.tokens import Doc, Token
 
+from reportedly.extract.places import country_of_adjective
+from reportedly.gazetteer import Gazetteer, load_gazetteer
 from reportedly.model import Entity, Location
 
 
@@ -63,6 +65,16 @@ GROUP_DESCRIPTORS = frozenset(
     {"opposition", "rebel", "insurgent", "militant", "resistance", "guerrilla", "insurgency", "militia"}
 )
 ARMED_GROUP = "armed_group"
+# Heads through which a nationality adjective names the country that acts: its arms, armed men and
+# armed acts ("Russian missiles struck", "Israeli strikes killed", "Turkish troops", "the Russian
+# invasion"). Not "sanctions" or "talks": "Russian sanctions" are mostly sanctions on Russia.
+ARMED_NOUNS = _words(
+    """
+    missile drone strike airstrike troop force soldier army military jet warplane plane aircraft
+    artillery police navy rocket shell bomb tank warship helicopter fighter bomber gunboat attack
+    assault raid offensive bombing invasion shelling bombardment
+    """
+)
 # NP depth followed when looking for the entity a phrase names (member-of chains, appositions).
 MAX_DEPTH = 3
 
@@ -74,6 +86,9 @@ class ArgIndex:
     entities: dict[str, Entity]
     by_token: dict[int, str] = field(default_factory=dict)
     armed_groups: tuple[str, ...] = ()
+    media: frozenset[int] = frozenset()  # tokens of media entities ("told AFP")
+    countries: dict[str, str] = field(default_factory=dict)  # ISO-3 -> the article's country entity
+    gazetteer: Gazetteer | None = None
 
     @classmethod
     def build(cls, doc: Doc, entities: list[Entity]) -> ArgIndex:
@@ -84,7 +99,34 @@ class ArgIndex:
                 for tok in span or ():
                     index.by_token.setdefault(tok.i, ent.id)
         index.armed_groups = tuple(e.id for e in entities if e.kind == ARMED_GROUP and e.mentions)
+        index.media = frozenset(i for i, e in index.by_token.items() if index.entities[e].kind == "media")
+        index.countries = {
+            e.country: e.id
+            for e in entities
+            if e.country and e.kb_id == f"cty:{e.country}" and e.type in PLACE_TYPES
+        }
+        if index.countries:
+            files = doc._.rp_gazetteer_files if Doc.has_extension("rp_gazetteer_files") else ()
+            index.gazetteer = load_gazetteer(tuple(files))
         return index
+
+    def nationality(self, tok: Token) -> str | None:
+        """The article's country entity a nationality adjective names ("Russian" -> Russia), or None
+        when the word is no such adjective or the article names no such country."""
+        if self.gazetteer is None or tok.i in self.by_token or tok.pos_ not in ("ADJ", "PROPN"):
+            return None
+        iso3 = country_of_adjective(tok.text, self.gazetteer)
+        return self.countries.get(iso3) if iso3 else None
+
+    def armed_owner(self, tok: Token) -> list[str]:
+        """The country whose arms or armed men `tok` heads: "Russian missiles", "Israeli strikes"."""
+        if tok.lemma_.lower() not in ARMED_NOUNS:
+            return []
+        return [
+            e
+            for c in tok.children
+            if c.dep_ in ("amod", "compound") and (e := self.nationality(c)) is not None
+        ][:1]
 
     def descriptor_group(self, tok: Token, named: list[str]) -> str | None:
         """The armed group an unnamed phrase like "opposition forces" stands for: the article's only
@@ -130,6 +172,8 @@ def np_entities(tok: Token, index: ArgIndex, depth: int = 0) -> list[str]:
                 found.extend(
                     e for g in child.children if g.dep_ == "pobj" for e in np_entities(g, index, depth + 1)
                 )
+        if not found:
+            found.extend(index.armed_owner(tok))  # "Russian missiles": Russia
         if not found and (group := index.descriptor_group(tok, [])) is not None:
             found.append(group)  # "the rebels" in an article about one armed group
     for child in tok.children:  # "the delegation led by Amir Khan Mutaqqi": the leader is a party too
@@ -269,7 +313,7 @@ def roles_for(trigger: Token, index: ArgIndex) -> Roles:
             for c in trigger.children
             if c.dep_ in ("poss", "compound", "amod")
             for e in np_entities(c, index)
-        ]
+        ] or index.armed_owner(trigger)  # "Israeli strikes killed"
         light = (
             trigger.head
             if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in LIGHT_VERBS

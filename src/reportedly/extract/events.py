@@ -11,7 +11,8 @@ local cues and the attributions whose content holds the event (extract/epistemic
   - the same event told twice (same type, same parties) is one event with both sources;
   - a verb on a lone subject with no target and no CAMEO pattern is not coded (`_is_dyadic`);
   - words read in a sense that is no political event are not coded (extract/eventsense.py: sports,
-    idioms, weather and markets), nor, in a sports or market report, events with no political party;
+    idioms, weather and markets), nor telling the press ("told AFP", "who told reporters"), nor, in a sports
+    or market report, events with no political party;
   - a place's fall with no taker named goes to the party its defenders resist (`_name_conquerors`).
 """
 
@@ -34,6 +35,7 @@ from reportedly.extract.eventsense import (
     is_armed_act,
     is_idiom,
     is_off_sense,
+    is_relay,
     is_work_strike,
 )
 from reportedly.extract.eventtype import classify, resolve_yield
@@ -141,7 +143,7 @@ def _draft(
         and any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHOR_DETS for c in tok.children)
         and not [e for e in roles.recipients if e != roles.host]
     )
-    if is_idiom(tok):
+    if is_idiom(tok) or is_relay(tok, index.media):  # "told AFP": a relayed statement, no event
         return None
     if not (roles.actors or roles.recipients or roles.location or anaphor):
         return None  # no party and no place: nothing to code, and the typer and dates are spared

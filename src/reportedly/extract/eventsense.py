@@ -9,6 +9,8 @@ is a general rule over the parse, not a list of articles:
   - an act whose subject is no agent (weather, markets, illness: "the storm hit", "shares fell");
   - an attack noun that names no target, no place and no weapon ("Barcelona's attack") is a move in
     a game or a metaphor ("an attack on the smartphone market");
+  - a plain telling or saying verb addressed to the press or a medium ("told AFP", "who told
+    reporters", "told a news conference") relays words and is no event (`is_relay`);
   - "strike" is a work stoppage (PROTEST) when workers go on it, an assault otherwise;
   - an article about sport or markets (`article_domain`) codes only events with a political party
     (a government, an armed group, an international organization): "the Angels offered Teixeira a
@@ -23,6 +25,8 @@ import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Doc, Token
+
+from reportedly.extract.triggers import is_plain_speech
 
 
 def _words(text: str) -> frozenset[str]:
@@ -140,6 +144,41 @@ def is_off_sense(trigger: Token, has_target: bool, has_place: bool, political: b
             trigger
         )
     return False
+
+
+# Nouns for the press and its audiences: what a relayed statement is addressed to ("told reporters").
+AUDIENCE_NOUNS = _words(
+    """
+    reporter journalist press media correspondent newsman newspaper agency broadcaster television
+    radio channel outlet audience conference briefing interviewer interview newsroom
+    """
+)
+# Prepositions through which a speech verb names its addressee ("spoke to reporters", "interview with").
+ADDRESSEE_PREPS = frozenset({"to", "with", "in"})
+
+
+def is_relay(trigger: Token, media: frozenset[int]) -> bool:
+    """Whether a plain telling or saying verb is addressed to the press or a medium: "the source told AFP",
+    "who told reporters", "told TASS in an interview". `media` holds the tokens of media entities."""
+    if not is_plain_speech(trigger):
+        return False
+    return any(_is_audience(t, media) for t in _addressees(trigger))
+
+
+def _addressees(trigger: Token) -> list[Token]:
+    """The objects, datives and prepositional objects of a verb, one preposition deep into a channel
+    ("in an interview with TASS")."""
+    found = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+    preps = [c for c in trigger.children if c.dep_ in ("prep", "dative") and c.lower_ in ADDRESSEE_PREPS]
+    for prep in preps:
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            found.append(obj)
+            found.extend(o for p in obj.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")
+    return found
+
+
+def _is_audience(tok: Token, media: frozenset[int]) -> bool:
+    return tok.i in media or tok.lemma_.lower() in AUDIENCE_NOUNS
 
 
 # Subjects that make "attack", "fight", "hit" physical: armed men and their weapons.

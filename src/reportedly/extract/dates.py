@@ -21,6 +21,8 @@ VAGUE_TIME = frozenset({"recently", "lately", "yesterday", "today", "tonight", "
 # Ancestors climbed from a trigger when looking for its date: the clause, and the reporting verb
 # whose date ("In November 2021, X said that ...") is the best the article gives.
 MAX_CLIMB = 8
+# Dependency labels of clauses with their own verb and time: a date inside one dates that verb.
+OTHER_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp"})
 YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 MONTH = re.compile(
@@ -147,7 +149,10 @@ def _before_its_head(node: Token) -> bool:
 
 
 def _date_among(node: Token, dates: dict[int, Span], include_subtree: bool) -> Span | Token | None:
-    candidates = list(node.subtree) if include_subtree else [node, *node.children]
+    if include_subtree:
+        candidates = [t for t in node.subtree if not _in_other_clause(t, node)]
+    else:
+        candidates = [node, *node.children]
     for child in list(node.children) if not include_subtree else []:
         if child.dep_ == "prep":
             candidates.extend(child.children)
@@ -157,6 +162,17 @@ def _date_among(node: Token, dates: dict[int, Span], include_subtree: bool) -> S
         if tok.lower_ in VAGUE_TIME and tok.pos_ in ("ADV", "NOUN"):
             return tok
     return None
+
+
+def _in_other_clause(token: Token, trigger: Token) -> bool:
+    """Whether `token` sits in a clause of its own under the trigger ("completing a withdrawal demanded
+    by the junta that seized power in July": July dates the seizure, not the withdrawal)."""
+    node = token
+    while node.i != trigger.i and node.head.i != node.i:
+        if node.dep_ in OTHER_CLAUSES:
+            return True
+        node = node.head
+    return False
 
 
 def _to_event_date(found: Span | Token, published: str | None, year: str | None = None) -> EventDate:

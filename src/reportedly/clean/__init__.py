@@ -84,7 +84,7 @@ def clean_body(text: str, title: str | None = None, author: str | None = None
         text = _drop_title_line(text, title)
         text, gone = remove_boilerplate(text, [author] if author else [])
         removed.extend(gone)
-        text = normalize_text(text)
+        text = _drop_title_line(normalize_text(text), title)  # the title may surface under boilerplate
         found, consumed = parse_dateline(text)
         if found is None:
             break

@@ -256,9 +256,15 @@ def _kb_for(ent: Span, text: str, gaz: Gazetteer) -> str | None:
     return pool[0].id if len({e.id for e in pool}) == 1 else None
 
 
+# A name right after an opening bracket is an aside ("Kabul [Afghanistan]"), whatever the parser makes of it.
+BRACKETS_OPEN = frozenset({"[", "("})
+
+
 def _is_agentive(doc: Doc, start: int, end: int) -> bool:
     """Whether the span acts by its syntax: subject of an active verb that is no place verb, subject of a
     copula with a predicate of will, or possessor of an act noun (see the module docstring)."""
+    if start > 0 and doc[start - 1].text in BRACKETS_OPEN:
+        return False  # "Kabul [Afghanistan], (ANI):": a bracketed name is an aside, never a subject
     root = doc[start:end].root
     while root.dep_ == "conj" and root.head.i != root.i:  # "Moscow and Beijing said": the first conjunct's
         root = root.head

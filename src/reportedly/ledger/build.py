@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from functools import lru_cache
 from typing import Any
 
+from reportedly.extract.arguments import is_country  # a whole country holds every place in it
 from reportedly.extract.names import ascii_fold, same_person
 from reportedly.ledger.status import (
     OWN_VOICE,
@@ -26,18 +26,6 @@ from reportedly.model import Article, Attribution, Event, to_dict
 
 # Hex digits of the SHA-256 in a ledger event id.
 EVENT_ID_HEX_CHARS = 12
-
-
-@lru_cache(maxsize=4096)
-def is_country(name: str) -> bool:
-    """Whether a place name is a whole country ("Afghanistan"), which holds every place in it."""
-    import pycountry
-
-    try:
-        pycountry.countries.lookup(name)
-    except LookupError:
-        return False
-    return True
 
 
 def event_id(mention_ids: frozenset[str]) -> str:

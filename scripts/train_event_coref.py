@@ -25,8 +25,8 @@ from pathlib import Path
 import numpy as np
 from scipy import optimize
 
-from reportedly.evaluate.coref import Cluster, conll, read_split
-from reportedly.evaluate.ecbplus import Aligned, align, doc_mentions, parse, split_clusters
+from reportedly.evaluate.coref import Cluster, conll
+from reportedly.evaluate.ecbplus import Aligned, doc_mentions, load_aligned, split_clusters
 from reportedly.merge.eventcoref import FEATURES, RATE_PRIOR, CorefModel, mention_of, pair_features
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,11 +105,10 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ecbplus")
     ap.add_argument("--cache", type=Path, default=None)
     args = ap.parse_args()
-    aligned = {}
-    for split in ("train", "dev"):
-        docs = read_split(args.data, split)
-        parsed = parse(docs, args.cache / f"{split}.spacy" if args.cache else None)
-        aligned[split] = [align(e, d) for e, d in zip(docs, parsed, strict=True)]
+    aligned = {
+        split: load_aligned(args.data, split, args.cache / f"{split}.spacy" if args.cache else None)
+        for split in ("train", "dev")
+    }
     train = aligned["train"]
     topics = gold_pairs(train)
     results: dict[tuple[float, float], tuple[list[Cluster], list[Cluster]]] = {}

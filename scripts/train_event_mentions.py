@@ -24,8 +24,7 @@ from pathlib import Path
 import numpy as np
 from scipy import optimize, sparse
 
-from reportedly.evaluate.coref import read_split
-from reportedly.evaluate.ecbplus import Aligned, align, parse
+from reportedly.evaluate.ecbplus import Aligned, load_aligned
 from reportedly.extract.event_mentions import is_candidate, token_features
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,11 +112,10 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ecbplus")
     ap.add_argument("--cache", type=Path, default=None)
     args = ap.parse_args()
-    sets = {}
-    for split in ("train", "dev"):
-        docs = read_split(args.data, split)
-        parsed = parse(docs, args.cache / f"{split}.spacy" if args.cache else None)
-        sets[split] = examples([align(e, d) for e, d in zip(docs, parsed, strict=True)])
+    sets = {
+        split: examples(load_aligned(args.data, split, args.cache / f"{split}.spacy" if args.cache else None))
+        for split in ("train", "dev")
+    }
     feats, labels, topics = sets["train"]
     y, t = np.array(labels, dtype=float), np.array(topics)
     print(f"train: {len(y)} candidates, {int(y.sum())} gold heads")

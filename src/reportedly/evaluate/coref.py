@@ -274,10 +274,9 @@ def evaluate_coref(
         MUC, B3, CEAF-e and CoNLL F1, detected-only scores, mention detection figures, and the
         scores of every setting in SETTINGS.
     """
-    from reportedly.evaluate.ecbplus import align, parse, split_clusters
+    from reportedly.evaluate.ecbplus import load_aligned, split_clusters
 
-    docs = read_split(data, split, topics)
-    aligned = [align(e, d) for e, d in zip(docs, parse(docs, cache), strict=True)]
+    aligned = load_aligned(data, split, cache, topics)
     by_setting = {}
     for name, (gold_mentions, gold_topics) in SETTINGS.items():
         key, response, counts = split_clusters(aligned, gold_mentions=gold_mentions, gold_topics=gold_topics)
@@ -285,8 +284,8 @@ def evaluate_coref(
     key, response, counts = by_setting["predicted"]
     scores = _summary(key, response, counts)
     scores["settings"] = {name: conll(k, r) for name, (k, r, _c) in by_setting.items()}
-    scores["documents"] = len(docs)
-    scores["topics"] = sorted({d.topic for d in docs})
+    scores["documents"] = len(aligned)
+    scores["topics"] = sorted({a.ecb.topic for a in aligned})
     return scores
 
 

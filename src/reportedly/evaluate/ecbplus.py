@@ -8,14 +8,14 @@ Only validated sentences carry annotations, so only their tokens are candidates 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Doc, DocBin
 
-from reportedly.evaluate.coref import Cluster, EcbDoc
+from reportedly.evaluate.coref import Cluster, EcbDoc, read_split
 from reportedly.merge.eventcoref import CorefMention, CorefModel
 
 
@@ -56,6 +56,21 @@ def parse(docs: Sequence[EcbDoc], cache: Path | None = None) -> list[Doc]:
         cache.parent.mkdir(parents=True, exist_ok=True)
         DocBin(docs=parsed).to_disk(cache)
     return parsed
+
+
+def load_aligned(
+    data: Path, split: str, cache: Path | None = None, topics: Iterable[int] | None = None
+) -> list[Aligned]:
+    """The documents of an ECB+ split, parsed (through the DocBin `cache` when given) and aligned.
+
+    Args:
+        data: the ECB+ folder.
+        split: dev, train or all.
+        cache: a DocBin file outside the repository keeping the parses between runs.
+        topics: only these topics of the split.
+    """
+    docs = read_split(data, split, topics)
+    return [align(e, d) for e, d in zip(docs, parse(docs, cache), strict=True)]
 
 
 def align(ecb: EcbDoc, doc: Doc) -> Aligned:

@@ -11,11 +11,8 @@ data/attribution/content_end.npz (feature names and weights only). Without it th
 
 from __future__ import annotations
 
-import io
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
@@ -25,6 +22,7 @@ from spacy.tokens import Doc
 
 from reportedly.extract.cues import CUE_LEMMAS
 from reportedly.extract.drafts import Draft
+from reportedly.weights import feature_index, read_weights
 
 WEIGHTS = "data/attribution/content_end.npz"
 # Dependencies of a token that may start what a content leaves out (or takes in, past its parse end).
@@ -145,12 +143,10 @@ def features(cols: Columns, lo: int, hi: int, end: int, how: str) -> list[str]:
 @lru_cache(maxsize=1)
 def load_model() -> tuple[dict[str, int], np.ndarray, float] | None:
     """The shipped weights, read once per process: (feature index, weights, bias)."""
-    path = resources.files("reportedly").joinpath(WEIGHTS)
-    if not path.is_file():
+    npz = read_weights(WEIGHTS)
+    if npz is None:
         return None
-    with np.load(io.BytesIO(path.read_bytes()), allow_pickle=False) as npz:
-        vocab = json.loads(str(npz["vocab"]))
-        return {f: i for i, f in enumerate(vocab)}, npz["w"].astype(np.float32), float(npz["b"])
+    return feature_index(npz["vocab"]), npz["w"].astype(np.float32), float(npz["b"])
 
 
 def best_end(

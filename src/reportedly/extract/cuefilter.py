@@ -15,17 +15,15 @@ scripts/train_attribution.py on PolNeAR train; weights in data/attribution/cue_f
 
 from __future__ import annotations
 
-import io
-import json
 import math
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 from spacy.tokens import Doc
 
 from reportedly.extract.cues import COGNITION_VERBS, CUE_LEMMAS, SPEECH_VERBS
 from reportedly.extract.drafts import Draft
+from reportedly.weights import feature_index, from_json, read_weights
 
 
 def _words(text: str) -> frozenset[str]:
@@ -162,16 +160,17 @@ Model = tuple[dict[str, int], np.ndarray, float, float, float, frozenset[str]]
 @lru_cache(maxsize=1)
 def load_filter() -> Model | None:
     """The shipped weights, read once per process."""
-    path = resources.files("reportedly").joinpath(WEIGHTS)
-    if not path.is_file():
+    npz = read_weights(WEIGHTS)
+    if npz is None:
         return None
-    with np.load(io.BytesIO(path.read_bytes()), allow_pickle=False) as npz:
-        vocab = json.loads(str(npz["vocab"]))
-        weights = npz["w"].astype(np.float32)
-        bias = float(npz["b"])
-        add, drop = float(npz["add"]), float(npz["drop"])
-        lemmas = frozenset(json.loads(str(npz["lemmas"])))
-    return {f: i for i, f in enumerate(vocab)}, weights, bias, add, drop, lemmas
+    return (
+        feature_index(npz["vocab"]),
+        npz["w"].astype(np.float32),
+        float(npz["b"]),
+        float(npz["add"]),
+        float(npz["drop"]),
+        frozenset(from_json(npz["lemmas"])),
+    )
 
 
 def candidate_lemmas() -> frozenset[str]:

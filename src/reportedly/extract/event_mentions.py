@@ -15,16 +15,14 @@ analysis pipeline (the ledger merges PLOVER events, whose types and arguments it
 
 from __future__ import annotations
 
-import io
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 from spacy.tokens import Doc, Token
 
 from reportedly.registry import extractors
+from reportedly.weights import feature_index, require_weights
 
 EXTRACTOR = "extract.event_mentions.v1"
 WEIGHTS = "data/events/mentions.npz"
@@ -108,15 +106,13 @@ class MentionModel:
 @lru_cache(maxsize=1)
 def load_model() -> MentionModel:
     """The shipped weights, read once per process."""
-    data = resources.files("reportedly").joinpath(WEIGHTS).read_bytes()
-    with np.load(io.BytesIO(data), allow_pickle=False) as npz:
-        vocab = json.loads(str(npz["vocab"]))
-        return MentionModel(
-            index={f: i for i, f in enumerate(vocab)},
-            weights=npz["w"].astype(np.float32),
-            bias=float(npz["b"]),
-            threshold=float(npz["threshold"]),
-        )
+    npz = require_weights(WEIGHTS)
+    return MentionModel(
+        index=feature_index(npz["vocab"]),
+        weights=npz["w"].astype(np.float32),
+        bias=float(npz["b"]),
+        threshold=float(npz["threshold"]),
+    )
 
 
 def is_candidate(tok: Token) -> bool:

@@ -8,16 +8,14 @@ CONCEDE and RETREAT merged as YIELD (PLV's older name for both), split again by 
 
 from __future__ import annotations
 
-import io
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 from spacy.tokens import Token
 
 from reportedly.extract.triggers import match_token
+from reportedly.weights import feature_index, from_json, require_weights
 
 WEIGHTS = "data/events/typer.npz"
 # Dependents whose lemma, joined to the trigger's, names the event ("hold talks", "agree to release").
@@ -104,13 +102,13 @@ def _context(trigger: Token) -> list[str]:
 @lru_cache(maxsize=1)
 def load_typer() -> tuple[dict[str, int], np.ndarray, np.ndarray, list[str]]:
     """The shipped weights, read once per process: (feature index, W, b, labels)."""
-    data = resources.files("reportedly").joinpath(WEIGHTS).read_bytes()
-    with np.load(io.BytesIO(data), allow_pickle=False) as npz:
-        vocab = json.loads(str(npz["vocab"]))
-        labels = json.loads(str(npz["labels"]))
-        weights = npz["W"].astype(np.float32)
-        bias = npz["b"].astype(np.float32)
-    return {f: i for i, f in enumerate(vocab)}, weights, bias, labels
+    npz = require_weights(WEIGHTS)
+    return (
+        feature_index(npz["vocab"]),
+        npz["W"].astype(np.float32),
+        npz["b"].astype(np.float32),
+        from_json(npz["labels"]),
+    )
 
 
 def score(feats: list[str]) -> np.ndarray:

@@ -12,14 +12,13 @@ softmax over three buckets (happened / did not happen / uncertain) and a ridge r
 
 from __future__ import annotations
 
-import io
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 from spacy.tokens import Token
+
+from reportedly.weights import feature_index, from_json, require_weights
 
 WEIGHTS = "data/events/factuality.npz"
 HAPPENED, NOT_HAPPENED, UNCERTAIN = "happened", "did_not_happen", "uncertain"
@@ -202,15 +201,15 @@ def _sentence(trigger: Token, root: Token) -> list[str]:
 @lru_cache(maxsize=1)
 def load_model() -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray, float, list[str]]:
     """The shipped weights, read once per process: (feature index, W, b, ridge w, ridge b, labels)."""
-    data = resources.files("reportedly").joinpath(WEIGHTS).read_bytes()
-    with np.load(io.BytesIO(data), allow_pickle=False) as npz:
-        vocab = json.loads(str(npz["vocab"]))
-        labels = json.loads(str(npz["labels"]))
-        weights = npz["W"].astype(np.float32)
-        bias = npz["b"].astype(np.float32)
-        ridge = npz["R"].astype(np.float32)
-        ridge_bias = float(npz["r0"])
-    return {f: i for i, f in enumerate(vocab)}, weights, bias, ridge, ridge_bias, labels
+    npz = require_weights(WEIGHTS)
+    return (
+        feature_index(npz["vocab"]),
+        npz["W"].astype(np.float32),
+        npz["b"].astype(np.float32),
+        npz["R"].astype(np.float32),
+        float(npz["r0"]),
+        from_json(npz["labels"]),
+    )
 
 
 def judge_features(feats: list[str]) -> Factuality:

@@ -17,20 +17,18 @@ The weights ship as `data/events/mentions_coref.npz`; everything is numpy and sc
 
 from __future__ import annotations
 
-import io
-import json
 import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 from spacy.tokens import Doc, Token
 
 from reportedly.merge.events import context_words, trigger_stem
 from reportedly.registry import mergers
+from reportedly.weights import from_json, require_weights
 
 WEIGHTS = "data/events/mentions_coref.npz"
 # Parts of speech whose lemmas describe what a document is about (TF-IDF of documents).
@@ -187,15 +185,14 @@ class CorefModel:
 @lru_cache(maxsize=1)
 def load_model() -> CorefModel:
     """The shipped weights, read once per process."""
-    data = resources.files("reportedly").joinpath(WEIGHTS).read_bytes()
-    with np.load(io.BytesIO(data), allow_pickle=False) as npz:
-        return CorefModel(
-            weights=npz["w"].astype(np.float64),
-            rates=json.loads(str(npz["rates"])),
-            default_rate=float(npz["default_rate"]),
-            mention_cut=float(npz["mention_cut"]),
-            document_cut=float(npz["document_cut"]),
-        )
+    npz = require_weights(WEIGHTS)
+    return CorefModel(
+        weights=npz["w"].astype(np.float64),
+        rates=from_json(npz["rates"]),
+        default_rate=float(npz["default_rate"]),
+        mention_cut=float(npz["mention_cut"]),
+        document_cut=float(npz["document_cut"]),
+    )
 
 
 def pair_matrix(

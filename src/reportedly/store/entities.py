@@ -20,6 +20,7 @@ from reportedly.merge.entities import (
     pick_match,
 )
 from reportedly.model import Article, Entity
+from reportedly.store.sqlite import rows_in
 
 # Aliases fetched per candidate for fuzzy matching: enough to hold every surface form of one actor.
 MAX_CANDIDATE_ALIASES = 50
@@ -207,14 +208,10 @@ def add_event_counts(conn: sqlite3.Connection, delta: Mapping[str, int]) -> None
 def affiliations_of(conn: sqlite3.Connection, entity_ids: set[str]) -> dict[str, frozenset[str]]:
     """Ledger entity id -> ids of the ledger entities it is affiliated with (in any article)."""
     out: dict[str, set[str]] = {}
-    ids = sorted(entity_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in conn.execute(
-            f"SELECT entity_id, affiliation_id FROM entity_affiliations "
-            f"WHERE affiliation_id IS NOT NULL AND entity_id IN ({marks})",
-            chunk,
-        ):
-            out.setdefault(row[0], set()).add(row[1])
+    sql = (
+        "SELECT entity_id, affiliation_id FROM entity_affiliations "
+        "WHERE affiliation_id IS NOT NULL AND entity_id IN ({marks})"
+    )
+    for row in rows_in(conn, sql, entity_ids):
+        out.setdefault(row[0], set()).add(row[1])
     return {k: frozenset(v) for k, v in out.items()}

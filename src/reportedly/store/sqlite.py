@@ -8,13 +8,34 @@ mid-write leaves the database as it was before that transaction began.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from reportedly.errors import StoreError
 from reportedly.registry import stores
 from reportedly.store.migrations import MIGRATIONS, migrate, schema_version
+
+# Host parameters per `IN (...)` query: well under SQLite's limit of 32,766.
+CHUNK = 500
+
+
+def rows_in(conn: sqlite3.Connection, sql: str, ids: Iterable[str], size: int = CHUNK) -> Iterator[Any]:
+    """The rows of `sql` for every id, asked `size` ids at a time.
+
+    Args:
+        conn: an open connection.
+        sql: a query whose `{marks}` stands for the parameter list of one `IN (...)`; the ids are
+            always bound as parameters, never pasted into the text.
+        ids: the ids, asked in sorted order without repeats.
+        size: ids per query.
+    """
+    todo = sorted(set(ids))
+    for start in range(0, len(todo), size):
+        chunk = todo[start : start + size]
+        yield from conn.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
 
 # Milliseconds a writer waits for another writer's lock before failing (a web UI reading while
 # an ingest writes never blocks in WAL mode; two ingests at once queue for this long).

@@ -21,10 +21,7 @@ from reportedly.ledger.build import build_claim, mention_payload, participants, 
 from reportedly.merge.events import block_keys, cluster, pair_score
 from reportedly.model import Article, Failure
 from reportedly.store.entities import add_event_counts, affiliations_of, store_entities
-from reportedly.store.sqlite import transaction
-
-# Host parameters per `IN (...)` query: well under SQLite's limit of 32,766.
-CHUNK = 500
+from reportedly.store.sqlite import rows_in, transaction
 
 
 def now() -> str:
@@ -32,19 +29,9 @@ def now() -> str:
     return datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
 
 
-def chunks(items: list[str], size: int = CHUNK) -> Iterable[list[str]]:
-    """`items` in slices of at most `size`."""
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 def stored_ids(conn: sqlite3.Connection, ids: Iterable[str]) -> set[str]:
     """Which of these article ids are already in the database."""
-    found: set[str] = set()
-    for chunk in chunks(sorted(set(ids))):
-        marks = ",".join("?" * len(chunk))
-        found.update(r[0] for r in conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
-    return found
+    return {r[0] for r in rows_in(conn, "SELECT id FROM articles WHERE id IN ({marks})", ids)}
 
 
 @cache
@@ -159,11 +146,8 @@ def _store_mentions(conn: sqlite3.Connection, article: Article, entity_map: dict
 
 
 def _load(conn: sqlite3.Connection, ids: Iterable[str], into: dict[str, dict[str, Any]]) -> None:
-    todo = sorted(set(ids) - set(into))
-    for chunk in chunks(todo):
-        marks = ",".join("?" * len(chunk))
-        for row in conn.execute(f"SELECT id, data FROM mentions WHERE id IN ({marks})", chunk):
-            into[row[0]] = json.loads(row[1])
+    for row in rows_in(conn, "SELECT id, data FROM mentions WHERE id IN ({marks})", set(ids) - set(into)):
+        into[row[0]] = json.loads(row[1])
 
 
 def _component(conn: sqlite3.Connection, mention_ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -183,12 +167,9 @@ def _component(conn: sqlite3.Connection, mention_ids: list[str]) -> dict[str, di
         by_key: dict[str, list[str]] = {}
         for key in sorted({k for m in frontier for k in block_keys(features[m])}):
             by_key[key] = []
-        for chunk in chunks(sorted(by_key)):
-            marks = ",".join("?" * len(chunk))
-            for key, mid in conn.execute(
-                f"SELECT key, mention_id FROM mention_keys WHERE key IN ({marks})", chunk
-            ):
-                by_key[key].append(mid)
+        keyed = "SELECT key, mention_id FROM mention_keys WHERE key IN ({marks})"
+        for key, mid in rows_in(conn, keyed, by_key):
+            by_key[key].append(mid)
         found: set[str] = set()
         seen: dict[str, dict[str, Any]] = {}
         _load(conn, {n for ids in by_key.values() for n in ids} - members, seen)
@@ -216,16 +197,8 @@ def recluster(conn: sqlite3.Connection, mention_ids: list[str]) -> None:
     if not mention_ids:
         return
     payloads = _component(conn, mention_ids)
-    old_events: set[str] = set()
-    for chunk in chunks(sorted(payloads)):
-        marks = ",".join("?" * len(chunk))
-        old_events.update(
-            r[0]
-            for r in conn.execute(
-                f"SELECT DISTINCT event_id FROM mentions WHERE id IN ({marks}) AND event_id IS NOT NULL",
-                chunk,
-            )
-        )
+    linked = "SELECT DISTINCT event_id FROM mentions WHERE id IN ({marks}) AND event_id IS NOT NULL"
+    old_events = {r[0] for r in rows_in(conn, linked, payloads)}
     everyone = set().union(*(participants(p) for p in payloads.values()))
     # each entity's event count loses the events rewritten here and gains the ones written anew
     events_delta = Counter(_participants_of(conn, old_events))
@@ -246,17 +219,8 @@ def recluster(conn: sqlite3.Connection, mention_ids: list[str]) -> None:
 
 def _participants_of(conn: sqlite3.Connection, event_ids: set[str]) -> list[str]:
     """The entity of every distinct (event, entity) participation in these events."""
-    found: list[str] = []
-    for chunk in chunks(sorted(event_ids)):
-        marks = ",".join("?" * len(chunk))
-        found.extend(
-            r[0]
-            for r in conn.execute(
-                f"SELECT DISTINCT entity_id, event_id FROM event_participants WHERE event_id IN ({marks})",
-                chunk,
-            )
-        )
-    return found
+    sql = "SELECT DISTINCT entity_id, event_id FROM event_participants WHERE event_id IN ({marks})"
+    return [r[0] for r in rows_in(conn, sql, event_ids)]
 
 
 def _write_event(conn: sqlite3.Connection, claim: dict[str, Any]) -> set[str]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from reportedly.evaluate.attribution import Score, load_polnear, score_doc
-from reportedly.extract.quotes import extract_attributions
+from reportedly.extract.attribution.extractor import extract_attributions
 from reportedly.model import Attribution, DocContext, Span, Speaker
 from reportedly.nlp.pipeline import make_nlp
 

@@ -1,8 +1,8 @@
 """Train the learned cue filter shipped in src/reportedly/data/attribution/cue_filter.npz (CPU, minutes).
 
-Every verb draft of PolNeAR train (reportedly.extract.quotes.verb_drafts: every verb with a speaker
+Every verb draft of PolNeAR train (reportedly.extract.attribution.extractor.verb_drafts: every verb with a speaker
 and a content, in or out of the cue lexicon) is labelled 1 when its verb lies inside a gold cue.
-A binary logistic regression (L2) over reportedly.extract.cuefilter.features is fitted with
+A binary logistic regression (L2) over reportedly.extract.attribution.cuefilter.features is fitted with
 scipy's L-BFGS. Model selection uses train only: the L2 strength and the keep threshold are chosen
 on a held-out tenth of the training articles (every tenth by name) by the mean of source, cue and
 content exact F1 of the whole extractor; the model is then refitted on all of train. Dev is scored
@@ -28,10 +28,10 @@ from scipy import optimize, sparse
 from spacy.tokens import Doc, DocBin
 
 from reportedly.evaluate.attribution import GoldDoc, Score, load_polnear, score_doc
-from reportedly.extract import contentend, cuefilter
+from reportedly.extract.attribution import contentend, cuefilter
+from reportedly.extract.attribution.extractor import extract_attributions, verb_drafts
+from reportedly.extract.attribution.quotemarks import find_quotes
 from reportedly.extract.cues import CUE_LEMMAS, find_cues
-from reportedly.extract.quotemarks import find_quotes
-from reportedly.extract.quotes import extract_attributions, verb_drafts
 from reportedly.model import DocContext
 from reportedly.nlp.pipeline import make_nlp
 

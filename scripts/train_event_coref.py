@@ -1,12 +1,12 @@
 """Train the event coreference scorer shipped in src/reportedly/data/events/mentions_coref.npz (CPU, minutes).
 
-Examples are every pair of gold event mentions (reportedly.evaluate.ecbplus.align heads) of one ECB+
+Examples are every pair of gold event mentions (reportedly.evaluate.ecbplus.align.align heads) of one ECB+
 train topic, labelled 1 when they share a gold cluster; features are
-reportedly.merge.eventcoref.pair_features, with each lemma's coreference rate (same-lemma pairs that
+reportedly.evaluate.ecbplus.eventcoref.pair_features, with each lemma's coreference rate (same-lemma pairs that
 corefer, smoothed by `RATE_PRIOR`) counted on the training topics only. A logistic regression (L2)
 is fitted with scipy's L-BFGS. The two clustering cuts (documents, mentions) are chosen by three-fold
 cross-validation over train topics (topic mod 3): each fold's documents are grouped and their
-detected mentions (reportedly.extract.event_mentions) clustered with the model fitted on the other
+detected mentions (reportedly.evaluate.ecbplus.mentions) clustered with the model fitted on the other
 folds, and the cuts with the best CoNLL F1 over the folds win. The model is refitted on all of
 train. Dev is scored once at the end and printed, never used for selection. Deterministic.
 
@@ -26,8 +26,8 @@ import numpy as np
 from scipy import optimize
 
 from reportedly.evaluate.coref import Cluster, conll
-from reportedly.evaluate.ecbplus import Aligned, doc_mentions, load_aligned, split_clusters
-from reportedly.merge.eventcoref import FEATURES, RATE_PRIOR, CorefModel, mention_of, pair_features
+from reportedly.evaluate.ecbplus.align import Aligned, doc_mentions, load_aligned, split_clusters
+from reportedly.evaluate.ecbplus.eventcoref import FEATURES, RATE_PRIOR, CorefModel, mention_of, pair_features
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "reportedly" / "data" / "events" / "mentions_coref.npz"
@@ -38,7 +38,7 @@ MENTION_CUTS = tuple(round(c, 2) for c in np.arange(0.45, 0.81, 0.05))
 
 def gold_pairs(aligned: list[Aligned]):  # type: ignore[no-untyped-def]
     """Per topic: the gold mentions (CorefMention, cluster) and the documents' cosine similarities."""
-    from reportedly.merge.eventcoref import document_vectors
+    from reportedly.evaluate.ecbplus.eventcoref import document_vectors
 
     out = []
     for topic in sorted({a.ecb.topic for a in aligned}):

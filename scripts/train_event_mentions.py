@@ -1,8 +1,8 @@
 """Train the general event-mention detector shipped in src/reportedly/data/events/mentions.npz (CPU, ~2 min).
 
-Every candidate token (reportedly.extract.event_mentions.is_candidate) of a validated sentence of an
+Every candidate token (reportedly.evaluate.ecbplus.mentions.is_candidate) of a validated sentence of an
 ECB+ train topic (1-35 minus dev 2, 5, 12, 18, 21, 23, 34, 35) is an example: 1 when it is the head of
-a gold ACTION / NEG_ACTION markable (reportedly.evaluate.ecbplus.align), 0 when no gold mention covers
+a gold ACTION / NEG_ACTION markable (reportedly.evaluate.ecbplus.align.align), 0 when no gold mention covers
 it; the other tokens of multi-word mentions are left out. A binary logistic regression (L2) over
 `token_features` is fitted with scipy's L-BFGS. The L2 strength and the threshold are chosen by
 three-fold cross-validation over train topics (topic mod 3), on token F1; the model is then refitted
@@ -24,8 +24,8 @@ from pathlib import Path
 import numpy as np
 from scipy import optimize, sparse
 
-from reportedly.evaluate.ecbplus import Aligned, load_aligned
-from reportedly.extract.event_mentions import is_candidate, token_features
+from reportedly.evaluate.ecbplus.align import Aligned, load_aligned
+from reportedly.evaluate.ecbplus.mentions import is_candidate, token_features
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "reportedly" / "data" / "events" / "mentions.npz"

@@ -1,7 +1,7 @@
 """Train the event typer shipped in src/reportedly/data/events/typer.npz (CPU, well under a minute).
 
 A multinomial logistic regression (softmax, L2) over the features of
-reportedly.extract.eventtype.features, fitted with scipy's L-BFGS on the training part of
+reportedly.extract.events.typer.features, fitted with scipy's L-BFGS on the training part of
 ../shared/data/plover/PLV_train.tsv (the held-out part, reportedly.evaluate.events.is_test, is
 never seen) plus, at a low weight, the lead sentence of each of NGEC's 4,500 synthetic stories
 (gpt_synthetic_events_2023-10-19_19.csv.zip, MIT; training material, not gold: its root verb is
@@ -82,7 +82,7 @@ def balanced(y: np.ndarray, weight: np.ndarray, n_classes: int) -> np.ndarray:
 
 def synthetic(path: Path, nlp: object, cache: Path | None) -> tuple[list[list[str]], list[str]]:
     """Features of each synthetic story's lead sentence (its root as the trigger) and its label."""
-    from reportedly.extract.eventtype import features
+    from reportedly.extract.events.typer import features
 
     with zipfile.ZipFile(path) as archive:
         name = next(n for n in archive.namelist() if n.endswith(".csv"))
@@ -125,7 +125,7 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=None, help="Folder to keep the parsed DocBins in.")
     args = parser.parse_args()
     from reportedly.evaluate.events import find_trigger, read_plv
-    from reportedly.extract.eventtype import features
+    from reportedly.extract.events.typer import features
     from reportedly.nlp.pipeline import make_nlp
 
     nlp = make_nlp()

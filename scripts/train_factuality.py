@@ -4,7 +4,7 @@ Data: UW event factuality (Lee et al. 2015) in the unified CoNLL of Stanovsky et
 ../shared/data/factuality/uw/{train,dev,test}.conll, research use: only the learned weights ship,
 never its text. Each sentence is parsed by the product pipeline on UW's own tokens, so the
 features are those the events stage sees at run time. Two heads over the same features of
-reportedly.extract.epistemic.model_features: a softmax over happened / did not happen /
+reportedly.extract.events.epistemic.model_features: a softmax over happened / did not happen /
 uncertain (L2, scipy L-BFGS) and a ridge regression on the -3..+3 score. The L2 strength and
 per-class bias offsets (the buckets are 85/5/10 in train) are chosen on UW dev for macro-F1;
 test is only reported. Deterministic: same data, same weights.
@@ -71,7 +71,7 @@ def load(split: str, shared: Path, cache: Path | None) -> list[Any]:
 def featurize(docs: list[Any]) -> tuple[list[list[str]], np.ndarray, np.ndarray]:
     """Feature lists, bucket ids and scores of every gold predicate."""
     from reportedly.evaluate.factuality import bucket
-    from reportedly.extract.epistemic import model_features, rule_cues
+    from reportedly.extract.events.epistemic import model_features, rule_cues
 
     feats, y, v = [], [], []
     for doc in docs:

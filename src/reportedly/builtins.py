@@ -8,11 +8,11 @@ import reportedly.clean.boilerplate  # noqa: F401
 import reportedly.clean.dateline  # noqa: F401
 import reportedly.clean.language  # noqa: F401
 import reportedly.clean.normalize  # noqa: F401
+import reportedly.evaluate.ecbplus.eventcoref  # noqa: F401
+import reportedly.evaluate.ecbplus.mentions  # noqa: F401
 import reportedly.extract.entities  # noqa: F401
-import reportedly.extract.event_mentions  # noqa: F401
 import reportedly.ingest  # noqa: F401
 import reportedly.merge.entities  # noqa: F401
-import reportedly.merge.eventcoref  # noqa: F401
 import reportedly.merge.events  # noqa: F401
 import reportedly.store.sqlite  # noqa: F401
 

@@ -9,10 +9,10 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from reportedly.extract import contentend, cuefilter
+from reportedly.extract.attribution import contentend, cuefilter
+from reportedly.extract.attribution.drafts import Draft
+from reportedly.extract.attribution.speakers import Found
 from reportedly.extract.cues import cue_bounds
-from reportedly.extract.drafts import Draft
-from reportedly.extract.speakers import Found
 
 # (word, head index, dep, POS, tag, lemma) rows of hand-parsed sentences.
 SAID = [

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from reportedly.extract.entities import extract_entities
-from reportedly.extract.references import title_fits, title_words
+from reportedly.extract.entities.references import title_fits, title_words
 from reportedly.model import DocContext
 
 

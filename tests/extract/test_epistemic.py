@@ -6,14 +6,14 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from reportedly.extract.epistemic import (
+from reportedly.extract.events.epistemic import (
     combine,
     is_reported_speech,
     learned_reading,
     local_cues,
     rule_cues,
 )
-from reportedly.extract.factuality import features
+from reportedly.extract.events.factuality import features
 from reportedly.model import Status
 
 

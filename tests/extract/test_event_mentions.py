@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from reportedly.extract.event_mentions import extract_event_mentions, load_model, token_features
+from reportedly.evaluate.ecbplus.mentions import extract_event_mentions, load_model, token_features
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from reportedly.extract.dates import context_year, date_index, find_date, normalize
+from reportedly.extract.events.dating import context_year, date_index, find_date, normalize
 
 
 @pytest.mark.parametrize(

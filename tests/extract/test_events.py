@@ -7,9 +7,9 @@ import spacy
 from spacy.tokens import Doc
 
 from reportedly.extract.events import extract_events
-from reportedly.extract.eventsense import is_relay
-from reportedly.extract.eventtype import resolve_yield
-from reportedly.extract.triggers import match_token, to_plover
+from reportedly.extract.events.senses import is_relay
+from reportedly.extract.events.triggers import match_token, to_plover
+from reportedly.extract.events.typer import resolve_yield
 from reportedly.model import Attribution, DocContext, Entity, Span, Speaker
 
 

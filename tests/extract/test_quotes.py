@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 import yaml
 
-from reportedly.extract.quotes import extract_attributions
+from reportedly.extract.attribution.extractor import extract_attributions
 from reportedly.model import Dateline, DocContext
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportedly.extract.quotemarks import find_quotes
+from reportedly.extract.attribution.quotemarks import find_quotes
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from reportedly.extract.quotes import extract_attributions
+from reportedly.extract.attribution.extractor import extract_attributions
 from reportedly.model import Dateline, DocContext, Entity, Span
 
 

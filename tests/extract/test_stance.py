@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportedly.extract.stance import stance_of
+from reportedly.extract.attribution.stance import stance_of
 
 
 @pytest.mark.parametrize(

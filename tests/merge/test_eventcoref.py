@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from reportedly.merge.eventcoref import (
+from reportedly.evaluate.ecbplus.eventcoref import (
     CorefMention,
     average_linkage,
     cluster_documents,

@@ -11,8 +11,8 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from reportedly.nlp.fast import FAST_LEMMATIZER, FAST_RULER, TagMapAttributeRuler
-from reportedly.nlp.greedy import HELD_GIL_NER, HELD_GIL_PARSER, HeldGilParser
+from reportedly.nlp.heldgil import HELD_GIL_NER, HELD_GIL_PARSER, HeldGilParser
+from reportedly.nlp.memoized import FAST_LEMMATIZER, FAST_RULER, TagMapAttributeRuler
 from reportedly.nlp.pipeline import (
     MODEL_PACKAGE,
     PARAGRAPH_BREAKS,

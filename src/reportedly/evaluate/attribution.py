@@ -242,7 +242,7 @@ def rules_extractor(batch_size: int = 16) -> Extractor:
     """Our pipeline's attribution extractor over raw texts (verbatim, no cleaning, no entities)."""
 
     def run(texts: list[str]) -> Iterable[list[Attribution]]:
-        from reportedly.extract.quotes import extract_attributions
+        from reportedly.extract.attribution.extractor import extract_attributions
         from reportedly.model import DocContext
         from reportedly.nlp.pipeline import make_nlp
 

@@ -1,8 +1,8 @@
 """Cross-document event coreference on ECB+ (Cybulska & Vossen 2014), scored like the CoNLL-2012 task.
 
 `evaluate_coref` scores general event coreference: the event-mention detector
-(reportedly.extract.event_mentions) finds the mentions, reportedly.merge.eventcoref groups the
-documents by content and clusters each group's mentions (reportedly.evaluate.ecbplus aligns ECB+
+(reportedly.evaluate.ecbplus.mentions) finds the mentions, reportedly.evaluate.ecbplus.eventcoref groups the
+documents by content and clusters each group's mentions (reportedly.evaluate.ecbplus.align aligns ECB+
 tokens with the parses). It reports the honest setting (predicted mentions, predicted document
 groups) and, to separate the parts, gold topics and gold mentions.
 
@@ -258,9 +258,10 @@ def evaluate_coref(
 ) -> dict[str, Any]:
     """Score cross-document event coreference on ECB+: detected event mentions, clustered.
 
-    Mentions come from the general event-mention detector (reportedly.extract.event_mentions);
+    Mentions come from the general event-mention detector (reportedly.evaluate.ecbplus.mentions);
     documents are grouped by content and each group's mentions clustered by
-    reportedly.merge.eventcoref. The main figure (`conll_f1`, MUC, B3, CEAF-e) is the honest setting:
+    reportedly.evaluate.ecbplus.eventcoref. The main figure (`conll_f1`, MUC, B3, CEAF-e) is the honest
+    setting:
     predicted mentions and predicted document groups. `settings` holds the same with gold topics, and
     with gold mentions (separating detection from merging).
 
@@ -274,7 +275,7 @@ def evaluate_coref(
         MUC, B3, CEAF-e and CoNLL F1, detected-only scores, mention detection figures, and the
         scores of every setting in SETTINGS.
     """
-    from reportedly.evaluate.ecbplus import load_aligned, split_clusters
+    from reportedly.evaluate.ecbplus.align import load_aligned, split_clusters
 
     aligned = load_aligned(data, split, cache, topics)
     by_setting = {}

@@ -107,7 +107,7 @@ def _span_root(doc: Doc, span: tuple[int, int]) -> Token | None:
 
 def featurize_rows(nlp: Language, rows: list[PlvRow]) -> list[list[str]]:
     """Parse each row and return the typer's features of its trigger."""
-    from reportedly.extract.eventtype import features
+    from reportedly.extract.events.typer import features
 
     docs = nlp.pipe((r.text for r in rows), batch_size=64)
     return [features(find_trigger(doc, row)) for doc, row in zip(docs, rows, strict=True)]
@@ -155,7 +155,7 @@ def evaluate_events(
     Returns:
         {"micro_f1", "macro_f1", "n", "per_label": {label: {precision, recall, f1, support}}}.
     """
-    from reportedly.extract.eventtype import classify_features
+    from reportedly.extract.events.typer import classify_features
 
     rows = read_plv(path, part)[:limit]
     feats = featurize_rows(nlp, rows)

@@ -4,7 +4,7 @@ Each gold predicate carries a score from -3 (certainly did not happen) to +3 (ce
 Each sentence is parsed by the product pipeline on UW's own tokens (or, with no pipeline given,
 becomes a hand-built Doc from the CoNLL file's own parse and no model runs). The status of each
 predicate is the one the events stage gives: its rule cues and the learned model's reading
-(reportedly.extract.epistemic.local_cues) combined as for an event in the article's voice or,
+(reportedly.extract.events.epistemic.local_cues) combined as for an event in the article's voice or,
 inside reported speech, with one source. Reported: per-class F1 over three buckets (happened / did
 not happen / uncertain), their macro-F1, and Pearson r between a score per status and the gold
 score; and the same for the raw learned model (its bucket, and its -3..+3 value for r).
@@ -25,7 +25,7 @@ from spacy.vocab import Vocab
 
 from reportedly import registry
 from reportedly.evaluate.events import f1_scores
-from reportedly.extract.epistemic import combine, is_reported_speech, learned_reading, local_cues
+from reportedly.extract.events.epistemic import combine, is_reported_speech, learned_reading, local_cues
 from reportedly.model import Stance, Status
 
 # Gold buckets: UW's annotators average several judgements; |score| >= 1 is where they agree the

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from reportedly.extract.attribution.extractor import extract_attributions
 from reportedly.extract.entities import extract_entities
 from reportedly.extract.events import extract_events
-from reportedly.extract.quotes import extract_attributions
 from reportedly.model import Attribution, DocContext, Entity, Event
 
 __all__ = ["analyze_doc", "extract_entities", "extract_attributions", "extract_events"]

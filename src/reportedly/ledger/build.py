@@ -11,7 +11,7 @@ import hashlib
 from collections import Counter
 from typing import Any
 
-from reportedly.extract.arguments import is_country  # a whole country holds every place in it
+from reportedly.extract.events.arguments import is_country  # a whole country holds every place in it
 from reportedly.extract.names import ascii_fold, same_person
 from reportedly.ledger.status import (
     OWN_VOICE,

@@ -2,8 +2,8 @@
 
 Every statistical component of the stock pipeline runs (tok2vec, tagger, parser, ner): the extractors
 read tags, POS, lemmas, the parse and entities. The two rule components, `attribute_ruler` and the rule
-`lemmatizer`, are swapped for memoized versions (reportedly.nlp.fast), and the parser and NER are decoded
-with the GIL held (reportedly.nlp.greedy): identical annotations for a fraction of the time;
+`lemmatizer`, are swapped for memoized versions (reportedly.nlp.memoized), and the parser and NER are decoded
+with the GIL held (reportedly.nlp.heldgil): identical annotations for a fraction of the time;
 `tests/nlp/test_pipeline.py` checks the equality token by token.
 
 One rule runs before the parser: a paragraph break ends a sentence (`rp_paragraph_breaks`). The cleaned
@@ -26,8 +26,8 @@ from spacy.pipeline import AttributeRuler, DependencyParser, EntityRecognizer, L
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
-from reportedly.nlp.fast import FAST_LEMMATIZER, FAST_RULER, MemoLemmatizer, TagMapAttributeRuler
-from reportedly.nlp.greedy import HELD_GIL_NER, HELD_GIL_PARSER, HeldGilParser
+from reportedly.nlp.heldgil import HELD_GIL_NER, HELD_GIL_PARSER, HeldGilParser
+from reportedly.nlp.memoized import FAST_LEMMATIZER, FAST_RULER, MemoLemmatizer, TagMapAttributeRuler
 from reportedly.nlp.memory import keep_large_blocks
 
 # The model package installed from requirements-model.txt (a repackaged en_core_web_sm 3.8.0).

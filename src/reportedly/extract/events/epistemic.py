@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from reportedly.extract.factuality import (
+from reportedly.extract.events.factuality import (
     HAPPENED,
     NOT_HAPPENED,
     UNCERTAIN,
@@ -174,7 +174,7 @@ EXPLICIT_CUES = (
     ("failed", Status.NEGATED),
     ("offered", Status.OFFERED),
 )
-# Prefix of the learned model's cue ("learned:uncertain"); its buckets are extract/factuality.py's.
+# Prefix of the learned model's cue ("learned:uncertain"); its buckets are extract/events/factuality.py's.
 LEARNED = "learned:"
 # How many heads up from a trigger cues are looked for: its clause and the one or two above it
 # ("Moscow is ready to receive", "have confirmed our readiness to demonstrate").

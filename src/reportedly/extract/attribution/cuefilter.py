@@ -1,6 +1,6 @@
 """The learned cue filter: which verb drafts are attributions in PolNeAR's reading.
 
-Every verb with a speaker and a content becomes a draft (extract/drafts.py `from_verb`) when its
+Every verb with a speaker and a content becomes a draft (extract/attribution/drafts.py `from_verb`) when its
 lemma is in the cue lexicon or among the candidate lemmas learned with the weights (verbs that head
 a gold cue in at least a tenth of their drafts in PolNeAR train: trying every verb would triple the
 extractor's time for the few cues the others give). A logistic regression over features of the
@@ -21,8 +21,8 @@ from functools import lru_cache
 import numpy as np
 from spacy.tokens import Doc
 
+from reportedly.extract.attribution.drafts import Draft
 from reportedly.extract.cues import COGNITION_VERBS, CUE_LEMMAS, SPEECH_VERBS
-from reportedly.extract.drafts import Draft
 from reportedly.weights import feature_index, from_json, read_weights
 
 

@@ -1,9 +1,9 @@
 """Attribution: who said what, through whom, with what stance.
 
-`extract_attributions` finds drafts in the parse (extract/drafts.py), keeps the outermost claim
+`extract_attributions` finds drafts in the parse (drafts.py), keeps the outermost claim
 where one sits inside another (PolNeAR's univocal reading: "Kabulov said that officials declared
-..." credits Kabulov), then links speakers to entities (extract/speakers.py), builds relay chains
-(extract/relays.py) with the dateline's agency outermost, and reads the stance (extract/stance.py).
+..." credits Kabulov), then links speakers to entities (speakers.py), builds relay chains
+(relays.py) with the dateline's agency outermost, and reads the stance (stance.py).
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ from spacy.attrs import LEMMA, POS
 from spacy.symbols import VERB
 from spacy.tokens import Doc
 
-from reportedly.extract.contentend import refine_ends
-from reportedly.extract.cuefilter import JUDGING_VERBS, candidate_lemmas, keep_likely
-from reportedly.extract.cues import find_cues
-from reportedly.extract.drafts import (
+from reportedly.extract.attribution.contentend import refine_ends
+from reportedly.extract.attribution.cuefilter import JUDGING_VERBS, candidate_lemmas, keep_likely
+from reportedly.extract.attribution.drafts import (
     MIN_QUOTE_WORDS,
     Draft,
     from_according,
@@ -24,16 +23,17 @@ from reportedly.extract.drafts import (
     from_report_noun,
     from_verb,
 )
-from reportedly.extract.quotemarks import Quote, find_quotes
-from reportedly.extract.relays import (
+from reportedly.extract.attribution.quotemarks import Quote, find_quotes
+from reportedly.extract.attribution.relays import (
     OUTLET_VERBS,
     MediaMention,
     addressee_relays,
     media_mentions,
     outlet_relays,
 )
-from reportedly.extract.speakers import Found, is_media, make_speaker, needs_antecedent, resolve
-from reportedly.extract.stance import stance_of
+from reportedly.extract.attribution.speakers import Found, is_media, make_speaker, needs_antecedent, resolve
+from reportedly.extract.attribution.stance import stance_of
+from reportedly.extract.cues import find_cues
 from reportedly.model import Attribution, DocContext, Entity, Relay, Span, Speaker, SpeakerKind
 from reportedly.registry import extractors
 

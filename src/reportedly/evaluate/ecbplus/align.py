@@ -16,7 +16,7 @@ import numpy as np
 from spacy.tokens import Doc, DocBin
 
 from reportedly.evaluate.coref import Cluster, EcbDoc, read_split
-from reportedly.merge.eventcoref import CorefMention, CorefModel
+from reportedly.evaluate.ecbplus.eventcoref import CorefMention, CorefModel
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +121,8 @@ def doc_mentions(a: Aligned, gold_mentions: bool = False) -> list[tuple[CorefMen
         (mention, gold key) pairs; a predicted mention matches the first gold mention covering its
         token that no earlier mention took, and takes the gold key as its id (so scores compare).
     """
-    from reportedly.extract.event_mentions import extract_event_mentions
-    from reportedly.merge.eventcoref import mention_of
+    from reportedly.evaluate.ecbplus.eventcoref import mention_of
+    from reportedly.evaluate.ecbplus.mentions import extract_event_mentions
 
     if gold_mentions:
         return [(mention_of(a.doc, a.doc[i], a.heads[i], a.ecb.name), a.heads[i]) for i in sorted(a.heads)]
@@ -145,7 +145,7 @@ def document_groups(
     aligned: Sequence[Aligned], gold_topics: bool, cut: float
 ) -> tuple[list[int], np.ndarray]:
     """Each document's group (its gold topic, or a predicted content cluster) and the TF-IDF rows."""
-    from reportedly.merge.eventcoref import cluster_documents, document_vectors
+    from reportedly.evaluate.ecbplus.eventcoref import cluster_documents, document_vectors
 
     vectors = document_vectors([a.doc for a in aligned])
     if gold_topics:
@@ -173,7 +173,7 @@ def split_clusters(
     Returns:
         key clusters, response clusters, and counts of gold, predicted and matched mentions.
     """
-    from reportedly.merge.eventcoref import cluster_mentions, load_model
+    from reportedly.evaluate.ecbplus.eventcoref import cluster_mentions, load_model
 
     model = model or load_model()
     groups, vectors = document_groups(aligned, gold_topics, model.document_cut)

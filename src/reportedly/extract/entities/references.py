@@ -32,9 +32,9 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from reportedly.extract.clusters import Cluster
-from reportedly.extract.mentions import Mention
-from reportedly.extract.roles import find_roles
+from reportedly.extract.entities.clusters import Cluster
+from reportedly.extract.entities.mentions import Mention
+from reportedly.extract.entities.roles import find_roles
 from reportedly.gazetteer import Gazetteer
 from reportedly.model import Role
 

@@ -26,7 +26,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Doc, Token
 
-from reportedly.extract.triggers import is_plain_speech
+from reportedly.extract.events.triggers import is_plain_speech
 
 
 def _words(text: str) -> frozenset[str]:

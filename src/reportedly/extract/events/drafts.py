@@ -1,6 +1,6 @@
 """Events told twice in one article: one event with both tellings' parties, places and sources.
 
-`Draft` is an event while extract/events.py assembles it; `merge_same` folds the drafts that tell the
+`Draft` is an event while extractor.py assembles it; `merge_same` folds the drafts that tell the
 same event (same type, polarity and place, parties that nest) and a group meeting told again by its
 members ("a meeting between the Islamic Emirate and the Resistance Front, in which Massoud met Baradar").
 """

@@ -20,8 +20,8 @@ from spacy.strings import StringStore
 from spacy.symbols import VERB
 from spacy.tokens import Doc
 
+from reportedly.extract.attribution.drafts import Draft
 from reportedly.extract.cues import CUE_LEMMAS
-from reportedly.extract.drafts import Draft
 from reportedly.weights import feature_index, read_weights
 
 WEIGHTS = "data/attribution/content_end.npz"

@@ -21,11 +21,11 @@ import pycountry
 from spacy.tokens import Doc
 
 from reportedly import registry
-from reportedly.extract.clusters import Cluster, cluster_mentions
-from reportedly.extract.mentions import Mention, acronym_definitions, collect_mentions
+from reportedly.extract.entities.clusters import Cluster, cluster_mentions
+from reportedly.extract.entities.mentions import Mention, acronym_definitions, collect_mentions
+from reportedly.extract.entities.references import resolve_references
+from reportedly.extract.entities.roles import find_roles
 from reportedly.extract.places import country_of_adjective, resolve_place
-from reportedly.extract.references import resolve_references
-from reportedly.extract.roles import find_roles
 from reportedly.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from reportedly.model import Affiliation, DocContext, Entity, Role, Span
 

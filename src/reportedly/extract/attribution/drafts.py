@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from reportedly.extract.attribution.quotemarks import Quote
+from reportedly.extract.attribution.relays import OUTLET_VERBS
+from reportedly.extract.attribution.speakers import Found, phrase, subject_of
 from reportedly.extract.cues import (
     ADDRESSEE_VERBS,
     CLAUSE_DEPS,
@@ -24,9 +27,6 @@ from reportedly.extract.cues import (
     is_cognition,
     prep_of,
 )
-from reportedly.extract.quotemarks import Quote
-from reportedly.extract.relays import OUTLET_VERBS
-from reportedly.extract.speakers import Found, phrase, subject_of
 
 # Fewest words for a quotation to stand as a statement: shorter ones are scare quotes ("crazy").
 MIN_QUOTE_WORDS = 4

@@ -1,16 +1,16 @@
 """Events: PLOVER and CAMEO coding with arguments, place, date and epistemic status.
 
-Candidates are the words the CAMEO lexicon reads as events (extract/triggers.py); verbs are typed
-by the learned typer (extract/eventtype.py) when it is confident, else by the lexicon. Arguments
-come from the parse (extract/arguments.py), dates from dateparser (extract/dates.py), statuses from
-local cues and the attributions whose content holds the event (extract/epistemic.py). Then:
+Candidates are the words the CAMEO lexicon reads as events (triggers.py); verbs are typed
+by the learned typer (typer.py) when it is confident, else by the lexicon. Arguments
+come from the parse (arguments.py), dates from dateparser (dating.py), statuses from
+local cues and the attributions whose content holds the event (epistemic.py). Then:
   - a mediation folds into the meeting it brokered ("Russia had mediated a meeting ... in which A met B");
   - an offered meeting becomes an AGREE by the offerer (PLOVER: future meetings and invitations);
   - talks that "ended without any results" become a negated AGREE;
   - "the meeting", "the trip of B" link back to the event they name, bringing their sources;
   - the same event told twice (same type, same parties) is one event with both sources;
   - a verb on a lone subject with no target and no CAMEO pattern is not coded (`_is_dyadic`);
-  - words read in a sense that is no political event are not coded (extract/eventsense.py: sports,
+  - words read in a sense that is no political event are not coded (senses.py: sports,
     idioms, weather and markets), nor telling the press ("told AFP", "who told reporters"), nor, in a sports
     or market report, events with no political party;
   - a place's fall with no taker named goes to the party its defenders resist (`_name_conquerors`).
@@ -24,11 +24,18 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from reportedly import registry
-from reportedly.extract.arguments import CONQUEST_NOUNS, PLACE_TYPES, ArgIndex, Roles, is_country, roles_for
-from reportedly.extract.dates import context_year, date_index, find_date
-from reportedly.extract.epistemic import combine, local_cues
-from reportedly.extract.eventmerge import MIN_SHARED_ACTORS, Draft, holding, merge_same
-from reportedly.extract.eventsense import (
+from reportedly.extract.events.arguments import (
+    CONQUEST_NOUNS,
+    PLACE_TYPES,
+    ArgIndex,
+    Roles,
+    is_country,
+    roles_for,
+)
+from reportedly.extract.events.dating import context_year, date_index, find_date
+from reportedly.extract.events.drafts import MIN_SHARED_ACTORS, Draft, holding, merge_same
+from reportedly.extract.events.epistemic import combine, local_cues
+from reportedly.extract.events.senses import (
     POLITICAL_KINDS,
     STRIKE_CODE,
     article_domain,
@@ -38,8 +45,14 @@ from reportedly.extract.eventsense import (
     is_relay,
     is_work_strike,
 )
-from reportedly.extract.eventtype import classify, resolve_yield
-from reportedly.extract.triggers import NOUN_TRIGGERS, TriggerMatch, is_candidate, match_token, to_plover
+from reportedly.extract.events.triggers import (
+    NOUN_TRIGGERS,
+    TriggerMatch,
+    is_candidate,
+    match_token,
+    to_plover,
+)
+from reportedly.extract.events.typer import classify, resolve_yield
 from reportedly.model import (
     Attribution,
     DocContext,

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from reportedly.extract.mentions import Mention
+from reportedly.extract.entities.mentions import Mention
 from reportedly.extract.names import (
     FOLD_VERSION,
     PersonIndex,

@@ -7,7 +7,7 @@ embedded under (report, factive, intent, implicative, preventive). Trained on CP
 scripts/train_factuality.py on UW event factuality (Lee et al. 2015, research use; only weights
 ship); weights in src/reportedly/data/events/factuality.npz. Two heads share the features: a
 softmax over three buckets (happened / did not happen / uncertain) and a ridge regression on UW's
--3..+3 scale. extract/epistemic.py consults it where its rules have no explicit signal.
+-3..+3 scale. extract/events/epistemic.py consults it where its rules have no explicit signal.
 """
 
 from __future__ import annotations

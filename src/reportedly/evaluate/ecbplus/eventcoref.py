@@ -1,4 +1,4 @@
-"""Cross-document coreference of general event mentions (reportedly.extract.event_mentions).
+"""Cross-document coreference of general event mentions (reportedly.evaluate.ecbplus.mentions).
 
 Two steps, both learned on ECB+ train topics by `scripts/train_event_coref.py`:
 

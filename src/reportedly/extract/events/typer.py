@@ -14,7 +14,7 @@ from functools import lru_cache
 import numpy as np
 from spacy.tokens import Token
 
-from reportedly.extract.triggers import match_token
+from reportedly.extract.events.triggers import match_token
 from reportedly.weights import feature_index, from_json, require_weights
 
 WEIGHTS = "data/events/typer.npz"

@@ -16,7 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from reportedly.extract.speakers import MEDIA_NAMES, MEDIA_WORDS, entity_at, is_media
+from reportedly.extract.attribution.speakers import MEDIA_NAMES, MEDIA_WORDS, entity_at, is_media
 from reportedly.model import Entity, Relay
 
 # Verbs through which an outlet passes a claim on: "reported Tolo News", "carried by Y".

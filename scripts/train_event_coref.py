@@ -2,8 +2,8 @@
 
 Examples are every pair of gold event mentions (reportedly.evaluate.ecbplus.align.align heads) of one ECB+
 train topic, labelled 1 when they share a gold cluster; features are
-reportedly.evaluate.ecbplus.eventcoref.pair_features, with each lemma's coreference rate (same-lemma pairs that
-corefer, smoothed by `RATE_PRIOR`) counted on the training topics only. A logistic regression (L2)
+reportedly.evaluate.ecbplus.eventcoref.pair_features, with each lemma's coreference rate (same-lemma
+pairs that corefer, smoothed by `RATE_PRIOR`) counted on the training topics only. A logistic regression (L2)
 is fitted with scipy's L-BFGS. The two clustering cuts (documents, mentions) are chosen by three-fold
 cross-validation over train topics (topic mod 3): each fold's documents are grouped and their
 detected mentions (reportedly.evaluate.ecbplus.mentions) clustered with the model fitted on the other
@@ -25,8 +25,9 @@ from pathlib import Path
 import numpy as np
 from scipy import optimize
 
-from reportedly.evaluate.coref import Cluster, conll
+from reportedly.evaluate.coref import conll
 from reportedly.evaluate.ecbplus.align import Aligned, doc_mentions, load_aligned, split_clusters
+from reportedly.evaluate.ecbplus.corpus import Cluster
 from reportedly.evaluate.ecbplus.eventcoref import FEATURES, RATE_PRIOR, CorefModel, mention_of, pair_features
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, DocBin
 
-from reportedly.evaluate.coref import Cluster, EcbDoc, read_split
+from reportedly.evaluate.ecbplus.corpus import Cluster, EcbDoc, read_split
 from reportedly.evaluate.ecbplus.eventcoref import CorefMention, CorefModel
 
 

@@ -26,8 +26,7 @@ import jsonschema
 import pytest
 
 from reportedly.config import Settings
-from reportedly.ingest import html
-from reportedly.ingest.files import sniff_format
+from reportedly.ingest import html, sniff_format
 from reportedly.model import Article, Failure, RawArticle, SourceRef, article_to_dict, failure_to_dict
 from reportedly.runner import analyze_raw
 from tests.conftest import FIXTURES, ROOT

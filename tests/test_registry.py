@@ -4,34 +4,53 @@ is a visible change (bump `vN` when a component's output changes, and update the
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import catalogue
 import pytest
 
-from reportedly import registry
+from reportedly import builtins, registry
 
 SNAPSHOT = Path(__file__).parent / "fixtures" / "registry.json"
-NAME_SHAPE = r"^[a-z_]+\.[a-z0-9_]+\.v\d+$"
+NAME_SHAPE = r"^(?P<kind>[a-z_]+)\.[a-z0-9_]+\.v\d+$"
 
 
 def test_registry_matches_snapshot() -> None:
     expected = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
-    assert registry.snapshot() == expected, (
+    assert builtins.snapshot() == expected, (
         "the registry changed: if intended, rewrite tests/fixtures/registry.json with "
-        "`python -c 'import json, reportedly.registry as r; print(json.dumps(r.snapshot(), indent=2))'`"
+        "`python -c 'import json, reportedly.builtins as b; print(json.dumps(b.snapshot(), indent=2))'`"
     )
 
 
 @pytest.mark.parametrize("kind", sorted(registry.KINDS))
-def test_registry_names_follow_area_name_version(kind: str) -> None:
-    import re
-
-    for name in registry.snapshot()[kind]:
-        assert re.match(NAME_SHAPE, name), f"{kind}: {name!r} is not area.name.vN"
+def test_registry_names_are_kind_name_version(kind: str) -> None:
+    for name in builtins.snapshot()[kind]:
+        match = re.match(NAME_SHAPE, name)
+        assert match, f"{kind}: {name!r} is not <kind>.<name>.vN"
+        assert match["kind"] == kind, f"{name!r} is registered as {kind}, its name says {match['kind']}"
 
 
 def test_registry_entries_are_callable() -> None:
-    registry.snapshot()
+    builtins.snapshot()
     for kind, reg in registry.KINDS.items():
         for name, func in reg.get_all().items():
             assert callable(func), f"{kind} {name} is not callable"
+
+
+@pytest.mark.parametrize("name", sorted(builtins.SCORERS))
+def test_registry_scorer_lookup_imports_the_module_that_registers_it(name: str) -> None:
+    assert builtins.scorer(name) is registry.scorers.get(name)
+
+
+def test_registry_unknown_name_says_which_names_exist() -> None:
+    with pytest.raises(catalogue.RegistryError, match="scorers.ner_ecbplus.v1"):
+        builtins.scorer("scorers.nothing.v1")
+
+
+@pytest.mark.parametrize("kind", sorted(registry.KINDS))
+def test_registry_kinds_read_entry_points(kind: str) -> None:
+    reg = registry.KINDS[kind]
+    assert getattr(reg, "entry_points", False), f"{kind} ignores outside packages"
+    assert getattr(reg, "entry_point_namespace", "") == f"reportedly_{kind}"

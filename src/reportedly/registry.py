@@ -1,6 +1,20 @@
-"""The one registry. Built-in components register exactly like plugins.
+"""The one registry: every pluggable component, looked up by name where it is used.
 
-Names follow `area.name.vN`; bump `vN` when a component's output changes.
+Kinds: readers (ingest picks one per input by sniffing, see ingest.reader), cleaners, extractors
+(extract.analyze_doc runs them by name), mergers, stores, scorers (`reportedly eval` runs them by name).
+
+Names are `<kind>.<name>.v<N>` for every kind: the kind the component is registered under, a short
+lower-case name (`a-z0-9_`), and a version bumped when the component's output changes
+(`readers.html.v1`, `extractors.events.v1`, `scorers.ner_ecbplus.v1`). Outside packages use the same
+shape. Records carry their own provenance (`extractor: "quotes.direct.v1"`, the rule that produced
+them), which is not a registry name.
+
+Built-in components register exactly like plugins, with `@registry.<kind>("<name>")` or
+`registry.<kind>.register("<name>", func=...)` in their own module; an outside package registers
+through the entry point group `reportedly_<kind>` (`reportedly_readers`, ...), read when a kind is
+looked up. This module imports no component (it is the ground floor every component imports): the
+built-ins are registered by the packages that dispatch to them (ingest, extract) and all gathered
+by reportedly.builtins at the top.
 """
 
 from __future__ import annotations
@@ -30,7 +44,7 @@ class Registry(Protocol):
 
 
 def _create(kind: str) -> Registry:
-    registry: Registry = catalogue.create("reportedly", kind)
+    registry: Registry = catalogue.create("reportedly", kind, entry_points=True)
     return registry
 
 
@@ -50,10 +64,3 @@ KINDS = {
     "scorers": scorers,
 }
 
-
-def snapshot() -> dict[str, list[str]]:
-    """Every registered name by kind, sorted: compared with a committed JSON file in the tests."""
-    import reportedly.builtins  # registers the built-in components
-
-    reportedly.builtins.load_scorers()
-    return {kind: sorted(reg.get_all()) for kind, reg in KINDS.items()}

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from reportedly.errors import InputError
-from reportedly.ingest import read_inputs
-from reportedly.ingest.files import InputFile, declared_charset, decode, iter_files, read_bytes, sniff_format
+from reportedly.ingest import read_inputs, sniff_format
+from reportedly.ingest.files import InputFile, declared_charset, decode, iter_files, read_bytes
 from reportedly.model import Failure, RawArticle
 from tests.conftest import FIXTURES
 

@@ -229,7 +229,7 @@ def classify_lines(text: str, byline_names: Iterable[str] = ()) -> list[LineVerd
     return verdicts
 
 
-@cleaners.register("clean.boilerplate.v1")
+@cleaners.register("cleaners.boilerplate.v1")
 def remove_boilerplate(text: str, byline_names: Iterable[str] = ()) -> tuple[str, list[Removed]]:
     """Drop boilerplate lines and trailing credits; return the kept text and what was removed.
 

@@ -111,7 +111,7 @@ SPECIAL_PLACES = frozenset({"UNITED NATIONS", "VATICAN CITY", "GAZA", "GAZA CITY
                             "BRUSSELS", "THE HAGUE", "HONG KONG", "TAIPEI", "JERUSALEM", "RAMALLAH"})
 
 
-@cleaners.register("clean.dateline.v1")
+@cleaners.register("cleaners.dateline.v1")
 def parse_dateline(text: str) -> tuple[Dateline | None, int]:
     """Find a dateline at the start of `text`.
 

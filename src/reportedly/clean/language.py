@@ -40,7 +40,7 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-@cleaners.register("clean.language.v1")
+@cleaners.register("cleaners.language.v1")
 def identify_language(text: str) -> str:
     """The ISO 639-1 code of the text's language.
 

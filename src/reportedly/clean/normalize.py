@@ -21,7 +21,7 @@ _MULTI_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
-@cleaners.register("clean.normalize.v1")
+@cleaners.register("cleaners.normalize.v1")
 def normalize_text(text: str) -> str:
     """NFC, '\\n' line endings, no invisible or control characters, single spaces, at most one blank line.
 

@@ -28,9 +28,10 @@ def eval_attribution_cmd(
     """
     from rich.console import Console
 
-    from reportedly.evaluate.attribution import evaluate, load_polnear, render_summary, rules_extractor
+    from reportedly.builtins import scorer
+    from reportedly.evaluate.attribution import render_summary
 
-    score = evaluate(load_polnear(data, split, limit), rules_extractor())
+    score = scorer("scorers.attribution_polnear.v1")(data, split, limit)
     if as_json:
         typer.echo(json.dumps(score.summary(), indent=2))
     else:

@@ -48,14 +48,14 @@ def eval_coref_cmd(
 
     reportedly eval coref --data ../shared/data/ecbplus --split dev
     """
-    from reportedly.evaluate.coref import evaluate_coref, evaluate_ledger_coref
+    from reportedly.builtins import scorer
 
     if system not in ("general", "ledger"):
         raise typer.BadParameter("--system is general or ledger")
     if system == "ledger":
-        scores = evaluate_ledger_coref(data, split=split, topics=topic)
+        scores = scorer("scorers.ledger_coref_ecbplus.v1")(data, split=split, topics=topic)
     else:
-        scores = evaluate_coref(data, split=split, topics=topic, cache=cache)
+        scores = scorer("scorers.coref_ecbplus.v1")(data, split=split, topics=topic, cache=cache)
     out = Console(soft_wrap=True)
     if as_json:
         out.print_json(json.dumps(scores))

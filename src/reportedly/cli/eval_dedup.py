@@ -28,10 +28,10 @@ def eval_dedup_cmd(
 
         reportedly eval dedup --data ../shared/data/ecbplus
     """
-    from reportedly.evaluate.dedup import evaluate_dedup
+    from reportedly.builtins import scorer
 
     chosen = [t.strip() for t in topics.split(",") if t.strip()] or None
-    scores = evaluate_dedup(data, chosen, seed=seed)
+    scores = scorer("scorers.dedup_ecbplus.v1")(data, chosen, seed=seed)
     out = Console(soft_wrap=True)
     if as_json:
         out.print_json(json.dumps(scores))

@@ -27,10 +27,10 @@ def eval_events_cmd(
 
     reportedly eval events --data ../shared/data/plover/PLV_train.tsv
     """
-    from reportedly.evaluate.events import evaluate_events
+    from reportedly.builtins import scorer
     from reportedly.nlp.pipeline import make_nlp
 
-    scores = evaluate_events(data, make_nlp(), part=part)
+    scores = scorer("scorers.events_plv.v1")(data, make_nlp(), part=part)
     _render(scores, "PLOVER type", as_json)
 
 
@@ -50,11 +50,12 @@ def eval_factuality_cmd(
 
         reportedly eval factuality --data ../shared/data/factuality/uw --split dev
     """
-    from reportedly.evaluate.factuality import evaluate_factuality
+    from reportedly.builtins import scorer
     from reportedly.nlp.pipeline import make_nlp
 
     path = data / f"{split}.conll" if data.is_dir() else data
-    _render(evaluate_factuality(path, nlp=None if conll_parse else make_nlp()), "factuality", as_json)
+    scores = scorer("scorers.factuality_uw.v1")(path, nlp=None if conll_parse else make_nlp())
+    _render(scores, "factuality", as_json)
 
 
 def _render(scores: dict[str, Any], title: str, as_json: bool) -> None:

@@ -30,9 +30,9 @@ def eval_extraction_cmd(
 
         reportedly eval extraction --data ../shared/data/extraction/trafilatura-eval
     """
-    from reportedly.evaluate.extraction import evaluate_extraction
+    from reportedly.builtins import scorer
 
-    report = evaluate_extraction(data, sample=sample).to_dict()
+    report = scorer("scorers.extraction_trafilatura.v1")(data, sample=sample).to_dict()
     if as_json:
         Console(soft_wrap=True).print_json(json.dumps(report, ensure_ascii=False))
         return
@@ -54,9 +54,9 @@ def eval_dates_cmd(
 
         reportedly eval dates --data ../shared/data/extraction/htmldate-eval
     """
-    from reportedly.evaluate.dates import evaluate_dates
+    from reportedly.builtins import scorer
 
-    report = evaluate_dates(data, sample=sample, use_url=use_url).to_dict()
+    report = scorer("scorers.dates_htmldate.v1")(data, sample=sample, use_url=use_url).to_dict()
     if as_json:
         Console(soft_wrap=True).print_json(json.dumps(report, ensure_ascii=False))
         return

@@ -27,9 +27,9 @@ def eval_ner_cmd(
     from rich.console import Console
     from rich.table import Table
 
-    from reportedly.evaluate.ner import evaluate, load_ecb
+    from reportedly.builtins import scorer
 
-    summary = evaluate(load_ecb(data, split, limit)).summary()
+    summary = scorer("scorers.ner_ecbplus.v1")(data, split, limit).summary()
     if as_json:
         typer.echo(json.dumps(summary, indent=2))
         return

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportedly import registry
 from reportedly.model import Attribution
 
 ROLES = ("source", "cue", "content")
@@ -242,11 +243,12 @@ def rules_extractor(batch_size: int = 16) -> Extractor:
     """Our pipeline's attribution extractor over raw texts (verbatim, no cleaning, no entities)."""
 
     def run(texts: list[str]) -> Iterable[list[Attribution]]:
-        from reportedly.extract.attribution.extractor import extract_attributions
+        from reportedly.extract import ATTRIBUTIONS, extractor
         from reportedly.model import DocContext
         from reportedly.nlp.pipeline import make_nlp
 
         nlp = make_nlp()
+        extract_attributions = extractor(ATTRIBUTIONS)
         for n, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
             yield extract_attributions(doc, [], DocContext(article_id=str(n)))
 
@@ -266,3 +268,17 @@ def render_summary(score: Score, title: str) -> object:
         elif name.startswith("speaker"):
             table.add_row(name, "", "", str(value))
     return table
+
+
+def evaluate_polnear(data: Path, split: str = "dev", limit: int | None = None) -> Score:
+    """Score the pipeline's attribution extractor on a PolNeAR split (`reportedly eval attribution`).
+
+    Args:
+        data: the PolNeAR folder.
+        split: train, dev or test.
+        limit: score only the first N articles.
+    """
+    return evaluate(load_polnear(data, split, limit), rules_extractor())
+
+
+registry.scorers.register("scorers.attribution_polnear.v1", func=evaluate_polnear)

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from reportedly import registry
 from reportedly.config import Settings
 from reportedly.evaluate.ecbplus.corpus import Cluster, EcbDoc, read_split
 from reportedly.model import Article, RawArticle, SourceRef
@@ -245,3 +246,7 @@ def evaluate_ledger_coref(
     scores["documents"] = len(docs)
     scores["topics"] = sorted({d.topic for d in docs})
     return scores
+
+
+registry.scorers.register("scorers.coref_ecbplus.v1", func=evaluate_coref)
+registry.scorers.register("scorers.ledger_coref_ecbplus.v1", func=evaluate_ledger_coref)

@@ -207,11 +207,12 @@ def evaluate(docs: Iterable[GoldDoc], batch_size: int = 16) -> NerScore:
         docs: ECB+ documents from `read_ecb`.
         batch_size: spaCy batch size.
     """
-    from reportedly.extract.entities import extract_entities
+    from reportedly.extract import ENTITIES, extractor
     from reportedly.model import DocContext
     from reportedly.nlp.pipeline import make_nlp
 
     nlp = make_nlp()
+    extract_entities = extractor(ENTITIES)
     score = NerScore()
     docs = list(docs)
     for gold_doc, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True):
@@ -240,4 +241,9 @@ def load_ecb(data: Path, split: str = "dev", limit: int | None = None) -> Iterat
         yield read_ecb(path, annotated.get(path.stem, frozenset()))
 
 
-registry.scorers.register("scorers.ner_ecbplus.v1", func=evaluate)
+def evaluate_ecbplus(data: Path, split: str = "dev", limit: int | None = None) -> NerScore:
+    """Score NER and entity mentions on an ECB+ split (`reportedly eval ner`); see `evaluate`."""
+    return evaluate(load_ecb(data, split, limit))
+
+
+registry.scorers.register("scorers.ner_ecbplus.v1", func=evaluate_ecbplus)

@@ -1,24 +1,24 @@
 """Readers: turn files, folders and stdin into RawArticles, or Failures that say why not.
 
-A batch never dies on one bad input: every problem becomes a Failure naming the file.
+Each input goes to the registered reader that is surest it is its format (see ingest.reader): the
+built-in readers (text, html, feed, jsonl, warc) register when this package is imported, outside
+packages through the `reportedly_readers` entry point group. A batch never dies on one bad input:
+every problem becomes a Failure naming the file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from reportedly import registry
 from reportedly.errors import InputError
 from reportedly.ingest import feeds, html, jsonl, text, warc
-from reportedly.ingest.files import InputFile, TruncatedInput, decode, iter_files, read_bytes, sniff_format
+from reportedly.ingest.files import InputFile, TruncatedInput, iter_files, read_bytes
+from reportedly.ingest.reader import NOT_MINE, Payload, Reader, Sample
 from reportedly.model import Failure, RawArticle, SourceRef
 
-__all__ = ["read_inputs", "read_file", "feeds", "html", "jsonl", "text", "warc"]
-
-_TEXT_READERS = {
-    "text": text.read_text,
-    "feed": feeds.read_feed,
-    "jsonl": jsonl.read_jsonl,
-}
+__all__ = ["read_inputs", "read_file", "choose_reader", "sniff_format",
+           "feeds", "html", "jsonl", "text", "warc"]
 
 
 def read_inputs(paths: Iterable[str], max_bytes: int,
@@ -49,20 +49,41 @@ def read_file(item: InputFile, max_bytes: int,
         try:
             data = read_bytes(item, max_bytes)
         except TruncatedInput as err:
-            if sniff_format(err.partial, item.display) != "warc":
+            if not choose_reader(err.partial, item.display).partial_ok:
                 raise
             data, cut = err.partial, err
-        fmt = sniff_format(data, item.display)
+        reader = choose_reader(data, item.display)
+        fmt = reader.format
         source = SourceRef(path=item.display, url=None, format=fmt)
-        if fmt == "warc":
-            yield from warc.read_warc(data, source, max_html_bytes, cut=cut.problem if cut else None)
-            return
-        content = decode(data, item.display)
-        if fmt == "html":
-            yield from html.read_html(content, source, max_html_bytes)
-            return
-        yield from _TEXT_READERS[fmt](content, source)
+        yield from reader(Payload(data, source, max_html_bytes, cut=cut.problem if cut else None))
     except InputError as err:
         yield Failure(SourceRef(path=item.display, url=None, format=fmt), err.problem)
     except RecursionError:
         yield Failure(SourceRef(path=item.display, url=None, format=fmt), "markup nested too deeply to parse")
+
+
+def choose_reader(data: bytes, name: str) -> Reader:
+    """The registered reader surest that `data` (read from the file `name`) is its format.
+
+    Every reader sniffs the same sample; ties go to the name that sorts first.
+
+    Raises:
+        InputError: no registered reader takes the input.
+        TypeError: something registered as a reader is not an ingest.reader.Reader.
+    """
+    sample = Sample.of(data, name)
+    best: tuple[int, Reader] | None = None
+    for reg_name, reader in sorted(registry.readers.get_all().items()):
+        if not isinstance(reader, Reader):
+            raise TypeError(f"{reg_name} is registered as a reader but is no reportedly.ingest.reader.Reader")
+        score = reader.sniff(sample)
+        if score > NOT_MINE and (best is None or score > best[0]):
+            best = (score, reader)
+    if best is None:
+        raise InputError(name, "no registered reader takes this input")
+    return best[1]
+
+
+def sniff_format(data: bytes, name: str) -> str:
+    """The `source.format` the input would be read as ("html", "feed", ...); see choose_reader."""
+    return choose_reader(data, name).format

@@ -12,15 +12,17 @@ import lxml.html
 
 from reportedly.errors import InputError
 from reportedly.ingest.html import extract_html
+from reportedly.ingest.reader import BY_SUFFIX, CONTENT_CERTAIN, NOT_MINE, Payload, Reader, Sample
 from reportedly.model import Failure, RawArticle, SourceRef
 from reportedly.registry import readers
 
 # Entity declarations are how "billion laughs" expansion attacks start; no news feed needs them.
 _DOCTYPE_ENTITY = re.compile(r"<!ENTITY", re.IGNORECASE)
 _BLANKS = re.compile(r"\s*\n\s*")
+_FEED_ROOT = re.compile(rb"<(rss|feed|rdf:rdf|channel)[\s>]")
+SUFFIXES = frozenset({"rss", "atom", "xml"})
 
 
-@readers.register("readers.feed.v1")
 def read_feed(text: str, source: SourceRef) -> Iterator[RawArticle | Failure]:
     """One article per feed item; an item without text is a Failure, not a silent drop.
 
@@ -85,3 +87,17 @@ def _entry_date(entry: Any) -> str | None:
         if value:
             return time.strftime("%Y-%m-%d", value)
     return None
+
+
+def sniff_feed(sample: Sample) -> int:
+    """An XML document with an RSS, Atom or RDF root near the top; else a feed's file name."""
+    if sample.opens_as_xml() and _FEED_ROOT.search(sample.head):
+        return CONTENT_CERTAIN
+    return BY_SUFFIX if sample.suffix in SUFFIXES else NOT_MINE
+
+
+def _read(payload: Payload) -> Iterator[RawArticle | Failure]:
+    return read_feed(payload.text(), payload.source)
+
+
+readers.register("readers.feed.v1", func=Reader("feed", sniff=sniff_feed, read=_read))

@@ -1,4 +1,4 @@
-"""Finding input files, reading their bytes safely, decoding them, and sniffing their format.
+"""Finding input files, reading their bytes safely, and decoding them.
 
 Inputs are untrusted: decompression is capped (gzip bombs), directory walks never leave the folder
 they were given (symlinks pointing outside are refused, symlink loops are detected), and bytes that
@@ -38,7 +38,6 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 _DECLARED = re.compile(rb"""(?:<meta[^>]{0,200}?charset\s*=\s*["']?|<\?xml[^>]{0,100}?encoding\s*=\s*["'])"""
                        rb"([a-zA-Z0-9_.:-]{2,30})", re.IGNORECASE)
-_MARKUP_SUFFIXES = {"html", "htm", "rss", "atom", "xml"}
 _WESTERN_ALIASES = {"latin_1", "iso8859-1", "ascii", "cp1252"}
 
 
@@ -254,32 +253,3 @@ def _detect(data: bytes, name: str) -> str:
     if any("cp1252" in m.could_be_from_charset for m in tied):
         return data.decode("cp1252", errors="replace")
     return str(best)
-
-
-def sniff_format(data: bytes, name: str) -> str:
-    """Choose a reader by content, with the extension only as a tie-breaker.
-
-    Returns:
-        one of "warc", "feed", "html", "jsonl", "text".
-    """
-    head = data[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"warc/"):
-        return "warc"
-    if head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed") or head.startswith(
-        b"<rdf:rdf"
-    ):
-        if re.search(rb"<(rss|feed|rdf:rdf|channel)[\s>]", head):
-            return "feed"
-        if b"<html" in head:
-            return "html"
-    if head.startswith(b"<!doctype html") or head.startswith(b"<html") or re.search(
-        rb"<(html|head|body|article|div|p)[\s>]", head[:1024]
-    ):
-        return "html"
-    if head.startswith(b"{"):
-        return "jsonl"
-    suffix = name.lower().removesuffix(".gz").rsplit(".", 1)[-1]
-    if b"<" not in head and suffix in _MARKUP_SUFFIXES:
-        return "text"  # named like markup, holds none: read it as the plain text it is
-    return {"warc": "warc", "jsonl": "jsonl", "ndjson": "jsonl", "html": "html", "htm": "html",
-            "rss": "feed", "atom": "feed", "xml": "feed"}.get(suffix, "text")

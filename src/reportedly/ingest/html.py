@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -9,6 +10,7 @@ import trafilatura
 from htmldate import find_date
 
 from reportedly.errors import InputError
+from reportedly.ingest.reader import BY_SUFFIX, CONTENT_MARKUP, NOT_MINE, Payload, Reader, Sample
 from reportedly.model import RawArticle, SourceRef
 from reportedly.registry import readers
 
@@ -28,7 +30,6 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
 }
 
 
-@readers.register("readers.html.v1")
 def read_html(text: str, source: SourceRef, max_bytes: int = MAX_HTML_BYTES) -> Iterator[RawArticle]:
     """One article from an HTML page.
 
@@ -76,3 +77,28 @@ def find_published(html: str, url: str | None = None) -> str | None:
     not the last update: a claim is dated by when it was first published.
     """
     return find_date(html, url=url, extensive_search=True, original_date=True) or None
+
+
+# An element every page has near its top; searched in the first kilobyte only (a feed's or a JSON
+# line's escaped markup further down does not make it a page).
+_PAGE_TAG = re.compile(rb"<(html|head|body|article|div|p)[\s>]")
+PAGE_TAG_BYTES = 1024
+SUFFIXES = frozenset({"html", "htm"})
+
+
+def sniff_html(sample: Sample) -> int:
+    """An HTML doctype or root, an XML document holding <html>, or a page element near the top; else
+    an HTML file name. (An XML feed root outranks all of these: see ingest.feeds.sniff_feed.)"""
+    head = sample.head
+    if sample.opens_as_xml() and b"<html" in head:
+        return CONTENT_MARKUP
+    if sample.opens_with(b"<!doctype html", b"<html") or _PAGE_TAG.search(head[:PAGE_TAG_BYTES]):
+        return CONTENT_MARKUP
+    return BY_SUFFIX if sample.suffix in SUFFIXES else NOT_MINE
+
+
+def _read(payload: Payload) -> Iterator[RawArticle]:
+    return read_html(payload.text(), payload.source, payload.max_html_bytes)
+
+
+readers.register("readers.html.v1", func=Reader("html", sniff=sniff_html, read=_read))

@@ -10,11 +10,11 @@ import json
 from collections.abc import Iterator
 from typing import Literal
 
+from reportedly.ingest.reader import BY_SUFFIX, CONTENT_LIKELY, NOT_MINE, Payload, Reader, Sample
 from reportedly.model import Failure, RawArticle, SourceRef
 from reportedly.registry import readers
 
 
-@readers.register("readers.jsonl.v1")
 def read_jsonl(text: str, source: SourceRef) -> Iterator[RawArticle | Failure]:
     """One article per non-blank line; a bad line is a Failure naming its line number."""
     for number, line in enumerate(text.splitlines(), start=1):
@@ -58,3 +58,20 @@ def _iso_date(value: object) -> str | None | Literal[False]:
 
 def _str_or_none(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
+
+
+SUFFIXES = frozenset({"jsonl", "ndjson"})
+
+
+def sniff_jsonl(sample: Sample) -> int:
+    """Content that opens with a JSON object; else a JSON Lines file name."""
+    if sample.opens_with(b"{"):
+        return CONTENT_LIKELY
+    return BY_SUFFIX if sample.suffix in SUFFIXES else NOT_MINE
+
+
+def _read(payload: Payload) -> Iterator[RawArticle | Failure]:
+    return read_jsonl(payload.text(), payload.source)
+
+
+readers.register("readers.jsonl.v1", func=Reader("jsonl", sniff=sniff_jsonl, read=_read))

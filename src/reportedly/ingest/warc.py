@@ -17,6 +17,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from reportedly.errors import InputError
 from reportedly.ingest.files import decode
 from reportedly.ingest.html import MAX_HTML_BYTES, extract_html
+from reportedly.ingest.reader import BY_SUFFIX, CONTENT_CERTAIN, NOT_MINE, Payload, Reader, Sample
 from reportedly.model import Failure, RawArticle, SourceRef
 from reportedly.registry import readers
 
@@ -28,7 +29,6 @@ class _Truncated(Exception):
     """A record ended before its Content-Length."""
 
 
-@readers.register("readers.warc.v1")
 def read_warc(data: bytes, source: SourceRef, max_html_bytes: int = MAX_HTML_BYTES,
               cut: str | None = None) -> Iterator[RawArticle | Failure]:
     """One article per HTML response record; other records are skipped as not articles.
@@ -93,3 +93,17 @@ def _is_html_response(record: Any) -> bool:
     if record.rec_type != "response" or record.http_headers is None:
         return False
     return "html" in (record.http_headers.get_header("Content-Type") or "").lower()
+
+
+def sniff_warc(sample: Sample) -> int:
+    """A WARC record header first ('WARC/1.0'); else a .warc file name."""
+    if sample.opens_with(b"warc/"):
+        return CONTENT_CERTAIN
+    return BY_SUFFIX if sample.suffix == "warc" else NOT_MINE
+
+
+def _read(payload: Payload) -> Iterator[RawArticle | Failure]:
+    return read_warc(payload.data, payload.source, payload.max_html_bytes, cut=payload.cut)
+
+
+readers.register("readers.warc.v1", func=Reader("warc", sniff=sniff_warc, read=_read, partial_ok=True))

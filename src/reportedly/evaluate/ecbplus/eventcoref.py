@@ -27,7 +27,6 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from reportedly.merge.events import context_words, trigger_stem
-from reportedly.registry import mergers
 from reportedly.weights import from_json, require_weights
 
 WEIGHTS = "data/events/mentions_coref.npz"
@@ -247,5 +246,3 @@ def cluster_mentions(
         groups.setdefault(label, set()).add(m.id)
     return [frozenset(g) for g in groups.values()]
 
-
-mergers.register("mergers.event_mentions.v1", func=cluster_mentions)

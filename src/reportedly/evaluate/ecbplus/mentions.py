@@ -8,9 +8,9 @@ suffixes), learned on the ECB+ train topics by `scripts/train_event_mentions.py`
 `data/events/mentions.npz` (feature strings and weights, read with numpy).
 
 A mention is one token, the head of the phrase ("was arrested" -> "arrested", "the 6.1 magnitude
-earthquake" -> "earthquake"), with character offsets into the Doc's text. The detector is registered
-(`extract.event_mentions.v1`) and used by `reportedly eval coref`; it is not part of the default
-analysis pipeline (the ledger merges PLOVER events, whose types and arguments it needs).
+earthquake" -> "earthquake"), with character offsets into the Doc's text. The detector is research
+code used by `reportedly eval coref` and the training scripts, not a component of the analysis
+pipeline (the ledger merges PLOVER events, whose types and arguments it needs).
 """
 
 from __future__ import annotations
@@ -21,10 +21,8 @@ from functools import lru_cache
 import numpy as np
 from spacy.tokens import Doc, Token
 
-from reportedly.registry import extractors
 from reportedly.weights import feature_index, require_weights
 
-EXTRACTOR = "extract.event_mentions.v1"
 WEIGHTS = "data/events/mentions.npz"
 # Parts of speech that can name an event in ECB+ (verbs, event nouns, "dead", "guilty"); every other
 # token is never a mention, which keeps the model small and its negatives informative.
@@ -140,5 +138,3 @@ def extract_event_mentions(doc: Doc, model: MentionModel | None = None) -> tuple
             out.append(EventWord(tok.idx, tok.idx + len(tok.text), tok.text, tok.lemma_.lower(), tok.pos_, p))
     return tuple(out)
 
-
-extractors.register(EXTRACTOR, func=extract_event_mentions)

@@ -84,7 +84,7 @@ def extract_attributions(doc: Doc, entities: list[Entity], ctx: DocContext) -> l
     return out
 
 
-extractors.register("extract.attributions.v1", func=extract_attributions)
+extractors.register("extractors.attributions.v1", func=extract_attributions)
 
 
 def find_drafts(doc: Doc, text: str) -> list[Draft]:

@@ -29,7 +29,6 @@ from reportedly.extract.places import country_of_adjective, resolve_place
 from reportedly.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from reportedly.model import Affiliation, DocContext, Entity, Role, Span
 
-EXTRACTOR = "entities.gazetteer.v1"
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 # Role heads for which a nationality adjective names the person's employer ("the Russian envoy").
@@ -108,7 +107,7 @@ def extract_entities(doc: Doc, ctx: DocContext) -> list[Entity]:
     return entities + _dateline_agency(entities, ctx, gaz)
 
 
-registry.extractors.register(EXTRACTOR, func=extract_entities)
+registry.extractors.register("extractors.entities.v1", func=extract_entities)
 
 
 def _valid_iso3(code: str | None) -> str | None:

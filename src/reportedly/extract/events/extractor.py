@@ -63,6 +63,8 @@ from reportedly.model import (
     Stance,
 )
 
+# The rules each event record names as its `extractor` (provenance in the output); the component
+# itself is registered as extractors.events.v1.
 EXTRACTOR = "events.plover.v1"
 # Below this probability the typer defers to the lexicon: on held-out PLV its top label is right
 # ~90% of the time above 0.5 and about a coin toss below.
@@ -380,6 +382,6 @@ def _finish(draft: Draft, number: int, attributions: list[Attribution], sentence
     )
 
 
-registry.extractors.register(EXTRACTOR, func=extract_events)
+registry.extractors.register("extractors.events.v1", func=extract_events)
 
 __all__ = ["extract_events", "EXTRACTOR", "NOUN_TRIGGERS", "to_plover"]

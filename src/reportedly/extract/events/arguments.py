@@ -308,50 +308,78 @@ def roles_for(trigger: Token, index: ArgIndex) -> Roles:
     parties, roles.location = party_entities(trigger, index)
     others = _pick(parties, PARTY_PREPS | {"obj", AIMED_AT})
     if trigger.pos_ == "NOUN":
-        owner = [
-            e
-            for c in trigger.children
-            if c.dep_ in ("poss", "compound", "amod")
-            for e in np_entities(c, index)
-        ] or index.armed_owner(trigger)  # "Israeli strikes killed"
-        light = (
-            trigger.head
-            if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in LIGHT_VERBS
-            else None
-        )
-        subject = subject_entities(light, index) if light is not None else []
-        taker = _pick(parties, ("to",)) if lemma in CONQUEST_NOUNS else []
-        others = [e for e in others if e not in taker]
-        doers = _pick(parties, ("of",)) if lemma in AGENTIVE_OF else []
-        agents = owner + taker + _pick(parties, ("by",)) + doers
-        patients = [] if lemma in AGENTIVE_OF else _pick(parties, ("of",))
-        if light is not None and light.lemma_.lower() in HOST_VERBS:
-            roles.host = subject[0] if subject else None
-            roles.actors, roles.recipients = _unique(agents + others), subject
-        elif lemma in MUTUAL_LEMMAS:
-            roles.actors = _unique(subject + agents + others + _mutual_in_subtree(trigger, index))
-        else:
-            roles.actors, roles.recipients = _unique(subject + agents), _unique(others + patients)
-        if roles.location is None:
-            governor = (
-                light
-                if light is not None
-                else (trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else None)
-            )
-            roles.location = _place_in_subtree(trigger, index) or (
-                _place_in_subtree(governor, index) if governor is not None else None
-            )
+        _noun_roles(trigger, index, roles, parties, others)
     else:
-        subject = subject_entities(trigger, index)
-        if lemma in HOST_VERBS:
-            inner = [e for c in trigger.children if c.dep_ == "dobj" for e in _inner_parties(c, index)]
-            roles.host = subject[0] if subject else None
-            roles.actors, roles.recipients = _unique(inner or others), subject
-        elif lemma in MUTUAL_LEMMAS:
-            roles.actors = _unique(subject + others)
-        else:
-            roles.actors = _unique(subject + _pick(parties, ("by",)))
-            roles.recipients = others
+        _verb_roles(trigger, index, roles, parties, others)
+    _place_or_party(trigger, index, roles)
+    if roles.host is None and lemma in MUTUAL_LEMMAS:
+        roles.host = _named_host(trigger, index)
+        if roles.host is not None:
+            roles.actors = [e for e in roles.actors if e != roles.host]
+            roles.recipients = _unique([*roles.recipients, roles.host])  # PLOVER: the host is a recipient
+    return roles
+
+
+def _noun_roles(trigger: Token, index: ArgIndex, roles: Roles, parties: dict[str, list[str]],
+                others: list[str]) -> None:
+    """Roles of an event noun: its owner ("Israeli strikes"), the subject of its light verb ("held
+    talks"), 'by' and 'of' phrases by the noun's kind; the location from the noun's or its governor's
+    subtree."""
+    lemma = trigger.lemma_.lower()
+    owner = [
+        e
+        for c in trigger.children
+        if c.dep_ in ("poss", "compound", "amod")
+        for e in np_entities(c, index)
+    ] or index.armed_owner(trigger)  # "Israeli strikes killed"
+    light = (
+        trigger.head
+        if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in LIGHT_VERBS
+        else None
+    )
+    subject = subject_entities(light, index) if light is not None else []
+    taker = _pick(parties, ("to",)) if lemma in CONQUEST_NOUNS else []
+    others = [e for e in others if e not in taker]
+    doers = _pick(parties, ("of",)) if lemma in AGENTIVE_OF else []
+    agents = owner + taker + _pick(parties, ("by",)) + doers
+    patients = [] if lemma in AGENTIVE_OF else _pick(parties, ("of",))
+    if light is not None and light.lemma_.lower() in HOST_VERBS:
+        roles.host = subject[0] if subject else None
+        roles.actors, roles.recipients = _unique(agents + others), subject
+    elif lemma in MUTUAL_LEMMAS:
+        roles.actors = _unique(subject + agents + others + _mutual_in_subtree(trigger, index))
+    else:
+        roles.actors, roles.recipients = _unique(subject + agents), _unique(others + patients)
+    if roles.location is None:
+        governor = (
+            light
+            if light is not None
+            else (trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else None)
+        )
+        roles.location = _place_in_subtree(trigger, index) or (
+            _place_in_subtree(governor, index) if governor is not None else None
+        )
+
+
+def _verb_roles(trigger: Token, index: ArgIndex, roles: Roles, parties: dict[str, list[str]],
+                others: list[str]) -> None:
+    """Roles of an event verb: its subject acts (a host receives what it hosts), its objects receive."""
+    lemma = trigger.lemma_.lower()
+    subject = subject_entities(trigger, index)
+    if lemma in HOST_VERBS:
+        inner = [e for c in trigger.children if c.dep_ == "dobj" for e in _inner_parties(c, index)]
+        roles.host = subject[0] if subject else None
+        roles.actors, roles.recipients = _unique(inner or others), subject
+    elif lemma in MUTUAL_LEMMAS:
+        roles.actors = _unique(subject + others)
+    else:
+        roles.actors = _unique(subject + _pick(parties, ("by",)))
+        roles.recipients = others
+
+
+def _place_or_party(trigger: Token, index: ArgIndex, roles: Roles) -> None:
+    """The location from the objects or a destination when none yet; places acted on become the
+    location, and only parties stay actors and recipients."""
     if roles.location is None and trigger.pos_ != "NOUN":  # "met Muttaqi in Moscow" parsed under the object
         objects = [c for c in trigger.children if c.dep_ == "dobj"]
         roles.location = next((p for o in objects if (p := _place_in_subtree(o, index))), None)
@@ -373,12 +401,6 @@ def roles_for(trigger: Token, index: ArgIndex) -> Roles:
     roles.actors = [e for e in roles.actors if not _only_place(e, roles, index)]
     roles.actors = [e for e in roles.actors if index.entities[e].type in PARTY_TYPES]
     roles.recipients = [e for e in roles.recipients if index.entities[e].type in PARTY_TYPES]
-    if roles.host is None and lemma in MUTUAL_LEMMAS:
-        roles.host = _named_host(trigger, index)
-        if roles.host is not None:
-            roles.actors = [e for e in roles.actors if e != roles.host]
-            roles.recipients = _unique([*roles.recipients, roles.host])  # PLOVER: the host is a recipient
-    return roles
 
 
 def _named_host(trigger: Token, index: ArgIndex) -> str | None:

@@ -38,7 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench.py --shared $(SHARED) $(BENCH_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy src

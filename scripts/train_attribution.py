@@ -1,7 +1,7 @@
 """Train the learned cue filter shipped in src/reportedly/data/attribution/cue_filter.npz (CPU, minutes).
 
-Every verb draft of PolNeAR train (reportedly.extract.attribution.extractor.verb_drafts: every verb with a speaker
-and a content, in or out of the cue lexicon) is labelled 1 when its verb lies inside a gold cue.
+Every verb draft of PolNeAR train (reportedly.extract.attribution.extractor.verb_drafts: every verb with a
+speaker and a content, in or out of the cue lexicon) is labelled 1 when its verb lies inside a gold cue.
 A binary logistic regression (L2) over reportedly.extract.attribution.cuefilter.features is fitted with
 scipy's L-BFGS. Model selection uses train only: the L2 strength and the keep threshold are chosen
 on a held-out tenth of the training articles (every tenth by name) by the mean of source, cue and

@@ -12,8 +12,6 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-SOURCE_FORMATS = ("text", "html", "feed", "warc", "jsonl")
-
 
 class Stance(str, enum.Enum):
     """How a source stands towards the content it is credited with."""
@@ -62,7 +60,7 @@ class SourceRef:
 
     path: str | None
     url: str | None
-    format: str
+    format: str  # the reader's format (text, html, feed, warc, jsonl, or a plug-in reader's)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,12 +3,15 @@
 The top floor (the CLI, the tests' registry snapshot) imports it; nothing below does, so the
 registry never imports its plug-ins. The dispatching packages register their own components when
 they are imported (ingest its readers, extract its extractors); scorers read gold sets and import
-heavy libraries, so each registers when it is asked for (`scorer`).
+heavy libraries, so each registers when it is asked for (`scorer`), found by its name.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import pkgutil
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +19,7 @@ import reportedly.clean.boilerplate  # noqa: F401
 import reportedly.clean.dateline  # noqa: F401
 import reportedly.clean.language  # noqa: F401
 import reportedly.clean.normalize  # noqa: F401
+import reportedly.evaluate
 import reportedly.extract  # noqa: F401
 import reportedly.ingest  # noqa: F401
 import reportedly.merge.entities  # noqa: F401
@@ -23,34 +27,28 @@ import reportedly.merge.events  # noqa: F401
 import reportedly.store.sqlite  # noqa: F401
 from reportedly import registry
 
-# Each built-in scorer's name and the module that registers it (imported on first use).
-SCORERS = {
-    "scorers.attribution_polnear.v1": "reportedly.evaluate.attribution",
-    "scorers.coref_ecbplus.v1": "reportedly.evaluate.coref",
-    "scorers.ledger_coref_ecbplus.v1": "reportedly.evaluate.coref",
-    "scorers.dates_htmldate.v1": "reportedly.evaluate.dates",
-    "scorers.dedup_ecbplus.v1": "reportedly.evaluate.dedup",
-    "scorers.events_plv.v1": "reportedly.evaluate.events",
-    "scorers.extraction_trafilatura.v1": "reportedly.evaluate.extraction",
-    "scorers.factuality_uw.v1": "reportedly.evaluate.factuality",
-    "scorers.ner_ecbplus.v1": "reportedly.evaluate.ner",
-}
+# A built-in scorer is named after the module of reportedly.evaluate that registers it:
+# scorers.<module>[_<what>].vN ("scorers.ner_ecbplus.v1" is registered by reportedly.evaluate.ner).
+_SCORER_NAME = re.compile(r"^scorers\.([a-z0-9]+)(?:_[a-z0-9_]+)?\.v\d+$")
 
 
 def load_scorers() -> None:
-    """Import every built-in scorer module, which registers its scorer."""
-    for module in sorted(set(SCORERS.values())):
-        importlib.import_module(module)
+    """Import every scorer module of reportedly.evaluate, which registers its scorers."""
+    for info in pkgutil.iter_modules(reportedly.evaluate.__path__):
+        if not info.ispkg:
+            importlib.import_module(f"reportedly.evaluate.{info.name}")
 
 
 def scorer(name: str) -> Callable[..., Any]:
-    """The scorer registered as `name` (a built-in is imported first; others come from entry points).
+    """The scorer registered as `name`: a built-in's module is imported first (only that one);
+    other names come from outside packages' entry points.
 
     Raises:
         catalogue.RegistryError: no scorer has that name (the message lists those that do).
     """
-    if name in SCORERS:
-        importlib.import_module(SCORERS[name])
+    match = _SCORER_NAME.match(name)
+    if match and importlib.util.find_spec(f"reportedly.evaluate.{match[1]}") is not None:
+        importlib.import_module(f"reportedly.evaluate.{match[1]}")
     return registry.scorers.get(name)
 
 

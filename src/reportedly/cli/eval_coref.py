@@ -53,7 +53,7 @@ def eval_coref_cmd(
     if system not in ("general", "ledger"):
         raise typer.BadParameter("--system is general or ledger")
     if system == "ledger":
-        scores = scorer("scorers.ledger_coref_ecbplus.v1")(data, split=split, topics=topic)
+        scores = scorer("scorers.coref_ledger_ecbplus.v1")(data, split=split, topics=topic)
     else:
         scores = scorer("scorers.coref_ecbplus.v1")(data, split=split, topics=topic, cache=cache)
     out = Console(soft_wrap=True)

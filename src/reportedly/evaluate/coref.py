@@ -249,4 +249,4 @@ def evaluate_ledger_coref(
 
 
 registry.scorers.register("scorers.coref_ecbplus.v1", func=evaluate_coref)
-registry.scorers.register("scorers.ledger_coref_ecbplus.v1", func=evaluate_ledger_coref)
+registry.scorers.register("scorers.coref_ledger_ecbplus.v1", func=evaluate_ledger_coref)

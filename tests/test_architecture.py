@@ -36,8 +36,8 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("clean", ("reportedly.clean",)),
     ("nlp", ("reportedly.gazetteer", "reportedly.nlp")),
     ("extract", ("reportedly.extract",)),
-    ("merge", ("reportedly.merge",)),
     ("runner", ("reportedly.runner",)),
+    ("merge", ("reportedly.merge",)),
     ("ledger records", ("reportedly.ledger.records", "reportedly.ledger.status", "reportedly.ledger.search",
                         "reportedly.ledger.build")),
     ("store", ("reportedly.store",)),
@@ -280,3 +280,12 @@ def test_architecture_circle_finder(edges: dict[str, set[str]], expected: list[l
 )
 def test_architecture_reads_each_kind_of_import(source: str, expected: list[tuple[str, str]]) -> None:
     assert [(i.imported, i.where) for i in imports_in(source, "reportedly.probe")] == expected
+
+
+def test_architecture_readme_layout_names_every_package_and_module() -> None:
+    readme = (SRC.parent / "README.md").read_text("utf-8")
+    layout = readme[readme.index("## Layout"):]
+    top = sorted({m.split(".")[1] for m in MODULES if m.count(".") >= 1})
+    missing = [name for name in top
+               if f"`{name}/`" not in layout and f"`{name}.py`" not in layout]
+    assert not missing, f"README.md's Layout does not list {missing}"

@@ -110,3 +110,13 @@ def test_plugins_analyze_doc_runs_the_extractors_registered_under_its_names(
     doc = spacy.blank("en")("Russia will host talks.")
     assert analyze_doc(doc, DocContext(article_id="a")) == ([ENTITIES], [ATTRIBUTIONS], [EVENTS])
     assert calls == [ENTITIES, ATTRIBUTIONS, EVENTS]
+
+
+def test_plugins_something_not_a_reader_registered_as_one_is_named(tmp_path: Path) -> None:
+    name = "readers.broken.v1"
+    registry.readers.register(name, func=lambda payload: iter(()))
+    try:
+        with pytest.raises(TypeError, match="readers.broken.v1 is registered as a reader but is no"):
+            list(read_inputs([str(tmp_path)], MAX_BYTES))
+    finally:
+        del catalogue.REGISTRY[("reportedly", "readers", name)]

@@ -43,8 +43,29 @@ class Registry(Protocol):
     def get_all(self) -> dict[str, Callable[..., Any]]: ...
 
 
+class _Registry(catalogue.Registry):  # type: ignore[misc]  # catalogue ships no type information
+    """A catalogue registry that reads its entry point group once, not on every lookup.
+
+    catalogue selects the group from every installed entry point on each `get` (0.5 ms, three times
+    per article for the extractors); the selection is kept until catalogue's list of installed entry
+    points is replaced (as a test does after installing a toy distribution).
+    """
+
+    def __init__(self, namespace: tuple[str, ...]) -> None:
+        super().__init__(namespace, entry_points=True)
+        self._group: tuple[object, list[Any]] | None = None
+
+    def _get_entry_points(self) -> list[Any]:
+        installed = catalogue.AVAILABLE_ENTRY_POINTS
+        if self._group is None or self._group[0] is not installed:
+            self._group = (installed, list(super()._get_entry_points()))
+        return self._group[1]
+
+
 def _create(kind: str) -> Registry:
-    registry: Registry = catalogue.create("reportedly", kind, entry_points=True)
+    if catalogue.check_exists("reportedly", kind):
+        raise catalogue.RegistryError(f"registry kind {kind!r} created twice")
+    registry: Registry = _Registry(("reportedly", kind))
     return registry
 
 

@@ -17,6 +17,9 @@ from reportedly.ingest.files import InputFile, TruncatedInput, iter_files, read_
 from reportedly.ingest.reader import NOT_MINE, Payload, Reader, Sample
 from reportedly.model import Failure, RawArticle, SourceRef
 
+# The readers one run chooses among, in the order of their registered names.
+Readers = tuple[Reader, ...]
+
 __all__ = ["read_inputs", "read_file", "choose_reader", "sniff_format",
            "feeds", "html", "jsonl", "text", "warc"]
 
@@ -33,26 +36,29 @@ def read_inputs(paths: Iterable[str], max_bytes: int,
     Yields:
         RawArticle for each article read, Failure for each input (or item) that could not be.
     """
+    readers = registered_readers()
     for item in iter_files(list(paths)):
         if isinstance(item, InputError):
             yield Failure(SourceRef(path=item.path, url=None, format="unknown"), item.problem)
             continue
-        yield from read_file(item, max_bytes, max_html_bytes)
+        yield from read_file(item, max_bytes, max_html_bytes, readers)
 
 
-def read_file(item: InputFile, max_bytes: int,
-              max_html_bytes: int = html.MAX_HTML_BYTES) -> Iterator[RawArticle | Failure]:
-    """The articles in one file, chosen by content; any error becomes one Failure for the file."""
+def read_file(item: InputFile, max_bytes: int, max_html_bytes: int = html.MAX_HTML_BYTES,
+              readers: Readers | None = None) -> Iterator[RawArticle | Failure]:
+    """The articles in one file, read by the reader its content chooses (among `readers`, by default
+    every registered one); any error becomes one Failure for the file."""
+    readers = registered_readers() if readers is None else readers
     fmt = "unknown"
     try:
         cut: TruncatedInput | None = None
         try:
             data = read_bytes(item, max_bytes)
         except TruncatedInput as err:
-            if not choose_reader(err.partial, item.display).partial_ok:
+            if not choose_reader(err.partial, item.display, readers).partial_ok:
                 raise
             data, cut = err.partial, err
-        reader = choose_reader(data, item.display)
+        reader = choose_reader(data, item.display, readers)
         fmt = reader.format
         source = SourceRef(path=item.display, url=None, format=fmt)
         yield from reader(Payload(data, source, max_html_bytes, cut=cut.problem if cut else None))
@@ -62,20 +68,32 @@ def read_file(item: InputFile, max_bytes: int,
         yield Failure(SourceRef(path=item.display, url=None, format=fmt), "markup nested too deeply to parse")
 
 
-def choose_reader(data: bytes, name: str) -> Reader:
-    """The registered reader surest that `data` (read from the file `name`) is its format.
-
-    Every reader sniffs the same sample; ties go to the name that sorts first.
+def registered_readers() -> Readers:
+    """Every registered reader (built-in and from entry points), sorted by name.
 
     Raises:
-        InputError: no registered reader takes the input.
         TypeError: something registered as a reader is not an ingest.reader.Reader.
+    """
+    readers: list[Reader] = []
+    for name, reader in sorted(registry.readers.get_all().items()):
+        if not isinstance(reader, Reader):
+            raise TypeError(f"{name} is registered as a reader but is no reportedly.ingest.reader.Reader")
+        readers.append(reader)
+    return tuple(readers)
+
+
+def choose_reader(data: bytes, name: str, readers: Readers | None = None) -> Reader:
+    """The reader surest that `data` (read from the file `name`) is its format.
+
+    Every reader (of `readers`, by default every registered one) sniffs the same sample; ties go to
+    the one whose registered name sorts first.
+
+    Raises:
+        InputError: no reader takes the input.
     """
     sample = Sample.of(data, name)
     best: tuple[int, Reader] | None = None
-    for reg_name, reader in sorted(registry.readers.get_all().items()):
-        if not isinstance(reader, Reader):
-            raise TypeError(f"{reg_name} is registered as a reader but is no reportedly.ingest.reader.Reader")
+    for reader in registered_readers() if readers is None else readers:
         score = reader.sniff(sample)
         if score > NOT_MINE and (best is None or score > best[0]):
             best = (score, reader)

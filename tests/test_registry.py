@@ -11,6 +11,7 @@ import catalogue
 import pytest
 
 from reportedly import builtins, registry
+from reportedly.evaluate import scorer
 
 SNAPSHOT = Path(__file__).parent / "fixtures" / "registry.json"
 NAME_SHAPE = r"^(?P<kind>[a-z_]+)\.[a-z0-9_]+\.v\d+$"
@@ -44,14 +45,14 @@ SCORERS = json.loads(SNAPSHOT.read_text(encoding="utf-8"))["scorers"]
 
 @pytest.mark.parametrize("name", SCORERS)
 def test_registry_scorer_is_named_after_the_module_that_registers_it(name: str) -> None:
-    func = builtins.scorer(name)
+    func = scorer(name)
     area = name.split(".")[1].split("_")[0]
     assert func.__module__ == f"reportedly.evaluate.{area}", f"{name} is registered by {func.__module__}"
 
 
 def test_registry_unknown_name_says_which_names_exist() -> None:
     with pytest.raises(catalogue.RegistryError, match="scorers.ner_ecbplus.v1"):
-        builtins.scorer("scorers.nothing.v1")
+        scorer("scorers.nothing.v1")
 
 
 @pytest.mark.parametrize("kind", sorted(registry.KINDS))

@@ -28,7 +28,7 @@ def eval_attribution_cmd(
     """
     from rich.console import Console
 
-    from reportedly.builtins import scorer
+    from reportedly.evaluate import scorer
     from reportedly.evaluate.attribution import render_summary
 
     score = scorer("scorers.attribution_polnear.v1")(data, split, limit)

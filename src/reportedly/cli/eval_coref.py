@@ -48,7 +48,7 @@ def eval_coref_cmd(
 
     reportedly eval coref --data ../shared/data/ecbplus --split dev
     """
-    from reportedly.builtins import scorer
+    from reportedly.evaluate import scorer
 
     if system not in ("general", "ledger"):
         raise typer.BadParameter("--system is general or ledger")

@@ -28,7 +28,7 @@ def eval_dedup_cmd(
 
         reportedly eval dedup --data ../shared/data/ecbplus
     """
-    from reportedly.builtins import scorer
+    from reportedly.evaluate import scorer
 
     chosen = [t.strip() for t in topics.split(",") if t.strip()] or None
     scores = scorer("scorers.dedup_ecbplus.v1")(data, chosen, seed=seed)

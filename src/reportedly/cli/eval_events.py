@@ -27,7 +27,7 @@ def eval_events_cmd(
 
     reportedly eval events --data ../shared/data/plover/PLV_train.tsv
     """
-    from reportedly.builtins import scorer
+    from reportedly.evaluate import scorer
     from reportedly.nlp.pipeline import make_nlp
 
     scores = scorer("scorers.events_plv.v1")(data, make_nlp(), part=part)
@@ -50,7 +50,7 @@ def eval_factuality_cmd(
 
         reportedly eval factuality --data ../shared/data/factuality/uw --split dev
     """
-    from reportedly.builtins import scorer
+    from reportedly.evaluate import scorer
     from reportedly.nlp.pipeline import make_nlp
 
     path = data / f"{split}.conll" if data.is_dir() else data

@@ -30,7 +30,7 @@ def eval_extraction_cmd(
 
         reportedly eval extraction --data ../shared/data/extraction/trafilatura-eval
     """
-    from reportedly.builtins import scorer
+    from reportedly.evaluate import scorer
 
     report = scorer("scorers.extraction_trafilatura.v1")(data, sample=sample).to_dict()
     if as_json:
@@ -54,7 +54,7 @@ def eval_dates_cmd(
 
         reportedly eval dates --data ../shared/data/extraction/htmldate-eval
     """
-    from reportedly.builtins import scorer
+    from reportedly.evaluate import scorer
 
     report = scorer("scorers.dates_htmldate.v1")(data, sample=sample, use_url=use_url).to_dict()
     if as_json:

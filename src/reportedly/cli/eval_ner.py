@@ -27,7 +27,7 @@ def eval_ner_cmd(
     from rich.console import Console
     from rich.table import Table
 
-    from reportedly.builtins import scorer
+    from reportedly.evaluate import scorer
 
     summary = scorer("scorers.ner_ecbplus.v1")(data, split, limit).summary()
     if as_json:

@@ -120,3 +120,19 @@ def test_plugins_something_not_a_reader_registered_as_one_is_named(tmp_path: Pat
             list(read_inputs([str(tmp_path)], MAX_BYTES))
     finally:
         del catalogue.REGISTRY[("reportedly", "readers", name)]
+
+
+def test_plugins_scorer_registered_with_the_decorator_runs_by_name() -> None:
+    from reportedly.evaluate import scorer
+
+    name = "scorers.toy_counts.v1"
+
+    @registry.scorers(name)
+    def count_words(data: Path) -> dict[str, int]:
+        return {"words": len(str(data).split("/"))}
+
+    try:
+        assert scorer(name) is count_words
+        assert scorer(name)(Path("a/b/c")) == {"words": 3}
+    finally:
+        del catalogue.REGISTRY[("reportedly", "scorers", name)]

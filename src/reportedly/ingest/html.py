@@ -79,8 +79,7 @@ def find_published(html: str, url: str | None = None) -> str | None:
     return find_date(html, url=url, extensive_search=True, original_date=True) or None
 
 
-# An element every page has near its top; searched in the first kilobyte only (a feed's or a JSON
-# line's escaped markup further down does not make it a page).
+# An element every page has near its top, looked for in the first kilobyte of the sample.
 _PAGE_TAG = re.compile(rb"<(html|head|body|article|div|p)[\s>]")
 PAGE_TAG_BYTES = 1024
 SUFFIXES = frozenset({"html", "htm"})

@@ -1,6 +1,6 @@
 """Entity mentions: the named spans of a Doc, typed, cleaned and linked to the gazetteer where exact.
 
-What becomes a mention (decisions documented here, tested in tests/extract/test_entities*.py):
+What becomes a mention (decisions documented here, tested in tests/extract/entities/):
 - PERSON, ORG, GPE, LOC, FAC spans of the NER (statistical + gazetteer ruler), a leading "the" dropped.
 - "<Org> officials" ("Islamic Emirate officials") and "<Country adj> officials / authorities / government"
   ("Russian officials", "new Afghan authorities", "Afghanistan's authorities"): the whole phrase is a mention

@@ -1,6 +1,6 @@
 """The seed's eight events (../shared/seed/russia-host-talks.expected.yaml), from the real parse.
 
-With hand-built entities and attributions (tests/extract/seed_records.py) the events stage is held
+With hand-built entities and attributions (tests/extract/events/seed_records.py) the events stage is held
 to the reference reading on its own; the end-to-end check runs it behind the real entities (#3)
 and attribution (#4) stages.
 """
@@ -13,7 +13,7 @@ import pytest
 
 from reportedly.extract.events import extract_events
 from reportedly.model import DocContext, Event
-from tests.extract.seed_records import seed_attributions, seed_entities
+from tests.extract.events.seed_records import seed_attributions, seed_entities
 
 # The reference reading, field by field: PLOVER roles (visitor = actor, host = recipient; in a mutual
 # meeting every party is an actor; "X had mediated a meeting" = mediator), place, date (text, value:

@@ -13,7 +13,7 @@ Built-in components register exactly like plugins, with `@registry.<kind>("<name
 `registry.<kind>.register("<name>", func=...)` in their own module; an outside package registers
 through the entry point group `reportedly_<kind>` (`reportedly_readers`, ...), read when a kind is
 looked up. This module imports no component (it is the ground floor every component imports): the
-built-ins are registered by the packages that dispatch to them (ingest, extract) and all gathered
+built-ins are registered by the packages that dispatch to them (ingest, extract, evaluate) and all gathered
 by reportedly.builtins at the top.
 """
 

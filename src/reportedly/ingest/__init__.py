@@ -20,7 +20,7 @@ from reportedly.model import Failure, RawArticle, SourceRef
 # The readers one run chooses among, in the order of their registered names.
 Readers = tuple[Reader, ...]
 
-__all__ = ["read_inputs", "read_file", "choose_reader", "sniff_format",
+__all__ = ["read_inputs", "read_file", "registered_readers", "choose_reader", "sniff_format",
            "feeds", "html", "jsonl", "text", "warc"]
 
 

@@ -14,7 +14,7 @@ import json
 import os
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path as FilePath
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 import jinja2
@@ -22,6 +22,7 @@ from fastapi import FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import reportedly
@@ -49,6 +50,28 @@ ERROR_NAMES = {
     422: "invalid request",
     500: "internal error",
     503: "database unavailable",
+}
+
+
+class ErrorItem(BaseModel):
+    """One invalid parameter: where it is, what is wrong, the kind of error."""
+
+    loc: list[str]
+    msg: str
+    type: str
+
+
+class ErrorBody(BaseModel):
+    """The one error shape, on every route (documented in the OpenAPI schema)."""
+
+    ok: Literal[False]
+    error: str
+    errors: list[ErrorItem]
+    status: int
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": name} for code, name in ERROR_NAMES.items() if code != 405
 }
 # Text parameters: no control characters (NUL, ESC, C1), and a length no form field needs.
 NO_CONTROL = r"^[^\x00-\x1f\x7f-\x9f]*$"
@@ -164,7 +187,8 @@ def _pair(
         def as_html(*args: Any, **kwargs: Any) -> HTMLResponse:
             return site.render(kwargs["request"], template, fn(*args, **kwargs))
 
-        app.get("/api" + (path if path != "/" else ""), summary=summary, tags=["ledger"])(as_json)
+        api_path = "/api" + (path if path != "/" else "")
+        app.get(api_path, summary=summary, tags=["ledger"], responses=ERROR_RESPONSES)(as_json)
         app.get(path, response_class=HTMLResponse, response_model=None, include_in_schema=False)(as_html)
         return fn
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -59,3 +60,38 @@ def test_pages_search_page_equals_ledger_search(ledger_db: Path, text: str) -> N
             assert queries.search_page(ledger, text, limit=limit, offset=offset) == ledger.search(
                 text, limit=limit, offset=offset
             )
+
+
+def test_pages_connection_kept_per_thread_and_reopened_when_the_file_changes(
+    ledger_db: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from reportedly.api.app import _env, _Site
+    from reportedly.errors import StoreError
+
+    db = tmp_path / "ledger.db"
+    shutil.copyfile(ledger_db, db)
+    site = _Site(db, _env())
+
+    used: list[sqlite3.Connection] = []
+
+    def conn_and_count(ledger: Any) -> dict[str, Any]:
+        used.append(queries.connection(ledger))
+        return {"n": queries.counts(ledger).articles}
+
+    assert site.call(conn_and_count)["n"] > 0 and site.call(conn_and_count)["n"] > 0
+    assert used[0] is used[1]  # no reopening per request
+    emptied = tmp_path / "other.db"
+    shutil.copyfile(ledger_db, emptied)
+    conn = sqlite3.connect(emptied)
+    with conn:  # committed, then closed: nothing left in a -wal file
+        conn.execute("DELETE FROM failures")
+        conn.execute("INSERT INTO failures (path, error, first_seen, last_seen) VALUES ('x', 'y', 'z', 'z')")
+    conn.close()
+    emptied.replace(db)  # a new file under the same name (another inode)
+    after = site.call(lambda ledger: {"failures": queries.counts(ledger).failures})
+    assert after == {"failures": 1}
+    db.unlink()
+    with pytest.raises(StoreError, match="no such database"):
+        site.call(conn_and_count)

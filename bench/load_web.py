@@ -5,8 +5,10 @@ afterwards, or aim at a server already running (`--url`, with `--pid` for its me
 covers every page kind and its JSON twin (listings at their default page size, deep offsets,
 filters, single records, search), with ids read from the server's own API first; the mix is
 seeded, so two runs request the same URLs in the same order. Reported: requests/s, latency
-p50/p95/p99/max (ms), errors (any status but 200, or a failed connection), and the server's peak
-resident memory (all its processes together, sampled every 0.2 s).
+p50/p95/p99/max (ms), errors (any status but 200, or a failed connection), the server's peak
+resident memory (all its processes together, sampled every 0.2 s), and the server's CPU time per
+request (all its processes: the figure to compare on a shared machine, where latency mostly
+measures the other jobs).
 
 Usage:
   python bench/load_web.py --db /tmp/web20k.db --workers 2 --requests 2000 --concurrency 16
@@ -55,7 +57,7 @@ def serving(db: Path, workers: int, src: Path) -> Iterator[tuple[str, int]]:
     env.pop("REPORTEDLY_TOKEN", None)
     cli = "from reportedly.cli import main; main()"
     command = [sys.executable, "-c", cli, "serve", "--db", str(db), "--port", str(port)]
-    proc = subprocess.Popen([*command, "--workers", str(workers)], env=env)
+    proc = subprocess.Popen([*command, *(["--workers", str(workers)] if workers > 1 else [])], env=env)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + START_TIMEOUT
@@ -77,21 +79,44 @@ def serving(db: Path, workers: int, src: Path) -> Iterator[tuple[str, int]]:
             proc.kill()
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (0 when it is gone)."""
-    total, todo = 0, [pid]
+def _tree(pid: int) -> list[int]:
+    """A process and all its descendants."""
+    found, todo = [], [pid]
     while todo:
         p = todo.pop()
+        found.append(p)
         try:
-            status = Path(f"/proc/{p}/status").read_text()
-            total += next(
-                int(line.split()[1]) * 1024 for line in status.splitlines() if line.startswith("VmRSS")
-            )
             for task in Path(f"/proc/{p}/task").iterdir():
                 todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            continue
+    return found
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (0 when it is gone)."""
+    total = 0
+    for p in _tree(pid):
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            rss = next(line for line in status.splitlines() if line.startswith("VmRSS"))
+            total += int(rss.split()[1]) * 1024
         except (OSError, StopIteration, ValueError):
             continue
     return total
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user + system) a process and its descendants have used so far. Unlike
+    latency, CPU per request hardly changes when other jobs share the machine."""
+    ticks = 0
+    for p in _tree(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rpartition(")")[2].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+        except (OSError, IndexError, ValueError):
+            continue
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def url_mix(base: str, n: int, seed: int) -> list[str]:
@@ -159,9 +184,10 @@ def run(base: str, pid: int | None, requests: int, concurrency: int, seed: int) 
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    t0 = time.perf_counter()
+    cpu0, t0 = tree_cpu(pid) if pid else 0.0, time.perf_counter()
     times, errors = asyncio.run(_load(base, urls, concurrency))
     elapsed = time.perf_counter() - t0
+    cpu = (tree_cpu(pid) - cpu0) if pid else None
     done.set()
     sampler.join()
     q = statistics.quantiles(times, n=100)
@@ -177,6 +203,8 @@ def run(base: str, pid: int | None, requests: int, concurrency: int, seed: int) 
         "errors": len(errors),
         "first_errors": errors[:5],
         "server_rss_mb": round(peak[0] / 2**20) if pid else None,
+        "server_cpu_ms_per_request": round(cpu * 1000 / len(times), 1) if cpu is not None else None,
+        "load_average": os.getloadavg()[0],
     }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -239,6 +240,15 @@ class Article:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+_PLAIN = frozenset({str, int, float, bool})
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names, looked up once per class (`to_dict` runs per field of a page)."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+
+
 def to_dict(record: Any) -> Any:
     """Turn a record (or a list or tuple of them) into plain JSON-ready values.
 
@@ -248,8 +258,12 @@ def to_dict(record: Any) -> Any:
     Returns:
         dicts, lists, strings and numbers only.
     """
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    kind: type = type(record)
+    if record is None or kind in _PLAIN:
+        return record
+    names = _field_names(kind)
+    if names is not None:
+        return {name: to_dict(getattr(record, name)) for name in names}
     if isinstance(record, enum.Enum):
         return record.value
     if isinstance(record, (list, tuple)):

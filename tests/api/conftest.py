@@ -13,6 +13,8 @@ from tests.conftest import ROOT
 
 # What `make run` gives the seed, which carries no date (the other samples carry their own).
 SEED_PUBLISHED = "2022-02-01"
+# The test client's address: a loopback name, which the server trusts in the Host header.
+LOCAL = "http://127.0.0.1"
 # An article an attacker wrote: markup and a javascript: link in the text, title, author and URL.
 HOSTILE = {
     "title": "Talks <script>alert('title')</script> in Moscow",
@@ -52,7 +54,7 @@ def client(ledger_db: Path) -> Iterator[Any]:
 
     from reportedly.api.app import make_app
 
-    with TestClient(make_app(ledger_db)) as test_client:
+    with TestClient(make_app(ledger_db), base_url=LOCAL) as test_client:
         yield test_client
 
 

@@ -2,48 +2,51 @@
 
 Every page has a JSON twin under /api built from the same view data (`reportedly.api.views`).
 Every error, on any route, has one shape: `{"ok": false, "error", "errors", "status"}` (HTML pages
-render the same object). With a token, every request must carry it: `Authorization: Bearer`, the
-`token` query parameter (which also sets a same-site cookie so the pages' links keep working), or
-that cookie.
+render the same object). Every request passes `reportedly.api.guard` first: a trusted Host, then
+the token when there is one (`Authorization: Bearer`, the `token` query parameter, which also sets
+a cookie so the pages' links keep working, or that cookie); every reply carries its headers.
 """
 
 from __future__ import annotations
 
 import functools
-import hmac
-import ipaddress
-from collections.abc import Awaitable, Callable
-from pathlib import Path
-from typing import Annotated, Any
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Awaitable, Callable, Iterable
+from pathlib import Path as FilePath
+from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 import jinja2
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import reportedly
 from reportedly.api import queries, views
-from reportedly.errors import ReportedlyError, StoreError
-
-HERE = Path(__file__).resolve().parent
-TOKEN_COOKIE = "reportedly_token"
-TOKEN_ENV = "REPORTEDLY_TOKEN"  # read by `reportedly serve` only; the app takes the token as an argument
-LOOPBACK_NAMES = ("localhost",)
-# Scripts, styles and images from this server only; no inline script, no framing, no plugins.
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
-    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+from reportedly.api.guard import (
+    TOKEN_COOKIE,
+    TOKEN_ENV,
+    Gate,
+    UnsafeBind,
+    WeakToken,
+    check_bind,
+    check_token,
+    is_loopback,
+    secured,
 )
-SECURITY_HEADERS = {
-    "Content-Security-Policy": CSP,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-}
+from reportedly.errors import StoreError
+from reportedly.ledger.api import Ledger
+
+HERE = FilePath(__file__).resolve().parent
+SERVE_ENV = "REPORTEDLY_SERVE"  # `serve --workers N` hands its settings to the workers here
 ERROR_NAMES = {
+    400: "untrusted host",
     401: "unauthorized",
     404: "not found",
     405: "method not allowed",
@@ -52,36 +55,44 @@ ERROR_NAMES = {
     503: "database unavailable",
 }
 
+
+class ErrorItem(BaseModel):
+    """One invalid parameter: where it is, what is wrong, the kind of error."""
+
+    loc: list[str]
+    msg: str
+    type: str
+
+
+class ErrorBody(BaseModel):
+    """The one error shape, on every route (documented in the OpenAPI schema)."""
+
+    ok: Literal[False]
+    error: str
+    errors: list[ErrorItem]
+    status: int
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": name} for code, name in ERROR_NAMES.items() if code != 405
+}
+# Text parameters: no control characters (NUL, ESC, C1), and a length no form field needs.
+NO_CONTROL = r"^[^\x00-\x1f\x7f-\x9f]*$"
+TEXT_MAX = 500
+ID_MAX = 200
+MAX_OFFSET = 1_000_000_000  # rows; SQLite's OFFSET is a 64-bit integer, a larger one is an error
+
 Limit = Annotated[int, Query(ge=1, le=views.MAX_PAGE, description="Rows per page.")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 DATE_OR_EMPTY = r"^(\d{4}-\d{2}-\d{2})?$"
 
 
-class UnsafeBind(ReportedlyError):
-    """Serving on a non-loopback address without a token."""
+def _text(description: str) -> Any:
+    """A text query parameter: bounded, without control characters."""
+    return Query(description=description, max_length=TEXT_MAX, pattern=NO_CONTROL)
 
 
-def is_loopback(host: str) -> bool:
-    """Whether `host` is a loopback address or name (only this machine can connect)."""
-    if host.lower() in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def check_bind(host: str, token: str | None) -> None:
-    """Refuse to serve beyond this machine without a token.
-
-    Raises:
-        UnsafeBind: `host` is not loopback and there is no token.
-    """
-    if not is_loopback(host) and not token:
-        raise UnsafeBind(
-            f"refusing to serve on {host} without a token: anyone who can reach it could read the "
-            f"ledger. Pass --token SECRET (or set {TOKEN_ENV}), or serve on 127.0.0.1"
-        )
+Id = Annotated[str, Path(max_length=ID_MAX, pattern=NO_CONTROL, description="A ledger id.")]
 
 
 def error_body(status: int, message: str, errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
@@ -129,17 +140,47 @@ def _blank(value: str | None) -> str | None:
 
 
 class _Site:
-    """The app's routes over one database file, opened read-only per request."""
+    """The app's routes over one database file, read through one read-only connection per thread.
 
-    def __init__(self, db: Path, env: jinja2.Environment) -> None:
+    Opening the ledger (connecting, reading its schema and version) cost 5-15 ms, a fifth of a
+    typical page; each request-handling thread now keeps its connection and opens a new one only
+    when the file was replaced (another inode) or a read failed. Every statement still reads the
+    latest committed state (autocommit, WAL), as a fresh connection did.
+    """
+
+    def __init__(self, db: FilePath, env: jinja2.Environment) -> None:
         self.db = db
         self.env = env
+        self._local = threading.local()
+
+    def _ledger(self) -> Ledger:
+        try:
+            stat = os.stat(self.db)
+            identity: tuple[int, int] | None = (stat.st_dev, stat.st_ino)
+        except OSError:
+            identity = None  # gone: opening it says so (StoreError, 503)
+        held: tuple[tuple[int, int] | None, Ledger] | None = getattr(self._local, "held", None)
+        if held is not None and identity is not None and held[0] == identity:
+            return held[1]
+        self._drop()
+        ledger = reportedly.open(self.db)
+        queries.connection(ledger).execute("PRAGMA query_only = ON")
+        self._local.held = (identity, ledger)
+        return ledger
+
+    def _drop(self) -> None:
+        held = getattr(self._local, "held", None)
+        self._local.held = None
+        if held is not None:
+            held[1].close()
 
     def call(self, view: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> dict[str, Any]:
-        """Run a view on a fresh read-only ledger connection (in the request's worker thread)."""
-        with reportedly.open(self.db) as ledger:
-            queries.connection(ledger).execute("PRAGMA query_only = ON")
-            return view(ledger, *args, **kwargs)
+        """Run a view on this thread's read-only ledger connection (the request's worker thread)."""
+        try:
+            return view(self._ledger(), *args, **kwargs)
+        except (sqlite3.Error, StoreError, OSError):
+            self._drop()  # the next request opens the file afresh
+            raise
 
     def render(
         self, request: Request, template: str, data: dict[str, Any], status: int = 200
@@ -159,10 +200,10 @@ class _Site:
         body = error_body(status, message, errors)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
         if _wants_json(request):
-            return JSONResponse(body, status_code=status, headers=headers)
+            return secured(JSONResponse(body, status_code=status, headers=headers))
         page = self.render(request, "error.html", {"error": body}, status)
         page.headers.update(headers or {})
-        return page
+        return secured(page)
 
 
 def _pair(
@@ -179,7 +220,8 @@ def _pair(
         def as_html(*args: Any, **kwargs: Any) -> HTMLResponse:
             return site.render(kwargs["request"], template, fn(*args, **kwargs))
 
-        app.get("/api" + (path if path != "/" else ""), summary=summary, tags=["ledger"])(as_json)
+        api_path = "/api" + (path if path != "/" else "")
+        app.get(api_path, summary=summary, tags=["ledger"], responses=ERROR_RESPONSES)(as_json)
         app.get(path, response_class=HTMLResponse, response_model=None, include_in_schema=False)(as_html)
         return fn
 
@@ -196,9 +238,9 @@ def _routes(app: FastAPI, site: _Site) -> None:  # noqa: C901 (one small functio
         request: Request,
         limit: Limit = views.DEFAULT_PAGE,
         offset: Offset = 0,
-        actor: Annotated[str | None, Query(description="Entity name, alias or id")] = None,
-        type: Annotated[str | None, Query(description="PLOVER event type")] = None,  # noqa: A002
-        status: Annotated[str | None, Query(description="Ledger status")] = None,
+        actor: Annotated[str | None, _text("Entity name, alias or id")] = None,
+        type: Annotated[str | None, _text("PLOVER event type")] = None,  # noqa: A002
+        status: Annotated[str | None, _text("Ledger status")] = None,
         since: Annotated[str | None, Query(pattern=DATE_OR_EMPTY, description="YYYY-MM-DD")] = None,
     ) -> dict[str, Any]:
         return site.call(
@@ -212,7 +254,7 @@ def _routes(app: FastAPI, site: _Site) -> None:  # noqa: C901 (one small functio
 
     @_pair(app, site, "/events/{event_id}", "event.html", "One ledger event: timeline and mentions")
     def event(
-        request: Request, event_id: str, limit: Limit = views.DEFAULT_PAGE, offset: Offset = 0
+        request: Request, event_id: Id, limit: Limit = views.DEFAULT_PAGE, offset: Offset = 0
     ) -> dict[str, Any]:
         return site.call(views.event, event_id, views.Page(limit, offset))
 
@@ -221,23 +263,26 @@ def _routes(app: FastAPI, site: _Site) -> None:  # noqa: C901 (one small functio
         request: Request,
         limit: Limit = views.DEFAULT_PAGE,
         offset: Offset = 0,
-        name: Annotated[str | None, Query(description="Part of a name or alias")] = None,
+        name: Annotated[str | None, _text("Part of a name or alias")] = None,
     ) -> dict[str, Any]:
         return site.call(views.entities, views.Page(limit, offset), name=_blank(name))
 
     @_pair(app, site, "/entities/{entity_id}", "entity.html", "One entity: roles, events, counterparts")
     def entity(
-        request: Request, entity_id: str, limit: Limit = views.DEFAULT_PAGE, offset: Offset = 0
+        request: Request, entity_id: Id, limit: Limit = views.DEFAULT_PAGE, offset: Offset = 0
     ) -> dict[str, Any]:
         return site.call(views.entity, entity_id, views.Page(limit, offset))
 
     @_pair(app, site, "/articles/{article_id}", "article.html", "One article with its annotations")
-    def article(request: Request, article_id: str) -> dict[str, Any]:
+    def article(request: Request, article_id: Id) -> dict[str, Any]:
         return site.call(views.article, article_id)
 
     @_pair(app, site, "/search", "search.html", "Full-text search of articles, and entities by name")
     def search(
-        request: Request, q: str = "", limit: Limit = views.DEFAULT_PAGE, offset: Offset = 0
+        request: Request,
+        q: Annotated[str, _text("Words to find")] = "",
+        limit: Limit = views.DEFAULT_PAGE,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
         return site.call(views.search, q, views.Page(limit, offset))
 
@@ -258,11 +303,7 @@ def _handlers(app: FastAPI, site: _Site) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         errors = [
-            {
-                "loc": [str(p) for p in e.get("loc", ())],
-                "msg": str(e.get("msg", "")),
-                "type": str(e.get("type", "")),
-            }
+            {"loc": [str(p) for p in e.get("loc", ())], "msg": _message(e), "type": str(e.get("type", ""))}
             for e in exc.errors()
         ]
         return site.error(request, 422, ERROR_NAMES[422], errors)
@@ -272,51 +313,57 @@ def _handlers(app: FastAPI, site: _Site) -> None:
         return site.error(request, 500, ERROR_NAMES[500])
 
 
-def _guard(app: FastAPI, site: _Site, token: str | None) -> None:
-    expected = token.encode() if token else None
+def _message(error: Any) -> str:
+    """A validation error's message; a control character is named as such, not as a regex."""
+    pattern = (error.get("ctx") or {}).get("pattern")
+    if error.get("type") == "string_pattern_mismatch" and pattern == NO_CONTROL:
+        return "control characters are not allowed"
+    return str(error.get("msg", ""))
 
-    def authorized(request: Request) -> tuple[bool, bool]:
-        """(allowed, whether to set the cookie) for this request."""
-        if expected is None:
-            return True, False
-        header = request.headers.get("authorization", "")
-        given = [
-            header[7:] if header.lower().startswith("bearer ") else "",
-            request.query_params.get("token", ""),
-            request.cookies.get(TOKEN_COOKIE, ""),
-        ]
-        ok = [bool(g) and hmac.compare_digest(g.encode(), expected) for g in given]
-        return any(ok), ok[1]
 
+def _guard(app: FastAPI, site: _Site, gate: Gate) -> None:
     @app.middleware("http")
     async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        allowed, set_cookie = authorized(request)
+        if not gate.trusts_host(request):
+            return site.error(
+                request, 400, "untrusted Host header: serve with --allowed-host NAME to answer this name"
+            )
+        allowed, set_cookie = gate.authorized(request)
         if not allowed:
-            response = site.error(
+            return site.error(
                 request, 401, "a valid token is required: Authorization: Bearer TOKEN, or ?token="
             )
-        else:
-            response = await call_next(request)
-            if set_cookie and token:
-                response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
-        response.headers.update(SECURITY_HEADERS)
-        return response
+        response = await call_next(request)
+        if set_cookie:
+            gate.set_cookie(request, response)
+        return secured(response)
 
 
-def make_app(db: str | Path, token: str | None = None) -> FastAPI:
+def make_app(
+    db: str | FilePath,
+    token: str | None = None,
+    *,
+    allowed_hosts: Iterable[str] = (),
+    secure_cookie: bool = False,
+) -> FastAPI:
     """The web UI and JSON API over a ledger database, read-only.
 
     Args:
         db: the database `reportedly ingest` wrote; opened read-only (`mode=ro`) on every request.
-        token: when set, every request must carry it (header, query parameter or cookie).
+        token: when set, every request must carry it (header, query parameter or cookie); at least
+            `guard.MIN_TOKEN` printable characters without spaces.
+        allowed_hosts: Host names answered beyond loopback ("reports.example.org", "*.example.org").
+        secure_cookie: mark the token's cookie Secure even on plain http (the server is behind TLS).
 
     Returns:
         the FastAPI app (serve it with uvicorn).
 
     Raises:
         StoreError: no database at `db`.
+        WeakToken: the token is too weak.
     """
-    path = Path(db).resolve()
+    gate = Gate.of(token, allowed_hosts, secure_cookie)
+    path = FilePath(db).resolve()
     reportedly.open(path).close()
     app = FastAPI(
         title="reportedly",
@@ -329,6 +376,34 @@ def make_app(db: str | Path, token: str | None = None) -> FastAPI:
     site = _Site(path, _env())
     _routes(app, site)
     _handlers(app, site)
-    _guard(app, site, token)
+    _guard(app, site, gate)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app `reportedly serve --workers N` runs in each worker process, from the settings the
+    command leaves in the `SERVE_ENV` environment variable (JSON: db, token, allowed_hosts,
+    secure_cookie)."""
+    settings = json.loads(os.environ[SERVE_ENV])
+    return make_app(
+        settings["db"],
+        settings["token"],
+        allowed_hosts=settings["allowed_hosts"],
+        secure_cookie=settings["secure_cookie"],
+    )
+
+
+__all__ = [
+    "SERVE_ENV",
+    "app_from_env",
+    "TOKEN_COOKIE",
+    "TOKEN_ENV",
+    "UnsafeBind",
+    "WeakToken",
+    "check_bind",
+    "check_token",
+    "error_body",
+    "is_loopback",
+    "make_app",
+]

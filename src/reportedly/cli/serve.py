@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Annotated
@@ -13,8 +14,38 @@ from rich.text import Text
 from reportedly.cli import app
 
 
+def _shown(text: str) -> str:
+    """Text for the terminal: control characters (an escape sequence in a file name) escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def _read_token(token: str | None, token_file: Path | None, err: Console) -> str | None:
+    """The token from --token-file, --token or the environment, in that order.
+
+    Raises:
+        typer.BadParameter: the file cannot be read.
+    """
+    from reportedly.api.app import TOKEN_ENV
+
+    if token_file is not None:
+        try:
+            return token_file.read_text(encoding="utf-8").strip("\r\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise typer.BadParameter(f"cannot read {_shown(str(token_file))}: {exc}") from None
+    if token is not None:
+        err.print(
+            Text(
+                "warning: --token shows in the process list (ps); prefer --token-file FILE or "
+                f"the {TOKEN_ENV} environment variable",
+                style="yellow",
+            )
+        )
+        return token
+    return os.environ.get(TOKEN_ENV) or None
+
+
 @app.command("serve")
-def serve_cmd(
+def serve_cmd(  # noqa: PLR0913 (one option per setting)
     db: Annotated[Path, typer.Option("--db", help="The ledger database (SQLite), opened read-only.")] = Path(
         "reportedly.db"
     ),
@@ -25,10 +56,34 @@ def serve_cmd(
     token: Annotated[
         str | None,
         typer.Option(
-            help="Require this token on every request (Authorization: Bearer, or ?token=). "
-            "Default: the REPORTEDLY_TOKEN environment variable."
+            help="Require this token on every request (Authorization: Bearer, or ?token=). Visible "
+            "in the process list: prefer --token-file or the REPORTEDLY_TOKEN environment variable."
         ),
     ] = None,
+    token_file: Annotated[
+        Path | None,
+        typer.Option("--token-file", help="Read the token from this file (its first line).", metavar="FILE"),
+    ] = None,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="A Host name to answer besides loopback names (repeatable; *.example.org for "
+            "subdomains). Other Host headers get 400 (DNS rebinding).",
+            metavar="NAME",
+        ),
+    ] = None,
+    secure_cookie: Annotated[
+        bool,
+        typer.Option(
+            "--secure-cookie",
+            help="Mark the token cookie Secure even on plain http (TLS ends at a proxy that does "
+            "not send X-Forwarded-Proto).",
+        ),
+    ] = False,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Server processes (uvicorn workers).", metavar="N")
+    ] = 1,
 ) -> None:
     """Serve the claim ledger as web pages and a JSON API (under /api), read-only.
 
@@ -38,19 +93,38 @@ def serve_cmd(
     """
     import uvicorn
 
-    from reportedly.api.app import TOKEN_ENV, UnsafeBind, check_bind, make_app
+    from reportedly.api.app import SERVE_ENV, UnsafeBind, WeakToken, check_bind, is_loopback, make_app
     from reportedly.errors import StoreError
 
     err = Console(stderr=True)
-    token = token or os.environ.get(TOKEN_ENV) or None
+    hosts = list(allowed_host or [])
+    if not is_loopback(host) and host not in ("0.0.0.0", "::"):  # noqa: S104 (not a bind, a test)
+        hosts.append(host)  # the address it listens on is a name clients may use
     try:
-        check_bind(host, token)
-        web = make_app(db, token=token)
-    except (UnsafeBind, StoreError) as exc:
-        err.print(Text(f"error: {exc}", style="red"))
+        secret = _read_token(token, token_file, err)
+        check_bind(host, secret)
+        web = make_app(db, token=secret, allowed_hosts=hosts, secure_cookie=secure_cookie)
+    except (UnsafeBind, WeakToken, StoreError) as exc:
+        err.print(Text(f"error: {_shown(str(exc))}", style="red"))
         raise typer.Exit(code=2) from None
     shown = f"[{host}]" if ":" in host else host
     err.print(
-        Text(f"serving {db} on http://{shown}:{port}/ (read-only{', token required' if token else ''})")
+        Text(
+            f"serving {_shown(str(db))} on http://{_shown(shown)}:{port}/ (read-only"
+            f"{', token required' if secret else ''}{f', {workers} workers' if workers > 1 else ''})"
+        )
     )
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(web, host=host, port=port, log_level="warning")
+        return
+    # Worker processes build their own app (`app_from_env`) from these settings.
+    settings = {"db": str(db), "token": secret, "allowed_hosts": hosts, "secure_cookie": secure_cookie}
+    os.environ[SERVE_ENV] = json.dumps(settings)
+    uvicorn.run(
+        "reportedly.api.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )

@@ -1,0 +1,97 @@
+"""Long pages stay fast: no listing asks the database once per row (a 500-row entity page was
+1,500 queries, a search page one query per hit), and the batched reads equal the Ledger's."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import reportedly
+from reportedly.api import queries, views
+
+
+def statements(ledger_db: Path, view: Callable[..., dict[str, Any]], *args: Any, limit: int) -> int:
+    """How many SQL statements one view runs for a page of `limit` rows (its own statements: not
+    those FTS5 runs on its shadow tables, which SQLite traces with a "--" prefix or as 'main'.)."""
+    seen: list[str] = []
+    with reportedly.open(ledger_db) as ledger:
+        queries.connection(ledger).set_trace_callback(seen.append)
+        view(ledger, *args, page=views.Page(limit, 0))
+    return sum(1 for sql in seen if not sql.startswith("--") and "'main'." not in sql)
+
+
+@pytest.mark.parametrize(
+    ("kind", "args"),
+    [
+        ("claims", ()),
+        ("entities", ()),
+        ("search", ("Moscow",)),
+        ("search", ("said",)),
+        ("event", ("event",)),
+        ("entity", ("entity",)),
+    ],
+)
+def test_pages_query_count_does_not_grow_with_the_page(
+    ledger_db: Path, ids: dict[str, str], kind: str, args: tuple[str, ...]
+) -> None:
+    view = getattr(views, kind)
+    args = tuple(ids.get(a, a) for a in args)
+    short, long = (statements(ledger_db, view, *args, limit=n) for n in (1, views.MAX_PAGE))
+    assert long == short, (kind, short, long)
+
+
+@pytest.mark.parametrize("name", [None, "ban", "Taliban", "UN", "nobody at all"])
+def test_pages_entities_page_equals_ledger_entities(ledger_db: Path, name: str | None) -> None:
+    with reportedly.open(ledger_db) as ledger:
+        for limit, offset in ((500, 0), (3, 0), (3, 4), (5, 1000)):
+            page = queries.entities_page(ledger, name=name, limit=limit, offset=offset)
+            assert page == ledger.entities(name=name, limit=limit, offset=offset)
+        assert name in ("nobody at all", "UN") or queries.entities_page(ledger, name=name, limit=1)
+
+
+@pytest.mark.parametrize("text", ["Moscow", "said", "Taliban talks", "  ", "zzzq", '"quoted" words'])
+def test_pages_search_page_equals_ledger_search(ledger_db: Path, text: str) -> None:
+    with reportedly.open(ledger_db) as ledger:
+        for limit, offset in ((500, 0), (2, 0), (2, 1), (3, 100)):
+            assert queries.search_page(ledger, text, limit=limit, offset=offset) == ledger.search(
+                text, limit=limit, offset=offset
+            )
+
+
+def test_pages_connection_kept_per_thread_and_reopened_when_the_file_changes(
+    ledger_db: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from reportedly.api.app import _env, _Site
+    from reportedly.errors import StoreError
+
+    db = tmp_path / "ledger.db"
+    shutil.copyfile(ledger_db, db)
+    site = _Site(db, _env())
+
+    used: list[sqlite3.Connection] = []
+
+    def conn_and_count(ledger: Any) -> dict[str, Any]:
+        used.append(queries.connection(ledger))
+        return {"n": queries.counts(ledger).articles}
+
+    assert site.call(conn_and_count)["n"] > 0 and site.call(conn_and_count)["n"] > 0
+    assert used[0] is used[1]  # no reopening per request
+    emptied = tmp_path / "other.db"
+    shutil.copyfile(ledger_db, emptied)
+    conn = sqlite3.connect(emptied)
+    with conn:  # committed, then closed: nothing left in a -wal file
+        conn.execute("DELETE FROM failures")
+        conn.execute("INSERT INTO failures (path, error, first_seen, last_seen) VALUES ('x', 'y', 'z', 'z')")
+    conn.close()
+    emptied.replace(db)  # a new file under the same name (another inode)
+    after = site.call(lambda ledger: {"failures": queries.counts(ledger).failures})
+    assert after == {"failures": 1}
+    db.unlink()
+    with pytest.raises(StoreError, match="no such database"):
+        site.call(conn_and_count)

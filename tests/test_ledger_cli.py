@@ -49,7 +49,7 @@ def test_ledger_cli_claims_json_contract(db: Path) -> None:
         (["entities", "--json", "--type", "PERSON"], '"kb_id"'),
         (["events"], "CONSULT"),
         (["search", "Baradar"], "a1"),
-        (["export", "--format", "cameo-tsv"], "EventID"),
+        (["export", "--format", "cameo-tsv"], "\tev_"),  # Phoenix rows: no header, SentenceID
     ],
 )
 def test_ledger_cli_commands(db: Path, args: list[str], expected: str) -> None:

@@ -8,6 +8,7 @@ import reportedly.clean.boilerplate  # noqa: F401
 import reportedly.clean.dateline  # noqa: F401
 import reportedly.clean.language  # noqa: F401
 import reportedly.clean.normalize  # noqa: F401
+import reportedly.export  # noqa: F401
 import reportedly.extract.entities  # noqa: F401
 import reportedly.extract.event_mentions  # noqa: F401
 import reportedly.ingest  # noqa: F401

@@ -40,6 +40,7 @@ extractors = _create("extractors")
 mergers = _create("mergers")
 stores = _create("stores")
 scorers = _create("scorers")
+exporters = _create("exporters")
 
 KINDS = {
     "readers": readers,
@@ -48,6 +49,7 @@ KINDS = {
     "mergers": mergers,
     "stores": stores,
     "scorers": scorers,
+    "exporters": exporters,
 }
 
 

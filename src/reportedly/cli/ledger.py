@@ -36,12 +36,18 @@ class ClaimFormat(StrEnum):
     csv = "csv"
 
 
-class ExportFormat(StrEnum):
-    plover_jsonl = "plover-jsonl"
-    cameo_tsv = "cameo-tsv"
-    csv = "csv"
-    jsonl = "jsonl"
-    ftm = "ftm"
+def _export_formats() -> list[str]:
+    """The export format names, read from the registry (a new exporter module adds its own)."""
+    from reportedly.export import formats
+
+    return list(formats())
+
+
+def _check_format(value: str) -> str:
+    known = _export_formats()
+    if value not in known:
+        raise typer.BadParameter(f"'{value}' is not an export format; choose one of: {', '.join(known)}")
+    return value
 
 
 def _t(value: object) -> Text:
@@ -317,13 +323,19 @@ def search_cmd(
 
 @app.command("export")
 def export_cmd(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", callback=_check_format,
+            help=f"One of: {', '.join(_export_formats())} (docs/export.md).",
+        ),
+    ],
     db: DbOption = DEFAULT_DB,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
 ) -> None:
-    """Export the ledger: articles (jsonl), events (plover-jsonl, cameo-tsv), claims (csv), entities (ftm).
+    """Export the ledger: articles (jsonl), events (plover-jsonl, Phoenix cameo-tsv), claims (csv), ftm.
 
     Example:
 
@@ -333,8 +345,8 @@ def export_cmd(
 
     with _open(db) as ledger:
         if output is None:
-            count = export(ledger, fmt.value, sys.stdout)
+            count = export(ledger, fmt, sys.stdout)
         else:
             with output.open("w", encoding="utf-8", newline="") as out:
-                count = export(ledger, fmt.value, out)
-    Console(stderr=True).print(Text(f"{count} records exported ({fmt.value})"))
+                count = export(ledger, fmt, out)
+    Console(stderr=True).print(Text(f"{count} records exported ({fmt})"))

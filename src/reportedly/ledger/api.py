@@ -304,6 +304,13 @@ class Ledger:
         for row in self._conn.execute("SELECT text, data FROM articles ORDER BY rowid"):
             yield _article(row)
 
+    def article_entities(self, article_id: str) -> dict[str, str]:
+        """Which ledger entity each entity of one article became: {article entity id: ledger entity id}."""
+        rows = self._conn.execute(
+            "SELECT local_id, entity_id FROM article_entities WHERE article_id = ?", (article_id,)
+        )
+        return {r[0]: r[1] for r in rows}
+
     def failures(self) -> list[StoredFailure]:
         """Inputs that could not be ingested, with the reason (retry them with `ingest --retry-failed`)."""
         return [

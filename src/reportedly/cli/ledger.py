@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from reportedly.cli import app
+from reportedly.cli.options import ExcludeOption, IncludeOption, SkipList
 from reportedly.model import to_dict
 
 DbOption = Annotated[Path, typer.Option("--db", help="The ledger database (SQLite).")]
@@ -87,6 +88,8 @@ def ingest_cmd(
     ] = None,
     gazetteer: Annotated[list[Path] | None, typer.Option(help="Extra gazetteer file(s).")] = None,
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Analysis worker processes.")] = 1,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """Analyze articles and store them in the ledger; already stored articles are skipped.
 
@@ -102,19 +105,23 @@ def ingest_cmd(
         published=_date(published, "--published"),
         gazetteers=tuple(gazetteer or ()),
         n_process=n_process,
+        include=tuple(include or ()),
+        exclude=tuple(exclude or ()),
     )
     err = Console(stderr=True)
+    skipped = SkipList(err)
 
     def show(item: object) -> None:
         error = getattr(item, "error", None)
         if error is not None:
             err.print(Text(f"failed {item.source.path}: {error}", style="red"))  # type: ignore[attr-defined]
 
-    report = ingest(paths, settings, retry_failed=retry_failed, on_item=show)
+    report = ingest(paths, settings, retry_failed=retry_failed, on_item=show, on_skip=skipped)
     err.print(
         Text(
             f"{report.stored} stored, {report.already_stored} already stored, {report.failed} failed, "
-            f"{report.skipped_failed} skipped (failed before); {report.events} ledger events in {db}"
+            f"{report.skipped_failed} skipped (failed before), {skipped.count} not articles; "
+            f"{report.events} ledger events in {db}"
         )
     )
     raise typer.Exit(code=1 if report.failed else 0)

@@ -5,11 +5,12 @@ A batch never dies on one bad input: every problem becomes a Failure naming the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from reportedly.errors import InputError
 from reportedly.ingest import feeds, html, jsonl, text, warc
 from reportedly.ingest.files import InputFile, TruncatedInput, decode, iter_files, read_bytes, sniff_format
+from reportedly.ingest.select import Selection, Skipped
 from reportedly.model import Failure, RawArticle, SourceRef
 
 __all__ = ["read_inputs", "read_file", "feeds", "html", "jsonl", "text", "warc"]
@@ -22,18 +23,25 @@ _TEXT_READERS = {
 
 
 def read_inputs(paths: Iterable[str], max_bytes: int,
-                max_html_bytes: int = html.MAX_HTML_BYTES) -> Iterator[RawArticle | Failure]:
+                max_html_bytes: int = html.MAX_HTML_BYTES, *, selection: Selection | None = None,
+                on_skip: Callable[[Skipped], None] | None = None) -> Iterator[RawArticle | Failure]:
     """Every article in the given paths, in order; problems become Failures.
 
     Args:
         paths: files, folders (read recursively) or '-' for stdin; `.gz` works for every format.
         max_bytes: the most bytes one input may hold after decompression.
         max_html_bytes: the largest HTML page (or WARC record) handed to the HTML extractor.
+        selection: `--include`/`--exclude` globs for folder walks (see `reportedly.ingest.select`).
+        on_skip: called with each file of a folder that is not read (README, binary...) and why.
 
     Yields:
         RawArticle for each article read, Failure for each input (or item) that could not be.
     """
-    for item in iter_files(list(paths)):
+    for item in iter_files(list(paths), selection):
+        if isinstance(item, Skipped):
+            if on_skip is not None:
+                on_skip(item)
+            continue
         if isinstance(item, InputError):
             yield Failure(SourceRef(path=item.path, url=None, format="unknown"), item.problem)
             continue

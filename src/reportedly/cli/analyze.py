@@ -32,7 +32,9 @@ class OutputFormat(str, Enum):
 
 @app.command("analyze")
 def analyze_cmd(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or '-' for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Files, folders (recursive) or '-' for stdin.")
+    ],
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.jsonl,
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs without one.")

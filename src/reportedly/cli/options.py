@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -36,3 +37,13 @@ class SkipList:
         self.count += 1
         if not self.quiet:
             self.console.print(Text(f"skipped {item.path}: {item.reason}", style="dim"), soft_wrap=True)
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+FormatOption = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+# The spelling some commands had before --format: kept, hidden, so old scripts keep working.
+JsonAlias = Annotated[bool, typer.Option("--json", hidden=True, help="Same as --format json.")]

@@ -27,6 +27,7 @@ from reportedly.cli.options import (
     SkipList,
     TableFormat,
 )
+from reportedly.cli.progress import Feedback, QuietOption
 from reportedly.cli.tables import entities_table, events_table, print_claims, search_table, timeline_table
 from reportedly.model import to_dict
 
@@ -90,6 +91,7 @@ def ingest_cmd(
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Analysis worker processes.")] = 1,
     include: IncludeOption = None,
     exclude: ExcludeOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Analyze articles and store them in the ledger; already stored articles are skipped.
 
@@ -98,7 +100,6 @@ def ingest_cmd(
         reportedly ingest samples/ --db reportedly.db
     """
     from reportedly.config import Settings
-    from reportedly.store.ingest import ingest
 
     settings = Settings(
         db=db,
@@ -108,23 +109,35 @@ def ingest_cmd(
         include=tuple(include or ()),
         exclude=tuple(exclude or ()),
     )
-    err = Console(stderr=True)
-    skipped = SkipList(err)
-
-    def show(item: object) -> None:
-        error = getattr(item, "error", None)
-        if error is not None:
-            err.print(Text(f"failed {item.source.path}: {error}", style="red"))  # type: ignore[attr-defined]
-
-    report = ingest(paths, settings, retry_failed=retry_failed, on_item=show, on_skip=skipped)
-    err.print(
-        Text(
-            f"{report.stored} stored, {report.already_stored} already stored, {report.failed} failed, "
-            f"{report.skipped_failed} skipped (failed before), {skipped.count} not articles; "
-            f"{report.events} ledger events in {db}"
-        )
-    )
+    report = _ingest_with_feedback(paths, settings, retry_failed, quiet)
     raise typer.Exit(code=1 if report.failed else 0)
+
+
+def _ingest_with_feedback(paths: list[str], settings: Any, retry_failed: bool, quiet: bool) -> Any:
+    """Run store.ingest with a progress bar (or a summary line), listing failures and skipped files."""
+    from reportedly.ingest.count import count_articles
+    from reportedly.ingest.select import Selection
+    from reportedly.store.ingest import ingest
+
+    err = Console(stderr=True)
+    skipped = SkipList(err, quiet)
+    total = count_articles(paths, Selection(settings.include, settings.exclude))
+
+    with Feedback(err, "ingesting", total, quiet) as feedback:
+
+        def show(item: object) -> None:
+            error = getattr(item, "error", None)
+            if error is not None:
+                err.print(Text(f"failed {item.source.path}: {error}", style="red"))  # type: ignore[attr-defined]
+            feedback.advance(failed=error is not None)
+
+        report = ingest(paths, settings, retry_failed=retry_failed, on_item=show, on_skip=skipped)
+    feedback.summary(
+        f"{report.stored} stored, {report.already_stored} already stored, {report.failed} failed, "
+        f"{report.skipped_failed} skipped (failed before), {skipped.count} not articles; "
+        f"{report.events} ledger events in {settings.db}"
+    )
+    return report
 
 
 def _checked(call: Any, *args: Any, **kwargs: Any) -> Any:

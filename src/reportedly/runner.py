@@ -17,6 +17,7 @@ from reportedly.clean.dedup import SyndicationIndex
 from reportedly.config import Settings
 from reportedly.ingest import read_inputs
 from reportedly.ingest.select import Selection, Skipped
+from reportedly.ingest.web import FetchPolicy
 from reportedly.model import Article, CleanArticle, DocContext, Failure, RawArticle
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ def analyze(
     """
     selection = Selection(settings.include, settings.exclude)
     raws = read_inputs(paths, settings.max_input_bytes, settings.max_html_bytes, selection=selection,
-                       on_skip=on_skip)
+                       on_skip=on_skip, fetch=FetchPolicy.from_settings(settings))
     yield from analyze_raw(raws, settings)
 
 

@@ -55,6 +55,7 @@ COMMAND_MODULES = [
     "gazetteer",
     "eval_ner",
     "serve",
+    "watch",
 ]
 for _name in COMMAND_MODULES:
     importlib.import_module(f"reportedly.cli.{_name}")

@@ -6,11 +6,13 @@ A batch never dies on one bad input: every problem becomes a Failure naming the 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from reportedly.errors import InputError
 from reportedly.ingest import feeds, html, jsonl, text, warc
 from reportedly.ingest.files import InputFile, TruncatedInput, decode, iter_files, read_bytes, sniff_format
 from reportedly.ingest.select import Selection, Skipped
+from reportedly.ingest.web import Fetcher, FetchPolicy, is_url, read_url
 from reportedly.model import Failure, RawArticle, SourceRef
 
 __all__ = ["read_inputs", "read_file", "feeds", "html", "jsonl", "text", "warc"]
@@ -24,7 +26,8 @@ _TEXT_READERS = {
 
 def read_inputs(paths: Iterable[str], max_bytes: int,
                 max_html_bytes: int = html.MAX_HTML_BYTES, *, selection: Selection | None = None,
-                on_skip: Callable[[Skipped], None] | None = None) -> Iterator[RawArticle | Failure]:
+                on_skip: Callable[[Skipped], None] | None = None,
+                fetch: FetchPolicy | None = None) -> Iterator[RawArticle | Failure]:
     """Every article in the given paths, in order; problems become Failures.
 
     Args:
@@ -33,19 +36,30 @@ def read_inputs(paths: Iterable[str], max_bytes: int,
         max_html_bytes: the largest HTML page (or WARC record) handed to the HTML extractor.
         selection: `--include`/`--exclude` globs for folder walks (see `reportedly.ingest.select`).
         on_skip: called with each file of a folder that is not read (README, binary...) and why.
+        fetch: how http(s) URLs among `paths` are fetched (`reportedly.ingest.web`; default policy).
 
     Yields:
         RawArticle for each article read, Failure for each input (or item) that could not be.
     """
-    for item in iter_files(list(paths), selection):
-        if isinstance(item, Skipped):
-            if on_skip is not None:
-                on_skip(item)
-            continue
-        if isinstance(item, InputError):
-            yield Failure(SourceRef(path=item.path, url=None, format="unknown"), item.problem)
-            continue
-        yield from read_file(item, max_bytes, max_html_bytes)
+    fetcher: Fetcher | None = None
+    try:
+        for path in paths:
+            if is_url(path):
+                fetcher = fetcher or Fetcher(replace(fetch or FetchPolicy(), max_bytes=max_bytes))
+                yield from read_url(path, fetcher, max_html_bytes)
+                continue
+            for item in iter_files([path], selection):
+                if isinstance(item, Skipped):
+                    if on_skip is not None:
+                        on_skip(item)
+                    continue
+                if isinstance(item, InputError):
+                    yield Failure(SourceRef(path=item.path, url=None, format="unknown"), item.problem)
+                    continue
+                yield from read_file(item, max_bytes, max_html_bytes)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
 
 
 def read_file(item: InputFile, max_bytes: int,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from reportedly.errors import InputError
 from reportedly.ingest.files import SNIFF_BYTES, InputFile, iter_files
 from reportedly.ingest.select import Selection, Skipped
+from reportedly.ingest.web import is_url
 
 # Openings of inputs that hold an unknown number of articles: WARC archives, feeds, gzip.
 _MANY = (b"warc/", b"<?xml", b"<rss", b"<feed", b"<rdf:rdf", b"\x1f\x8b")
@@ -19,6 +20,8 @@ def count_articles(paths: list[str], selection: Selection | None = None) -> int 
         paths: files, folders or '-', as for `read_inputs`.
         selection: the same globs the run uses.
     """
+    if any(is_url(p) for p in paths):
+        return None  # a URL may be a page or a feed
     total = 0
     for item in iter_files(paths, selection):
         if isinstance(item, Skipped):

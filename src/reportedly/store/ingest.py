@@ -23,6 +23,7 @@ from reportedly.clean.normalize import normalize_text
 from reportedly.config import Settings
 from reportedly.ingest import read_inputs
 from reportedly.ingest.select import Selection, Skipped
+from reportedly.ingest.web import FetchPolicy
 from reportedly.ledger.records import IngestReport
 from reportedly.model import Article, Failure, RawArticle
 from reportedly.runner import analyze_raw
@@ -139,7 +140,8 @@ def ingest(
         inputs = list(paths) + (retry_inputs(failed) if retry_failed else [])
         counts = _Counts()
         raws = read_inputs(inputs, settings.max_input_bytes, settings.max_html_bytes,
-                           selection=Selection(settings.include, settings.exclude), on_skip=on_skip)
+                           selection=Selection(settings.include, settings.exclude), on_skip=on_skip,
+                           fetch=FetchPolicy.from_settings(settings))
         pending = _pending(raws, conn, failed, retry_failed, counts)
         stored = n_failed = 0
         copies = CopyFinder(conn, settings)

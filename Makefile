@@ -6,12 +6,12 @@ STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 DB     ?= reportedly.db
 
-.PHONY: run test bench lint typecheck lock clean venv browser
+.PHONY: run test bench lint typecheck lock clean venv browser icu
 
 venv: $(STAMP)
 
 # pip 23 skips trafilatura's lxml_html_clean dependency: the venv gets a newer, pinned pip first.
-$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt | icu
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==26.3
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
@@ -23,6 +23,12 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 run: $(STAMP)
 	$(BIN)/reportedly ingest samples/ --db $(DB)
 	$(BIN)/reportedly claims --db $(DB) --format table
+
+# followthemoney (the ftm export) needs PyICU, which PyPI ships as source only: it builds against the
+# system's ICU. Install the headers when missing (CI runs as root on Debian); otherwise say what to install.
+icu:
+	@pkg-config --exists icu-uc 2>/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null) \
+		|| echo "warning: install libicu-dev, pkg-config and a C++ compiler (PyICU builds against them)" >&2
 
 # The web UI's browser tests drive Debian's chromium (Playwright never downloads a browser here).
 # CI runs as root on a fresh machine: install it when missing; if that fails the tests say so and skip.

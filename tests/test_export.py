@@ -1,20 +1,35 @@
-"""Exports: JSONL round-trips the stored articles; the other formats carry every event and source."""
+"""Exports, each loaded back the way its users load it: JSONL through the codec, FtM through
+followthemoney's own model, the event TSV positionally as Phoenix data, PLOVER against the manual's
+data fields, CSV with every date column parsed."""
 
 from __future__ import annotations
 
 import csv
+import dataclasses
+import datetime
 import io
 import json
+import re
 from pathlib import Path
+from typing import Any
 
+import catalogue
 import pytest
 
 import reportedly
-from reportedly.export import CAMEO_COLUMNS, CSV_COLUMNS, FORMATS, export
+from reportedly.export import CSV_COLUMNS, export, exporter_for, formats, register_exporter
+from reportedly.export.cameo import goldstein, quad_class
+from reportedly.export.common import ActorInfo, ExportContext, event_day
+from reportedly.export.ftm import ftm_id
+from reportedly.export.phoenix import PHOENIX_COLUMNS, dyads, to_phoenix
+from reportedly.ledger.records import Claim, EntityRef
+from reportedly.model import EventDate, Location
 from reportedly.store.codec import article_from_dict
 from reportedly.store.sqlite import connect
 from reportedly.store.writer import store_batch
 from tests.test_ledger import _story
+
+FTM_ID = re.compile(r"^[0-9a-zA-Z]([0-9a-zA-Z.-]*[0-9a-zA-Z])?$")
 
 
 @pytest.fixture()
@@ -42,30 +57,177 @@ def test_export_jsonl_round_trip(db: Path, tmp_path: Path) -> None:
         assert a.claims() == b.claims()
 
 
-@pytest.mark.parametrize(
-    "fmt,columns,delimiter", [("cameo-tsv", CAMEO_COLUMNS, "\t"), ("csv", CSV_COLUMNS, ",")]
-)
-def test_export_tables(db: Path, fmt: str, columns: tuple[str, ...], delimiter: str) -> None:
-    n, text = _run(db, fmt)
-    rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
-    assert tuple(rows[0].keys()) == columns and len(rows) == n
-    if fmt == "csv":  # one row per source: the copy counts once
-        assert sorted(r["stance"] for r in rows) == ["assert", "confirm", "deny"]
-    else:  # a mutual meeting of two actors: one row per actor
-        assert sorted(r["SourceActorFull"] for r in rows) == ["Abdul Ghani Baradar", "Ahmad Massoud"]
-
-
-@pytest.mark.parametrize("fmt,key,value", [("plover-jsonl", "event", "CONSULT"), ("ftm", "schema", "Event")])
-def test_export_json_lines(db: Path, fmt: str, key: str, value: str) -> None:
-    _n, text = _run(db, fmt)
-    records = [json.loads(line) for line in text.splitlines()]
-    assert any(r[key] == value for r in records)
-    if fmt == "ftm":
-        people = {r["properties"]["name"][0] for r in records if r["schema"] == "Person"}
-        assert {"Ahmad Massoud", "Abdul Ghani Baradar"} <= people
-
-
-def test_export_formats_known(db: Path) -> None:
-    assert set(FORMATS) == {"jsonl", "plover-jsonl", "cameo-tsv", "csv", "ftm"}
-    with pytest.raises(ValueError, match="unknown export format"):
+def test_export_formats_come_from_the_registry(db: Path) -> None:
+    assert set(formats()) == {"jsonl", "plover-jsonl", "cameo-tsv", "csv", "ftm"}
+    with pytest.raises(ValueError, match=r"unknown export format 'xml' \(known: cameo-tsv, csv, ftm"):
         _run(db, "xml")
+
+
+def test_export_outside_exporter_registers_by_name(db: Path) -> None:
+    @register_exporter("exporters.toy.v1", "toy", "one line per event id")
+    def write_toy(ledger: Any, out: Any) -> int:
+        ids = [c.id for c in ledger.claims()]
+        out.write("\n".join(ids) + "\n")
+        return len(ids)
+
+    try:
+        assert "toy" in formats() and exporter_for("toy").description == "one line per event id"
+        n, text = _run(db, "toy")
+        assert n == 1 and text.startswith("ev_")
+    finally:
+        catalogue._remove(("reportedly", "exporters", "exporters.toy.v1"))
+    assert "toy" not in formats()
+
+
+# ---- FollowTheMoney -------------------------------------------------------------------------------
+
+
+def _ftm(db: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in _run(db, "ftm")[1].splitlines()]
+
+
+def test_export_ftm_validates_with_followthemoney(db: Path) -> None:
+    from followthemoney import model
+
+    records = _ftm(db)
+    for record in records:
+        assert FTM_ID.match(record["id"]), record["id"]
+        assert model.get(record["schema"]).validate(record) is None, record
+        proxy = model.get_proxy(record)  # cleaned by FtM: nothing may be dropped
+        assert proxy.to_dict()["properties"] == record["properties"]
+
+
+def test_export_ftm_keeps_every_link(db: Path) -> None:
+    records = _ftm(db)
+    ids = {r["id"] for r in records}
+    with reportedly.open(db) as ledger:
+        (claim,) = ledger.claims()
+    (event,) = [r for r in records if r["schema"] == "Event"]
+    participants = {a.id for a in claim.actors} | {claim.mediator.id}  # type: ignore[union-attr]
+    assert sorted(event["properties"]["involved"]) == sorted(ftm_id(i) for i in participants)
+    links = [v for r in records for k, vs in r["properties"].items()
+             if k in ("involved", "organizer", "proof", "document", "resolved") for v in vs]
+    assert links and all(v in ids for v in links)  # no dangling reference
+    russia = next(r for r in records if r["properties"]["name"] == ["Russia"])
+    assert russia["schema"] == "PublicBody" and russia["properties"]["wikidataId"] == ["Q159"]
+
+
+def test_export_ftm_has_article_and_mention_provenance(db: Path) -> None:
+    records = _ftm(db)
+    articles = {r["id"] for r in records if r["schema"] == "Article"}
+    mentions = [r for r in records if r["schema"] == "Mention"]
+    assert articles == {"a1", "a2", "a3", "a4"}
+    massoud = next(r["id"] for r in records if r["properties"]["name"] == ["Ahmad Massoud"])
+    read_in = {m["properties"]["document"][0] for m in mentions if m["properties"]["resolved"] == [massoud]}
+    assert read_in == articles
+
+
+# ---- Phoenix ----------------------------------------------------------------------------------------
+
+
+def test_export_phoenix_loads_positionally(db: Path) -> None:
+    n, text = _run(db, "cameo-tsv")
+    rows = [dict(zip(PHOENIX_COLUMNS, r, strict=True)) for r in csv.reader(io.StringIO(text), delimiter="\t")]
+    assert len(PHOENIX_COLUMNS) == 26 and len(rows) == n == 1  # a meeting of two: one dyad, no header
+    (row,) = rows
+    datetime.datetime.strptime(row["Date"], "%Y%m%d")
+    # codes, never names: Massoud is AFGREB; the builder's Baradar (rp:baradar) is not in the gazetteer
+    assert {row["SourceActorFull"], row["TargetActorFull"]} == {"AFGREB", ""}
+    assert {row["SourceActorEntity"], row["TargetActorEntity"]} == {"AFG", ""}
+    assert row["CountryCode"] == "RUS" and row["LocationName"] == "Moscow"
+    assert (float(row["Lat"]), float(row["Lon"])) == pytest.approx((55.75, 37.62), abs=0.01)
+    assert row["SentenceID"].startswith("ev_") and row["EventID"] == row["SentenceID"] + "-1"
+
+
+def _claim(actors: int, recipients: int, **kw: Any) -> Claim:
+    refs = [EntityRef(f"en_{i}", f"N{i}") for i in range(actors + recipients)]
+    base = Claim(id="ev_1", type="CONSULT", mode=None, cameo="040", actors=tuple(refs[:actors]),
+                 recipients=tuple(refs[actors:]), host=None, mediator=None, location=None, date=None,
+                 status="reported", mentions=(), sources=(), first_published="2022-02-01")
+    return dataclasses.replace(base, **kw)
+
+
+@pytest.mark.parametrize("actors,recipients,pairs", [(3, 0, 3), (2, 0, 1), (1, 0, 1), (2, 1, 2), (2, 2, 4)])
+def test_export_phoenix_one_row_per_dyad(actors: int, recipients: int, pairs: int) -> None:
+    ctx = ExportContext(ledger=None)  # type: ignore[arg-type]
+    found = dyads(_claim(actors, recipients), ctx)
+    assert len(found) == pairs == len(set(found))
+    assert all(s is not None and s != t for s, t in found)
+
+
+@pytest.mark.parametrize(
+    "date,published,day,precision",
+    [
+        ("2021-09", "2022-02-02", "2021-09-01", "month"),
+        ("2021", None, "2021-01-01", "year"),
+        ("2021-09-14", "2022-02-02", "2021-09-14", "day"),
+        (None, "2022-02-02", "2022-02-02", "published"),
+        (None, None, None, None),
+    ],
+)
+def test_export_event_day(
+    date: str | None, published: str | None, day: str | None, precision: str | None
+) -> None:
+    assert event_day(EventDate(date or "", date) if date else None, published) == (day, precision)
+
+
+def test_export_phoenix_row_codes() -> None:
+    ctx = ExportContext(ledger=None, actors={  # type: ignore[arg-type]
+        "en_0": ActorInfo("en_0", "N0", "ORG", "AFG", "REB", None),
+        "en_1": ActorInfo("en_1", "N1", "GPE", "RUS", "GOV", "Q159"),
+    })
+    claim = _claim(1, 1, date=EventDate("in September", "2021-09"), cameo="0874",
+                   location=Location("Kabul", "Kabul", "AFG", 1138958))
+    (row,) = to_phoenix(claim, ctx)
+    assert (row["Date"], row["Year"], row["Month"], row["Day"]) == ("20210901", "2021", "09", "01")
+    actors = (row["SourceActorFull"], row["SourceActorRole"], row["TargetActorFull"])
+    assert actors == ("AFGREB", "REB", "RUSGOV")
+    assert (row["EventRootCode"], row["QuadClass"], row["GoldsteinScore"]) == ("08", 2, 10.0)
+
+
+@pytest.mark.parametrize(
+    "code,score,quad",
+    [("040", 1.0, 1), ("046", 7.0, 1), ("0874", 10.0, 2), ("1123", -2.0, 3), ("190", -10.0, 4),
+     ("0469", 7.0, 1), (None, None, None), ("xx", None, None)],
+)
+def test_export_cameo_numbers(code: str | None, score: float | None, quad: int | None) -> None:
+    assert goldstein(code) == score and quad_class(code) == quad
+
+
+# ---- PLOVER -----------------------------------------------------------------------------------------
+
+PLOVER_FIELDS = {
+    "id", "date", "date_resolution", "event", "mode", "context", "actor", "recipient", "event_loc"
+}
+
+
+def test_export_plover_follows_the_manual_fields(db: Path) -> None:
+    _n, text = _run(db, "plover-jsonl")
+    (record,) = [json.loads(line) for line in text.splitlines()]
+    assert set(record) >= PLOVER_FIELDS
+    assert all(isinstance(record[k], list) for k in ("event", "mode", "context", "actor", "recipient"))
+    assert record["event"] == ["CONSULT"]
+    datetime.date.fromisoformat(record["date"])
+    assert record["date_resolution"] in {"day", "month", "year", "published"}
+    massoud = next(a for a in record["actor"] if a["entity_text"] == "Ahmad Massoud")
+    assert (massoud["code"], massoud["sector"]) == ("AFG", "REB")
+    assert {"code", "sector", "identifier_id", "wikidata_id", "entity_text"} <= set(massoud)
+    assert record["mediator"]["wikidata_id"] == "Q159"
+    loc = record["event_loc"]
+    assert (loc["extracted_place"], loc["resolved_place"], loc["country_code"]) == ("Moscow", "Moscow", "RUS")
+    assert loc["geonameid"] == 524901 and loc["lat"] == pytest.approx(55.75, abs=0.01)
+
+
+# ---- CSV --------------------------------------------------------------------------------------------
+
+
+def test_export_csv_dates_parse(db: Path) -> None:
+    n, text = _run(db, "csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert tuple(rows[0].keys()) == CSV_COLUMNS and len(rows) == n
+    assert sorted(r["stance"] for r in rows) == ["assert", "confirm", "deny"]  # the copy counts once
+    for row in rows:
+        for column in ("event_date", "published"):
+            if row[column]:
+                datetime.date.fromisoformat(row[column])
+        assert row["event_date_precision"] in {"", "day", "month", "year"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -122,7 +123,7 @@ def test_ledger_order_free(tmp_path: Path, order: tuple[int, ...]) -> None:
     [
         ({"actor": "Abdul Ghani Baradar"}, 1),
         ({"actor": "Mullah Baradar"}, 1),
-        ({"actor": "Nobody"}, 0),
+        ({"actor": "Taliban"}, 0),  # a known entity that takes part in no event
         ({"type": "CONSULT"}, 1),
         ({"type": "ASSAULT"}, 0),
         ({"status": "disputed"}, 1),
@@ -135,6 +136,27 @@ def test_ledger_claims_filters(tmp_path: Path, kwargs: dict[str, str], n: int) -
     with _ledger_of(tmp_path, _story()) as ledger:
         assert len(ledger.claims(**kwargs)) == n
         assert len(ledger.events(**kwargs)) == n
+
+
+@pytest.mark.parametrize(
+    "kwargs,named",
+    [
+        ({"since": "2022/02/01"}, "YYYY-MM-DD"),
+        ({"since": "2021-12"}, "YYYY-MM-DD"),
+        ({"status": "bogus"}, "disputed"),
+        ({"type": "MEETING"}, "CONSULT"),
+        ({"actor": "Nobody"}, "no entity named 'Nobody'"),
+        ({"actor": "Mullah Baradr"}, "Mullah Baradar"),
+    ],
+)
+def test_ledger_claims_reject_unknown_filters(tmp_path: Path, kwargs: dict[str, str], named: str) -> None:
+    from reportedly.errors import InvalidArgument
+
+    with _ledger_of(tmp_path, _story()) as ledger:
+        for method in (ledger.claims, ledger.events):
+            with pytest.raises(InvalidArgument, match=re.escape(named)) as err:
+                method(**kwargs)
+            assert isinstance(err.value, ValueError) and err.value.param == next(iter(kwargs))
 
 
 def test_ledger_timeline_and_search(tmp_path: Path) -> None:

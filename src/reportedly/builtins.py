@@ -14,6 +14,7 @@ import reportedly.clean.boilerplate  # noqa: F401
 import reportedly.clean.dateline  # noqa: F401
 import reportedly.clean.language  # noqa: F401
 import reportedly.clean.normalize  # noqa: F401
+import reportedly.export  # noqa: F401
 import reportedly.extract  # noqa: F401
 import reportedly.ingest  # noqa: F401
 import reportedly.merge.entities  # noqa: F401

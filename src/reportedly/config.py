@@ -36,6 +36,12 @@ class Settings:
     max_article_chars: int = _setting(
         2_000_000, "Longest article body analyzed; longer bodies fail with a clear reason."
     )
+    include: tuple[str, ...] = _setting(
+        (), "Globs: read only the files of a folder that match one (--include '*.html')."
+    )
+    exclude: tuple[str, ...] = _setting((), "Globs: skip the files of a folder that match one.")
+    fetch_timeout: float = _setting(15.0, "Seconds to wait for a web site (connect, then each read).")
+    fetch_retries: int = _setting(2, "Retries of a URL after a network error or a 5xx/429 answer.")
     languages: tuple[str, ...] = _setting(
         ("en",), "Languages the analysis stages run on; others are skipped."
     )

@@ -29,3 +29,12 @@ class GazetteerError(ReportedlyError):
 
 class StoreError(ReportedlyError):
     """The database cannot be opened, migrated or written."""
+
+
+class InvalidArgument(ReportedlyError, ValueError):
+    """A filter or option value the ledger does not know (a status, type, date or actor); the message
+    names the valid values. `param` names the argument ("status", "since")."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(message)
+        self.param = param

@@ -75,6 +75,7 @@ extractors = _create("extractors")
 mergers = _create("mergers")
 stores = _create("stores")
 scorers = _create("scorers")
+exporters = _create("exporters")
 
 KINDS = {
     "readers": readers,
@@ -83,5 +84,6 @@ KINDS = {
     "mergers": mergers,
     "stores": stores,
     "scorers": scorers,
+    "exporters": exporters,
 }
 

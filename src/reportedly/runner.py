@@ -16,6 +16,8 @@ from reportedly.clean import clean_article
 from reportedly.clean.dedup import SyndicationIndex
 from reportedly.config import Settings
 from reportedly.ingest import read_inputs
+from reportedly.ingest.select import Selection, Skipped
+from reportedly.ingest.web import FetchPolicy
 from reportedly.model import Article, CleanArticle, DocContext, Failure, RawArticle
 
 log = logging.getLogger(__name__)
@@ -27,17 +29,23 @@ _WARMED: set[int] = set()
 PENDING_PER_WORKER = 2
 
 
-def analyze(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
+def analyze(
+    paths: Iterable[str], settings: Settings, on_skip: Callable[[Skipped], None] | None = None
+) -> Iterator[Item]:
     """Analyze every article found in `paths`, yielding results in input order.
 
     Args:
         paths: files, folders or '-' (stdin).
         settings: the run's settings.
+        on_skip: called with each file of a folder that is not an article (README, binary...).
 
     Yields:
         an Article per article read, a Failure per input or article that could not be handled.
     """
-    yield from analyze_raw(read_inputs(paths, settings.max_input_bytes, settings.max_html_bytes), settings)
+    selection = Selection(settings.include, settings.exclude)
+    raws = read_inputs(paths, settings.max_input_bytes, settings.max_html_bytes, selection=selection,
+                       on_skip=on_skip, fetch=FetchPolicy.from_settings(settings))
+    yield from analyze_raw(raws, settings)
 
 
 def analyze_raw(items: Iterable[RawArticle | Failure], settings: Settings) -> Iterator[Item]:

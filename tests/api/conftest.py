@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-# What `make run` gives the seed, which carries no date (the other samples carry their own).
+# The seed's date (samples/01-russia-host-talks.jsonl carries it; kept for the hostile article's run).
 SEED_PUBLISHED = "2022-02-01"
 # The test client's address: a loopback name, which the server trusts in the Host header.
 LOCAL = "http://127.0.0.1"

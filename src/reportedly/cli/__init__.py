@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import importlib
+from typing import Annotated
 
 import typer
 
+from reportedly.cli.help import use_readable_metavars
+
+use_readable_metavars()
 app = typer.Typer(
     name="reportedly",
     help="Read the news the way a careful analyst does: a claim ledger of who reported what, "
@@ -13,12 +17,27 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"reportedly {version('reportedly')}")
+        except PackageNotFoundError:  # running from a source tree that was never installed
+            typer.echo("reportedly (not installed)")
+        raise typer.Exit()
+
 
 @app.callback()
-def _root() -> None:
+def _root(
+    show_version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
     """Read the news the way a careful analyst does."""
 
 
@@ -36,6 +55,7 @@ COMMAND_MODULES = [
     "gazetteer",
     "eval_ner",
     "serve",
+    "watch",
 ]
 for _name in COMMAND_MODULES:
     importlib.import_module(f"reportedly.cli.{_name}")

@@ -16,18 +16,23 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from reportedly.cli import app
+from reportedly.cli.options import (
+    ExcludeOption,
+    FormatOption,
+    IncludeOption,
+    JsonAlias,
+    SkipList,
+    TableFormat,
+)
+from reportedly.cli.progress import Feedback, QuietOption
+from reportedly.cli.tables import entities_table, events_table, print_claims, search_table, timeline_table
 from reportedly.model import to_dict
 
 DbOption = Annotated[Path, typer.Option("--db", help="The ledger database (SQLite).")]
 DEFAULT_DB = Path("reportedly.db")
-# Longest text shown in a table cell.
-MAX_CELL_CHARS = 90
-# Characters of an article's title shown beside its id in a timeline.
-TITLE_CHARS = 40
 
 
 class ClaimFormat(StrEnum):
@@ -36,17 +41,18 @@ class ClaimFormat(StrEnum):
     csv = "csv"
 
 
-class ExportFormat(StrEnum):
-    plover_jsonl = "plover-jsonl"
-    cameo_tsv = "cameo-tsv"
-    csv = "csv"
-    jsonl = "jsonl"
-    ftm = "ftm"
+def _export_formats() -> list[str]:
+    """The export format names, read from the registry (a new exporter module adds its own)."""
+    from reportedly.export import formats
+
+    return list(formats())
 
 
-def _t(value: object) -> Text:
-    text = "" if value is None else str(value)
-    return Text(text if len(text) <= MAX_CELL_CHARS else text[: MAX_CELL_CHARS - 1] + "…")
+def _check_format(value: str) -> str:
+    known = _export_formats()
+    if value not in known:
+        raise typer.BadParameter(f"'{value}' is not an export format; choose one of: {', '.join(known)}")
+    return value
 
 
 def _date(value: str | None, hint: str) -> str | None:
@@ -71,7 +77,9 @@ def _open(db: Path) -> Any:
 
 @app.command("ingest")
 def ingest_cmd(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or '-' for stdin.")],
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="Files, folders (recursive) or '-' for stdin.")
+    ],
     db: DbOption = DEFAULT_DB,
     retry_failed: Annotated[
         bool, typer.Option("--retry-failed", help="Re-read inputs that failed before.")
@@ -81,6 +89,9 @@ def ingest_cmd(
     ] = None,
     gazetteer: Annotated[list[Path] | None, typer.Option(help="Extra gazetteer file(s).")] = None,
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Analysis worker processes.")] = 1,
+    include: IncludeOption = None,
+    exclude: ExcludeOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Analyze articles and store them in the ledger; already stored articles are skipped.
 
@@ -89,59 +100,58 @@ def ingest_cmd(
         reportedly ingest samples/ --db reportedly.db
     """
     from reportedly.config import Settings
-    from reportedly.store.ingest import ingest
 
     settings = Settings(
         db=db,
         published=_date(published, "--published"),
         gazetteers=tuple(gazetteer or ()),
         n_process=n_process,
+        include=tuple(include or ()),
+        exclude=tuple(exclude or ()),
     )
-    err = Console(stderr=True)
-
-    def show(item: object) -> None:
-        error = getattr(item, "error", None)
-        if error is not None:
-            err.print(Text(f"failed {item.source.path}: {error}", style="red"))  # type: ignore[attr-defined]
-
-    report = ingest(paths, settings, retry_failed=retry_failed, on_item=show)
-    err.print(
-        Text(
-            f"{report.stored} stored, {report.already_stored} already stored, {report.failed} failed, "
-            f"{report.skipped_failed} skipped (failed before); {report.events} ledger events in {db}"
-        )
-    )
+    report = _ingest_with_feedback(paths, settings, retry_failed, quiet)
     raise typer.Exit(code=1 if report.failed else 0)
 
 
-def _print_claims(console: Console, claims: list[Any]) -> None:
-    """Each claim as a heading (id, what, where, status over time) over a table of its sources."""
-    for c in claims:
-        where = c.date.value if c.date else ""
-        head = Text(f"{c.id}  ", style="bold")
-        head.append(c.status.upper(), style="bold red" if c.contradictions else "bold green")
-        head.append(f"  {c.summary}" + (f" ({where})" if where else ""))
-        history = " -> ".join(f"{h.status} {h.day or 'undated'}" for h in c.history)
-        head.append(f"\n  status over time: {history}", style="dim")
-        if c.contradictions:
-            pro = ", ".join(dict.fromkeys(x.supports.name for x in c.contradictions))
-            con = ", ".join(dict.fromkeys(x.denies.name for x in c.contradictions))
-            head.append(f"\n  contradicted: {pro}  vs  {con}", style="red")
-        table = Table(box=None, pad_edge=False, show_edge=False, padding=(0, 1))
-        for column in ("  published", "stance", "speaker", "via", "article"):
-            table.add_column(column, style="dim" if column == "article" else None, overflow="fold")
-        for s in c.sources:
-            copies = f" +{len(s.copies)} cop{'y' if len(s.copies) == 1 else 'ies'}" if s.copies else ""
-            table.add_row(
-                _t(f"  {s.published or 'undated'}"),
-                _t(s.stance),
-                _t(f"{s.speaker.name} [{s.speaker.kind}]"),
-                _t(" > ".join(s.via)),
-                _t(s.article + copies),
-            )
-        console.print(head)
-        console.print(table)
-        console.print()
+def _ingest_with_feedback(paths: list[str], settings: Any, retry_failed: bool, quiet: bool) -> Any:
+    """Run store.ingest with a progress bar (or a summary line), listing failures and skipped files."""
+    from reportedly.ingest.count import count_articles
+    from reportedly.ingest.select import Selection
+    from reportedly.store.ingest import ingest
+
+    err = Console(stderr=True)
+    skipped = SkipList(err, quiet)
+    total = count_articles(paths, Selection(settings.include, settings.exclude))
+
+    with Feedback(err, "ingesting", total, quiet) as feedback:
+
+        def show(item: object) -> None:
+            error = getattr(item, "error", None)
+            if error is not None:
+                err.print(Text(f"failed {item.source.path}: {error}", style="red"))  # type: ignore[attr-defined]
+            feedback.advance(failed=error is not None)
+
+        report = ingest(paths, settings, retry_failed=retry_failed, on_item=show, on_skip=skipped)
+    feedback.summary(
+        f"{report.stored} stored, {report.already_stored} already stored, {report.failed} failed, "
+        f"{report.skipped_failed} skipped (failed before), {skipped.count} not articles; "
+        f"{report.events} ledger events in {settings.db}"
+    )
+    return report
+
+
+def _checked(call: Any, *args: Any, **kwargs: Any) -> Any:
+    """Call a Ledger method; an unknown filter value becomes a usage error naming the valid ones."""
+    from reportedly.errors import InvalidArgument
+
+    try:
+        return call(*args, **kwargs)
+    except InvalidArgument as err:
+        raise typer.BadParameter(str(err), param_hint=f"--{err.param}") from None
+
+
+def _print_json(records: object) -> None:
+    sys.stdout.write(json.dumps(to_dict(records), ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command("claims")
@@ -157,6 +167,7 @@ def claims_cmd(
     ] = None,
     limit: Annotated[int, typer.Option(help="Most events shown, latest first.")] = 1000,
     fmt: Annotated[ClaimFormat, typer.Option("--format", "-f", help="Output format.")] = ClaimFormat.table,
+    as_json: JsonAlias = False,
 ) -> None:
     """Show the claim ledger: each event with every source's stance and the status over time.
 
@@ -165,11 +176,9 @@ def claims_cmd(
         reportedly claims --actor "Ahmad Massoud" --status disputed --format json
     """
     with _open(db) as ledger:
-        claims = ledger.claims(
-            actor=actor, type=type_, status=status, since=_date(since, "--since"), limit=limit
-        )
-    if fmt is ClaimFormat.json:
-        sys.stdout.write(json.dumps(to_dict(claims), ensure_ascii=False, indent=2) + "\n")
+        claims = _checked(ledger.claims, actor=actor, type=type_, status=status, since=since, limit=limit)
+    if fmt is ClaimFormat.json or as_json:
+        _print_json(claims)
     elif fmt is ClaimFormat.csv:
         from reportedly.export import CSV_COLUMNS, to_csv_rows
 
@@ -177,7 +186,7 @@ def claims_cmd(
         writer.writeheader()
         writer.writerows(row for c in claims for row in to_csv_rows(c))
     else:
-        _print_claims(Console(), claims)
+        print_claims(Console(), claims)
 
 
 @app.command("entities")
@@ -189,33 +198,22 @@ def entities_cmd(
     type_: Annotated[
         str | None, typer.Option("--type", help="Only entities of this type (PERSON, ORG, GPE...).")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    fmt: FormatOption = TableFormat.table,
+    as_json: JsonAlias = False,
 ) -> None:
     """List the people, organizations and places of the ledger with aliases and dated roles.
 
-    Example:
+    The id column works as --actor of claims and events. Example:
 
         reportedly entities --type PERSON --name Massoud
     """
     with _open(db) as ledger:
         entities = ledger.entities(name=name, type=type_)
-    if as_json:
-        sys.stdout.write(json.dumps(to_dict(entities), ensure_ascii=False, indent=2) + "\n")
-        return
-    table = Table(title="Entities")
-    for column in ("name", "type", "articles", "aliases", "roles", "affiliations"):
-        table.add_column(column)
-    for e in entities:
-        roles = "; ".join(dict.fromkeys(r.text for r in e.roles))
-        table.add_row(
-            _t(e.name),
-            _t(e.type),
-            _t(e.articles),
-            _t(", ".join(e.aliases)),
-            _t(roles),
-            _t(", ".join(e.affiliations)),
-        )
-    Console().print(table)
+    if fmt is TableFormat.json or as_json:
+        _print_json(entities)
+    else:
+        console = Console()
+        console.print(entities_table(entities, console.width))
 
 
 @app.command("events")
@@ -224,42 +222,32 @@ def events_cmd(
     actor: Annotated[str | None, typer.Option(help="Only events this entity takes part in.")] = None,
     type_: Annotated[str | None, typer.Option("--type", help="Only events of this PLOVER type.")] = None,
     status: Annotated[str | None, typer.Option(help="Only events with this ledger status.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    fmt: FormatOption = TableFormat.table,
+    as_json: JsonAlias = False,
 ) -> None:
-    """List ledger events one per line: type, status, articles and sources.
+    """List ledger events one per line: id, status, date, articles, sources and what happened.
 
-    Example:
+    The event column works as the argument of timeline. Example:
 
         reportedly events --type CONSULT
     """
     with _open(db) as ledger:
-        events = ledger.events(actor=actor, type=type_, status=status)
-    if as_json:
-        sys.stdout.write(json.dumps(to_dict(events), ensure_ascii=False, indent=2) + "\n")
-        return
-    table = Table(title="Ledger events")
-    for column in ("event", "status", "what", "date", "articles", "sources", "first seen", "last seen"):
-        table.add_column(column)
-    for e in events:
-        status_text = _t(e.status + (" (contradicted)" if e.contradicted else ""))
-        table.add_row(
-            _t(e.id),
-            status_text,
-            _t(e.summary),
-            _t(e.date),
-            _t(e.articles),
-            _t(e.sources),
-            _t(e.first_published),
-            _t(e.last_published),
-        )
-    Console().print(table)
+        events = _checked(ledger.events, actor=actor, type=type_, status=status)
+    if fmt is TableFormat.json or as_json:
+        _print_json(events)
+    else:
+        console = Console()
+        console.print(events_table(events, console.width))
 
 
 @app.command("timeline")
 def timeline_cmd(
-    event: Annotated[str, typer.Argument(help="A ledger event id (or a unique prefix of 6+ characters).")],
+    event: Annotated[
+        str, typer.Argument(metavar="EVENT", help="A ledger event id (or a unique prefix of 6+ characters).")
+    ],
     db: DbOption = DEFAULT_DB,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    fmt: FormatOption = TableFormat.table,
+    as_json: JsonAlias = False,
 ) -> None:
     """Show every statement on one event in publication order, with the status after each.
 
@@ -272,32 +260,19 @@ def timeline_cmd(
     if not entries:
         Console(stderr=True).print(Text(f"no event '{event}' with sources in the ledger", style="red"))
         raise typer.Exit(code=1)
-    if as_json:
-        sys.stdout.write(json.dumps(to_dict(entries), ensure_ascii=False, indent=2) + "\n")
-        return
-    table = Table(
-        title=f"Timeline of {event}", box=None, pad_edge=False, padding=(0, 1), title_justify="left"
-    )
-    for column in ("published", "stance", "speaker", "via", "status after", "article"):
-        table.add_column(column, overflow="fold", style="dim" if column == "article" else None)
-    for t in entries:
-        title = (t.title or "")[:TITLE_CHARS]
-        table.add_row(
-            _t(t.day or "undated"),
-            _t(t.stance),
-            _t(f"{t.speaker.name} [{t.speaker.kind}]"),
-            _t(" > ".join(t.via)),
-            _t(t.status_after),
-            _t(f"{t.article} {title}"),
-        )
-    Console().print(table)
+    if fmt is TableFormat.json or as_json:
+        _print_json(entries)
+    else:
+        console = Console()
+        console.print(timeline_table(event, entries, console.width))
 
 
 @app.command("search")
 def search_cmd(
-    text: Annotated[str, typer.Argument(help="Words to find in titles and article text.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find in titles and article text.")],
     db: DbOption = DEFAULT_DB,
     limit: Annotated[int, typer.Option(help="Most articles shown.")] = 20,
+    fmt: FormatOption = TableFormat.table,
 ) -> None:
     """Full-text search over stored articles (SQLite FTS5), best match first.
 
@@ -307,23 +282,29 @@ def search_cmd(
     """
     with _open(db) as ledger:
         hits = ledger.search(text, limit=limit)
-    table = Table(title=f"Articles matching {text!r}")
-    for column in ("article", "published", "title", "snippet"):
-        table.add_column(column)
-    for h in hits:
-        table.add_row(_t(h.article), _t(h.published), _t(h.title), Text(h.snippet))
-    Console().print(table)
+    if fmt is TableFormat.json:
+        _print_json(hits)
+    else:
+        console = Console()
+        console.print(search_table(text, hits, console.width))
 
 
 @app.command("export")
 def export_cmd(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Export format.")],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMAT", callback=_check_format,
+            help=f"One of: {', '.join(_export_formats())} (docs/export.md).",
+        ),
+    ],
     db: DbOption = DEFAULT_DB,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
+    quiet: QuietOption = False,
 ) -> None:
-    """Export the ledger: articles (jsonl), events (plover-jsonl, cameo-tsv), claims (csv), entities (ftm).
+    """Export the ledger: articles (jsonl), events (plover-jsonl, Phoenix cameo-tsv), claims (csv), ftm.
 
     Example:
 
@@ -333,8 +314,9 @@ def export_cmd(
 
     with _open(db) as ledger:
         if output is None:
-            count = export(ledger, fmt.value, sys.stdout)
+            count = export(ledger, fmt, sys.stdout)
         else:
             with output.open("w", encoding="utf-8", newline="") as out:
-                count = export(ledger, fmt.value, out)
-    Console(stderr=True).print(Text(f"{count} records exported ({fmt.value})"))
+                count = export(ledger, fmt, out)
+    if not quiet:
+        Console(stderr=True).print(Text(f"{count} records exported ({fmt})"))

@@ -7,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from reportedly.cli.tables import FIXED, ID, TEXT, make_table
 from reportedly.model import Article, Attribution, Entity, Event
 
 # Longest content shown in a table cell before it is cut with an ellipsis.
@@ -44,25 +45,24 @@ def render_article(console: Console, article: Article) -> None:
             head.add_row(_t(key), _t(value))
     console.print(head)
     if article.entities:
-        console.print(entity_table(article.entities))
+        console.print(entity_table(article.entities, console.width))
     if article.attributions:
-        console.print(attribution_table(article.attributions, article.entities, article.dateline))
+        console.print(attribution_table(article.attributions, article.entities, console.width))
     if article.events:
-        console.print(event_table(article.events, article.entities, article.attributions))
+        console.print(event_table(article.events, article.entities, article.attributions, console.width))
     console.print()
 
 
-def entity_table(entities: tuple[Entity, ...]) -> Table:
+def entity_table(entities: tuple[Entity, ...], width: int = 80) -> Table:
     """Entities with their aliases, roles and affiliations."""
-    table = Table(title="Entities", title_justify="left")
-    for col in ("name", "type", "kb", "aliases", "roles", "affiliations"):
-        table.add_column(col)
-    for ent in entities:
-        table.add_row(_t(ent.name), _t(ent.type), _t(ent.kb_id or ""),
-                      _t(", ".join(a for a in ent.aliases if a != ent.name)),
-                      _t("; ".join(r.text for r in ent.roles)),
-                      _t(", ".join(a.name for a in ent.affiliations)))
-    return table
+    rows = [
+        [ent.name, ent.type, ent.kb_id or "", ", ".join(a for a in ent.aliases if a != ent.name),
+         "; ".join(r.text for r in ent.roles), ", ".join(a.name for a in ent.affiliations)]
+        for ent in entities
+    ]
+    columns = [("name", TEXT), ("type", FIXED), ("kb", ID), ("aliases", TEXT), ("roles", TEXT),
+               ("affiliations", TEXT)]
+    return make_table(columns, rows, width, title="Entities")
 
 
 def chain(att: Attribution, names: dict[str, str]) -> str:
@@ -71,36 +71,39 @@ def chain(att: Attribution, names: dict[str, str]) -> str:
     return " → ".join([speaker, *(names.get(r.entity or "", r.text) for r in att.via)])
 
 
-def attribution_table(atts: tuple[Attribution, ...], entities: tuple[Entity, ...],
-                      dateline: object = None) -> Table:
-    """Each claim with its speaker, relay chain, cue, stance and content."""
-    del dateline
+def attribution_table(atts: tuple[Attribution, ...], entities: tuple[Entity, ...], width: int = 80) -> Table:
+    """Each claim with its speaker, relay chain, cue, stance and content (cut to one line)."""
     names = {e.id: e.name for e in entities}
-    table = Table(title="Attributions", title_justify="left")
-    for col in ("chain", "kind", "cue", "stance", "direct", "content"):
-        table.add_column(col)
-    for att in atts:
-        table.add_row(_t(chain(att, names)), _t(att.speaker.kind), _t(att.cue.text), _t(att.stance),
-                      _t("yes" if att.direct else ""), _t(_cut(att.content.text)))
-    return table
+    rows = [
+        [att.stance, "yes" if att.direct else "", att.speaker.kind, att.cue.text, chain(att, names),
+         _cut(att.content.text)]
+        for att in atts
+    ]
+    columns = [("stance", FIXED), ("direct", FIXED), ("kind", FIXED), ("cue", TEXT), ("chain", TEXT),
+               ("content", TEXT)]
+    return make_table(columns, rows, width, title="Attributions")
 
 
 def event_table(events: tuple[Event, ...], entities: tuple[Entity, ...],
-                atts: tuple[Attribution, ...]) -> Table:
+                atts: tuple[Attribution, ...], width: int = 80) -> Table:
     """Events with their type, arguments, place, date, status and sources."""
     names = {e.id: e.name for e in entities}
     speakers = {a.id: names.get(a.speaker.entity or "", a.speaker.text) for a in atts}
-    table = Table(title="Events", title_justify="left")
-    for col in ("type", "cameo", "actors", "recipients", "mediator", "where", "when", "status", "sources",
-                "evidence"):
-        table.add_column(col)
+
+    def who(ids: tuple[str, ...]) -> str:
+        return ", ".join(names.get(i, i) for i in ids)
+
+    rows = []
     for ev in events:
-        def who(ids: tuple[str, ...]) -> str:
-            return ", ".join(names.get(i, i) for i in ids)
         sources = "; ".join(f"{speakers.get(s.attribution or '', 'article')}: {s.stance}" for s in ev.sources)
-        table.add_row(_t(ev.type + (f" ({ev.mode})" if ev.mode else "")), _t(ev.cameo), _t(who(ev.actors)),
-                      _t(who(ev.recipients)), _t(names.get(ev.mediator or "", ev.mediator or "")),
-                      _t(ev.location.name or ev.location.text if ev.location else ""),
-                      _t(f"{ev.date.text} = {ev.date.value}" if ev.date else ""), _t(ev.status), _t(sources),
-                      _t(_cut(ev.evidence[0].text, 80) if ev.evidence else ""))
-    return table
+        rows.append([
+            ev.type + (f" ({ev.mode})" if ev.mode else ""), ev.cameo or "", ev.status,
+            ev.date.value or "" if ev.date else "", who(ev.actors), who(ev.recipients),
+            names.get(ev.mediator or "", ev.mediator or ""),
+            (ev.location.name or ev.location.text) if ev.location else "", sources,
+            _cut(ev.evidence[0].text, 80) if ev.evidence else "",
+        ])
+    columns = [("type", FIXED), ("cameo", FIXED), ("status", FIXED), ("when", FIXED), ("actors", TEXT),
+               ("recipients", TEXT), ("mediator", TEXT), ("where", TEXT), ("sources", TEXT),
+               ("evidence", TEXT)]
+    return make_table(columns, rows, width, title="Events")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +13,9 @@ from rich.console import Console
 from rich.text import Text
 
 from reportedly.cli import app
+
+# Pending connections the listening socket queues (uvicorn's default).
+LISTEN_BACKLOG = 2048
 
 
 def _shown(text: str) -> str:
@@ -107,6 +111,12 @@ def serve_cmd(  # noqa: PLR0913 (one option per setting)
     except (UnsafeBind, WeakToken, StoreError) as exc:
         err.print(Text(f"error: {_shown(str(exc))}", style="red"))
         raise typer.Exit(code=2) from None
+    try:
+        sock = bind(host, port)  # before announcing anything: a busy port fails here, cleanly
+    except OSError as exc:
+        err.print(Text(f"error: cannot listen on {host} port {port}: {exc.strerror or exc} "
+                       "(is another server running? choose another with --port)", style="red"))
+        raise typer.Exit(code=2) from None
     shown = f"[{host}]" if ":" in host else host
     err.print(
         Text(
@@ -115,7 +125,7 @@ def serve_cmd(  # noqa: PLR0913 (one option per setting)
         )
     )
     if workers == 1:
-        uvicorn.run(web, host=host, port=port, log_level="warning")
+        uvicorn.Server(uvicorn.Config(web, log_level="warning")).run(sockets=[sock])
         return
     # Worker processes build their own app (`app_from_env`) from these settings.
     settings = {"db": str(db), "token": secret, "allowed_hosts": hosts, "secure_cookie": secure_cookie}
@@ -123,8 +133,26 @@ def serve_cmd(  # noqa: PLR0913 (one option per setting)
     uvicorn.run(
         "reportedly.api.app:app_from_env",
         factory=True,
-        host=host,
-        port=port,
+        fd=sock.fileno(),  # the socket bound above: the workers share it
         workers=workers,
         log_level="warning",
     )
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on host:port (uvicorn serves on it).
+
+    Raises:
+        OSError: the port is in use, or the address is not this machine's.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # not a live listener: TIME_WAIT only
+        sock.bind((host, port))
+        sock.listen(LISTEN_BACKLOG)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock

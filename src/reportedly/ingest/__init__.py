@@ -8,13 +8,16 @@ every problem becomes a Failure naming the file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from reportedly import registry
 from reportedly.errors import InputError
 from reportedly.ingest import feeds, html, jsonl, text, warc
 from reportedly.ingest.files import InputFile, TruncatedInput, iter_files, read_bytes
 from reportedly.ingest.reader import NOT_MINE, Payload, Reader, Sample
+from reportedly.ingest.select import Selection, Skipped
+from reportedly.ingest.web import Fetcher, FetchPolicy, is_url, read_url
 from reportedly.model import Failure, RawArticle, SourceRef
 
 # The readers one run chooses among, in the order of their registered names.
@@ -25,23 +28,43 @@ __all__ = ["read_inputs", "read_file", "registered_readers", "choose_reader", "s
 
 
 def read_inputs(paths: Iterable[str], max_bytes: int,
-                max_html_bytes: int = html.MAX_HTML_BYTES) -> Iterator[RawArticle | Failure]:
+                max_html_bytes: int = html.MAX_HTML_BYTES, *, selection: Selection | None = None,
+                on_skip: Callable[[Skipped], None] | None = None,
+                fetch: FetchPolicy | None = None) -> Iterator[RawArticle | Failure]:
     """Every article in the given paths, in order; problems become Failures.
 
     Args:
         paths: files, folders (read recursively) or '-' for stdin; `.gz` works for every format.
         max_bytes: the most bytes one input may hold after decompression.
         max_html_bytes: the largest HTML page (or WARC record) handed to the HTML extractor.
+        selection: `--include`/`--exclude` globs for folder walks (see `reportedly.ingest.select`).
+        on_skip: called with each file of a folder that is not read (README, binary...) and why.
+        fetch: how http(s) URLs among `paths` are fetched (`reportedly.ingest.web`; default policy).
 
     Yields:
         RawArticle for each article read, Failure for each input (or item) that could not be.
     """
     readers = registered_readers()
-    for item in iter_files(list(paths)):
-        if isinstance(item, InputError):
-            yield Failure(SourceRef(path=item.path, url=None, format="unknown"), item.problem)
-            continue
-        yield from read_file(item, max_bytes, max_html_bytes, readers)
+    fetcher: Fetcher | None = None
+    try:
+        for path in paths:
+            if is_url(path):
+                fetcher = fetcher or Fetcher(replace(fetch or FetchPolicy(), max_bytes=max_bytes))
+                yield from read_url(path, fetcher, max_html_bytes,
+                                    lambda data, name: choose_reader(data, name, readers))
+                continue
+            for item in iter_files([path], selection):
+                if isinstance(item, Skipped):
+                    if on_skip is not None:
+                        on_skip(item)
+                    continue
+                if isinstance(item, InputError):
+                    yield Failure(SourceRef(path=item.path, url=None, format="unknown"), item.problem)
+                    continue
+                yield from read_file(item, max_bytes, max_html_bytes, readers)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
 
 
 def read_file(item: InputFile, max_bytes: int, max_html_bytes: int = html.MAX_HTML_BYTES,

@@ -20,6 +20,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from reportedly.errors import InputError
+from reportedly.ingest.select import Selection, Skipped
 
 GZIP_MAGIC = b"\x1f\x8b"
 # A decoded text with more than this share of control characters is binary, not an article.
@@ -49,7 +50,9 @@ class InputFile:
     path: Path | None  # None for stdin
 
 
-def iter_files(paths: list[str]) -> Iterator[InputFile | InputError]:
+def iter_files(
+    paths: list[str], selection: Selection | None = None
+) -> Iterator[InputFile | InputError | Skipped]:
     """Expand the command line into files: directories recursively, '-' for stdin.
 
     Directory walks follow symlinks only when they stay inside the directory given, and report
@@ -57,9 +60,12 @@ def iter_files(paths: list[str]) -> Iterator[InputFile | InputError]:
 
     Args:
         paths: file paths, directory paths, or '-'.
+        selection: globs narrowing what a folder walk reads (files named in `paths` are always read);
+            README-like, build, code, media and binary files in folders are skipped in any case.
 
     Yields:
-        an InputFile per file, or an InputError for an entry that cannot be read.
+        an InputFile per file, an InputError for an entry that cannot be read, a Skipped for a file
+        of a folder that is not an article.
     """
     for raw in paths:
         if raw == "-":
@@ -69,12 +75,12 @@ def iter_files(paths: list[str]) -> Iterator[InputFile | InputError]:
         if not path.exists():
             yield InputError(raw, "no such file or directory")
         elif path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, selection or Selection())
         else:
             yield InputFile(raw, path)
 
 
-def _walk(root: Path) -> Iterator[InputFile | InputError]:
+def _walk(root: Path, selection: Selection) -> Iterator[InputFile | InputError | Skipped]:
     real_root = root.resolve()
     seen_dirs: set[str] = set()
     stack = [root]
@@ -107,7 +113,8 @@ def _walk(root: Path) -> Iterator[InputFile | InputError]:
             if entry.is_dir(follow_symlinks=True):
                 subdirs.append(path)
             elif entry.is_file(follow_symlinks=True):
-                yield InputFile(str(path), path)
+                reason = selection.skip_reason(path, root)
+                yield Skipped(str(path), reason) if reason else InputFile(str(path), path)
         stack.extend(reversed(subdirs))
 
 

@@ -14,6 +14,7 @@ from types import TracebackType
 from typing import Any
 
 from reportedly.ledger import search as fulltext
+from reportedly.ledger.filters import check_filters, unknown_actor
 from reportedly.ledger.records import (
     Claim,
     ClaimSource,
@@ -68,6 +69,10 @@ class Ledger:
         )
         return [r[0] for r in rows]
 
+    def _entity_names(self) -> list[str]:
+        rows = self._conn.execute("SELECT name FROM entities UNION SELECT alias FROM entity_aliases")
+        return [r[0] for r in rows]
+
     def _event_rows(
         self,
         actor: str | None,
@@ -117,7 +122,14 @@ class Ledger:
 
         Returns:
             the claims, latest publication first.
+
+        Raises:
+            InvalidArgument: an unknown type, status or actor, or `since` not a YYYY-MM-DD date; the
+                message names the valid values (the CLI shows it and exits with 2).
         """
+        check_filters(type=type, status=status, since=since)
+        if actor is not None and not self._actor_ids(actor):
+            raise unknown_actor(actor, self._entity_names())
         datas = [json.loads(r["data"]) for r in self._event_rows(actor, type, status, since, limit)]
         names = self._names({i for d in datas for i in _entity_ids(d)})
         return [_claim(d, names) for d in datas]
@@ -303,6 +315,13 @@ class Ledger:
         """Every stored article, in the order they were stored."""
         for row in self._conn.execute("SELECT text, data FROM articles ORDER BY rowid"):
             yield _article(row)
+
+    def article_entities(self, article_id: str) -> dict[str, str]:
+        """Which ledger entity each entity of one article became: {article entity id: ledger entity id}."""
+        rows = self._conn.execute(
+            "SELECT local_id, entity_id FROM article_entities WHERE article_id = ?", (article_id,)
+        )
+        return {r[0]: r[1] for r in rows}
 
     def failures(self) -> list[StoredFailure]:
         """Inputs that could not be ingested, with the reason (retry them with `ingest --retry-failed`)."""

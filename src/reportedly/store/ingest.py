@@ -22,6 +22,8 @@ from reportedly.clean.dedup import SyndicationIndex
 from reportedly.clean.normalize import normalize_text
 from reportedly.config import Settings
 from reportedly.ingest import read_inputs
+from reportedly.ingest.select import Selection, Skipped
+from reportedly.ingest.web import FetchPolicy
 from reportedly.ledger.records import IngestReport
 from reportedly.model import Article, Failure, RawArticle
 from reportedly.runner import analyze_raw
@@ -115,6 +117,7 @@ def ingest(
     *,
     retry_failed: bool = False,
     on_item: Callable[[Article | Failure], None] | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
 ) -> IngestReport:
     """Analyze inputs and store articles, entities, events and failures in `settings.db`.
 
@@ -123,6 +126,7 @@ def ingest(
         settings: the run's settings (`settings.db` is the database).
         retry_failed: also re-read the inputs of recorded failures, and do not skip them.
         on_item: called with each analyzed article or failure (progress display).
+        on_skip: called with each file of a folder that is not an article (README, binary...).
 
     Returns:
         counts of what was stored, skipped and failed.
@@ -135,7 +139,10 @@ def ingest(
         failed = set(failed_paths(conn))
         inputs = list(paths) + (retry_inputs(failed) if retry_failed else [])
         counts = _Counts()
-        pending = _pending(read_inputs(inputs, settings.max_input_bytes), conn, failed, retry_failed, counts)
+        raws = read_inputs(inputs, settings.max_input_bytes, settings.max_html_bytes,
+                           selection=Selection(settings.include, settings.exclude), on_skip=on_skip,
+                           fetch=FetchPolicy.from_settings(settings))
+        pending = _pending(raws, conn, failed, retry_failed, counts)
         stored = n_failed = 0
         copies = CopyFinder(conn, settings)
         results = iter(analyze_raw(pending, settings))

@@ -199,6 +199,26 @@ SELECT e.name_doc, (
 """
 
 # (version, name, SQL): applied in order; the version is the list position plus one.
+# `reportedly watch`: each polled feed's validators, and each linked article's progress, so a restarted
+# watch asks only for what changed and fetches every article once.
+_M7_WATCH = """
+CREATE TABLE watch_sources (
+    url            TEXT PRIMARY KEY,
+    etag           TEXT,
+    last_modified  TEXT,
+    last_polled    TEXT,
+    last_error     TEXT
+);
+CREATE TABLE watch_links (
+    url         TEXT PRIMARY KEY,
+    source      TEXT NOT NULL,
+    first_seen  TEXT NOT NULL,
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    done        INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX watch_links_pending ON watch_links(done, attempts);
+"""
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, failures, entities, full-text index", _M1_CORE),
     (2, "ledger events, mentions, blocking keys, status history", _M2_LEDGER),
@@ -206,6 +226,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (4, "indexes serving claims filtered by status or type, latest first", _M4_FILTERED),
     (5, "stored article, mention and event counts per entity, most mentioned first", _M5_ENTITY_COUNTS),
     (6, "trigram index of entity names and aliases, one document per entity", _M6_ENTITY_NAMES),
+    (7, "watch state: polled feeds' validators and their linked articles", _M7_WATCH),
 )
 
 

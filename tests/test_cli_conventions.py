@@ -1,0 +1,123 @@
+"""CLI conventions: --version and -h, readable metavars, one --format option, clear errors that name
+the valid values (exit 2), tables that stay readable at 80 columns with ids whole."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import click
+import pytest
+import typer.main
+from typer.testing import CliRunner
+
+from reportedly.cli import app
+from reportedly.store.sqlite import connect
+from reportedly.store.writer import store_batch
+from tests.test_ledger import _story
+
+narrow = CliRunner(env={"COLUMNS": "80"})
+PYTHON_TYPES = re.compile(r"<(list\[|bool|str|int|float|path|Path)")
+
+
+def _command_paths() -> list[list[str]]:
+    root = typer.main.get_command(app)
+    ctx = click.Context(root)
+    found: list[list[str]] = [[]]
+
+    def walk(command: click.Command, path: list[str]) -> None:
+        for name in getattr(command, "list_commands", lambda _ctx: [])(ctx):
+            sub = command.get_command(ctx, name)  # type: ignore[attr-defined]
+            found.append([*path, name])
+            walk(sub, [*path, name])
+
+    walk(root, [])
+    return found
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "l.db"
+    store_batch(connect(path), _story(), [])
+    return path
+
+
+def test_cli_version() -> None:
+    result = narrow.invoke(app, ["--version"])
+    assert result.exit_code == 0 and re.match(r"reportedly \S+", result.output)
+
+
+@pytest.mark.parametrize("path", _command_paths(), ids=lambda p: " ".join(p) or "root")
+def test_cli_help_short_flag_and_readable_metavars(path: list[str]) -> None:
+    result = narrow.invoke(app, [*path, "-h"])
+    assert result.exit_code == 0, result.output
+    assert not PYTHON_TYPES.search(result.output), result.output
+
+
+def test_cli_help_shows_paths_and_text() -> None:
+    out = narrow.invoke(app, ["ingest", "-h"]).output
+    assert "PATH..." in out and "TEXT" in out and "--retry-failed  " in out
+
+
+@pytest.mark.parametrize(
+    "args,param,valid",
+    [
+        (["claims", "--status", "bogus"], "--status", "disputed"),
+        (["events", "--status", "bogus"], "--status", "confirmed"),
+        (["claims", "--type", "MEETING"], "--type", "CONSULT"),
+        (["claims", "--actor", "Ahmad Masoud"], "--actor", "Ahmad Massoud"),
+        (["claims", "--since", "2021/12/01"], "--since", "YYYY-MM-DD"),
+        (["export", "--format", "xml"], "--format", "plover-jsonl"),
+    ],
+)
+def test_cli_unknown_values_exit_2_naming_valid_ones(
+    db: Path, args: list[str], param: str, valid: str
+) -> None:
+    result = CliRunner(env={"COLUMNS": "300"}).invoke(app, [*args, "--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert param in result.output and valid in result.output
+
+
+@pytest.mark.parametrize("command", ["entities", "events", "timeline", "search", "claims"])
+def test_cli_one_format_option_and_json_alias(db: Path, command: str) -> None:
+    event = json.loads(narrow.invoke(app, ["events", "--db", str(db), "--format", "json"]).output)[0]["id"]
+    extra = {"timeline": [event], "search": ["Moscow"]}.get(command, [])
+    as_format = narrow.invoke(app, [command, *extra, "--db", str(db), "--format", "json"])
+    assert as_format.exit_code == 0, as_format.output
+    json.loads(as_format.output)
+    if command != "search":  # the old spelling still works, hidden
+        assert narrow.invoke(app, [command, *extra, "--db", str(db), "--json"]).output == as_format.output
+
+
+@pytest.mark.parametrize("command", ["claims", "events", "entities", "timeline", "search"])
+def test_cli_tables_fit_80_columns_with_whole_ids(db: Path, command: str) -> None:
+    events = json.loads(narrow.invoke(app, ["events", "--db", str(db), "--format", "json"]).output)
+    extra = {"timeline": [events[0]["id"]], "search": ["Moscow"]}.get(command, [])
+    result = narrow.invoke(app, [command, *extra, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert all(len(line) <= 80 for line in lines), max(lines, key=len)
+    ids = set(re.findall(r"\b(?:ev|en|a)_[0-9a-z]+\b", result.output))
+    if command in ("claims", "events"):
+        assert events[0]["id"] in ids  # whole, so it can be pasted
+        listed = next(i for i in ids if i.startswith("ev_"))
+        assert narrow.invoke(app, ["timeline", listed, "--db", str(db)]).exit_code == 0
+    for article in ("a1", "a2", "a4"):
+        if command in ("claims", "timeline", "search") and article in result.output:
+            assert re.search(rf"(?<![\w…]){article}(?![\w…])", result.output)
+
+
+def test_cli_api_doc_example_runs_when_nothing_matches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/api.md's first example, run on a ledger with a disputed claim and on one without."""
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "api.md").read_text(encoding="utf-8")
+    example = re.search(r"```python\n(.*?)```", doc, re.S)
+    assert example is not None
+    for articles in (_story(), _story()[:1]):  # the first report alone: reported, not disputed
+        folder = tmp_path / str(len(articles))
+        folder.mkdir()
+        store_batch(connect(folder / "reportedly.db"), articles, [])
+        monkeypatch.chdir(folder)
+        exec(compile(example.group(1), "docs/api.md", "exec"), {})

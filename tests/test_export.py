@@ -12,7 +12,7 @@ import pytest
 import reportedly
 from reportedly.export import CAMEO_COLUMNS, CSV_COLUMNS, FORMATS, export
 from reportedly.store.codec import article_from_dict
-from reportedly.store.sqlite import connect
+from reportedly.store.database import connect
 from reportedly.store.writer import store_batch
 from tests.test_ledger import _story
 

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 import reportedly
-from reportedly.ledger.status import OWN_VOICE, StanceFact, compute_status, contradictions, status_history
+from reportedly.merge.status import OWN_VOICE, StanceFact, compute_status, contradictions, status_history
 from reportedly.model import Article, to_dict
-from reportedly.store.sqlite import connect
+from reportedly.store.database import connect
 from reportedly.store.writer import store_batch
 from tests.store.builders import ArticleBuilder, moscow_meeting
 

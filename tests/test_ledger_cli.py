@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from reportedly.cli import app
 from reportedly.ledger import Ledger
-from reportedly.store.sqlite import connect
+from reportedly.store.database import connect
 from reportedly.store.writer import store_batch
 from tests.test_ledger import _story
 

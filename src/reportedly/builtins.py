@@ -14,7 +14,7 @@ import reportedly.ingest  # noqa: F401
 import reportedly.merge.entities  # noqa: F401
 import reportedly.merge.eventcoref  # noqa: F401
 import reportedly.merge.events  # noqa: F401
-import reportedly.store.sqlite  # noqa: F401
+import reportedly.store.database  # noqa: F401
 
 # Scorers read gold sets and import heavy libraries: they register when asked for, not at start-up.
 SCORER_MODULES = ("attribution", "coref", "dates", "dedup", "events", "extraction", "factuality", "ner")

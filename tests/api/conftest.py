@@ -33,7 +33,7 @@ HOSTILE = {
 def ledger_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A ledger database built as `make run` builds it (samples/), plus the hostile article."""
     from reportedly.config import Settings
-    from reportedly.store.ingest import ingest
+    from reportedly.pipeline import ingest
 
     folder = tmp_path_factory.mktemp("web")
     hostile = folder / "hostile.jsonl"

@@ -151,7 +151,9 @@ def test_app_reads_through_a_read_only_connection(ledger_db: Path) -> None:
         connection(ledger).execute("DELETE FROM articles")
         return {}
 
-    with pytest.raises(sqlite3.OperationalError, match="readonly|read-only|query_only|query"):
+    from reportedly.errors import StoreError
+
+    with pytest.raises(StoreError, match="readonly|read-only|query_only|query"):
         _Site(ledger_db, _env()).call(write)
 
 

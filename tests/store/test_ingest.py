@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reportedly.config import Settings
-from reportedly.store.ingest import STORE_BATCH, ingest, retry_inputs
+from reportedly.pipeline import STORE_BATCH, ingest, retry_inputs
 from tests.store.builders import recount_entities, stored_counts
 
 ROOT = Path(__file__).resolve().parents[2]

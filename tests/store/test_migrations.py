@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from reportedly.errors import StoreError
+from reportedly.store.database import connect
 from reportedly.store.migrations import MIGRATIONS, migrate, schema_version
-from reportedly.store.sqlite import connect
 from reportedly.store.writer import store_batch
 from tests.store.builders import moscow_meeting, name_documents, recount_entities, stored_counts
 
@@ -78,7 +78,11 @@ def test_migrations_backfill_entity_counts_and_names(tmp_path: Path, readonly: b
     )
     conn.close()
     _downgrade_to_4(db)
-    conn = connect(db, readonly=readonly)  # a reader upgrades an older ledger before reading it
+    if readonly:  # a reader never migrates: it names the command that does
+        with pytest.raises(StoreError, match="reportedly migrate"):
+            connect(db, readonly=True)
+        connect(db).close()
+    conn = connect(db, readonly=readonly)
     assert schema_version(conn) == MIGRATIONS[-1][0]
     counts = stored_counts(conn)
     assert counts == recount_entities(conn)

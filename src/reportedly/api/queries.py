@@ -9,17 +9,17 @@ Each takes a `Ledger` and runs parameterized SQL against the schema of
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 
 from reportedly.ledger import api as ledger_api
 from reportedly.ledger.api import DEFAULT_LIMIT, Ledger
 from reportedly.ledger.records import Claim, LedgerEntity
 from reportedly.ledger.search import RANK_WINDOW
+from reportedly.store.database import Database
 
 # The order of `Ledger.claims` (latest publication first, undated last), which SQLite walks on the
 # `events_recent` index (migration 3); a test pins that pages equal slices of `Ledger.claims`.
-CLAIMS_ORDER = "ORDER BY last_published DESC, id DESC"
+CLAIMS_ORDER = "ORDER BY last_published DESC NULLS LAST, id DESC"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +67,8 @@ class Counterpart:
     events: int  # ledger events both take part in
 
 
-def connection(ledger: Ledger) -> sqlite3.Connection:
-    """The ledger's read-only connection (the queries here extend its API)."""
+def connection(ledger: Ledger) -> Database:
+    """The ledger's read-only database (the queries here extend its API)."""
     return ledger._conn  # noqa: SLF001 (this module is the Ledger's extension, folded in later)
 
 
@@ -99,7 +99,7 @@ def recent_articles(ledger: Ledger, *, limit: int, offset: int = 0) -> list[Arti
     """Articles, latest publication first (undated last), then latest stored first."""
     rows = connection(ledger).execute(
         "SELECT id, title, published, agency, duplicate_of FROM articles "
-        "ORDER BY published DESC, rowid DESC LIMIT ? OFFSET ?",
+        "ORDER BY published DESC NULLS LAST, rowid DESC LIMIT ? OFFSET ?",
         (limit, offset),
     )
     return [ArticleRow(*r) for r in rows]

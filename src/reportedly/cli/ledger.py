@@ -1,6 +1,6 @@
 """The ledger commands: `ingest`, `claims`, `entities`, `events`, `timeline`, `search`, `export`.
 
-Each body parses, builds Settings, calls one library function (store.ingest or the Ledger API)
+Each body parses, builds Settings, calls one library function (pipeline.ingest or the Ledger API)
 and renders. Article text is untrusted: tables get `rich.text.Text`, never markup.
 """
 
@@ -89,7 +89,7 @@ def ingest_cmd(
         reportedly ingest samples/ --db reportedly.db
     """
     from reportedly.config import Settings
-    from reportedly.store.ingest import ingest
+    from reportedly.pipeline import ingest
 
     settings = Settings(
         db=db,

@@ -211,7 +211,7 @@ def topic_clusters(
     docs: list[EcbDoc], settings: Settings
 ) -> tuple[list[Cluster], list[Cluster], dict[str, int]]:
     """Gold and response clusters of one topic, with mention counts (gold, predicted, matched)."""
-    from reportedly.store.sqlite import connect
+    from reportedly.store.database import connect
     from reportedly.store.writer import store_batch
 
     # One publication day for the whole topic: ECB+ documents carry none, and the ledger compares

@@ -7,7 +7,6 @@ never database rows; `reportedly.model.to_dict` turns any of them into JSON.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
@@ -29,10 +28,10 @@ from reportedly.ledger.records import (
     StoredFailure,
     TimelineEntry,
 )
-from reportedly.ledger.status import OWN_VOICE, StanceFact, compute_status
+from reportedly.merge.status import OWN_VOICE, StanceFact, compute_status
 from reportedly.model import Article, EventDate, Location
 from reportedly.store.codec import article_from_dict
-from reportedly.store.sqlite import connect
+from reportedly.store.database import Database, connect
 
 # Rows a listing returns when the caller gives no limit.
 DEFAULT_LIMIT = 1000
@@ -45,8 +44,8 @@ MIN_PREFIX = 6
 class Ledger:
     """A claim ledger database, opened for reading. Use `reportedly.open(path)`."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
+    def __init__(self, db: Database) -> None:
+        self._conn = db  # the database (`store.database.Database`), open read-only
 
     def __enter__(self) -> Ledger:
         return self
@@ -75,7 +74,7 @@ class Ledger:
         status: str | None,  # noqa: A002
         since: str | None,
         limit: int | None,
-    ) -> list[sqlite3.Row]:
+    ) -> list[Any]:
         where: list[str] = ["1 = 1"]
         args: list[object] = []
         if actor is not None:
@@ -93,7 +92,8 @@ class Ledger:
             args.append(since)
         args.append(limit if limit is not None else DEFAULT_LIMIT)
         sql = (
-            f"SELECT * FROM events WHERE {' AND '.join(where)} ORDER BY last_published DESC, id DESC LIMIT ?"
+            f"SELECT * FROM events WHERE {' AND '.join(where)} "
+            "ORDER BY last_published DESC NULLS LAST, id DESC LIMIT ?"
         )
         return self._conn.execute(sql, args).fetchall()
 
@@ -220,7 +220,7 @@ class Ledger:
         Returns:
             the entities, in most articles first, then by name.
         """
-        where, args = _entity_filter(name, type)
+        where, args = _entity_filter(self._conn, name, type)
         rows = self._conn.execute(  # stored counts (migration 5): walks the entities_popular index
             f"SELECT e.* FROM entities e WHERE {where} ORDER BY e.n_articles DESC, e.name LIMIT ? OFFSET ?",
             [*args, limit if limit is not None else DEFAULT_LIMIT, offset],
@@ -229,10 +229,10 @@ class Ledger:
 
     def count_entities(self, *, name: str | None = None, type: str | None = None) -> int:  # noqa: A002
         """How many entities `entities` returns with these filters and no limit."""
-        where, args = _entity_filter(name, type)
+        where, args = _entity_filter(self._conn, name, type)
         return int(self._conn.execute(f"SELECT count(*) FROM entities e WHERE {where}", args).fetchone()[0])
 
-    def _entity(self, row: sqlite3.Row) -> LedgerEntity:
+    def _entity(self, row: Any) -> LedgerEntity:
         eid = row["id"]
         aliases = [
             r[0]
@@ -328,19 +328,26 @@ class Ledger:
 def open_ledger(path: str | Path) -> Ledger:
     """Open a ledger database for reading (it must exist; `reportedly ingest` creates it).
 
+    Args:
+        path: a database file or a PostgreSQL URL (`postgresql://user@host:port/dbname`).
+
     Raises:
-        StoreError: no database at `path`, or it cannot be read.
+        StoreError: no ledger at `path`, it cannot be read, or it needs `reportedly migrate`.
     """
     return Ledger(connect(path, readonly=True))
 
 
-def _article(row: sqlite3.Row) -> Article:
+def _article(row: Any) -> Article:
     data = json.loads(row["data"])
     data["text"] = row["text"]
     return article_from_dict(data)
 
 
-def _entity_filter(name: str | None, type: str | None) -> tuple[str, list[object]]:  # noqa: A002
+def _entity_filter(
+    db: Database,
+    name: str | None,
+    type: str | None,  # noqa: A002
+) -> tuple[str, list[object]]:
     """The WHERE clause over `entities e` for `Ledger.entities`' filters, and its arguments."""
     where: list[str] = ["1 = 1"]
     args: list[object] = []
@@ -349,7 +356,10 @@ def _entity_filter(name: str | None, type: str | None) -> tuple[str, list[object
         # (migration 6): a quoted phrase there is a case-insensitive substring match read off the
         # index. One or two letters make no trigram: they match a whole alias ("UN", "Xi"), which
         # is what such a filter means, on the alias index (a substring scan took 0.5 s at 100k)
-        if len(name) >= TRIGRAM:
+        if len(name) >= TRIGRAM and db.dialect == "postgresql":  # the same, on a pg_trgm index
+            where.append("e.name_doc IN (SELECT rowid FROM entity_names WHERE names ILIKE ?)")
+            args.append("%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        elif len(name) >= TRIGRAM:
             where.append("e.name_doc IN (SELECT rowid FROM entity_names WHERE entity_names MATCH ?)")
             args.append('"' + name.replace('"', '""') + '"')
         else:

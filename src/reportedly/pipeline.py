@@ -1,4 +1,4 @@
-"""`reportedly ingest`: analyze inputs and store everything in the ledger database.
+"""`reportedly ingest`: analyze inputs (`runner`) and store everything in the ledger database (`store`).
 
 Articles already stored are recognized before the analysis (the article id is a hash of the text),
 so re-ingesting is a no-op and an interrupted ingest resumes where it stopped. Syndicated copies of
@@ -11,7 +11,6 @@ also re-reads every recorded failure's file.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -25,7 +24,7 @@ from reportedly.ingest import read_inputs
 from reportedly.ledger.records import IngestReport
 from reportedly.model import Article, Failure, RawArticle
 from reportedly.runner import analyze_raw
-from reportedly.store.sqlite import connect
+from reportedly.store.database import Database, connect
 from reportedly.store.writer import store_batch
 
 # Articles per write transaction: small enough that a kill loses little work, large enough that
@@ -52,7 +51,7 @@ class CopyFinder:
         settings: the run's settings (`dedup_threshold`).
     """
 
-    def __init__(self, conn: sqlite3.Connection, settings: Settings) -> None:
+    def __init__(self, conn: Database, settings: Settings) -> None:
         self._index = SyndicationIndex(threshold=settings.dedup_threshold)
         rows = conn.execute(
             "SELECT id, text FROM articles WHERE skipped IS NULL ORDER BY rowid DESC LIMIT ?",
@@ -71,7 +70,7 @@ class CopyFinder:
         return article
 
 
-def failed_paths(conn: sqlite3.Connection) -> list[str]:
+def failed_paths(conn: Database) -> list[str]:
     """The input paths with a recorded failure."""
     return [r[0] for r in conn.execute("SELECT path FROM failures ORDER BY path")]
 
@@ -88,7 +87,7 @@ def retry_inputs(paths: Iterable[str]) -> list[str]:
 
 def _pending(
     items: Iterable[RawArticle | Failure],
-    conn: sqlite3.Connection,
+    conn: Database,
     failed: set[str],
     retry: bool,
     counts: _Counts,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
 
@@ -18,26 +17,28 @@ from tests.test_ledger import _story
 
 
 @pytest.fixture()
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "l.db"
-    store_batch(connect(path), _story(), [])
+def db(new_ledger: Any) -> str:
+    path = new_ledger()
+    with connect(path) as conn:
+        store_batch(conn, _story(), [])
     return path
 
 
-def _run(db: Path, fmt: str) -> tuple[int, str]:
+def _run(db: str, fmt: str) -> tuple[int, str]:
     out = io.StringIO()
     with reportedly.open(db) as ledger:
         n = export(ledger, fmt, out)
     return n, out.getvalue()
 
 
-def test_export_jsonl_round_trip(db: Path, tmp_path: Path) -> None:
+def test_export_jsonl_round_trip(db: str, new_ledger: Any) -> None:
     n, text = _run(db, "jsonl")
     back = [article_from_dict(json.loads(line)) for line in text.splitlines()]
     assert n == len(back) == 4
     assert back == _story()
-    again = tmp_path / "again.db"  # stored again from the export, the ledger is the same
-    store_batch(connect(again), back, [])
+    again = new_ledger("again")  # stored again from the export, the ledger is the same
+    with connect(again) as conn:
+        store_batch(conn, back, [])
     with reportedly.open(db) as a, reportedly.open(again) as b:
         assert a.claims() == b.claims()
 
@@ -45,7 +46,7 @@ def test_export_jsonl_round_trip(db: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "fmt,columns,delimiter", [("cameo-tsv", CAMEO_COLUMNS, "\t"), ("csv", CSV_COLUMNS, ",")]
 )
-def test_export_tables(db: Path, fmt: str, columns: tuple[str, ...], delimiter: str) -> None:
+def test_export_tables(db: str, fmt: str, columns: tuple[str, ...], delimiter: str) -> None:
     n, text = _run(db, fmt)
     rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
     assert tuple(rows[0].keys()) == columns and len(rows) == n
@@ -56,7 +57,7 @@ def test_export_tables(db: Path, fmt: str, columns: tuple[str, ...], delimiter: 
 
 
 @pytest.mark.parametrize("fmt,key,value", [("plover-jsonl", "event", "CONSULT"), ("ftm", "schema", "Event")])
-def test_export_json_lines(db: Path, fmt: str, key: str, value: str) -> None:
+def test_export_json_lines(db: str, fmt: str, key: str, value: str) -> None:
     _n, text = _run(db, fmt)
     records = [json.loads(line) for line in text.splitlines()]
     assert any(r[key] == value for r in records)
@@ -65,7 +66,7 @@ def test_export_json_lines(db: Path, fmt: str, key: str, value: str) -> None:
         assert {"Ahmad Massoud", "Abdul Ghani Baradar"} <= people
 
 
-def test_export_formats_known(db: Path) -> None:
+def test_export_formats_known(db: str) -> None:
     assert set(FORMATS) == {"jsonl", "plover-jsonl", "cameo-tsv", "csv", "ftm"}
     with pytest.raises(ValueError, match="unknown export format"):
         _run(db, "xml")

@@ -19,9 +19,10 @@ runner = CliRunner(env={"COLUMNS": "200"})  # tables do not wrap names
 
 
 @pytest.fixture()
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "l.db"
-    store_batch(connect(path), _story(), [])
+def db(new_ledger: Any) -> str:
+    path = new_ledger()
+    with connect(path) as conn:
+        store_batch(conn, _story(), [])
     return path
 
 
@@ -31,7 +32,7 @@ def test_ledger_cli_help_has_example(command: str) -> None:
     assert result.exit_code == 0 and "Example" in result.output
 
 
-def test_ledger_cli_claims_json_contract(db: Path) -> None:
+def test_ledger_cli_claims_json_contract(db: str) -> None:
     result = runner.invoke(app, ["claims", "--db", str(db), "--format", "json", "--status", "disputed"])
     assert result.exit_code == 0, result.output
     (claim,) = json.loads(result.output)
@@ -52,13 +53,13 @@ def test_ledger_cli_claims_json_contract(db: Path) -> None:
         (["export", "--format", "cameo-tsv"], "EventID"),
     ],
 )
-def test_ledger_cli_commands(db: Path, args: list[str], expected: str) -> None:
+def test_ledger_cli_commands(db: str, args: list[str], expected: str) -> None:
     result = runner.invoke(app, [*args, "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert expected in result.output
 
 
-def test_ledger_cli_timeline(db: Path) -> None:
+def test_ledger_cli_timeline(db: str) -> None:
     events = json.loads(runner.invoke(app, ["events", "--db", str(db), "--json"]).output)
     result = runner.invoke(app, ["timeline", events[0]["id"], "--db", str(db), "--json"])
     assert [e["status_after"] for e in json.loads(result.output)] == ["reported", "disputed", "disputed"]

@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import reportedly
 from reportedly.api import views
 from reportedly.errors import ReportedlyError, StoreError
+from reportedly.ledger.api import Opener
 
 HERE = Path(__file__).resolve().parent
 TOKEN_COOKIE = "reportedly_token"
@@ -131,13 +132,14 @@ def _blank(value: str | None) -> str | None:
 class _Site:
     """The app's routes over one database file, opened read-only per request."""
 
-    def __init__(self, db: Path, env: jinja2.Environment) -> None:
+    def __init__(self, db: str | Path, env: jinja2.Environment) -> None:
         self.db = db
         self.env = env
+        self.open = Opener(db)  # SQLite: the file anew per request; PostgreSQL: a connection pool
 
     def call(self, view: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> dict[str, Any]:
         """Run a view on a fresh read-only ledger connection (in the request's worker thread)."""
-        with reportedly.open(self.db) as ledger:  # read-only: never migrated, never written
+        with self.open() as ledger:  # read-only: never migrated, never written
             return view(ledger, *args, **kwargs)
 
     def render(
@@ -306,17 +308,16 @@ def make_app(db: str | Path, token: str | None = None) -> FastAPI:
     """The web UI and JSON API over a ledger database, read-only.
 
     Args:
-        db: the database `reportedly ingest` wrote; opened read-only (`mode=ro`) on every request.
+        db: the database `reportedly ingest` wrote (a file or a PostgreSQL URL); opened read-only
+            on every request (a PostgreSQL ledger through a pool of read-only connections).
         token: when set, every request must carry it (header, query parameter or cookie).
 
     Returns:
         the FastAPI app (serve it with uvicorn).
 
     Raises:
-        StoreError: no database at `db`.
+        StoreError: no ledger at `db`, or one this version cannot read (older: `reportedly migrate`).
     """
-    path = Path(db).resolve()
-    reportedly.open(path).close()
     app = FastAPI(
         title="reportedly",
         version=reportedly.__version__,
@@ -325,7 +326,7 @@ def make_app(db: str | Path, token: str | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
         description="The claim ledger, read-only. Every page of the web UI has its twin here.",
     )
-    site = _Site(path, _env())
+    site = _Site(db, _env())
     _routes(app, site)
     _handlers(app, site)
     _guard(app, site, token)

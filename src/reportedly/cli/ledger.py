@@ -1,4 +1,5 @@
-"""The ledger commands: `ingest`, `claims`, `entities`, `events`, `timeline`, `search`, `export`.
+"""The ledger commands: `ingest`, `claims`, `entities`, `events`, `timeline`, `search`, `export`,
+`migrate`.
 
 Each body parses, builds Settings, calls one library function (pipeline.ingest or the Ledger API)
 and renders. Article text is untrusted: tables get `rich.text.Text`, never markup.
@@ -22,8 +23,13 @@ from rich.text import Text
 from reportedly.cli import app
 from reportedly.model import to_dict
 
-DbOption = Annotated[Path, typer.Option("--db", help="The ledger database (SQLite).")]
-DEFAULT_DB = Path("reportedly.db")
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db", help="The ledger database: a SQLite file, or postgresql://user@host:port/dbname."
+    ),
+]
+DEFAULT_DB = "reportedly.db"
 # Longest text shown in a table cell.
 MAX_CELL_CHARS = 90
 # Characters of an article's title shown beside its id in a timeline.
@@ -58,7 +64,7 @@ def _date(value: str | None, hint: str) -> str | None:
     return value
 
 
-def _open(db: Path) -> Any:
+def _open(db: str) -> Any:
     import reportedly
     from reportedly.errors import StoreError
 
@@ -104,7 +110,13 @@ def ingest_cmd(
         if error is not None:
             err.print(Text(f"failed {item.source.path}: {error}", style="red"))  # type: ignore[attr-defined]
 
-    report = ingest(paths, settings, retry_failed=retry_failed, on_item=show)
+    from reportedly.errors import StoreError
+
+    try:
+        report = ingest(paths, settings, retry_failed=retry_failed, on_item=show)
+    except StoreError as exc:
+        err.print(Text(f"error: {exc}", style="red"))
+        raise typer.Exit(code=2) from None
     err.print(
         Text(
             f"{report.stored} stored, {report.already_stored} already stored, {report.failed} failed, "
@@ -338,3 +350,28 @@ def export_cmd(
             with output.open("w", encoding="utf-8", newline="") as out:
                 count = export(ledger, fmt.value, out)
     Console(stderr=True).print(Text(f"{count} records exported ({fmt.value})"))
+
+
+@app.command("migrate")
+def migrate_cmd(db: DbOption = DEFAULT_DB) -> None:
+    """Bring a ledger written by an older reportedly up to this version's schema (readers and
+    `serve` never migrate; `ingest` migrates too). A new or current ledger is left as it is.
+
+    Example:
+
+        reportedly migrate --db reportedly.db
+    """
+    from reportedly.errors import StoreError
+    from reportedly.store.database import connect, describe, is_url
+
+    err = Console(stderr=True)
+    if not is_url(db) and not Path(db).is_file():
+        err.print(Text(f"error: {db}: no such database (create it with `reportedly ingest`)", style="red"))
+        raise typer.Exit(code=2)
+    try:
+        with connect(db) as database:
+            version = database.schema_version()
+    except StoreError as exc:
+        err.print(Text(f"error: {exc}", style="red"))
+        raise typer.Exit(code=2) from None
+    err.print(Text(f"{describe(db)}: ledger schema version {version}"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -15,9 +14,13 @@ from reportedly.cli import app
 
 @app.command("serve")
 def serve_cmd(
-    db: Annotated[Path, typer.Option("--db", help="The ledger database (SQLite), opened read-only.")] = Path(
-        "reportedly.db"
-    ),
+    db: Annotated[
+        str,
+        typer.Option(
+            "--db",
+            help="The ledger database (a SQLite file or postgresql://user@host:port/dbname), read-only.",
+        ),
+    ] = "reportedly.db",
     host: Annotated[
         str, typer.Option(help="Address to listen on; anything but loopback needs a token.")
     ] = "127.0.0.1",
@@ -40,6 +43,7 @@ def serve_cmd(
 
     from reportedly.api.app import TOKEN_ENV, UnsafeBind, check_bind, make_app
     from reportedly.errors import StoreError
+    from reportedly.store.database import describe
 
     err = Console(stderr=True)
     token = token or os.environ.get(TOKEN_ENV) or None
@@ -51,6 +55,9 @@ def serve_cmd(
         raise typer.Exit(code=2) from None
     shown = f"[{host}]" if ":" in host else host
     err.print(
-        Text(f"serving {db} on http://{shown}:{port}/ (read-only{', token required' if token else ''})")
+        Text(
+            f"serving {describe(db)} on http://{shown}:{port}/ "
+            f"(read-only{', token required' if token else ''})"
+        )
     )
     uvicorn.run(web, host=host, port=port, log_level="warning")

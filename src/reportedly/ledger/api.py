@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -31,7 +32,7 @@ from reportedly.ledger.records import (
 from reportedly.merge.status import OWN_VOICE, StanceFact, compute_status
 from reportedly.model import Article, EventDate, Location
 from reportedly.store.codec import article_from_dict
-from reportedly.store.database import Database, connect
+from reportedly.store.database import Database, Pool, connect, is_url
 
 # Rows a listing returns when the caller gives no limit.
 DEFAULT_LIMIT = 1000
@@ -335,6 +336,35 @@ def open_ledger(path: str | Path) -> Ledger:
         StoreError: no ledger at `path`, it cannot be read, or it needs `reportedly migrate`.
     """
     return Ledger(connect(path, readonly=True))
+
+
+class Opener:
+    """Opens the same ledger again and again (the web server, once per request): a SQLite file
+    anew each time, a PostgreSQL ledger on a connection lent by a pool.
+
+    Args:
+        target: a database file or a PostgreSQL URL; checked now (`StoreError` if unusable).
+    """
+
+    def __init__(self, target: str | Path) -> None:
+        open_ledger(target).close()
+        self.target = target if is_url(target) else Path(target).resolve()
+        self._pool = Pool(str(target)) if is_url(target) else None
+
+    @contextmanager
+    def __call__(self) -> Iterator[Ledger]:
+        """The ledger, open for reading for the block."""
+        if self._pool is None:
+            with open_ledger(self.target) as ledger:
+                yield ledger
+            return
+        with self._pool.database() as db:
+            yield Ledger(db)
+
+    def close(self) -> None:
+        """Close the pooled connections, if any."""
+        if self._pool is not None:
+            self._pool.close()
 
 
 def _article(row: Any) -> Article:

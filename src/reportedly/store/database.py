@@ -285,6 +285,49 @@ def _pg_rows(cursor: Any) -> Any:
     return make
 
 
+class Pool:
+    """Read-only connections to one PostgreSQL ledger, kept open and lent per request (web server).
+
+    Args:
+        url: the ledger's URL.
+        size: the most connections open at once (requests beyond wait for one).
+    """
+
+    def __init__(self, url: str, size: int = 8) -> None:
+        from psycopg_pool import ConnectionPool
+
+        self.url = url
+        self._pool = ConnectionPool(
+            url,
+            min_size=1,
+            max_size=size,
+            kwargs={"autocommit": True, "row_factory": _pg_rows},
+            configure=_read_only,
+            open=True,
+        )
+
+    @contextmanager
+    def database(self) -> Iterator[Database]:
+        """A pooled connection as a read-only `Database`; closing it gives the connection back."""
+        with self._pool.connection() as conn:
+            yield _Lent(conn, "postgresql", self.url, readonly=True)
+
+    def close(self) -> None:
+        """Close every connection."""
+        self._pool.close()
+
+
+class _Lent(Database):
+    """A database over a pooled connection: `close` leaves the connection to the pool."""
+
+    def close(self) -> None:
+        return None
+
+
+def _read_only(conn: Any) -> None:
+    conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+
+
 # Module-level forms of the methods, for the writer's statements.
 def rows_in(db: Database, sql: str, ids: Iterable[str], size: int = CHUNK) -> Iterator[Any]:
     """`Database.rows_in`."""

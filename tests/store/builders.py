@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportedly.model import (
     Affiliation,
@@ -224,7 +225,7 @@ def moscow_meeting(
     return b.build()
 
 
-def recount_entities(conn: sqlite3.Connection) -> dict[str, tuple[int, int, int]]:
+def recount_entities(conn: Any) -> dict[str, tuple[int, int, int]]:
     """Ledger entity id -> (articles, mentions, events) counted afresh from the stored rows.
 
     Articles and mentions come from the stored article JSON (the writer's input as stored), events

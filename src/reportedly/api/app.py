@@ -327,6 +327,7 @@ def make_app(db: str | Path, token: str | None = None) -> FastAPI:
         description="The claim ledger, read-only. Every page of the web UI has its twin here.",
     )
     site = _Site(db, _env())
+    app.router.on_shutdown.append(site.open.close)
     _routes(app, site)
     _handlers(app, site)
     _guard(app, site, token)

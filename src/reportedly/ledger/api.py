@@ -349,15 +349,17 @@ class Opener:
     def __init__(self, target: str | Path) -> None:
         open_ledger(target).close()
         self.target = target if is_url(target) else Path(target).resolve()
-        self._pool = Pool(str(target)) if is_url(target) else None
+        self._pool: Pool | None = None  # opened by the first request
 
     @contextmanager
     def __call__(self) -> Iterator[Ledger]:
         """The ledger, open for reading for the block."""
-        if self._pool is None:
+        if not is_url(self.target):
             with open_ledger(self.target) as ledger:
                 yield ledger
             return
+        if self._pool is None:
+            self._pool = Pool(str(self.target))
         with self._pool.database() as db:
             yield Ledger(db)
 
@@ -365,6 +367,7 @@ class Opener:
         """Close the pooled connections, if any."""
         if self._pool is not None:
             self._pool.close()
+            self._pool = None
 
 
 def _article(row: Any) -> Article:

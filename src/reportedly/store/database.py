@@ -77,9 +77,11 @@ class PgRow(tuple[Any, ...]):
 
 
 @lru_cache(maxsize=512)
-def pg_sql(sql: str) -> str:
-    """A statement with `?` placeholders in psycopg's `%s` style (a literal `%` doubled)."""
-    return sql.replace("%", "%%").replace("?", "%s")
+def pg_sql(sql: str, bound: bool = True) -> str:
+    """A statement as psycopg takes it: `?` placeholders in its `%s` style (a literal `%` doubled)
+    when values are bound, and an empty `IN ()` (which SQLite allows) as `IN (NULL)`."""
+    sql = sql.replace("IN ()", "IN (NULL)")
+    return sql.replace("%", "%%").replace("?", "%s") if bound else sql
 
 
 class Database:
@@ -117,7 +119,7 @@ class Database:
         try:
             if self.dialect == "sqlite":
                 return self._conn.execute(sql, params)  # type: ignore[no-any-return]
-            return self._conn.execute(pg_sql(sql) if params else sql, params or None)  # type: ignore[no-any-return]
+            return self._conn.execute(pg_sql(sql, bool(params)), params or None)  # type: ignore[no-any-return]
         except _driver_errors() as err:
             raise _store_error(self, err) from err
 
@@ -200,9 +202,11 @@ def _driver_errors() -> tuple[type[Exception], ...]:
 
 def _store_error(db: Database, err: Exception) -> Exception:
     """A driver error about the database itself as a one-line `StoreError`; others unchanged."""
-    if isinstance(err, sqlite3.DatabaseError) and not isinstance(
-        err, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError
-    ):
+    import psycopg
+
+    bugs: tuple[type[Exception], ...] = (sqlite3.IntegrityError, sqlite3.ProgrammingError)
+    bugs += (sqlite3.InterfaceError, psycopg.IntegrityError, psycopg.ProgrammingError, psycopg.InterfaceError)
+    if not isinstance(err, bugs):
         first = str(err).splitlines()[0] if str(err) else type(err).__name__
         return StoreError(f"{describe(db.target)}: cannot read the ledger database: {first}")
     return err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import sys
 
 import typer
 
@@ -14,7 +15,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
 
 
 @app.callback()
@@ -42,5 +42,15 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    """Entry point of the `reportedly` script."""
-    app()
+    """Entry point of the `reportedly` script.
+
+    A ledger database that fails while a command reads it (corrupt pages, a lost connection) ends
+    the command with one line naming it and exit code 2, as an unusable one does when opened.
+    """
+    from reportedly.errors import StoreError
+
+    try:
+        app()
+    except StoreError as err:
+        print(f"error: {err}", file=sys.stderr)
+        raise SystemExit(2) from None

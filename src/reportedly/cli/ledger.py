@@ -71,7 +71,7 @@ def _open(db: str) -> Any:
     try:
         return reportedly.open(db)
     except StoreError as err:
-        Console(stderr=True).print(Text(f"error: {err}", style="red"))
+        Console(stderr=True).print(Text(f"error: {err}", style="red"), soft_wrap=True)
         raise typer.Exit(code=2) from None
 
 
@@ -115,7 +115,7 @@ def ingest_cmd(
     try:
         report = ingest(paths, settings, retry_failed=retry_failed, on_item=show)
     except StoreError as exc:
-        err.print(Text(f"error: {exc}", style="red"))
+        err.print(Text(f"error: {exc}", style="red"), soft_wrap=True)
         raise typer.Exit(code=2) from None
     err.print(
         Text(
@@ -366,12 +366,13 @@ def migrate_cmd(db: DbOption = DEFAULT_DB) -> None:
 
     err = Console(stderr=True)
     if not is_url(db) and not Path(db).is_file():
-        err.print(Text(f"error: {db}: no such database (create it with `reportedly ingest`)", style="red"))
+        missing = f"error: {db}: no such database (create it with `reportedly ingest`)"
+        err.print(Text(missing, style="red"), soft_wrap=True)
         raise typer.Exit(code=2)
     try:
         with connect(db) as database:
             version = database.schema_version()
     except StoreError as exc:
-        err.print(Text(f"error: {exc}", style="red"))
+        err.print(Text(f"error: {exc}", style="red"), soft_wrap=True)
         raise typer.Exit(code=2) from None
     err.print(Text(f"{describe(db)}: ledger schema version {version}"))

@@ -51,7 +51,7 @@ def serve_cmd(
         check_bind(host, token)
         web = make_app(db, token=token)
     except (UnsafeBind, StoreError) as exc:
-        err.print(Text(f"error: {exc}", style="red"))
+        err.print(Text(f"error: {exc}", style="red"), soft_wrap=True)
         raise typer.Exit(code=2) from None
     shown = f"[{host}]" if ":" in host else host
     err.print(

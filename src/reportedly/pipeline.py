@@ -53,12 +53,27 @@ class CopyFinder:
 
     def __init__(self, conn: Database, settings: Settings) -> None:
         self._index = SyndicationIndex(threshold=settings.dedup_threshold)
+        self._seen = 0  # the storage order (rowid) of the latest article indexed
         rows = conn.execute(
-            "SELECT id, text FROM articles WHERE skipped IS NULL ORDER BY rowid DESC LIMIT ?",
+            "SELECT rowid, id, text FROM articles WHERE skipped IS NULL ORDER BY rowid DESC LIMIT ?",
             (RECENT_ARTICLES,),
         ).fetchall()
-        for stored_id, text in reversed(rows):
+        for rowid, stored_id, text in reversed(rows):
             self._index.add(stored_id, text)
+            self._seen = int(rowid)
+
+    def refresh(self, conn: Database) -> None:
+        """Index the articles stored since (by other ingesters at the same time, or this one).
+
+        Called under the ledger's writer lock, so that an ingester marks a copy of an article
+        another ingester has just stored as one ingester would."""
+        rows = conn.execute(
+            "SELECT rowid, id, text FROM articles WHERE skipped IS NULL AND rowid > ? ORDER BY rowid",
+            (self._seen,),
+        ).fetchall()
+        for rowid, stored_id, text in rows:
+            self._index.add(stored_id, text)
+            self._seen = int(rowid)
 
     def mark(self, article: Article) -> Article:
         """The article, with `duplicate_of` set when it copies an earlier article the runner did not see."""
@@ -142,10 +157,12 @@ def ingest(
             for item in batch:
                 if on_item:
                     on_item(item)
-            articles = [copies.mark(i) for i in batch if isinstance(i, Article)]
             failures = [i for i in batch if isinstance(i, Failure)]
             n_failed += len(failures)
-            stored += store_batch(conn, articles, failures)
+            with conn.transaction():  # the writer lock: what other ingesters stored is all in
+                copies.refresh(conn)
+                articles = [copies.mark(i) for i in batch if isinstance(i, Article)]
+                stored += store_batch(conn, articles, failures)
         events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
     finally:
         conn.close()

@@ -98,6 +98,7 @@ class Database:
         self.dialect: Dialect = dialect
         self.target = target
         self.readonly = readonly
+        self._depth = 0  # transactions open (a nested one joins the outer one)
 
     @classmethod
     def open(cls, target: str | Path, *, readonly: bool = False) -> Database:
@@ -152,13 +153,30 @@ class Database:
         """Run the block in one write transaction: committed whole, or rolled back whole.
 
         On PostgreSQL the transaction holds the ledger's writer lock (`WRITER_LOCK`) to its end.
+        A transaction opened inside another joins it: both commit, or roll back, together.
         """
         if self.readonly:
             raise StoreError(f"{describe(self.target)}: the ledger is open read-only")
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            with self._outermost():
+                yield self
+        finally:
+            self._depth = 0
+
+    @contextmanager
+    def _outermost(self) -> Iterator[None]:
         if self.dialect == "sqlite":
             self._conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self
+                yield
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
@@ -166,7 +184,7 @@ class Database:
             return
         with self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
-            yield self
+            yield
 
     def schema_version(self) -> int:
         """The number of the last migration applied (0 for a new database)."""

@@ -169,3 +169,12 @@ def test_bad_database_older_ledger_refused_by_the_server_until_migrated(
     assert code == 0 and f"schema version {MIGRATIONS[-1][0]}" in err, err
     code, err = _main(["claims", "--db", str(path), "--format", "json"], capsys, monkeypatch)
     assert code == 0, err
+
+
+def test_bad_database_unreachable_postgresql_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = "postgresql://someone:SECRET@127.0.0.1:1/ledger?connect_timeout=2"  # nothing listens on port 1
+    code, err = _main(["claims", "--db", url], capsys, monkeypatch)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and err.startswith("error: "), err
+    assert "127.0.0.1" in err and "SECRET" not in err  # the database named, its password never shown

@@ -172,7 +172,7 @@ def _generate(url: str, events: int, articles: int, entities: int) -> None:
             "n_sources, contradicted, data) "
             "SELECT id, t, s, NULL, d, d, 3, 3, (i %% 7 = 0)::int, "
             "replace(replace(replace(replace(replace(replace(%s, '@ID@', id), '@A@', 'ent' || (1 + i %% %s)), "
-            "'@B@', 'ent' || (1 + (i * 7919) %% %s)), '@S@', s), '@T@', t), '@D@', d) "
+            "'@B@', 'ent' || (1 + (i::bigint * 7919) %% %s)), '@S@', s), '@T@', t), '@D@', d) "
             "FROM (SELECT i, 'ev_' || lpad(to_hex(i), 12, '0') AS id, "
             "(ARRAY['CONSULT','ACCUSE','ASSAULT','COERCE','COOPERATE','AID','DEMAND','PROTEST'])[1 + i %% 8] AS t, "
             "(ARRAY['reported','confirmed','disputed','denied','claimed'])[1 + (i / 8) %% 5] AS s, "
@@ -187,14 +187,14 @@ def _generate(url: str, events: int, articles: int, entities: int) -> None:
         )
         conn.execute(
             "INSERT INTO event_participants SELECT 'ev_' || lpad(to_hex(i), 12, '0'), "
-            "'ent' || (1 + (i * 7919) %% %s), 'recipient' FROM generate_series(1, %s) i ON CONFLICT DO NOTHING",
+            "'ent' || (1 + (i::bigint * 7919) %% %s), 'recipient' FROM generate_series(1, %s) i ON CONFLICT DO NOTHING",
             (entities, events),
         )
         conn.execute(
             "INSERT INTO articles (id, path, format, title, published, text, data, ingested_at) "
             "SELECT 'a_syn' || i, 'syn/' || i, 'txt', 'Story ' || i, "
             "to_char(date '2021-01-01' + (i %% 1095), 'YYYY-MM-DD'), "
-            "(SELECT string_agg((%s::text[])[1 + ((i * 31 + k * 17 + k * k * i) %% %s)], ' ') "
+            "(SELECT string_agg((%s::text[])[1 + ((i::bigint * 31 + k * 17 + k * k * i::bigint) %% %s)], ' ') "
             " FROM generate_series(1, 200) k), '{}', '2026-01-01T00:00:00+00:00' "
             "FROM generate_series(1, %s) i",
             (WORDS, len(WORDS), articles),

@@ -50,6 +50,12 @@ def test_layers_import_one_way(layer: str) -> None:
     assert wrong == []
 
 
+def test_layers_no_statement_in_the_pipeline() -> None:
+    """The ingest entry point and the evaluation ask the store (`store.lookups`), never SQL."""
+    for path in (SRC / "pipeline.py", SRC / "evaluate" / "coref.py"):
+        assert ".execute(" not in path.read_text(encoding="utf-8"), path
+
+
 def test_layers_only_store_opens_a_database() -> None:
     wrong = [
         f"{path.relative_to(SRC)} imports {name}"

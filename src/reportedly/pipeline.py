@@ -24,6 +24,7 @@ from reportedly.ingest import read_inputs
 from reportedly.ledger.records import IngestReport
 from reportedly.model import Article, Failure, RawArticle
 from reportedly.runner import analyze_raw
+from reportedly.store import lookups
 from reportedly.store.database import Database, connect
 from reportedly.store.writer import store_batch
 
@@ -54,26 +55,18 @@ class CopyFinder:
     def __init__(self, conn: Database, settings: Settings) -> None:
         self._index = SyndicationIndex(threshold=settings.dedup_threshold)
         self._seen = 0  # the storage order (rowid) of the latest article indexed
-        rows = conn.execute(
-            "SELECT rowid, id, text FROM articles WHERE skipped IS NULL ORDER BY rowid DESC LIMIT ?",
-            (RECENT_ARTICLES,),
-        ).fetchall()
-        for rowid, stored_id, text in reversed(rows):
+        for rowid, stored_id, text in lookups.recent_articles(conn, limit=RECENT_ARTICLES):
             self._index.add(stored_id, text)
-            self._seen = int(rowid)
+            self._seen = rowid
 
     def refresh(self, conn: Database) -> None:
         """Index the articles stored since (by other ingesters at the same time, or this one).
 
         Called under the ledger's writer lock, so that an ingester marks a copy of an article
         another ingester has just stored as one ingester would."""
-        rows = conn.execute(
-            "SELECT rowid, id, text FROM articles WHERE skipped IS NULL AND rowid > ? ORDER BY rowid",
-            (self._seen,),
-        ).fetchall()
-        for rowid, stored_id, text in rows:
+        for rowid, stored_id, text in lookups.recent_articles(conn, after=self._seen):
             self._index.add(stored_id, text)
-            self._seen = int(rowid)
+            self._seen = rowid
 
     def mark(self, article: Article) -> Article:
         """The article, with `duplicate_of` set when it copies an earlier article the runner did not see."""
@@ -87,7 +80,7 @@ class CopyFinder:
 
 def failed_paths(conn: Database) -> list[str]:
     """The input paths with a recorded failure."""
-    return [r[0] for r in conn.execute("SELECT path FROM failures ORDER BY path")]
+    return lookups.failed_paths(conn)
 
 
 def retry_inputs(paths: Iterable[str]) -> list[str]:
@@ -113,13 +106,9 @@ def _pending(
         if path in failed and not retry:
             counts.skipped_failed += 1
             continue
-        if isinstance(item, RawArticle):
-            known = conn.execute(
-                "SELECT 1 FROM articles WHERE id = ?", (article_id(normalize_text(item.text)),)
-            ).fetchone()
-            if known:
-                counts.already_stored += 1
-                continue
+        if isinstance(item, RawArticle) and lookups.is_stored(conn, article_id(normalize_text(item.text))):
+            counts.already_stored += 1
+            continue
         yield item
 
 
@@ -163,7 +152,7 @@ def ingest(
                 copies.refresh(conn)
                 articles = [copies.mark(i) for i in batch if isinstance(i, Article)]
                 stored += store_batch(conn, articles, failures)
-        events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        events = lookups.count_events(conn)
     finally:
         conn.close()
     return IngestReport(

@@ -48,9 +48,14 @@ def main() -> None:
     the command with one line naming it and exit code 2, as an unusable one does when opened.
     """
     from reportedly.errors import StoreError
+    from reportedly.store.database import driver_errors
 
     try:
         app()
     except StoreError as err:
         print(f"error: {err}", file=sys.stderr)
+        raise SystemExit(2) from None
+    except driver_errors() as err:  # raised while reading rows, after the statement started
+        first = (str(err).strip().splitlines() or [type(err).__name__])[0]
+        print(f"error: cannot read the ledger database: {first}", file=sys.stderr)
         raise SystemExit(2) from None

@@ -121,7 +121,7 @@ class Database:
             if self.dialect == "sqlite":
                 return self._conn.execute(sql, params)  # type: ignore[no-any-return]
             return self._conn.execute(pg_sql(sql, bool(params)), params or None)  # type: ignore[no-any-return]
-        except _driver_errors() as err:
+        except driver_errors() as err:
             raise _store_error(self, err) from err
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
@@ -210,7 +210,8 @@ class Database:
             self._conn.execute(sql)
 
 
-def _driver_errors() -> tuple[type[Exception], ...]:
+def driver_errors() -> tuple[type[Exception], ...]:
+    """The database drivers' error classes (a row read lazily can raise one after `execute`)."""
     try:
         import psycopg
     except ImportError:  # pragma: no cover - psycopg is a dependency

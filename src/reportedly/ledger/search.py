@@ -8,9 +8,9 @@ recent); a narrower query ranks all of its matches. Snippets are cut for the pag
 Every query is parameterized; the words are quoted so that no FTS5 syntax in them is interpreted.
 
 On PostgreSQL the same query (every word, literally: `plainto_tsquery`) runs on the stored
-`tsvector` under its GIN index (migration 1 in `store.migrations_pg`), ranked by `ts_rank_cd`
-(cover density: the nearer and more often the words occur, the better, as bm25 ranks) within the
-same window of latest matches; the snippet is `ts_headline`'s, marked with the same brackets.
+`tsvector` under its GIN index (migration 1 in `store.migrations_pg`), ranked by `ts_rank` (the
+more often the words occur in a shorter text, the better, as bm25 ranks) within the same window of
+latest matches; the snippet is `ts_headline`'s, marked with the same brackets.
 The rank reported is negated, so that on both engines a lower rank is a better hit.
 """
 
@@ -97,16 +97,17 @@ def _pg_words(text: str) -> str:
 
 
 def _search_postgresql(db: Database, words: str, *, limit: int, offset: int) -> list[SearchHit]:
-    """`search` on PostgreSQL: rank the window of latest matches, headline the page of hits only."""
+    """`search` on PostgreSQL: rank the window of latest matches, headline the page of hits only.
+
+    The tsquery is written out where it is used (not in a CTE), so that the planner sees it: a word
+    in most articles walks the storage order backwards, a rare one reads the GIN index."""
     rows = db.execute(
-        f"WITH q AS (SELECT {_PG_QUERY} AS q), "
-        "win AS (SELECT a.rowid, a.fts FROM articles a, q WHERE a.fts @@ q.q "
-        "ORDER BY a.rowid DESC LIMIT ?), "
-        "hits AS (SELECT win.rowid, ts_rank_cd(win.fts, q.q) AS rank FROM win, q "
-        "ORDER BY rank DESC, win.rowid DESC LIMIT ? OFFSET ?) "
-        "SELECT a.id, a.title, a.published, ts_headline('simple', a.text, q.q, ?), hits.rank "
-        "FROM hits JOIN articles a ON a.rowid = hits.rowid, q ORDER BY hits.rank DESC, hits.rowid DESC",
-        (words, RANK_WINDOW, limit, offset, _PG_HEADLINE),
+        f"SELECT a.id, a.title, a.published, ts_headline('simple', a.text, {_PG_QUERY}, ?), hits.rank "
+        f"FROM (SELECT win.rowid, ts_rank(win.fts, {_PG_QUERY}) AS rank "
+        f"FROM (SELECT rowid, fts FROM articles WHERE fts @@ {_PG_QUERY} ORDER BY rowid DESC LIMIT ?) AS win "
+        "ORDER BY rank DESC, win.rowid DESC LIMIT ? OFFSET ?) AS hits "
+        "JOIN articles a ON a.rowid = hits.rowid ORDER BY hits.rank DESC, hits.rowid DESC",
+        (words, _PG_HEADLINE, words, words, RANK_WINDOW, limit, offset),
     ).fetchall()
     return [
         SearchHit(article=r[0], title=r[1], published=r[2], snippet=r[3], rank=-float(r[4])) for r in rows

@@ -288,6 +288,7 @@ def _open_postgresql(url: str, readonly: bool) -> Database:
 
     try:
         conn = psycopg.connect(url, autocommit=True, row_factory=_pg_rows)
+        _configure(conn)
         if readonly:
             conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
     except psycopg.Error as err:
@@ -348,7 +349,15 @@ class _Lent(Database):
 
 
 def _read_only(conn: Any) -> None:
+    _configure(conn)
     conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+
+
+def _configure(conn: Any) -> None:
+    """Plan every statement for its values: psycopg prepares a statement run often, and a generic
+    plan (values unknown) of a search or a listing is the slow one (a common word read through the
+    GIN index and sorted, instead of the latest articles walked backwards: 4x slower at 100k)."""
+    conn.execute("SET plan_cache_mode = force_custom_plan")
 
 
 # Module-level forms of the methods, for the writer's statements.

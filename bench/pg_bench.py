@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the generator's SQL reads better unbroken)
 """PostgreSQL next to SQLite: the cost of storing the same articles, and query latency on a large
 synthetic PostgreSQL ledger.
 
@@ -44,12 +45,55 @@ sys.path.insert(0, str(ROOT))
 STORE_BATCH = 16  # as `reportedly ingest` stores
 FIRST_DAY = datetime.date(2021, 1, 1)
 DAYS = 3 * 365
-WORDS = (
-    "talks minister moscow kabul taliban police arrested officials said government forces border "
-    "ceasefire agreement delegation meeting president security attack killed protest election vote "
-    "court ruling sanctions embassy envoy spokesman military troops refugees aid humanitarian crisis "
-    "report sources denied confirmed statement week tuesday thursday capital province region leaders"
-).split()
+WORDS = [
+    "talks",
+    "minister",
+    "moscow",
+    "kabul",
+    "taliban",
+    "police",
+    "arrested",
+    "officials",
+    "said",
+    "government",
+    "forces",
+    "border",
+    "ceasefire",
+    "agreement",
+    "delegation",
+    "meeting",
+    "president",
+    "security",
+    "attack",
+    "killed",
+    "protest",
+    "election",
+    "vote",
+    "court",
+    "ruling",
+    "sanctions",
+    "embassy",
+    "envoy",
+    "spokesman",
+    "military",
+    "troops",
+    "refugees",
+    "aid",
+    "humanitarian",
+    "crisis",
+    "report",
+    "sources",
+    "denied",
+    "confirmed",
+    "statement",
+    "week",
+    "tuesday",
+    "thursday",
+    "capital",
+    "province",
+    "region",
+    "leaders",
+]
 
 
 @contextmanager
@@ -131,8 +175,8 @@ def store(args: argparse.Namespace) -> None:
 def _template() -> dict[str, Any]:
     """A real claim object of the samples' ledger (the median by size) to stamp every event with."""
     import reportedly
-    from reportedly.pipeline import ingest
     from reportedly.config import Settings
+    from reportedly.pipeline import ingest
 
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "l.db")
@@ -166,7 +210,9 @@ def _generate(url: str, events: int, articles: int, entities: int) -> None:
             "FROM generate_series(1, %s) i",
             (entities,),
         )
-        conn.execute("INSERT INTO entity_names SELECT i, 'Person ' || i FROM generate_series(1, %s) i", (entities,))
+        conn.execute(
+            "INSERT INTO entity_names SELECT i, 'Person ' || i FROM generate_series(1, %s) i", (entities,)
+        )
         conn.execute(
             "INSERT INTO events (id, type, status, date_value, first_published, last_published, n_mentions, "
             "n_sources, contradicted, data) "
@@ -225,7 +271,9 @@ def latency(args: argparse.Namespace) -> None:
                 "claims (latest 1000, the CLI default)": lambda: ledger.claims(),
                 "claims --status disputed --limit 20": lambda: ledger.claims(status="disputed", limit=20),
                 "claims --actor 'Person 17' --limit 20": lambda: ledger.claims(actor="Person 17", limit=20),
-                "claims page at offset 5000 (web)": lambda: queries.claims_page(ledger, limit=20, offset=5000),
+                "claims page at offset 5000 (web)": lambda: queries.claims_page(
+                    ledger, limit=20, offset=5000
+                ),
                 "count of --type CONSULT (web total)": lambda: queries.count_events(ledger, type="CONSULT"),
                 "search 'police arrested' --limit 20": lambda: ledger.search("police arrested", limit=20),
                 "entities --name 'Person 12'": lambda: ledger.entities(name="Person 12", limit=20),
@@ -241,7 +289,9 @@ def latency(args: argparse.Namespace) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--pg", help="a PostgreSQL server URL to create the bench databases on")
     parser.add_argument("--seed", type=int, default=13)
     sub = parser.add_subparsers(dest="command", required=True)

@@ -17,7 +17,11 @@ each through `reportedly.open`; p50 and p95 are printed.
 Without `--pg` a throwaway cluster is started from Debian's binaries (tests/pgserver.py), on a free
 loopback port, and removed afterwards.
 
+`ingest`: `reportedly ingest`'s library function (analysis and storage) on the same PolNeAR texts,
+into a fresh SQLite file and a fresh PostgreSQL database, one after the other in one process.
+
 Usage:
+  python bench/pg_bench.py ingest --articles 40
   python bench/pg_bench.py store --articles 1000
   python bench/pg_bench.py latency --events 1000000 --articles 100000
 """
@@ -172,6 +176,34 @@ def store(args: argparse.Namespace) -> None:
     )
 
 
+def ingest_both(args: argparse.Namespace) -> None:
+    """`reportedly ingest`'s library function on the same articles, into SQLite and PostgreSQL."""
+    import shutil
+
+    from reportedly.config import Settings
+    from reportedly.pipeline import ingest
+    from reportedly.runner import analyze
+
+    texts = sorted((args.shared / "data" / "polnear" / "train" / "text").glob("*.txt"))[: args.articles]
+    with tempfile.TemporaryDirectory() as tmp, _postgres(args.pg) as make:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        for path in texts:
+            shutil.copy(path, folder / path.name)
+        list(analyze([str(texts[0])], Settings()))  # the pipeline loaded before either is timed
+        times = {}
+        for name, target in (("SQLite", str(Path(tmp) / "l.db")), ("PostgreSQL", make("bench_ingest"))):
+            start = time.perf_counter()
+            report = ingest([str(folder)], Settings(db=target))
+            times[name] = time.perf_counter() - start
+            print(
+                f"{name}: {report.stored} stored, {report.events} events in {times[name]:.1f} s", flush=True
+            )
+    print(
+        f"ingest of {len(texts)} PolNeAR articles: PostgreSQL / SQLite = {times['PostgreSQL'] / times['SQLite']:.2f}"
+    )
+
+
 def _template() -> dict[str, Any]:
     """A real claim object of the samples' ledger (the median by size) to stamp every event with."""
     import reportedly
@@ -297,13 +329,16 @@ def main() -> None:
     sub = parser.add_subparsers(dest="command", required=True)
     p_store = sub.add_parser("store", help="store the same articles into SQLite and PostgreSQL")
     p_store.add_argument("--articles", type=int, default=1000)
+    p_ing = sub.add_parser("ingest", help="`reportedly ingest` of the same articles into both")
+    p_ing.add_argument("--articles", type=int, default=40)
+    p_ing.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     p_lat = sub.add_parser("latency", help="query latency on a large synthetic PostgreSQL ledger")
     p_lat.add_argument("--events", type=int, default=1_000_000)
     p_lat.add_argument("--articles", type=int, default=100_000)
     p_lat.add_argument("--entities", type=int, default=50_000)
     p_lat.add_argument("--repeats", type=int, default=40)
     args = parser.parse_args()
-    (store if args.command == "store" else latency)(args)
+    {"store": store, "ingest": ingest_both, "latency": latency}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -288,9 +288,8 @@ def _open_postgresql(url: str, readonly: bool) -> Database:
 
     try:
         conn = psycopg.connect(url, autocommit=True, row_factory=_pg_rows)
-        _configure(conn)
         if readonly:
-            conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+            _read_only(conn)
     except psycopg.Error as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise StoreError(f"{describe(url)}: cannot open the ledger database: {first}") from err
@@ -354,9 +353,10 @@ def _read_only(conn: Any) -> None:
 
 
 def _configure(conn: Any) -> None:
-    """Plan every statement for its values: psycopg prepares a statement run often, and a generic
-    plan (values unknown) of a search or a listing is the slow one (a common word read through the
-    GIN index and sorted, instead of the latest articles walked backwards: 4x slower at 100k)."""
+    """Plan every reader's statement for its values: psycopg prepares a statement run often, and a
+    generic plan (values unknown) of a search or a listing is the slow one (a common word read
+    through the GIN index and sorted, instead of the latest articles walked backwards: 4x slower
+    at 100k). The writer's statements are simple lookups by key: their generic plans are kept."""
     conn.execute("SET plan_cache_mode = force_custom_plan")
 
 

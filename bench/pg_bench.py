@@ -307,7 +307,11 @@ def latency(args: argparse.Namespace) -> None:
                     ledger, limit=20, offset=5000
                 ),
                 "count of --type CONSULT (web total)": lambda: queries.count_events(ledger, type="CONSULT"),
+                "search 'ceasefire' --limit 20": lambda: ledger.search("ceasefire", limit=20),
                 "search 'police arrested' --limit 20": lambda: ledger.search("police arrested", limit=20),
+                "search 'kabul talks minister' --limit 20": lambda: ledger.search(
+                    "kabul talks minister", limit=20
+                ),
                 "entities --name 'Person 12'": lambda: ledger.entities(name="Person 12", limit=20),
             }
             for label, check in checks.items():

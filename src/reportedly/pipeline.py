@@ -112,6 +112,21 @@ def _pending(
         yield item
 
 
+def store_results(conn: Database, copies: CopyFinder, batch: list[Article | Failure]) -> int:
+    """Store one batch of analysis results (what `ingest` does with each, local or distributed).
+
+    One write transaction, under the ledger's writer lock: the articles other ingesters stored
+    meanwhile are indexed first, so copies of them are marked as one ingester would mark them.
+
+    Returns:
+        the number of articles newly stored.
+    """
+    with conn.transaction():
+        copies.refresh(conn)
+        articles = [copies.mark(i) for i in batch if isinstance(i, Article)]
+        return store_batch(conn, articles, [i for i in batch if isinstance(i, Failure)])
+
+
 def ingest(
     paths: list[str],
     settings: Settings,
@@ -146,12 +161,8 @@ def ingest(
             for item in batch:
                 if on_item:
                     on_item(item)
-            failures = [i for i in batch if isinstance(i, Failure)]
-            n_failed += len(failures)
-            with conn.transaction():  # the writer lock: what other ingesters stored is all in
-                copies.refresh(conn)
-                articles = [copies.mark(i) for i in batch if isinstance(i, Article)]
-                stored += store_batch(conn, articles, failures)
+            n_failed += sum(isinstance(i, Failure) for i in batch)
+            stored += store_results(conn, copies, batch)
         events = lookups.count_events(conn)
     finally:
         conn.close()

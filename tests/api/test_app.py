@@ -151,8 +151,12 @@ def test_app_reads_through_a_read_only_connection(ledger_db: str) -> None:
 
     from reportedly.errors import StoreError
 
-    with pytest.raises(StoreError, match="readonly|read-only|query_only|query"):
-        _Site(ledger_db, _env()).call(write)
+    site = _Site(ledger_db, _env())
+    try:
+        with pytest.raises(StoreError, match="readonly|read-only|query_only|query"):
+            site.call(write)
+    finally:
+        site.open.close()  # a PostgreSQL ledger's connection pool
 
 
 def test_app_paginates_with_totals(client: Any) -> None:

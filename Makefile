@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 DB     ?= reportedly.db
 
-.PHONY: run test bench lint typecheck lock clean venv browser icu
+.PHONY: run test bench lint typecheck lock clean venv browser icu postgresql
 
 venv: $(STAMP)
 
@@ -36,7 +36,14 @@ browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		|| echo "warning: could not install chromium: the browser tests will skip" >&2
 
-test: $(STAMP) browser
+# The tests run the ledger on PostgreSQL too, from a throwaway cluster of Debian's binaries (tests/pgserver.py).
+# CI runs as root on a fresh machine: install it when missing. Unlike chromium, a PostgreSQL that cannot be
+# installed or started FAILS its tests (set REPORTEDLY_TEST_NO_POSTGRES=1 to skip them on purpose).
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+		|| echo "error: could not install postgresql: the PostgreSQL tests will fail" >&2
+
+test: $(STAMP) browser postgresql
 	$(BIN)/python -m pytest -q -m "not slow"
 
 # `make bench BENCH_ARGS=--quick` for a 1-2 minute run; bench/bench.py --help for the rest.

@@ -3,7 +3,7 @@
 Stages, each run in a fresh subprocess so its peak memory is its own:
   a      bare `nlp.pipe` with the stock en_core_web_sm pipeline, every component on;
   b      `reportedly analyze` end to end through the library (`runner.analyze` on a JSONL file);
-  c      `reportedly ingest` into a fresh SQLite file (its library function, reportedly.store.ingest);
+  c      `reportedly ingest` into a fresh SQLite file (its library function, reportedly.pipeline);
   clean  reading, cleaning and syndication checks alone (issue 2's stage figure).
 Each of a, b and c runs with 1 and 2 processes. Only ratios within one run mean anything: the machine
 is shared, so absolute speeds move between runs.
@@ -114,7 +114,7 @@ def _warm_up(settings: Any, path: Path) -> None:
 def _find_ingest() -> Callable[[Path, Path, int], None] | None:
     """The ledger's ingest (library function) as a callable (input, db, processes); None until it lands."""
     try:
-        from reportedly.store.ingest import ingest
+        from reportedly.pipeline import ingest
     except ImportError:
         return None
 
@@ -127,12 +127,12 @@ def _find_ingest() -> Callable[[Path, Path, int], None] | None:
 
 
 def _run_ingest(path: Path, procs: int, db: Path) -> dict[str, Any]:
-    """Stage c: `reportedly ingest`'s library function (store.ingest.ingest) into a fresh database."""
+    """Stage c: `reportedly ingest`'s library function (pipeline.ingest) into a fresh database."""
     from reportedly.config import Settings
 
     ingest = _find_ingest()
     if ingest is None:
-        return {"skipped": "no reportedly.store.ingest yet (the ledger issue has not landed)"}
+        return {"skipped": "no reportedly.pipeline yet (the ledger issue has not landed)"}
     _warm_up(Settings(), path)
     db.unlink(missing_ok=True)
     cpu, start = _cpu_seconds(), time.perf_counter()

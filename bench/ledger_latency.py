@@ -113,7 +113,7 @@ def main() -> None:
     args = parser.parse_args()
 
     import reportedly
-    from reportedly.store.sqlite import connect
+    from reportedly.store.database import connect
     from reportedly.store.writer import store_batch
 
     base = _analyze_base(args.shared)

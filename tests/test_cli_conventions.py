@@ -13,7 +13,7 @@ import typer.main
 from typer.testing import CliRunner
 
 from reportedly.cli import app
-from reportedly.store.sqlite import connect
+from reportedly.store.database import connect
 from reportedly.store.writer import store_batch
 from tests.test_ledger import _story
 

@@ -10,7 +10,6 @@ import datetime
 import io
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import catalogue
@@ -25,7 +24,7 @@ from reportedly.export.phoenix import PHOENIX_COLUMNS, dyads, to_phoenix
 from reportedly.ledger.records import Claim, EntityRef
 from reportedly.model import EventDate, Location
 from reportedly.store.codec import article_from_dict
-from reportedly.store.sqlite import connect
+from reportedly.store.database import connect
 from reportedly.store.writer import store_batch
 from tests.test_ledger import _story
 
@@ -33,37 +32,39 @@ FTM_ID = re.compile(r"^[0-9a-zA-Z]([0-9a-zA-Z.-]*[0-9a-zA-Z])?$")
 
 
 @pytest.fixture()
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "l.db"
-    store_batch(connect(path), _story(), [])
+def db(new_ledger: Any) -> str:
+    path = new_ledger()
+    with connect(path) as conn:
+        store_batch(conn, _story(), [])
     return path
 
 
-def _run(db: Path, fmt: str) -> tuple[int, str]:
+def _run(db: str, fmt: str) -> tuple[int, str]:
     out = io.StringIO()
     with reportedly.open(db) as ledger:
         n = export(ledger, fmt, out)
     return n, out.getvalue()
 
 
-def test_export_jsonl_round_trip(db: Path, tmp_path: Path) -> None:
+def test_export_jsonl_round_trip(db: str, new_ledger: Any) -> None:
     n, text = _run(db, "jsonl")
     back = [article_from_dict(json.loads(line)) for line in text.splitlines()]
     assert n == len(back) == 4
     assert back == _story()
-    again = tmp_path / "again.db"  # stored again from the export, the ledger is the same
-    store_batch(connect(again), back, [])
+    again = new_ledger("again")  # stored again from the export, the ledger is the same
+    with connect(again) as conn:
+        store_batch(conn, back, [])
     with reportedly.open(db) as a, reportedly.open(again) as b:
         assert a.claims() == b.claims()
 
 
-def test_export_formats_come_from_the_registry(db: Path) -> None:
+def test_export_formats_come_from_the_registry(db: str) -> None:
     assert set(formats()) == {"jsonl", "plover-jsonl", "cameo-tsv", "csv", "ftm"}
     with pytest.raises(ValueError, match=r"unknown export format 'xml' \(known: cameo-tsv, csv, ftm"):
         _run(db, "xml")
 
 
-def test_export_outside_exporter_registers_by_name(db: Path) -> None:
+def test_export_outside_exporter_registers_by_name(db: str) -> None:
     @register_exporter("exporters.toy.v1", "toy", "one line per event id")
     def write_toy(ledger: Any, out: Any) -> int:
         ids = [c.id for c in ledger.claims()]
@@ -82,11 +83,11 @@ def test_export_outside_exporter_registers_by_name(db: Path) -> None:
 # ---- FollowTheMoney -------------------------------------------------------------------------------
 
 
-def _ftm(db: Path) -> list[dict[str, Any]]:
+def _ftm(db: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in _run(db, "ftm")[1].splitlines()]
 
 
-def test_export_ftm_validates_with_followthemoney(db: Path) -> None:
+def test_export_ftm_validates_with_followthemoney(db: str) -> None:
     from followthemoney import model
 
     records = _ftm(db)
@@ -97,7 +98,7 @@ def test_export_ftm_validates_with_followthemoney(db: Path) -> None:
         assert proxy.to_dict()["properties"] == record["properties"]
 
 
-def test_export_ftm_keeps_every_link(db: Path) -> None:
+def test_export_ftm_keeps_every_link(db: str) -> None:
     records = _ftm(db)
     ids = {r["id"] for r in records}
     with reportedly.open(db) as ledger:
@@ -112,7 +113,7 @@ def test_export_ftm_keeps_every_link(db: Path) -> None:
     assert russia["schema"] == "PublicBody" and russia["properties"]["wikidataId"] == ["Q159"]
 
 
-def test_export_ftm_has_article_and_mention_provenance(db: Path) -> None:
+def test_export_ftm_has_article_and_mention_provenance(db: str) -> None:
     records = _ftm(db)
     articles = {r["id"] for r in records if r["schema"] == "Article"}
     mentions = [r for r in records if r["schema"] == "Mention"]
@@ -125,7 +126,7 @@ def test_export_ftm_has_article_and_mention_provenance(db: Path) -> None:
 # ---- Phoenix ----------------------------------------------------------------------------------------
 
 
-def test_export_phoenix_loads_positionally(db: Path) -> None:
+def test_export_phoenix_loads_positionally(db: str) -> None:
     n, text = _run(db, "cameo-tsv")
     rows = [dict(zip(PHOENIX_COLUMNS, r, strict=True)) for r in csv.reader(io.StringIO(text), delimiter="\t")]
     assert len(PHOENIX_COLUMNS) == 26 and len(rows) == n == 1  # a meeting of two: one dyad, no header
@@ -201,7 +202,7 @@ PLOVER_FIELDS = {
 }
 
 
-def test_export_plover_follows_the_manual_fields(db: Path) -> None:
+def test_export_plover_follows_the_manual_fields(db: str) -> None:
     _n, text = _run(db, "plover-jsonl")
     (record,) = [json.loads(line) for line in text.splitlines()]
     assert set(record) >= PLOVER_FIELDS
@@ -221,7 +222,7 @@ def test_export_plover_follows_the_manual_fields(db: Path) -> None:
 # ---- CSV --------------------------------------------------------------------------------------------
 
 
-def test_export_csv_dates_parse(db: Path) -> None:
+def test_export_csv_dates_parse(db: str) -> None:
     n, text = _run(db, "csv")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert tuple(rows[0].keys()) == CSV_COLUMNS and len(rows) == n

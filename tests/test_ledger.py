@@ -5,15 +5,14 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import reportedly
-from reportedly.ledger.status import OWN_VOICE, StanceFact, compute_status, contradictions, status_history
+from reportedly.merge.status import OWN_VOICE, StanceFact, compute_status, contradictions, status_history
 from reportedly.model import Article, to_dict
-from reportedly.store.sqlite import connect
+from reportedly.store.database import connect
 from reportedly.store.writer import store_batch
 from tests.store.builders import ArticleBuilder, moscow_meeting
 
@@ -83,9 +82,8 @@ def _story() -> list[Article]:
     ]
 
 
-def _ledger_of(tmp_path: Path, articles: list[Article], batch: int = 1) -> Any:
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    db = tmp_path / "l.db"
+def _ledger_of(db: str, articles: list[Article], batch: int = 1) -> Any:
+    """The ledger of these articles stored `batch` at a time into `db` (a `new_ledger` target)."""
     conn = connect(db)
     for i in range(0, len(articles), batch):
         store_batch(conn, articles[i : i + batch], [])
@@ -93,8 +91,8 @@ def _ledger_of(tmp_path: Path, articles: list[Article], batch: int = 1) -> Any:
     return reportedly.open(db)
 
 
-def test_ledger_story_one_disputed_event(tmp_path: Path) -> None:
-    with _ledger_of(tmp_path, _story()) as ledger:
+def test_ledger_story_one_disputed_event(new_ledger: Any) -> None:
+    with _ledger_of(new_ledger(), _story()) as ledger:
         (claim,) = ledger.claims()
     assert claim.status == "disputed"
     assert [(h.day, h.status) for h in claim.history] == [
@@ -110,11 +108,11 @@ def test_ledger_story_one_disputed_event(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("order", list(itertools.permutations(range(4)))[::5])
-def test_ledger_order_free(tmp_path: Path, order: tuple[int, ...]) -> None:
+def test_ledger_order_free(new_ledger: Any, order: tuple[int, ...]) -> None:
     story = _story()
-    with _ledger_of(tmp_path / "a", story) as ledger:
+    with _ledger_of(new_ledger("a"), story) as ledger:
         expected = to_dict(ledger.claims())
-    with _ledger_of(tmp_path / "b", [story[i] for i in order], batch=2) as ledger:
+    with _ledger_of(new_ledger("b"), [story[i] for i in order], batch=2) as ledger:
         assert to_dict(ledger.claims()) == expected
 
 
@@ -132,8 +130,8 @@ def test_ledger_order_free(tmp_path: Path, order: tuple[int, ...]) -> None:
         ({"since": "2021-12-04"}, 0),
     ],
 )
-def test_ledger_claims_filters(tmp_path: Path, kwargs: dict[str, str], n: int) -> None:
-    with _ledger_of(tmp_path, _story()) as ledger:
+def test_ledger_claims_filters(new_ledger: Any, kwargs: dict[str, str], n: int) -> None:
+    with _ledger_of(new_ledger(), _story()) as ledger:
         assert len(ledger.claims(**kwargs)) == n
         assert len(ledger.events(**kwargs)) == n
 
@@ -149,18 +147,18 @@ def test_ledger_claims_filters(tmp_path: Path, kwargs: dict[str, str], n: int) -
         ({"actor": "Mullah Baradr"}, "Mullah Baradar"),
     ],
 )
-def test_ledger_claims_reject_unknown_filters(tmp_path: Path, kwargs: dict[str, str], named: str) -> None:
+def test_ledger_claims_reject_unknown_filters(new_ledger: Any, kwargs: dict[str, str], named: str) -> None:
     from reportedly.errors import InvalidArgument
 
-    with _ledger_of(tmp_path, _story()) as ledger:
+    with _ledger_of(new_ledger(), _story()) as ledger:
         for method in (ledger.claims, ledger.events):
             with pytest.raises(InvalidArgument, match=re.escape(named)) as err:
                 method(**kwargs)
             assert isinstance(err.value, ValueError) and err.value.param == next(iter(kwargs))
 
 
-def test_ledger_timeline_and_search(tmp_path: Path) -> None:
-    with _ledger_of(tmp_path, _story()) as ledger:
+def test_ledger_timeline_and_search(new_ledger: Any) -> None:
+    with _ledger_of(new_ledger(), _story()) as ledger:
         (event,) = ledger.events()
         timeline = ledger.timeline(event.id[:8])
         assert [(t.day, t.stance, t.status_after) for t in timeline] == [
@@ -182,8 +180,8 @@ def _named(name: str, alias: str) -> bool:
 @pytest.mark.parametrize(
     "name", ["assou", "nrf", "NRF", "MULLAH", "Ru", "a", "zzz", "%", "_", 'x"y', "Tal ban"]
 )
-def test_ledger_entities_by_name_and_page(tmp_path: Path, name: str) -> None:
-    with _ledger_of(tmp_path, _story()) as ledger:
+def test_ledger_entities_by_name_and_page(new_ledger: Any, name: str) -> None:
+    with _ledger_of(new_ledger(), _story()) as ledger:
         everyone = ledger.entities()
         expected = [e for e in everyone if any(_named(name, a) for a in e.aliases)]
         assert ledger.entities(name=name) == expected  # the trigram index agrees with a plain scan
@@ -195,12 +193,12 @@ def test_ledger_entities_by_name_and_page(tmp_path: Path, name: str) -> None:
 
 @pytest.mark.parametrize("window", [2, 10])
 def test_ledger_search_pages_within_the_ranked_window(
-    tmp_path: Path, window: int, monkeypatch: pytest.MonkeyPatch
+    new_ledger: Any, window: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from reportedly.ledger import search
 
     monkeypatch.setattr(search, "RANK_WINDOW", window)
-    with _ledger_of(tmp_path, _story()) as ledger:
+    with _ledger_of(new_ledger(), _story()) as ledger:
         hits = ledger.search("moscow BARADAR", limit=10)
         assert ledger.count_matches("moscow BARADAR") == len(STORY)
         assert {h.article for h in hits} == {a for a, *_ in STORY[-min(window, len(STORY)) :]}
@@ -212,19 +210,19 @@ def test_ledger_search_pages_within_the_ranked_window(
         assert [h.rank for h in hits] == sorted(h.rank for h in hits)
 
 
-def test_ledger_records_frozen(tmp_path: Path) -> None:
-    with _ledger_of(tmp_path, _story()) as ledger:
+def test_ledger_records_frozen(new_ledger: Any) -> None:
+    with _ledger_of(new_ledger(), _story()) as ledger:
         claim = ledger.claims()[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
         claim.status = "confirmed"  # type: ignore[misc]
 
 
-def test_ledger_separate_events_stay_apart(tmp_path: Path) -> None:
+def test_ledger_separate_events_stay_apart(new_ledger: Any) -> None:
     b = ArticleBuilder("t1", published="2021-12-02")
     b.entity("Amir Khan Muttaqi", kb_id="rp:muttaqi")
     b.entity("Ahmad Massoud", kb_id="rp:ahmad-massoud")
     b.event("CONSULT", actors=("Amir Khan Muttaqi", "Ahmad Massoud"), place="Tehran")
-    with _ledger_of(tmp_path, [*_story(), b.build()]) as ledger:
+    with _ledger_of(new_ledger(), [*_story(), b.build()]) as ledger:
         assert sorted(len(c.mentions) for c in ledger.claims()) == [1, 4]
 
 
@@ -245,8 +243,8 @@ CONTRACT_FIELDS = {
 }
 
 
-def test_ledger_real_seed_disputed_meeting(tmp_path: Path, seed_article: Article) -> None:
-    with _ledger_of(tmp_path, [seed_article]) as ledger:
+def test_ledger_real_seed_disputed_meeting(new_ledger: Any, seed_article: Article) -> None:
+    with _ledger_of(new_ledger(), [seed_article]) as ledger:
         claims = ledger.claims(type="CONSULT")
     moscow = [c for c in claims if c.location and c.location.name == "Moscow"]
     assert len(moscow) == 1

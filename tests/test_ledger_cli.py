@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from reportedly.cli import app
 from reportedly.ledger import Ledger
-from reportedly.store.sqlite import connect
+from reportedly.store.database import connect
 from reportedly.store.writer import store_batch
 from tests.test_ledger import _story
 
@@ -19,9 +20,10 @@ runner = CliRunner(env={"COLUMNS": "200"})  # tables do not wrap names
 
 
 @pytest.fixture()
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "l.db"
-    store_batch(connect(path), _story(), [])
+def db(new_ledger: Any) -> str:
+    path = new_ledger()
+    with connect(path) as conn:
+        store_batch(conn, _story(), [])
     return path
 
 
@@ -31,7 +33,7 @@ def test_ledger_cli_help_has_example(command: str) -> None:
     assert result.exit_code == 0 and "Example" in result.output
 
 
-def test_ledger_cli_claims_json_contract(db: Path) -> None:
+def test_ledger_cli_claims_json_contract(db: str) -> None:
     result = runner.invoke(app, ["claims", "--db", str(db), "--format", "json", "--status", "disputed"])
     assert result.exit_code == 0, result.output
     (claim,) = json.loads(result.output)
@@ -52,13 +54,13 @@ def test_ledger_cli_claims_json_contract(db: Path) -> None:
         (["export", "--format", "cameo-tsv"], "\tev_"),  # Phoenix rows: no header, SentenceID
     ],
 )
-def test_ledger_cli_commands(db: Path, args: list[str], expected: str) -> None:
+def test_ledger_cli_commands(db: str, args: list[str], expected: str) -> None:
     result = runner.invoke(app, [*args, "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert expected in result.output
 
 
-def test_ledger_cli_timeline(db: Path) -> None:
+def test_ledger_cli_timeline(db: str) -> None:
     events = json.loads(runner.invoke(app, ["events", "--db", str(db), "--json"]).output)
     result = runner.invoke(app, ["timeline", events[0]["id"], "--db", str(db), "--json"])
     assert [e["status_after"] for e in json.loads(result.output)] == ["reported", "disputed", "disputed"]

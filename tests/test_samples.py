@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 @pytest.fixture(scope="module")
 def samples_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     from reportedly.config import Settings
-    from reportedly.store.ingest import ingest
+    from reportedly.pipeline import ingest
 
     db = tmp_path_factory.mktemp("samples") / "reportedly.db"
     skipped: list[str] = []

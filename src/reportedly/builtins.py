@@ -19,7 +19,7 @@ import reportedly.extract  # noqa: F401
 import reportedly.ingest  # noqa: F401
 import reportedly.merge.entities  # noqa: F401
 import reportedly.merge.events  # noqa: F401
-import reportedly.store.sqlite  # noqa: F401
+import reportedly.store.database  # noqa: F401
 from reportedly import registry
 from reportedly.evaluate import load_scorers
 

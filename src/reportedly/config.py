@@ -51,7 +51,10 @@ class Settings:
     gazetteers: tuple[Path, ...] = _setting(
         (), "Extra gazetteer files (YAML or JSON) added to the built-in one."
     )
-    db: Path = _setting(Path("reportedly.db"), "SQLite database of the claim ledger.")
+    db: str | Path = _setting(
+        Path("reportedly.db"),
+        "Database of the claim ledger: a SQLite file or postgresql://user@host:port/dbname.",
+    )
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some fields changed."""

@@ -20,7 +20,7 @@ from reportedly.ingest.web import Fetched, Fetcher, FetchError, FetchPolicy, is_
 from reportedly.ledger.records import IngestReport
 from reportedly.model import Article, Failure
 from reportedly.store import watch as state
-from reportedly.store.sqlite import connect
+from reportedly.store.database import connect
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,39 +78,39 @@ def poll(
         fetcher: the HTTP client for the sources (default: one from the settings' policy).
         on_item: called with each analyzed article or failure.
     """
-    from reportedly.store.ingest import ingest
+    from reportedly.pipeline import ingest
 
     own = fetcher is None
     fetcher = fetcher or Fetcher(FetchPolicy.from_settings(settings))
     now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     unchanged, new, errors = 0, 0, []
-    conn = connect(settings.db)
+    db = connect(settings.db)
     try:
         for source in sources:
-            known = state.source_state(conn, source)
+            known = state.source_state(db, source)
             try:
                 got = fetcher.get(source, known.etag, known.last_modified)
             except FetchError as err:
                 errors.append((source, err.problem))
-                state.record_poll(conn, source, now, error=err.problem)
+                state.record_poll(db, source, now, error=err.problem)
                 continue
             if got.status == 304:
                 unchanged += 1
-                state.record_poll(conn, source, now, etag=known.etag, last_modified=known.last_modified)
+                state.record_poll(db, source, now, etag=known.etag, last_modified=known.last_modified)
                 continue
-            new += state.add_links(conn, source, article_links(got), now)  # before the validators
-            state.record_poll(conn, source, now, etag=got.etag, last_modified=got.last_modified)
-        links = state.pending_links(conn)
+            new += state.add_links(db, source, article_links(got), now)  # before the validators
+            state.record_poll(db, source, now, etag=got.etag, last_modified=got.last_modified)
+        links = state.pending_links(db)
     finally:
-        conn.close()
+        db.close()
         if own:
             fetcher.close()
     report = ingest(links, settings, on_item=on_item) if links else IngestReport()
-    conn = connect(settings.db)
+    db = connect(settings.db)
     try:
-        done = state.settle_links(conn, links)
+        done = state.settle_links(db, links)
     finally:
-        conn.close()
+        db.close()
     return PollReport(len(sources), unchanged, tuple(errors), new, report, done)
 
 

@@ -41,7 +41,7 @@ def _analyzed_samples() -> list[Article]:
     """The bundled samples analyzed by the real pipeline (through a throwaway ledger)."""
     import reportedly
     from reportedly.config import Settings
-    from reportedly.store.ingest import ingest
+    from reportedly.pipeline import ingest
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "samples.db"
@@ -95,7 +95,7 @@ def _copy(src: Article, i: int, sentences: list[str], rng: random.Random) -> Art
 
 def build(db: Path, n: int) -> None:
     """Write `n` recombined articles into a new ledger at `db`."""
-    from reportedly.store.sqlite import connect
+    from reportedly.store.database import connect
     from reportedly.store.writer import store_batch
 
     samples = _analyzed_samples()

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, make_target
 
 # The seed's date (samples/01-russia-host-talks.jsonl carries it; kept for the hostile article's run).
 SEED_PUBLISHED = "2022-02-01"
@@ -32,15 +31,15 @@ HOSTILE = {
 
 
 @pytest.fixture(scope="session")
-def ledger_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A ledger database built as `make run` builds it (samples/), plus the hostile article."""
+def ledger_db(backend: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A ledger built as `make run` builds it (samples/), plus the hostile article, on each backend."""
     from reportedly.config import Settings
-    from reportedly.store.ingest import ingest
+    from reportedly.pipeline import ingest
 
     folder = tmp_path_factory.mktemp("web")
     hostile = folder / "hostile.jsonl"
     hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
-    db = folder / "ledger.db"
+    db = make_target(backend, request, folder, "ledger")
     samples = sorted(str(p) for p in (ROOT / "samples").iterdir() if p.suffix in (".txt", ".jsonl"))
     report = ingest([*samples, str(hostile)], Settings(db=db, published=SEED_PUBLISHED))
     assert report.failed == 0 and report.stored >= 2, report
@@ -48,7 +47,7 @@ def ledger_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def client(ledger_db: Path) -> Iterator[Any]:
+def client(ledger_db: str) -> Iterator[Any]:
     """A test client of the app without a token."""
     from fastapi.testclient import TestClient
 
@@ -59,7 +58,7 @@ def client(ledger_db: Path) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def ids(ledger_db: Path) -> dict[str, str]:
+def ids(ledger_db: str) -> dict[str, str]:
     """Ids of one record of each kind in the test ledger (the hostile article among them)."""
     import reportedly
 

@@ -41,7 +41,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def base_url(ledger_db: Path) -> Iterator[str]:
+def base_url(ledger_db: str) -> Iterator[str]:
     """The app served by uvicorn in a thread on a free loopback port."""
     import uvicorn
 

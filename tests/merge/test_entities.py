@@ -9,7 +9,7 @@ import pytest
 import reportedly
 from reportedly.merge.entities import Candidate, better_name, entity_key, pick_match
 from reportedly.model import Entity
-from reportedly.store.sqlite import connect
+from reportedly.store.database import connect
 from reportedly.store.writer import store_batch
 from tests.store.builders import ArticleBuilder
 

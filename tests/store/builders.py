@@ -7,8 +7,8 @@ Every span the builder records is appended to the article text, so offsets hold:
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportedly.model import (
     Affiliation,
@@ -224,7 +224,7 @@ def moscow_meeting(
     return b.build()
 
 
-def recount_entities(conn: sqlite3.Connection) -> dict[str, tuple[int, int, int]]:
+def recount_entities(conn: Any) -> dict[str, tuple[int, int, int]]:
     """Ledger entity id -> (articles, mentions, events) counted afresh from the stored rows.
 
     Articles and mentions come from the stored article JSON (the writer's input as stored), events
@@ -250,7 +250,7 @@ def recount_entities(conn: sqlite3.Connection) -> dict[str, tuple[int, int, int]
     }
 
 
-def stored_counts(conn: sqlite3.Connection) -> dict[str, tuple[int, int, int]]:
+def stored_counts(conn: Any) -> dict[str, tuple[int, int, int]]:
     """Ledger entity id -> (articles, mentions, events) as the writer keeps them (migration 5)."""
     return {
         r[0]: (r[1], r[2], r[3])
@@ -258,7 +258,7 @@ def stored_counts(conn: sqlite3.Connection) -> dict[str, tuple[int, int, int]]:
     }
 
 
-def name_documents(conn: sqlite3.Connection) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+def name_documents(conn: Any) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """(entity id -> the names in its trigram document, entity id -> its distinct aliases), sorted."""
     docs = {
         r[0]: sorted(r[1].split("\n"))

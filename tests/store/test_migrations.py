@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from reportedly.errors import StoreError
+from reportedly.store.database import connect
 from reportedly.store.migrations import MIGRATIONS, migrate, schema_version
-from reportedly.store.sqlite import connect
 from reportedly.store.writer import store_batch
 from tests.store.builders import moscow_meeting, name_documents, recount_entities, stored_counts
 
@@ -80,7 +81,11 @@ def test_migrations_backfill_entity_counts_and_names(tmp_path: Path, readonly: b
     )
     conn.close()
     _downgrade_to_4(db)
-    conn = connect(db, readonly=readonly)  # a reader upgrades an older ledger before reading it
+    if readonly:  # a reader never migrates: it names the command that does
+        with pytest.raises(StoreError, match="reportedly migrate"):
+            connect(db, readonly=True)
+        connect(db).close()
+    conn = connect(db, readonly=readonly)
     assert schema_version(conn) == MIGRATIONS[-1][0]
     counts = stored_counts(conn)
     assert counts == recount_entities(conn)
@@ -119,3 +124,26 @@ def test_migrations_two_processes_upgrade_once(tmp_path: Path) -> None:
     first.execute("COMMIT")
     second.join()
     assert outcome == [MIGRATIONS[-1][0]]
+
+
+def test_migrations_one_history_for_both_engines() -> None:
+    """Every numbered migration has its PostgreSQL script: a new one without it fails here."""
+    from reportedly.store.migrations_pg import POSTGRESQL
+
+    assert sorted(POSTGRESQL) == [m[0] for m in MIGRATIONS]
+
+
+def test_migrations_postgresql_applies_once_and_refuses_newer(new_ledger: Any, backend: str) -> None:
+    """The same history on either engine: applied once, a newer ledger refused by writers and readers."""
+    url = new_ledger()
+    for _ in range(2):
+        with connect(url) as db:
+            assert db.schema_version() == MIGRATIONS[-1][0]
+    with connect(url) as db:
+        if backend == "sqlite":
+            db.execute(f"PRAGMA user_version = {MIGRATIONS[-1][0] + 1}")
+        else:
+            db.execute("UPDATE reportedly_schema SET version = ?", (MIGRATIONS[-1][0] + 1,))
+    for readonly in (False, True):
+        with pytest.raises(StoreError, match="newer"):
+            connect(url, readonly=readonly)

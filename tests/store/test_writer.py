@@ -9,7 +9,7 @@ import pytest
 
 import reportedly
 from reportedly.model import Article, Failure, SourceRef
-from reportedly.store.sqlite import connect
+from reportedly.store.database import connect
 from reportedly.store.writer import store_batch
 from tests.store.builders import (
     ArticleBuilder,

@@ -12,8 +12,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import sqlite3
-import threading
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path as FilePath
 from typing import Annotated, Any, Literal
@@ -28,7 +26,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import reportedly
-from reportedly.api import queries, views
+from reportedly.api import views
 from reportedly.api.guard import (
     TOKEN_COOKIE,
     TOKEN_ENV,
@@ -41,7 +39,7 @@ from reportedly.api.guard import (
     secured,
 )
 from reportedly.errors import StoreError
-from reportedly.ledger.api import Ledger
+from reportedly.ledger.api import Opener
 
 HERE = FilePath(__file__).resolve().parent
 SERVE_ENV = "REPORTEDLY_SERVE"  # `serve --workers N` hands its settings to the workers here
@@ -140,47 +138,22 @@ def _blank(value: str | None) -> str | None:
 
 
 class _Site:
-    """The app's routes over one database file, read through one read-only connection per thread.
+    """The app's routes over one ledger, read-only.
 
-    Opening the ledger (connecting, reading its schema and version) cost 5-15 ms, a fifth of a
-    typical page; each request-handling thread now keeps its connection and opens a new one only
-    when the file was replaced (another inode) or a read failed. Every statement still reads the
-    latest committed state (autocommit, WAL), as a fresh connection did.
+    Reading goes through `ledger.api.Opener`: a SQLite file on one read-only connection per
+    request thread (reopened when the file was replaced or a read failed), a PostgreSQL ledger on
+    connections lent by a pool. Nothing is ever migrated or written.
     """
 
-    def __init__(self, db: FilePath, env: jinja2.Environment) -> None:
+    def __init__(self, db: str | FilePath, env: jinja2.Environment) -> None:
         self.db = db
         self.env = env
-        self._local = threading.local()
-
-    def _ledger(self) -> Ledger:
-        try:
-            stat = os.stat(self.db)
-            identity: tuple[int, int] | None = (stat.st_dev, stat.st_ino)
-        except OSError:
-            identity = None  # gone: opening it says so (StoreError, 503)
-        held: tuple[tuple[int, int] | None, Ledger] | None = getattr(self._local, "held", None)
-        if held is not None and identity is not None and held[0] == identity:
-            return held[1]
-        self._drop()
-        ledger = reportedly.open(self.db)
-        queries.connection(ledger).execute("PRAGMA query_only = ON")
-        self._local.held = (identity, ledger)
-        return ledger
-
-    def _drop(self) -> None:
-        held = getattr(self._local, "held", None)
-        self._local.held = None
-        if held is not None:
-            held[1].close()
+        self.open = Opener(db)
 
     def call(self, view: Callable[..., dict[str, Any]], *args: Any, **kwargs: Any) -> dict[str, Any]:
-        """Run a view on this thread's read-only ledger connection (the request's worker thread)."""
-        try:
-            return view(self._ledger(), *args, **kwargs)
-        except (sqlite3.Error, StoreError, OSError):
-            self._drop()  # the next request opens the file afresh
-            raise
+        """Run a view on a read-only ledger connection (in the request's worker thread)."""
+        with self.open() as ledger:
+            return view(ledger, *args, **kwargs)
 
     def render(
         self, request: Request, template: str, data: dict[str, Any], status: int = 200
@@ -349,7 +322,8 @@ def make_app(
     """The web UI and JSON API over a ledger database, read-only.
 
     Args:
-        db: the database `reportedly ingest` wrote; opened read-only (`mode=ro`) on every request.
+        db: the database `reportedly ingest` wrote (a file or a PostgreSQL URL); opened read-only
+            (a PostgreSQL ledger through a pool of read-only connections).
         token: when set, every request must carry it (header, query parameter or cookie); at least
             `guard.MIN_TOKEN` printable characters without spaces.
         allowed_hosts: Host names answered beyond loopback ("reports.example.org", "*.example.org").
@@ -359,12 +333,10 @@ def make_app(
         the FastAPI app (serve it with uvicorn).
 
     Raises:
-        StoreError: no database at `db`.
+        StoreError: no ledger at `db`, or one this version cannot read (older: `reportedly migrate`).
         WeakToken: the token is too weak.
     """
     gate = Gate.of(token, allowed_hosts, secure_cookie)
-    path = FilePath(db).resolve()
-    reportedly.open(path).close()
     app = FastAPI(
         title="reportedly",
         version=reportedly.__version__,
@@ -373,7 +345,8 @@ def make_app(
         openapi_url="/api/openapi.json",
         description="The claim ledger, read-only. Every page of the web UI has its twin here.",
     )
-    site = _Site(path, _env())
+    site = _Site(db, _env())
+    app.router.on_shutdown.append(site.open.close)
     _routes(app, site)
     _handlers(app, site)
     _guard(app, site, gate)

@@ -9,7 +9,6 @@ Each takes a `Ledger` and runs parameterized SQL against the schema of
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -17,11 +16,11 @@ from reportedly.ledger import api as ledger_api
 from reportedly.ledger.api import DEFAULT_LIMIT, Ledger
 from reportedly.ledger.records import Claim, DatedRole, LedgerEntity, SearchHit
 from reportedly.ledger.search import RANK_WINDOW, SNIPPET_TOKENS, fts_query
-from reportedly.store.sqlite import rows_in
+from reportedly.store.database import Database
 
 # The order of `Ledger.claims` (latest publication first, undated last), which SQLite walks on the
 # `events_recent` index (migration 3); a test pins that pages equal slices of `Ledger.claims`.
-CLAIMS_ORDER = "ORDER BY last_published DESC, id DESC"
+CLAIMS_ORDER = "ORDER BY last_published DESC NULLS LAST, id DESC"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +68,8 @@ class Counterpart:
     events: int  # ledger events both take part in
 
 
-def connection(ledger: Ledger) -> sqlite3.Connection:
-    """The ledger's read-only connection (the queries here extend its API)."""
+def connection(ledger: Ledger) -> Database:
+    """The ledger's read-only database (the queries here extend its API)."""
     return ledger._conn  # noqa: SLF001 (this module is the Ledger's extension, folded in later)
 
 
@@ -101,7 +100,7 @@ def recent_articles(ledger: Ledger, *, limit: int, offset: int = 0) -> list[Arti
     """Articles, latest publication first (undated last), then latest stored first."""
     rows = connection(ledger).execute(
         "SELECT id, title, published, agency, duplicate_of FROM articles "
-        "ORDER BY published DESC, rowid DESC LIMIT ? OFFSET ?",
+        "ORDER BY published DESC NULLS LAST, rowid DESC LIMIT ? OFFSET ?",
         (limit, offset),
     )
     return [ArticleRow(*r) for r in rows]
@@ -228,31 +227,28 @@ def entities_page(
     """`Ledger.entities(name=...)` with the aliases, roles and affiliations of the whole page read in
     three queries (`Ledger.entities` asks three per entity: 1,500 queries for a 500-row page)."""
     conn = connection(ledger)
-    where, args = ledger_api._entity_filter(name, None)  # noqa: SLF001
+    where, args = ledger_api._entity_filter(conn, name, None)  # noqa: SLF001
     rows = conn.execute(
         f"SELECT e.* FROM entities e WHERE {where} ORDER BY e.n_articles DESC, e.name LIMIT ? OFFSET ?",
         [*args, limit, offset],
     ).fetchall()
     ids = [r["id"] for r in rows]
     aliases: dict[str, list[str]] = defaultdict(list)
-    for eid, alias in rows_in(
-        conn,
+    for eid, alias in conn.rows_in(
         "SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN ({marks}) "
         "GROUP BY entity_id, alias ORDER BY entity_id, count(*) DESC, alias",
         ids,
     ):
         aliases[eid].append(alias)
     roles: dict[str, list[DatedRole]] = defaultdict(list)
-    for eid, role, article, published in rows_in(
-        conn,
+    for eid, role, article, published in conn.rows_in(
         "SELECT entity_id, role, article_id, published FROM entity_roles WHERE entity_id IN ({marks}) "
         "ORDER BY entity_id, coalesce(published, ''), role",
         ids,
     ):
         roles[eid].append(DatedRole(text=role, article=article, published=published))
     affiliations: dict[str, list[str]] = defaultdict(list)
-    for eid, aff in rows_in(
-        conn,
+    for eid, aff in conn.rows_in(
         "SELECT a.entity_id, coalesce(e.name, a.name) FROM entity_affiliations a "
         "LEFT JOIN entities e ON e.id = a.affiliation_id WHERE a.entity_id IN ({marks}) "
         "GROUP BY a.entity_id, 2 ORDER BY a.entity_id, 2",
@@ -280,11 +276,14 @@ def entities_page(
 
 def search_page(ledger: Ledger, text: str, *, limit: int, offset: int = 0) -> list[SearchHit]:
     """`Ledger.search(text)`, with the snippets of the whole page cut in one query
-    (`Ledger.search` asks one query per hit, each matching the words again)."""
+    (`Ledger.search` asks one query per hit, each matching the words again). PostgreSQL's search
+    cuts its headlines in its one query already: there this is `Ledger.search`."""
+    conn = connection(ledger)
+    if conn.dialect != "sqlite":
+        return ledger.search(text, limit=limit, offset=offset)
     query = fts_query(text)
     if query is None:
         return []
-    conn = connection(ledger)
     floor = conn.execute(
         "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
         (query, RANK_WINDOW - 1),

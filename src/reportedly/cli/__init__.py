@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import Annotated
 
 import typer
@@ -62,5 +63,20 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    """Entry point of the `reportedly` script."""
-    app()
+    """Entry point of the `reportedly` script.
+
+    A ledger database that fails while a command reads it (corrupt pages, a lost connection) ends
+    the command with one line naming it and exit code 2, as an unusable one does when opened.
+    """
+    from reportedly.errors import StoreError
+    from reportedly.store.database import driver_errors
+
+    try:
+        app()
+    except StoreError as err:
+        print(f"error: {err}", file=sys.stderr)
+        raise SystemExit(2) from None
+    except driver_errors() as err:  # raised while reading rows, after the statement started
+        first = (str(err).strip().splitlines() or [type(err).__name__])[0]
+        print(f"error: cannot read the ledger database: {first}", file=sys.stderr)
+        raise SystemExit(2) from None

@@ -1,6 +1,7 @@
-"""The ledger commands: `ingest`, `claims`, `entities`, `events`, `timeline`, `search`, `export`.
+"""The ledger commands: `ingest`, `claims`, `entities`, `events`, `timeline`, `search`, `export`,
+`migrate`.
 
-Each body parses, builds Settings, calls one library function (store.ingest or the Ledger API)
+Each body parses, builds Settings, calls one library function (pipeline.ingest or the Ledger API)
 and renders. Article text is untrusted: tables get `rich.text.Text`, never markup.
 """
 
@@ -31,8 +32,13 @@ from reportedly.cli.progress import Feedback, QuietOption
 from reportedly.cli.tables import entities_table, events_table, print_claims, search_table, timeline_table
 from reportedly.model import to_dict
 
-DbOption = Annotated[Path, typer.Option("--db", help="The ledger database (SQLite).")]
-DEFAULT_DB = Path("reportedly.db")
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db", help="The ledger database: a SQLite file, or postgresql://user@host:port/dbname."
+    ),
+]
+DEFAULT_DB = "reportedly.db"
 
 
 class ClaimFormat(StrEnum):
@@ -64,14 +70,14 @@ def _date(value: str | None, hint: str) -> str | None:
     return value
 
 
-def _open(db: Path) -> Any:
+def _open(db: str) -> Any:
     import reportedly
     from reportedly.errors import StoreError
 
     try:
         return reportedly.open(db)
     except StoreError as err:
-        Console(stderr=True).print(Text(f"error: {err}", style="red"))
+        Console(stderr=True).print(Text(f"error: {err}", style="red"), soft_wrap=True)
         raise typer.Exit(code=2) from None
 
 
@@ -109,15 +115,21 @@ def ingest_cmd(
         include=tuple(include or ()),
         exclude=tuple(exclude or ()),
     )
-    report = _ingest_with_feedback(paths, settings, retry_failed, quiet)
+    from reportedly.errors import StoreError
+
+    try:
+        report = _ingest_with_feedback(paths, settings, retry_failed, quiet)
+    except StoreError as exc:
+        Console(stderr=True).print(Text(f"error: {exc}", style="red"), soft_wrap=True)
+        raise typer.Exit(code=2) from None
     raise typer.Exit(code=1 if report.failed else 0)
 
 
 def _ingest_with_feedback(paths: list[str], settings: Any, retry_failed: bool, quiet: bool) -> Any:
-    """Run store.ingest with a progress bar (or a summary line), listing failures and skipped files."""
+    """Run pipeline.ingest with a progress bar (or a summary line), listing failures and skipped files."""
     from reportedly.ingest.count import count_articles
     from reportedly.ingest.select import Selection
-    from reportedly.store.ingest import ingest
+    from reportedly.pipeline import ingest
 
     err = Console(stderr=True)
     skipped = SkipList(err, quiet)
@@ -320,3 +332,29 @@ def export_cmd(
                 count = export(ledger, fmt, out)
     if not quiet:
         Console(stderr=True).print(Text(f"{count} records exported ({fmt})"))
+
+
+@app.command("migrate")
+def migrate_cmd(db: DbOption = DEFAULT_DB) -> None:
+    """Bring a ledger written by an older reportedly up to this version's schema (readers and
+    `serve` never migrate; `ingest` migrates too). A new or current ledger is left as it is.
+
+    Example:
+
+        reportedly migrate --db reportedly.db
+    """
+    from reportedly.errors import StoreError
+    from reportedly.store.database import connect, describe, is_url
+
+    err = Console(stderr=True)
+    if not is_url(db) and not Path(db).is_file():
+        missing = f"error: {db}: no such database (create it with `reportedly ingest`)"
+        err.print(Text(missing, style="red"), soft_wrap=True)
+        raise typer.Exit(code=2)
+    try:
+        with connect(db) as database:
+            version = database.schema_version()
+    except StoreError as exc:
+        err.print(Text(f"error: {exc}", style="red"), soft_wrap=True)
+        raise typer.Exit(code=2) from None
+    err.print(Text(f"{describe(db)}: ledger schema version {version}"))

@@ -50,9 +50,13 @@ def _read_token(token: str | None, token_file: Path | None, err: Console) -> str
 
 @app.command("serve")
 def serve_cmd(  # noqa: PLR0913 (one option per setting)
-    db: Annotated[Path, typer.Option("--db", help="The ledger database (SQLite), opened read-only.")] = Path(
-        "reportedly.db"
-    ),
+    db: Annotated[
+        str,
+        typer.Option(
+            "--db",
+            help="The ledger database (a SQLite file or postgresql://user@host:port/dbname), read-only.",
+        ),
+    ] = "reportedly.db",
     host: Annotated[
         str, typer.Option(help="Address to listen on; anything but loopback needs a token.")
     ] = "127.0.0.1",
@@ -99,6 +103,7 @@ def serve_cmd(  # noqa: PLR0913 (one option per setting)
 
     from reportedly.api.app import SERVE_ENV, UnsafeBind, WeakToken, check_bind, is_loopback, make_app
     from reportedly.errors import StoreError
+    from reportedly.store.database import describe
 
     err = Console(stderr=True)
     hosts = list(allowed_host or [])
@@ -109,7 +114,7 @@ def serve_cmd(  # noqa: PLR0913 (one option per setting)
         check_bind(host, secret)
         web = make_app(db, token=secret, allowed_hosts=hosts, secure_cookie=secure_cookie)
     except (UnsafeBind, WeakToken, StoreError) as exc:
-        err.print(Text(f"error: {_shown(str(exc))}", style="red"))
+        err.print(Text(f"error: {_shown(str(exc))}", style="red"), soft_wrap=True)
         raise typer.Exit(code=2) from None
     try:
         sock = bind(host, port)  # before announcing anything: a busy port fails here, cleanly
@@ -120,7 +125,7 @@ def serve_cmd(  # noqa: PLR0913 (one option per setting)
     shown = f"[{host}]" if ":" in host else host
     err.print(
         Text(
-            f"serving {_shown(str(db))} on http://{_shown(shown)}:{port}/ (read-only"
+            f"serving {_shown(describe(db))} on http://{_shown(shown)}:{port}/ (read-only"
             f"{', token required' if secret else ''}{f', {workers} workers' if workers > 1 else ''})"
         )
     )

@@ -120,7 +120,8 @@ def topic_clusters(
     docs: list[EcbDoc], settings: Settings
 ) -> tuple[list[Cluster], list[Cluster], dict[str, int]]:
     """Gold and response clusters of one topic, with mention counts (gold, predicted, matched)."""
-    from reportedly.store.sqlite import connect
+    from reportedly.store.database import connect
+    from reportedly.store.lookups import mention_events
     from reportedly.store.writer import store_batch
 
     # One publication day for the whole topic: ECB+ documents carry none, and the ledger compares
@@ -128,7 +129,7 @@ def topic_clusters(
     articles = [replace(a, published=TOPIC_PUBLISHED) for a in _analyze(docs, settings)]
     conn = connect(":memory:")
     store_batch(conn, articles, [])
-    event_of = dict(conn.execute("SELECT id, event_id FROM mentions").fetchall())
+    event_of = mention_events(conn)
     conn.close()
     gold_clusters: dict[str, set[str]] = {}
     response: dict[str, set[str]] = {}

@@ -7,12 +7,15 @@ never database rows; `reportedly.model.to_dict` turns any of them into JSON.
 from __future__ import annotations
 
 import json
-import sqlite3
+import os
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from reportedly.errors import StoreError
 from reportedly.ledger import search as fulltext
 from reportedly.ledger.filters import check_filters, unknown_actor
 from reportedly.ledger.records import (
@@ -30,10 +33,10 @@ from reportedly.ledger.records import (
     StoredFailure,
     TimelineEntry,
 )
-from reportedly.ledger.status import OWN_VOICE, StanceFact, compute_status
+from reportedly.merge.status import OWN_VOICE, StanceFact, compute_status
 from reportedly.model import Article, EventDate, Location
 from reportedly.store.codec import article_from_dict
-from reportedly.store.sqlite import connect
+from reportedly.store.database import Database, Pool, connect, is_url
 
 # Rows a listing returns when the caller gives no limit.
 DEFAULT_LIMIT = 1000
@@ -46,8 +49,8 @@ MIN_PREFIX = 6
 class Ledger:
     """A claim ledger database, opened for reading. Use `reportedly.open(path)`."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
+    def __init__(self, db: Database) -> None:
+        self._conn = db  # the database (`store.database.Database`), open read-only
 
     def __enter__(self) -> Ledger:
         return self
@@ -80,7 +83,7 @@ class Ledger:
         status: str | None,  # noqa: A002
         since: str | None,
         limit: int | None,
-    ) -> list[sqlite3.Row]:
+    ) -> list[Any]:
         where: list[str] = ["1 = 1"]
         args: list[object] = []
         if actor is not None:
@@ -98,7 +101,8 @@ class Ledger:
             args.append(since)
         args.append(limit if limit is not None else DEFAULT_LIMIT)
         sql = (
-            f"SELECT * FROM events WHERE {' AND '.join(where)} ORDER BY last_published DESC, id DESC LIMIT ?"
+            f"SELECT * FROM events WHERE {' AND '.join(where)} "
+            "ORDER BY last_published DESC NULLS LAST, id DESC LIMIT ?"
         )
         return self._conn.execute(sql, args).fetchall()
 
@@ -232,7 +236,7 @@ class Ledger:
         Returns:
             the entities, in most articles first, then by name.
         """
-        where, args = _entity_filter(name, type)
+        where, args = _entity_filter(self._conn, name, type)
         rows = self._conn.execute(  # stored counts (migration 5): walks the entities_popular index
             f"SELECT e.* FROM entities e WHERE {where} ORDER BY e.n_articles DESC, e.name LIMIT ? OFFSET ?",
             [*args, limit if limit is not None else DEFAULT_LIMIT, offset],
@@ -241,10 +245,10 @@ class Ledger:
 
     def count_entities(self, *, name: str | None = None, type: str | None = None) -> int:  # noqa: A002
         """How many entities `entities` returns with these filters and no limit."""
-        where, args = _entity_filter(name, type)
+        where, args = _entity_filter(self._conn, name, type)
         return int(self._conn.execute(f"SELECT count(*) FROM entities e WHERE {where}", args).fetchone()[0])
 
-    def _entity(self, row: sqlite3.Row) -> LedgerEntity:
+    def _entity(self, row: Any) -> LedgerEntity:
         eid = row["id"]
         aliases = [
             r[0]
@@ -347,19 +351,90 @@ class Ledger:
 def open_ledger(path: str | Path) -> Ledger:
     """Open a ledger database for reading (it must exist; `reportedly ingest` creates it).
 
+    Args:
+        path: a database file or a PostgreSQL URL (`postgresql://user@host:port/dbname`).
+
     Raises:
-        StoreError: no database at `path`, or it cannot be read.
+        StoreError: no ledger at `path`, it cannot be read, or it needs `reportedly migrate`.
     """
     return Ledger(connect(path, readonly=True))
 
 
-def _article(row: sqlite3.Row) -> Article:
+class Opener:
+    """Opens the same ledger again and again (the web server, once per request): a SQLite file on one
+    read-only connection per thread, a PostgreSQL ledger on a connection lent by a pool.
+
+    Opening a SQLite ledger (connecting, reading its schema and version) costs 5-15 ms, a fifth of a
+    typical page: each thread keeps its connection and opens a new one only when the file was
+    replaced (another inode) or a read failed. Every statement still reads the latest committed
+    state (autocommit, WAL), as a fresh connection does.
+
+    Args:
+        target: a database file or a PostgreSQL URL; checked now (`StoreError` if unusable).
+    """
+
+    def __init__(self, target: str | Path) -> None:
+        open_ledger(target).close()
+        self.target = target if is_url(target) else Path(target).resolve()
+        self._pool: Pool | None = None  # opened by the first request
+        self._local = threading.local()
+
+    @contextmanager
+    def __call__(self) -> Iterator[Ledger]:
+        """The ledger, open for reading for the block."""
+        if not is_url(self.target):
+            ledger = self._held()
+            try:
+                yield ledger
+            except (StoreError, OSError):
+                self._drop()  # the next request opens the file afresh
+                raise
+            return
+        if self._pool is None:
+            self._pool = Pool(str(self.target))
+        with self._pool.database() as db:
+            yield Ledger(db)
+
+    def _held(self) -> Ledger:
+        """This thread's ledger on the SQLite file, reopened when the file is another one now."""
+        try:
+            stat = os.stat(self.target)
+            identity: tuple[int, int] | None = (stat.st_dev, stat.st_ino)
+        except OSError:
+            identity = None  # gone: opening it says so (StoreError)
+        held: tuple[tuple[int, int] | None, Ledger] | None = getattr(self._local, "held", None)
+        if held is not None and identity is not None and held[0] == identity:
+            return held[1]
+        self._drop()
+        ledger = open_ledger(self.target)
+        self._local.held = (identity, ledger)
+        return ledger
+
+    def _drop(self) -> None:
+        held = getattr(self._local, "held", None)
+        self._local.held = None
+        if held is not None:
+            held[1].close()
+
+    def close(self) -> None:
+        """Close the pooled connections, if any, and this thread's SQLite connection."""
+        self._drop()
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+
+def _article(row: Any) -> Article:
     data = json.loads(row["data"])
     data["text"] = row["text"]
     return article_from_dict(data)
 
 
-def _entity_filter(name: str | None, type: str | None) -> tuple[str, list[object]]:  # noqa: A002
+def _entity_filter(
+    db: Database,
+    name: str | None,
+    type: str | None,  # noqa: A002
+) -> tuple[str, list[object]]:
     """The WHERE clause over `entities e` for `Ledger.entities`' filters, and its arguments."""
     where: list[str] = ["1 = 1"]
     args: list[object] = []
@@ -368,7 +443,10 @@ def _entity_filter(name: str | None, type: str | None) -> tuple[str, list[object
         # (migration 6): a quoted phrase there is a case-insensitive substring match read off the
         # index. One or two letters make no trigram: they match a whole alias ("UN", "Xi"), which
         # is what such a filter means, on the alias index (a substring scan took 0.5 s at 100k)
-        if len(name) >= TRIGRAM:
+        if len(name) >= TRIGRAM and db.dialect == "postgresql":  # the same, on a pg_trgm index
+            where.append("e.name_doc IN (SELECT rowid FROM entity_names WHERE names ILIKE ?)")
+            args.append("%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        elif len(name) >= TRIGRAM:
             where.append("e.name_doc IN (SELECT rowid FROM entity_names WHERE entity_names MATCH ?)")
             args.append('"' + name.replace('"', '""') + '"')
         else:

@@ -6,7 +6,6 @@ need in the database and records every alias, dated role and affiliation seen.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 
 from reportedly.merge.entities import (
@@ -20,7 +19,7 @@ from reportedly.merge.entities import (
     pick_match,
 )
 from reportedly.model import Article, Entity
-from reportedly.store.sqlite import rows_in
+from reportedly.store.database import Database, rows_in
 
 # Aliases fetched per candidate for fuzzy matching: enough to hold every surface form of one actor.
 MAX_CANDIDATE_ALIASES = 50
@@ -29,7 +28,7 @@ MAX_CANDIDATE_ALIASES = 50
 MAX_CANDIDATES = 20
 
 
-def _rows(conn: sqlite3.Connection, sql: str, args: tuple[str, ...]) -> list[Candidate]:
+def _rows(conn: Database, sql: str, args: tuple[str, ...]) -> list[Candidate]:
     rows = conn.execute(sql, (*args, MAX_CANDIDATES + 1)).fetchall()
     ids = [r["id"] for r in rows]
     aliases: dict[str, list[str]] = {}
@@ -46,7 +45,7 @@ def _rows(conn: sqlite3.Connection, sql: str, args: tuple[str, ...]) -> list[Can
     ]
 
 
-def _candidates(conn: sqlite3.Connection, entity: Entity) -> list[Candidate] | None:
+def _candidates(conn: Database, entity: Entity) -> list[Candidate] | None:
     """Ledger entities filed under the entity's blocks; None when there are too many to tell apart."""
     blocks, prefix = lookup_blocks(entity.name, entity.type)
     found: list[Candidate] = []
@@ -61,7 +60,7 @@ def _candidates(conn: sqlite3.Connection, entity: Entity) -> list[Candidate] | N
     return None if len(found) > MAX_CANDIDATES else found
 
 
-def _find(conn: sqlite3.Connection, entity: Entity) -> Candidate | None:
+def _find(conn: Database, entity: Entity) -> Candidate | None:
     key = entity_key(entity)
     row = conn.execute("SELECT id, name, kb_id FROM entities WHERE key = ?", (key,)).fetchone()
     if row:
@@ -81,7 +80,7 @@ def _find(conn: sqlite3.Connection, entity: Entity) -> Candidate | None:
     return pick_match(entity, candidates) if candidates else None
 
 
-def resolve_entity(conn: sqlite3.Connection, entity: Entity) -> str:
+def resolve_entity(conn: Database, entity: Entity) -> str:
     """The ledger entity id of an article entity, creating or updating the ledger entity.
 
     Args:
@@ -129,7 +128,7 @@ def resolve_entity(conn: sqlite3.Connection, entity: Entity) -> str:
     return found.id
 
 
-def store_entities(conn: sqlite3.Connection, article: Article) -> dict[str, str]:
+def store_entities(conn: Database, article: Article) -> dict[str, str]:
     """Resolve and record every entity of an article, with its aliases, roles and affiliations.
 
     Args:
@@ -153,16 +152,18 @@ def store_entities(conn: sqlite3.Connection, article: Article) -> dict[str, str]
             (ledger_id, a.name, mapping.get(a.entity) if a.entity else None, article.id)
             for a in e.affiliations
         )
-    conn.executemany("INSERT OR IGNORE INTO article_entities VALUES (?, ?, ?)", links)
+    conn.executemany("INSERT INTO article_entities VALUES (?, ?, ?) ON CONFLICT DO NOTHING", links)
     _index_names(conn, {(ledger_id, alias) for ledger_id, alias, _ in aliases})
-    conn.executemany("INSERT OR IGNORE INTO entity_aliases VALUES (?, ?, ?)", aliases)
-    conn.executemany("INSERT OR IGNORE INTO entity_roles VALUES (?, ?, ?, ?)", roles)
-    conn.executemany("INSERT OR IGNORE INTO entity_affiliations VALUES (?, ?, ?, ?)", affiliations)
+    conn.executemany("INSERT INTO entity_aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING", aliases)
+    conn.executemany("INSERT INTO entity_roles VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", roles)
+    conn.executemany(
+        "INSERT INTO entity_affiliations VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", affiliations
+    )
     _count_article(conn, article, mapping)
     return mapping
 
 
-def _index_names(conn: sqlite3.Connection, pairs: set[tuple[str, str]]) -> None:
+def _index_names(conn: Database, pairs: set[tuple[str, str]]) -> None:
     """Append the aliases no stored article gave yet to their entity's name document (migration 6)."""
     new: dict[str, list[str]] = {}
     for ledger_id, alias in sorted(pairs):
@@ -181,7 +182,7 @@ def _index_names(conn: sqlite3.Connection, pairs: set[tuple[str, str]]) -> None:
             conn.execute("INSERT INTO entity_names (rowid, names) VALUES (?, ?)", (doc, names))
 
 
-def _count_article(conn: sqlite3.Connection, article: Article, mapping: dict[str, str]) -> None:
+def _count_article(conn: Database, article: Article, mapping: dict[str, str]) -> None:
     """Add a newly stored article to its ledger entities' article and mention counts (migration 5).
 
     The caller stores each article once (`store_batch` skips stored ids) in the same transaction,
@@ -196,7 +197,7 @@ def _count_article(conn: sqlite3.Connection, article: Article, mapping: dict[str
     )
 
 
-def add_event_counts(conn: sqlite3.Connection, delta: Mapping[str, int]) -> None:
+def add_event_counts(conn: Database, delta: Mapping[str, int]) -> None:
     """Move entities' stored event counts (migration 5) by how many ledger events each gained
     (positive) or lost (negative) in a rewrite; the caller is inside the batch's transaction."""
     conn.executemany(
@@ -205,7 +206,7 @@ def add_event_counts(conn: sqlite3.Connection, delta: Mapping[str, int]) -> None
     )
 
 
-def affiliations_of(conn: sqlite3.Connection, entity_ids: set[str]) -> dict[str, frozenset[str]]:
+def affiliations_of(conn: Database, entity_ids: set[str]) -> dict[str, frozenset[str]]:
     """Ledger entity id -> ids of the ledger entities it is affiliated with (in any article)."""
     out: dict[str, set[str]] = {}
     sql = (

@@ -1,15 +1,29 @@
 """Numbered schema migrations of the ledger database.
 
-`PRAGMA user_version` holds the number of the last migration applied. Each migration runs in its
-own transaction with the version bump, so a database is always at exactly one version. Append new
+`PRAGMA user_version` (SQLite) or the one row of `reportedly_schema` (PostgreSQL) holds the number
+of the last migration applied. Each migration runs in its own transaction with the version bump, so
+a database is always at exactly one version. There is one history for both engines: each numbered
+migration has its SQLite script here and its PostgreSQL script in `migrations_pg`. Append new
 migrations at the end; never edit one that has shipped.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from reportedly.errors import StoreError
+from reportedly.store.migrations_pg import POSTGRESQL
+
+if TYPE_CHECKING:
+    from reportedly.store.database import Database
+
+
+def describe(target: str) -> str:
+    """The database as messages name it (a URL without its password)."""
+    from reportedly.store.database import describe as _describe
+
+    return _describe(target)
 
 _M1_CORE = """
 CREATE TABLE articles (
@@ -198,7 +212,6 @@ SELECT e.name_doc, (
 ) FROM entities e;
 """
 
-# (version, name, SQL): applied in order; the version is the list position plus one.
 # `reportedly watch`: each polled feed's validators, and each linked article's progress, so a restarted
 # watch asks only for what changed and fetches every article once.
 _M7_WATCH = """
@@ -219,6 +232,7 @@ CREATE TABLE watch_links (
 CREATE INDEX watch_links_pending ON watch_links(done, attempts);
 """
 
+# (version, name, SQL): applied in order; the version is the list position plus one.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, failures, entities, full-text index", _M1_CORE),
     (2, "ledger events, mentions, blocking keys, status history", _M2_LEDGER),
@@ -230,47 +244,84 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
 )
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
+def schema_version(db: Database) -> int:
     """The number of the last migration applied to this database (0 for a new one)."""
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if db.dialect == "sqlite":
+        return int(db.execute("PRAGMA user_version").fetchone()[0])
+    if db.execute("SELECT to_regclass('reportedly_schema')").fetchone()[0] is None:
+        return 0
+    return int(db.execute("SELECT version FROM reportedly_schema").fetchone()[0])
 
 
-def migrate(conn: sqlite3.Connection) -> int:
+def check_current(db: Database) -> None:
+    """Refuse a database that is not a reportedly ledger at this version (read-only opening).
+
+    Raises:
+        StoreError: a new or foreign database, an older ledger (to migrate), or a newer one.
+    """
+    current, latest = schema_version(db), MIGRATIONS[-1][0]
+    _refuse_newer_or_foreign(db, current)
+    if current == 0:
+        raise StoreError(
+            f"{describe(db.target)}: not a reportedly ledger (create it with `reportedly ingest`)"
+        )
+    if current < latest:
+        raise StoreError(
+            f"{describe(db.target)}: the ledger is at schema version {current} and this reportedly "
+            f"reads version {latest}: run `reportedly migrate --db {describe(db.target)}` (or any "
+            "`reportedly ingest` into it) first"
+        )
+
+
+def _refuse_newer_or_foreign(db: Database, current: int) -> None:
+    latest = MIGRATIONS[-1][0]
+    if current > latest:
+        raise StoreError(
+            f"{describe(db.target)}: the database is at schema version {current}, newer than this "
+            f"reportedly (knows up to {latest}): upgrade reportedly"
+        )
+    if current == 0 and db.has_tables():
+        raise StoreError(f"{describe(db.target)}: not a reportedly ledger (it holds other tables)")
+
+
+def migrate(db: Database) -> int:
     """Bring the database up to the latest schema, one migration per transaction.
 
+    Each migration runs in a write transaction (on PostgreSQL under the writer lock), and checks
+    the version again inside it: of several processes opening an old ledger at once, one applies
+    each migration and the others find it applied.
+
     Args:
-        conn: an open connection in autocommit mode (isolation_level=None).
+        db: an open database, not read-only.
 
     Returns:
         the schema version after migrating.
 
     Raises:
-        StoreError: the database is newer than this version of reportedly knows.
+        StoreError: the database is newer than this version of reportedly knows, or not a ledger.
     """
-    current = schema_version(conn)
+    current = schema_version(db)
     latest = MIGRATIONS[-1][0]
-    if current > latest:
-        raise StoreError(
-            f"the database is at schema version {current}, newer than this reportedly "
-            f"(knows up to {latest}): upgrade reportedly"
-        )
+    _refuse_newer_or_foreign(db, current)
     for version, _name, sql in MIGRATIONS[current:]:
-        conn.execute("BEGIN IMMEDIATE")
-        if schema_version(conn) >= version:  # another process applied it while this one waited
-            conn.execute("COMMIT")
-            continue
         try:
-            for statement in _statements(sql):
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {int(version)}")
-            conn.execute("COMMIT")
+            with db.transaction():
+                if schema_version(db) >= version:  # another process applied it while this one waited
+                    continue
+                if db.dialect == "sqlite":
+                    db.run_script(sql)
+                    db.execute(f"PRAGMA user_version = {int(version)}")
+                else:
+                    db.run_script(POSTGRESQL[version])
+                    db.execute("UPDATE reportedly_schema SET version = ?", (version,))
+        except StoreError as err:
+            raise StoreError(f"migration {version} failed: {err}") from err
         except sqlite3.Error as err:
-            conn.execute("ROLLBACK")
             raise StoreError(f"migration {version} failed: {err}") from err
     return latest
 
 
-def _statements(sql: str) -> list[str]:
+def statements(sql: str) -> list[str]:
     """Split a migration script into complete statements (triggers hold semicolons of their own)."""
     out: list[str] = []
     pending = ""
@@ -282,3 +333,6 @@ def _statements(sql: str) -> list[str]:
     if pending.strip():
         out.append(pending.strip())
     return out
+
+
+_statements = statements

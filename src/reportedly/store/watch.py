@@ -3,9 +3,10 @@ validators (ETag, Last-Modified) and each linked article's progress. Every value
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from reportedly.store.database import Database
 
 # Polls an article link is tried in before the watch gives it up (a page that keeps failing).
 MAX_ATTEMPTS = 3
@@ -19,63 +20,62 @@ class SourceState:
     last_modified: str | None = None
 
 
-def source_state(conn: sqlite3.Connection, url: str) -> SourceState:
+def source_state(db: Database, url: str) -> SourceState:
     """The validators stored for a source (none before its first successful poll)."""
-    row = conn.execute("SELECT etag, last_modified FROM watch_sources WHERE url = ?", (url,)).fetchone()
+    row = db.execute("SELECT etag, last_modified FROM watch_sources WHERE url = ?", (url,)).fetchone()
     return SourceState(row[0], row[1]) if row else SourceState()
 
 
-def record_poll(conn: sqlite3.Connection, url: str, when: str, *, etag: str | None = None,
+def record_poll(db: Database, url: str, when: str, *, etag: str | None = None,
                 last_modified: str | None = None, error: str | None = None) -> None:
     """Store a poll's outcome: new validators after a 200, or the error (validators kept)."""
-    with conn:
-        conn.execute("INSERT OR IGNORE INTO watch_sources (url) VALUES (?)", (url,))
+    with db.transaction():
+        db.execute("INSERT INTO watch_sources (url) VALUES (?) ON CONFLICT DO NOTHING", (url,))
         if error is None:
-            conn.execute(
+            db.execute(
                 "UPDATE watch_sources SET etag = ?, last_modified = ?, last_polled = ?, last_error = NULL "
                 "WHERE url = ?", (etag, last_modified, when, url))
         else:
-            conn.execute("UPDATE watch_sources SET last_polled = ?, last_error = ? WHERE url = ?",
-                         (when, error, url))
+            db.execute("UPDATE watch_sources SET last_polled = ?, last_error = ? WHERE url = ?",
+                       (when, error, url))
 
 
-def add_links(conn: sqlite3.Connection, source: str, links: Iterable[str], when: str) -> int:
+def add_links(db: Database, source: str, links: Iterable[str], when: str) -> int:
     """Remember article links found in a source; returns how many were new."""
-    with conn:
-        before = conn.total_changes
-        conn.executemany(
-            "INSERT OR IGNORE INTO watch_links (url, source, first_seen) VALUES (?, ?, ?)",
-            [(link, source, when) for link in links],
+    todo = list(dict.fromkeys(links))
+    with db.transaction():
+        known = {row[0] for row in db.rows_in("SELECT url FROM watch_links WHERE url IN ({marks})", todo)}
+        db.executemany(
+            "INSERT INTO watch_links (url, source, first_seen) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            [(link, source, when) for link in todo if link not in known],
         )
-        return conn.total_changes - before
+    return sum(1 for link in todo if link not in known)
 
 
-def pending_links(conn: sqlite3.Connection) -> list[str]:
+def pending_links(db: Database) -> list[str]:
     """Links not stored yet and tried fewer than `MAX_ATTEMPTS` times, oldest first. Their earlier
     failures are forgotten, so ingest tries them again (a 500 last poll may be a page today)."""
-    rows = conn.execute(
+    rows = db.execute(
         "SELECT url FROM watch_links WHERE done = 0 AND attempts < ? ORDER BY first_seen, url",
         (MAX_ATTEMPTS,),
     )
     links = [r[0] for r in rows]
-    with conn:
-        conn.executemany("DELETE FROM failures WHERE path = ?", [(link,) for link in links])
+    with db.transaction():
+        db.executemany("DELETE FROM failures WHERE path = ?", [(link,) for link in links])
     return links
 
 
-def settle_links(conn: sqlite3.Connection, links: Iterable[str]) -> int:
+def settle_links(db: Database, links: Iterable[str]) -> int:
     """After an ingest of `links`: count the try, mark done those stored (or already in the ledger
     under their URL). Returns how many are done."""
     rows = [(link,) for link in links]
-    with conn:
-        conn.executemany("UPDATE watch_links SET attempts = attempts + 1 WHERE url = ?", rows)
-        conn.executemany(
+    with db.transaction():
+        db.executemany("UPDATE watch_links SET attempts = attempts + 1 WHERE url = ?", rows)
+        db.executemany(
             "UPDATE watch_links SET done = 1 WHERE url = ? AND (EXISTS (SELECT 1 FROM articles a "
             "WHERE a.url = watch_links.url) OR NOT EXISTS (SELECT 1 FROM failures f "
             "WHERE f.path = watch_links.url))",
             rows,
         )
-    placeholders = ",".join("?" * len(rows)) or "NULL"
-    return int(conn.execute(
-        f"SELECT count(*) FROM watch_links WHERE done = 1 AND url IN ({placeholders})", [r[0] for r in rows]
-    ).fetchone()[0])
+    return sum(1 for _ in db.rows_in(
+        "SELECT url FROM watch_links WHERE done = 1 AND url IN ({marks})", [r[0] for r in rows]))

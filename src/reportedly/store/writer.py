@@ -11,17 +11,16 @@ import dataclasses
 import datetime
 import enum
 import json
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from reportedly.ledger.build import build_claim, mention_payload, participants, to_event_mention
+from reportedly.merge.claims import build_claim, mention_payload, participants, to_event_mention
 from reportedly.merge.events import block_keys, cluster, pair_score
 from reportedly.model import Article, Failure
+from reportedly.store.database import Database, rows_in, transaction
 from reportedly.store.entities import add_event_counts, affiliations_of, store_entities
-from reportedly.store.sqlite import rows_in, transaction
 
 
 def now() -> str:
@@ -29,7 +28,7 @@ def now() -> str:
     return datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
 
 
-def stored_ids(conn: sqlite3.Connection, ids: Iterable[str]) -> set[str]:
+def stored_ids(conn: Database, ids: Iterable[str]) -> set[str]:
     """Which of these article ids are already in the database."""
     return {r[0] for r in rows_in(conn, "SELECT id FROM articles WHERE id IN ({marks})", ids)}
 
@@ -76,14 +75,14 @@ def _article_row(article: Article, stamp: str) -> tuple[object, ...]:
     )
 
 
-def store_batch(conn: sqlite3.Connection, articles: list[Article], failures: list[Failure]) -> int:
+def store_batch(conn: Database, articles: list[Article], failures: list[Failure]) -> int:
     """Store a batch of analyzed articles and failed inputs in one transaction.
 
     Articles already stored (same id) are skipped; a failure is recorded by input path, counting
     attempts; a path that now yields an article loses its failure.
 
     Args:
-        conn: a connection from `store.sqlite.connect`.
+        conn: a connection from `store.database.connect`.
         articles: analyzed articles.
         failures: inputs that could not be read or analyzed.
 
@@ -107,7 +106,7 @@ def store_batch(conn: sqlite3.Connection, articles: list[Article], failures: lis
         conn.executemany(
             "INSERT INTO failures (path, url, format, error, first_seen, last_seen) "
             "VALUES (?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT(path) DO UPDATE SET error = excluded.error, attempts = attempts + 1, "
+            "ON CONFLICT(path) DO UPDATE SET error = excluded.error, attempts = failures.attempts + 1, "
             "last_seen = excluded.last_seen",
             [(f.source.path or "-", f.source.url, f.source.format, f.error, stamp, stamp) for f in failures],
         )
@@ -118,7 +117,7 @@ def store_batch(conn: sqlite3.Connection, articles: list[Article], failures: lis
     return len(new)
 
 
-def _store_mentions(conn: sqlite3.Connection, article: Article, entity_map: dict[str, str]) -> list[str]:
+def _store_mentions(conn: Database, article: Article, entity_map: dict[str, str]) -> list[str]:
     rows: list[tuple[Any, ...]] = []
     keys: list[tuple[str, str]] = []
     for event in article.events:
@@ -137,20 +136,20 @@ def _store_mentions(conn: sqlite3.Connection, article: Article, entity_map: dict
         )
         keys.extend((key, payload["id"]) for key in block_keys(to_event_mention(payload)))
     conn.executemany(
-        "INSERT OR IGNORE INTO mentions (id, article_id, local_id, type, published, ref_date, data) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO mentions (id, article_id, local_id, type, published, ref_date, data) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         rows,
     )
-    conn.executemany("INSERT OR IGNORE INTO mention_keys VALUES (?, ?)", keys)
+    conn.executemany("INSERT INTO mention_keys VALUES (?, ?) ON CONFLICT DO NOTHING", keys)
     return [r[0] for r in rows]
 
 
-def _load(conn: sqlite3.Connection, ids: Iterable[str], into: dict[str, dict[str, Any]]) -> None:
+def _load(conn: Database, ids: Iterable[str], into: dict[str, dict[str, Any]]) -> None:
     for row in rows_in(conn, "SELECT id, data FROM mentions WHERE id IN ({marks})", set(ids) - set(into)):
         into[row[0]] = json.loads(row[1])
 
 
-def _component(conn: sqlite3.Connection, mention_ids: list[str]) -> dict[str, dict[str, Any]]:
+def _component(conn: Database, mention_ids: list[str]) -> dict[str, dict[str, Any]]:
     """Every mention joined to these through pairs that may merge (`merge.events.pair_score`).
 
     The clustering of this component is the clustering a rebuild of the whole ledger would give it:
@@ -187,7 +186,7 @@ def _component(conn: sqlite3.Connection, mention_ids: list[str]) -> dict[str, di
     return payloads
 
 
-def recluster(conn: sqlite3.Connection, mention_ids: list[str]) -> None:
+def recluster(conn: Database, mention_ids: list[str]) -> None:
     """Re-merge the mentions these new ones can join, and rewrite the ledger events they form.
 
     Args:
@@ -217,13 +216,13 @@ def recluster(conn: sqlite3.Connection, mention_ids: list[str]) -> None:
     add_event_counts(conn, events_delta)
 
 
-def _participants_of(conn: sqlite3.Connection, event_ids: set[str]) -> list[str]:
+def _participants_of(conn: Database, event_ids: set[str]) -> list[str]:
     """The entity of every distinct (event, entity) participation in these events."""
     sql = "SELECT DISTINCT entity_id, event_id FROM event_participants WHERE event_id IN ({marks})"
     return [r[0] for r in rows_in(conn, sql, event_ids)]
 
 
-def _write_event(conn: sqlite3.Connection, claim: dict[str, Any]) -> set[str]:
+def _write_event(conn: Database, claim: dict[str, Any]) -> set[str]:
     """Insert one ledger event with its participants and status history; returns the participants."""
     mentions, sources = claim["mentions"], claim["sources"]
     conn.execute(
@@ -245,7 +244,7 @@ def _write_event(conn: sqlite3.Connection, claim: dict[str, Any]) -> set[str]:
     roles = [(claim["id"], a, "actor") for a in claim["actors"]]
     roles += [(claim["id"], r, "recipient") for r in claim["recipients"]]
     roles += [(claim["id"], claim[k], k) for k in ("host", "mediator") if claim[k]]
-    conn.executemany("INSERT OR IGNORE INTO event_participants VALUES (?, ?, ?)", roles)
+    conn.executemany("INSERT INTO event_participants VALUES (?, ?, ?) ON CONFLICT DO NOTHING", roles)
     conn.executemany(
         "INSERT INTO event_status VALUES (?, ?, ?, ?)",
         [(claim["id"], i, h["day"], h["status"]) for i, h in enumerate(claim["history"])],

@@ -1,4 +1,4 @@
-"""`reportedly ingest`: analyze inputs and store everything in the ledger database.
+"""`reportedly ingest`: analyze inputs (`runner`) and store everything in the ledger database (`store`).
 
 Articles already stored are recognized before the analysis (the article id is a hash of the text),
 so re-ingesting is a no-op and an interrupted ingest resumes where it stopped. Syndicated copies of
@@ -11,7 +11,6 @@ also re-reads every recorded failure's file.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -27,7 +26,8 @@ from reportedly.ingest.web import FetchPolicy
 from reportedly.ledger.records import IngestReport
 from reportedly.model import Article, Failure, RawArticle
 from reportedly.runner import analyze_raw
-from reportedly.store.sqlite import connect
+from reportedly.store import lookups
+from reportedly.store.database import Database, connect
 from reportedly.store.writer import store_batch
 
 # Articles per write transaction: small enough that a kill loses little work, large enough that
@@ -54,14 +54,21 @@ class CopyFinder:
         settings: the run's settings (`dedup_threshold`).
     """
 
-    def __init__(self, conn: sqlite3.Connection, settings: Settings) -> None:
+    def __init__(self, conn: Database, settings: Settings) -> None:
         self._index = SyndicationIndex(threshold=settings.dedup_threshold)
-        rows = conn.execute(
-            "SELECT id, text FROM articles WHERE skipped IS NULL ORDER BY rowid DESC LIMIT ?",
-            (RECENT_ARTICLES,),
-        ).fetchall()
-        for stored_id, text in reversed(rows):
+        self._seen = 0  # the storage order (rowid) of the latest article indexed
+        for rowid, stored_id, text in lookups.recent_articles(conn, limit=RECENT_ARTICLES):
             self._index.add(stored_id, text)
+            self._seen = rowid
+
+    def refresh(self, conn: Database) -> None:
+        """Index the articles stored since (by other ingesters at the same time, or this one).
+
+        Called under the ledger's writer lock, so that an ingester marks a copy of an article
+        another ingester has just stored as one ingester would."""
+        for rowid, stored_id, text in lookups.recent_articles(conn, after=self._seen):
+            self._index.add(stored_id, text)
+            self._seen = rowid
 
     def mark(self, article: Article) -> Article:
         """The article, with `duplicate_of` set when it copies an earlier article the runner did not see."""
@@ -73,9 +80,9 @@ class CopyFinder:
         return article
 
 
-def failed_paths(conn: sqlite3.Connection) -> list[str]:
+def failed_paths(conn: Database) -> list[str]:
     """The input paths with a recorded failure."""
-    return [r[0] for r in conn.execute("SELECT path FROM failures ORDER BY path")]
+    return lookups.failed_paths(conn)
 
 
 def retry_inputs(paths: Iterable[str]) -> list[str]:
@@ -90,7 +97,7 @@ def retry_inputs(paths: Iterable[str]) -> list[str]:
 
 def _pending(
     items: Iterable[RawArticle | Failure],
-    conn: sqlite3.Connection,
+    conn: Database,
     failed: set[str],
     retry: bool,
     counts: _Counts,
@@ -101,14 +108,25 @@ def _pending(
         if path in failed and not retry:
             counts.skipped_failed += 1
             continue
-        if isinstance(item, RawArticle):
-            known = conn.execute(
-                "SELECT 1 FROM articles WHERE id = ?", (article_id(normalize_text(item.text)),)
-            ).fetchone()
-            if known:
-                counts.already_stored += 1
-                continue
+        if isinstance(item, RawArticle) and lookups.is_stored(conn, article_id(normalize_text(item.text))):
+            counts.already_stored += 1
+            continue
         yield item
+
+
+def store_results(conn: Database, copies: CopyFinder, batch: list[Article | Failure]) -> int:
+    """Store one batch of analysis results (what `ingest` does with each, local or distributed).
+
+    One write transaction, under the ledger's writer lock: the articles other ingesters stored
+    meanwhile are indexed first, so copies of them are marked as one ingester would mark them.
+
+    Returns:
+        the number of articles newly stored.
+    """
+    with conn.transaction():
+        copies.refresh(conn)
+        articles = [copies.mark(i) for i in batch if isinstance(i, Article)]
+        return store_batch(conn, articles, [i for i in batch if isinstance(i, Failure)])
 
 
 def ingest(
@@ -150,11 +168,9 @@ def ingest(
             for item in batch:
                 if on_item:
                     on_item(item)
-            articles = [copies.mark(i) for i in batch if isinstance(i, Article)]
-            failures = [i for i in batch if isinstance(i, Failure)]
-            n_failed += len(failures)
-            stored += store_batch(conn, articles, failures)
-        events = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+            n_failed += sum(isinstance(i, Failure) for i in batch)
+            stored += store_results(conn, copies, batch)
+        events = lookups.count_events(conn)
     finally:
         conn.close()
     return IngestReport(

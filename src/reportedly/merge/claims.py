@@ -13,7 +13,8 @@ from typing import Any
 
 from reportedly.extract.events.arguments import is_country  # a whole country holds every place in it
 from reportedly.extract.names import ascii_fold, same_person
-from reportedly.ledger.status import (
+from reportedly.merge.events import EventMention, context_words, trigger_stem
+from reportedly.merge.status import (
     OWN_VOICE,
     STANCE_WEIGHT,
     StanceFact,
@@ -21,7 +22,6 @@ from reportedly.ledger.status import (
     contradictions,
     status_history,
 )
-from reportedly.merge.events import EventMention, context_words, trigger_stem
 from reportedly.model import Article, Attribution, Event, to_dict
 
 # Hex digits of the SHA-256 in a ledger event id.

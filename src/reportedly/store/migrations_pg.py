@@ -1,0 +1,231 @@
+"""The PostgreSQL scripts of the ledger's numbered migrations (`store.migrations` holds SQLite's).
+
+Migration N here makes the same tables, columns and indexes as SQLite's migration N, so one
+history numbers both engines. Three things the shared statements rely on are supplied here:
+
+* every text column compares and sorts byte by byte (`COLLATE "C"`, as SQLite's default BINARY),
+  whatever the database's own locale, so listings come out in the same order on both engines;
+* a case-insensitive collation named `nocase`, so `name = ? COLLATE NOCASE` reads the same;
+* `rowid` columns on `articles` (storage order) and a `json_extract(text, '$.a.b')` function.
+
+Full-text search uses a stored `tsvector` (the `simple` configuration over unaccented text, as
+SQLite's `unicode61 remove_diacritics` tokenizer folds case and accents) under a GIN index; the
+entity name index is a `pg_trgm` GIN index. Both extensions ship with PostgreSQL and are trusted:
+the database owner may create them.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _c_text(sql: str) -> str:
+    """Every TEXT column of a script in byte order (the C collation)."""
+    return re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', sql)
+
+
+_M1_CORE = _c_text(
+    """
+CREATE TABLE reportedly_schema (version INTEGER NOT NULL);
+INSERT INTO reportedly_schema VALUES (0);
+CREATE COLLATION IF NOT EXISTS nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE OR REPLACE FUNCTION reportedly_unaccent(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    RETURN unaccent('unaccent'::regdictionary, value);
+CREATE OR REPLACE FUNCTION json_extract(doc text, path text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    RETURN (doc::jsonb) #>> string_to_array(substr(path, 3), '.');
+
+CREATE TABLE articles (
+    id            TEXT PRIMARY KEY,
+    path          TEXT,
+    url           TEXT,
+    format        TEXT,
+    title         TEXT,
+    published     TEXT,
+    language      TEXT,
+    agency        TEXT,
+    duplicate_of  TEXT,
+    skipped       TEXT,
+    text          TEXT NOT NULL,
+    data          TEXT NOT NULL,
+    ingested_at   TEXT NOT NULL,
+    rowid         BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+    fts           tsvector GENERATED ALWAYS AS (
+        to_tsvector('simple', reportedly_unaccent(coalesce(title, '') || ' ' || text))
+    ) STORED
+);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_path ON articles(path);
+CREATE INDEX articles_fts ON articles USING gin (fts);
+
+CREATE TABLE failures (
+    path        TEXT PRIMARY KEY,
+    url         TEXT,
+    format      TEXT,
+    error       TEXT NOT NULL,
+    attempts    INTEGER NOT NULL DEFAULT 1,
+    first_seen  TEXT NOT NULL,
+    last_seen   TEXT NOT NULL
+);
+
+CREATE TABLE entities (
+    id       TEXT PRIMARY KEY,
+    key      TEXT NOT NULL UNIQUE,
+    nkey     TEXT NOT NULL,
+    block    TEXT,
+    name     TEXT NOT NULL,
+    type     TEXT NOT NULL,
+    kb_id    TEXT,
+    kind     TEXT,
+    country  TEXT
+);
+CREATE INDEX entities_name ON entities(name COLLATE nocase);
+CREATE INDEX entities_nkey ON entities(nkey);
+CREATE INDEX entities_block ON entities(block);
+
+CREATE TABLE article_entities (
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    local_id    TEXT NOT NULL,
+    entity_id   TEXT NOT NULL REFERENCES entities(id),
+    PRIMARY KEY (article_id, local_id)
+);
+CREATE INDEX article_entities_entity ON article_entities(entity_id);
+
+CREATE TABLE entity_aliases (
+    entity_id   TEXT NOT NULL REFERENCES entities(id),
+    alias       TEXT NOT NULL,
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (entity_id, alias, article_id)
+);
+CREATE INDEX entity_aliases_alias ON entity_aliases(alias COLLATE nocase);
+
+CREATE TABLE entity_roles (
+    entity_id   TEXT NOT NULL REFERENCES entities(id),
+    role        TEXT NOT NULL,
+    article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    published   TEXT,
+    PRIMARY KEY (entity_id, role, article_id)
+);
+
+CREATE TABLE entity_affiliations (
+    entity_id       TEXT NOT NULL REFERENCES entities(id),
+    name            TEXT NOT NULL,
+    affiliation_id  TEXT REFERENCES entities(id),
+    article_id      TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (entity_id, name, article_id)
+);
+CREATE INDEX entity_affiliations_aff ON entity_affiliations(affiliation_id);
+"""
+)
+
+_M2_LEDGER = _c_text(
+    """
+CREATE TABLE events (
+    id               TEXT PRIMARY KEY,
+    type             TEXT NOT NULL,
+    status           TEXT NOT NULL,
+    date_value       TEXT,
+    first_published  TEXT,
+    last_published   TEXT,
+    n_mentions       INTEGER NOT NULL,
+    n_sources        INTEGER NOT NULL,
+    contradicted     INTEGER NOT NULL DEFAULT 0,
+    data             TEXT NOT NULL
+);
+CREATE INDEX events_type ON events(type);
+CREATE INDEX events_status ON events(status);
+CREATE INDEX events_last ON events(last_published);
+
+CREATE TABLE mentions (
+    id             TEXT PRIMARY KEY,
+    article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    local_id       TEXT NOT NULL,
+    type           TEXT NOT NULL,
+    published      TEXT,
+    ref_date       TEXT,
+    data           TEXT NOT NULL,
+    event_id       TEXT REFERENCES events(id) ON DELETE SET NULL
+);
+CREATE INDEX mentions_event ON mentions(event_id);
+CREATE INDEX mentions_article ON mentions(article_id);
+
+CREATE TABLE mention_keys (
+    key         TEXT NOT NULL,
+    mention_id  TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, mention_id)
+);
+CREATE INDEX mention_keys_mention ON mention_keys(mention_id);
+
+CREATE TABLE event_participants (
+    event_id   TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    entity_id  TEXT NOT NULL REFERENCES entities(id),
+    role       TEXT NOT NULL,
+    PRIMARY KEY (event_id, entity_id, role)
+);
+CREATE INDEX event_participants_entity ON event_participants(entity_id);
+
+CREATE TABLE event_status (
+    event_id  TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    seq       INTEGER NOT NULL,
+    day       TEXT,
+    status    TEXT NOT NULL,
+    PRIMARY KEY (event_id, seq)
+);
+"""
+)
+
+# Latest first with undated events last, as SQLite orders `DESC` (PostgreSQL puts NULLs first).
+_M3_RECENT = "CREATE INDEX events_recent ON events(last_published DESC NULLS LAST, id DESC);"
+
+_M4_FILTERED = """
+CREATE INDEX events_status_recent ON events(status, last_published DESC NULLS LAST, id DESC);
+CREATE INDEX events_type_recent ON events(type, last_published DESC NULLS LAST, id DESC);
+"""
+
+# A PostgreSQL ledger starts at this schema version, so there is nothing to backfill.
+_M5_ENTITY_COUNTS = """
+ALTER TABLE entities ADD COLUMN n_articles INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE entities ADD COLUMN n_mentions INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE entities ADD COLUMN n_events INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX entities_popular ON entities(n_articles DESC, name);
+"""
+
+_M6_ENTITY_NAMES = """
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+ALTER TABLE entities ADD COLUMN name_doc BIGINT;
+CREATE UNIQUE INDEX entities_name_doc ON entities(name_doc);
+CREATE TABLE entity_names (rowid BIGINT PRIMARY KEY, names TEXT COLLATE "C" NOT NULL);
+CREATE INDEX entity_names_trgm ON entity_names USING gin (names gin_trgm_ops);
+"""
+
+# `reportedly watch` state, as store.migrations._M7_WATCH.
+_M7_WATCH = """
+CREATE TABLE watch_sources (
+    url            TEXT COLLATE "C" PRIMARY KEY,
+    etag           TEXT,
+    last_modified  TEXT,
+    last_polled    TEXT,
+    last_error     TEXT
+);
+CREATE TABLE watch_links (
+    url         TEXT COLLATE "C" PRIMARY KEY,
+    source      TEXT NOT NULL,
+    first_seen  TEXT NOT NULL,
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    done        INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX watch_links_pending ON watch_links(done, attempts);
+"""
+
+# version -> script; the versions and their names are `store.migrations.MIGRATIONS`.
+POSTGRESQL: dict[int, str] = {
+    1: _M1_CORE,
+    2: _M2_LEDGER,
+    3: _M3_RECENT,
+    4: _M4_FILTERED,
+    5: _M5_ENTITY_COUNTS,
+    6: _M6_ENTITY_NAMES,
+    7: _M7_WATCH,
+}

@@ -4,18 +4,20 @@ Articles already stored are recognized before the analysis (the article id is a 
 so re-ingesting is a no-op and an interrupted ingest resumes where it stopped. Syndicated copies of
 articles stored by earlier runs are recognized too (`CopyFinder`), so a copy counts once as a
 source whenever it arrives. Inputs that failed
-are recorded with the reason; they are skipped on later runs unless `retry_failed` is set, which
-also re-reads every recorded failure's file.
+are recorded with the reason; they are skipped on later runs unless `retry_failed` is set.
+
+A recorded failure path is data, never a place to read from: a ledger may come from someone else,
+and a path the folder walk refused (a symlink out of the folder) must stay refused. So retrying
+re-reads exactly what this run's own paths yield, walked by the same rules (`ingest.files`), and
+only stops skipping the inputs among them that failed before.
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
-from pathlib import Path
 
 from reportedly.clean import article_id
 from reportedly.clean.dedup import SyndicationIndex
@@ -35,7 +37,6 @@ STORE_BATCH = 16
 # article: copies follow their original within hours, and this many recent articles cover that
 # for most feeds at a startup cost of about a second.
 RECENT_ARTICLES = 2000
-_LINE_SUFFIX = re.compile(r":\d+$")  # "file.jsonl:12": the line of a JSON Lines input
 
 
 @dataclass
@@ -76,16 +77,6 @@ def failed_paths(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT path FROM failures ORDER BY path")]
 
 
-def retry_inputs(paths: Iterable[str]) -> list[str]:
-    """The files to re-read for recorded failures ("x.jsonl:3" -> "x.jsonl"), existing ones only."""
-    out: dict[str, None] = {}
-    for path in paths:
-        base = path if Path(path).exists() else _LINE_SUFFIX.sub("", path)
-        if base != "-" and Path(base).exists():
-            out[base] = None
-    return list(out)
-
-
 def _pending(
     items: Iterable[RawArticle | Failure],
     conn: sqlite3.Connection,
@@ -100,10 +91,12 @@ def _pending(
             counts.skipped_failed += 1
             continue
         if isinstance(item, RawArticle):
-            known = conn.execute(
-                "SELECT 1 FROM articles WHERE id = ?", (article_id(normalize_text(item.text)),)
-            ).fetchone()
-            if known:
+            try:  # the article boundary: text a reader let through must not stop the run here
+                key = article_id(normalize_text(item.text))
+            except (UnicodeError, ValueError) as err:
+                yield Failure(item.source, f"text cannot be stored: {type(err).__name__}")
+                continue
+            if conn.execute("SELECT 1 FROM articles WHERE id = ?", (key,)).fetchone():
                 counts.already_stored += 1
                 continue
         yield item
@@ -121,7 +114,8 @@ def ingest(
     Args:
         paths: files, folders or '-' (stdin), as for `reportedly analyze`.
         settings: the run's settings (`settings.db` is the database).
-        retry_failed: also re-read the inputs of recorded failures, and do not skip them.
+        retry_failed: do not skip the inputs among `paths` that failed before (they are read again;
+            recorded failure paths outside `paths`, or refused by the walk, are never read).
         on_item: called with each analyzed article or failure (progress display).
 
     Returns:
@@ -133,9 +127,8 @@ def ingest(
     conn = connect(settings.db)
     try:
         failed = set(failed_paths(conn))
-        inputs = list(paths) + (retry_inputs(failed) if retry_failed else [])
         counts = _Counts()
-        pending = _pending(read_inputs(inputs, settings.max_input_bytes), conn, failed, retry_failed, counts)
+        pending = _pending(read_inputs(paths, settings.max_input_bytes), conn, failed, retry_failed, counts)
         stored = n_failed = 0
         copies = CopyFinder(conn, settings)
         results = iter(analyze_raw(pending, settings))

@@ -54,6 +54,7 @@ def test_migrations_readonly_missing_database(tmp_path: Path) -> None:
 def _downgrade_to_4(db: Path) -> None:
     """Make a current ledger look as reportedly left it before migration 5 (no stored counts)."""
     raw = sqlite3.connect(db)
+    raw.execute("DROP TABLE entity_keys")
     raw.execute("DROP TABLE entity_names")
     raw.execute("DROP INDEX entities_name_doc")
     raw.execute("DROP INDEX entities_popular")

@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from reportedly.cli import app
-from reportedly.cli.render import render_article
+from reportedly.cli.render import printable, render_article
 from reportedly.config import Settings
 from reportedly.model import Article, Failure, article_to_dict, failure_to_dict
 from reportedly.runner import analyze
@@ -78,7 +78,7 @@ def emit(items: object, fmt: OutputFormat, show_progress: bool) -> int:
             if isinstance(item, Failure):
                 failed += 1
                 err.print(
-                    f"[red]error[/red] {escape(f'{item.source.path}: {item.error}')}",
+                    f"[red]error[/red] {escape(printable(f'{item.source.path}: {item.error}'))}",
                     highlight=False,
                     markup=True,
                     soft_wrap=True,

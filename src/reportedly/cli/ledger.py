@@ -102,7 +102,10 @@ def ingest_cmd(
     def show(item: object) -> None:
         error = getattr(item, "error", None)
         if error is not None:
-            err.print(Text(f"failed {item.source.path}: {error}", style="red"))  # type: ignore[attr-defined]
+            from reportedly.cli.render import printable
+
+            where = printable(str(item.source.path))  # type: ignore[attr-defined]
+            err.print(Text(f"failed {where}: {printable(error)}", style="red"), soft_wrap=True)
 
     report = ingest(paths, settings, retry_failed=retry_failed, on_item=show)
     err.print(

@@ -5,12 +5,23 @@ A batch never dies on one bad input: every problem becomes a Failure naming the 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 
 from reportedly.errors import InputError
 from reportedly.ingest import feeds, html, jsonl, text, warc
-from reportedly.ingest.files import InputFile, TruncatedInput, decode, iter_files, read_bytes, sniff_format
+from reportedly.ingest.files import (
+    InputFile,
+    TruncatedInput,
+    decode,
+    decode_jsonl,
+    iter_files,
+    read_bytes,
+    sniff_format,
+)
 from reportedly.model import Failure, RawArticle, SourceRef
+
+log = logging.getLogger(__name__)
 
 __all__ = ["read_inputs", "read_file", "feeds", "html", "jsonl", "text", "warc"]
 
@@ -57,7 +68,7 @@ def read_file(item: InputFile, max_bytes: int,
         if fmt == "warc":
             yield from warc.read_warc(data, source, max_html_bytes, cut=cut.problem if cut else None)
             return
-        content = decode(data, item.display)
+        content = decode_jsonl(data, item.display) if fmt == "jsonl" else decode(data, item.display)
         if fmt == "html":
             yield from html.read_html(content, source, max_html_bytes)
             return
@@ -66,3 +77,7 @@ def read_file(item: InputFile, max_bytes: int,
         yield Failure(SourceRef(path=item.display, url=None, format=fmt), err.problem)
     except RecursionError:
         yield Failure(SourceRef(path=item.display, url=None, format=fmt), "markup nested too deeply to parse")
+    except Exception as err:  # the input boundary: a reader's bug fails this input, not the run
+        log.warning("%s: reading failed: %r", item.display, err)
+        yield Failure(SourceRef(path=item.display, url=None, format=fmt),
+                      f"reading failed: internal error ({type(err).__name__}); the log has the details")

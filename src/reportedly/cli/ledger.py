@@ -74,7 +74,7 @@ def ingest_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or '-' for stdin.")],
     db: DbOption = DEFAULT_DB,
     retry_failed: Annotated[
-        bool, typer.Option("--retry-failed", help="Re-read inputs that failed before.")
+        bool, typer.Option("--retry-failed", help="Also read the inputs among PATHS that failed before.")
     ] = False,
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs without one.")

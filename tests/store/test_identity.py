@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from reportedly.merge.entities import ledger_entity_id
 from reportedly.model import Article
 from reportedly.store.sqlite import connect
@@ -75,3 +77,16 @@ def test_identity_new_id_never_reuses_a_taken_one() -> None:
     taken = ledger_entity_id("per:george bush")
     fresh = new_entity_id(conn, "per:george bush")
     assert fresh != taken and fresh == ledger_entity_id("per:george bush#1")
+
+
+def test_identity_a_hash_shared_by_another_key_is_not_a_match() -> None:
+    import reportedly.store.entities as store_entities
+
+    conn = connect(":memory:")
+    store_batch(conn, [REKEYED[0]], [])  # "George Bush", its creation key recorded
+    real = store_entities.ledger_entity_id
+    with pytest.MonkeyPatch.context() as patch:  # "Zamir Kabulov" hashes to the same id (a collision)
+        patch.setattr(store_entities, "ledger_entity_id",
+                      lambda key: real("per:george bush") if key == "per:zamir kabulov" else real(key))
+        store_batch(conn, [_article("a9", "Zamir Kabulov")], [])
+    assert _entity_of(conn, "a9") == real("per:zamir kabulov#1") != _entity_of(conn, "a1")

@@ -76,9 +76,16 @@ def _by_key(conn: sqlite3.Connection, key: str) -> Candidate | None:
         row = conn.execute(
             "SELECT id, name, kb_id FROM entities WHERE id = ?", (ledger_entity_id(key),)
         ).fetchone()
-        if row is not None:
-            remember_key(conn, key, row["id"])
-    return Candidate(id=row["id"], name=row["name"], kb_id=row["kb_id"]) if row else None
+        if row is None or _creation_key_known(conn, row["id"]):
+            return None  # (known: this key only shares the hash of another key, 48 bits)
+        remember_key(conn, key, row["id"])
+    return Candidate(id=row["id"], name=row["name"], kb_id=row["kb_id"])
+
+
+def _creation_key_known(conn: sqlite3.Connection, entity_id: str) -> bool:
+    """Whether the key an entity was created under (the key its id hashes) is recorded."""
+    keys = conn.execute("SELECT key FROM entity_keys WHERE entity_id = ?", (entity_id,))
+    return any(ledger_entity_id(k) == entity_id for (k,) in keys)
 
 
 def remember_key(conn: sqlite3.Connection, key: str, entity_id: str) -> None:

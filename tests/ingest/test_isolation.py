@@ -195,7 +195,7 @@ def _one_line(reason: str) -> bool:
     return "\n" not in reason and "Traceback" not in reason and "object has no attribute" not in reason
 
 
-@settings(max_examples=60, deadline=10_000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=30_000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(files=FILES)
 def test_isolation_fuzz_every_reader(tmp_path_factory: pytest.TempPathFactory,
                                      files: list[tuple[str, str, bytes, bool]]) -> None:
@@ -215,7 +215,7 @@ def test_isolation_fuzz_every_reader(tmp_path_factory: pytest.TempPathFactory,
             item.text.encode("utf-8")  # storable: no lone surrogate got through
 
 
-@settings(max_examples=25, deadline=10_000)
+@settings(max_examples=25, deadline=30_000)
 @given(data=CONTENT, packed=st.booleans())
 def test_isolation_fuzz_stdin(data: bytes, packed: bool) -> None:
     import reportedly.ingest.files as files

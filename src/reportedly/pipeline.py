@@ -4,17 +4,19 @@ Articles already stored are recognized before the analysis (the article id is a 
 so re-ingesting is a no-op and an interrupted ingest resumes where it stopped. Syndicated copies of
 articles stored by earlier runs are recognized too (`CopyFinder`), so a copy counts once as a
 source whenever it arrives. Inputs that failed
-are recorded with the reason; they are skipped on later runs unless `retry_failed` is set, which
-also re-reads every recorded failure's file.
+are recorded with the reason; they are skipped on later runs unless `retry_failed` is set.
+
+A recorded failure path is data, never a place to read from: a ledger may come from someone else,
+and a path the folder walk refused (a symlink out of the folder) must stay refused. So retrying
+re-reads exactly what this run's own paths yield, walked by the same rules (`ingest.files`), and
+only stops skipping the inputs among them that failed before.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
-from pathlib import Path
 
 from reportedly.clean import article_id
 from reportedly.clean.dedup import SyndicationIndex
@@ -37,7 +39,6 @@ STORE_BATCH = 16
 # article: copies follow their original within hours, and this many recent articles cover that
 # for most feeds at a startup cost of about a second.
 RECENT_ARTICLES = 2000
-_LINE_SUFFIX = re.compile(r":\d+$")  # "file.jsonl:12": the line of a JSON Lines input
 
 
 @dataclass
@@ -85,16 +86,6 @@ def failed_paths(conn: Database) -> list[str]:
     return lookups.failed_paths(conn)
 
 
-def retry_inputs(paths: Iterable[str]) -> list[str]:
-    """The files to re-read for recorded failures ("x.jsonl:3" -> "x.jsonl"), existing ones only."""
-    out: dict[str, None] = {}
-    for path in paths:
-        base = path if Path(path).exists() else _LINE_SUFFIX.sub("", path)
-        if base != "-" and Path(base).exists():
-            out[base] = None
-    return list(out)
-
-
 def _pending(
     items: Iterable[RawArticle | Failure],
     conn: Database,
@@ -108,9 +99,15 @@ def _pending(
         if path in failed and not retry:
             counts.skipped_failed += 1
             continue
-        if isinstance(item, RawArticle) and lookups.is_stored(conn, article_id(normalize_text(item.text))):
-            counts.already_stored += 1
-            continue
+        if isinstance(item, RawArticle):
+            try:  # the article boundary: text a reader let through must not stop the run here
+                key = article_id(normalize_text(item.text))
+            except (UnicodeError, ValueError) as err:
+                yield Failure(item.source, f"text cannot be stored: {type(err).__name__}")
+                continue
+            if lookups.is_stored(conn, key):
+                counts.already_stored += 1
+                continue
         yield item
 
 
@@ -142,7 +139,8 @@ def ingest(
     Args:
         paths: files, folders or '-' (stdin), as for `reportedly analyze`.
         settings: the run's settings (`settings.db` is the database).
-        retry_failed: also re-read the inputs of recorded failures, and do not skip them.
+        retry_failed: do not skip the inputs among `paths` that failed before (they are read again;
+            recorded failure paths outside `paths`, or refused by the walk, are never read).
         on_item: called with each analyzed article or failure (progress display).
         on_skip: called with each file of a folder that is not an article (README, binary...).
 
@@ -155,9 +153,8 @@ def ingest(
     conn = connect(settings.db)
     try:
         failed = set(failed_paths(conn))
-        inputs = list(paths) + (retry_inputs(failed) if retry_failed else [])
         counts = _Counts()
-        raws = read_inputs(inputs, settings.max_input_bytes, settings.max_html_bytes,
+        raws = read_inputs(paths, settings.max_input_bytes, settings.max_html_bytes,
                            selection=Selection(settings.include, settings.exclude), on_skip=on_skip,
                            fetch=FetchPolicy.from_settings(settings))
         pending = _pending(raws, conn, failed, retry_failed, counts)

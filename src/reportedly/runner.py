@@ -29,6 +29,12 @@ _WARMED: set[int] = set()
 PENDING_PER_WORKER = 2
 
 
+def internal_reason(step: str, err: BaseException) -> str:
+    """A failure reason for an unexpected error: the step and the error's kind, never its message
+    ("'NoneType' object has no attribute ...", which says nothing to a user; the log has it)."""
+    return f"{step} failed: internal error ({type(err).__name__}); the log has the details"
+
+
 def analyze(
     paths: Iterable[str], settings: Settings, on_skip: Callable[[Skipped], None] | None = None
 ) -> Iterator[Item]:
@@ -67,8 +73,8 @@ def _clean_one(item: RawArticle | Failure, settings: Settings, dedup: Syndicatio
     try:
         article = clean_article(item, clean=settings.clean, published=settings.published)
     except Exception as err:  # the article boundary: one bad article never kills a batch
-        log.warning("%s: cleaning failed: %s", item.source.path, err)
-        return Failure(item.source, f"cleaning failed: {type(err).__name__}: {err}")
+        log.warning("%s: cleaning failed: %r", item.source.path, err)
+        return Failure(item.source, internal_reason("cleaning", err))
     skipped = _skip_reason(article, settings)
     if len(article.text) > settings.max_article_chars:
         return Failure(item.source, f"article body has {len(article.text):,} characters, more than the "
@@ -157,8 +163,8 @@ def _extract_one(article: Article, doc: object) -> Item:
     try:
         entities, attributions, events = analyze_doc(doc, ctx)  # type: ignore[arg-type]
     except Exception as err:  # the article boundary
-        log.warning("%s: analysis failed: %s", article.source.path, err)
-        return Failure(article.source, f"analysis failed: {type(err).__name__}: {err}")
+        log.warning("%s: analysis failed: %r", article.source.path, err)
+        return Failure(article.source, internal_reason("analysis", err))
     return replace(article, entities=tuple(entities), attributions=tuple(attributions), events=tuple(events))
 
 

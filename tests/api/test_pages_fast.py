@@ -74,7 +74,7 @@ def test_pages_connection_kept_per_thread_and_reopened_when_the_file_changes(
     shutil.copyfile(ledger_db, db)
     site = _Site(db, _env())
 
-    used: list[sqlite3.Connection] = []
+    used: list[Any] = []
 
     def conn_and_count(ledger: Any) -> dict[str, Any]:
         used.append(queries.connection(ledger))

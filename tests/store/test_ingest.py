@@ -15,7 +15,7 @@ import pytest
 
 from reportedly.config import Settings
 from reportedly.errors import StoreError
-from reportedly.pipeline import STORE_BATCH, ingest, retry_inputs
+from reportedly.pipeline import STORE_BATCH, ingest
 from reportedly.store.database import connect, is_url
 from tests.store.builders import recount_entities, stored_counts
 
@@ -99,22 +99,68 @@ def test_ingest_retry_failed(tmp_path: Path) -> None:
     second = ingest([str(corpus)], Settings(db=db))
     assert (second.stored, second.already_stored, second.failed, second.skipped_failed) == (0, 2, 0, 1)
     bad.write_text("Fixed\n\nKABUL (ANI): Ahmad Massoud met Zamir Kabulov in Moscow.\n", encoding="utf-8")
-    third = ingest([], Settings(db=db), retry_failed=True)
-    assert (third.stored, third.failed) == (1, 0)
+    third = ingest([str(corpus)], Settings(db=db), retry_failed=True)
+    assert (third.stored, third.already_stored, third.failed) == (1, 2, 0)
     assert sqlite3.connect(db).execute("SELECT count(*) FROM failures").fetchone()[0] == 0
 
 
-@pytest.mark.parametrize(
-    "paths,expected",
-    [
-        (["{d}/x.jsonl:3", "{d}/x.jsonl:7"], ["{d}/x.jsonl"]),
-        (["{d}/gone.txt", "-"], []),
-    ],
-)
-def test_ingest_retry_inputs(tmp_path: Path, paths: list[str], expected: list[str]) -> None:
-    (tmp_path / "x.jsonl").write_text("{}\n")
-    fmt = [p.format(d=tmp_path) for p in paths]
-    assert retry_inputs(fmt) == [e.format(d=tmp_path) for e in expected]
+def _secret_setup(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """An input folder with one article and a symlink out of it to a folder holding a 'secret'."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = outside / "secret.txt"
+    secret.write_text("Secret\n\nKABUL (ANI): Zamir Kabulov met Amir Khan Muttaqi in Moscow.\n", "utf-8")
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    _write_corpus(corpus, 1)
+    (corpus / "escape").symlink_to(outside, target_is_directory=True)
+    return corpus, secret, tmp_path / "l.db"
+
+
+def _stored_paths(db: Path) -> list[str]:
+    return [r[0] for r in sqlite3.connect(db).execute("SELECT path FROM articles ORDER BY path")]
+
+
+def test_ingest_retry_never_follows_a_refused_symlink(tmp_path: Path) -> None:
+    corpus, _secret, db = _secret_setup(tmp_path)
+    first = ingest([str(corpus)], Settings(db=db))
+    assert (first.stored, first.failed) == (1, 1)  # the symlink out of the folder is refused
+    for paths in ([str(corpus)], []):
+        again = ingest(paths, Settings(db=db), retry_failed=True)
+        assert again.stored == 0
+    assert _stored_paths(db) == [str(corpus / "000.txt")]
+    failures = sqlite3.connect(db).execute("SELECT path, error FROM failures").fetchall()
+    assert failures == [(str(corpus / "escape"), "symlink points outside the input folder; not followed")]
+
+
+def test_ingest_retry_ignores_a_hand_edited_failure_path(tmp_path: Path) -> None:
+    corpus, secret, db = _secret_setup(tmp_path)
+    ingest([str(corpus)], Settings(db=db))
+    conn = sqlite3.connect(db)
+    with conn:  # a ledger received from someone else may name any local path
+        for path in (str(secret), str(secret.parent), f"{secret}:1", "/etc/hostname"):
+            conn.execute(
+                "INSERT INTO failures (path, error, first_seen, last_seen) VALUES (?, 'x', 'd', 'd')", (path,)
+            )
+    conn.close()
+    for paths in ([str(corpus)], []):
+        assert ingest(paths, Settings(db=db), retry_failed=True).stored == 0
+    assert _stored_paths(db) == [str(corpus / "000.txt")]
+
+
+def test_ingest_retry_rereads_a_failed_jsonl_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    feed = corpus / "x.jsonl"
+    good = '{"text": "KABUL (ANI): Ahmad Massoud met Zamir Kabulov in Moscow."}'
+    feed.write_text(good + "\n{broken\n", "utf-8")
+    db = tmp_path / "l.db"
+    assert ingest([str(corpus)], Settings(db=db)).failed == 1
+    feed.write_text(good + '\n{"text": "KABUL (ANI): Amir Khan Muttaqi met Zamir Kabulov."}\n', "utf-8")
+    assert ingest([str(corpus)], Settings(db=db)).skipped_failed == 1
+    again = ingest([str(corpus)], Settings(db=db), retry_failed=True)
+    assert (again.stored, again.already_stored, again.failed) == (1, 1, 0)
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM failures").fetchone()[0] == 0
 
 
 SAMPLES = ROOT / "samples"

@@ -55,6 +55,7 @@ def test_migrations_readonly_missing_database(tmp_path: Path) -> None:
 def _downgrade_to_4(db: Path) -> None:
     """Make a current ledger look as reportedly left it before migration 5 (no stored counts)."""
     raw = sqlite3.connect(db)
+    raw.execute("DROP TABLE entity_keys")  # migration 8
     raw.execute("DROP TABLE watch_links")  # migration 7
     raw.execute("DROP TABLE watch_sources")
     raw.execute("DROP TABLE entity_names")

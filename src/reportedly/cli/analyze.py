@@ -16,7 +16,7 @@ from rich.markup import escape
 from reportedly.cli import app
 from reportedly.cli.options import ExcludeOption, IncludeOption, SkipList
 from reportedly.cli.progress import Feedback, QuietOption
-from reportedly.cli.render import render_article
+from reportedly.cli.render import printable, render_article
 from reportedly.config import Settings
 from reportedly.ingest.count import count_articles
 from reportedly.ingest.select import Selection
@@ -79,7 +79,7 @@ def emit(items: Iterable[Article | Failure], fmt: OutputFormat, feedback: Feedba
         if isinstance(item, Failure):
             failed += 1
             err.print(
-                f"[red]error[/red] {escape(f'{item.source.path}: {item.error}')}",
+                f"[red]error[/red] {escape(printable(f'{item.source.path}: {item.error}'))}",
                 highlight=False,
                 markup=True,
                 soft_wrap=True,

@@ -88,7 +88,7 @@ def ingest_cmd(
     ],
     db: DbOption = DEFAULT_DB,
     retry_failed: Annotated[
-        bool, typer.Option("--retry-failed", help="Re-read inputs that failed before.")
+        bool, typer.Option("--retry-failed", help="Also read the inputs among PATHS that failed before.")
     ] = False,
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD for inputs without one.")
@@ -127,6 +127,7 @@ def ingest_cmd(
 
 def _ingest_with_feedback(paths: list[str], settings: Any, retry_failed: bool, quiet: bool) -> Any:
     """Run pipeline.ingest with a progress bar (or a summary line), listing failures and skipped files."""
+    from reportedly.cli.render import printable
     from reportedly.ingest.count import count_articles
     from reportedly.ingest.select import Selection
     from reportedly.pipeline import ingest
@@ -140,7 +141,8 @@ def _ingest_with_feedback(paths: list[str], settings: Any, retry_failed: bool, q
         def show(item: object) -> None:
             error = getattr(item, "error", None)
             if error is not None:
-                err.print(Text(f"failed {item.source.path}: {error}", style="red"))  # type: ignore[attr-defined]
+                where = printable(str(item.source.path))  # type: ignore[attr-defined]
+                err.print(Text(f"failed {where}: {printable(error)}", style="red"), soft_wrap=True)
             feedback.advance(failed=error is not None)
 
         report = ingest(paths, settings, retry_failed=retry_failed, on_item=show, on_skip=skipped)

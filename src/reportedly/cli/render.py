@@ -3,6 +3,8 @@ never as rich markup, so "[bold]" in an article prints as itself."""
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -14,8 +16,22 @@ from reportedly.model import Article, Attribution, Entity, Event
 MAX_CELL_CHARS = 160
 
 
+# Characters that act on a terminal instead of printing (escape sequences, bells, backspaces, bidi
+# overrides that reorder what is shown): file names and article text are untrusted.
+_ACTIVE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_ACTIVE_IN_LINE = re.compile(f"[{_ACTIVE}\n\t]")
+_ACTIVE_IN_CELL = re.compile(f"[{_ACTIVE}]")
+
+
+def printable(text: str, *, one_line: bool = True) -> str:
+    """`text` with every terminal-active character written as its escape ("\\x1b", "\\u202e");
+    `one_line` escapes line breaks and tabs too (a failure is one line)."""
+    pattern = _ACTIVE_IN_LINE if one_line else _ACTIVE_IN_CELL
+    return pattern.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text)
+
+
 def _t(value: object) -> Text:
-    return Text("" if value is None else str(value))
+    return Text("" if value is None else printable(str(value), one_line=False))
 
 
 def _cut(text: str, limit: int = MAX_CELL_CHARS) -> str:

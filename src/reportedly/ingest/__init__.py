@@ -8,6 +8,7 @@ every problem becomes a Failure naming the file.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
@@ -19,6 +20,8 @@ from reportedly.ingest.reader import NOT_MINE, Payload, Reader, Sample
 from reportedly.ingest.select import Selection, Skipped
 from reportedly.ingest.web import Fetcher, FetchPolicy, is_url, read_url
 from reportedly.model import Failure, RawArticle, SourceRef
+
+log = logging.getLogger(__name__)
 
 # The readers one run chooses among, in the order of their registered names.
 Readers = tuple[Reader, ...]
@@ -89,6 +92,10 @@ def read_file(item: InputFile, max_bytes: int, max_html_bytes: int = html.MAX_HT
         yield Failure(SourceRef(path=item.display, url=None, format=fmt), err.problem)
     except RecursionError:
         yield Failure(SourceRef(path=item.display, url=None, format=fmt), "markup nested too deeply to parse")
+    except Exception as err:  # the input boundary: a reader's bug fails this input, not the run
+        log.warning("%s: reading failed: %r", item.display, err)
+        yield Failure(SourceRef(path=item.display, url=None, format=fmt),
+                      f"reading failed: internal error ({type(err).__name__}); the log has the details")
 
 
 def registered_readers() -> Readers:

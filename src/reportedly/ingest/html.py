@@ -30,6 +30,29 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
 }
 
 
+# libxml2's HTML parser (lxml, under trafilatura) drops what lies deeper than this many elements, so
+# a page nested deeper "has no text". Such a page is read again with its layout wrappers removed.
+MAX_PARSE_DEPTH = 255
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
+_VOID = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+)
+_WRAPPERS = re.compile(r"</?(?:div|span|section|font|center|main|article|aside|b|i|u|em|strong|small|big)"
+                       r"(?:\s[^>]*)?>", re.IGNORECASE)
+
+
+def nesting_depth(html: str) -> int:
+    """How deep the page's elements nest (a tag scan: unclosed void elements do not count)."""
+    depth = deepest = 0
+    for closing, name, self_closing in _TAG.findall(html):
+        if closing:
+            depth = max(depth - 1, 0)
+        elif not self_closing and name.lower() not in _VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
 def read_html(text: str, source: SourceRef, max_bytes: int = MAX_HTML_BYTES) -> Iterator[RawArticle]:
     """One article from an HTML page.
 
@@ -59,6 +82,13 @@ def extract_html(html: str, source: SourceRef, url: str | None = None,
     url = url or source.url
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     body = getattr(doc, "text", None) if doc is not None else None
+    if (not body or not body.strip()) and nesting_depth(html) > MAX_PARSE_DEPTH:
+        doc = trafilatura.bare_extraction(_WRAPPERS.sub("", html), url=url, with_metadata=True,
+                                          **TRAFILATURA_OPTIONS)
+        body = getattr(doc, "text", None) if doc is not None else None
+        if not body or not body.strip():
+            raise InputError(name, f"HTML nested more than {MAX_PARSE_DEPTH} elements deep: no article "
+                             "text could be parsed out of it")
     if not body or not body.strip():
         raise InputError(name, "no article text found in the HTML page")
     return RawArticle(

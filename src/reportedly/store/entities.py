@@ -60,11 +60,43 @@ def _candidates(conn: Database, entity: Entity) -> list[Candidate] | None:
     return None if len(found) > MAX_CANDIDATES else found
 
 
+def _by_key(conn: Database, key: str) -> Candidate | None:
+    """The ledger entity ever known under this exact key (migration 7), or None.
+
+    A key recorded nowhere may still be an entity's creation key in a ledger written before
+    migration 7 (whose entities lost it on re-keying): the entity's id is that key's hash.
+    """
+    row = conn.execute(
+        "SELECT e.id, e.name, e.kb_id FROM entity_keys k JOIN entities e ON e.id = k.entity_id "
+        "WHERE k.key = ?",
+        (key,),
+    ).fetchone()
+    if row is None:
+        row = conn.execute(
+            "SELECT id, name, kb_id FROM entities WHERE id = ?", (ledger_entity_id(key),)
+        ).fetchone()
+        if row is None or _creation_key_known(conn, row["id"]):
+            return None  # (known: this key only shares the hash of another key, 48 bits)
+        remember_key(conn, key, row["id"])
+    return Candidate(id=row["id"], name=row["name"], kb_id=row["kb_id"])
+
+
+def _creation_key_known(conn: Database, entity_id: str) -> bool:
+    """Whether the key an entity was created under (the key its id hashes) is recorded."""
+    keys = conn.execute("SELECT key FROM entity_keys WHERE entity_id = ?", (entity_id,))
+    return any(ledger_entity_id(k) == entity_id for (k,) in keys)
+
+
+def remember_key(conn: Database, key: str, entity_id: str) -> None:
+    """Record that `entity_id` is known under `key`; a key already recorded keeps its entity."""
+    conn.execute("INSERT INTO entity_keys (key, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                 (key, entity_id))
+
+
 def _find(conn: Database, entity: Entity) -> Candidate | None:
-    key = entity_key(entity)
-    row = conn.execute("SELECT id, name, kb_id FROM entities WHERE key = ?", (key,)).fetchone()
-    if row:
-        return Candidate(id=row["id"], name=row["name"], kb_id=row["kb_id"])
+    found = _by_key(conn, entity_key(entity))
+    if found:
+        return found
     same_name = [
         c
         for c in _rows(
@@ -80,8 +112,44 @@ def _find(conn: Database, entity: Entity) -> Candidate | None:
     return pick_match(entity, candidates) if candidates else None
 
 
+def new_entity_id(conn: Database, key: str) -> str:
+    """The id of an entity created under `key`: the key's hash, or (on a 48-bit hash collision with
+    an entity created under another key) the hash of the key numbered, so an id is never reused."""
+    candidate, n = ledger_entity_id(key), 0
+    while conn.execute("SELECT 1 FROM entities WHERE id = ?", (candidate,)).fetchone():
+        n += 1
+        candidate = ledger_entity_id(f"{key}#{n}")
+    return candidate
+
+
+def _create(conn: Database, entity: Entity) -> str:
+    key = entity_key(entity)
+    new_id = new_entity_id(conn, key)
+    conn.execute(
+        "INSERT INTO entities (id, key, nkey, block, name, type, kb_id, kind, country, name_doc) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(name_doc), 0) + 1 FROM entities))",
+        (
+            new_id,
+            key,
+            name_key(entity.name, entity.type),
+            block_key(entity.name, entity.type),
+            entity.name,
+            entity.type,
+            entity.kb_id,
+            entity.kind,
+            entity.country,
+        ),
+    )
+    remember_key(conn, key, new_id)
+    return new_id
+
+
 def resolve_entity(conn: Database, entity: Entity) -> str:
     """The ledger entity id of an article entity, creating or updating the ledger entity.
+
+    An id never changes meaning: a ledger entity that gains a gazetteer id or a better name keeps
+    its id, and every key it was known under stays recorded in `entity_keys`, so a later article
+    naming it by any of them finds it (issue 18: it used to be created again, under a taken id).
 
     Args:
         conn: a connection inside a write transaction.
@@ -92,31 +160,20 @@ def resolve_entity(conn: Database, entity: Entity) -> str:
     """
     found = _find(conn, entity)
     if found is None:
-        key = entity_key(entity)
-        new_id = ledger_entity_id(key)
-        conn.execute(
-            "INSERT INTO entities (id, key, nkey, block, name, type, kb_id, kind, country, name_doc) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(name_doc), 0) + 1 FROM entities))",
-            (
-                new_id,
-                key,
-                name_key(entity.name, entity.type),
-                block_key(entity.name, entity.type),
-                entity.name,
-                entity.type,
-                entity.kb_id,
-                entity.kind,
-                entity.country,
-            ),
-        )
-        return new_id
+        return _create(conn, entity)
     name = entity.name if entity.kb_id and not found.kb_id else better_name(found.name, entity.name)
     if entity.kb_id and not found.kb_id:
         conn.execute(
             "UPDATE entities SET kb_id = ?, key = ? WHERE id = ?",
             (entity.kb_id, entity_key(entity), found.id),
         )
+        remember_key(conn, entity_key(entity), found.id)
     if name != found.name:
+        conn.execute(  # the name it had stays a way to find it
+            "INSERT INTO entity_keys (key, entity_id) SELECT nkey, id FROM entities WHERE id = ? "
+            "ON CONFLICT DO NOTHING",
+            (found.id,),
+        )
         conn.execute(
             "UPDATE entities SET name = ?, nkey = ?, block = ? WHERE id = ?",
             (name, name_key(name, entity.type), block_key(name, entity.type), found.id),

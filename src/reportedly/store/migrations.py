@@ -232,6 +232,22 @@ CREATE TABLE watch_links (
 CREATE INDEX watch_links_pending ON watch_links(done, attempts);
 """
 
+# Every exact key (`merge.entities.entity_key`: kb:<id> or <group>:<name>) a ledger entity has been
+# known under: the key it was created under (its id is that key's hash), the gazetteer key it gained,
+# the names it had before a rename. A key never moves to another entity, so an entity's id keeps its
+# meaning when the entity is re-keyed or renamed, and every later article naming it by an old key
+# finds it (issue 18). The backfill keeps each entity's current keys; the writer also recognizes a
+# creation key by its hash (`store.entities.resolve_entity`), which repairs keys a ledger lost before.
+_M8_ENTITY_KEYS = """
+CREATE TABLE entity_keys (
+    key        TEXT PRIMARY KEY,
+    entity_id  TEXT NOT NULL REFERENCES entities(id)
+) WITHOUT ROWID;
+CREATE INDEX entity_keys_entity ON entity_keys(entity_id);
+INSERT OR IGNORE INTO entity_keys (key, entity_id) SELECT key, id FROM entities;
+INSERT OR IGNORE INTO entity_keys (key, entity_id) SELECT nkey, id FROM entities WHERE kb_id IS NULL;
+"""
+
 # (version, name, SQL): applied in order; the version is the list position plus one.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, failures, entities, full-text index", _M1_CORE),
@@ -241,6 +257,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (5, "stored article, mention and event counts per entity, most mentioned first", _M5_ENTITY_COUNTS),
     (6, "trigram index of entity names and aliases, one document per entity", _M6_ENTITY_NAMES),
     (7, "watch state: polled feeds' validators and their linked articles", _M7_WATCH),
+    (8, "every key a ledger entity was known under: re-keying keeps an id's meaning", _M8_ENTITY_KEYS),
 )
 
 

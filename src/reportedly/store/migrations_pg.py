@@ -219,6 +219,18 @@ CREATE TABLE watch_links (
 CREATE INDEX watch_links_pending ON watch_links(done, attempts);
 """
 
+# Every key a ledger entity was known under, as store.migrations._M8_ENTITY_KEYS.
+_M8_ENTITY_KEYS = """
+CREATE TABLE entity_keys (
+    key        TEXT PRIMARY KEY,
+    entity_id  TEXT NOT NULL REFERENCES entities(id)
+);
+CREATE INDEX entity_keys_entity ON entity_keys(entity_id);
+INSERT INTO entity_keys (key, entity_id) SELECT key, id FROM entities ON CONFLICT DO NOTHING;
+INSERT INTO entity_keys (key, entity_id) SELECT nkey, id FROM entities WHERE kb_id IS NULL
+ON CONFLICT DO NOTHING;
+"""
+
 # version -> script; the versions and their names are `store.migrations.MIGRATIONS`.
 POSTGRESQL: dict[int, str] = {
     1: _M1_CORE,
@@ -228,4 +240,5 @@ POSTGRESQL: dict[int, str] = {
     5: _M5_ENTITY_COUNTS,
     6: _M6_ENTITY_NAMES,
     7: _M7_WATCH,
+    8: _M8_ENTITY_KEYS,
 }

@@ -29,3 +29,7 @@ class GazetteerError(ReportedlyError):
 
 class StoreError(ReportedlyError):
     """The database cannot be opened, migrated or written."""
+
+
+class ClusterError(ReportedlyError):
+    """The Dask scheduler cannot be reached, has no workers, or was lost during the run."""

@@ -46,6 +46,11 @@ def analyze_raw(items: Iterable[RawArticle | Failure], settings: Settings) -> It
     cleaned = (_clean_one(item, settings, dedup) for item in items)
     iterator = iter(cleaned)
     batches = iter(lambda: list(islice(iterator, settings.batch_size)), [])
+    if settings.scheduler:  # the analysis on a Dask cluster (reportedly.runner_dask)
+        from reportedly.runner_dask import analyze_on_cluster
+
+        yield from analyze_on_cluster(batches, settings)
+        return
     if settings.n_process > 1:
         yield from _analyze_parallel(batches, settings)
         return

@@ -41,6 +41,9 @@ def analyze_cmd(
     max_bytes: Annotated[int, typer.Option(help="Largest input read, after decompression.")] = 64
     * 1024
     * 1024,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Run the analysis on the Dask cluster at this scheduler (tcp://HOST:PORT).")
+    ] = None,
 ) -> None:
     """Analyze articles and print one JSON object per article (failed inputs as {source, error}).
 
@@ -50,9 +53,12 @@ def analyze_cmd(
     """
     _check_date(published)
     settings = Settings(
-        clean=not no_clean, published=published, gazetteers=tuple(gazetteer or ()), max_input_bytes=max_bytes
+        clean=not no_clean, published=published, gazetteers=tuple(gazetteer or ()), max_input_bytes=max_bytes,
+        scheduler=scheduler,
     )
-    failed = emit(analyze(paths, settings), fmt, show_progress=_many(paths))
+    from reportedly.cli.ledger import exit_on_cluster_error
+
+    failed = exit_on_cluster_error(lambda: emit(analyze(paths, settings), fmt, show_progress=_many(paths)))
     raise typer.Exit(code=1 if failed else 0)
 
 

@@ -10,9 +10,10 @@ import csv
 import datetime
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -23,11 +24,17 @@ from reportedly.cli import app
 from reportedly.model import to_dict
 
 DbOption = Annotated[Path, typer.Option("--db", help="The ledger database (SQLite).")]
+SchedulerOption = Annotated[
+    str | None, typer.Option(help="Run the analysis on the Dask cluster at this scheduler (tcp://HOST:PORT).")
+]
 DEFAULT_DB = Path("reportedly.db")
 # Longest text shown in a table cell.
 MAX_CELL_CHARS = 90
 # Characters of an article's title shown beside its id in a timeline.
 TITLE_CHARS = 40
+# Seconds between two progress lines of an ingest through Dask.
+PROGRESS_S = 10.0
+_T = TypeVar("_T")
 
 
 class ClaimFormat(StrEnum):
@@ -81,6 +88,7 @@ def ingest_cmd(
     ] = None,
     gazetteer: Annotated[list[Path] | None, typer.Option(help="Extra gazetteer file(s).")] = None,
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Analysis worker processes.")] = 1,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Analyze articles and store them in the ledger; already stored articles are skipped.
 
@@ -96,15 +104,21 @@ def ingest_cmd(
         published=_date(published, "--published"),
         gazetteers=tuple(gazetteer or ()),
         n_process=n_process,
+        scheduler=_scheduler(scheduler, n_process),
     )
     err = Console(stderr=True)
+    meter = _meter() if scheduler else None
 
     def show(item: object) -> None:
         error = getattr(item, "error", None)
         if error is not None:
             err.print(Text(f"failed {item.source.path}: {error}", style="red"))  # type: ignore[attr-defined]
+        if meter is not None and meter.add(item):
+            err.print(Text(meter.line(), style="dim"))
 
-    report = ingest(paths, settings, retry_failed=retry_failed, on_item=show)
+    report = exit_on_cluster_error(lambda: ingest(paths, settings, retry_failed=retry_failed, on_item=show))
+    if meter is not None:
+        err.print(Text(meter.line(), style="dim"))
     err.print(
         Text(
             f"{report.stored} stored, {report.already_stored} already stored, {report.failed} failed, "
@@ -112,6 +126,30 @@ def ingest_cmd(
         )
     )
     raise typer.Exit(code=1 if report.failed else 0)
+
+
+def _scheduler(address: str | None, n_process: int) -> str | None:
+    if address is not None and n_process > 1:
+        raise typer.BadParameter("--n-process is for local runs: the Dask workers are the processes",
+                                 param_hint="--scheduler")
+    return address
+
+
+def _meter() -> Any:
+    from reportedly.runner_dask import Throughput
+
+    return Throughput(every=PROGRESS_S)
+
+
+def exit_on_cluster_error(run: Callable[[], _T]) -> _T:
+    """`run()`, with a Dask cluster that cannot be reached or is lost reported in one line (exit 2)."""
+    from reportedly.errors import ClusterError
+
+    try:
+        return run()
+    except ClusterError as err:
+        Console(stderr=True).print(Text(f"error: {err}", style="red"))
+        raise typer.Exit(code=2) from None
 
 
 def _print_claims(console: Console, claims: list[Any]) -> None:

@@ -1,0 +1,220 @@
+"""The analysis on a Dask distributed cluster: `--scheduler tcp://HOST:PORT` (`Settings.scheduler`).
+
+This process (the client) reads, cleans and checks syndication exactly as the local runner does, in
+input order; the cluster's workers run spaCy and the extractors on whole batches and send back finished
+Articles and Failures: frozen dataclasses of plain data, never Docs. Results come back in input order,
+so `ingest` stores the same ledger it stores without a cluster.
+
+- Each worker process loads the pipeline once (`PipelineLoader`, a worker plugin; `make_nlp` caches it).
+  Start workers with one thread each (`dask worker ADDRESS --nthreads 1`): a second thread in the same
+  process would only wait for the first (`_ANALYSIS` serializes them, spaCy is not thread-safe).
+- At most `BATCHES_PER_THREAD` batches per worker thread are in flight and inputs are read lazily, so
+  the client's memory stays flat on endless input.
+- A worker that dies mid-batch: the scheduler runs its batches again on another worker (Dask's
+  `allowed-failures`); the client stores a batch only once, when its result arrives, so nothing is
+  lost or doubled. A batch that still fails (the task raised, or every worker running it died) is run
+  again one article per task, so only the article at fault is recorded as a Failure, as a local one is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from reportedly.config import Settings
+from reportedly.errors import ClusterError
+from reportedly.model import Article, Failure
+from reportedly.runner import Item, _analyze_batch
+
+log = logging.getLogger(__name__)
+
+# Batches in flight per worker thread: one running, one queued behind it on the worker, one travelling.
+BATCHES_PER_THREAD = 3
+# Seconds to reach the scheduler, and to wait for a first worker to join it.
+CONNECT_TIMEOUT_S = 30
+WORKER_TIMEOUT_S = 120
+# distributed's Client and Future are only partly annotated: they are handled as Any here.
+Client = Any
+Future = Any
+# One analysis at a time per worker process: spaCy pipelines are not thread-safe.
+_ANALYSIS = threading.Lock()
+
+
+def analyze_batch(batch: list[Item], settings: Settings) -> list[Item]:
+    """The task a worker runs: analyze one batch in this process's pipeline (loaded once)."""
+    with _ANALYSIS:
+        return _analyze_batch(batch, settings)
+
+
+class PipelineLoader(WorkerPlugin):
+    """Loads the analysis pipeline when a worker starts (or joins later), before its first batch.
+
+    Args:
+        gazetteers: extra gazetteer files, read on the worker: they must exist there at the same path.
+    """
+
+    idempotent = True
+
+    def __init__(self, gazetteers: tuple[str, ...]) -> None:
+        self.gazetteers = gazetteers
+        self.name = "reportedly-pipeline-" + "|".join(gazetteers)
+
+    async def setup(self, worker: Any) -> None:
+        """Load off the worker's event loop, so its heartbeats go on meanwhile."""
+        await asyncio.get_running_loop().run_in_executor(None, self._load)
+
+    def _load(self) -> None:
+        from reportedly.nlp.pipeline import make_nlp
+
+        with _ANALYSIS:
+            make_nlp(self.gazetteers)
+
+
+@dataclass
+class _Slot:
+    """One batch in flight: its items, where those to analyze sit, and the futures analyzing them."""
+
+    batch: list[Item]
+    todo: list[int]
+    parts: list[list[Item]] = field(default_factory=list)
+    futures: list[Future] = field(default_factory=list)
+
+
+def analyze_on_cluster(batches: Iterator[list[Item]], settings: Settings) -> Iterator[Item]:
+    """Analyze cleaned batches on the cluster at `settings.scheduler`, yielding results in input order.
+
+    Raises:
+        ClusterError: the scheduler cannot be reached, no worker joins it, or it is lost mid-run.
+    """
+    client = connect(str(settings.scheduler))
+    try:
+        client.register_plugin(PipelineLoader(tuple(str(p) for p in settings.gazetteers)))
+        pending: deque[_Slot] = deque()
+        for batch in batches:
+            pending.append(_submit(client, batch, settings))
+            while len(pending) >= BATCHES_PER_THREAD * _threads(client):
+                yield from _collect(client, pending.popleft(), settings)
+        while pending:
+            yield from _collect(client, pending.popleft(), settings)
+    finally:
+        client.close()
+
+
+def connect(address: str) -> Client:
+    """A client of the scheduler at `address`, once at least one worker has joined it."""
+    import distributed
+
+    dask: Any = distributed
+    try:
+        client: Client = dask.Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as err:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {err}") from None
+    try:
+        client.wait_for_workers(1, timeout=WORKER_TIMEOUT_S)
+    except (OSError, TimeoutError) as err:
+        client.close()
+        raise ClusterError(
+            f"no Dask worker joined the scheduler at {address} in {WORKER_TIMEOUT_S} s"
+        ) from err
+    threads = client.nthreads()
+    if any(n > 1 for n in threads.values()):
+        log.warning("Dask workers with more than one thread analyze one batch at a time: start them "
+                    "with --nthreads 1 (and --nworkers N for N processes)")
+    return client
+
+
+def _threads(client: Client) -> int:
+    workers = client.scheduler_info(n_workers=-1).get("workers", {})
+    return max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
+
+
+def _submit(client: Client, batch: list[Item], settings: Settings) -> _Slot:
+    todo = [i for i, item in enumerate(batch) if isinstance(item, Article) and item.skipped is None]
+    slot = _Slot(batch, todo)
+    if todo:
+        part = [batch[i] for i in todo]
+        slot.parts.append(part)
+        slot.futures.append(client.submit(analyze_batch, part, settings, pure=False))
+    return slot
+
+
+def _collect(client: Client, slot: _Slot, settings: Settings) -> list[Item]:
+    """The slot's batch with its analyzed items in place, waiting for them as needed."""
+    analyzed: list[Item] = []
+    for part, future in zip(slot.parts, slot.futures, strict=True):
+        analyzed.extend(_result(client, part, future, settings))
+    out = list(slot.batch)
+    for index, item in zip(slot.todo, analyzed, strict=True):
+        out[index] = item
+    return out
+
+
+def _result(client: Client, part: list[Item], future: Future, settings: Settings) -> list[Item]:
+    try:
+        result: list[Item] = future.result()
+        return result
+    except Exception as err:
+        reason = _reason(err, client)
+    finally:
+        future.release()
+    if len(part) > 1:  # find the article at fault: each one on its own
+        log.warning("a batch of %d articles failed on the cluster (%s): retrying them one by one",
+                    len(part), reason)
+        singles = [client.submit(analyze_batch, [item], settings, pure=False) for item in part]
+        pairs = zip(part, singles, strict=True)
+        return [x for item, single in pairs for x in _result(client, [item], single, settings)]
+    (item,) = part
+    log.warning("%s: analysis failed on the cluster: %s", item.source.path, reason)
+    return [Failure(item.source, f"analysis failed: {reason}")]
+
+
+def _reason(err: Exception, client: Client) -> str:
+    from distributed import CancelledError
+    from distributed.scheduler import KilledWorker
+
+    if isinstance(err, CancelledError) or client.status != "running":
+        raise ClusterError(f"lost the Dask scheduler at {client.scheduler.address}: stored articles "
+                           "are kept; run the same command again to resume") from err
+    if isinstance(err, KilledWorker):
+        return f"every Dask worker analyzing it died ({err.allowed_failures + 1} tries)"
+    return f"{type(err).__name__}: {err}"
+
+
+class Throughput:
+    """Counts results for a progress line: articles/s, stored, failed.
+
+    Args:
+        every: seconds between two lines; `add` says when the next one is due.
+    """
+
+    def __init__(self, every: float) -> None:
+        self.start = self.shown = time.monotonic()
+        self.every = every
+        self.stored = 0
+        self.failed = 0
+
+    def add(self, item: Item) -> bool:
+        """Count one result; True when a progress line is due."""
+        if isinstance(item, Failure):
+            self.failed += 1
+        else:
+            self.stored += 1
+        now = time.monotonic()
+        if now - self.shown < self.every:
+            return False
+        self.shown = now
+        return True
+
+    def line(self) -> str:
+        """'1,234 articles, 38.2 articles/s, 1,230 stored, 4 failed'."""
+        done = self.stored + self.failed
+        rate = done / max(time.monotonic() - self.start, 1e-9)
+        return f"{done:,} articles, {rate:.1f} articles/s, {self.stored:,} stored, {self.failed:,} failed"

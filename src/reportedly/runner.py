@@ -42,15 +42,15 @@ def analyze(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
 
 def analyze_raw(items: Iterable[RawArticle | Failure], settings: Settings) -> Iterator[Item]:
     """Analyze RawArticles (from any reader, or built by a caller); Failures pass through."""
+    if settings.scheduler:  # cleaning and analysis on a Dask cluster (reportedly.runner_dask)
+        from reportedly.runner_dask import analyze_on_cluster
+
+        yield from analyze_on_cluster(items, settings)
+        return
     dedup = SyndicationIndex(threshold=settings.dedup_threshold)
     cleaned = (_clean_one(item, settings, dedup) for item in items)
     iterator = iter(cleaned)
     batches = iter(lambda: list(islice(iterator, settings.batch_size)), [])
-    if settings.scheduler:  # the analysis on a Dask cluster (reportedly.runner_dask)
-        from reportedly.runner_dask import analyze_on_cluster
-
-        yield from analyze_on_cluster(batches, settings)
-        return
     if settings.n_process > 1:
         yield from _analyze_parallel(batches, settings)
         return

@@ -1,9 +1,11 @@
 """The analysis on a Dask distributed cluster: `--scheduler tcp://HOST:PORT` (`Settings.scheduler`).
 
-This process (the client) reads, cleans and checks syndication exactly as the local runner does, in
-input order; the cluster's workers run spaCy and the extractors on whole batches and send back finished
-Articles and Failures: frozen dataclasses of plain data, never Docs. Results come back in input order,
-so `ingest` stores the same ledger it stores without a cluster.
+This process (the client) reads the inputs and sends batches of raw articles; the cluster's workers
+clean them and run spaCy and the extractors, and send back finished Articles and Failures: frozen
+dataclasses of plain data, never Docs. The client takes the results in input order and checks them
+for syndicated copies in that order, as the local runner does (cleaning is the costly part of what
+the local runner does before the analysis; the syndication index needs the input order), so
+`ingest` stores the same ledger it stores without a cluster.
 
 - Each worker process loads the pipeline once (`PipelineLoader`, a worker plugin; `make_nlp` caches it).
   Start workers with one thread each (`dask worker ADDRESS --nthreads 1`): a second thread in the same
@@ -23,16 +25,18 @@ import logging
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import islice
+from typing import Any, cast
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from reportedly.clean.dedup import SyndicationIndex
 from reportedly.config import Settings
 from reportedly.errors import ClusterError
-from reportedly.model import Article, Failure
-from reportedly.runner import Item, _analyze_batch
+from reportedly.model import Article, Failure, RawArticle
+from reportedly.runner import Item, _analyze_batch, _clean_one
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +52,22 @@ Future = Any
 _ANALYSIS = threading.Lock()
 
 
-def analyze_batch(batch: list[Item], settings: Settings) -> list[Item]:
-    """The task a worker runs: analyze one batch in this process's pipeline (loaded once)."""
+class _NoIndex:
+    """The syndication index on a worker: checks nothing (the client checks copies, in input order)."""
+
+    def add(self, article_id: str, text: str) -> str | None:
+        return None
+
+
+def analyze_batch(batch: list[RawArticle], settings: Settings) -> list[Item]:
+    """The task a worker runs: clean and analyze one batch in this process's pipeline (loaded once).
+
+    Returns:
+        an Article or a Failure per raw article, in order; no Article is marked as a copy yet.
+    """
     with _ANALYSIS:
-        return _analyze_batch(batch, settings)
+        cleaned = [_clean_one(raw, settings, cast(SyndicationIndex, _NoIndex())) for raw in batch]
+        return _analyze_batch(cleaned, settings)
 
 
 class PipelineLoader(WorkerPlugin):
@@ -78,22 +94,26 @@ class PipelineLoader(WorkerPlugin):
             make_nlp(self.gazetteers)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Slot:
-    """One batch in flight: its items, where those to analyze sit, and the futures analyzing them."""
+    """One batch in flight: its items, its raw articles, and the future analyzing them (None: no article)."""
 
-    batch: list[Item]
-    todo: list[int]
-    parts: list[list[Item]] = field(default_factory=list)
-    futures: list[Future] = field(default_factory=list)
+    batch: list[RawArticle | Failure]
+    part: list[RawArticle]
+    future: Future | None
 
 
-def analyze_on_cluster(batches: Iterator[list[Item]], settings: Settings) -> Iterator[Item]:
-    """Analyze cleaned batches on the cluster at `settings.scheduler`, yielding results in input order.
+def analyze_on_cluster(items: Iterable[RawArticle | Failure], settings: Settings) -> Iterator[Item]:
+    """Clean and analyze `items` on the cluster at `settings.scheduler`, yielding results in input order.
+
+    Failures among `items` pass through; syndicated copies are marked here, in input order.
 
     Raises:
         ClusterError: the scheduler cannot be reached, no worker joins it, or it is lost mid-run.
     """
+    dedup = SyndicationIndex(threshold=settings.dedup_threshold)
+    iterator = iter(items)
+    batches = iter(lambda: list(islice(iterator, settings.batch_size)), [])
     client = connect(str(settings.scheduler))
     try:
         client.register_plugin(PipelineLoader(tuple(str(p) for p in settings.gazetteers)))
@@ -101,11 +121,21 @@ def analyze_on_cluster(batches: Iterator[list[Item]], settings: Settings) -> Ite
         for batch in batches:
             pending.append(_submit(client, batch, settings))
             while len(pending) >= BATCHES_PER_THREAD * _threads(client):
-                yield from _collect(client, pending.popleft(), settings)
+                yield from _mark_copies(_collect(client, pending.popleft(), settings), dedup)
         while pending:
-            yield from _collect(client, pending.popleft(), settings)
+            yield from _mark_copies(_collect(client, pending.popleft(), settings), dedup)
     finally:
         client.close()
+
+
+def _mark_copies(items: list[Item], dedup: SyndicationIndex) -> Iterator[Item]:
+    """Each item, an analyzed article marked when it copies one seen before (as `runner._clean_one` does)."""
+    for item in items:
+        if isinstance(item, Article) and item.skipped is None:
+            original = dedup.add(item.id, item.text)
+            yield item if original is None else replace(item, duplicate_of=original)
+        else:
+            yield item
 
 
 def connect(address: str) -> Client:
@@ -136,28 +166,19 @@ def _threads(client: Client) -> int:
     return max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
 
 
-def _submit(client: Client, batch: list[Item], settings: Settings) -> _Slot:
-    todo = [i for i, item in enumerate(batch) if isinstance(item, Article) and item.skipped is None]
-    slot = _Slot(batch, todo)
-    if todo:
-        part = [batch[i] for i in todo]
-        slot.parts.append(part)
-        slot.futures.append(client.submit(analyze_batch, part, settings, pure=False))
-    return slot
+def _submit(client: Client, batch: list[RawArticle | Failure], settings: Settings) -> _Slot:
+    part = [item for item in batch if isinstance(item, RawArticle)]
+    future = client.submit(analyze_batch, part, settings, pure=False) if part else None
+    return _Slot(batch, part, future)
 
 
 def _collect(client: Client, slot: _Slot, settings: Settings) -> list[Item]:
-    """The slot's batch with its analyzed items in place, waiting for them as needed."""
-    analyzed: list[Item] = []
-    for part, future in zip(slot.parts, slot.futures, strict=True):
-        analyzed.extend(_result(client, part, future, settings))
-    out = list(slot.batch)
-    for index, item in zip(slot.todo, analyzed, strict=True):
-        out[index] = item
-    return out
+    """The slot's batch with each raw article replaced by its result, waiting for them as needed."""
+    results = iter(_result(client, slot.part, slot.future, settings) if slot.future is not None else [])
+    return [next(results) if isinstance(item, RawArticle) else item for item in slot.batch]
 
 
-def _result(client: Client, part: list[Item], future: Future, settings: Settings) -> list[Item]:
+def _result(client: Client, part: list[RawArticle], future: Future, settings: Settings) -> list[Item]:
     try:
         result: list[Item] = future.result()
         return result

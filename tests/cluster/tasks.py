@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from reportedly.config import Settings
-from reportedly.model import Article, Failure
+from reportedly.model import Article, Failure, RawArticle
 from reportedly.runner_dask import analyze_batch
 
 # Where the marking task leaves its markers (set in the workers' environment by the test cluster).
@@ -23,11 +23,11 @@ POISON = "POISONED"
 Item = Article | Failure
 
 
-def _texts(batch: list[Item]) -> list[str]:
-    return [item.text for item in batch if isinstance(item, Article)]
+def _poisoned(batch: list[RawArticle]) -> bool:
+    return any(POISON in raw.text for raw in batch)
 
 
-def marking_batch(batch: list[Item], settings: Settings) -> list[Item]:
+def marking_batch(batch: list[RawArticle], settings: Settings) -> list[Item]:
     """Leave `MARKERS/<pid>-<n>` naming the batch's first article, pause, then analyze."""
     folder = Path(os.environ[MARKERS_ENV])
     first = batch[0].source.path if batch else "-"
@@ -37,15 +37,15 @@ def marking_batch(batch: list[Item], settings: Settings) -> list[Item]:
     return analyze_batch(batch, settings)
 
 
-def raising_batch(batch: list[Item], settings: Settings) -> list[Item]:
+def raising_batch(batch: list[RawArticle], settings: Settings) -> list[Item]:
     """Raise on a batch holding a poisoned article, as a bug outside the per-article boundary would."""
-    if any(POISON in text for text in _texts(batch)):
+    if _poisoned(batch):
         raise RuntimeError("poisoned article")
     return analyze_batch(batch, settings)
 
 
-def dying_batch(batch: list[Item], settings: Settings) -> list[Item]:
+def dying_batch(batch: list[RawArticle], settings: Settings) -> list[Item]:
     """Kill this worker process on a batch holding a poisoned article, as a segfault or an OOM kill would."""
-    if any(POISON in text for text in _texts(batch)):
+    if _poisoned(batch):
         os._exit(1)
     return analyze_batch(batch, settings)

@@ -121,7 +121,7 @@ def _ingest(corpus: Path, db: Path, scheduler: str | None) -> float:
 
 
 def _local(corpus: Path, db: Path, seed: Path) -> dict[str, float]:
-    _warm(str(seed))
+    _ingest(seed, db.with_suffix(".warm-up.db"), None)
     cpu = _cpu()
     seconds = _ingest(corpus, db, None)
     return {"wall": seconds, "client": _cpu() - cpu, "workers": 0.0, "scheduler": 0.0}
@@ -130,6 +130,7 @@ def _local(corpus: Path, db: Path, seed: Path) -> dict[str, float]:
 def _on_cluster(corpus: Path, db: Path, address: str, n: int, tmp: Path, seed: Path) -> dict[str, float]:
     workers, client = _workers(address, n, tmp, seed)
     try:
+        _ingest(seed, tmp / f"warm-up-{n}.db", address)  # the client's imports, the worker plugin
         before = (_cpu(), client.run(_cpu), client.run_on_scheduler(_cpu))
         seconds = _ingest(corpus, db, address)
         after = (_cpu(), client.run(_cpu), client.run_on_scheduler(_cpu))

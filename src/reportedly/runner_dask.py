@@ -48,6 +48,10 @@ WORKER_TIMEOUT_S = 120
 # distributed's Client and Future are only partly annotated: they are handled as Any here.
 Client = Any
 Future = Any
+# The worker's statistical profiler: it samples the running task's stack 100 times a second on the
+# worker's event loop, taking the GIL from the analysis each time (about 10% more CPU per article with
+# two workers on two cores, bench/dask_scaling.py). Nothing here reads its profiles.
+PROFILER_CALLBACKS = ("profile", "profile-cycle")
 # One analysis at a time per worker process: spaCy pipelines are not thread-safe.
 _ANALYSIS = threading.Lock()
 
@@ -84,14 +88,29 @@ class PipelineLoader(WorkerPlugin):
         self.name = "reportedly-pipeline-" + "|".join(gazetteers)
 
     async def setup(self, worker: Any) -> None:
-        """Load off the worker's event loop, so its heartbeats go on meanwhile."""
+        """Stop the worker's statistical profiler; load the pipeline off its event loop (heartbeats go on)."""
+        for name in PROFILER_CALLBACKS:
+            callback = getattr(worker, "periodic_callbacks", {}).pop(name, None)
+            if callback is not None:
+                callback.stop()
         await asyncio.get_running_loop().run_in_executor(None, self._load)
 
     def _load(self) -> None:
-        from reportedly.nlp.pipeline import make_nlp
-
         with _ANALYSIS:
-            make_nlp(self.gazetteers)
+            error = pipeline_error(self.gazetteers)
+        if error:  # the worker still starts: the client asks every worker before sending articles
+            log.error("cannot load the analysis pipeline: %s", error)
+
+
+def pipeline_error(gazetteers: tuple[str, ...]) -> str | None:
+    """Run on each worker: why its pipeline cannot be loaded (a missing gazetteer file ...), or None."""
+    from reportedly.nlp.pipeline import make_nlp
+
+    try:
+        make_nlp(gazetteers)  # cached: loaded once per process
+    except Exception as err:
+        return f"{type(err).__name__}: {err}"
+    return None
 
 
 @dataclass(frozen=True)
@@ -116,7 +135,7 @@ def analyze_on_cluster(items: Iterable[RawArticle | Failure], settings: Settings
     batches = iter(lambda: list(islice(iterator, settings.batch_size)), [])
     client = connect(str(settings.scheduler))
     try:
-        client.register_plugin(PipelineLoader(tuple(str(p) for p in settings.gazetteers)))
+        _load_pipelines(client, tuple(str(p) for p in settings.gazetteers))
         pending: deque[_Slot] = deque()
         for batch in batches:
             pending.append(_submit(client, batch, settings))
@@ -159,6 +178,14 @@ def connect(address: str) -> Client:
         log.warning("Dask workers with more than one thread analyze one batch at a time: start them "
                     "with --nthreads 1 (and --nworkers N for N processes)")
     return client
+
+
+def _load_pipelines(client: Client, gazetteers: tuple[str, ...]) -> None:
+    """Have every worker, present and future, load the pipeline; fail at once if one cannot."""
+    client.register_plugin(PipelineLoader(gazetteers))
+    for worker, error in client.run(pipeline_error, gazetteers).items():
+        if error:
+            raise ClusterError(f"the Dask worker at {worker} cannot load the analysis pipeline: {error}")
 
 
 def _threads(client: Client) -> int:

@@ -22,6 +22,7 @@ import reportedly
 from reportedly import runner, runner_dask
 from reportedly.cli import app
 from reportedly.config import Settings
+from reportedly.errors import ClusterError
 from reportedly.model import to_dict
 from reportedly.store.ingest import ingest
 from tests.cluster import tasks
@@ -175,3 +176,20 @@ def test_dask_cli_unreachable_scheduler(tmp_path: Path, monkeypatch: pytest.Monk
     out = CliRunner().invoke(app, args)
     assert out.exit_code == 2
     assert "error: cannot reach the Dask scheduler at tcp://127.0.0.1:9" in out.output
+
+
+def test_dask_workers_without_the_gazetteer_fail_at_once(dask_cluster: Cluster, tmp_path: Path) -> None:
+    inputs = _corpus(tmp_path / "corpus", 2)
+    gone = tmp_path / "gone.yaml"  # on this machine, so on the workers (as on another machine)
+    settings = Settings(db=tmp_path / "l.db", scheduler=dask_cluster.address, gazetteers=(gone,))
+    with pytest.raises(ClusterError, match="cannot load the analysis pipeline: .*gone.yaml"):
+        ingest(inputs, settings)
+    with reportedly.open(tmp_path / "l.db") as ledger:
+        assert not list(ledger.articles()) and not ledger.failures()  # nothing recorded against the articles
+
+
+def test_dask_workers_run_without_the_profiler(dask_cluster: Cluster, tmp_path: Path) -> None:
+    ingest(_corpus(tmp_path / "corpus", 1), Settings(db=tmp_path / "l.db", scheduler=dask_cluster.address))
+    with dask_cluster.client() as client:
+        callbacks = client.run(lambda dask_worker: sorted(dask_worker.periodic_callbacks))
+    assert callbacks and all(not set(runner_dask.PROFILER_CALLBACKS) & set(c) for c in callbacks.values())

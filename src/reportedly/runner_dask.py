@@ -143,8 +143,17 @@ def analyze_on_cluster(items: Iterable[RawArticle | Failure], settings: Settings
                 yield from _mark_copies(_collect(client, pending.popleft(), settings), dedup)
         while pending:
             yield from _mark_copies(_collect(client, pending.popleft(), settings), dedup)
+    except Exception as err:
+        if isinstance(err, ClusterError) or client.status == "running":
+            raise
+        raise _lost(str(settings.scheduler)) from err
     finally:
         client.close()
+
+
+def _lost(address: str) -> ClusterError:
+    return ClusterError(f"lost the Dask scheduler at {address}: the articles stored so far are kept; "
+                        "run the same command again to resume")
 
 
 def _mark_copies(items: list[Item], dedup: SyndicationIndex) -> Iterator[Item]:
@@ -225,12 +234,10 @@ def _result(client: Client, part: list[RawArticle], future: Future, settings: Se
 
 
 def _reason(err: Exception, client: Client) -> str:
-    from distributed import CancelledError
     from distributed.scheduler import KilledWorker
 
-    if isinstance(err, CancelledError) or client.status != "running":
-        raise ClusterError(f"lost the Dask scheduler at {client.scheduler.address}: stored articles "
-                           "are kept; run the same command again to resume") from err
+    if client.status != "running":  # the client closed: the scheduler is gone
+        raise err
     if isinstance(err, KilledWorker):
         return f"every Dask worker analyzing it died ({err.allowed_failures + 1} tries)"
     return f"{type(err).__name__}: {err}"

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,10 +32,11 @@ WORKERS_S = 300
 
 @dataclass
 class Cluster:
-    """The running cluster: its address and the folder where marking tasks leave markers."""
+    """The running cluster: its address, the folder where marking tasks leave markers, the scheduler."""
 
     address: str
     markers: Path
+    scheduler: subprocess.Popen[bytes]
 
     def client(self) -> Any:
         from distributed import Client
@@ -75,13 +77,13 @@ def _start(args: list[str], log: Path, env: dict[str, str]) -> subprocess.Popen[
         )
 
 
-@pytest.fixture(scope="session")
-def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+@contextmanager
+def running_cluster(tmp: Path, n_workers: int) -> Iterator[Cluster]:
+    """A scheduler and `n_workers` worker processes (one thread each), stopped on exit."""
     if not DASK.exists():
         pytest.fail(f"{DASK} not found: dask and distributed are project dependencies (make venv)")
-    tmp = tmp_path_factory.mktemp("dask")
     markers = tmp / "markers"
-    markers.mkdir()
+    markers.mkdir(parents=True)
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),  # this checkout, and tests.cluster
@@ -101,12 +103,18 @@ def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
             pytest.fail(f"the Dask scheduler did not start: {(tmp / 'scheduler.log').read_text()[-2000:]}")
         address = json.loads(address_file.read_text())["address"]
         assert address.startswith("tcp://127.0.0.1:")
-        worker_args = ["worker", address, "--nworkers", "2", "--nthreads", "1", *common]
+        worker_args = ["worker", address, "--nworkers", str(n_workers), "--nthreads", "1", *common]
         workers = _start([*worker_args, "--local-directory", str(tmp / "w")], tmp / "workers.log", env)
-        cluster = Cluster(address=address, markers=markers)
-        cluster.wait_for_workers(2)
+        cluster = Cluster(address=address, markers=markers, scheduler=scheduler)
+        cluster.wait_for_workers(n_workers)
         yield cluster
     finally:
         if workers is not None:
             _stop(workers)
         _stop(scheduler)
+
+
+@pytest.fixture(scope="session")
+def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+    with running_cluster(tmp_path_factory.mktemp("dask"), 2) as cluster:
+        yield cluster

@@ -26,7 +26,7 @@ from reportedly.errors import ClusterError
 from reportedly.model import to_dict
 from reportedly.store.ingest import ingest
 from tests.cluster import tasks
-from tests.cluster.conftest import Cluster
+from tests.cluster.conftest import Cluster, running_cluster
 from tests.conftest import ROOT
 
 PEOPLE = ("Ahmad Massoud", "Abdul Ghani Baradar", "Zamir Kabulov", "Amir Khan Muttaqi")
@@ -193,3 +193,28 @@ def test_dask_workers_run_without_the_profiler(dask_cluster: Cluster, tmp_path: 
     with dask_cluster.client() as client:
         callbacks = client.run(lambda dask_worker: sorted(dask_worker.periodic_callbacks))
     assert callbacks and all(not set(runner_dask.PROFILER_CALLBACKS) & set(c) for c in callbacks.values())
+
+
+@pytest.mark.slow
+def test_dask_scheduler_lost_mid_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportedly.store import ingest as store_ingest
+
+    inputs = _corpus(tmp_path / "corpus", 48)  # three batches: the kill comes after the first is stored
+    with running_cluster(tmp_path / "cluster", 1) as cluster:
+        store_batch = store_ingest.store_batch
+
+        def kill_scheduler_then_store(*args: Any) -> int:
+            if cluster.scheduler.poll() is None:
+                os.killpg(cluster.scheduler.pid, signal.SIGKILL)
+            return store_batch(*args)
+
+        monkeypatch.setattr(store_ingest, "store_batch", kill_scheduler_then_store)
+        monkeypatch.setattr(store_ingest, "STORE_BATCH", 2)
+        db = tmp_path / "l.db"
+        out = CliRunner().invoke(app, ["ingest", *inputs, "--db", str(db), "--scheduler", cluster.address])
+    assert out.exit_code == 2
+    assert f"error: lost the Dask scheduler at {cluster.address}" in " ".join(out.output.split())
+    stored = sqlite3.connect(db).execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert 0 < stored < 48
+    again = ingest(inputs, Settings(db=db))  # the same command resumes (here without a cluster)
+    assert (again.already_stored, again.stored) == (stored, 48 - stored)

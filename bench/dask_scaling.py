@@ -16,8 +16,8 @@ also printed as its bound on 2 idle cores from CPU time alone: with one worker t
 runs beside it on the second core; with two, everything shares both cores:
   bound = 2 x CPU(worker, 1w) / CPU(workers + client + scheduler, 2w).
 `--memory N` streams N recombined articles through the runner to a one-worker cluster whose task
-returns its batch unanalyzed, and prints the client's RSS at checkpoints: flat once the syndication
-index (bounded at 50,000 articles) stops growing, whatever N.
+cleans its batch and skips the analysis, and prints the client's RSS at checkpoints: it grows only
+while the syndication index fills (bounded at 50,000 articles, as in a local run), whatever N.
 """
 
 from __future__ import annotations
@@ -61,9 +61,12 @@ def _warm(seed: str) -> int:
     return len(list(analyze([seed], Settings())))
 
 
-def _unanalyzed(batch: list[Any], settings: Any) -> list[Any]:
-    """On a worker, for --memory: the batch back as it came (the client's side alone is measured)."""
-    return batch
+def _cleaned_only(batch: list[Any], settings: Any) -> list[Any]:
+    """On a worker, for --memory: the batch cleaned, not analyzed (the client's side is measured)."""
+    from reportedly.runner import _clean_one
+    from reportedly.runner_dask import _NoIndex
+
+    return [_clean_one(raw, settings, _NoIndex()) for raw in batch]  # type: ignore[arg-type]
 
 
 def _start(args: list[str], log: Path) -> subprocess.Popen[bytes]:
@@ -179,7 +182,7 @@ def _memory(shared: Path, address: str, tmp: Path, checkpoints: list[int]) -> No
     from reportedly.runner import analyze_raw
 
     workers, client = _workers(address, 1, tmp, None)
-    runner_dask.analyze_batch = _unanalyzed  # type: ignore[assignment]
+    runner_dask.analyze_batch = _cleaned_only  # type: ignore[assignment]
     try:
         raws: Iterator[object] = raw_stream(shared, seed=13)
         start = time.perf_counter()

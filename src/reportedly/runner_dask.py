@@ -49,8 +49,9 @@ WORKER_TIMEOUT_S = 120
 Client = Any
 Future = Any
 # The worker's statistical profiler: it samples the running task's stack 100 times a second on the
-# worker's event loop, taking the GIL from the analysis each time (about 10% more CPU per article with
-# two workers on two cores, bench/dask_scaling.py). Nothing here reads its profiles.
+# worker's event loop, taking the GIL from the analysis each time (with it on, two workers took 9.5
+# CPU seconds for 120 articles, 7.9 with it off: one noisy run under load, bench/dask_scaling.py).
+# Nothing here reads its profiles.
 PROFILER_CALLBACKS = ("profile", "profile-cycle")
 # One analysis at a time per worker process: spaCy pipelines are not thread-safe.
 _ANALYSIS = threading.Lock()

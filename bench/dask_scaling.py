@@ -3,7 +3,8 @@
 Starts a scheduler (`dask scheduler`, 127.0.0.1, a free port), then for each worker count a fresh
 `dask worker ADDRESS --nworkers N --nthreads 1`, warms every worker up (pipeline and lazily built
 tables, on the seed article), and times `store.ingest.ingest` of the corpus into a fresh SQLite file
-through the cluster; a local ingest (no cluster, one process) of the same articles is the baseline.
+through the cluster; local ingests of the same articles (no cluster; 1 and 2 processes,
+`--n-process`) are the baselines, and their 2-over-1 speed-up is the control for the machine's load.
 
 Usage:
   python bench/dask_scaling.py --shared ../shared                       # 120 ECB+ articles
@@ -111,23 +112,27 @@ def _workers(address: str, n: int, tmp: Path, seed: Path | None) -> tuple[subpro
     return proc, client
 
 
-def _ingest(corpus: Path, db: Path, scheduler: str | None) -> float:
+def _ingest(corpus: Path, db: Path, scheduler: str | None, n_process: int = 1) -> float:
     from reportedly.config import Settings
     from reportedly.store.ingest import ingest
 
     start = time.perf_counter()
-    report = ingest([str(corpus)], Settings(db=db, scheduler=scheduler))
+    report = ingest([str(corpus)], Settings(db=db, scheduler=scheduler, n_process=n_process))
     seconds = time.perf_counter() - start
     if report.failed:
         raise SystemExit(f"{report.failed} articles failed")
     return seconds
 
 
-def _local(corpus: Path, db: Path, seed: Path) -> dict[str, float]:
+def _local(corpus: Path, db: Path, seed: Path, n_process: int) -> dict[str, float]:
+    """A local ingest (no cluster): this process, and with `n_process` 2 its pool's processes."""
     _ingest(seed, db.with_suffix(".warm-up.db"), None)
-    cpu = _cpu()
-    seconds = _ingest(corpus, db, None)
-    return {"wall": seconds, "client": _cpu() - cpu, "workers": 0.0, "scheduler": 0.0}
+    before = os.times()
+    seconds = _ingest(corpus, db, None, n_process)
+    after = os.times()
+    pool = after.children_user + after.children_system - before.children_user - before.children_system
+    return {"wall": seconds, "client": after.user + after.system - before.user - before.system,
+            "workers": pool, "scheduler": 0.0}
 
 
 def _on_cluster(corpus: Path, db: Path, address: str, n: int, tmp: Path, seed: Path) -> dict[str, float]:
@@ -165,8 +170,11 @@ def _report(runs: dict[str, list[dict[str, float]]], articles: int) -> None:
         per = {k: 1000 * v / articles for k, v in two.items() if k != "wall"}
         print(f"CPU per article with 2 workers: workers {per['workers']:.1f} ms, client {per['client']:.1f} "
               f"ms (read, clean, syndication, store and merge), scheduler {per['scheduler']:.2f} ms")
-    if one and "local" in rows:
-        print(f"dask 1 worker over local 1 process: {rows['local']['wall'] / one['wall']:.2f}x wall clock")
+    if one and "local 1p" in rows:
+        local1, local2 = rows["local 1p"], rows["local 2p"]
+        print(f"dask 1 worker over local 1 process: {local1['wall'] / one['wall']:.2f}x wall clock")
+        print(f"the same run's control, local ingest --n-process 2 over 1: "
+              f"{local1['wall'] / local2['wall']:.2f}x wall clock (a machine with no free core shows it too)")
 
 
 def _rss_mb() -> float:
@@ -221,8 +229,9 @@ def main(argv: list[str] | None = None) -> None:
                   + ", ".join(f"{x:.1f}" for x in os.getloadavg()), flush=True)
             runs: dict[str, list[dict[str, float]]] = {}
             for i in range(args.repeat):
-                if not args.no_local:
-                    runs.setdefault("local", []).append(_local(corpus, tmp / f"local-{i}.db", seed))
+                for n in () if args.no_local else (1, 2):
+                    result = _local(corpus, tmp / f"local-{n}-{i}.db", seed, n)
+                    runs.setdefault(f"local {n}p", []).append(result)
                 for n in (1, 2):
                     result = _on_cluster(corpus, tmp / f"dask-{n}-{i}.db", address, n, tmp, seed)
                     runs.setdefault(f"dask {n}w", []).append(result)

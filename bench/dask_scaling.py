@@ -88,7 +88,7 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 
 def _scheduler(tmp: Path) -> tuple[subprocess.Popen[bytes], str]:
     address_file = tmp / "scheduler.json"
-    proc = _start(["scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+    proc = _start(["scheduler", "--host", "127.0.0.1", "--port", "0", "--dashboard-address", "127.0.0.1:0",
                    "--scheduler-file", str(address_file)], tmp / "scheduler.log")
     deadline = time.monotonic() + START_S
     while not address_file.exists():
@@ -103,8 +103,9 @@ def _workers(address: str, n: int, tmp: Path, seed: Path | None) -> tuple[subpro
     """`n` fresh worker processes, warmed up, and a client of the cluster."""
     from distributed import Client
 
-    proc = _start(["worker", address, "--nworkers", str(n), "--nthreads", "1", "--host", "127.0.0.1",
-                   "--no-dashboard", "--local-directory", str(tmp / f"w{n}")], tmp / "workers.log")
+    args = ["worker", address, "--nworkers", str(n), "--nthreads", "1", "--host", "127.0.0.1",
+            "--dashboard-address", "127.0.0.1:0", "--local-directory", str(tmp / f"w{n}")]
+    proc = _start(args, tmp / "workers.log")
     client = Client(address, timeout=START_S, set_as_default=False)
     client.wait_for_workers(n, timeout=WORKERS_S)
     if seed is not None:

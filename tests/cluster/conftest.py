@@ -91,7 +91,8 @@ def running_cluster(tmp: Path, n_workers: int) -> Iterator[Cluster]:
         "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1",
     }
     address_file = tmp / "scheduler.json"
-    common = ["--host", "127.0.0.1", "--no-dashboard"]
+    # Every listener on the loopback: --no-dashboard alone still serves HTTP (health, metrics) on 0.0.0.0.
+    common = ["--host", "127.0.0.1", "--dashboard-address", "127.0.0.1:0"]
     scheduler_args = ["scheduler", "--port", "0", "--scheduler-file", str(address_file), *common]
     scheduler = _start(scheduler_args, tmp / "scheduler.log", env)
     workers: subprocess.Popen[bytes] | None = None

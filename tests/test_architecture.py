@@ -31,17 +31,16 @@ PACKAGE = "reportedly"
 # prefix naming it; a module may import its own stage or an earlier one.
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ground floor", ("reportedly", "reportedly.model", "reportedly.errors", "reportedly.config",
-                      "reportedly.registry", "reportedly.weights")),
+                      "reportedly.registry", "reportedly.weights", "reportedly.cache")),
     ("ingest", ("reportedly.ingest",)),
     ("clean", ("reportedly.clean",)),
     ("nlp", ("reportedly.gazetteer", "reportedly.nlp")),
     ("extract", ("reportedly.extract",)),
-    ("runner", ("reportedly.runner",)),
+    ("runner", ("reportedly.runner", "reportedly.runner_dask")),
     ("merge", ("reportedly.merge",)),
-    ("ledger records", ("reportedly.ledger.records", "reportedly.ledger.status", "reportedly.ledger.search",
-                        "reportedly.ledger.build")),
     ("store", ("reportedly.store",)),
     ("ledger", ("reportedly.ledger",)),
+    ("pipeline", ("reportedly.pipeline",)),
     ("outputs", ("reportedly.export", "reportedly.api", "reportedly.evaluate", "reportedly.watch")),
     ("top", ("reportedly.builtins", "reportedly.cli")),
 )

@@ -47,6 +47,9 @@ class Settings:
     )
     batch_size: int = _setting(16, "Articles per spaCy batch: sets peak memory, not speed.")
     n_process: int = _setting(1, "spaCy worker processes.")
+    scheduler: str | None = _setting(
+        None, "Dask scheduler address (tcp://HOST:PORT): the analysis runs on that cluster's workers."
+    )
     dedup_threshold: float = _setting(0.5, "MinHash Jaccard at which two articles become dedup candidates.")
     gazetteers: tuple[Path, ...] = _setting(
         (), "Extra gazetteer files (YAML or JSON) added to the built-in one."

@@ -38,3 +38,7 @@ class InvalidArgument(ReportedlyError, ValueError):
     def __init__(self, param: str, message: str) -> None:
         super().__init__(message)
         self.param = param
+
+
+class ClusterError(ReportedlyError):
+    """The Dask scheduler cannot be reached, has no workers, or was lost during the run."""

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
 
+from reportedly import runner
 from reportedly.clean import article_id
 from reportedly.clean.dedup import SyndicationIndex
 from reportedly.clean.normalize import normalize_text
@@ -27,7 +28,7 @@ from reportedly.ingest.select import Selection, Skipped
 from reportedly.ingest.web import FetchPolicy
 from reportedly.ledger.records import IngestReport
 from reportedly.model import Article, Failure, RawArticle
-from reportedly.runner import analyze_raw
+from reportedly.runner import Item
 from reportedly.store import lookups
 from reportedly.store.database import Database, connect
 from reportedly.store.writer import store_batch
@@ -39,6 +40,25 @@ STORE_BATCH = 16
 # article: copies follow their original within hours, and this many recent articles cover that
 # for most feeds at a startup cost of about a second.
 RECENT_ARTICLES = 2000
+
+
+def analyze(paths: Iterable[str], settings: Settings,
+            on_skip: Callable[[Skipped], None] | None = None) -> Iterator[Item]:
+    """`runner.analyze`, on the Dask cluster at `settings.scheduler` when one is set."""
+    selection = Selection(settings.include, settings.exclude)
+    raws = read_inputs(paths, settings.max_input_bytes, settings.max_html_bytes, selection=selection,
+                       on_skip=on_skip, fetch=FetchPolicy.from_settings(settings))
+    return analyze_raw(raws, settings)
+
+
+def analyze_raw(items: Iterable[RawArticle | Failure], settings: Settings) -> Iterator[Item]:
+    """`runner.analyze_raw` in this machine's processes, or cleaning and analysis on the Dask cluster
+    at `settings.scheduler` (`reportedly.runner_dask`, imported only then: it loads distributed)."""
+    if settings.scheduler:
+        from reportedly.runner_dask import analyze_on_cluster
+
+        return analyze_on_cluster(items, settings)
+    return runner.analyze_raw(items, settings)
 
 
 @dataclass

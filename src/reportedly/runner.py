@@ -55,7 +55,8 @@ def analyze(
 
 
 def analyze_raw(items: Iterable[RawArticle | Failure], settings: Settings) -> Iterator[Item]:
-    """Analyze RawArticles (from any reader, or built by a caller); Failures pass through."""
+    """Analyze RawArticles (from any reader, or built by a caller) in this machine's processes;
+    Failures pass through. `pipeline.analyze_raw` sends them to a Dask cluster when one is set."""
     dedup = SyndicationIndex(threshold=settings.dedup_threshold)
     cleaned = (_clean_one(item, settings, dedup) for item in items)
     iterator = iter(cleaned)

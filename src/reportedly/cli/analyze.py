@@ -21,7 +21,7 @@ from reportedly.config import Settings
 from reportedly.ingest.count import count_articles
 from reportedly.ingest.select import Selection
 from reportedly.model import Article, Failure, article_to_dict, failure_to_dict
-from reportedly.runner import analyze
+from reportedly.pipeline import analyze
 
 
 class OutputFormat(str, Enum):
@@ -47,6 +47,9 @@ def analyze_cmd(
     include: IncludeOption = None,
     exclude: ExcludeOption = None,
     quiet: QuietOption = False,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Run the analysis on the Dask cluster at this scheduler (tcp://HOST:PORT).")
+    ] = None,
 ) -> None:
     """Analyze articles and print one JSON object per article (failed inputs as {source, error}).
 
@@ -58,12 +61,15 @@ def analyze_cmd(
     settings = Settings(
         clean=not no_clean, published=published, gazetteers=tuple(gazetteer or ()), max_input_bytes=max_bytes,
         include=tuple(include or ()), exclude=tuple(exclude or ()),
+        scheduler=scheduler,
     )
+    from reportedly.cli.ledger import exit_on_cluster_error
+
     err = Console(stderr=True)
     skipped = SkipList(err, quiet)
     total = count_articles(paths, Selection(settings.include, settings.exclude))
     with Feedback(err, "analyzing", total, quiet) as feedback:
-        failed = emit(analyze(paths, settings, on_skip=skipped), fmt, feedback)
+        failed = exit_on_cluster_error(lambda: emit(analyze(paths, settings, on_skip=skipped), fmt, feedback))
     feedback.summary(f"{feedback.stored} analyzed, {failed} failed, {skipped.count} not articles")
     raise typer.Exit(code=1 if failed else 0)
 

@@ -11,9 +11,10 @@ import csv
 import datetime
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -39,6 +40,10 @@ DbOption = Annotated[
     ),
 ]
 DEFAULT_DB = "reportedly.db"
+SchedulerOption = Annotated[
+    str | None, typer.Option(help="Run the analysis on the Dask cluster at this scheduler (tcp://HOST:PORT).")
+]
+_T = TypeVar("_T")
 
 
 class ClaimFormat(StrEnum):
@@ -98,6 +103,7 @@ def ingest_cmd(
     include: IncludeOption = None,
     exclude: ExcludeOption = None,
     quiet: QuietOption = False,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Analyze articles and store them in the ledger; already stored articles are skipped.
 
@@ -114,11 +120,12 @@ def ingest_cmd(
         n_process=n_process,
         include=tuple(include or ()),
         exclude=tuple(exclude or ()),
+        scheduler=_scheduler(scheduler, n_process),
     )
     from reportedly.errors import StoreError
 
     try:
-        report = _ingest_with_feedback(paths, settings, retry_failed, quiet)
+        report = exit_on_cluster_error(lambda: _ingest_with_feedback(paths, settings, retry_failed, quiet))
     except StoreError as exc:
         Console(stderr=True).print(Text(f"error: {exc}", style="red"), soft_wrap=True)
         raise typer.Exit(code=2) from None
@@ -166,6 +173,24 @@ def _checked(call: Any, *args: Any, **kwargs: Any) -> Any:
 
 def _print_json(records: object) -> None:
     sys.stdout.write(json.dumps(to_dict(records), ensure_ascii=False, indent=2) + "\n")
+
+
+def _scheduler(address: str | None, n_process: int) -> str | None:
+    if address is not None and n_process > 1:
+        raise typer.BadParameter("--n-process is for local runs: the Dask workers are the processes",
+                                 param_hint="--scheduler")
+    return address
+
+
+def exit_on_cluster_error(run: Callable[[], _T]) -> _T:
+    """`run()`, with a Dask cluster that cannot be reached or is lost reported in one line (exit 2)."""
+    from reportedly.errors import ClusterError
+
+    try:
+        return run()
+    except ClusterError as err:
+        Console(stderr=True).print(Text(f"error: {err}", style="red"))
+        raise typer.Exit(code=2) from None
 
 
 @app.command("claims")

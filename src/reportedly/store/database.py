@@ -16,7 +16,6 @@ SQLite's `BEGIN IMMEDIATE` makes them on one file (see docs/deploy.md for why th
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -27,6 +26,8 @@ from typing import Any, Literal, Protocol
 from reportedly.errors import StoreError
 from reportedly.registry import stores
 from reportedly.store import migrations
+from reportedly.store.targets import describe as describe  # re-exported: callers name the target here
+from reportedly.store.targets import is_url as is_url
 
 Dialect = Literal["sqlite", "postgresql"]
 
@@ -38,7 +39,6 @@ BUSY_TIMEOUT_MS = 30_000
 # The PostgreSQL advisory lock every ledger write transaction holds (any fixed 64-bit number that
 # no other application on the same database uses: "rptdly" in ASCII).
 WRITER_LOCK = 0x727074646C79
-_URL = re.compile(r"^postgres(ql)?://", re.IGNORECASE)
 
 
 class Rows(Protocol):
@@ -49,16 +49,6 @@ class Rows(Protocol):
     def fetchall(self) -> list[Any]: ...
 
     def __iter__(self) -> Iterator[Any]: ...
-
-
-def is_url(target: str | Path) -> bool:
-    """Whether `target` names a PostgreSQL database (`postgresql://user@host:port/dbname`)."""
-    return bool(_URL.match(str(target)))
-
-
-def describe(target: str | Path) -> str:
-    """The target as messages name it: a path, or a URL without its password."""
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", str(target)) if is_url(target) else str(target)
 
 
 class PgRow(tuple[Any, ...]):

@@ -14,16 +14,12 @@ from typing import TYPE_CHECKING
 
 from reportedly.errors import StoreError
 from reportedly.store.migrations_pg import POSTGRESQL
+from reportedly.store.targets import describe
 
 if TYPE_CHECKING:
     from reportedly.store.database import Database
 
 
-def describe(target: str) -> str:
-    """The database as messages name it (a URL without its password)."""
-    from reportedly.store.database import describe as _describe
-
-    return _describe(target)
 
 _M1_CORE = """
 CREATE TABLE articles (

@@ -1,0 +1,276 @@
+"""The analysis on a Dask distributed cluster: `--scheduler tcp://HOST:PORT` (`Settings.scheduler`).
+
+This process (the client) reads the inputs and sends batches of raw articles; the cluster's workers
+clean them and run spaCy and the extractors, and send back finished Articles and Failures: frozen
+dataclasses of plain data, never Docs. The client takes the results in input order and checks them
+for syndicated copies in that order, as the local runner does (cleaning is the costly part of what
+the local runner does before the analysis; the syndication index needs the input order), so
+`ingest` stores the same ledger it stores without a cluster.
+
+- Each worker process loads the pipeline once (`PipelineLoader`, a worker plugin; `make_nlp` caches it).
+  Start workers with one thread each (`dask worker ADDRESS --nthreads 1`): a second thread in the same
+  process would only wait for the first (`_ANALYSIS` serializes them, spaCy is not thread-safe).
+- At most `BATCHES_PER_THREAD` batches per worker thread are in flight and inputs are read lazily, so
+  the client's memory stays flat on endless input.
+- A worker that dies mid-batch: the scheduler runs its batches again on another worker (Dask's
+  `allowed-failures`); the client stores a batch only once, when its result arrives, so nothing is
+  lost or doubled. A batch that still fails (the task raised, or every worker running it died) is run
+  again one article per task, so only the article at fault is recorded as a Failure, as a local one is.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import islice
+from typing import Any, cast
+
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from reportedly.clean.dedup import SyndicationIndex
+from reportedly.config import Settings
+from reportedly.errors import ClusterError
+from reportedly.model import Article, Failure, RawArticle
+from reportedly.runner import Item, _analyze_batch, _clean_one
+
+log = logging.getLogger(__name__)
+
+# Batches in flight per worker thread: one running, one queued behind it on the worker, one travelling.
+BATCHES_PER_THREAD = 3
+# Seconds to reach the scheduler, and to wait for a first worker to join it.
+CONNECT_TIMEOUT_S = 30
+WORKER_TIMEOUT_S = 120
+# distributed's Client and Future are only partly annotated: they are handled as Any here.
+Client = Any
+Future = Any
+# The worker's statistical profiler: it samples the running task's stack 100 times a second on the
+# worker's event loop, taking the GIL from the analysis each time (with it on, two workers took 9.5
+# CPU seconds for 120 articles, 7.9 with it off: one noisy run under load, bench/dask_scaling.py).
+# Nothing here reads its profiles.
+PROFILER_CALLBACKS = ("profile", "profile-cycle")
+# One analysis at a time per worker process: spaCy pipelines are not thread-safe.
+_ANALYSIS = threading.Lock()
+
+
+class _NoIndex:
+    """The syndication index on a worker: checks nothing (the client checks copies, in input order)."""
+
+    def add(self, article_id: str, text: str) -> str | None:
+        return None
+
+
+def analyze_batch(batch: list[RawArticle], settings: Settings) -> list[Item]:
+    """The task a worker runs: clean and analyze one batch in this process's pipeline (loaded once).
+
+    Returns:
+        an Article or a Failure per raw article, in order; no Article is marked as a copy yet.
+    """
+    with _ANALYSIS:
+        cleaned = [_clean_one(raw, settings, cast(SyndicationIndex, _NoIndex())) for raw in batch]
+        return _analyze_batch(cleaned, settings)
+
+
+class PipelineLoader(WorkerPlugin):
+    """Loads the analysis pipeline when a worker starts (or joins later), before its first batch.
+
+    Args:
+        gazetteers: extra gazetteer files, read on the worker: they must exist there at the same path.
+    """
+
+    idempotent = True
+
+    def __init__(self, gazetteers: tuple[str, ...]) -> None:
+        self.gazetteers = gazetteers
+        self.name = "reportedly-pipeline-" + "|".join(gazetteers)
+
+    async def setup(self, worker: Any) -> None:
+        """Stop the worker's statistical profiler; load the pipeline off its event loop (heartbeats go on)."""
+        for name in PROFILER_CALLBACKS:
+            callback = getattr(worker, "periodic_callbacks", {}).pop(name, None)
+            if callback is not None:
+                callback.stop()
+        await asyncio.get_running_loop().run_in_executor(None, self._load)
+
+    def _load(self) -> None:
+        with _ANALYSIS:
+            error = pipeline_error(self.gazetteers)
+        if error:  # the worker still starts: the client asks every worker before sending articles
+            log.error("cannot load the analysis pipeline: %s", error)
+
+
+def pipeline_error(gazetteers: tuple[str, ...]) -> str | None:
+    """Run on each worker: why its pipeline cannot be loaded (a missing gazetteer file ...), or None."""
+    from reportedly.nlp.pipeline import make_nlp
+
+    try:
+        make_nlp(gazetteers)  # cached: loaded once per process
+    except Exception as err:
+        return f"{type(err).__name__}: {err}"
+    return None
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """One batch in flight: its items, its raw articles, and the future analyzing them (None: no article)."""
+
+    batch: list[RawArticle | Failure]
+    part: list[RawArticle]
+    future: Future | None
+
+
+def analyze_on_cluster(items: Iterable[RawArticle | Failure], settings: Settings) -> Iterator[Item]:
+    """Clean and analyze `items` on the cluster at `settings.scheduler`, yielding results in input order.
+
+    Failures among `items` pass through; syndicated copies are marked here, in input order.
+
+    Raises:
+        ClusterError: the scheduler cannot be reached, no worker joins it, or it is lost mid-run.
+    """
+    dedup = SyndicationIndex(threshold=settings.dedup_threshold)
+    iterator = iter(items)
+    batches = iter(lambda: list(islice(iterator, settings.batch_size)), [])
+    client = connect(str(settings.scheduler))
+    try:
+        _load_pipelines(client, tuple(str(p) for p in settings.gazetteers))
+        pending: deque[_Slot] = deque()
+        for batch in batches:
+            pending.append(_submit(client, batch, settings))
+            while len(pending) >= BATCHES_PER_THREAD * _threads(client):
+                yield from _mark_copies(_collect(client, pending.popleft(), settings), dedup)
+        while pending:
+            yield from _mark_copies(_collect(client, pending.popleft(), settings), dedup)
+    except Exception as err:
+        if isinstance(err, ClusterError) or client.status == "running":
+            raise
+        raise _lost(str(settings.scheduler)) from err
+    finally:
+        client.close()
+
+
+def _lost(address: str) -> ClusterError:
+    return ClusterError(f"lost the Dask scheduler at {address}: the articles stored so far are kept; "
+                        "run the same command again to resume")
+
+
+def _mark_copies(items: list[Item], dedup: SyndicationIndex) -> Iterator[Item]:
+    """Each item, an analyzed article marked when it copies one seen before (as `runner._clean_one` does)."""
+    for item in items:
+        if isinstance(item, Article) and item.skipped is None:
+            original = dedup.add(item.id, item.text)
+            yield item if original is None else replace(item, duplicate_of=original)
+        else:
+            yield item
+
+
+def connect(address: str) -> Client:
+    """A client of the scheduler at `address`, once at least one worker has joined it."""
+    import distributed
+
+    dask: Any = distributed
+    try:
+        client: Client = dask.Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as err:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {err}") from None
+    try:
+        client.wait_for_workers(1, timeout=WORKER_TIMEOUT_S)
+    except (OSError, TimeoutError) as err:
+        client.close()
+        raise ClusterError(
+            f"no Dask worker joined the scheduler at {address} in {WORKER_TIMEOUT_S} s"
+        ) from err
+    threads = client.nthreads()
+    if any(n > 1 for n in threads.values()):
+        log.warning("Dask workers with more than one thread analyze one batch at a time: start them "
+                    "with --nthreads 1 (and --nworkers N for N processes)")
+    return client
+
+
+def _load_pipelines(client: Client, gazetteers: tuple[str, ...]) -> None:
+    """Have every worker, present and future, load the pipeline; fail at once if one cannot."""
+    client.register_plugin(PipelineLoader(gazetteers))
+    for worker, error in client.run(pipeline_error, gazetteers).items():
+        if error:
+            raise ClusterError(f"the Dask worker at {worker} cannot load the analysis pipeline: {error}")
+
+
+def _threads(client: Client) -> int:
+    workers = client.scheduler_info(n_workers=-1).get("workers", {})
+    return max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
+
+
+def _submit(client: Client, batch: list[RawArticle | Failure], settings: Settings) -> _Slot:
+    part = [item for item in batch if isinstance(item, RawArticle)]
+    future = client.submit(analyze_batch, part, settings, pure=False) if part else None
+    return _Slot(batch, part, future)
+
+
+def _collect(client: Client, slot: _Slot, settings: Settings) -> list[Item]:
+    """The slot's batch with each raw article replaced by its result, waiting for them as needed."""
+    results = iter(_result(client, slot.part, slot.future, settings) if slot.future is not None else [])
+    return [next(results) if isinstance(item, RawArticle) else item for item in slot.batch]
+
+
+def _result(client: Client, part: list[RawArticle], future: Future, settings: Settings) -> list[Item]:
+    try:
+        result: list[Item] = future.result()
+        return result
+    except Exception as err:
+        reason = _reason(err, client)
+    finally:
+        future.release()
+    if len(part) > 1:  # find the article at fault: each one on its own
+        log.warning("a batch of %d articles failed on the cluster (%s): retrying them one by one",
+                    len(part), reason)
+        singles = [client.submit(analyze_batch, [item], settings, pure=False) for item in part]
+        pairs = zip(part, singles, strict=True)
+        return [x for item, single in pairs for x in _result(client, [item], single, settings)]
+    (item,) = part
+    log.warning("%s: analysis failed on the cluster: %s", item.source.path, reason)
+    return [Failure(item.source, f"analysis failed: {reason}")]
+
+
+def _reason(err: Exception, client: Client) -> str:
+    from distributed.scheduler import KilledWorker
+
+    if client.status != "running":  # the client closed: the scheduler is gone
+        raise err
+    if isinstance(err, KilledWorker):
+        return f"every Dask worker analyzing it died ({err.allowed_failures + 1} tries)"
+    return f"{type(err).__name__}: {err}"
+
+
+class Throughput:
+    """Counts results for a progress line: articles/s, stored, failed.
+
+    Args:
+        every: seconds between two lines; `add` says when the next one is due.
+    """
+
+    def __init__(self, every: float) -> None:
+        self.start = self.shown = time.monotonic()
+        self.every = every
+        self.stored = 0
+        self.failed = 0
+
+    def add(self, item: Item) -> bool:
+        """Count one result; True when a progress line is due."""
+        if isinstance(item, Failure):
+            self.failed += 1
+        else:
+            self.stored += 1
+        now = time.monotonic()
+        if now - self.shown < self.every:
+            return False
+        self.shown = now
+        return True
+
+    def line(self) -> str:
+        """'1,234 articles, 38.2 articles/s, 1,230 stored, 4 failed'."""
+        done = self.stored + self.failed
+        rate = done / max(time.monotonic() - self.start, 1e-9)
+        return f"{done:,} articles, {rate:.1f} articles/s, {self.stored:,} stored, {self.failed:,} failed"

@@ -11,6 +11,9 @@ import reportedly.clean.normalize  # noqa: F401
 import reportedly.extract.entities  # noqa: F401
 import reportedly.extract.event_mentions  # noqa: F401
 import reportedly.ingest  # noqa: F401
+import reportedly.ingest.feeds  # noqa: F401  (imported lazily by reportedly.ingest: registered here)
+import reportedly.ingest.html  # noqa: F401
+import reportedly.ingest.warc  # noqa: F401
 import reportedly.merge.entities  # noqa: F401
 import reportedly.merge.eventcoref  # noqa: F401
 import reportedly.merge.events  # noqa: F401

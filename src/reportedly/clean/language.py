@@ -31,13 +31,28 @@ _ENGLISH = frozenset({
     "their", "who", "which", "not", "no", "than", "after", "before", "over", "into", "about",
 })
 _WORDS = re.compile(r"[^\W\d_]+")
+# Bump when what `_identifier` keeps in reportedly.cache changes.
+LANGID_TABLES_VERSION = "1"
 
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's identifier. Its model ships LZMA-compressed (0.5 s of CPU to unpack); the unpacked
+    arrays are kept in reportedly.cache, keyed by the model file's content."""
+    from pathlib import Path
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.modelio import load_model
+
+    from reportedly import cache
+
+    path = Path(MODEL_DIR) / MODEL_FILE
+    ptc, pc, classes, nextmove, row, output = cache.load_or_build(
+        "langid", [path], lambda: load_model(path), version=LANGID_TABLES_VERSION
+    )
+    return LanguageIdentifier(np.asarray(ptc), np.asarray(pc), classes, nextmove, output, norm_probs=True,
+                              tk_row=row)
 
 
 @cleaners.register("clean.language.v1")

@@ -17,7 +17,6 @@ from reportedly.cli import app
 from reportedly.cli.render import render_article
 from reportedly.config import Settings
 from reportedly.model import Article, Failure, article_to_dict, failure_to_dict
-from reportedly.runner import analyze
 
 # More inputs than this get a progress bar on stderr.
 PROGRESS_MIN_INPUTS = 3
@@ -48,6 +47,8 @@ def analyze_cmd(
 
         reportedly analyze samples/ --format table
     """
+    from reportedly.runner import analyze  # here, not at the top: `reportedly --help` stays light
+
     _check_date(published)
     settings = Settings(
         clean=not no_clean, published=published, gazetteers=tuple(gazetteer or ()), max_input_bytes=max_bytes

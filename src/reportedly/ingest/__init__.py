@@ -5,24 +5,32 @@ A batch never dies on one bad input: every problem becomes a Failure naming the 
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from reportedly.errors import InputError
-from reportedly.ingest import feeds, html, jsonl, text, warc
+from reportedly.ingest import jsonl, text
 from reportedly.ingest.files import InputFile, TruncatedInput, decode, iter_files, read_bytes, sniff_format
 from reportedly.model import Failure, RawArticle, SourceRef
 
 __all__ = ["read_inputs", "read_file", "feeds", "html", "jsonl", "text", "warc"]
 
-_TEXT_READERS = {
-    "text": text.read_text,
-    "feed": feeds.read_feed,
-    "jsonl": jsonl.read_jsonl,
-}
+# The HTML, feed and WARC readers import trafilatura, feedparser, lxml and warcio (0.2-0.3 s of CPU):
+# they are imported when an input of theirs arrives, so a run over plain text never pays for them.
+_LAZY_READERS = ("feeds", "html", "warc")
+# reportedly.ingest.html.MAX_HTML_BYTES (tests/ingest/test_html.py checks they agree).
+MAX_HTML_BYTES = 10 * 1024 * 1024
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY_READERS:
+        return importlib.import_module(f"reportedly.ingest.{name}")
+    raise AttributeError(f"module 'reportedly.ingest' has no attribute {name!r}")
 
 
 def read_inputs(paths: Iterable[str], max_bytes: int,
-                max_html_bytes: int = html.MAX_HTML_BYTES) -> Iterator[RawArticle | Failure]:
+                max_html_bytes: int = MAX_HTML_BYTES) -> Iterator[RawArticle | Failure]:
     """Every article in the given paths, in order; problems become Failures.
 
     Args:
@@ -41,7 +49,7 @@ def read_inputs(paths: Iterable[str], max_bytes: int,
 
 
 def read_file(item: InputFile, max_bytes: int,
-              max_html_bytes: int = html.MAX_HTML_BYTES) -> Iterator[RawArticle | Failure]:
+              max_html_bytes: int = MAX_HTML_BYTES) -> Iterator[RawArticle | Failure]:
     """The articles in one file, chosen by content; any error becomes one Failure for the file."""
     fmt = "unknown"
     try:
@@ -55,13 +63,22 @@ def read_file(item: InputFile, max_bytes: int,
         fmt = sniff_format(data, item.display)
         source = SourceRef(path=item.display, url=None, format=fmt)
         if fmt == "warc":
+            from reportedly.ingest import warc
+
             yield from warc.read_warc(data, source, max_html_bytes, cut=cut.problem if cut else None)
             return
         content = decode(data, item.display)
         if fmt == "html":
+            from reportedly.ingest import html
+
             yield from html.read_html(content, source, max_html_bytes)
             return
-        yield from _TEXT_READERS[fmt](content, source)
+        if fmt == "feed":
+            from reportedly.ingest import feeds
+
+            yield from feeds.read_feed(content, source)
+            return
+        yield from (jsonl.read_jsonl if fmt == "jsonl" else text.read_text)(content, source)
     except InputError as err:
         yield Failure(SourceRef(path=item.display, url=None, format=fmt), err.problem)
     except RecursionError:

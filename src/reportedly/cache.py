@@ -22,6 +22,7 @@ numpy arrays (no arbitrary classes), so a planted file cannot run code through p
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import io
 import logging
@@ -40,6 +41,9 @@ ENV_DIR = "REPORTEDLY_CACHE_DIR"
 # Bump when the file layout of this module changes (every table is rebuilt).
 FORMAT = "1"
 SUFFIX = ".pickle"
+ARRAYS_SUFFIX = ".arrays"
+# Arrays in an arrays file start at multiples of this many bytes (cache lines, SIMD loads).
+ARRAY_ALIGN = 64
 # Classes a cached table may hold besides builtins: numpy arrays and stdlib arrays.
 _ALLOWED_CLASSES = frozenset(
     {
@@ -125,6 +129,87 @@ def load_or_build(name: str, sources: Sequence[Path | str], build: Callable[[], 
     return value
 
 
+def load_or_build_arrays(name: str, sources: Sequence[Path | str], build: Callable[[], dict[str, Any]],
+                         version: str) -> dict[str, Any]:
+    """`load_or_build` for a table of large numpy arrays, stored raw and memory-mapped when read: the
+    pages are read when used and shared between processes (workers, concurrent runs).
+
+    Args:
+        name, sources, version: as for `load_or_build`.
+        build: returns a dict of names to numpy arrays of fixed-size types (numbers, not objects).
+
+    Returns:
+        the arrays, read-only (memory-mapped) when they came from the cache.
+    """
+    try:
+        folder = cache_dir()
+        path = folder / f"{name}-{table_key(name, sources, version)}{ARRAYS_SUFFIX}"
+    except OSError as err:
+        log.debug("cache: no key for %s: %s", name, err)
+        return build()
+    arrays = _map_arrays(path)
+    if arrays is not None:
+        return arrays
+    arrays = build()
+    _write(path, _pack_arrays(arrays))
+    _prune(folder, name, keep=path)
+    return arrays
+
+
+def _pack_arrays(arrays: dict[str, Any]) -> bytes:
+    """A header (its length, then JSON: name, dtype, shape, offset of each array), then the raw arrays."""
+    import json
+
+    import numpy as np
+
+    index, offset, blobs = [], 0, []
+    for key, value in arrays.items():
+        array = np.ascontiguousarray(value)
+        if array.dtype.hasobject:
+            raise ValueError(f"array {key!r} holds Python objects")
+        offset += -offset % ARRAY_ALIGN
+        index.append([key, array.dtype.str, list(array.shape), offset])
+        blobs.append((offset, array.tobytes()))
+        offset += array.nbytes
+    header = json.dumps(index).encode("utf-8")
+    start = 8 + len(header)
+    start += -start % ARRAY_ALIGN
+    body = bytearray(start + offset)
+    body[:8] = len(header).to_bytes(8, "little")
+    body[8 : 8 + len(header)] = header
+    for at, blob in blobs:
+        body[start + at : start + at + len(blob)] = blob
+    return bytes(body)
+
+
+def _map_arrays(path: Path) -> dict[str, Any] | None:
+    import json
+    import mmap
+
+    import numpy as np
+
+    try:
+        with path.open("rb") as handle:
+            mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+    try:
+        size = int.from_bytes(mapped[:8], "little")
+        index = json.loads(mapped[8 : 8 + size])
+        start = 8 + size + (-(8 + size) % ARRAY_ALIGN)
+        out = {}
+        for key, dtype, shape, offset in index:
+            kind = np.dtype(dtype)
+            if kind.hasobject:
+                raise ValueError(f"array {key!r} holds Python objects")
+            count = int(np.prod(shape, dtype=np.int64))
+            out[key] = np.frombuffer(mapped, kind, count, start + offset).reshape(shape)
+        return out
+    except Exception as err:  # torn or foreign: rebuilt and replaced by the caller
+        log.warning("cache: %s is unreadable (%s: %s); rebuilding it", path, type(err).__name__, err)
+        return None
+
+
 class _PlainUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) not in _ALLOWED_CLASSES:
@@ -137,11 +222,16 @@ def _read(path: Path) -> Any:
         data = path.read_bytes()
     except OSError:
         return None
+    collecting = gc.isenabled()
+    gc.disable()  # the collector would scan the growing heap again and again while containers are built
     try:
         return _PlainUnpickler(io.BytesIO(data)).load()
     except Exception as err:  # a torn or foreign file: rebuilt and replaced by the caller
         log.warning("cache: %s is unreadable (%s: %s); rebuilding it", path, type(err).__name__, err)
         return None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -164,7 +254,8 @@ def _write(path: Path, data: bytes) -> None:
 
 def _prune(folder: Path, name: str, keep: Path) -> None:
     """Remove the tables of the same name built from older sources (best effort)."""
-    for old in folder.glob(f"{name}-*{SUFFIX}"):
-        if old != keep and old.name[len(name) + 1 : -len(SUFFIX)].isalnum():
-            with contextlib.suppress(OSError):
-                old.unlink()
+    for suffix in (SUFFIX, ARRAYS_SUFFIX):
+        for old in folder.glob(f"{name}-*{suffix}"):
+            if old != keep and old.name[len(name) + 1 : -len(suffix)].isalnum():
+                with contextlib.suppress(OSError):
+                    old.unlink()

@@ -8,6 +8,7 @@ but only when it dwarfs the others (Moscow, Russia over Moscow, Idaho); otherwis
 
 from __future__ import annotations
 
+import marshal
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -52,7 +53,7 @@ def _key(text: str) -> str:
 
 
 # Bump when the tables below change shape or meaning (the cached copy is rebuilt).
-TABLES_VERSION = "1"
+TABLES_VERSION = "2"
 # A city in the tables: (name, ISO-2 country code, geonameid, population).
 City = tuple[str, str, int, int]
 
@@ -61,9 +62,9 @@ City = tuple[str, str, int, int]
 class _Tables:
     countries: dict[str, Place]  # country name -> Place
     capitals: dict[str, str]  # ISO-3 -> the capital city's key
-    cities: list[City]
-    primary: dict[str, list[int]]  # city primary name -> rows of `cities`
-    alternate: dict[str, list[int]]  # alternate name of a city over ALT_MIN_POPULATION -> rows
+    # City name -> its cities, marshalled (decoded per looked-up name: 30,000 names, a few dozen used).
+    primary: dict[str, bytes]
+    alternate: dict[str, bytes]  # alternate name of a city over ALT_MIN_POPULATION -> its cities
     us_states: dict[str, tuple[str, int]]  # state name -> (name, geonameid)
     iso3: dict[str, str | None]  # the cities' ISO-2 codes -> ISO-3
     country_population: dict[str, int]  # ISO-3 -> population
@@ -76,9 +77,9 @@ def _tables() -> _Tables:
 
     plain = cache.load_or_build("places", _sources(), build_tables, version=TABLES_VERSION)
     countries = {key: Place(*row) for key, row in plain["countries"].items()}
-    return _Tables(countries=countries, capitals=plain["capitals"], cities=plain["cities"],
-                   primary=plain["primary"], alternate=plain["alternate"], us_states=plain["us_states"],
-                   iso3=plain["iso3"], country_population=plain["country_population"])
+    return _Tables(countries=countries, capitals=plain["capitals"], primary=plain["primary"],
+                   alternate=plain["alternate"], us_states=plain["us_states"], iso3=plain["iso3"],
+                   country_population=plain["country_population"])
 
 
 def _sources() -> list[Path | str]:
@@ -99,10 +100,10 @@ def build_tables() -> dict[str, Any]:
     cities: list[City] = [
         (str(c["name"]), str(c["countrycode"]), int(str(c["geonameid"])), _population(c)) for c in records
     ]
-    primary: dict[str, list[int]] = {}
-    for row, city in enumerate(cities):
-        primary.setdefault(_key(city[0]), []).append(row)
-    alternate: dict[str, list[int]] = {}
+    primary: dict[str, list[City]] = {}
+    for city in cities:
+        primary.setdefault(_key(city[0]), []).append(city)
+    alternate: dict[str, list[City]] = {}
     for row, record in enumerate(records):
         if cities[row][3] < ALT_MIN_POPULATION:
             continue  # only large cities answer to their alternate names (resolve_place)
@@ -110,7 +111,7 @@ def build_tables() -> dict[str, Any]:
         names = record.get("alternatenames", ())
         keys = {a.casefold() for a in names if len(a) >= MIN_ALT_NAME_CHARS and a.isascii()}
         for key in sorted(keys - {own}):
-            alternate.setdefault(key, []).append(row)
+            alternate.setdefault(key, []).append(cities[row])
     countries, capitals = _build_countries(gc)
     population: dict[str, int] = {}
     for info in gc.get_countries().values():
@@ -119,9 +120,8 @@ def build_tables() -> dict[str, Any]:
     return {
         "countries": {key: (p.name, p.country, p.geonameid, p.is_country) for key, p in countries.items()},
         "capitals": capitals,
-        "cities": cities,
-        "primary": primary,
-        "alternate": alternate,
+        "primary": {key: marshal.dumps(tuple(found)) for key, found in primary.items()},
+        "alternate": {key: marshal.dumps(tuple(found)) for key, found in alternate.items()},
         "us_states": {_key(s["name"]): (str(s["name"]), int(s["geonameid"]))
                       for s in gc.get_us_states().values()},
         "iso3": {code: _iso3(code) for code in sorted({c[1] for c in cities})},
@@ -149,6 +149,11 @@ def _build_countries(gc: Any) -> tuple[dict[str, Place], dict[str, str]]:
         if info.get("capital"):
             capitals[country.alpha_3] = _key(info["capital"])
     return out, capitals
+
+
+def _cities(index: dict[str, bytes], key: str) -> list[City]:
+    blob = index.get(key)
+    return list(marshal.loads(blob)) if blob else []
 
 
 def _country_population(iso3: str) -> int:
@@ -197,7 +202,7 @@ def resolve_place(text: str, gaz: Gazetteer, context: frozenset[str] = frozenset
     for entry in gaz.lookup(text, kind="government"):
         if entry.id.startswith("cty:") and entry.type == "GPE" and normalize(entry.name) == key:
             return Place(entry.name, entry.country, None, is_country=True)
-    city = _pick_city([tables.cities[row] for row in tables.primary.get(key, ())], context)
+    city = _pick_city(_cities(tables.primary, key), context)
     regions = gaz.lookup_place(text)
     state = tables.us_states.get(key)
     if city is None and state is not None:
@@ -205,7 +210,7 @@ def resolve_place(text: str, gaz: Gazetteer, context: frozenset[str] = frozenset
     if city is None and regions:
         return Place(regions[0].name, regions[0].country, regions[0].geonameid, is_region=True)
     if city is None:
-        city = _pick_city([tables.cities[row] for row in tables.alternate.get(key, ())], context)
+        city = _pick_city(_cities(tables.alternate, key), context)
     if city is None:
         return None
     name, alpha2, geonameid, population = city

@@ -253,3 +253,17 @@ def test_help_imports_nothing_heavy() -> None:
 def test_ledger_commands_import_nothing_heavy(args: list[str], small_ledger: Path) -> None:
     result = _run_cli([*args, "--db", str(small_ledger)] if "--help" not in args else args, small_ledger)
     assert result == {"code": 0, "heavy": []}
+
+
+def test_dateline_places_from_cache_equal_the_built_ones(cache_dir: Path) -> None:
+    from reportedly.clean import dateline
+
+    built = dateline._build_known_places()
+    dateline._known_places.cache_clear()
+    try:
+        for _ in range(2):  # built and stored, then read back
+            dateline._known_places.cache_clear()
+            assert list(dateline._known_places().items()) == list(built.items())
+        assert list(cache_dir.glob("dateline-places-*.pickle"))
+    finally:
+        dateline._known_places.cache_clear()

@@ -322,7 +322,7 @@ def main(argv: list[str] | None = None) -> None:
 
         cold = coldstart.run(args.shared, count, args.cold_repeat)
     if args.json:
-        figures: list[Any] = [*results.values(), {"stage": COLD, **(cold or {})}]
+        figures: list[Any] = [*results.values(), *([{"stage": COLD, **cold}] if cold else [])]
         args.json.write_text(json.dumps(figures, indent=2), "utf-8")
 
 

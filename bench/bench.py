@@ -4,7 +4,10 @@ Stages, each run in a fresh subprocess so its peak memory is its own:
   a      bare `nlp.pipe` with the stock en_core_web_sm pipeline, every component on;
   b      `reportedly analyze` end to end through the library (`runner.analyze` on a JSONL file);
   c      `reportedly ingest` into a fresh SQLite file (its library function, reportedly.pipeline);
-  clean  reading, cleaning and syndication checks alone (issue 2's stage figure).
+  clean  reading, cleaning and syndication checks alone (issue 2's stage figure);
+  cold   cold start as whole processes (bench/coldstart.py): one-article `reportedly analyze` and
+         `reportedly --help` against loading the stock pipeline and parsing that article, and
+         `reportedly analyze` over the corpus against a stock `nlp.pipe` process over it.
 Each of a, b and c runs with 1 and 2 processes. Only ratios within one run mean anything: the machine
 is shared, so absolute speeds move between runs.
 
@@ -41,6 +44,8 @@ STOCK_BATCH_SIZE = 16
 DEFAULT_ARTICLES = 300
 QUICK_ARTICLES = 120
 STAGES = ("a", "b", "c", "clean")
+# The cold-start figures (bench/coldstart.py): whole processes, not a stage of the table.
+COLD = "cold"
 # Beside the corpus file: the article every stage is warmed up with (the seed, when ../shared has it).
 WARM_UP_FILE = "warm-up.jsonl"
 # The clean stage gets at least this many articles (issue 2 asks for 200).
@@ -265,11 +270,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=DEFAULT_ARTICLES, help="real ECB+ articles (max 770)")
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_ARTICLES} articles: about 1-2 minutes")
     parser.add_argument("--stream", type=int, default=0, help="recombined articles added")
-    parser.add_argument("--only", default=",".join(STAGES), help="stages to run, comma-separated")
+    parser.add_argument("--only", default=",".join((*STAGES, COLD)), help="stages to run, comma-separated")
     parser.add_argument("--procs", default="1,2", help="process counts, comma-separated")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--repeat", type=int, default=1,
                         help="runs of each stage (interleaved); the median is reported")
+    parser.add_argument("--cold-repeat", type=int, default=3,
+                        help="interleaved runs of each cold-start pair (median reported)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--worker", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
@@ -298,7 +305,7 @@ def main(argv: list[str] | None = None) -> None:
         start_load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         print(HEADER, flush=True)
         for _ in range(args.repeat):  # interleaved, so a burst of load hits every stage alike
-            for stage in stages:
+            for stage in (s for s in stages if s != COLD):
                 for p in [1] if stage == "clean" else procs:
                     path = clean_input if stage == "clean" else main_input
                     result = run_stage(stage, path, p, Path(tmp) / f"ledger-{p}.db")
@@ -309,8 +316,14 @@ def main(argv: list[str] | None = None) -> None:
     print(f"\nmedian of {args.repeat} run(s); load average (1, 5, 15 min) at start {start_load}, now {load}"
           f" on {os.cpu_count()} CPUs (CPU/w under 100% in a 1-process row: other jobs took the CPU)")
     report(results, words, procs)
+    cold = None
+    if COLD in stages:
+        import coldstart
+
+        cold = coldstart.run(args.shared, count, args.cold_repeat)
     if args.json:
-        args.json.write_text(json.dumps([r for r in results.values()], indent=2), "utf-8")
+        figures: list[Any] = [*results.values(), *([{"stage": COLD, **cold}] if cold else [])]
+        args.json.write_text(json.dumps(figures, indent=2), "utf-8")
 
 
 def _write_warm_up(shared: Path, path: Path, corpus: list[BenchArticle]) -> None:

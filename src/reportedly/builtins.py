@@ -17,6 +17,9 @@ import reportedly.clean.normalize  # noqa: F401
 import reportedly.export  # noqa: F401
 import reportedly.extract  # noqa: F401
 import reportedly.ingest  # noqa: F401
+import reportedly.ingest.feeds  # noqa: F401  (imported lazily by reportedly.ingest: registered here)
+import reportedly.ingest.html  # noqa: F401
+import reportedly.ingest.warc  # noqa: F401
 import reportedly.merge.entities  # noqa: F401
 import reportedly.merge.events  # noqa: F401
 import reportedly.store.database  # noqa: F401

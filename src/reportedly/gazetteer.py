@@ -12,15 +12,17 @@ matching lives in `reportedly.extract.names`, which builds its index from `Gazet
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import marshal
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -43,6 +45,9 @@ RULER_FILES = ("curated.yaml",)
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 QID_RE = re.compile(r"^Q\d+$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
+# Bump when the cached form of a loaded gazetteer (`_to_plain`) changes.
+TABLES_VERSION = "1"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,21 +96,67 @@ def normalize(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+class EntryTable(MutableMapping[str, GazetteerEntry]):
+    """Entries by id, in insertion order; an entry read from the cache is built on first access.
+
+    A run looks up a few hundred of the 22,000 entries: building them all (and decoding their roles)
+    cost more than the rest of loading. Each stored row is the marshalled tuple of the entry's fields.
+    """
+
+    __slots__ = ("_rows", "_built")
+
+    def __init__(self, rows: dict[str, bytes | None] | None = None) -> None:
+        self._rows: dict[str, bytes | None] = rows if rows is not None else {}
+        self._built: dict[str, GazetteerEntry] = {}
+
+    def __getitem__(self, key: str) -> GazetteerEntry:
+        entry = self._built.get(key)
+        if entry is None:
+            row = self._rows[key]
+            if row is None:
+                raise KeyError(key)
+            entry = self._built[key] = GazetteerEntry(*marshal.loads(row))
+        return entry
+
+    def __setitem__(self, key: str, entry: GazetteerEntry) -> None:
+        self._rows.setdefault(key, None)
+        self._built[key] = entry
+
+    def __delitem__(self, key: str) -> None:
+        del self._rows[key]
+        self._built.pop(key, None)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
 @dataclass(eq=False)  # compared and hashed by identity: one object per loaded file set, cache-friendly
 class Gazetteer:
     """Every entry by id, with exact-name indexes. Build it with `load_gazetteer`."""
 
-    entries: dict[str, GazetteerEntry] = field(default_factory=dict)
+    entries: MutableMapping[str, GazetteerEntry] = field(default_factory=EntryTable)
     places: dict[str, list[PlaceEntry]] = field(default_factory=dict)
     # Person linking keys precomputed by scripts/build_gazetteer.py (entry id -> keys), and the name-folding
     # version they were computed with; reportedly.extract.names recomputes them when the version differs.
     person_keys: dict[str, list[str]] = field(default_factory=dict)
     person_keys_version: str | None = None
     _by_name: dict[str, list[str]] = field(default_factory=dict)
+    # Ids of the entries with `governs` periods, when known (a loaded gazetteer); None: scan every entry.
+    _governors: set[str] | None = None
+    # The key of the loaded file set in reportedly.cache, for tables derived from it; None: not cached.
+    _cache_key: str | None = None
 
     def add(self, entry: GazetteerEntry) -> None:
         """Add (or replace) an entry and index its names."""
         self.entries[entry.id] = entry
+        if self._governors is not None:
+            (self._governors.add if entry.governs else self._governors.discard)(entry.id)
         for name in entry.names:
             ids = self._by_name.setdefault(normalize(name), [])
             if entry.id not in ids:
@@ -153,7 +204,9 @@ class Gazetteer:
     def governing(self, iso3: str, date: str) -> list[GazetteerEntry]:
         """Actors recorded as governing country `iso3` on `date` (YYYY, YYYY-MM or YYYY-MM-DD)."""
         out = []
-        for entry in self.entries.values():
+        governors = self._governors
+        ids = self.entries if governors is None else [i for i in self.entries if i in governors]
+        for entry in map(self.entries.__getitem__, ids):
             for period in entry.governs:
                 start, end = str(period.get("from") or "0000"), str(period.get("to") or "9999")
                 if period.get("country") == iso3 and start[: len(date)] <= date <= end[: len(date)] + "~":
@@ -170,6 +223,23 @@ class Gazetteer:
     def ruler_entries(self) -> list[GazetteerEntry]:
         """Entries whose names feed the entity ruler (curated and user files)."""
         return [e for e in self.entries.values() if e.ruler]
+
+    def derived(self, name: str, build: Callable[[], T], sources: Sequence[Path | str] = (),
+                version: str = "1") -> T:
+        """A table computed from this gazetteer (person index, ruler patterns), kept in reportedly.cache
+        beside it so that later processes read it instead of computing it.
+
+        Args:
+            name: the table's name.
+            build: computes it from this gazetteer (plain structures only).
+            sources: what else shapes it (the computing module's file, constants).
+            version: bump when `build` changes what it returns.
+        """
+        if self._cache_key is None:
+            return build()
+        from reportedly import cache
+
+        return cache.load_or_build(name, [self._cache_key, *sources], build, version)
 
 
 def _text_list(raw: Any, where: str, key: str) -> tuple[str, ...]:
@@ -306,6 +376,23 @@ def load_gazetteer(extra_files: Iterable[str] = ()) -> Gazetteer:
 
 @lru_cache(maxsize=8)
 def _load(extra_files: tuple[str, ...]) -> Gazetteer:
+    from reportedly import cache
+
+    folder = resources.files("reportedly").joinpath("data/gazetteer")
+    builtins = [folder.joinpath(name) for name in BUILTIN_FILES]
+    if not all(isinstance(path, Path) for path in builtins):  # a zipped install: no files to key on
+        return _build(extra_files)
+    sources: list[Path | str] = [*builtins, Path(__file__)]  # type: ignore[list-item]
+    sources += [Path(path) for path in extra_files]
+    try:
+        key = cache.table_key("gazetteer", sources, TABLES_VERSION)
+    except OSError:  # a missing user file: the builder names it
+        return _build(extra_files)
+    plain = cache.load_or_build("gazetteer", sources, lambda: _to_plain(_build(extra_files)), TABLES_VERSION)
+    return _from_plain(plain, key) if plain is not None else _build(extra_files)
+
+
+def _build(extra_files: tuple[str, ...]) -> Gazetteer:
     docs = list(_builtin_texts())
     for path in extra_files:
         try:
@@ -328,6 +415,38 @@ def _load(extra_files: tuple[str, ...]) -> Gazetteer:
         if entry.id not in hidden:
             gaz.add(entry)
     return gaz
+
+
+_ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(GazetteerEntry))
+
+
+def _to_plain(gaz: Gazetteer) -> dict[str, Any] | None:
+    """A loaded gazetteer as plain structures for reportedly.cache (None when an entry holds a value
+    marshal cannot store, such as a YAML date in a user file: that file set is then not cached)."""
+    try:
+        rows = {i: marshal.dumps(tuple(getattr(e, f) for f in _ENTRY_FIELDS)) for i, e in gaz.entries.items()}
+    except ValueError:
+        return None
+    return {
+        "rows": rows,
+        "by_name": gaz._by_name,
+        "places": {k: [dataclasses.astuple(p) for p in v] for k, v in gaz.places.items()},
+        "person_keys": gaz.person_keys,
+        "person_keys_version": gaz.person_keys_version,
+        "governors": sorted(i for i, e in gaz.entries.items() if e.governs),
+    }
+
+
+def _from_plain(plain: dict[str, Any], key: str) -> Gazetteer:
+    return Gazetteer(
+        entries=EntryTable(plain["rows"]),
+        places={k: [PlaceEntry(*p) for p in v] for k, v in plain["places"].items()},
+        person_keys=plain["person_keys"],
+        person_keys_version=plain["person_keys_version"],
+        _by_name=plain["by_name"],
+        _governors=set(plain["governors"]),
+        _cache_key=key,
+    )
 
 
 def validate(gaz: Gazetteer) -> list[str]:

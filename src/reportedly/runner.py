@@ -104,6 +104,13 @@ def _analyze_batch(batch: list[Item], settings: Settings) -> list[Item]:
     todo = [i for i, item in enumerate(batch) if isinstance(item, Article) and item.skipped is None]
     if not todo:
         return batch
+    from reportedly.nlp.memory import collector_paused
+
+    with collector_paused(not _WARMED):  # the process's first batch loads everything (nlp/memory.py)
+        return _analyze_todo(batch, todo, settings)
+
+
+def _analyze_todo(batch: list[Item], todo: list[int], settings: Settings) -> list[Item]:
     from reportedly.nlp.pipeline import make_nlp
 
     nlp = make_nlp(tuple(str(p) for p in settings.gazetteers))
@@ -138,7 +145,10 @@ def _analyze_parallel(batches: Iterator[list[Item]], settings: Settings) -> Iter
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     if context.get_start_method() == "fork":
-        make_nlp(tuple(str(p) for p in settings.gazetteers))  # loaded once, shared copy-on-write
+        from reportedly.nlp.memory import collector_paused
+
+        with collector_paused():  # loaded once, frozen, shared copy-on-write
+            make_nlp(tuple(str(p) for p in settings.gazetteers))
     pool = context.Pool(settings.n_process)
     try:
         pending: deque[Any] = deque()

@@ -123,3 +123,27 @@ def test_dedup_end_to_end_duplicate_of(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     first, copy, other = (json.loads(line) for line in result.stdout.splitlines() if line.strip())
     assert (first["duplicate_of"], copy["duplicate_of"], other["duplicate_of"]) == (None, first["id"], None)
+
+
+def test_sketches_equal_datasketch_minhash() -> None:
+    """The numpy sketches are datasketch's own (affine32, seed 1): same permutations, values, band shape.
+    They are computed without datasketch only so that no process imports it (and scipy) to analyze."""
+    from datasketch import MinHash
+    from datasketch.lsh import _optimal_param
+
+    from reportedly.clean.dedup import NUM_PERM, _permutations, band_shape, sketch_values
+
+    stock = MinHash(num_perm=NUM_PERM, seed=1)
+    assert (_permutations() == stock.permutations).all()
+    assert _permutations().dtype == stock.permutations.dtype
+    for text in (STORY, OTHER_STORY, STORY[:400], "one two three four five"):
+        prints = fingerprints(shingle_hashes(text))
+        sketch = MinHash(num_perm=NUM_PERM, hashfunc=lambda v: v, permutations=stock.permutations,
+                         scheme="affine32")
+        sketch.update_batch(prints.tolist())
+        assert sketch_values(prints).tolist() == sketch.hashvalues.tolist()
+        assert sketch_values(prints).dtype == sketch.hashvalues.dtype
+    empty = MinHash(num_perm=NUM_PERM).hashvalues.tolist()
+    assert sketch_values(fingerprints(shingle_hashes(""))).tolist() == empty
+    for threshold in (0.3, 0.5, 0.8):
+        assert band_shape(threshold) == _optimal_param(threshold, NUM_PERM, 0.5, 0.5)

@@ -21,6 +21,7 @@ from reportedly.cli import app
 from reportedly.config import Settings
 from reportedly.ingest import read_inputs
 from reportedly.ingest.files import decode, display_name
+from reportedly.ingest.select import Skipped
 from reportedly.model import Failure, RawArticle
 from reportedly.pipeline import ingest
 
@@ -202,10 +203,13 @@ def test_isolation_fuzz_every_reader(tmp_path_factory: pytest.TempPathFactory,
     folder = tmp_path_factory.mktemp("fuzz")
     good = _good(folder, 1)[0]
     written = _write_fuzz(folder, files)
-    items = _read([str(folder)])
+    skipped: list[Skipped] = []
+    items = list(read_inputs([str(folder)], MAX, on_skip=skipped.append))
     paths = [i.source.path or "" for i in items]
     assert str(good) in paths  # the good input is always read
-    for path in written:  # every input is accounted for: an article or a reasoned failure
+    assert all(s.reason and _one_line(s.reason) for s in skipped)
+    paths += [s.path for s in skipped]  # a folder's file that is no article is skipped with its reason
+    for path in written:  # every input is accounted for: an article, a reasoned failure or skip
         name = display_name(str(path))
         assert any(p == name or p.startswith((name + ":", name + "#")) for p in paths), name
     for item in items:

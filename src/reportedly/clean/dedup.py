@@ -21,11 +21,8 @@ import hashlib
 import re
 from collections import OrderedDict
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
 
 # Word 4-grams: short enough that a one-word edit costs only 4 of them, long enough that two
 # stories on one event written separately share few (tuned with `reportedly eval dedup`).
@@ -96,14 +93,60 @@ def containment(a: np.ndarray, b: np.ndarray) -> float:
     return len(np.intersect1d(small, large, assume_unique=True)) / len(small)
 
 
-def _identity(value: int) -> int:
-    return value
+# The sketches are datasketch's MinHash (scheme "affine32", seed 1), computed here with numpy: importing
+# datasketch imports scipy (0.3 s of CPU in every process). tests/clean/test_dedup.py checks that the
+# permutations, the sketches and the band shape equal datasketch's own.
+MINHASH_SEED = 1
+_U32_MAX = np.uint32(0xFFFFFFFF)
+# The MurmurHash3 32-bit finalizer's constants (datasketch premixes every input hash with it).
+_FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 
 
 @lru_cache(maxsize=1)
-def _permutations() -> Any:
-    """The MinHash permutations, drawn once (datasketch draws them per sketch otherwise: slow)."""
-    return MinHash(num_perm=NUM_PERM, seed=1).permutations
+def _permutations() -> np.ndarray:
+    """The affine permutations (a odd, b) as datasketch draws them for `MinHash(num_perm, seed=1)`."""
+    gen = np.random.RandomState(MINHASH_SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return np.array([a, b])
+
+
+def sketch_values(prints: np.ndarray) -> np.ndarray:
+    """The MinHash of a set of 32-bit hashes: premixed, permuted (a * h + b mod 2^32), minimum per
+    permutation; all 2^32 - 1 for an empty set."""
+    if not len(prints):
+        return np.full(NUM_PERM, _U32_MAX, dtype=np.uint32)
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = np.asarray(prints, dtype=np.uint32).reshape(-1, 1)
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    hv = hv ^ (hv >> s3)
+    a, b = _permutations()
+    values: np.ndarray = np.minimum(np.full(NUM_PERM, _U32_MAX, dtype=np.uint32), (hv * a + b).min(axis=0))
+    return values
+
+
+@lru_cache(maxsize=8)
+def band_shape(threshold: float) -> tuple[int, int]:
+    """(bands, rows) of the LSH for a Jaccard threshold: datasketch's `_optimal_param` (equal weights on
+    false positives and negatives), which integrates with scipy, so it is kept in reportedly.cache."""
+    import importlib.util
+    from pathlib import Path
+
+    from reportedly import cache
+
+    def optimum() -> tuple[int, int]:
+        from datasketch.lsh import _optimal_param
+
+        bands, rows = _optimal_param(threshold, NUM_PERM, 0.5, 0.5)
+        return int(bands), int(rows)
+
+    spec = importlib.util.find_spec("datasketch")
+    locations = list(spec.submodule_search_locations or ()) if spec else []
+    sources: list[Path | str] = [Path(locations[0]) / "lsh.py"] if locations else []
+    return cache.load_or_build("lsh-shape", [*sources, f"{threshold!r} {NUM_PERM}"], optimum, version="1")
 
 
 class _BandIndex:
@@ -115,16 +158,16 @@ class _BandIndex:
     """
 
     def __init__(self, threshold: float) -> None:
-        self.bands, self.rows = _optimal_param(threshold, NUM_PERM, 0.5, 0.5)
+        self.bands, self.rows = band_shape(threshold)
         self._buckets: dict[int, str | list[str]] = {}
         self._keys: dict[str, np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self._keys)
 
-    def band_keys(self, sketch: MinHash) -> np.ndarray:
+    def band_keys(self, sketch: np.ndarray) -> np.ndarray:
         """The sketch's band keys: each band's rows folded into one 64-bit number, band number mixed in."""
-        rows = sketch.hashvalues[: self.bands * self.rows].astype(np.uint64).reshape(self.bands, self.rows)
+        rows = sketch[: self.bands * self.rows].astype(np.uint64).reshape(self.bands, self.rows)
         keys = np.arange(self.bands, dtype=np.uint64)
         with np.errstate(over="ignore"):
             for column in range(self.rows):
@@ -167,12 +210,6 @@ class _BandIndex:
                 self._buckets[key] = bucket[0]
 
 
-def _sketch(prints: np.ndarray) -> MinHash:
-    sketch = MinHash(num_perm=NUM_PERM, hashfunc=_identity, permutations=_permutations(), scheme="affine32")
-    sketch.update_batch(prints.tolist())
-    return sketch
-
-
 class SyndicationIndex:
     """Remembers recent articles and says which earlier one a new article copies.
 
@@ -211,10 +248,10 @@ class SyndicationIndex:
         prints = fingerprints(grams)
         if len(prints) < MIN_SHINGLES:
             return None
-        keys = [self._bands.band_keys(_sketch(prints))]
+        keys = [self._bands.band_keys(sketch_values(prints))]
         for size in LEAD_SHINGLES:
             if len(grams) > LEAD_SPAN * size:
-                keys.append(self._bands.band_keys(_sketch(fingerprints(grams[:size]))))
+                keys.append(self._bands.band_keys(sketch_values(fingerprints(grams[:size]))))
         all_keys = np.concatenate(keys)
         original = self._find_original(prints, all_keys)
         self._remember(article_id, prints, all_keys, original)

@@ -31,13 +31,39 @@ _ENGLISH = frozenset({
     "their", "who", "which", "not", "no", "than", "after", "before", "over", "into", "about",
 })
 _WORDS = re.compile(r"[^\W\d_]+")
+# Bump when what `_identifier` keeps in reportedly.cache changes.
+LANGID_TABLES_VERSION = "2"
 
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's identifier. Its model ships LZMA-compressed (0.5 s of CPU to unpack in every process);
+    the unpacked arrays are kept in reportedly.cache, keyed by the model file's content, and mapped from
+    there (the identifier indexes them as it indexes its own arrays: same scores)."""
+    from pathlib import Path
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    from reportedly import cache
+
+    path = Path(MODEL_DIR) / MODEL_FILE
+    model = cache.load_or_build_arrays("langid", [path], lambda: _model_arrays(path), LANGID_TABLES_VERSION)
+    classes = [str(c) for c in model["classes"].tolist()]
+    return LanguageIdentifier(model["ptc"], model["pc"], classes, memoryview(model["nextmove"]),
+                              memoryview(model["output"]), norm_probs=True, tk_row=memoryview(model["row"]))
+
+
+def _model_arrays(path: Any) -> dict[str, Any]:
+    import numpy as np
+    from py3langid.modelio import load_model
+
+    ptc, pc, classes, nextmove, row, output = load_model(path)
+    return {
+        "ptc": np.asarray(ptc), "pc": np.asarray(pc), "classes": np.array(classes),
+        "nextmove": np.frombuffer(nextmove, dtype=np.dtype(f"u{nextmove.itemsize}")),
+        "row": np.frombuffer(row, dtype=np.dtype(f"u{row.itemsize}")),
+        "output": np.asarray(output, dtype=np.int32),
+    }
 
 
 @cleaners.register("cleaners.language.v1")

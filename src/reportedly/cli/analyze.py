@@ -21,7 +21,6 @@ from reportedly.config import Settings
 from reportedly.ingest.count import count_articles
 from reportedly.ingest.select import Selection
 from reportedly.model import Article, Failure, article_to_dict, failure_to_dict
-from reportedly.pipeline import analyze
 
 
 class OutputFormat(str, Enum):
@@ -57,6 +56,8 @@ def analyze_cmd(
 
         reportedly analyze samples/ --format table
     """
+    from reportedly.pipeline import analyze  # here, not at the top: `reportedly --help` stays light
+
     _check_date(published)
     settings = Settings(
         clean=not no_clean, published=published, gazetteers=tuple(gazetteer or ()), max_input_bytes=max_bytes,

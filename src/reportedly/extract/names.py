@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 # Titles and honorifics ignored for matching (lower case, no dots).
 HONORIFICS = frozenset(
@@ -262,6 +263,8 @@ def same_person(a: str, b: str) -> bool:
 # Bump when parse_name or fold change: phoenix.json ships person keys computed with this version, used only
 # when it matches (otherwise keys are recomputed at start-up, 2-3 s).
 FOLD_VERSION = "2"
+# This module's file: tables built with its name folding are keyed by it (reportedly.cache).
+NAMES_SOURCE = Path(__file__)
 
 
 class PersonIndex:
@@ -280,6 +283,17 @@ class PersonIndex:
         for entry_id, key, curated in keys:
             if key and (entry_id, curated) not in self._by_key.get(key, ()):
                 self._by_key.setdefault(key, []).append((entry_id, curated))
+
+    @classmethod
+    def from_table(cls, by_key: dict[str, list[tuple[str, bool]]]) -> PersonIndex:
+        """An index from its `table()` (as kept in reportedly.cache)."""
+        index = cls(())
+        index._by_key = by_key
+        return index
+
+    def table(self) -> dict[str, list[tuple[str, bool]]]:
+        """Index key -> (entry id, curated) pairs: the whole index as plain data."""
+        return self._by_key
 
     def candidates(self, name: str) -> list[str]:
         """Entry ids one of whose names folds to the same tokens as `name`."""

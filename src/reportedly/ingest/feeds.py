@@ -7,9 +7,6 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-import feedparser
-import lxml.html
-
 from reportedly.errors import InputError
 from reportedly.ingest.html import extract_html
 from reportedly.ingest.reader import BY_SUFFIX, CONTENT_CERTAIN, NOT_MINE, Payload, Reader, Sample
@@ -32,6 +29,8 @@ def read_feed(text: str, source: SourceRef) -> Iterator[RawArticle | Failure]:
     name = source.path or "-"
     if _DOCTYPE_ENTITY.search(text):
         raise InputError(name, "feed declares XML entities (possible entity-expansion attack); refused")
+    import feedparser  # here: only a feed pays for importing it
+
     parsed = feedparser.parse(text, sanitize_html=False, resolve_relative_uris=False)
     if not parsed.entries:
         problem = str(parsed.get("bozo_exception") or "no items")
@@ -67,6 +66,8 @@ def _item_text(html: str, where: SourceRef, link: str | None) -> tuple[str, str 
         article = extract_html(f"<html><body><article>{html}</article></body></html>", where, link)
         return article.text, article.author
     except InputError:
+        import lxml.html
+
         fragment = lxml.html.fragment_fromstring(html, create_parent="div") if "<" in html else None
         text = _BLANKS.sub("\n", fragment.text_content() if fragment is not None else html).strip()
         if not text:

@@ -6,9 +6,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import trafilatura
-from htmldate import find_date
-
 from reportedly.errors import InputError
 from reportedly.ingest.reader import BY_SUFFIX, CONTENT_MARKUP, NOT_MINE, Payload, Reader, Sample
 from reportedly.model import RawArticle, SourceRef
@@ -79,6 +76,8 @@ def extract_html(html: str, source: SourceRef, url: str | None = None,
     if len(html) > max_bytes:
         raise InputError(name, f"HTML page of {len(html):,} characters is larger than the "
                          f"{max_bytes:,} extracted (max_html_bytes); not an article page")
+    import trafilatura  # here: importing it costs 0.2 s, paid only when HTML arrives
+
     url = url or source.url
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **TRAFILATURA_OPTIONS)
     body = getattr(doc, "text", None) if doc is not None else None
@@ -106,6 +105,8 @@ def find_published(html: str, url: str | None = None) -> str | None:
     htmldate's extensive mode (text patterns as well as markup) looking for the original date,
     not the last update: a claim is dated by when it was first published.
     """
+    from htmldate import find_date
+
     return find_date(html, url=url, extensive_search=True, original_date=True) or None
 
 

@@ -11,9 +11,6 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from reportedly.errors import InputError
 from reportedly.ingest.files import decode
 from reportedly.ingest.html import MAX_HTML_BYTES, extract_html
@@ -43,6 +40,8 @@ def read_warc(data: bytes, source: SourceRef, max_html_bytes: int = MAX_HTML_BYT
         a RawArticle per HTML record, a Failure per record that has no article text, and one
         Failure for the archive when it is truncated or corrupt, after the records before the break.
     """
+    from warcio.exceptions import ArchiveLoadFailed  # here: only a WARC pays for importing warcio
+
     name = source.path or "-"
     count = 0
     try:
@@ -72,6 +71,8 @@ def _records(data: bytes) -> Iterator[tuple[bytes, str | None]]:
     Raises:
         _Truncated: a record is cut short, or bytes are left after the last complete record.
     """
+    from warcio.archiveiterator import ArchiveIterator
+
     records = ArchiveIterator(io.BytesIO(data))
     end = 0
     for record in records:

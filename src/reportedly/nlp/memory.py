@@ -11,9 +11,12 @@ about 25 MiB more peak RSS. Nothing else changes. Only on glibc; elsewhere a no-
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
+import gc
 import sys
+from collections.abc import Iterator
 from functools import lru_cache
 
 # mallopt parameter numbers (glibc malloc.h).
@@ -23,6 +26,8 @@ M_MMAP_THRESHOLD = -3
 MMAP_THRESHOLD_BYTES = 128 * 2**20
 # Free memory kept at the top of the heap before it is given back: two batches' worth of arrays.
 TRIM_THRESHOLD_BYTES = 256 * 2**20
+# The collector's first-generation threshold while a process loads: never reached by loading.
+PAUSED_THRESHOLD = 1 << 30
 
 
 @lru_cache(maxsize=1)
@@ -38,3 +43,28 @@ def keep_large_blocks() -> bool:
     mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
     return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES)) and bool(
         mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES))
+
+
+@contextlib.contextmanager
+def collector_paused(active: bool = True) -> Iterator[None]:
+    """Hold off Python's cyclic garbage collector while a process loads (spaCy, the model, the extractors'
+    tables), then freeze what was loaded.
+
+    Loading allocates about a million long-lived objects; the collector ran some 400 times over them on
+    a one-article run (three full passes over the growing heap), 0.3 s of CPU for garbage that is not
+    there (in stock spaCy's own load: 0.1 s). Afterwards `gc.freeze()` moves everything loaded into the
+    permanent generation, so later full collections do not scan it again and forked workers do not touch
+    (and copy) its pages. The pause raises the first generation's threshold rather than calling
+    `gc.disable()`, which msgpack (spaCy's weights) undoes with its own `gc.enable()`. Nothing changes
+    when `active` is False or the collector is off.
+    """
+    if not active or not gc.isenabled():
+        yield
+        return
+    thresholds = gc.get_threshold()
+    gc.set_threshold(PAUSED_THRESHOLD, *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.freeze()

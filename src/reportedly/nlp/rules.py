@@ -8,12 +8,13 @@ then labels the rest around them. Only curated and user entries feed the ruler (
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from reportedly.gazetteer import load_gazetteer
+from reportedly.gazetteer import Gazetteer, load_gazetteer
 
 RULER_NAME = "rp_gazetteer_ruler"
 TAG_NAME = "rp_gazetteer_files"
@@ -69,6 +70,10 @@ def ruler_patterns(gazetteer_files: tuple[str, ...] = ()) -> list[dict[str, Any]
         EntityRuler patterns, deduplicated, case-sensitive.
     """
     gaz = load_gazetteer(tuple(gazetteer_files))
+    return gaz.derived("ruler-patterns", lambda: _patterns(gaz), [Path(__file__)])
+
+
+def _patterns(gaz: Gazetteer) -> list[dict[str, Any]]:
     seen: set[tuple[str, str]] = set()
     patterns: list[dict[str, Any]] = []
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 from reportedly.extract.entities.mentions import Mention
 from reportedly.extract.names import (
     FOLD_VERSION,
+    NAMES_SOURCE,
     PersonIndex,
     acronym,
     index_key,
@@ -50,13 +51,18 @@ class Cluster:
 
 @lru_cache(maxsize=8)
 def person_index(gaz: Gazetteer) -> PersonIndex:
-    """The gazetteer's persons indexed by folded name (built once per gazetteer)."""
-    shipped = gaz.person_keys if gaz.person_keys_version == FOLD_VERSION else {}
-    return PersonIndex(
-        (e.id, key, e.ruler)
-        for e in gaz.persons()
-        for key in (shipped[e.id] if e.id in shipped else [index_key(n) for n in e.names])
-    )
+    """The gazetteer's persons indexed by folded name (built once per gazetteer file set, then read from
+    reportedly.cache by later processes)."""
+
+    def build() -> dict[str, list[tuple[str, bool]]]:
+        shipped = gaz.person_keys if gaz.person_keys_version == FOLD_VERSION else {}
+        return PersonIndex(
+            (e.id, key, e.ruler)
+            for e in gaz.persons()
+            for key in (shipped[e.id] if e.id in shipped else [index_key(n) for n in e.names])
+        ).table()
+
+    return PersonIndex.from_table(gaz.derived("person-index", build, [NAMES_SOURCE], FOLD_VERSION))
 
 
 def person_kb(text: str, gaz: Gazetteer) -> str | None:

@@ -103,7 +103,19 @@ class TriggerMatch:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict[str, Any]:
-    """The CAMEO verb lexicon, read once per process, patterns turned into word sets."""
+    """The CAMEO verb lexicon, read once per process, patterns turned into word sets (built once and kept
+    in reportedly.cache, keyed by the lexicon file and this module)."""
+    from pathlib import Path
+
+    from reportedly import cache
+
+    path = resources.files("reportedly").joinpath("data/events/lexicon.json")
+    if not isinstance(path, Path):  # a zipped install: nothing to key the cache on
+        return _build_lexicon()
+    return cache.load_or_build("event-lexicon", [path, Path(__file__)], _build_lexicon, version="1")
+
+
+def _build_lexicon() -> dict[str, Any]:
     text = resources.files("reportedly").joinpath("data/events/lexicon.json").read_text("utf-8")
     raw = json.loads(text)
     blocks = [[_compile(p) for p in block] for block in raw["blocks"]]

@@ -106,7 +106,7 @@ def stale(model: Model, shared: Path) -> list[str]:
         for key in ("script", "code", "data"):
             for name, digest in now[key].items():  # type: ignore[attr-defined]
                 if recorded.get(key, {}).get(name) != digest:
-                    problems.append(f"{output}: {name} changed since it was trained (retrain: make reproduce)")
+                    problems.append(f"{output}: {name} changed since it was trained (make reproduce)")
         if recorded.get("weights") != sha256(DATA / output):
             problems.append(f"{output}: the shipped file is not the one recorded")
     return problems
@@ -154,7 +154,8 @@ def update(model: Model, shared: Path, into: Path) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--fast", action="store_true", help="only the models CI reproduces")
     parser.add_argument("--only", action="append", default=[], help="a model by name (repeatable)")

@@ -176,7 +176,8 @@ def main() -> int:
                     problems = []
         for line in problems:
             print(f"{model.name}: {line}")
-        print(f"{model.name}: {'DIFFERS' if problems else 'reproduced'}"
+        done = "updated" if args.update else "reproduced"
+        print(f"{model.name}: {'DIFFERS' if problems else done}"
               + ("" if args.check_records else f" (tolerance {TOLERANCE})"))
         failed += bool(problems)
     return 1 if failed else 0

@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 DB     ?= reportedly.db
 
-.PHONY: run test bench lint typecheck lock clean venv browser icu postgresql
+.PHONY: run test bench lint typecheck lock clean venv browser icu postgresql reproduce
 
 venv: $(STAMP)
 
@@ -49,6 +49,13 @@ test: $(STAMP) browser postgresql
 # `make bench BENCH_ARGS=--quick` for a 1-2 minute run; bench/bench.py --help for the rest.
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py --shared $(SHARED) $(BENCH_ARGS)
+
+# Retrain every shipped weight file from this checkout's scripts into a temp dir and fail when one differs
+# from the shipped file beyond scripts/reproduce.py's TOLERANCE, or when a provenance record is stale
+# (the attribution and ECB+ models take minutes each; REPRODUCE_ARGS=--fast does the typer and the
+# factuality model only, as CI does).
+reproduce: $(STAMP)
+	$(BIN)/python scripts/reproduce.py --shared $(SHARED) $(REPRODUCE_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -36,8 +37,10 @@ from reportedly.model import DocContext
 from reportedly.nlp.pipeline import make_nlp
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "reportedly" / "data" / "attribution" / "cue_filter.npz"
-END_OUT = ROOT / "src" / "reportedly" / "data" / "attribution" / "content_end.npz"
+# Where the weights are written: the package by default; scripts/reproduce.py points it at a temp dir.
+WEIGHTS_DIR = Path(os.environ.get("REPORTEDLY_WEIGHTS_DIR") or ROOT / "src" / "reportedly" / "data")
+OUT = WEIGHTS_DIR / "attribution" / "cue_filter.npz"
+END_OUT = WEIGHTS_DIR / "attribution" / "content_end.npz"
 # L2 strength of the content-end model (candidate ends are many and alike: a firm prior).
 END_L2 = 3.0
 # A feature seen in fewer training drafts than this is noise that only inflates the weights file.

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from itertools import combinations
 from pathlib import Path
 
@@ -31,7 +32,9 @@ from reportedly.evaluate.ecbplus.corpus import Cluster
 from reportedly.evaluate.ecbplus.eventcoref import FEATURES, RATE_PRIOR, CorefModel, mention_of, pair_features
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "reportedly" / "data" / "events" / "mentions_coref.npz"
+# Where the weights are written: the package by default; scripts/reproduce.py points it at a temp dir.
+WEIGHTS_DIR = Path(os.environ.get("REPORTEDLY_WEIGHTS_DIR") or ROOT / "src" / "reportedly" / "data")
+OUT = WEIGHTS_DIR / "events" / "mentions_coref.npz"
 L2 = 1.0
 DOC_CUTS = (0.7, 0.75, 0.8, 0.85, 0.9)
 MENTION_CUTS = tuple(round(c, 2) for c in np.arange(0.45, 0.81, 0.05))

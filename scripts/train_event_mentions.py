@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -28,7 +29,9 @@ from reportedly.evaluate.ecbplus.align import Aligned, load_aligned
 from reportedly.evaluate.ecbplus.mentions import is_candidate, token_features
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "reportedly" / "data" / "events" / "mentions.npz"
+# Where the weights are written: the package by default; scripts/reproduce.py points it at a temp dir.
+WEIGHTS_DIR = Path(os.environ.get("REPORTEDLY_WEIGHTS_DIR") or ROOT / "src" / "reportedly" / "data")
+OUT = WEIGHTS_DIR / "events" / "mentions.npz"
 # Features seen fewer times than this in train are dropped (noise, and a smaller file).
 MIN_COUNT = 2
 L2_GRID = (0.1, 0.3, 1.0)

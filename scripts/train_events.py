@@ -16,6 +16,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import re
 import sys
 import zipfile
@@ -27,7 +28,9 @@ import numpy as np
 from scipy import optimize, sparse
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "reportedly" / "data" / "events" / "typer.npz"
+# Where the weights are written: the package by default; scripts/reproduce.py points it at a temp dir.
+WEIGHTS_DIR = Path(os.environ.get("REPORTEDLY_WEIGHTS_DIR") or ROOT / "src" / "reportedly" / "data")
+OUT = WEIGHTS_DIR / "events" / "typer.npz"
 # L2 strength: picked on a train-only cross-check; larger underfits the rare labels (PROTEST, MOBILIZE).
 L2 = 1.0
 # A feature seen once in training is mostly noise that only inflates the weights file.

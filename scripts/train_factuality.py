@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -28,7 +29,9 @@ from scipy import optimize, sparse
 from scipy.sparse import linalg
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "reportedly" / "data" / "events" / "factuality.npz"
+# Where the weights are written: the package by default; scripts/reproduce.py points it at a temp dir.
+WEIGHTS_DIR = Path(os.environ.get("REPORTEDLY_WEIGHTS_DIR") or ROOT / "src" / "reportedly" / "data")
+OUT = WEIGHTS_DIR / "events" / "factuality.npz"
 # A feature seen fewer times in training is mostly noise that only inflates the weights file.
 MIN_COUNT = 3
 MAX_ITER = 500

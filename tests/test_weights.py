@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 
 from reportedly.weights import feature_index, read_weights, require_weights
@@ -34,3 +39,53 @@ def test_weights_missing_file() -> None:
     assert read_weights("data/events/nothing.npz") is None
     with pytest.raises(FileNotFoundError, match="data/events/nothing.npz"):
         require_weights("data/events/nothing.npz")
+
+
+def _reproduce() -> Any:
+    """scripts/reproduce.py as a module (it is a script, not part of the package)."""
+    path = Path(__file__).resolve().parent.parent / "scripts" / "reproduce.py"
+    spec = importlib.util.spec_from_file_location("reproduce", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["reproduce"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_weights_every_shipped_file_has_a_training_script() -> None:
+    covered = {f"data/{o}" for m in _reproduce().MODELS for o in m.outputs}
+    assert covered == set(SHIPPED)
+
+
+@pytest.mark.parametrize("model", [m.name for m in _reproduce().MODELS])
+def test_weights_provenance_records_match_scripts_inputs_and_files(model: str, shared: Path) -> None:
+    # A training script, the code its features come from, or its data under ../shared changed (or the
+    # shipped file was replaced) without retraining: `make reproduce` (scripts/reproduce.py --update).
+    reproduce = _reproduce()
+    chosen = next(m for m in reproduce.MODELS if m.name == model)
+    assert reproduce.stale(chosen, shared) == []
+
+
+def test_weights_stale_record_is_reported(
+    tmp_path: Path, shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reproduce = _reproduce()
+    model = next(m for m in reproduce.MODELS if m.name == "typer")
+    script = tmp_path / "scripts" / "train_events.py"
+    script.parent.mkdir()
+    script.write_text((reproduce.ROOT / model.script).read_text("utf-8") + "\n# changed\n", "utf-8")
+    for name in model.code:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes((reproduce.ROOT / name).read_bytes())
+    monkeypatch.setattr(reproduce, "ROOT", tmp_path)
+    assert any("train_events.py changed" in p for p in reproduce.stale(model, shared))
+
+
+def test_weights_numeric_differences_beyond_tolerance(tmp_path: Path) -> None:
+    reproduce = _reproduce()
+    a, b, c = tmp_path / "a.npz", tmp_path / "b.npz", tmp_path / "c.npz"
+    np.savez(a, w=np.array([1.0, 2.0], dtype=np.float16), vocab=np.array('["x", "y"]'))
+    np.savez(b, w=np.array([1.001, 2.0], dtype=np.float16), vocab=np.array('["x", "y"]'))
+    np.savez(c, w=np.array([1.2, 2.0], dtype=np.float16), vocab=np.array('["x", "z"]'))
+    assert reproduce.differences(a, b) == []
+    assert [d.split(":")[0] for d in reproduce.differences(a, c)] == ["vocab", "w"]

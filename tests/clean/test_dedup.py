@@ -58,6 +58,16 @@ def test_dedup_full_story_after_its_short_copy() -> None:
     assert index.add("full", STORY) == "short"
 
 
+def test_dedup_original_printed_whole_below_a_new_top() -> None:
+    # A follow-up printing the earlier story in full under a longer top of its own: neither its lead
+    # nor its whole text is like the original, a window inside it is (before windows: not found).
+    index = SyndicationIndex()
+    original = "\n\n".join(PARAGRAPHS[:2])
+    top = " ".join(f"Paragraph {i} tells of fresh clashes near district {i} and of talks." for i in range(20))
+    assert index.add("original", original) is None
+    assert index.add("follow-up", top + "\n\n" + original) == "original"
+
+
 def test_dedup_same_event_different_story_not_linked() -> None:
     index = SyndicationIndex()
     index.add("a", STORY)

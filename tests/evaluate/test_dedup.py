@@ -11,19 +11,25 @@ from reportedly.evaluate.dedup import (
     MIN_COPY_WORDS,
     EcbArticle,
     StreamItem,
+    _recap,
     build_stream,
     detokenize,
     evaluate_dedup,
     make_copy,
+    natural_clusters,
     read_ecbplus,
     score_stream,
 )
 
-# Pinned floors on the ECB+ dev topics with seed 0 (measured 1.000 / 0.963 there; the whole corpus
-# scores 1.000 / 0.980 with `reportedly eval dedup`, seed 0). Lowering a floor is a reviewed change.
-GATE_TOPICS = ("2", "5", "12", "18", "21", "23", "34", "35")
+# The gate scores the whole corpus, seed 0 (about 10 s of CPU): on the eight dev topics used before,
+# ECB+'s own copies number 24, so one link moved natural recall by 4 points. Measured 2026-12-07 with
+# `reportedly eval dedup --json`: P 0.996, R 0.915 (612 gold links); natural copies R 0.757 (56 of 74),
+# P 0.996. Floors within 2 points; lowering one is a reviewed change with its reason in the commit.
+# A containment threshold of 0.3 links recaps and same-topic stories: P falls to about 0.83.
 PRECISION_FLOOR = 0.98
-RECALL_FLOOR = 0.94
+RECALL_FLOOR = 0.90
+NATURAL_RECALL_FLOOR = 0.74
+NATURAL_PRECISION_FLOOR = 0.98
 
 
 @pytest.fixture(scope="module")
@@ -31,12 +37,28 @@ def ecbplus(shared: Path) -> Path:
     return shared / "data" / "ecbplus"
 
 
-def test_dedup_gate_on_ecbplus_sample(ecbplus: Path) -> None:
-    scores = evaluate_dedup(ecbplus, GATE_TOPICS, seed=0)
-    assert scores["gold_links"] >= 80
-    assert scores["shared_sentence_articles"] >= 20
-    assert scores["precision"] >= PRECISION_FLOOR
-    assert scores["recall"] >= RECALL_FLOOR
+def test_dedup_gate_on_ecbplus(ecbplus: Path) -> None:
+    scores = evaluate_dedup(ecbplus, seed=0)
+    assert scores["gold_links"] >= 500 and scores["natural"]["gold_links"] >= 60
+    assert scores["shared_sentence_articles"] >= 100 and scores["recap_articles"] >= 50
+    assert scores["precision"] >= PRECISION_FLOOR, scores
+    assert scores["recall"] >= RECALL_FLOOR, scores
+    assert scores["natural"]["recall"] >= NATURAL_RECALL_FLOOR, scores["natural"]
+    assert scores["natural"]["precision"] >= NATURAL_PRECISION_FLOOR, scores["natural"]
+
+
+def test_dedup_natural_copies_are_found_by_sentence_alignment() -> None:
+    lead = [f"The police said {w} people were arrested in Springfield on Monday." for w in "abcdef"]
+    edited = [s.replace("The police said", "Police said") for s in lead]
+    other = [f"A storm hit the coast of {w} and left thousands without power for days." for w in "abcdef"]
+    articles = [EcbArticle("x1", "1", tuple(lead)), EcbArticle("x2", "1", tuple(edited)),
+                EcbArticle("x3", "1", tuple(other)), EcbArticle("y1", "2", tuple(lead))]
+    assert natural_clusters(articles) == {"x1": "x1", "x2": "x1", "x3": "x3", "y1": "y1"}
+
+
+def test_dedup_recap_takes_a_lead_under_half_the_words() -> None:
+    article = EcbArticle("x", "1", tuple(f"Sentence {i} has exactly six words." for i in range(10)))
+    assert _recap(article, 0.4) == list(article.sentences[:4])
 
 
 def test_dedup_reader_rebuilds_text(ecbplus: Path) -> None:

@@ -1,19 +1,26 @@
-"""The event typer's quality gate on the held-out part of PLV, and the scorer's arithmetic."""
+"""The events stage's quality gate on the held-out part of PLV, and the scorer's arithmetic."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from reportedly.evaluate.events import f1_scores, is_test, read_plv
 
-# Pinned floors about a point under the first GATE_ROWS held-out rows (0.783 micro / 0.746 macro;
-# the full held-out part scores 0.810 / 0.781 with `reportedly eval events`). Lowering a floor is a
-# reviewed change, never a silent one.
-GATE_ROWS = 120
-MICRO_FLOOR = 0.77
-MACRO_FLOOR = 0.73
+# The gate scores the whole held-out part (226 rows, ~20 s): on the first 120 rows alone the product's
+# figure sat 4 points above the full part's, more than the 2-point margin the floors keep.
+# Measured 2026-12-07 with the typer retrained from HEAD's script (`reportedly eval events`): the product's
+# event at the gold pair 0.535 micro / 0.587 macro (59 rows with no event there), end-to-end recall 0.557;
+# the raw typer 0.805 / 0.778 (after the passive-verb rule). Floors sit within 2 points of these;
+# lowering one is a reviewed change with its reason in the commit. Disabling the typer
+# (TYPE_MIN_PROB = 1.01) scores 0.416 / 0.460.
+MICRO_FLOOR = 0.52
+MACRO_FLOOR = 0.57
+END_TO_END_RECALL_FLOOR = 0.54
+TYPER_MICRO_FLOOR = 0.79
+TYPER_MACRO_FLOOR = 0.76
 
 
 @pytest.fixture(scope="module")
@@ -21,13 +28,23 @@ def plv(shared: Path) -> Path:
     return shared / "data" / "plover" / "PLV_train.tsv"
 
 
-def test_events_gate_on_held_out_plv(plv: Path, nlp: object) -> None:
+@pytest.fixture(scope="module")
+def gate(plv: Path, nlp: object) -> dict[str, Any]:
     from reportedly.evaluate.events import evaluate_events
 
-    scores = evaluate_events(plv, nlp, part="test", limit=GATE_ROWS)  # type: ignore[arg-type]
-    assert scores["n"] == GATE_ROWS
-    assert scores["micro_f1"] >= MICRO_FLOOR
-    assert scores["macro_f1"] >= MACRO_FLOOR
+    return evaluate_events(plv, nlp, part="test")  # type: ignore[arg-type]
+
+
+def test_events_gate_product_on_held_out_plv(gate: dict[str, Any]) -> None:
+    assert gate["n"] >= 220  # the whole held-out part
+    assert gate["micro_f1"] >= MICRO_FLOOR, gate["micro_f1"]
+    assert gate["macro_f1"] >= MACRO_FLOOR, gate["macro_f1"]
+    assert gate["end_to_end"]["recall"] >= END_TO_END_RECALL_FLOOR, gate["end_to_end"]
+
+
+def test_events_gate_typer_on_held_out_plv(gate: dict[str, Any]) -> None:
+    assert gate["typer_micro_f1"] >= TYPER_MICRO_FLOOR, gate["typer_micro_f1"]
+    assert gate["typer_macro_f1"] >= TYPER_MACRO_FLOOR, gate["typer_macro_f1"]
 
 
 def test_events_split_is_disjoint_and_seeded(plv: Path) -> None:
@@ -57,3 +74,26 @@ def test_events_marked_spans_index_the_plain_text(plv: Path) -> None:
         assert "<s>" not in row.text and "<t>" not in row.text
         if row.source:
             assert 0 <= row.source[0] < row.source[1] <= len(row.text)
+
+
+def test_events_end_to_end_counts_gold_types_per_sentence() -> None:
+    from reportedly.evaluate.events import PlvRow, end_to_end
+
+    rows = [PlvRow("a", None, None, "ACCUSE"), PlvRow("a", None, None, "ASSAULT"),
+            PlvRow("b", None, None, "AID")]
+    scores = end_to_end(rows, {"a": ["ASSAULT", "REJECT", "ASSAULT"], "b": []})
+    assert (scores["recall"], scores["precision"], scores["sentences"]) == (1 / 3, 1 / 2, 2)
+
+
+def test_events_product_label_no_event_at_the_pair_is_a_miss(nlp: object) -> None:
+    from reportedly.evaluate.events import NO_EVENT, PlvRow, find_trigger, product_label
+    from reportedly.extract import analyze_doc
+    from reportedly.model import DocContext
+
+    text = "Russia attacked Ukraine on Monday. Egypt praised Jordan."
+    doc = nlp(text)  # type: ignore[operator]
+    entities, _, events = analyze_doc(doc, DocContext(article_id="t"))
+    src, tgt = text.index("Russia"), text.index("Ukraine")
+    row = PlvRow(text, (src, src + 6), (tgt, tgt + 7), "ASSAULT")
+    assert product_label(entities, events, row, find_trigger(doc, row)) == "ASSAULT"
+    assert product_label(entities, [], row, find_trigger(doc, row)) == NO_EVENT

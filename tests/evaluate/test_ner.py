@@ -8,13 +8,14 @@ import pytest
 
 from reportedly.evaluate.ner import evaluate, is_named, load_ecb, trim
 
-# Sample size and floors of the gate, on this 40-document dev sample (2026-11-28): measured 0.595 exact and
-# 0.712 partial F1 (entities; exact was 0.49 before spans cut at "of" were joined and lone titles dropped -
-# partial counts every predicted span that overlaps gold, so one joined "Gulf of Aden" scores less than the
-# fragments "Gulf of" + "Aden" did). The floors leave room for model noise, never lower them silently.
-SAMPLE = 40
-MIN_PARTIAL_F1 = 0.65
-MIN_EXACT_F1 = 0.55
+# The gate scores the whole dev split (197 documents, 533 gold spans, about 15 s): the 40-document sample
+# used before held 91 gold spans, a point each. Measured 2026-12-07: exact F1 0.554, partial F1 0.709
+# (partial recall counted from the gold side: gold spans overlapped by a prediction, so it cannot exceed
+# 1; before, predicted overlapping spans over the gold count gave 0.718). Floors within 2 points; lowering
+# one is a reviewed change with its reason in the commit.
+SAMPLE = None
+MIN_PARTIAL_F1 = 0.69
+MIN_EXACT_F1 = 0.54
 
 
 @pytest.mark.parametrize(
@@ -47,6 +48,17 @@ def test_ner_gold_offsets_match_text(shared: Path) -> None:
 
 def test_ner_gate_on_dev_sample(shared: Path) -> None:
     summary = evaluate(load_ecb(shared / "data" / "ecbplus", "dev", SAMPLE)).summary()
-    assert summary["documents"] == SAMPLE
+    assert summary["documents"] >= 190
     assert summary["entities"]["partial"]["f1"] >= MIN_PARTIAL_F1
     assert summary["entities"]["exact"]["f1"] >= MIN_EXACT_F1
+
+
+def test_ner_partial_recall_counts_gold_spans_once() -> None:
+    from reportedly.evaluate.ner import Counts, GoldDoc, _count
+
+    text = "the Gulf of Aden and Tara Reid"
+    doc = GoldDoc("d", text, ((4, 16, "LOC"), (21, 30, "HUMAN")), ((0, len(text)),))
+    counts = Counts()
+    _count(counts, doc, [(4, 11, "LOC"), (12, 16, "LOC")])  # two fragments of one gold span
+    partial = counts.summary()["partial"]
+    assert (partial["precision"], partial["recall"]) == (1.0, 0.5)

@@ -40,6 +40,13 @@ LEAD_SHINGLES = (25, 50, 100, 200)
 # whole text (Jaccard >= 2/3) that the full sketch stands in for it, saving memory (at 2, recall
 # on `reportedly eval dedup` fell by a point; at 1.5 it holds).
 LEAD_SPAN = 1.5
+# Windows of a new text, past its lead, whose sketches also query the index (never stored: memory is
+# unchanged): an original printed whole inside a longer text, below the new text's own top, meets
+# the window of about its length that covers it (windows overlap by half: Jaccard >= 0.5 with an
+# original of the window's length). At most MAX_WINDOWS per text (the first ones: a copy's own top
+# is short).
+WINDOW_SHINGLES = (50, 100, 200)
+MAX_WINDOWS = 40
 # Share of the shorter text's shingles found in the longer text to call it a copy.
 MIN_CONTAINMENT = 0.6
 # Below this many shingles (one sentence) a text is too short to call a copy of anything.
@@ -253,9 +260,19 @@ class SyndicationIndex:
             if len(grams) > LEAD_SPAN * size:
                 keys.append(self._bands.band_keys(sketch_values(fingerprints(grams[:size]))))
         all_keys = np.concatenate(keys)
-        original = self._find_original(prints, all_keys)
+        original = self._find_original(prints, np.concatenate([all_keys, *self._window_keys(grams)]))
         self._remember(article_id, prints, all_keys, original)
         return original
+
+    def _window_keys(self, grams: np.ndarray) -> list[np.ndarray]:
+        """Band keys of windows inside the text, for querying only: a copy may hold its original below a
+        lead of its own (a follow-up printing the earlier story in full under a new top), where neither
+        its lead nor its whole text is like the original's (WINDOW_SHINGLES)."""
+        keys: list[np.ndarray] = []
+        for size in WINDOW_SHINGLES:
+            starts = range(size // 2, len(grams) - size + 1, size // 2)
+            keys.extend(self._bands.band_keys(sketch_values(fingerprints(grams[i : i + size]))) for i in starts)
+        return keys[:MAX_WINDOWS]
 
     def _find_original(self, prints: np.ndarray, keys: np.ndarray) -> str | None:
         best, best_share = None, self._min_containment

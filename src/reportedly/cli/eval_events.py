@@ -23,7 +23,9 @@ def eval_events_cmd(
     part: Annotated[str, typer.Option(help="test (held out from training), train or all.")] = "test",
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
-    """Micro- and macro-F1 of the PLOVER event type on the held-out part of PLV. Example:
+    """Micro- and macro-F1 of the PLOVER type of the event `analyze` codes at PLV's gold pair (no event
+    there is a miss), the raw typer's (typer_*), and end-to-end recall and precision of the types
+    extracted from each held-out sentence. Example:
 
     reportedly eval events --data ../shared/data/plover/PLV_train.tsv
     """
@@ -31,7 +33,14 @@ def eval_events_cmd(
     from reportedly.nlp.pipeline import make_nlp
 
     scores = scorer("scorers.events_plv.v1")(data, make_nlp(), part=part)
-    _render(scores, "PLOVER type", as_json)
+    _render(scores, "PLOVER type of the product's event at the gold pair", as_json)
+    if not as_json:
+        e2e = scores["end_to_end"]
+        Console(soft_wrap=True).print(
+            f"end to end ({e2e['sentences']} sentences): gold type among the extracted types, recall "
+            f"{e2e['recall']:.3f}, precision {e2e['precision']:.3f}; "
+            f"no event at the gold pair: {scores['missed']}"
+        )
 
 
 @eval_app.command("factuality")

@@ -1,9 +1,18 @@
-"""Score the event typer on PLV (../shared/data/plover/PLV_train.tsv): micro- and macro-F1 of the type.
+"""Score the events stage on PLV (../shared/data/plover/PLV_train.tsv): micro- and macro-F1 of the type.
 
 PLV marks the source `<s>...</s>` and target `<t>...</t>` of one event per row; the same sentence
 may appear in several rows. The split is by sentence text (no sentence on both sides), seeded, so
 the held-out part is the same on every machine; scripts/train_events.py trains on the rest.
 The event's trigger is the lowest word governing both source and target in the parse.
+
+Three figures, from the narrowest to what a user sees:
+  - `typer_*`: the learned typer's top label at the gold trigger (what scripts/train_events.py fits);
+  - `micro_f1`/`macro_f1`: the type of the event the product (extract.analyze_doc, as `analyze` runs it)
+    codes at the gold pair: the event at the gold trigger, else one whose parties cover the gold
+    source and target; no event there is a miss (predicted label NONE);
+  - `end_to_end`: per sentence, the gold types found among the types of every event extracted from it
+    (recall), and the share of extracted types that are gold (precision: a lower bound, PLV marks one
+    or two events of a sentence, not all).
 """
 
 from __future__ import annotations
@@ -21,7 +30,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from reportedly import registry
+from reportedly.model import DocContext, Entity, Event
 
+# The label of a row where the product codes no event at the gold pair (a miss).
+NO_EVENT = "NONE"
 # A tenth-to-a-fifth held out is the usual size for a ~1,000-row set: 20% keeps ~200 test rows.
 TEST_FRACTION = 0.2
 SPLIT_SEED = "plv-split-v1"
@@ -144,7 +156,7 @@ def f1_scores(gold: Iterable[str], pred: Iterable[str]) -> dict[str, Any]:
 def evaluate_events(
     path: Path, nlp: Language, part: str = "test", limit: int | None = None
 ) -> dict[str, Any]:
-    """Score the shipped typer on a part of a PLV file.
+    """Score the events stage and the raw typer on a part of a PLV file.
 
     Args:
         path: PLV_train.tsv.
@@ -153,14 +165,76 @@ def evaluate_events(
         limit: score only the first `limit` rows (the test gate's sample).
 
     Returns:
-        {"micro_f1", "macro_f1", "n", "per_label": {label: {precision, recall, f1, support}}}.
+        {"micro_f1", "macro_f1" (the product's event at the gold pair), "n", "missed" (rows with no event
+        there), "per_label", "typer_micro_f1", "typer_macro_f1", "typer_per_label" (the raw typer at the
+        gold trigger), "end_to_end": {"recall", "precision", "sentences", "gold", "extracted"}}.
     """
-    from reportedly.extract.events.typer import classify_features
+    from reportedly.extract import analyze_doc
+    from reportedly.extract.events.typer import classify_features, features
 
     rows = read_plv(path, part)[:limit]
-    feats = featurize_rows(nlp, rows)
-    pred = [classify_features(f).label for f in feats]
-    return f1_scores([r.label for r in rows], pred)
+    gold = [r.label for r in rows]
+    docs: dict[str, Doc] = {}
+    for text, doc in zip(
+        dict.fromkeys(r.text for r in rows), nlp.pipe(dict.fromkeys(r.text for r in rows), batch_size=64),
+        strict=True,
+    ):
+        docs[text] = doc
+    analyses = {text: analyze_doc(doc, DocContext(article_id="plv")) for text, doc in docs.items()}
+    events = {text: found[2] for text, found in analyses.items()}
+    triggers = [find_trigger(docs[r.text], r) for r in rows]
+    typer = f1_scores(gold, [classify_features(features(t)).label for t in triggers])
+    product = [
+        product_label(analyses[r.text][0], events[r.text], r, t) for r, t in zip(rows, triggers, strict=True)
+    ]
+    scores = f1_scores(gold, product)
+    scores["missed"] = product.count(NO_EVENT)
+    scores["typer_micro_f1"], scores["typer_macro_f1"] = typer["micro_f1"], typer["macro_f1"]
+    scores["typer_per_label"] = typer["per_label"]
+    extracted = {text: [plv_label(e.type) for e in found] for text, found in events.items()}
+    scores["end_to_end"] = end_to_end(rows, extracted)
+    return scores
+
+
+def plv_label(kind: str) -> str:
+    """A contract type in PLV's labels (CONCEDE and RETREAT are PLV's YIELD)."""
+    return "YIELD" if kind in ("CONCEDE", "RETREAT") else kind
+
+
+def product_label(entities: list[Entity], events: list[Event], row: PlvRow, trigger: Token) -> str:
+    """The PLV label of the product's event at a row's gold pair, NO_EVENT when there is none: the event
+    triggered at the gold trigger, else at a word the parse links to it ("launched an attack": the
+    light verb's object), else the first whose party mentions overlap the gold source or target."""
+    by_start = {e.trigger.start: e for e in reversed(events) if e.trigger is not None}
+    linked = [c.idx for c in trigger.children] + [trigger.head.idx]
+    by_id = {ent.id: ent for ent in entities}
+    at = [by_start[i] for i in (trigger.idx, *linked) if i in by_start]
+    at = at or [e for e in events if _covers(e, row, by_id)]
+    return plv_label(at[0].type) if at else NO_EVENT
+
+
+def _covers(event: Event, row: PlvRow, entities: dict[str, Entity]) -> bool:
+    spans = [s for s in (row.source, row.target) if s]
+    parties = [entities[p] for p in (*event.actors, *event.recipients) if p in entities]
+    mentions = [m for ent in parties for m in ent.mentions]
+    return any(m.start < end and start < m.end for m in mentions for start, end in spans)
+
+
+def end_to_end(rows: list[PlvRow], extracted: dict[str, list[str]]) -> dict[str, Any]:
+    """Per sentence, gold types among the extracted types (recall) and extracted types that are gold."""
+    gold: dict[str, set[str]] = {}
+    for row in rows:
+        gold.setdefault(row.text, set()).add(row.label)
+    found = sum(len(g & set(extracted.get(t, []))) for t, g in gold.items())
+    n_gold = sum(len(g) for g in gold.values())
+    n_pred = sum(len(set(extracted.get(t, []))) for t in gold)
+    return {
+        "recall": found / n_gold if n_gold else 0.0,
+        "precision": found / n_pred if n_pred else 0.0,
+        "sentences": len(gold),
+        "gold": n_gold,
+        "extracted": n_pred,
+    }
 
 
 registry.scorers.register("scorers.events_plv.v1", func=evaluate_events)

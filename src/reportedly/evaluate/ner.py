@@ -73,12 +73,14 @@ class Counts:
     gold: int = 0
     predicted: int = 0
     exact: int = 0
-    partial: int = 0
+    partial: int = 0  # predicted spans overlapping a gold span (partial precision's hits)
+    partial_gold: int = 0  # gold spans overlapped by a predicted span (partial recall's hits)
     typed_exact: int = 0
 
-    def prf(self, hits: int) -> dict[str, float]:
+    def prf(self, hits: int, gold_hits: int | None = None) -> dict[str, float]:
+        """Precision of `hits` over the predicted spans, recall of `gold_hits` (else `hits`) over the gold."""
         p = hits / self.predicted if self.predicted else 0.0
-        r = hits / self.gold if self.gold else 0.0
+        r = (hits if gold_hits is None else gold_hits) / self.gold if self.gold else 0.0
         return {
             "precision": round(p, 4),
             "recall": round(r, 4),
@@ -90,7 +92,7 @@ class Counts:
             "gold": self.gold,
             "predicted": self.predicted,
             "exact": self.prf(self.exact),
-            "partial": self.prf(self.partial),
+            "partial": self.prf(self.partial, self.partial_gold),
             "typed_exact": self.prf(self.typed_exact),
         }
 
@@ -198,6 +200,7 @@ def _count(counts: Counts, doc: GoldDoc, pred: Iterable[tuple[int, int, str]]) -
         counts.exact += (s, e) in exact
         counts.typed_exact += (s, e, t) in typed
         counts.partial += any(s < ge and gs < e for gs, ge, _ in gold)
+    counts.partial_gold += sum(any(s < ge and gs < e for s, e, _ in pred) for gs, ge, _ in gold)
 
 
 def evaluate(docs: Iterable[GoldDoc], batch_size: int = 16) -> NerScore:

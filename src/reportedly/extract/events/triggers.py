@@ -215,6 +215,9 @@ def _verb_code(token: Token, lemma: str, use_patterns: bool = True) -> tuple[str
     )
     after = doc[token.i + 1 : min(token.right_edge.i, token.i + POST_WINDOW) + 1]
     post = _words(t for t in after if t.i not in content)
+    # a passive verb's subject is its object ("the agreement was signed by ..."): CAMEO's patterns
+    # name the object after the verb, so the subject's words are read with those after it
+    post |= _words(t for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree)
     start = token.i
     while start > max(0, token.i - PRE_WINDOW) and not doc[start].is_sent_start:
         start -= 1  # back to the sentence start or the window's edge (Token.sent walks the whole Doc)

@@ -1,0 +1,188 @@
+"""Rebuild every shipped weight file from this checkout's training scripts and compare (`make reproduce`).
+
+Each model's script is run with REPORTEDLY_WEIGHTS_DIR pointing at a temp dir; every array of the
+retrained file must equal the shipped one within TOLERANCE (numbers) or exactly (vocabularies,
+labels). Each weight file has a provenance record beside it (`<name>.provenance.json`): the SHA-256
+of its script, of the code its features come from and of its training data under ../shared, and of
+the shipped file; tests/test_weights.py fails when any of them no longer matches.
+
+    python scripts/reproduce.py            # all models (the attribution and ECB+ ones take minutes each)
+    python scripts/reproduce.py --fast     # the typer and the factuality model (what CI runs)
+    python scripts/reproduce.py --update   # retrain, install the retrained files, rewrite the records
+
+Exit status 1 when a file differs or a record is stale (without --update).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "src" / "reportedly" / "data"
+# Retrained numbers may differ from the shipped ones in the last bits (BLAS summation order across
+# machines; the weights are stored as float16, ~3 significant digits): equal within this, abs and rel.
+TOLERANCE = 1e-2
+SRC = "src/reportedly/"
+
+
+@dataclass(frozen=True)
+class Model:
+    """One training script, the weight files it writes, and what they are built from."""
+
+    name: str
+    script: str
+    outputs: tuple[str, ...]  # under src/reportedly/data
+    data: tuple[str, ...]  # under ../shared (files or folders)
+    code: tuple[str, ...]  # under the repository: modules and tables the features come from
+    fast: bool = False  # seconds to a few minutes: CI reproduces these
+
+
+MODELS = (
+    Model("typer", "scripts/train_events.py", ("events/typer.npz",),
+          ("data/plover/PLV_train.tsv", "data/plover/gpt_synthetic_events_2023-10-19_19.csv.zip"),
+          (SRC + "extract/events/typer.py", SRC + "extract/events/triggers.py", SRC + "evaluate/events.py",
+           SRC + "data/events/lexicon.json", SRC + "nlp/pipeline.py"), fast=True),
+    Model("factuality", "scripts/train_factuality.py", ("events/factuality.npz",),
+          ("data/factuality/uw",),
+          (SRC + "extract/events/epistemic.py", SRC + "evaluate/factuality.py", SRC + "nlp/pipeline.py"),
+          fast=True),
+    Model("attribution", "scripts/train_attribution.py",
+          ("attribution/cue_filter.npz", "attribution/content_end.npz"), ("data/polnear/train",),
+          (SRC + "extract/attribution/cuefilter.py", SRC + "extract/attribution/contentend.py", SRC + "extract/cues.py",
+           SRC + "extract/attribution/quotemarks.py", SRC + "extract/attribution/extractor.py", SRC + "evaluate/attribution.py",
+           SRC + "data/attribution/cue_lexicon.json", SRC + "nlp/pipeline.py")),
+    Model("mentions", "scripts/train_event_mentions.py", ("events/mentions.npz",), ("data/ecbplus",),
+          (SRC + "evaluate/ecbplus/mentions.py", SRC + "evaluate/ecbplus/align.py", SRC + "evaluate/ecbplus/corpus.py", SRC + "nlp/pipeline.py")),
+    Model("coref", "scripts/train_event_coref.py", ("events/mentions_coref.npz",), ("data/ecbplus",),
+          (SRC + "evaluate/ecbplus/eventcoref.py", SRC + "evaluate/coref.py", SRC + "evaluate/ecbplus/align.py", SRC + "evaluate/ecbplus/corpus.py",
+           SRC + "data/events/mentions.npz")),
+)
+
+
+def sha256(path: Path) -> str:
+    """The SHA-256 of a file, or of a folder's files (relative names and contents, sorted)."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    for item in files:
+        digest.update(str(item.relative_to(path) if path.is_dir() else item.name).encode())
+        digest.update(hashlib.sha256(item.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def provenance(model: Model, shared: Path) -> dict[str, object]:
+    """What the model's weights are built from, hashed: script, code, data."""
+    return {
+        "script": {model.script: sha256(ROOT / model.script)},
+        "code": {name: sha256(ROOT / name) for name in model.code},
+        "data": {"../shared/" + name: sha256(shared / name) for name in model.data},
+    }
+
+
+def record_path(output: str) -> Path:
+    return DATA / (output.removesuffix(".npz") + ".provenance.json")
+
+
+def stale(model: Model, shared: Path) -> list[str]:
+    """Why a model's records no longer describe its inputs or its shipped files (empty when they do)."""
+    now = provenance(model, shared)
+    problems = []
+    for output in model.outputs:
+        path = record_path(output)
+        if not path.is_file():
+            problems.append(f"{output}: no provenance record ({path.name})")
+            continue
+        recorded = json.loads(path.read_text("utf-8"))
+        for key in ("script", "code", "data"):
+            for name, digest in now[key].items():  # type: ignore[attr-defined]
+                if recorded.get(key, {}).get(name) != digest:
+                    problems.append(f"{output}: {name} changed since it was trained (make reproduce)")
+        if recorded.get("weights") != sha256(DATA / output):
+            problems.append(f"{output}: the shipped file is not the one recorded")
+    return problems
+
+
+def arrays(path: Path) -> dict[str, np.ndarray]:
+    with np.load(io.BytesIO(path.read_bytes()), allow_pickle=False) as npz:
+        return {key: npz[key] for key in npz.files}
+
+
+def differences(shipped: Path, retrained: Path) -> list[str]:
+    """The arrays of two weight files that differ beyond TOLERANCE (numbers) or at all (text)."""
+    a, b = arrays(shipped), arrays(retrained)
+    out = [f"{key}: only in one file" for key in sorted(set(a) ^ set(b))]
+    for key in sorted(set(a) & set(b)):
+        x, y = a[key], b[key]
+        if x.shape != y.shape:
+            out.append(f"{key}: shape {x.shape} vs {y.shape}")
+        elif x.dtype.kind in "fiu" and y.dtype.kind in "fiu":
+            x64, y64 = x.astype(np.float64), y.astype(np.float64)
+            if not np.allclose(x64, y64, rtol=TOLERANCE, atol=TOLERANCE):
+                out.append(f"{key}: max abs difference {float(np.abs(x64 - y64).max()):.4g}")
+        elif not np.array_equal(x, y):
+            out.append(f"{key}: contents differ")
+    return out
+
+
+def retrain(model: Model, shared: Path, into: Path, cache: Path | None) -> None:
+    for output in model.outputs:
+        (into / output).parent.mkdir(parents=True, exist_ok=True)
+    args = [sys.executable, str(ROOT / model.script)]
+    args += ["--shared", str(shared)] if model.name in ("typer", "factuality") else []
+    args += ["--data", str(shared / model.data[0])] if model.name not in ("typer", "factuality") else []
+    args += ["--cache", str(cache / model.name)] if cache else []
+    env = {**os.environ, "REPORTEDLY_WEIGHTS_DIR": str(into)}
+    subprocess.run(args, check=True, env=env, cwd=ROOT, stdout=sys.stderr)
+
+
+def update(model: Model, shared: Path, into: Path) -> None:
+    """Install the retrained files and write their provenance records."""
+    for output in model.outputs:
+        shutil.copyfile(into / output, DATA / output)
+        record = {"weights": sha256(DATA / output), "tolerance": TOLERANCE, **provenance(model, shared)}
+        record_path(output).write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", "utf-8")
+
+
+def main() -> int:
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--fast", action="store_true", help="only the models CI reproduces")
+    parser.add_argument("--only", action="append", default=[], help="a model by name (repeatable)")
+    parser.add_argument("--cache", type=Path, default=None, help="folder for parsed DocBins")
+    parser.add_argument("--update", action="store_true", help="install the retrained files and records")
+    parser.add_argument("--check-records", action="store_true", help="only check the records, no training")
+    args = parser.parse_args()
+    chosen = [m for m in MODELS if (not args.fast or m.fast) and (not args.only or m.name in args.only)]
+    failed = 0
+    for model in chosen:
+        problems = stale(model, args.shared)
+        if not args.check_records:
+            with tempfile.TemporaryDirectory(prefix=f"reproduce-{model.name}-") as tmp:
+                retrain(model, args.shared, Path(tmp), args.cache)
+                problems += [f"{o}: {d}" for o in model.outputs for d in differences(DATA / o, Path(tmp) / o)]
+                if args.update:
+                    update(model, args.shared, Path(tmp))
+                    problems = []
+        for line in problems:
+            print(f"{model.name}: {line}")
+        done = "updated" if args.update else "reproduced"
+        print(f"{model.name}: {'DIFFERS' if problems else done}"
+              + ("" if args.check_records else f" (tolerance {TOLERANCE})"))
+        failed += bool(problems)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -20,16 +20,8 @@ from reportedly.extract.entities import extract_entities
 from reportedly.extract.events import extract_events
 from reportedly.model import Attribution, DocContext, Entity, Event
 
-__all__ = [
-    "analyze_doc",
-    "extractor",
-    "extract_entities",
-    "extract_attributions",
-    "extract_events",
-    "ENTITIES",
-    "ATTRIBUTIONS",
-    "EVENTS",
-]
+__all__ = ["analyze_doc", "extractor", "extract_entities", "extract_attributions", "extract_events",
+           "ENTITIES", "ATTRIBUTIONS", "EVENTS"]
 
 # The registered names analyze_doc runs: (doc, ctx), (doc, entities, ctx), (doc, entities, attributions, ctx).
 ENTITIES = "extractors.entities.v1"

@@ -311,16 +311,18 @@ def index_key(name: str) -> str:
     return " ".join(parts.tokens) + (f" {parts.suffix}" if parts.suffix else "")
 
 
-def _consonants(token: str) -> str:
+def consonant_key(token: str) -> str:
+    """A folded token's consonants with the alternating ones merged (g/k, f/v, kh/k): what every
+    transliteration of it shares ("gadafi", "kadafi" -> "kdf"); the token itself when it has none."""
     token = re.sub(r"(?<=[kgtdz])h", "", token).replace("g", "k").replace("v", "f")
-    return "".join(c for c in token if c not in VOWELS)
+    return "".join(c for c in token if c not in VOWELS) or token
 
 
 def key_shape(key: str) -> str:
     """What every transliteration variant of an index key shares: its word count and the consonants of its
     last word, with the alternating ones merged (g/k, f/v, kh/k)."""
     words = key.split()
-    return f"{len(words)}:{_consonants(words[-1])}" if words else ""
+    return f"{len(words)}:{consonant_key(words[-1])}" if words else ""
 
 
 def translit_variant(a: str, b: str) -> bool:

@@ -11,18 +11,25 @@ from reportedly.extract.names import (
     acronym,
     edit_distance,
     fold,
+    given_name,
     is_acronym,
     parse_name,
+    person_like,
     same_org,
     same_person,
+    translit_distance,
+    translit_variant,
 )
 
 PAIRS = Path(__file__).resolve().parent.parent / "fixtures" / "name_pairs.tsv"
 # Pinned floors of the resolution gate. A false merge is the costly error, so precision stays >= 0.99;
-# recall is pinned a little under the measured 0.937 (273 pairs, 2026-11-28; the first 232 pairs went from
-# 0.906 to 0.953 with the -y/aw folds and given-name equivalents): lowering it needs a reason.
+# recall is pinned a little under the measured figure: 0.937 on 273 pairs (2026-11-28; the first 232 pairs
+# went from 0.906 to 0.953 with the -y/aw folds and given-name equivalents); 325 pairs since issue 15 (52 real
+# transliteration variants and namesakes added): 0.919 before the transliteration alternations, 0.938 with
+# them, precision 0.995 (one known false merge, "Reza Pahlavi" / "Mohammad Reza Pahlavi": the devotional
+# first name rule). Lowering it needs a reason.
 MIN_PRECISION = 0.99
-MIN_RECALL = 0.92
+MIN_RECALL = 0.93
 MIN_PAIRS = 150
 
 
@@ -50,6 +57,19 @@ MIN_PAIRS = 150
         ("Volodymyr Zelensky", "Vladimir Putin", False),  # given names equal, surnames not
         ("Herzog Isaac", "Herzog Yitzhak", False),  # equivalents hold for given names only, not surnames
         ("", "Zamir Kabulov", False),
+        # issue 15: two transliteration alternations in a two-word name, never two arbitrary slips
+        ("Moammar Gadhafi", "Muammar Qaddafi", True),  # o/u, g/q
+        ("Khaled Mashaal", "Khalid Meshaal", True),  # e/i, a/e
+        ("Yahya Sinwar", "Yehia Sinwar", True),  # a/e and y/i in one word
+        ("Abdullah Abdullah", "Abdallah Abdallah", True),  # the article's vowel: -ul-/-al-
+        ("Sergei Rachmaninoff", "Sergei Rachmaninov", True),  # -off/-ov
+        ("Khalid Sheikh Mohammed", "Kalid Sheikh Mohammed", True),  # kh/k
+        ("Mandy Moore", "Manny Mori", False),  # a slip and two vowel changes
+        ("Demi Moore", "Demi Mori", False),  # two vowel changes in a short word make another name
+        ("Lee Jae-myung", "Lee Jae-yong", False),
+        ("Ahmad Massoud", "Ahmed Shah Masood", False),  # the seed's son and father, spelt otherwise
+        ("Kim Jong Un", "Kim Jong-il", False),
+        ("Bashar al-Assad", "Hafiz al-Asad", False),
     ],
 )
 def test_names_same_person_rules(a: str, b: str, expected: bool) -> None:
@@ -72,6 +92,55 @@ def test_names_parse_name_drops_titles_and_particles(raw: str, tokens: tuple[str
 @pytest.mark.parametrize(("a", "b"), [("massoud", "masoud"), ("mutaqqi", "muttaqi"), ("qasem", "ghasem")])
 def test_names_fold_transliterations(a: str, b: str) -> None:
     assert fold(a) == fold(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "cost"),
+    [
+        ("kadafi", "gadafi", 1),  # g/k: one alternation (half a slip)
+        ("mashal", "meshal", 1),
+        ("rachmaninof", "rachmaninov", 1),  # final f/v only
+        ("rahmat", "rakmat", 2),  # h/k is a slip
+        ("ahamd", "ahmad", 2),  # a transposition is a slip
+        ("khalid", "kalid", 1),  # the h of kh dropped
+    ],
+)
+def test_names_translit_distance(a: str, b: str, cost: int) -> None:
+    assert translit_distance(a, b) == cost
+    assert translit_distance(b, a) == cost
+
+
+def test_names_translit_variant_counts_alternations_only() -> None:
+    assert translit_variant("muamar kadafi", "moamar gadafi")
+    assert not translit_variant("ahmad masud", "ahamd masud")  # a slip is no transliteration
+    assert not translit_variant("moamar kadafi muamar", "moamar gadafi")  # word counts differ
+
+
+@pytest.mark.parametrize(
+    ("name", "given"),
+    [
+        ("Hamdan bin Mohammed Al Maktoum", "hamdan"),
+        ("Sheikh Tamim bin Hamad Al Thani", "tamim"),
+        ("Mohammed bin Salman", None),  # a devotional first name refers to nobody alone
+        ("Hamid Karzai", None),  # no lineage: shortened to the surname instead
+    ],
+)
+def test_names_given_name(name: str, given: str | None) -> None:
+    assert given_name(name) == given
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Khalid Sheikh Mohammed", True),
+        ("Willi Stoph", True),
+        ("World Jewish Congress", False),
+        ("Temple Of Understanding", False),
+        ("Hamas", False),
+    ],
+)
+def test_names_person_like(name: str, expected: bool) -> None:
+    assert person_like(name) is expected
 
 
 @pytest.mark.parametrize(

@@ -78,3 +78,34 @@ def test_entities_one_entity_across_articles(tmp_path: Path) -> None:
         assert set(kabulov.aliases) == {"Zamir Kabulov", "Kabulov"}
         assert [r.published for r in kabulov.roles] == ["2021-12-01", "2021-12-02", "2021-12-03"]
         assert len(ledger.entities(name="Massoud")) == 1
+
+
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        ("Moammar Gadhafi", "Muammar Qaddafi"),  # o/u, g/q: the surnames' blocks used to differ
+        ("Osama bin Laden", "Usama bin Ladin"),  # and the first initials
+        ("Khaled Mashaal", "Khalid Meshaal"),
+    ],
+)
+def test_entities_one_person_whatever_the_spelling(tmp_path: Path, first: str, second: str) -> None:
+    arts = []
+    for i, name in enumerate((first, second)):
+        b = ArticleBuilder(f"a{i}", published=f"2021-12-0{i + 1}")
+        b.entity(name, roles=("leader",))
+        arts.append(b.build())
+    store_batch(connect(tmp_path / "l.db"), arts, [])
+    with reportedly.open(tmp_path / "l.db") as ledger:
+        (person,) = ledger.entities(type="PERSON")
+        assert set(person.aliases) == {first, second} and person.articles == 2
+
+
+def test_entities_namesakes_stay_apart_across_articles(tmp_path: Path) -> None:
+    arts = []
+    for i, name in enumerate(("Kim Jong Un", "Kim Jong Il", "Bashar al-Assad", "Hafez al-Assad")):
+        b = ArticleBuilder(f"a{i}", published=f"2021-12-0{i + 1}")
+        b.entity(name)
+        arts.append(b.build())
+    store_batch(connect(tmp_path / "l.db"), arts, [])
+    with reportedly.open(tmp_path / "l.db") as ledger:
+        assert len(ledger.entities(type="PERSON")) == 4

@@ -151,3 +151,70 @@ def test_events_cluster_order_free_and_idempotent(ms: list[EventMention], rnd: r
     by_id = {x.id: x for x in ms}
     for group in once:  # never an incompatible pair inside an event
         assert all(compatible(by_id[a], by_id[b]) for a in group for b in group)
+
+
+DOHA = "g:290030"
+
+
+def doha(
+    mid: str, published: str, date: str | None, parts: tuple[str, ...] = ("us", "taliban")
+) -> EventMention:
+    return m(mid, parts=parts, place=DOHA, country="QAT", date=date, published=published, trigger="talks")
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_events_recounted_weeks_later_joins_its_first_report(order: int) -> None:
+    """A 10 March report of Doha talks on 9 March, and a 1 April article recalling "the talks in Doha"
+    in a background paragraph (no date of its own): one event, whatever the order of arrival."""
+    first = doha("a/1", "2024-03-10", "2024-03-09")
+    recalled = doha("b/1", "2024-04-01", None)
+    assert cluster([first, recalled][::order]) == [frozenset({"a/1", "b/1"})]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        doha("b/1", "2024-05-01", None),  # more than RECOUNT_DAYS later: no longer placed in that span
+        doha("b/1", "2024-03-01", None),  # published before the talks took place
+        doha("b/1", "2024-04-01", "2024-03-30"),  # its own date, three weeks after: another round
+        # recalled weeks later, but in Tehran: the seed's Moscow meeting and Tehran talks stay apart
+        m("b/1", parts=("us", "taliban"), place="g:112931", country="IRN", published="2024-04-01"),
+    ],
+)
+def test_events_recount_span_keeps_other_events_apart(other: EventMention) -> None:
+    assert len(cluster([doha("a/1", "2024-03-10", "2024-03-09"), other])) == 2
+
+
+def test_events_two_undated_mentions_still_need_close_publications() -> None:
+    assert len(cluster([doha("a/1", "2024-03-10", None), doha("b/1", "2024-04-01", None)])) == 2
+
+
+weeks_apart = st.builds(
+    lambda i, parts, place, day, pub, t: EventMention(
+        id=f"a{i}/e",
+        article=f"a{i}",
+        type=t,
+        participants=frozenset(parts),
+        place=place,
+        country={"g:1": "RUS", "g:2": "IRN", None: None}[place],
+        date=(f"2021-{10 + day // 28}-{day % 28 + 1:02d}" if day is not None else None),
+        published=f"2021-{10 + pub // 28}-{pub % 28 + 1:02d}",
+    ),
+    st.integers(0, 40),
+    st.sets(st.sampled_from(PEOPLE), max_size=3),
+    st.sampled_from(["g:1", "g:2", None]),
+    st.one_of(st.none(), st.integers(0, 83)),
+    st.integers(0, 83),
+    st.sampled_from(["CONSULT", "AGREE"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(weeks_apart, max_size=14, unique_by=lambda x: x.id), st.randoms(use_true_random=False))
+def test_events_cluster_order_free_over_weeks(ms: list[EventMention], rnd: random.Random) -> None:
+    """Mentions published over three months, dated or recalled: any ingest order gives the same events."""
+    once = cluster(ms)
+    shuffled = list(ms)
+    rnd.shuffle(shuffled)
+    assert cluster(shuffled) == once
+    assert cluster(ms + shuffled) == once

@@ -28,7 +28,13 @@ def eval_coref_cmd(
     data: Annotated[
         Path, typer.Option(help="The ECB+ folder (ECB+/ and ECBplus_coreference_sentences.csv).")
     ] = (DEFAULT_ECBPLUS),
-    split: Annotated[str, typer.Option(help="dev (topics 2 5 12 18 21 23 34 35), train or all.")] = "dev",
+    split: Annotated[
+        str,
+        typer.Option(
+            help="dev (topics 2 5 12 18 21 23 34 35), train (the other topics DATA holds) or all (every "
+            "topic folder DATA holds, held-out ones included)."
+        ),
+    ] = "dev",
     topic: Annotated[
         list[int] | None, typer.Option(help="Only this topic of the split (repeatable).")
     ] = None,
@@ -52,10 +58,16 @@ def eval_coref_cmd(
 
     if system not in ("general", "ledger"):
         raise typer.BadParameter("--system is general or ledger")
-    if system == "ledger":
-        scores = scorer("scorers.coref_ledger_ecbplus.v1")(data, split=split, topics=topic)
-    else:
-        scores = scorer("scorers.coref_ecbplus.v1")(data, split=split, topics=topic, cache=cache)
+    from reportedly.errors import InputError
+
+    try:
+        if system == "ledger":
+            scores = scorer("scorers.coref_ledger_ecbplus.v1")(data, split=split, topics=topic)
+        else:
+            scores = scorer("scorers.coref_ecbplus.v1")(data, split=split, topics=topic, cache=cache)
+    except InputError as err:
+        Console(stderr=True, soft_wrap=True).print(Text(f"error: {err}", style="red"))
+        raise typer.Exit(code=2) from None
     out = Console(soft_wrap=True)
     if as_json:
         out.print_json(json.dumps(scores))

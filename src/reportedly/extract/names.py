@@ -5,10 +5,16 @@ The rules (issue 3), in the order `same_person` applies them:
    particles al-/el-/bin/ibn; a generational suffix (Jr, Sr, II) is kept aside and must not conflict.
 2. Tokens are folded for transliteration (accents, q/k, ph/f, oo/ou/u, doubled letters: "Massoud" = "Masoud",
    "Mutaqqi" = "Muttaqi") and then compared within a small edit budget (one edit per token of 4+ letters,
-   two per name; a vowel-only difference counts as one edit: "Mohammed" = "Muhammad"). Russian -y after a
-   vowel folds to -i ("Sergey Shoygu" = "Sergei Shoigu"), Arabic "aw" before a consonant to "u"
-   ("Jawlani" = "Julani"); given names (never surnames) of one small equivalence table are equal
-   across languages ("Volodymyr" = "Vladimir", "Binyamin" = "Benjamin", "Muhammadu" = "Mohammed").
+   two per name; a vowel-only difference counts as one edit: "Mohammed" = "Muhammad"). An edit that is a
+   known transliteration alternation costs half a slip (`translit.ALTERNATIONS`: e/i, a/e, o/u, i/y, g/k,
+   -ov/-off, a dropped h of kh/gh/th/dh, a vowel doubled into a diphthong, the article's vowel in
+   -ul-/-al-/-el-), so a two-word name may differ by two of them ("Moammar Gadhafi" = "Muammar Qaddafi",
+   "Khaled Mashaal" = "Khalid Meshaal") but never by two arbitrary slips ("Mandy Moore" / "Manny Mori").
+   Russian -y after a vowel folds to -i ("Sergey Shoygu" = "Sergei Shoigu"), Arabic "aw" before a
+   consonant to "u" ("Jawlani" = "Julani"); given names (never surnames) of one small equivalence table
+   are equal across languages ("Volodymyr" = "Vladimir", "Binyamin" = "Benjamin", "Muhammadu" = "Mohammed").
+   A lone given name refers back to a name of given name and lineage ("Hamdan" for "Hamdan bin Mohammed
+   Al Maktoum", `given_name`) when the article holds exactly one such person (entities/clusters.py).
 3. Every token of the shorter name must match a token of the longer one, in order, the surname last; the
    longer name may carry middle initials, patronymics and a dropped devotional first name ("Mohammad Javad
    Zarif" = "Javad Zarif"), but any other extra given name means a different person ("Ahmad Massoud" is not
@@ -26,6 +32,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from reportedly.extract.translit import (
+    MIN_DOUBLE_ALTERNATION_LEN,
+    SLIP,
+    VOWELS,
+    edit_distance,
+    translit_distance,
+)
 
 # Titles and honorifics ignored for matching (lower case, no dots).
 HONORIFICS = frozenset(
@@ -58,7 +72,6 @@ SHORT_NAME_EDIT_BUDGET = 1
 MIN_SKELETON_LEN = 6
 # Tokens shorter than this must match exactly after folding: "Un"/"Il", "Li"/"Lu" are different names.
 MIN_FUZZY_LEN = 4
-VOWELS = frozenset("aeiouy")
 _FOLDS = (
     ("ph", "f"),
     ("gh", "q"),
@@ -142,22 +155,6 @@ def parse_name(name: str) -> NameParts:
     return NameParts(tuple(fold(w) for w in words if w), suffix)
 
 
-def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Optimal-string-alignment distance (a transposition is one edit), capped at `limit`."""
-    if abs(len(a) - len(b)) >= limit:
-        return limit
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return min(prev[-1], limit)
-
-
 @lru_cache(maxsize=1)
 def _given_equivalents() -> dict[str, int]:
     """Folded given name -> its group number."""
@@ -177,23 +174,30 @@ def _skeleton(token: str) -> str:
 
 
 def token_cost(a: str, b: str) -> int | None:
-    """0 when two folded tokens are equal, 1 for one slip or a vowel-only difference, None otherwise."""
+    """In half-slips: 0 when two folded tokens are equal, `SLIP` for one slip or a vowel-only difference,
+    less for one transliteration alternation, None otherwise."""
     if a == b:
         return 0
     if len(a) == 1 or len(b) == 1:
         return 0 if a[0] == b[0] else None  # an initial stands for any name with that letter
     if min(len(a), len(b)) < MIN_FUZZY_LEN:
         return None
-    distance = edit_distance(a, b)
+    distance = edit_distance(a, b)  # cheap first: two alternations are two edits, so 3+ edits never match
+    if distance > 2:
+        return None
+    weighted = translit_distance(a, b, limit=SLIP + 1)
     if distance <= TOKEN_EDIT_BUDGET:
-        return distance
-    if distance == 2 and min(len(a), len(b)) >= MIN_SKELETON_LEN and _skeleton(a) == _skeleton(b):
-        return 1
+        return min(weighted, SLIP)  # one edit: an alternation or a slip
+    if weighted == SLIP and min(len(a), len(b)) >= MIN_DOUBLE_ALTERNATION_LEN:
+        return weighted  # two alternations: "Yahya" / "Yehia", "Moammar" / "Muammar"
+    if min(len(a), len(b)) >= MIN_SKELETON_LEN and _skeleton(a) == _skeleton(b):
+        return SLIP
     return None
 
 
 def _budget(name: NameParts) -> int:
-    return SHORT_NAME_EDIT_BUDGET if len(name.tokens) <= 2 else NAME_EDIT_BUDGET
+    """The name's edit budget in half-slips."""
+    return SLIP * (SHORT_NAME_EDIT_BUDGET if len(name.tokens) <= 2 else NAME_EDIT_BUDGET)
 
 
 def _skippable(token: str, shorter: NameParts) -> bool:
@@ -271,17 +275,22 @@ class PersonIndex:
     """Gazetteer persons indexed by their folded names, for linking names found in text to entries.
 
     Linking is stricter than grouping mentions within an article: with 18,000 names in the gazetteer, one
-    slip per word would link strangers ("Maurice Cheeks" to "K. N. Choksy"). A name links only when its
-    folded tokens equal those of an entry's name or alias (so transliterations that fold together still
-    link: "Amir Khan Mutaqqi" -> "Amir Khan Muttaqi"), and a bare surname only to a curated entry. Typos
-    reach the entry through the article's full names instead ("Ahamd Masoud" joins "Ahmad Massoud").
+    slip per word would link strangers ("Maurice Cheeks" to "K. N. Choksy"). A name links when its folded
+    tokens equal those of an entry's name or alias (so transliterations that fold together still link:
+    "Amir Khan Mutaqqi" -> "Amir Khan Muttaqi"), else, for a name of two or more words, when they differ from
+    one of its spellings by transliteration alternations alone (`translit_variant`: "Muammar Qaddafi" ->
+    "Moammar Gadhafi"), never by an arbitrary slip; a bare surname links only to a curated entry, exactly.
+    Typos reach the entry through the article's full names instead ("Ahamd Masoud" joins "Ahmad Massoud").
     """
 
     def __init__(self, keys: Iterable[tuple[str, str, bool]]) -> None:
         """Build from (entry id, index key of a name or alias, curated) triples (see `index_key`)."""
         self._by_key: dict[str, list[tuple[str, bool]]] = {}
+        self._by_shape: dict[str, list[str]] = {}
         for entry_id, key, curated in keys:
             if key and (entry_id, curated) not in self._by_key.get(key, ()):
+                if key not in self._by_key:
+                    self._by_shape.setdefault(key_shape(key), []).append(key)
                 self._by_key.setdefault(key, []).append((entry_id, curated))
 
     @classmethod
@@ -296,16 +305,108 @@ class PersonIndex:
         return self._by_key
 
     def candidates(self, name: str) -> list[str]:
-        """Entry ids one of whose names folds to the same tokens as `name`."""
-        single = len(parse_name(name).tokens) == 1
-        found = self._by_key.get(index_key(name), ())
-        return list(dict.fromkeys(i for i, curated in found if curated or not single))
+        """Entry ids one of whose names folds to the same tokens as `name` or, failing that, is a
+        transliteration variant of it."""
+        key = index_key(name)
+        if len(parse_name(name).tokens) == 1:
+            return list(dict.fromkeys(i for i, curated in self._by_key.get(key, ()) if curated))
+        found = self._by_key.get(key) or [
+            hit
+            for other in self._by_shape.get(key_shape(key), ())
+            if translit_variant(key, other)
+            for hit in self._by_key[other]
+        ]
+        return list(dict.fromkeys(i for i, _ in found))
 
 
 def index_key(name: str) -> str:
     """A person name's linking key: its folded tokens (and suffix), "" when it has none."""
     parts = parse_name(name)
     return " ".join(parts.tokens) + (f" {parts.suffix}" if parts.suffix else "")
+
+
+def consonant_key(token: str) -> str:
+    """A folded token's consonants with the alternating ones merged (g/k, f/v, kh/k): what every
+    transliteration of it shares ("gadafi", "kadafi" -> "kdf"); the token itself when it has none."""
+    token = re.sub(r"(?<=[kgtdz])h", "", token).replace("g", "k").replace("v", "f")
+    return "".join(c for c in token if c not in VOWELS) or token
+
+
+def key_shape(key: str) -> str:
+    """What every transliteration variant of an index key shares: its word count and the consonants of its
+    last word, with the alternating ones merged (g/k, f/v, kh/k)."""
+    words = key.split()
+    return f"{len(words)}:{consonant_key(words[-1])}" if words else ""
+
+
+def translit_variant(a: str, b: str) -> bool:
+    """Whether two index keys of two or more words differ by known transliteration alternations only (at
+    most two per name, given names also by `_GIVEN_GROUPS`), never by an arbitrary edit."""
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb) or len(ta) < 2 or (ta[-1] in SUFFIXES) != (tb[-1] in SUFFIXES):
+        return False
+    words = [t for t in ta if t not in SUFFIXES]
+    budget = SLIP * (SHORT_NAME_EDIT_BUDGET if len(words) <= 2 else NAME_EDIT_BUDGET)
+    groups, total = _given_equivalents(), 0
+    for i, (x, y) in enumerate(zip(ta, tb, strict=True)):
+        if x == y or (i < len(ta) - 1 and x in groups and groups.get(x) == groups.get(y)):
+            continue
+        if min(len(x), len(y)) < MIN_FUZZY_LEN:
+            return False
+        cost = translit_distance(x, y, limit=budget + 1, slip=budget + 1)
+        if cost >= SLIP and min(len(x), len(y)) < MIN_DOUBLE_ALTERNATION_LEN:
+            return False
+        total += cost
+        if total > budget:
+            return False
+    return True
+
+
+# Particles of Arabic (and Maghrebi) names: a name carrying one is "given name + lineage", and its given
+# name alone is how articles refer back to it ("Hamdan" for "Hamdan bin Mohammed Al Maktoum").
+LINEAGE_PARTICLES = frozenset({"bin", "ibn", "bint", "ould", "al", "el"})
+
+
+def given_name(name: str) -> str | None:
+    """The folded given name by which an article may refer back to a person, or None: only for a name of a
+    given name and a lineage (it carries a particle of `LINEAGE_PARTICLES`: "Hamdan bin Mohammed Al
+    Maktoum" -> "hamdan"), never a devotional first name ("Mohammed bin Salman" -> None), a title, or a
+    name without lineage ("Hamid Karzai" is "Karzai" when shortened)."""
+    raw = [t for t in _SPLIT_RE.split(ascii_fold(name)) if t]
+    parts = parse_name(name)
+    if len(parts.tokens) < 2 or not LINEAGE_PARTICLES & set(raw[1:]):
+        return None
+    first = parts.tokens[0]
+    droppable = {fold(d) for d in DROPPABLE_FIRST} | {fold(h) for h in HONORIFICS}
+    groups = _given_equivalents()
+    if len(first) < MIN_FUZZY_LEN or first in droppable or groups.get(first) == groups.get(fold("mohammed")):
+        return None
+    return first
+
+
+# Words that make a name an organization's, not a person's ("Andean Community", "Peace Conquerors").
+_ORG_WORDS = frozenset(
+    """
+    group front army organisation organization movement party brigade brigades council committee force forces
+    league union association jihad mujahideen islamic liberation militants rebels network cell faction people
+    peoples national state tigers company corporation bank agency ministry news press times radio tv
+    television university institute foundation fund church international community society congress project
+    forum watch revolution resistance conspirators monitor mission government office commission
+    """.split()  # noqa: SIM905 (a word list reads better as prose)
+)
+
+
+def person_like(name: str) -> bool:
+    """Whether a gazetteer name filed under another kind reads as a person's: two to five capitalized words,
+    no acronym, no organization word or connective ("Khalid Sheikh Mohammed", "Willi Stoph", not "World
+    Jewish Congress", "Temple Of Understanding")."""
+    words = [w for w in _SPLIT_RE.split(name) if w]
+    folded = {w.casefold().strip(".'") for w in words}
+    return (
+        2 <= len(words) <= 5
+        and all(w[:1].isupper() and not is_acronym(w) for w in words)
+        and not folded & (_ORG_WORDS | ORG_STOPWORDS)
+    )
 
 
 ORG_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"})

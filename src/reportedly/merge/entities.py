@@ -20,7 +20,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from reportedly.extract.names import ascii_fold, org_tokens, parse_name, same_org, same_person
+from reportedly.extract.names import (
+    ascii_fold,
+    consonant_key,
+    org_tokens,
+    parse_name,
+    same_org,
+    same_person,
+)
 from reportedly.model import Entity
 from reportedly.registry import mergers
 
@@ -65,20 +72,29 @@ def entity_key(entity: Entity) -> str:
 def block_key(name: str, entity_type: str) -> str | None:
     """The key an entity is filed under for fuzzy matching.
 
-    People: surname and first initial ("per:kabulov:z"), or the surname alone for a bare surname
-    ("per:kabulov:*"). Organizations of two words or more: their last two words ("org:resistance
-    front"), which `same_org`'s tail rule needs in common. Other entities: None (exact keys only).
+    People: the consonants of the surname, alternating letters merged (`names.consonant_key`), and the
+    first name's initial (any vowel one class, g = k), so transliterations meet ("Moammar Gadhafi" and
+    "Muammar Qaddafi": "per:kdf:m"; "Usama bin Ladin" and "Osama bin Laden": "per:ldn:a"), or the surname
+    alone for a bare surname ("per:kblf:*"). Organizations of two words or more: their last two words
+    ("org:resistance front"), which `same_org`'s tail rule needs in common. Other entities: None (exact
+    keys only).
     """
     group = type_group(entity_type)
     if group == "per":
         tokens = parse_name(name).tokens
         if not tokens:
             return None
-        return f"per:{tokens[-1]}:{tokens[0][0] if len(tokens) > 1 else '*'}"
+        first = _initial(tokens[0]) if len(tokens) > 1 else "*"
+        return f"per:{consonant_key(tokens[-1])}:{first}"
     if group == "org":
         words = org_tokens(name)
         return f"org:{' '.join(words[-2:])}" if len(words) >= 2 else None
     return None
+
+
+def _initial(token: str) -> str:
+    first = token[0]
+    return "a" if first in "aeiouy" else "k" if first == "g" else first
 
 
 def lookup_blocks(name: str, entity_type: str) -> tuple[list[str], str | None]:

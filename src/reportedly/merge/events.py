@@ -1,7 +1,7 @@
 """Cross-article event merging: mentions of one real-world event become one ledger event.
 
-Candidates are blocked by event type plus a shared participant or place, within a date window
-(`time_buckets`).
+Candidates are blocked by event type plus a shared participant or place, within the span of days each
+mention can have happened in (`time_span`: its event date, else the month before its publication).
 A pair is scored over actors, location, date, trigger and context; pairs at or above
 `MERGE_THRESHOLD` are merged best first, and two groups join only when every pair across them is
 compatible (no incompatible dates or places anywhere in the merged event). The result depends
@@ -32,6 +32,10 @@ MERGE_THRESHOLD = 0.5
 # Publication dates further apart than this do not block together when the event date is unknown:
 # follow-ups to a story come within days.
 DATE_WINDOW_DAYS = 10
+# An event mention without a date can have happened up to this long before its article's publication
+# ("recently", "last month", a background paragraph recalling earlier talks): it may join an event dated
+# within that span. Two undated mentions still need publications `DATE_WINDOW_DAYS` apart.
+RECOUNT_DAYS = 31
 # Two day-precise event dates this far apart can still be one event (time zones, "Tuesday night").
 DATE_TOLERANCE_DAYS = 1
 # A day resolved from "last week" or "this week" stands for any day of that week.
@@ -89,14 +93,45 @@ def ref_day(m: EventMention) -> datetime.date | None:
     return _day(m.published) or _day(m.date)
 
 
+def _period(value: str) -> tuple[datetime.date, datetime.date] | None:
+    """The days a "YYYY" or "YYYY-MM" date covers."""
+    try:
+        if len(value) == 7:
+            first = datetime.date.fromisoformat(value + "-01")
+            nxt = datetime.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, nxt - datetime.timedelta(days=1)
+        if len(value) == 4:
+            return datetime.date(int(value), 1, 1), datetime.date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def time_span(m: EventMention) -> tuple[datetime.date, datetime.date] | None:
+    """The days a mention's event can have happened on: its event date (a day within the tolerance, a
+    week's days, a month, a year) when known, else the `RECOUNT_DAYS` before its publication ("the talks
+    in Doha" recalled weeks later; "recently"); None when it has neither date nor publication."""
+    day = _day(m.date)
+    if day is not None:
+        tol = WEEK_TOLERANCE_DAYS if m.date_text and _WEEK.search(m.date_text) else DATE_TOLERANCE_DAYS
+        return day - datetime.timedelta(days=tol), day + datetime.timedelta(days=tol)
+    period = _period(m.date) if m.date else None
+    if period is not None:
+        return period
+    published = _day(m.published)
+    if published is None:
+        return None
+    return published - datetime.timedelta(days=RECOUNT_DAYS), published + datetime.timedelta(days=1)
+
+
 def time_buckets(m: EventMention) -> tuple[str, ...]:
-    """The time buckets of a mention's blocking keys: its `DATE_WINDOW_DAYS`-wide bucket and the next,
-    so two mentions at most a window apart always share one; "u" when it has no day at all."""
-    day = ref_day(m)
-    if day is None:
+    """The time buckets of a mention's blocking keys: every `DATE_WINDOW_DAYS`-wide bucket its
+    `time_span` touches, so two mentions whose spans overlap always share one; "u" when it has none."""
+    span = time_span(m)
+    if span is None:
         return ("u",)
-    bucket = day.toordinal() // DATE_WINDOW_DAYS
-    return (str(bucket), str(bucket + 1))
+    first, last = (d.toordinal() // DATE_WINDOW_DAYS for d in span)
+    return tuple(str(b) for b in range(first, last + 1))
 
 
 def block_keys(m: EventMention) -> frozenset[str]:
@@ -146,13 +181,18 @@ def compatible(a: EventMention, b: EventMention) -> bool:
 
 
 def within_window(a: EventMention, b: EventMention) -> bool:
-    """Whether two mentions are close enough in time to be compared at all: their days (`ref_day`) at
-    most `DATE_WINDOW_DAYS` apart. A mention with no day at all is only compared with others without
-    one: it cannot be placed in time (give undated inputs `--published`)."""
-    da, db = ref_day(a), ref_day(b)
-    if da is None or db is None:
-        return da is None and db is None
-    return abs((da - db).days) <= DATE_WINDOW_DAYS
+    """Whether two mentions are close enough in time to be compared at all. With an event date on
+    either side, their `time_span`s overlap: a mention recalled in a later article's background ("the
+    talks in Doha", no date, published weeks later) meets the event it recalls. Two mentions without
+    event dates are placed by publication only: at most `DATE_WINDOW_DAYS` apart. A mention with no day
+    at all is only compared with others without one (give undated inputs `--published`)."""
+    sa, sb = time_span(a), time_span(b)
+    if sa is None or sb is None:
+        return sa is None and sb is None
+    if not a.date and not b.date:
+        da, db = _day(a.published), _day(b.published)
+        return da is not None and db is not None and abs((da - db).days) <= DATE_WINDOW_DAYS
+    return sa[0] <= sb[1] and sb[0] <= sa[1]
 
 
 def score(a: EventMention, b: EventMention) -> float:

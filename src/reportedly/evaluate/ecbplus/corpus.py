@@ -13,8 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportedly.errors import InputError
+
 DEV_TOPICS = (2, 5, 12, 18, 21, 23, 34, 35)
-# Topics 1-35 are in ../shared/data/ecbplus: train is every one not in dev.
+# Topics 1-35 are in ../shared/data/ecbplus; a split reads whichever topic folders the data folder holds
+# (`topic_folders`): all is every one, train every one not in dev (held-out topics 36-45 included).
 ALL_TOPICS = tuple(range(1, 36))
 EVENT_TAGS = ("ACTION_", "NEG_ACTION_")
 Cluster = frozenset[str]
@@ -86,21 +89,38 @@ def read_doc(path: Path, topic: int, validated: dict[str, set[int]]) -> EcbDoc:
     return EcbDoc(name=name, topic=topic, text="".join(pieces), tokens=tokens, scored=scored, gold=gold)
 
 
+def topic_folders(root: Path) -> dict[int, Path]:
+    """The numbered topic folders under `root`/ECB+ (or `root` itself when it has no ECB+ folder)."""
+    base = root / "ECB+" if (root / "ECB+").is_dir() else root
+    if not base.is_dir():
+        return {}
+    return dict(sorted((int(p.name), p) for p in base.iterdir() if p.is_dir() and p.name.isdigit()))
+
+
 def read_split(root: Path, split: str = "dev", topics: Iterable[int] | None = None) -> list[EcbDoc]:
-    """The documents of a split (dev, train or all), optionally only some topics."""
-    chosen = (
-        DEV_TOPICS
-        if split == "dev"
-        else tuple(t for t in ALL_TOPICS if t not in DEV_TOPICS)
-        if split == "train"
-        else ALL_TOPICS
-    )
+    """The documents of a split (dev, train or all) among the topic folders `root` holds, optionally only
+    some topics.
+
+    Raises:
+        InputError: when the split finds no document, or the validated-sentence list is missing.
+    """
+    if split not in ("dev", "train", "all"):
+        raise InputError(str(root), f"unknown split {split!r}: dev, train or all")
+    folders = topic_folders(root)
+    chosen = tuple(t for t in folders if (t in DEV_TOPICS) == (split == "dev") or split == "all")
     if topics is not None:
         chosen = tuple(t for t in chosen if t in set(topics))
-    validated = read_validated(root / "ECBplus_coreference_sentences.csv")
-    docs = []
-    for topic in chosen:
-        folder = root / "ECB+" / str(topic)
-        for path in sorted(folder.glob("*.xml")) if folder.is_dir() else ():
-            docs.append(read_doc(path, topic, validated))
-    return docs
+    docs_paths = [(t, p) for t in chosen for p in sorted(folders[t].glob("*.xml"))]
+    if not docs_paths:
+        held = ", ".join(map(str, folders)) or "none"
+        raise InputError(
+            str(root),
+            f"no ECB+ documents for split {split}"
+            + (f" topics {' '.join(map(str, topics))}" if topics is not None else "")
+            + f" (topic folders found: {held}; expected ECB+/<topic>/*.xml)",
+        )
+    csv_path = root / "ECBplus_coreference_sentences.csv"
+    if not csv_path.is_file():
+        raise InputError(str(csv_path), "missing: the list of validated sentences ECB+ is scored on")
+    validated = read_validated(csv_path)
+    return [read_doc(path, topic, validated) for topic, path in docs_paths]

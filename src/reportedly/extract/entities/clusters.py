@@ -20,9 +20,11 @@ from reportedly.extract.names import (
     NAMES_SOURCE,
     PersonIndex,
     acronym,
+    given_name,
     index_key,
     is_acronym,
     parse_name,
+    person_like,
     same_org,
     same_person,
 )
@@ -65,10 +67,33 @@ def person_index(gaz: Gazetteer) -> PersonIndex:
     return PersonIndex.from_table(gaz.derived("person-index", build, [NAMES_SOURCE], FOLD_VERSION))
 
 
-def person_kb(text: str, gaz: Gazetteer) -> str | None:
-    """The one gazetteer person this name fits, or None when it fits none or several."""
+@lru_cache(maxsize=8)
+def filed_person_index(gaz: Gazetteer) -> PersonIndex:
+    """Entries of other kinds that are persons by their name (see `names_person`), indexed the same way."""
+    return PersonIndex(
+        (e.id, index_key(n), e.ruler)
+        for e in gaz.entries.values()
+        if e.kind != "person" and names_person(e.id, gaz)
+        for n in e.names
+    )
+
+
+def person_kb(text: str, gaz: Gazetteer, any_kind: bool = False) -> str | None:
+    """The one gazetteer person this name fits, or None when it fits none or several; with `any_kind`, a
+    person the gazetteer files under another kind when no person entry fits (for a PERSON mention)."""
     found = person_index(gaz).candidates(text)
+    if not found and any_kind:
+        found = filed_person_index(gaz).candidates(text)
     return found[0] if len(found) == 1 else None
+
+
+def names_person(kb: str | None, gaz: Gazetteer) -> bool:
+    """Whether a gazetteer entry is a person: filed as one, or filed under another kind with a person's name
+    (the Phoenix lists file "Khalid Sheikh Mohammed" among armed groups, "Willi Stoph" among governments)."""
+    entry = gaz.get(kb) if kb else None
+    return entry is not None and (
+        entry.kind == "person" or (not entry.id.startswith("cty:") and person_like(entry.name))
+    )
 
 
 def _conflict(a: str | None, b: str | None, gaz: Gazetteer) -> bool:
@@ -102,7 +127,10 @@ def retype_persons(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
         if m.label != "PERSON" and _names_person(m, full, gaz):
             m = replace(m, label="PERSON")
         if m.label == "PERSON" and (m.kb is None or (gaz.get(m.kb) and gaz.get(m.kb).kind != "person")):  # type: ignore[union-attr]
-            m = replace(m, kb=person_kb(m.text, gaz))
+            # a person mention keeps an entry of another kind that is a person when no person entry fits
+            m = replace(
+                m, kb=person_kb(m.text, gaz, any_kind=True) or (m.kb if names_person(m.kb, gaz) else None)
+            )
         out.append(m)
     return out
 
@@ -136,7 +164,30 @@ def cluster_persons(mentions: list[Mention], gaz: Gazetteer) -> list[Cluster]:
                 clusters.append(Cluster("PERSON", None, [m], ambiguous=True))
         else:
             clusters.append(Cluster("PERSON", m.kb, [m]))
-    return clusters
+    return _join_given_names(clusters)
+
+
+def _join_given_names(clusters: list[Cluster]) -> list[Cluster]:
+    """A lone given name joins the one person of the article it is the given name of ("Hamdan" after
+    "Hamdan bin Mohammed Al Maktoum", see `names.given_name`); with two such persons, or a person of that
+    surname, it stays apart."""
+    full = [c for c in clusters if len(c.mentions) and len(parse_name(c.mentions[0].text).tokens) > 1]
+    out = []
+    for c in clusters:
+        tokens = parse_name(c.mentions[0].text).tokens
+        if (
+            len(tokens) == 1
+            and not c.kb
+            and not c.ambiguous
+            and all(len(parse_name(m.text).tokens) == 1 for m in c.mentions)
+        ):
+            surnames = [f for f in full if parse_name(f.mentions[0].text).tokens[-1] == tokens[0]]
+            owners = [f for f in full if any(given_name(m.text) == tokens[0] for m in f.mentions)]
+            if len(owners) == 1 and not surnames:
+                owners[0].mentions.extend(c.mentions)
+                continue
+        out.append(c)
+    return out
 
 
 def _org_fits(m: Mention, c: Cluster, gaz: Gazetteer, defined: dict[str, str]) -> bool:

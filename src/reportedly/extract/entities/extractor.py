@@ -124,6 +124,8 @@ def _name(c: Cluster, entry: GazetteerEntry | None) -> str:
 def _kind(c: Cluster, entry: GazetteerEntry | None) -> str | None:
     if entry and entry.id.startswith("cty:"):
         return "government" if any(m.agentive or m.how != "name" for m in c.mentions) else "place"
+    if entry and c.label == "PERSON":
+        return "person"  # also for a person the gazetteer files among armed groups or governments
     if entry:
         return entry.kind
     return KIND_BY_LABEL.get(c.label)
@@ -139,7 +141,7 @@ def _build(doc: Doc, c: Cluster, ids: dict[int, str], clusters: list[Cluster], g
     return Entity(
         id=ids[id(c)],
         name=_name(c, entry),
-        type=entry.type if entry else c.label,
+        type=entry.type if entry and c.label != "PERSON" else c.label,
         kb_id=c.kb,
         aliases=tuple(dict.fromkeys(m.text for m in mentions if _is_name(c, m))),
         roles=roles,

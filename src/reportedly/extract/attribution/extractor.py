@@ -23,6 +23,7 @@ from reportedly.extract.attribution.drafts import (
     from_report_noun,
     from_verb,
 )
+from reportedly.extract.attribution.kinds import kind_of, subject_lemma
 from reportedly.extract.attribution.quotemarks import Quote, find_quotes
 from reportedly.extract.attribution.relays import (
     OUTLET_VERBS,
@@ -79,6 +80,7 @@ def extract_attributions(doc: Doc, entities: list[Entity], ctx: DocContext) -> l
                 tuple(via),
                 _stance(doc, draft, cue, content),
                 draft.extractor,
+                _kind(doc, draft, speaker),
             )
         )
     return out
@@ -361,3 +363,10 @@ def _stance(doc: Doc, draft: Draft, cue: Span, content: Span) -> str:
     verb = doc[draft.verb] if draft.verb is not None else None
     words = [t.lower_ for t in span] if span is not None else cue.text.lower().split()
     return stance_of(cue.text, verb.lemma_ if verb is not None else "", words, content.text)
+
+
+def _kind(doc: Doc, draft: Draft, speaker: Speaker) -> str:
+    root = draft.follows or draft
+    verb = doc[root.verb].lemma_ if root.verb is not None else ""
+    head = root.speaker.head if root.speaker is not None else None
+    return kind_of(verb, subject_lemma(doc, head, speaker.antecedent))

@@ -123,6 +123,8 @@ def _print_claims(console: Console, claims: list[Any]) -> None:
         head.append(f"  {c.summary}" + (f" ({where})" if where else ""))
         history = " -> ".join(f"{h.status} {h.day or 'undated'}" for h in c.history)
         head.append(f"\n  status over time: {history}", style="dim")
+        if c.origins:
+            head.append("\n  " + "; ".join(_side(x) for x in c.origins), style="dim")
         if c.contradictions:
             pro = ", ".join(dict.fromkeys(x.supports.name for x in c.contradictions))
             con = ", ".join(dict.fromkeys(x.denies.name for x in c.contradictions))
@@ -144,6 +146,12 @@ def _print_claims(console: Console, claims: list[Any]) -> None:
         console.print()
 
 
+def _side(count: Any) -> str:
+    """ "for: 2 origins, 7 reports" """
+    o, r = count.origins, count.reports
+    return f"{count.side}: {o} origin{'s' * (o != 1)}, {r} report{'s' * (r != 1)}"
+
+
 @app.command("claims")
 def claims_cmd(
     db: DbOption = DEFAULT_DB,
@@ -157,6 +165,9 @@ def claims_cmd(
     ] = None,
     limit: Annotated[int, typer.Option(help="Most events shown, latest first.")] = 1000,
     fmt: Annotated[ClaimFormat, typer.Option("--format", "-f", help="Output format.")] = ClaimFormat.table,
+    min_origins: Annotated[
+        int | None, typer.Option(min=1, help="Only events with at least N independent origins.")
+    ] = None,
 ) -> None:
     """Show the claim ledger: each event with every source's stance and the status over time.
 
@@ -166,7 +177,12 @@ def claims_cmd(
     """
     with _open(db) as ledger:
         claims = ledger.claims(
-            actor=actor, type=type_, status=status, since=_date(since, "--since"), limit=limit
+            actor=actor,
+            type=type_,
+            status=status,
+            since=_date(since, "--since"),
+            limit=limit,
+            min_origins=min_origins,
         )
     if fmt is ClaimFormat.json:
         sys.stdout.write(json.dumps(to_dict(claims), ensure_ascii=False, indent=2) + "\n")

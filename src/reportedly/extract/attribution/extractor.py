@@ -32,7 +32,14 @@ from reportedly.extract.attribution.relays import (
     media_mentions,
     outlet_relays,
 )
-from reportedly.extract.attribution.speakers import Found, is_media, make_speaker, needs_antecedent, resolve
+from reportedly.extract.attribution.speakers import (
+    Found,
+    is_media,
+    make_speaker,
+    needs_antecedent,
+    resolve,
+    resolve_anonymous,
+)
 from reportedly.extract.attribution.stance import stance_of
 from reportedly.extract.cues import find_cues
 from reportedly.model import Attribution, DocContext, Entity, Relay, Span, Speaker, SpeakerKind
@@ -291,6 +298,8 @@ def link_speakers(doc: Doc, drafts: list[Draft], entities: list[Entity]) -> list
             speaker = make_speaker(doc, draft.speaker, entities)
             if needs_antecedent(doc, draft.speaker):
                 speaker = resolve(speaker, doc, draft.speaker, named, entities)
+            elif (back := resolve_anonymous(speaker, doc, draft.speaker, named)) is not speaker:
+                speaker = back
             elif speaker.kind != SpeakerKind.UNATTRIBUTED.value:
                 named.append(speaker)
         by_draft[id(draft)] = speaker

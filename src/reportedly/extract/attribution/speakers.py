@@ -343,6 +343,34 @@ def resolve(
     return speaker
 
 
+def resolve_anonymous(speaker: Speaker, doc: Doc, found: Found, earlier: list[Speaker]) -> Speaker:
+    """ "the source" after "a source close to the NRF": the same unnamed source, named before.
+
+    A definite anonymous speaker with no affiliation of its own refers back to the last earlier
+    anonymous speaker whose words hold its head noun ("source", "official"); it takes that speaker's
+    affiliation and has it as `antecedent`. Otherwise the speaker is returned unchanged.
+    """
+    head = doc[found.head]
+    if (
+        speaker.kind != SpeakerKind.ANONYMOUS.value
+        or speaker.affiliation is not None
+        or doc[found.start].lower_ != "the"
+        or head.tag_ in ("NNS", "NNPS")
+    ):
+        return speaker
+    noun = head.lemma_.lower()
+    for prior in reversed(earlier):
+        if (
+            prior.kind == SpeakerKind.ANONYMOUS.value
+            and prior.start is not None
+            and prior.start < (speaker.start or 0)
+            and prior.antecedent is None
+            and noun in {w.strip(",.()").lower() for w in prior.text.split()}
+        ):
+            return _with_antecedent(speaker, prior)
+    return speaker
+
+
 def _last_mention(entity: Entity, before: int) -> tuple[int, int, str]:
     m = max((m for m in entity.mentions if m.end <= before), key=lambda m: m.start)
     return m.start, m.end, m.text

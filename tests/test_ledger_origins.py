@@ -100,3 +100,28 @@ def test_origins_seed_moscow_meeting(tmp_path: Path, seed_article: Article) -> N
     # against: Russia's foreign ministry; neither: the Taliban and their spokesman Karimi, one origin
     assert sides == {"for": (2, 2), "against": (1, 1), "neither": (1, 2)}
     assert moscow.n_origins == 4 < len(moscow.sources)
+
+
+def test_origin_named_speaker_without_entity_is_its_name() -> None:
+    ministry = spk("organization", key="organization:egypts foreign ministry", affiliation="egypt")
+    assert origin_of(ministry, ["AFP"], "a1", AFF, set()) == "organization:egypts foreign ministry"
+    assert origin_of(ministry, ["Reuters"], "a2", AFF, set()) == "organization:egypts foreign ministry"
+
+
+def test_ledger_possessive_organization_speaker_is_not_a_person(tmp_path: Path) -> None:
+    from reportedly.config import Settings
+    from reportedly.runner import analyze
+
+    path = tmp_path / "egypt.txt"
+    path.write_text(
+        "Egypt's foreign ministry denied that Egyptian officials met Hamas leaders in Cairo on Monday.\n",
+        encoding="utf-8",
+    )
+    (article,) = list(analyze([str(path)], Settings(published="2024-01-02")))
+    db = tmp_path / "l.db"
+    store_batch(connect(db), [article], [])
+    with reportedly.open(db) as ledger:
+        speakers = [s.speaker for c in ledger.claims() for s in c.sources if not s.own_voice]
+    assert speakers, "the ministry's statement is a source"
+    assert all(s.kind != "person" for s in speakers)
+    assert all(s.name != "Egypt" for s in speakers)

@@ -72,8 +72,8 @@ def speaker_entity(article: Article, attribution: Attribution) -> str | None:
     matches the speaker text ("Nazary" -> "Ali Maisam Nazary").
     """
     s = attribution.speaker
-    if s.kind not in ("person", "organization"):
-        return None
+    if s.kind not in ("person", "organization") or s.affiliation is not None:
+        return None  # "Egypt's foreign ministry" is tied to Egypt, not Egypt itself
     if s.start is not None and s.end is not None:
         inside = [
             (m.end, e.id)
@@ -274,6 +274,8 @@ def origin_of(
         if voiced:
             return voiced[0]
         return next(iter(orgs)) if len(orgs) == 1 else str(entity)
+    if speaker["kind"] not in ("anonymous", "unattributed"):
+        return str(speaker["key"])  # named but not a ledger entity: its name
     first = " ".join(ascii_fold(via[0]).split()) if via else f"article:{root}"
     tie = speaker["affiliation"] or speaker["key"].split(":", 1)[-1]
     return f"{speaker['kind']}:{tie}@{first}"

@@ -25,6 +25,7 @@ from reportedly.extract.attribution.drafts import (
 )
 from reportedly.extract.attribution.kinds import kind_of, subject_lemma
 from reportedly.extract.attribution.quotemarks import Quote, find_quotes
+from reportedly.extract.attribution.references import resolve_anonymous, resolve_thing
 from reportedly.extract.attribution.relays import (
     OUTLET_VERBS,
     MediaMention,
@@ -33,12 +34,12 @@ from reportedly.extract.attribution.relays import (
     outlet_relays,
 )
 from reportedly.extract.attribution.speakers import (
+    THING_PRONOUNS,
     Found,
     is_media,
     make_speaker,
     needs_antecedent,
     resolve,
-    resolve_anonymous,
 )
 from reportedly.extract.attribution.stance import stance_of
 from reportedly.extract.cues import find_cues
@@ -65,7 +66,10 @@ def extract_attributions(doc: Doc, entities: list[Entity], ctx: DocContext) -> l
     text = doc.text  # rebuilt from the tokens on every access: read once
     drafts = find_drafts(doc, text)
     media, preps = media_mentions(doc, entities)
-    speakers = link_speakers(doc, drafts, entities)
+    linked = link_speakers(doc, drafts, entities)
+    # "it" or "which" that stands for nothing found: no speaker, so no attribution
+    drafts = [d for d, s in zip(drafts, linked, strict=True) if s is not None]
+    speakers = [s for s in linked if s is not None]
     agency = Relay(None, ctx.dateline.agency) if ctx.dateline and ctx.dateline.agency else None
     if agency is not None:
         agency = _agency_relay(agency, entities)
@@ -278,14 +282,21 @@ def _dash_or_colon(doc: Doc, q: Quote, text: str) -> Draft | None:
     return None
 
 
-def link_speakers(doc: Doc, drafts: list[Draft], entities: list[Entity]) -> list[Speaker]:
-    """A Speaker per draft: linked to an entity, typed, pronouns and titles resolved in text order."""
+def link_speakers(doc: Doc, drafts: list[Draft], entities: list[Entity]) -> list[Speaker | None]:
+    """A Speaker per draft: linked to an entity, typed, pronouns and titles resolved in text order.
+
+    None where the speaker is "it", "which" or "that" standing for nothing found (and a floating
+    quote continuing such a draft).
+    """
     named: list[Speaker] = []
-    out: list[Speaker] = []
-    by_draft: dict[int, Speaker] = {}
+    out: list[Speaker | None] = []
+    by_draft: dict[int, Speaker | None] = {}
     for draft in drafts:
         if draft.follows is not None and id(draft.follows) in by_draft:
             prior = by_draft[id(draft.follows)]
+            if prior is None:
+                out.append(None)
+                continue
             antecedent = prior.antecedent or (
                 Span(prior.start, prior.end, prior.text)
                 if prior.start is not None and prior.end is not None
@@ -297,7 +308,11 @@ def link_speakers(doc: Doc, drafts: list[Draft], entities: list[Entity]) -> list
         else:
             speaker = make_speaker(doc, draft.speaker, entities)
             if needs_antecedent(doc, draft.speaker):
-                speaker = resolve(speaker, doc, draft.speaker, named, entities)
+                thing = doc[draft.speaker.head].lower_ in THING_PRONOUNS
+                resolved = (resolve_thing if thing else resolve)(speaker, doc, draft.speaker, named, entities)
+                by_draft[id(draft)] = resolved
+                out.append(resolved)
+                continue
             elif (back := resolve_anonymous(speaker, doc, draft.speaker, named)) is not speaker:
                 speaker = back
             elif speaker.kind != SpeakerKind.UNATTRIBUTED.value:

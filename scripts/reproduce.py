@@ -60,14 +60,16 @@ MODELS = (
           fast=True),
     Model("attribution", "scripts/train_attribution.py",
           ("attribution/cue_filter.npz", "attribution/content_end.npz"), ("data/polnear/train",),
-          (SRC + "extract/attribution/cuefilter.py", SRC + "extract/attribution/contentend.py", SRC + "extract/cues.py",
-           SRC + "extract/attribution/quotemarks.py", SRC + "extract/attribution/extractor.py", SRC + "evaluate/attribution.py",
+          (SRC + "extract/attribution/cuefilter.py", SRC + "extract/attribution/contentend.py",
+           SRC + "extract/cues.py", SRC + "extract/attribution/quotemarks.py",
+           SRC + "extract/attribution/extractor.py", SRC + "evaluate/attribution.py",
            SRC + "data/attribution/cue_lexicon.json", SRC + "nlp/pipeline.py")),
     Model("mentions", "scripts/train_event_mentions.py", ("events/mentions.npz",), ("data/ecbplus",),
-          (SRC + "evaluate/ecbplus/mentions.py", SRC + "evaluate/ecbplus/align.py", SRC + "evaluate/ecbplus/corpus.py", SRC + "nlp/pipeline.py")),
+          (SRC + "evaluate/ecbplus/mentions.py", SRC + "evaluate/ecbplus/align.py",
+           SRC + "evaluate/ecbplus/corpus.py", SRC + "nlp/pipeline.py")),
     Model("coref", "scripts/train_event_coref.py", ("events/mentions_coref.npz",), ("data/ecbplus",),
-          (SRC + "evaluate/ecbplus/eventcoref.py", SRC + "evaluate/coref.py", SRC + "evaluate/ecbplus/align.py", SRC + "evaluate/ecbplus/corpus.py",
-           SRC + "data/events/mentions.npz")),
+          (SRC + "evaluate/ecbplus/eventcoref.py", SRC + "evaluate/coref.py", SRC + "evaluate/ecbplus/align.py",
+           SRC + "evaluate/ecbplus/corpus.py", SRC + "data/events/mentions.npz")),
 )
 
 

@@ -24,6 +24,14 @@ class Stance(str, enum.Enum):
     QUESTION = "question"
 
 
+class AttributionKind(str, enum.Enum):
+    """What an attribution credits: something said, a belief held, or what evidence found."""
+
+    STATEMENT = "statement"  # said, told, announced, denied, wrote, posted
+    BELIEF = "belief"  # believes, thinks, fears, expects
+    FINDING = "finding"  # a study, poll, report or investigation found or showed
+
+
 class Status(str, enum.Enum):
     """Epistemic status of an event: what the article (or the ledger) really knows of it."""
 
@@ -175,6 +183,7 @@ class Attribution:
     via: tuple[Relay, ...]
     stance: str
     extractor: str = ""
+    kind: str = AttributionKind.STATEMENT.value  # an AttributionKind value (addition)
 
 
 @dataclass(frozen=True, slots=True)

@@ -271,7 +271,8 @@ class SyndicationIndex:
         keys: list[np.ndarray] = []
         for size in WINDOW_SHINGLES:
             starts = range(size // 2, len(grams) - size + 1, size // 2)
-            keys.extend(self._bands.band_keys(sketch_values(fingerprints(grams[i : i + size]))) for i in starts)
+            keys.extend(self._bands.band_keys(sketch_values(fingerprints(grams[i : i + size])))
+                        for i in starts)
         return keys[:MAX_WINDOWS]
 
     def _find_original(self, prints: np.ndarray, keys: np.ndarray) -> str | None:

@@ -193,6 +193,7 @@ def exit_on_cluster_error(run: Callable[[], _T]) -> _T:
         raise typer.Exit(code=2) from None
 
 
+
 @app.command("claims")
 def claims_cmd(
     db: DbOption = DEFAULT_DB,
@@ -207,6 +208,9 @@ def claims_cmd(
     limit: Annotated[int, typer.Option(help="Most events shown, latest first.")] = 1000,
     fmt: Annotated[ClaimFormat, typer.Option("--format", "-f", help="Output format.")] = ClaimFormat.table,
     as_json: JsonAlias = False,
+    min_origins: Annotated[
+        int | None, typer.Option(min=1, help="Only events with at least N independent origins.")
+    ] = None,
 ) -> None:
     """Show the claim ledger: each event with every source's stance and the status over time.
 
@@ -215,7 +219,8 @@ def claims_cmd(
         reportedly claims --actor "Ahmad Massoud" --status disputed --format json
     """
     with _open(db) as ledger:
-        claims = _checked(ledger.claims, actor=actor, type=type_, status=status, since=since, limit=limit)
+        claims = _checked(ledger.claims, actor=actor, type=type_, status=status, since=since, limit=limit,
+                          min_origins=min_origins)
     if fmt is ClaimFormat.json or as_json:
         _print_json(claims)
     elif fmt is ClaimFormat.csv:

@@ -85,6 +85,8 @@ def print_claims(console: Console, claims: Sequence[Any]) -> None:
         head.append(f"  {c.summary}" + (f" ({where})" if where else ""), style="bold")
         history = " -> ".join(f"{h.status} {h.day or 'undated'}" for h in c.history)
         head.append(f"\n  status over time: {history}", style="dim")
+        if c.origins:
+            head.append("\n  " + "; ".join(origins_line(x) for x in c.origins), style="dim")
         if c.contradictions:
             pro = ", ".join(dict.fromkeys(x.supports.name for x in c.contradictions))
             con = ", ".join(dict.fromkeys(x.denies.name for x in c.contradictions))
@@ -98,6 +100,12 @@ def print_claims(console: Console, claims: Sequence[Any]) -> None:
         console.print(head)
         console.print(make_table(SOURCE_COLUMNS, rows, console.width))
         console.print()
+
+
+def origins_line(count: Any) -> str:
+    """One side's independent origins and reports: "for: 2 origins, 7 reports"."""
+    o, r = count.origins, count.reports
+    return f"{count.side}: {o} origin{'s' * (o != 1)}, {r} report{'s' * (r != 1)}"
 
 
 def events_table(events: Sequence[Any], width: int) -> Table:

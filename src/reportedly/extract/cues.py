@@ -94,6 +94,28 @@ LEARNED_VERBS = _learned() - COGNITION_VERBS - _LIGHT
 LEARNED_OBJECT_VERBS = _learned(0.5) - COGNITION_VERBS - _LIGHT
 CUE_LEMMAS = SPEECH_VERBS | COGNITION_VERBS | LEARNED_VERBS
 
+# What kind of claim a cue makes (attributions[].kind), from the lexicon above and PolNeAR train's
+# cue inventory (data/attribution/cue_lexicon.json): a belief is held ("analysts believe", "fears"),
+# a finding is what evidence shows ("the audit found"), everything else is a statement.
+# Beliefs: the cognition verbs plus the attitude lemmas PolNeAR annotates as cues (hope, fear,
+# worry, expect, intend, prefer, deem); "insist" and "see" stay statements.
+BELIEF_VERBS = (COGNITION_VERBS | _words("fear worry expect hope intend prefer deem doubt suspect")) - _words(
+    "insist see"
+)
+# Verbs that report what evidence shows: the lexicon's and PolNeAR's cue lemmas of discovery
+# (show, find, suggest, indicate, reveal, conclude, estimate, document, determine, project).
+FINDING_VERBS = _words("""
+show find suggest indicate reveal conclude estimate document determine project predict forecast
+confirm demonstrate establish uncover identify
+""")
+# Subjects that are evidence rather than a speaker: a finding verb with one of these as its subject
+# is a finding ("the poll showed", "an investigation found"); "the minister found" stays a statement.
+EVIDENCE_NOUNS = _words("""
+study poll survey report investigation inquiry probe audit review analysis research footage video
+image photo data census test experiment evidence record document autopsy assessment findings figure
+statistic model trial sample examination
+""")
+
 # Nouns that report without a named source: "there were reports that", "it was reported".
 REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "claim", "speculation", "allegation"})
 

@@ -29,11 +29,12 @@ from reportedly.ledger.records import (
     LedgerEntity,
     MentionRef,
     SearchHit,
+    SideCount,
     StatusChange,
     StoredFailure,
     TimelineEntry,
 )
-from reportedly.merge.status import OWN_VOICE, StanceFact, compute_status
+from reportedly.merge.status import OWN_VOICE, StanceFact, compute_status, side_counts
 from reportedly.model import Article, EventDate, Location
 from reportedly.store.codec import article_from_dict
 from reportedly.store.database import Database, Pool, connect, is_url
@@ -114,6 +115,7 @@ class Ledger:
         status: str | None = None,
         since: str | None = None,
         limit: int | None = None,
+        min_origins: int | None = None,
     ) -> list[Claim]:
         """Ledger events with every source's stance (the contract's claims objects).
 
@@ -123,6 +125,8 @@ class Ledger:
             status: keep events with this ledger status ("disputed").
             since: keep events with a source published on or after this date (YYYY-MM-DD).
             limit: the most events returned (default `DEFAULT_LIMIT`), latest first.
+            min_origins: keep events with at least this many independent origins (any side), found
+                among the latest `DEFAULT_LIMIT` events that pass the other filters.
 
         Returns:
             the claims, latest publication first.
@@ -134,9 +138,13 @@ class Ledger:
         check_filters(type=type, status=status, since=since)
         if actor is not None and not self._actor_ids(actor):
             raise unknown_actor(actor, self._entity_names())
-        datas = [json.loads(r["data"]) for r in self._event_rows(actor, type, status, since, limit)]
+        fetch = limit if min_origins is None else max(limit or 0, DEFAULT_LIMIT)
+        datas = [json.loads(r["data"]) for r in self._event_rows(actor, type, status, since, fetch)]
         names = self._names({i for d in datas for i in _entity_ids(d)})
-        return [_claim(d, names) for d in datas]
+        claims = [_claim(d, names) for d in datas]
+        if min_origins is not None:
+            claims = [c for c in claims if c.n_origins >= min_origins][: limit or DEFAULT_LIMIT]
+        return claims
 
     def claim(self, event_id: str) -> Claim | None:
         """One ledger event by id (a unique prefix of at least 6 characters also works)."""
@@ -478,6 +486,7 @@ def _fact(src: ClaimSource) -> StanceFact:
         stance=src.stance,
         participant=src.participant,
         published=src.published,
+        origin=src.origin,
     )
 
 
@@ -510,8 +519,14 @@ def _claim(d: dict[str, Any], names: dict[str, str]) -> Claim:
             participant=s["participant"],
             content=s.get("content"),
             own_voice=s.get("own_voice", False),
+            # a ledger written before origins were kept: each speaker is its own origin
+            origin=s.get("origin") or s.get("key") or f"{s['speaker']['kind']}:{s['speaker']['name']}",
         )
         for s in d["sources"]
+    )
+    origins = tuple(
+        SideCount(side, n, reports)
+        for side, n, reports in side_counts((s.stance, s.origin, 1 + len(s.copies)) for s in sources)
     )
     place = f" in {location.name or location.text}" if location else ""
     who = ", ".join(a.name for a in actors) or "?"
@@ -537,4 +552,5 @@ def _claim(d: dict[str, Any], names: dict[str, str]) -> Claim:
         first_published=d["first_published"],
         last_published=d["last_published"],
         summary=f"{d['type']}: {who}{place}",
+        origins=origins,
     )

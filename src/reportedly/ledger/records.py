@@ -42,6 +42,20 @@ class ClaimSource:
     participant: bool = False  # the speaker (or its organization) took part in the event
     content: str | None = None  # what the source said, as the article quotes or paraphrases it
     own_voice: bool = False  # the article's own voice (the speaker is its publisher), not an attribution
+    origin: str = ""  # the independent origin the report traces back to (docs/ledger.md, "Origins")
+
+
+@dataclass(frozen=True, slots=True)
+class SideCount:
+    """How many independent origins and how many reports take one side on an event.
+
+    side: `for` (assert, confirm), `against` (deny) or `neither` (non-committal, question).
+    reports: the sources on that side, each syndicated copy counted too (what outlets printed).
+    """
+
+    side: str
+    origins: int
+    reports: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +104,13 @@ class Claim:
     first_published: str | None = None
     last_published: str | None = None
     summary: str = ""  # a readable line: "CONSULT: Ahmad Massoud, Abdul Ghani Baradar in Moscow"
+    # per side, the independent origins and the reports: "for: 2 origins, 7 reports"
+    origins: tuple[SideCount, ...] = ()
+
+    @property
+    def n_origins(self) -> int:
+        """Independent origins behind the event, whatever side they take."""
+        return len({s.origin for s in self.sources})
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,7 +51,9 @@ def _speaker(article: Article, attribution: Attribution | None, entity_map: dict
     by_id = {e.id: e for e in article.entities}
     name = by_id[local].name if local in by_id else s.text
     kind = "person" if local in by_id and by_id[local].type == "PERSON" else s.kind
-    key = entity or f"{s.kind}:{' '.join(ascii_fold(s.text).split())}"
+    # "the source" resolved to "a source close to the NRF" earlier in the article is that source
+    said = s.antecedent.text if s.antecedent is not None else s.text
+    key = entity or f"{s.kind}:{' '.join(ascii_fold(said).split())}"
     return {
         "name": name,
         "kind": kind,
@@ -70,8 +72,8 @@ def speaker_entity(article: Article, attribution: Attribution) -> str | None:
     matches the speaker text ("Nazary" -> "Ali Maisam Nazary").
     """
     s = attribution.speaker
-    if s.kind not in ("person", "organization"):
-        return None
+    if s.kind not in ("person", "organization") or s.affiliation is not None:
+        return None  # "Egypt's foreign ministry" is tied to Egypt, not Egypt itself
     if s.start is not None and s.end is not None:
         inside = [
             (m.end, e.id)
@@ -212,6 +214,7 @@ def _merged_sources(
         root = payload["duplicate_of"] or payload["article"]
         for src in payload["sources"]:
             groups.setdefault((src["speaker"]["key"], root), []).append((payload, src))
+    speaking = {s["speaker"]["entity"] for p in payloads for s in p["sources"]} - {None}
     out = []
     for (_key, root), items in groups.items():
         strongest = max(STANCE_WEIGHT.get(s["stance"], 0) for _, s in items)
@@ -232,9 +235,50 @@ def _merged_sources(
                 "copies": copies,
                 "participant": bool(side & (mine - {None})),
                 "content": src["content"],
+                "origin": origin_of(spk, src["via"], root, affiliations, speaking),
             }
         )
     return out
+
+
+def origin_of(
+    speaker: dict[str, Any],
+    via: list[str],
+    root: str,
+    affiliations: dict[str, frozenset[str]],
+    speaking: set[str],
+) -> str:
+    """The independent origin a source's report traces back to (docs/ledger.md, "Origins").
+
+    A named speaker is its own origin, except a person speaking for an organization (a spokesman):
+    the organization, when it speaks on the same event or is the person's only affiliation. An
+    unnamed (anonymous or unattributed) source is one origin per tie (its affiliation, else its
+    words) and first relay: "a source close to the NRF" told Tolo News, however many outlets
+    relay Tolo News. The article's own voice is its own origin.
+
+    Args:
+        speaker: the stored speaker (`key`, `kind`, `entity`, `affiliation`, `own_voice`).
+        via: the relays, nearest to the speaker first.
+        root: the original article (syndicated copies count as it).
+        affiliations: ledger entity id -> organizations it belongs to or speaks for.
+        speaking: ledger entity ids of every named speaker on the event.
+    """
+    if speaker["own_voice"]:
+        return str(speaker["key"])
+    entity = speaker["entity"]
+    if entity is not None:
+        if speaker["kind"] != "person":
+            return str(entity)
+        orgs = affiliations.get(entity, frozenset())
+        voiced = sorted(orgs & speaking)
+        if voiced:
+            return voiced[0]
+        return next(iter(orgs)) if len(orgs) == 1 else str(entity)
+    if speaker["kind"] not in ("anonymous", "unattributed"):
+        return str(speaker["key"])  # named but not a ledger entity: its name
+    first = " ".join(ascii_fold(via[0]).split()) if via else f"article:{root}"
+    tie = speaker["affiliation"] or speaker["key"].split(":", 1)[-1]
+    return f"{speaker['kind']}:{tie}@{first}"
 
 
 def build_claim(payloads: list[dict[str, Any]], affiliations: dict[str, frozenset[str]]) -> dict[str, Any]:
@@ -257,6 +301,7 @@ def build_claim(payloads: list[dict[str, Any]], affiliations: dict[str, frozense
             stance=s["stance"],
             participant=s["participant"],
             published=s["published"],
+            origin=s["origin"],
         )
         for s in sources
     ]

@@ -1,7 +1,9 @@
 """The status of a ledger event, computed from every source's stance, and how it changed over time.
 
-Rules (docs/ledger.md has the worked examples). Each speaker counts with its latest stance only
-(a later statement supersedes an earlier one by the same speaker); syndicated copies are one source.
+Rules (docs/ledger.md has the worked examples). Each origin counts once, with its latest stance only
+(a later statement supersedes an earlier one from the same origin); syndicated copies are one source,
+and reports that trace back to one origin (a spokesman and his organization, one anonymous source
+relayed by several outlets: `ledger.build.origin_of`) are one voice.
 A speaker is an *on-record participant* when it is named (a person or an organization, not an
 anonymous source, not a media outlet) and it, or what it is affiliated with, took part in the event
 (an actor, recipient, host or mediator, or the organization one of them belongs to).
@@ -44,6 +46,29 @@ CAUTION_ORDER = (
 )
 
 
+# The sides an event's sources take, for counting origins and reports ("for: 2 origins, 7 reports").
+SIDES = (("for", SUPPORT), ("against", AGAINST), ("neither", frozenset({"non_committal", "question"})))
+
+
+def side_counts(reports: Iterable[tuple[str, str, int]]) -> list[tuple[str, int, int]]:
+    """Per side, the number of independent origins and of reports, sides nobody takes left out.
+
+    Args:
+        reports: (stance, origin, number of reports) of each source; a source's reports are its
+            article and the syndicated copies carrying it.
+
+    Returns:
+        (side, origins, reports) in the order for, against, neither.
+    """
+    items = list(reports)
+    out = []
+    for side, stances in SIDES:
+        mine = [(origin, n) for stance, origin, n in items if stance in stances]
+        if mine:
+            out.append((side, len({o for o, _ in mine}), sum(n for _, n in mine)))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class StanceFact:
     """One source's stance on the event, as status rules see it."""
@@ -53,6 +78,12 @@ class StanceFact:
     stance: str
     participant: bool  # the speaker or its organization took part in the event
     published: str | None
+    origin: str = ""  # the independent origin the report traces back to; "" means the speaker itself
+
+    @property
+    def voice(self) -> str:
+        """Whom the rules count: the origin, or the speaker when it has none."""
+        return self.origin or self.speaker
 
 
 # On one day, a speaker's most explicit stance wins: a denial over an assertion in the same story
@@ -61,10 +92,10 @@ STANCE_WEIGHT = {"question": 0, "non_committal": 1, "assert": 2, "confirm": 3, "
 
 
 def latest_stances(facts: Iterable[StanceFact]) -> dict[str, StanceFact]:
-    """Each speaker's latest stance (undated statements come before dated ones)."""
+    """Each origin's latest stance (undated statements come before dated ones), keyed by origin."""
     latest: dict[str, StanceFact] = {}
     for fact in sorted(facts, key=lambda f: (f.published or "", STANCE_WEIGHT.get(f.stance, 0), f.stance)):
-        latest[fact.speaker] = fact
+        latest[fact.voice] = fact
     return latest
 
 
@@ -138,7 +169,7 @@ def status_history(facts: list[StanceFact], own_readings: Iterable[str] = ()) ->
 
 def contradictions(facts: Iterable[StanceFact]) -> list[tuple[StanceFact, StanceFact]]:
     """Pairs of speakers whose latest stances contradict: one supports the event, the other denies it."""
-    current = sorted(latest_stances(facts).values(), key=lambda f: f.speaker)
+    current = sorted(latest_stances(facts).values(), key=lambda f: f.voice)
     pro = [f for f in current if f.stance in SUPPORT]
     con = [f for f in current if f.stance in AGAINST]
     return [(p, c) for p in pro for c in con]

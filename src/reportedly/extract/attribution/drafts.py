@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from reportedly.extract.attribution.propositions import PROPOSITION_OBJECT_VERBS, is_proposition
 from reportedly.extract.attribution.quotemarks import Quote
 from reportedly.extract.attribution.relays import OUTLET_VERBS
 from reportedly.extract.attribution.speakers import Found, phrase, subject_of
@@ -204,6 +205,8 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
             how = "open_object"
         for child in v.children:
             if child.dep_ == "dobj" and child.i > v.i:
+                if v.lemma_ in PROPOSITION_OBJECT_VERBS and not is_proposition(child):
+                    continue  # "denied the visitors", "wrote his memoir": no claim
                 # The object with the rest of its verb phrase: "dismissed the claims as baseless".
                 rest = [c.right_edge.i for c in v.rights if c.i > child.i and c.dep_ in OBJECT_TAIL_DEPS]
                 end = max([child.right_edge.i, *rest]) + 1

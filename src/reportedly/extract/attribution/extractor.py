@@ -23,7 +23,9 @@ from reportedly.extract.attribution.drafts import (
     from_report_noun,
     from_verb,
 )
+from reportedly.extract.attribution.kinds import kind_of, subject_lemma
 from reportedly.extract.attribution.quotemarks import Quote, find_quotes
+from reportedly.extract.attribution.references import resolve_anonymous, resolve_thing
 from reportedly.extract.attribution.relays import (
     OUTLET_VERBS,
     MediaMention,
@@ -31,7 +33,14 @@ from reportedly.extract.attribution.relays import (
     media_mentions,
     outlet_relays,
 )
-from reportedly.extract.attribution.speakers import Found, is_media, make_speaker, needs_antecedent, resolve
+from reportedly.extract.attribution.speakers import (
+    THING_PRONOUNS,
+    Found,
+    is_media,
+    make_speaker,
+    needs_antecedent,
+    resolve,
+)
 from reportedly.extract.attribution.stance import stance_of
 from reportedly.extract.cues import find_cues
 from reportedly.model import Attribution, DocContext, Entity, Relay, Span, Speaker, SpeakerKind
@@ -57,7 +66,10 @@ def extract_attributions(doc: Doc, entities: list[Entity], ctx: DocContext) -> l
     text = doc.text  # rebuilt from the tokens on every access: read once
     drafts = find_drafts(doc, text)
     media, preps = media_mentions(doc, entities)
-    speakers = link_speakers(doc, drafts, entities)
+    linked = link_speakers(doc, drafts, entities)
+    # "it" or "which" that stands for nothing found: no speaker, so no attribution
+    drafts = [d for d, s in zip(drafts, linked, strict=True) if s is not None]
+    speakers = [s for s in linked if s is not None]
     agency = Relay(None, ctx.dateline.agency) if ctx.dateline and ctx.dateline.agency else None
     if agency is not None:
         agency = _agency_relay(agency, entities)
@@ -79,6 +91,7 @@ def extract_attributions(doc: Doc, entities: list[Entity], ctx: DocContext) -> l
                 tuple(via),
                 _stance(doc, draft, cue, content),
                 draft.extractor,
+                _kind(doc, draft, speaker),
             )
         )
     return out
@@ -269,14 +282,21 @@ def _dash_or_colon(doc: Doc, q: Quote, text: str) -> Draft | None:
     return None
 
 
-def link_speakers(doc: Doc, drafts: list[Draft], entities: list[Entity]) -> list[Speaker]:
-    """A Speaker per draft: linked to an entity, typed, pronouns and titles resolved in text order."""
+def link_speakers(doc: Doc, drafts: list[Draft], entities: list[Entity]) -> list[Speaker | None]:
+    """A Speaker per draft: linked to an entity, typed, pronouns and titles resolved in text order.
+
+    None where the speaker is "it", "which" or "that" standing for nothing found (and a floating
+    quote continuing such a draft).
+    """
     named: list[Speaker] = []
-    out: list[Speaker] = []
-    by_draft: dict[int, Speaker] = {}
+    out: list[Speaker | None] = []
+    by_draft: dict[int, Speaker | None] = {}
     for draft in drafts:
         if draft.follows is not None and id(draft.follows) in by_draft:
             prior = by_draft[id(draft.follows)]
+            if prior is None:
+                out.append(None)
+                continue
             antecedent = prior.antecedent or (
                 Span(prior.start, prior.end, prior.text)
                 if prior.start is not None and prior.end is not None
@@ -288,7 +308,13 @@ def link_speakers(doc: Doc, drafts: list[Draft], entities: list[Entity]) -> list
         else:
             speaker = make_speaker(doc, draft.speaker, entities)
             if needs_antecedent(doc, draft.speaker):
-                speaker = resolve(speaker, doc, draft.speaker, named, entities)
+                thing = doc[draft.speaker.head].lower_ in THING_PRONOUNS
+                resolved = (resolve_thing if thing else resolve)(speaker, doc, draft.speaker, named, entities)
+                by_draft[id(draft)] = resolved
+                out.append(resolved)
+                continue
+            elif (back := resolve_anonymous(speaker, doc, draft.speaker, named)) is not speaker:
+                speaker = back
             elif speaker.kind != SpeakerKind.UNATTRIBUTED.value:
                 named.append(speaker)
         by_draft[id(draft)] = speaker
@@ -361,3 +387,10 @@ def _stance(doc: Doc, draft: Draft, cue: Span, content: Span) -> str:
     verb = doc[draft.verb] if draft.verb is not None else None
     words = [t.lower_ for t in span] if span is not None else cue.text.lower().split()
     return stance_of(cue.text, verb.lemma_ if verb is not None else "", words, content.text)
+
+
+def _kind(doc: Doc, draft: Draft, speaker: Speaker) -> str:
+    root = draft.follows or draft
+    verb = doc[root.verb].lemma_ if root.verb is not None else ""
+    head = root.speaker.head if root.speaker is not None else None
+    return kind_of(verb, subject_lemma(doc, head, speaker.antecedent))

@@ -22,12 +22,24 @@ def _words(text: str) -> frozenset[str]:
 
 PRONOUNS = frozenset({"he", "she", "they", "who", "i", "we", "it", "which", "that", "you"})
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "who"})
+# Pronouns that stand for a thing or an organization: resolved, or the attribution is dropped.
+THING_PRONOUNS = frozenset({"it", "which", "that"})
 # Head nouns that name a source without naming it: "a source close to ...", "officials said".
 ANONYMOUS_HEADS = _words("""
 source official diplomat insider aide person people analyst observer expert witness resident
 spokesman spokeswoman spokesperson representative member commander officer staffer adviser advisor
 lawmaker
 """)
+# Head nouns of an organization named by its owner: "Egypt's foreign ministry", "Iran's army".
+ORG_HEADS = _words("""
+ministry office government army military embassy council agency committee cabinet parliament court
+police force guard presidency administration department commission authority service navy
+secretariat mission delegation leadership command headquarters
+""")
+# Head nouns of someone speaking for the organization that owns them: "the Kremlin's spokesman".
+VOICE_HEADS = _words("spokesman spokeswoman spokesperson representative")
+# Entity types that own an organization ("Egypt's", "the Kremlin's"); a person's aide is not one.
+OWNER_TYPES = frozenset({"ORG", "GPE", "NORP"})
 # Tags of finite verbs, which always have a subject of their own.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Determiners that leave a source unnamed: "a source", "one official", "another diplomat".
@@ -244,10 +256,46 @@ def affiliation_of(doc: Doc, found: Found, entities: list[Entity], own: Entity |
     return best
 
 
+def possessive_org(doc: Doc, found: Found, entities: list[Entity]) -> Speaker | None:
+    """ "Egypt's foreign ministry", "the Kremlin's spokesman": an organization named by its owner.
+
+    The speaker's head is an organization noun or a spokesperson, and a possessive names a
+    government or organization: the speaker is an organization, never a person. A spokesperson is
+    the organization it speaks for (entity: the owner); an organization noun is its own entity when
+    one covers it ("Ministry of Foreign Affairs of Russia"), and is tied to its owner (affiliation).
+
+    Returns:
+        the speaker, or None when the phrase is not such a possessive.
+    """
+    head = doc[found.head]
+    lemma = head.lemma_.lower()
+    if lemma not in ORG_HEADS and lemma not in VOICE_HEADS:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or not (owner.pos_ == "PROPN" or owner.ent_type_ in OWNER_TYPES):
+        return None
+    owned = entity_at(entities, owner.idx, owner.idx + len(owner))
+    if owned is not None and owned.type not in OWNER_TYPES:
+        return None  # "Trump's spokesman": a person's aide
+    if owned is None and owner.ent_type_ not in OWNER_TYPES:
+        return None
+    span = doc[found.start : found.end]
+    kind = SpeakerKind.ORGANIZATION.value
+    owner_id = owned.id if owned is not None else None
+    own = entity_at(entities, head.idx, head.idx + len(head))
+    if lemma in VOICE_HEADS or (own is not None and own is owned):
+        # a spokesperson speaks as its owner; one entity naming the whole phrase is the speaker
+        return Speaker(owner_id, span.text, kind, span.start_char, span.end_char)
+    own_id = own.id if own is not None and own.type != "PERSON" else None
+    return Speaker(own_id, span.text, kind, span.start_char, span.end_char, affiliation=owner_id)
+
+
 def make_speaker(doc: Doc, found: Found, entities: list[Entity]) -> Speaker:
     """The Speaker record for a phrase found in the parse (before pronoun resolution)."""
     head = doc[found.head]
     span = doc[found.start : found.end]
+    if found.chars is None and (owned := possessive_org(doc, found, entities)) is not None:
+        return owned
     if found.chars is not None:
         span = doc.char_span(found.chars[0], found.chars[1]) or span
         text, start, end = doc.text[found.chars[0] : found.chars[1]], found.chars[0], found.chars[1]
@@ -301,20 +349,20 @@ def resolve(
         the speaker with `entity`, `kind` and `antecedent` filled from the referent.
     """
     head = doc[found.head]
-    if head.lower_ in {"it", "which", "that", "you"}:
-        return speaker
+    if head.lower_ in THING_PRONOUNS or head.lower_ == "you":
+        return speaker  # "it", "which", "that": references.resolve_thing
     plural = head.lower_ in {"they", "we"}
     if head.lower_ == "who" and head.head.head is not head.head:
         target = head.head.head  # "Kabulov, who said ...": the noun the relative clause hangs on
         found2 = phrase(target)
         resolved = make_speaker(doc, found2, entities)
-        return _with_antecedent(speaker, resolved)
+        return with_antecedent(speaker, resolved)
     before = [p for p in earlier if p.start is None or p.start < (speaker.start or 0)]
     persons = [p for p in before if (p.kind == SpeakerKind.PERSON.value) != plural]
     others = [p for p in before if p.kind in (SpeakerKind.PERSON.value, SpeakerKind.ORGANIZATION.value)]
     if persons or others:
         prior = (persons or others)[-1]
-        resolved = _with_antecedent(speaker, prior)
+        resolved = with_antecedent(speaker, prior)
         if not plural:
             resolved = Speaker(
                 resolved.entity,
@@ -348,7 +396,7 @@ def _last_mention(entity: Entity, before: int) -> tuple[int, int, str]:
     return m.start, m.end, m.text
 
 
-def _with_antecedent(speaker: Speaker, prior: Speaker) -> Speaker:
+def with_antecedent(speaker: Speaker, prior: Speaker) -> Speaker:
     antecedent = prior.antecedent
     if antecedent is None and prior.start is not None and prior.end is not None:
         antecedent = Span(prior.start, prior.end, prior.text)

@@ -1,0 +1,98 @@
+"""Speakers that stand for another: "the source" named before, "which", "that" and "it".
+
+`resolve_anonymous` links a definite unnamed source to the one named before it; `resolve_thing`
+resolves "which", "that" and "it" or returns None, and the extractor then drops the attribution.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from reportedly.extract.attribution.speakers import (
+    OWNER_TYPES,
+    Found,
+    make_speaker,
+    phrase,
+    with_antecedent,
+)
+from reportedly.extract.cues import CHANNEL_NOUNS
+from reportedly.model import Entity, Span, Speaker, SpeakerKind
+
+# "It" looks back this many characters for an organization named before it (about two sentences).
+MAX_IT_DISTANCE = 300
+
+
+def resolve_thing(
+    speaker: Speaker, doc: Doc, found: Found, earlier: list[Speaker], entities: list[Entity]
+) -> Speaker | None:
+    """ "which", "that", "it" as a speaker: resolved to what they stand for, or None.
+
+    A relative pronoun stands for the noun its clause hangs on ("the report, which said"), or
+    for whoever issued it when that noun is a channel ("the ministry issued a statement, which
+    said": the ministry). "It" stands for the last organization or outlet that spoke before it,
+    else the last organization or government named before it. Nothing found: None (the caller
+    drops the attribution rather than credit "it").
+    """
+    head = doc[found.head]
+    if head.lower_ in ("which", "that"):
+        clause = head.head
+        if clause.dep_ != "relcl" or clause.head is clause:
+            return None
+        target = clause.head
+        issuer = next((c for c in target.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if target.lemma_.lower() in CHANNEL_NOUNS and target.dep_ == "dobj" and issuer is not None:
+            target = issuer  # "the ministry issued a statement, which said": the ministry speaks
+        if target.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return with_antecedent(speaker, make_speaker(doc, phrase(target), entities))
+    start = speaker.start or 0
+    things = (SpeakerKind.ORGANIZATION.value, SpeakerKind.MEDIA.value)
+    before = [p for p in earlier if p.kind in things and p.start is not None and p.start < start]
+    if before:
+        return with_antecedent(speaker, before[-1])
+    named = [
+        (m.start, m.end, m.text, e)
+        for e in entities
+        if e.type in OWNER_TYPES
+        for m in e.mentions
+        if m.end <= start and start - m.end <= MAX_IT_DISTANCE
+    ]
+    if not named:
+        return None
+    m_start, m_end, m_text, entity = max(named, key=lambda x: x[0])
+    return Speaker(
+        entity.id,
+        speaker.text,
+        SpeakerKind.ORGANIZATION.value,
+        speaker.start,
+        speaker.end,
+        antecedent=Span(m_start, m_end, m_text),
+    )
+
+
+def resolve_anonymous(speaker: Speaker, doc: Doc, found: Found, earlier: list[Speaker]) -> Speaker:
+    """ "the source" after "a source close to the NRF": the same unnamed source, named before.
+
+    A definite anonymous speaker with no affiliation of its own refers back to the last earlier
+    anonymous speaker whose words hold its head noun ("source", "official"); it takes that speaker's
+    affiliation and has it as `antecedent`. Otherwise the speaker is returned unchanged.
+    """
+    head = doc[found.head]
+    if (
+        speaker.kind != SpeakerKind.ANONYMOUS.value
+        or speaker.affiliation is not None
+        or doc[found.start].lower_ != "the"
+        or head.tag_ in ("NNS", "NNPS")
+    ):
+        return speaker
+    noun = head.lemma_.lower()
+    for prior in reversed(earlier):
+        if (
+            prior.kind == SpeakerKind.ANONYMOUS.value
+            and prior.start is not None
+            and prior.start < (speaker.start or 0)
+            and prior.antecedent is None
+            and noun in {w.strip(",.()").lower() for w in prior.text.split()}
+        ):
+            return with_antecedent(speaker, prior)
+    return speaker

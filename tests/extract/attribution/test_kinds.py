@@ -1,0 +1,55 @@
+"""attributions[].kind: statement, belief or finding, from the cue's lemma class and its subject."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reportedly.extract.attribution.extractor import extract_attributions
+from reportedly.extract.attribution.kinds import kind_of
+from reportedly.extract.cues import BELIEF_VERBS, CUE_LEMMAS, FINDING_VERBS
+from reportedly.model import DocContext
+
+
+@pytest.mark.parametrize(
+    ("lemma", "subject", "kind"),
+    [
+        ("say", "minister", "statement"),
+        ("deny", "ministry", "statement"),
+        ("believe", "analyst", "belief"),
+        ("fear", "resident", "belief"),
+        ("expect", "official", "belief"),
+        ("find", "audit", "finding"),
+        ("show", "footage", "finding"),
+        ("suggest", "poll", "finding"),
+        ("find", "minister", "statement"),  # a person who "found" something speaks for himself
+        ("say", "report", "statement"),  # a report that says is still a statement
+        ("", "source", "statement"),  # "according to a source": no verb
+    ],
+)
+def test_kind_of_cue_class_and_subject(lemma: str, subject: str, kind: str) -> None:
+    assert kind_of(lemma, subject) == kind
+
+
+def test_kind_classes_do_not_overlap_and_beliefs_are_cues() -> None:
+    assert not (BELIEF_VERBS & FINDING_VERBS)
+    assert CUE_LEMMAS | {"fear", "worry", "expect", "hope", "intend", "prefer", "deem"} >= BELIEF_VERBS
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The minister said that the talks would resume next week.", "statement"),
+        ("Analysts believe that the talks will collapse within a month.", "belief"),
+        ("The audit found that the ministry had overspent by millions.", "finding"),
+        ("A new poll showed that most voters oppose the plan.", "finding"),
+    ],
+)
+def test_kind_end_to_end(nlp: Any, text: str, kind: str) -> None:
+    (att,) = extract_attributions(nlp(text), [], DocContext("a"))
+    assert att.kind == kind
+
+
+def test_kind_seed_attributions_are_statements(seed_article: Any) -> None:
+    assert {a.kind for a in seed_article.attributions} == {"statement"}

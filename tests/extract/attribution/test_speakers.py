@@ -1,0 +1,88 @@
+"""Speakers that refer back or are named by a possessive: resolved, linked, typed (issue 14)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reportedly.extract.attribution.extractor import extract_attributions
+from reportedly.model import DocContext
+
+
+def _attributions(nlp: Any, text: str) -> list[Any]:
+    return extract_attributions(nlp(text), [], DocContext("a"))
+
+
+def test_speakers_the_source_is_the_source_named_before(nlp: Any) -> None:
+    text = (
+        "A source close to the rebels told Tolo News that the meeting took place in Moscow. "
+        "The source said the talks lasted three hours."
+    )
+    first, second = _attributions(nlp, text)
+    assert second.speaker.text == "The source" and second.speaker.kind == "anonymous"
+    assert second.speaker.antecedent is not None
+    assert second.speaker.antecedent.text == first.speaker.text
+    assert [r.text for r in second.via] == ["Tolo News"]  # it spoke to the same outlet
+
+
+def test_speakers_plural_officials_do_not_refer_back(nlp: Any) -> None:
+    text = (
+        "A source close to the rebels said that the meeting took place in Moscow. "
+        "The officials said the talks lasted three hours."
+    )
+    _first, second = _attributions(nlp, text)
+    assert second.speaker.antecedent is None
+
+
+def _analyzed(nlp: Any, text: str) -> tuple[dict[str, Any], list[Any]]:
+    from reportedly.extract import analyze_doc
+
+    entities, attributions, _events = analyze_doc(nlp(text), DocContext("a"))
+    return {e.id: e for e in entities}, attributions
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "linked"),
+    [
+        ("Egypt's foreign ministry said that the talks would resume in Cairo next week.", "Egypt's", "Egypt"),
+        ("The Kremlin's spokesman said on Monday that Russia had no plans to attend.", "Kremlin", "Kremlin"),
+        ("France's defence ministry said the troops would leave by the end of the year.", "France", "France"),
+        ("Russia's foreign ministry denied that any meeting had taken place.", "Russia", "Russia"),
+    ],
+)
+def test_speakers_possessive_organization_is_never_a_person(
+    nlp: Any, text: str, speaker: str, linked: str
+) -> None:
+    entities, (att,) = _analyzed(nlp, text)
+    assert speaker in att.speaker.text
+    assert att.speaker.kind == "organization"
+    # linked to an entity: the organization itself, or the government or organization owning it
+    names = {entities[i].name for i in (att.speaker.entity, att.speaker.affiliation) if i in entities}
+    assert any(linked in n for n in names), names
+
+
+def test_speakers_a_persons_spokesman_is_not_an_organization(nlp: Any) -> None:
+    entities, atts = _analyzed(nlp, "Donald Trump's spokesman said that the president would not attend.")
+    assert all(a.speaker.kind != "organization" or a.speaker.entity is None for a in atts)
+
+
+@pytest.mark.parametrize(
+    ("text", "antecedent"),
+    [
+        ("The ministry issued a statement, which said that the border would reopen.", "The ministry"),
+        ("The report, which said that the army had committed abuses, was published.", "The report"),
+        ("The agency said the storm would hit, and it warned that roads would close.", "The agency"),
+    ],
+)
+def test_speakers_which_that_it_resolved_to_antecedent(nlp: Any, text: str, antecedent: str) -> None:
+    atts = _attributions(nlp, text)
+    pronoun = [a for a in atts if a.speaker.text.lower() in ("which", "that", "it")]
+    assert pronoun
+    assert all(a.speaker.antecedent is not None for a in pronoun)
+    assert pronoun[-1].speaker.antecedent.text == antecedent
+
+
+def test_speakers_it_with_nothing_to_stand_for_is_dropped(nlp: Any) -> None:
+    atts = _attributions(nlp, "The results came out on Tuesday. It said that profits had fallen by half.")
+    assert not [a for a in atts if a.speaker.text.lower() == "it"]

@@ -54,6 +54,7 @@ COMMAND_MODULES = [
     "eval_extraction",
     "gazetteer",
     "eval_ner",
+    "eval_lead",
     "serve",
     "watch",
 ]

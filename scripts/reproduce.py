@@ -68,8 +68,9 @@ MODELS = (
           (SRC + "evaluate/ecbplus/mentions.py", SRC + "evaluate/ecbplus/align.py",
            SRC + "evaluate/ecbplus/corpus.py", SRC + "nlp/pipeline.py")),
     Model("coref", "scripts/train_event_coref.py", ("events/mentions_coref.npz",), ("data/ecbplus",),
-          (SRC + "evaluate/ecbplus/eventcoref.py", SRC + "evaluate/coref.py", SRC + "evaluate/ecbplus/align.py",
-           SRC + "evaluate/ecbplus/corpus.py", SRC + "data/events/mentions.npz")),
+          (SRC + "evaluate/ecbplus/eventcoref.py", SRC + "evaluate/coref.py",
+           SRC + "evaluate/ecbplus/align.py", SRC + "evaluate/ecbplus/corpus.py",
+           SRC + "data/events/mentions.npz")),
 )
 
 

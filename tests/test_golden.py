@@ -125,7 +125,11 @@ def to_golden(result: Result) -> dict[str, Any]:
     attributions = dict(zip([a["id"] for a in data["attributions"]],
                             _unique([_attribution_key(a) for a in data["attributions"]]), strict=True))
     events = _unique([_event_key(v) for v in data["events"]])
+    event_ids = dict(zip([v["id"] for v in data["events"]], events, strict=True))
     data = _replace_refs(data, entities, attributions)
+    what = (data.get("lead") or {}).get("what")
+    if what and what.get("event"):
+        what["event"] = event_ids.get(what["event"], what["event"])
     for item in data["entities"]:
         item["id"] = entities[item["id"]]
     for item in data["attributions"]:

@@ -228,6 +228,37 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class LeadPart:
+    """One answer of an article's lead (5W1H): the phrase, its offsets into the text (null when the
+    answer comes from outside the body: the dateline or the published date, see `source`), and what it
+    was resolved to: `entity` (who), `event` (what), `value` (when: "YYYY[-MM[-DD]]"), `name`,
+    `country` and `geonameid` (where)."""
+
+    text: str
+    start: int | None
+    end: int | None
+    source: str = "text"  # text | dateline | published
+    entity: str | None = None
+    event: str | None = None
+    value: str | None = None
+    name: str | None = None
+    country: str | None = None
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """The article's 5W1H, read from its lead sentences: each answer or None."""
+
+    who: LeadPart | None = None
+    what: LeadPart | None = None
+    when: LeadPart | None = None
+    where: LeadPart | None = None
+    why: LeadPart | None = None
+    how: LeadPart | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """The analysis of one article: the contract's article object."""
 
@@ -244,6 +275,7 @@ class Article:
     attributions: tuple[Attribution, ...] = ()
     events: tuple[Event, ...] = ()
     author: str | None = None
+    lead: Lead | None = None  # the article's 5W1H (who did what, when, where, why, how)
     # Why later stages did not run on this article (non-English, empty body), or None.
     skipped: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)

@@ -168,15 +168,18 @@ def _extract_one(article: Article, doc: object) -> Item:
     from dataclasses import replace
 
     from reportedly.extract import analyze_doc
+    from reportedly.extract.lead import extract_lead
 
     ctx = DocContext(article_id=article.id, published=article.published, dateline=article.dateline,
                      title=article.title)
     try:
         entities, attributions, events = analyze_doc(doc, ctx)  # type: ignore[arg-type]
+        lead = extract_lead(doc, entities, events, ctx)  # type: ignore[arg-type]
     except Exception as err:  # the article boundary
         log.warning("%s: analysis failed: %r", article.source.path, err)
         return Failure(article.source, internal_reason("analysis", err))
-    return replace(article, entities=tuple(entities), attributions=tuple(attributions), events=tuple(events))
+    return replace(article, entities=tuple(entities), attributions=tuple(attributions), events=tuple(events),
+                   lead=lead)
 
 
 def progress_counter(callback: Callable[[Item], None], items: Iterable[Item]) -> Iterator[Item]:

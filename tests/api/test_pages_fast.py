@@ -95,3 +95,22 @@ def test_pages_connection_kept_per_thread_and_reopened_when_the_file_changes(
     db.unlink()
     with pytest.raises(StoreError, match="no such database"):
         site.call(conn_and_count)
+
+
+def test_pages_overview_and_article_show_the_lead_line(ledger_db: Path) -> None:
+    with reportedly.open(ledger_db) as ledger:
+        stored = {a.id: a for a in ledger.articles()}
+        rows = views.overview(ledger)["articles"]
+        page = views.article(ledger, rows[0]["id"])
+    assert rows and all(row["lead"] == views.lead_line(stored[row["id"]].lead) for row in rows)
+    assert any(row["lead"] for row in rows)
+    lead = stored[rows[0]["id"]].lead
+    assert page["article"]["lead_line"] == views.lead_line(lead)
+    assert lead is None or lead.who is None or page["article"]["lead_line"].startswith(lead.who.text)
+
+
+def test_pages_overview_html_shows_the_lead_line(client: Any, ledger_db: Path) -> None:
+    with reportedly.open(ledger_db) as ledger:
+        lines = [row["lead"] for row in views.overview(ledger)["articles"] if row["lead"]]
+    html = client.get("/").text
+    assert 'class="lead-line"' in html and html.count('class="lead-line"') == len(lines)

@@ -16,6 +16,8 @@ from reportedly.ledger import api as ledger_api
 from reportedly.ledger.api import DEFAULT_LIMIT, Ledger
 from reportedly.ledger.records import Claim, DatedRole, LedgerEntity, SearchHit
 from reportedly.ledger.search import RANK_WINDOW, SNIPPET_TOKENS, fts_query
+from reportedly.model import Lead
+from reportedly.store.codec import from_dict
 from reportedly.store.database import Database
 
 # The order of `Ledger.claims` (latest publication first, undated last), which SQLite walks on the
@@ -104,6 +106,15 @@ def recent_articles(ledger: Ledger, *, limit: int, offset: int = 0) -> list[Arti
         (limit, offset),
     )
     return [ArticleRow(*r) for r in rows]
+
+
+def article_leads(ledger: Ledger, ids: list[str]) -> dict[str, Lead | None]:
+    """The stored `lead` of each of these articles, in one query: {article id: Lead or None}."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    rows = connection(ledger).execute(f"SELECT id, data FROM articles WHERE id IN ({marks})", ids)
+    return {r[0]: from_dict(Lead, json.loads(r[1]).get("lead")) for r in rows}
 
 
 def event_filter(

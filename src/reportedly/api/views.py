@@ -18,7 +18,7 @@ from reportedly.errors import ReportedlyError
 from reportedly.ledger.api import Ledger
 from reportedly.ledger.records import Claim
 from reportedly.ledger.search import RANK_WINDOW
-from reportedly.model import to_dict
+from reportedly.model import Lead, to_dict
 
 # Rows on one page when the request gives no limit, and the most it may ask for.
 DEFAULT_PAGE = 50
@@ -124,9 +124,10 @@ def overview(ledger: Ledger) -> dict[str, Any]:
         {**to_dict(e), "href": event_href(e.id)}
         for e in ledger.events(status="disputed", limit=OVERVIEW_ROWS)
     ]
+    recent = queries.recent_articles(ledger, limit=OVERVIEW_ROWS)
+    leads = queries.article_leads(ledger, [a.id for a in recent])
     articles = [
-        {**to_dict(a), "href": article_href(a.id)}
-        for a in queries.recent_articles(ledger, limit=OVERVIEW_ROWS)
+        {**to_dict(a), "href": article_href(a.id), "lead": lead_line(leads.get(a.id))} for a in recent
     ]
     return {
         "counts": {**to_dict(counts), "by_status": dict(counts.by_status)},
@@ -200,6 +201,18 @@ def entity(ledger: Ledger, entity_id: str, page: Page) -> dict[str, Any]:
     }
 
 
+def lead_line(lead: Lead | None) -> str | None:
+    """The article's lead as one line, "who what, when, in where", or None without a who or a what."""
+    if lead is None or (lead.who is None and lead.what is None):
+        return None
+    line = " ".join(p.text for p in (lead.who, lead.what) if p is not None)
+    if lead.when is not None:
+        line += f", {lead.when.value or lead.when.text}"
+    if lead.where is not None:
+        line += f", in {lead.where.name or lead.where.text}"
+    return line
+
+
 def article(ledger: Ledger, article_id: str) -> dict[str, Any]:
     """One article: its text cut into highlighted segments, annotations, dateline, removed lines."""
     art = ledger.article(article_id)
@@ -240,6 +253,8 @@ def article(ledger: Ledger, article_id: str) -> dict[str, Any]:
             "duplicate_of": art.duplicate_of,
             "skipped": art.skipped,
             "removed": to_dict(art.removed),
+            "lead": to_dict(art.lead),
+            "lead_line": lead_line(art.lead),
         },
         "segments": to_dict(segments(art.text, marks(art, entity_ids, event_ids))),
         "entities": ents,

@@ -55,6 +55,7 @@ COMMAND_MODULES = [
     "eval_extraction",
     "gazetteer",
     "eval_ner",
+    "eval_lead",
     "serve",
     "watch",
 ]

@@ -1,0 +1,55 @@
+"""The article lead (5W1H): who did what, when, where, why, how, read from the first sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportedly.extract import analyze_doc
+from reportedly.extract.lead import extract_lead
+from reportedly.model import Dateline, DocContext, Lead
+
+
+def _lead(nlp: Any, text: str, published: str | None = "2024-03-06",
+          dateline: Dateline | None = None) -> Lead:
+    doc = nlp(text)
+    ctx = DocContext(article_id="t", published=published, dateline=dateline)
+    entities, _, events = analyze_doc(doc, ctx)
+    lead = extract_lead(doc, entities, events, ctx)
+    for part in (lead.who, lead.what, lead.when, lead.where, lead.why, lead.how):
+        if part is not None and part.start is not None:
+            assert text[part.start:part.end] == part.text  # offsets point at their text
+    return lead
+
+
+def test_lead_reads_who_what_when_where_why_from_the_first_sentence(nlp: Any) -> None:
+    lead = _lead(nlp, "Thousands of farmers marched in Paris on Tuesday to protest against new fuel taxes. "
+                      "The march was peaceful, police said.")
+    assert lead.who is not None and lead.who.text == "Thousands of farmers"
+    assert lead.what is not None and lead.what.text.startswith("marched")
+    assert lead.when is not None and (lead.when.text, lead.when.value) == ("Tuesday", "2024-03-05")
+    assert lead.where is not None and lead.where.text == "Paris" and lead.where.country == "FRA"
+    assert lead.why is not None and lead.why.text == "to protest against new fuel taxes"
+
+
+def test_lead_who_is_the_reported_clause_subject_and_an_entity(nlp: Any) -> None:
+    lead = _lead(nlp, "Police said Russia fired missiles at Kyiv on Monday, killing three people.")
+    assert lead.who is not None and lead.who.text == "Russia" and lead.who.entity is not None
+    assert lead.what is not None and lead.what.text.startswith("fired missiles")
+
+
+def test_lead_how_is_a_means_phrase(nlp: Any) -> None:
+    lead = _lead(nlp, "The company cut its costs by closing three factories in Ohio last year.")
+    assert lead.how is not None and lead.how.text == "by closing three factories in Ohio last year"
+
+
+def test_lead_falls_back_to_the_dateline_and_the_published_date(nlp: Any) -> None:
+    dateline = Dateline(text="KABUL, (Xinhua) --", place="Kabul", country="AFG", agency="Xinhua")
+    lead = _lead(nlp, "The ministry announced new rules for private schools.", dateline=dateline)
+    assert lead.where is not None and (lead.where.source, lead.where.name, lead.where.start) == (
+        "dateline", "Kabul", None)
+    assert lead.when is not None and (lead.when.source, lead.when.value) == ("published", "2024-03-06")
+
+
+def test_lead_without_a_clause_or_dates_is_empty(nlp: Any) -> None:
+    lead = _lead(nlp, "Photos.", published=None)
+    assert lead == Lead()

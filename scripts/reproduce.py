@@ -143,7 +143,10 @@ def retrain(model: Model, shared: Path, into: Path, cache: Path | None) -> None:
         (into / output).parent.mkdir(parents=True, exist_ok=True)
     args = [sys.executable, str(ROOT / model.script)]
     args += ["--shared", str(shared)] if model.name in ("typer", "factuality") else []
-    args += ["--data", str(shared / model.data[0])] if model.name not in ("typer", "factuality") else []
+    # PolNeAR's training script takes the corpus folder (it reads its train split); the others their data.
+    data = shared / model.data[0]
+    data = data.parent if model.name == "attribution" else data
+    args += ["--data", str(data)] if model.name not in ("typer", "factuality") else []
     args += ["--cache", str(cache / model.name)] if cache else []
     env = {**os.environ, "REPORTEDLY_WEIGHTS_DIR": str(into)}
     subprocess.run(args, check=True, env=env, cwd=ROOT, stdout=sys.stderr)

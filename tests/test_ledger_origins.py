@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reportedly.ledger.build import origin_of
-from reportedly.ledger.status import StanceFact, compute_status, contradictions, side_counts
-from reportedly.store.sqlite import connect
+from reportedly.merge.claims import origin_of
+from reportedly.merge.status import StanceFact, compute_status, contradictions, side_counts
+from reportedly.store.database import connect
 
 import reportedly
 from reportedly.model import Article

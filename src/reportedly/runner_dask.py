@@ -23,7 +23,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -243,34 +242,3 @@ def _reason(err: Exception, client: Client) -> str:
         return f"every Dask worker analyzing it died ({err.allowed_failures + 1} tries)"
     return f"{type(err).__name__}: {err}"
 
-
-class Throughput:
-    """Counts results for a progress line: articles/s, stored, failed.
-
-    Args:
-        every: seconds between two lines; `add` says when the next one is due.
-    """
-
-    def __init__(self, every: float) -> None:
-        self.start = self.shown = time.monotonic()
-        self.every = every
-        self.stored = 0
-        self.failed = 0
-
-    def add(self, item: Item) -> bool:
-        """Count one result; True when a progress line is due."""
-        if isinstance(item, Failure):
-            self.failed += 1
-        else:
-            self.stored += 1
-        now = time.monotonic()
-        if now - self.shown < self.every:
-            return False
-        self.shown = now
-        return True
-
-    def line(self) -> str:
-        """'1,234 articles, 38.2 articles/s, 1,230 stored, 4 failed'."""
-        done = self.stored + self.failed
-        rate = done / max(time.monotonic() - self.start, 1e-9)
-        return f"{done:,} articles, {rate:.1f} articles/s, {self.stored:,} stored, {self.failed:,} failed"

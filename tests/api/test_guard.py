@@ -172,12 +172,15 @@ def test_guard_proxy_https_marks_the_cookie_secure(ledger_db: Path) -> None:
 
 
 def _serve(args: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, dict[str, Any]]:
-    """Run `reportedly serve` with uvicorn.run stubbed out: exit code, output, what it would run."""
+    """Run `reportedly serve` on a free port with uvicorn stubbed out (one worker serves through
+    `uvicorn.Server.run` on the socket `serve` bound, several through `uvicorn.run`): exit code,
+    output, what it would run."""
     import uvicorn
 
     ran: dict[str, Any] = {}
     monkeypatch.setattr(uvicorn, "run", lambda web, **kw: ran.update(web=web, **kw))
-    result = CliRunner().invoke(cli, ["serve", *args])
+    monkeypatch.setattr(uvicorn.Server, "run", lambda server, sockets=None: ran.update(web=server.config.app))
+    result = CliRunner().invoke(cli, ["serve", "--port", "0", *args])
     return result.exit_code, " ".join(result.output.split()), ran
 
 

@@ -162,7 +162,7 @@ def test_dask_cli_ingest_and_analyze(
     db = tmp_path / "l.db"
     ingested = cli.invoke(app, ["ingest", *inputs, "--db", str(db), "--scheduler", dask_cluster.address])
     assert ingested.exit_code == 0, ingested.output
-    assert "3 articles" in ingested.output and "articles/s, 3 stored, 0 failed" in ingested.output
+    assert "3 stored, 0 already stored, 0 failed" in ingested.output and "articles/s" in ingested.output
     analyzed = cli.invoke(app, ["analyze", *inputs, "--scheduler", dask_cluster.address])
     assert analyzed.exit_code == 0, analyzed.output
     records = [json.loads(line) for line in analyzed.stdout.splitlines() if line.startswith("{")]

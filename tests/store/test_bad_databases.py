@@ -141,7 +141,7 @@ def test_bad_database_serve_answers_503_in_the_error_shape(tmp_path: Path) -> No
     from reportedly.api.app import make_app
 
     path = _good(tmp_path / "x.db")
-    with TestClient(make_app(path)) as client:
+    with TestClient(make_app(path), base_url="http://127.0.0.1") as client:
         assert client.get("/api/claims").status_code == 200
         (tmp_path / "c").mkdir()
         shutil.copy(_corrupt(tmp_path / "c"), path)  # the file goes bad under the running server
@@ -157,7 +157,10 @@ def test_bad_database_older_ledger_refused_by_the_server_until_migrated(
 ) -> None:
     path = _good(tmp_path / "x.db")
     raw = sqlite3.connect(path)
-    raw.execute("PRAGMA user_version = 5")  # as an older reportedly left it (6 re-applies cleanly below)
+    raw.execute("PRAGMA user_version = 5")  # as an older reportedly left it (6-8 re-apply cleanly below)
+    raw.execute("DROP TABLE entity_keys")  # migration 8
+    raw.execute("DROP TABLE watch_links")  # migration 7
+    raw.execute("DROP TABLE watch_sources")
     raw.execute("DROP TABLE entity_names")
     raw.execute("DROP INDEX entities_name_doc")
     raw.execute("ALTER TABLE entities DROP COLUMN name_doc")

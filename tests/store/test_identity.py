@@ -61,9 +61,9 @@ def test_identity_repairs_a_ledger_written_before_entity_keys(tmp_path: Path) ->
     conn.close()
     raw = sqlite3.connect(db)  # as an older reportedly left it: the creation key forgotten
     raw.execute("DROP TABLE entity_keys")
-    raw.execute("PRAGMA user_version = 6")
+    raw.execute("PRAGMA user_version = 7")
     raw.close()
-    conn = connect(db)  # migration 7 backfills current keys only; the id still names its key
+    conn = connect(db)  # migration 8 backfills current keys only; the id still names its key
     store_batch(conn, [LATER], [])
     assert _entity_of(conn, "a4") == _entity_of(conn, "a1")
     assert conn.execute("SELECT count(*) FROM entities").fetchone()[0] == 2

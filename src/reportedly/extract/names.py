@@ -295,9 +295,12 @@ class PersonIndex:
 
     @classmethod
     def from_table(cls, by_key: dict[str, list[tuple[str, bool]]]) -> PersonIndex:
-        """An index from its `table()` (as kept in reportedly.cache)."""
+        """An index from its `table()` (as kept in reportedly.cache); the keys' shapes, which the
+        transliteration-tolerant lookup reads, are derived again (a dict pass, no folding)."""
         index = cls(())
         index._by_key = by_key
+        for key in by_key:
+            index._by_shape.setdefault(key_shape(key), []).append(key)
         return index
 
     def table(self) -> dict[str, list[tuple[str, bool]]]:

@@ -373,8 +373,9 @@ class Opener:
     read-only connection per thread, a PostgreSQL ledger on a connection lent by a pool.
 
     Opening a SQLite ledger (connecting, reading its schema and version) costs 5-15 ms, a fifth of a
-    typical page: each thread keeps its connection and opens a new one only when the file was
-    replaced (another inode) or a read failed. Every statement still reads the latest committed
+    typical page: each thread keeps its connection and opens a new one when the file was replaced or
+    rewritten (another inode, size or modification time: a checkpoint of a running ingest costs one
+    reopening) or a read failed. Every statement still reads the latest committed
     state (autocommit, WAL), as a fresh connection does.
 
     Args:
@@ -407,10 +408,10 @@ class Opener:
         """This thread's ledger on the SQLite file, reopened when the file is another one now."""
         try:
             stat = os.stat(self.target)
-            identity: tuple[int, int] | None = (stat.st_dev, stat.st_ino)
+            identity: tuple[int, ...] | None = (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
         except OSError:
             identity = None  # gone: opening it says so (StoreError)
-        held: tuple[tuple[int, int] | None, Ledger] | None = getattr(self._local, "held", None)
+        held: tuple[tuple[int, ...] | None, Ledger] | None = getattr(self._local, "held", None)
         if held is not None and identity is not None and held[0] == identity:
             return held[1]
         self._drop()

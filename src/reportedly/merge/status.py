@@ -3,7 +3,7 @@
 Rules (docs/ledger.md has the worked examples). Each origin counts once, with its latest stance only
 (a later statement supersedes an earlier one from the same origin); syndicated copies are one source,
 and reports that trace back to one origin (a spokesman and his organization, one anonymous source
-relayed by several outlets: `ledger.build.origin_of`) are one voice.
+relayed by several outlets: `merge.claims.origin_of`) are one voice.
 A speaker is an *on-record participant* when it is named (a person or an organization, not an
 anonymous source, not a media outlet) and it, or what it is affiliated with, took part in the event
 (an actor, recipient, host or mediator, or the organization one of them belongs to).

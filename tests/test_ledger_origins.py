@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import reportedly
 from reportedly.merge.claims import origin_of
 from reportedly.merge.status import StanceFact, compute_status, contradictions, side_counts
-from reportedly.store.database import connect
-
-import reportedly
 from reportedly.model import Article
+from reportedly.store.database import connect
 from reportedly.store.writer import store_batch
 
 

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src"
 # Modules no light command may import: spaCy, the model's libraries and the analysis stages.
 HEAVY = ("spacy", "thinc", "reportedly.extract", "reportedly.nlp", "reportedly.runner", "datasketch", "scipy",
-         "trafilatura", "dateparser")
+         "trafilatura", "dateparser", "psycopg", "distributed")  # a SQLite ledger, no cluster: no driver
 
 
 @pytest.fixture()
@@ -214,9 +214,10 @@ def _run_cli(args: list[str], db: Path | None = None) -> dict[str, Any]:
         import json, sys
         import uvicorn
         uvicorn.run = uvicorn.Server.run = lambda *a, **k: None  # `serve` builds its app, then would serve
-        from reportedly.cli import app
+        from reportedly.cli import main  # the script's entry point: its error handling runs too
+        sys.argv = ["reportedly", *{args!r}]
         try:
-            app({args!r}, prog_name="reportedly")
+            main()
             code = 0
         except SystemExit as exit:
             code = exit.code

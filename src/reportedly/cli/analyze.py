@@ -56,7 +56,12 @@ def analyze_cmd(
 
         reportedly analyze samples/ --format table
     """
-    from reportedly.pipeline import analyze  # here, not at the top: `reportedly --help` stays light
+    # Here, not at the top: `reportedly --help` stays light. A local run needs the runner alone; a Dask
+    # run goes through the pipeline, which chooses the cluster (and imports distributed only then).
+    if scheduler:
+        from reportedly.pipeline import analyze
+    else:
+        from reportedly.runner import analyze
 
     _check_date(published)
     settings = Settings(

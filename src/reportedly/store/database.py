@@ -17,6 +17,7 @@ SQLite's `BEGIN IMMEDIATE` makes them on one file (see docs/deploy.md for why th
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -201,20 +202,21 @@ class Database:
 
 
 def driver_errors() -> tuple[type[Exception], ...]:
-    """The database drivers' error classes (a row read lazily can raise one after `execute`)."""
-    try:
-        import psycopg
-    except ImportError:  # pragma: no cover - psycopg is a dependency
-        return (sqlite3.DatabaseError,)
-    return (sqlite3.DatabaseError, psycopg.DatabaseError)
+    """The database drivers' error classes (a row read lazily can raise one after `execute`).
+
+    psycopg's only when it is loaded: no PostgreSQL error can occur before, and a command on a SQLite
+    ledger (or one that ends by SystemExit through an `except driver_errors()`) never pays for it."""
+    psycopg = sys.modules.get("psycopg")
+    return (sqlite3.DatabaseError,) if psycopg is None else (sqlite3.DatabaseError, psycopg.DatabaseError)
 
 
 def _store_error(db: Database, err: Exception) -> Exception:
     """A driver error about the database itself as a one-line `StoreError`; others unchanged."""
-    import psycopg
-
-    bugs: tuple[type[Exception], ...] = (sqlite3.IntegrityError, sqlite3.ProgrammingError)
-    bugs += (sqlite3.InterfaceError, psycopg.IntegrityError, psycopg.ProgrammingError, psycopg.InterfaceError)
+    bugs: tuple[type[Exception], ...] = (
+        sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
+    psycopg = sys.modules.get("psycopg")  # loaded whenever a PostgreSQL error can have been raised
+    if psycopg is not None:
+        bugs += (psycopg.IntegrityError, psycopg.ProgrammingError, psycopg.InterfaceError)
     if not isinstance(err, bugs):
         first = str(err).splitlines()[0] if str(err) else type(err).__name__
         return StoreError(f"{describe(db.target)}: cannot read the ledger database: {first}")

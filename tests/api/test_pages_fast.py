@@ -64,15 +64,6 @@ def test_pages_entities_page_equals_ledger_entities(ledger_db: Path, name: str |
         assert name in ("nobody at all", "UN") or queries.entities_page(ledger, name=name, limit=1)
 
 
-@pytest.mark.parametrize("text", ["Moscow", "said", "Taliban talks", "  ", "zzzq", '"quoted" words'])
-def test_pages_search_page_equals_ledger_search(ledger_db: Path, text: str) -> None:
-    with reportedly.open(ledger_db) as ledger:
-        for limit, offset in ((500, 0), (2, 0), (2, 1), (3, 100)):
-            assert queries.search_page(ledger, text, limit=limit, offset=offset) == ledger.search(
-                text, limit=limit, offset=offset
-            )
-
-
 def test_pages_connection_kept_per_thread_and_reopened_when_the_file_changes(
     ledger_db: Path, tmp_path: Path
 ) -> None:

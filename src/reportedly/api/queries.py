@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from reportedly.ledger import api as ledger_api
 from reportedly.ledger.api import DEFAULT_LIMIT, Ledger
-from reportedly.ledger.records import Claim, DatedRole, LedgerEntity, SearchHit
-from reportedly.ledger.search import RANK_WINDOW, SNIPPET_TOKENS, fts_query
+from reportedly.ledger.records import Claim, DatedRole, LedgerEntity
+from reportedly.ledger.search import RANK_WINDOW
 from reportedly.model import Lead
 from reportedly.store.codec import from_dict
 from reportedly.store.database import Database
@@ -285,45 +285,6 @@ def entities_page(
     ]
 
 
-def search_page(ledger: Ledger, text: str, *, limit: int, offset: int = 0) -> list[SearchHit]:
-    """`Ledger.search(text)`, with the snippets of the whole page cut in one query
-    (`Ledger.search` asks one query per hit, each matching the words again). PostgreSQL's search
-    cuts its headlines in its one query already: there this is `Ledger.search`."""
-    conn = connection(ledger)
-    if conn.dialect != "sqlite":
-        return ledger.search(text, limit=limit, offset=offset)
-    query = fts_query(text)
-    if query is None:
-        return []
-    floor = conn.execute(
-        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-        (query, RANK_WINDOW - 1),
-    ).fetchone()
-    ranked = conn.execute(
-        "SELECT rowid, rank FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? "
-        "ORDER BY rank, rowid DESC LIMIT ? OFFSET ?",
-        (query, floor[0] if floor else 0, limit, offset),
-    ).fetchall()
-    if not ranked:
-        return []
-    rowids = [r[0] for r in ranked]
-    found = {
-        r[0]: r[1:]
-        for r in conn.execute(
-            "SELECT a.rowid, a.id, a.title, a.published, snippet(articles_fts, 1, '[', ']', '…', ?) "
-            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? AND articles_fts.rowid BETWEEN ? AND ? "
-            f"AND articles_fts.rowid IN ({','.join('?' * len(rowids))})",
-            (SNIPPET_TOKENS, query, min(rowids), max(rowids), *rowids),
-        )
-    }
-    return [
-        SearchHit(article=a, title=t, published=p, snippet=snip, rank=float(rank))
-        for rowid, rank in ranked
-        for a, t, p, snip in (found[rowid],)
-    ]
-
-
 def count_entities(ledger: Ledger, *, name: str | None = None) -> int:
     """How many entities `Ledger.entities(name=...)` would return with no limit."""
     return ledger.count_entities(name=name)
@@ -380,7 +341,6 @@ __all__ = [
     "count_events",
     "count_search",
     "entities_page",
-    "search_page",
     "counterparts",
     "counts",
     "event_types",

@@ -270,7 +270,7 @@ def search(ledger: Ledger, text: str, page: Page) -> dict[str, Any]:
         return {"q": "", "entities": [], "matches": 0, **page.wrap(0, [])}
     hits = [
         {**to_dict(h), "href": article_href(h.article)}
-        for h in queries.search_page(ledger, text, limit=page.limit, offset=page.offset)
+        for h in ledger.search(text, limit=page.limit, offset=page.offset)
     ]
     ents = [
         {"id": e.id, "name": e.name, "type": e.type, "articles": e.articles, "href": entity_href(e.id)}

@@ -70,18 +70,25 @@ def search(conn: Database, text: str, *, limit: int, offset: int = 0) -> list[Se
         "ORDER BY rank, rowid DESC LIMIT ? OFFSET ?",
         (query, floor[0] if floor else 0, limit, offset),
     ).fetchall()
-    hits = []
-    for rowid, rank in ranked:
-        row = conn.execute(
-            "SELECT a.id, a.title, a.published, snippet(articles_fts, 1, '[', ']', '…', ?) "
+    if not ranked:
+        return []
+    # the snippets of the whole page in one statement (one per hit would match the words again each time)
+    rowids = [r[0] for r in ranked]
+    found = {
+        r[0]: r[1:]
+        for r in conn.execute(
+            "SELECT a.rowid, a.id, a.title, a.published, snippet(articles_fts, 1, '[', ']', '…', ?) "
             "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? AND articles_fts.rowid = ?",
-            (SNIPPET_TOKENS, query, rowid),
-        ).fetchone()
-        hits.append(
-            SearchHit(article=row[0], title=row[1], published=row[2], snippet=row[3], rank=float(rank))
+            "WHERE articles_fts MATCH ? AND articles_fts.rowid BETWEEN ? AND ? "
+            f"AND articles_fts.rowid IN ({','.join('?' * len(rowids))})",
+            (SNIPPET_TOKENS, query, min(rowids), max(rowids), *rowids),
         )
-    return hits
+    }
+    return [
+        SearchHit(article=a, title=t, published=p, snippet=snip, rank=float(rank))
+        for rowid, rank in ranked
+        for a, t, p, snip in (found[rowid],)
+    ]
 
 
 # The words of a query as a tsquery: every word, literally (no operators), unaccented as the index is.

@@ -234,6 +234,39 @@ def test_architecture_no_circles_through_function_imports_either() -> None:
     assert circles(graph("module", "function")) == []
 
 
+# Storage has one owner: only store/ opens a database driver; the ingest entry point and the ECB+
+# evaluation ask the store (`store.lookups`) and run no statement themselves; and storage and the
+# ledger's read API never call the analysis back (an earlier stage, so the stage rule allows it).
+DRIVERS = ("sqlite3", "psycopg", "psycopg_pool")
+NO_STATEMENTS = ("pipeline.py", "evaluate/coref.py")
+NEVER_REACH_THE_RUNNER = ("reportedly.store", "reportedly.ledger")
+
+
+def test_architecture_only_store_opens_a_database() -> None:
+    wrong = []
+    for module, path in MODULES.items():
+        if module == "reportedly.store" or module.startswith("reportedly.store."):
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else [])
+            wrong += [f"{module}:{node.lineno} imports {n}" for n in names if n.split(".")[0] in DRIVERS]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_architecture_no_statement_in_the_pipeline() -> None:
+    for name in NO_STATEMENTS:
+        path = SRC / PACKAGE / name
+        assert ".execute(" not in path.read_text("utf-8"), f"{path}: ask store.lookups, run no SQL here"
+
+
+def test_architecture_storage_never_calls_the_analysis_back() -> None:
+    wrong = [f"{imp.importer}:{imp.line} reads {imp.imported}" for imp in ALL_IMPORTS
+             if imp.importer.startswith(NEVER_REACH_THE_RUNNER)
+             and imp.imported.startswith("reportedly.runner")]
+    assert not wrong, "\n".join(wrong)
+
+
 def test_architecture_extractors_share_only_the_common_helpers() -> None:
     def owner(module: str) -> str | None:
         return next((e for e in EXTRACTORS if module == e or module.startswith(e + ".")), None)

@@ -55,15 +55,6 @@ def test_pages_query_count_does_not_grow_with_the_page(
     assert long == short, (kind, short, long)
 
 
-@pytest.mark.parametrize("name", [None, "ban", "Taliban", "UN", "nobody at all"])
-def test_pages_entities_page_equals_ledger_entities(ledger_db: Path, name: str | None) -> None:
-    with reportedly.open(ledger_db) as ledger:
-        for limit, offset in ((500, 0), (3, 0), (3, 4), (5, 1000)):
-            page = queries.entities_page(ledger, name=name, limit=limit, offset=offset)
-            assert page == ledger.entities(name=name, limit=limit, offset=offset)
-        assert name in ("nobody at all", "UN") or queries.entities_page(ledger, name=name, limit=1)
-
-
 def test_pages_connection_kept_per_thread_and_reopened_when_the_file_changes(
     ledger_db: Path, tmp_path: Path
 ) -> None:

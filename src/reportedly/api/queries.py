@@ -9,12 +9,11 @@ Each takes a `Ledger` and runs parameterized SQL against the schema of
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass
 
 from reportedly.ledger import api as ledger_api
 from reportedly.ledger.api import DEFAULT_LIMIT, Ledger
-from reportedly.ledger.records import Claim, DatedRole, LedgerEntity
+from reportedly.ledger.records import Claim, LedgerEntity
 from reportedly.ledger.search import RANK_WINDOW
 from reportedly.model import Lead
 from reportedly.store.codec import from_dict
@@ -229,60 +228,7 @@ def ledger_entity(ledger: Ledger, entity_id: str) -> LedgerEntity | None:
         )
         .fetchone()
     )
-    return ledger._entity(row) if row else None  # noqa: SLF001 (see the module docstring)
-
-
-def entities_page(
-    ledger: Ledger, *, name: str | None = None, limit: int, offset: int = 0
-) -> list[LedgerEntity]:
-    """`Ledger.entities(name=...)` with the aliases, roles and affiliations of the whole page read in
-    three queries (`Ledger.entities` asks three per entity: 1,500 queries for a 500-row page)."""
-    conn = connection(ledger)
-    where, args = ledger_api._entity_filter(conn, name, None)  # noqa: SLF001
-    rows = conn.execute(
-        f"SELECT e.* FROM entities e WHERE {where} ORDER BY e.n_articles DESC, e.name LIMIT ? OFFSET ?",
-        [*args, limit, offset],
-    ).fetchall()
-    ids = [r["id"] for r in rows]
-    aliases: dict[str, list[str]] = defaultdict(list)
-    for eid, alias in conn.rows_in(
-        "SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN ({marks}) "
-        "GROUP BY entity_id, alias ORDER BY entity_id, count(*) DESC, alias",
-        ids,
-    ):
-        aliases[eid].append(alias)
-    roles: dict[str, list[DatedRole]] = defaultdict(list)
-    for eid, role, article, published in conn.rows_in(
-        "SELECT entity_id, role, article_id, published FROM entity_roles WHERE entity_id IN ({marks}) "
-        "ORDER BY entity_id, coalesce(published, ''), role",
-        ids,
-    ):
-        roles[eid].append(DatedRole(text=role, article=article, published=published))
-    affiliations: dict[str, list[str]] = defaultdict(list)
-    for eid, aff in conn.rows_in(
-        "SELECT a.entity_id, coalesce(e.name, a.name) FROM entity_affiliations a "
-        "LEFT JOIN entities e ON e.id = a.affiliation_id WHERE a.entity_id IN ({marks}) "
-        "GROUP BY a.entity_id, 2 ORDER BY a.entity_id, 2",
-        ids,
-    ):
-        affiliations[eid].append(aff)
-    return [
-        LedgerEntity(
-            id=r["id"],
-            name=r["name"],
-            type=r["type"],
-            kb_id=r["kb_id"],
-            kind=r["kind"],
-            country=r["country"],
-            aliases=tuple(aliases[r["id"]]),
-            roles=tuple(roles[r["id"]]),
-            affiliations=tuple(affiliations[r["id"]]),
-            articles=int(r["n_articles"]),
-            mentions=int(r["n_mentions"]),
-            events=int(r["n_events"]),
-        )
-        for r in rows
-    ]
+    return ledger._entities([row])[0] if row else None  # noqa: SLF001 (see the module docstring)
 
 
 def count_entities(ledger: Ledger, *, name: str | None = None) -> int:
@@ -340,7 +286,6 @@ __all__ = [
     "count_entities",
     "count_events",
     "count_search",
-    "entities_page",
     "counterparts",
     "counts",
     "event_types",

@@ -170,7 +170,7 @@ def event(ledger: Ledger, event_id: str, page: Page) -> dict[str, Any]:
 
 def entities(ledger: Ledger, page: Page, *, name: str | None = None) -> dict[str, Any]:
     """People, organizations and places, most mentioned first."""
-    found = queries.entities_page(ledger, name=name, limit=page.limit, offset=page.offset)
+    found = ledger.entities(name=name, limit=page.limit, offset=page.offset)
     items = [{**to_dict(e), "href": entity_href(e.id)} for e in found]
     return {"filters": {"name": name}, **page.wrap(queries.count_entities(ledger, name=name), items)}
 
@@ -274,7 +274,7 @@ def search(ledger: Ledger, text: str, page: Page) -> dict[str, Any]:
     ]
     ents = [
         {"id": e.id, "name": e.name, "type": e.type, "articles": e.articles, "href": entity_href(e.id)}
-        for e in queries.entities_page(ledger, name=text, limit=SEARCH_ENTITIES)
+        for e in ledger.entities(name=text, limit=SEARCH_ENTITIES)
     ]
     matches = ledger.count_matches(text)
     return {

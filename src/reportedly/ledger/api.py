@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -249,54 +250,56 @@ class Ledger:
             f"SELECT e.* FROM entities e WHERE {where} ORDER BY e.n_articles DESC, e.name LIMIT ? OFFSET ?",
             [*args, limit if limit is not None else DEFAULT_LIMIT, offset],
         ).fetchall()
-        return [self._entity(r) for r in rows]
+        return self._entities(rows)
 
     def count_entities(self, *, name: str | None = None, type: str | None = None) -> int:  # noqa: A002
         """How many entities `entities` returns with these filters and no limit."""
         where, args = _entity_filter(self._conn, name, type)
         return int(self._conn.execute(f"SELECT count(*) FROM entities e WHERE {where}", args).fetchone()[0])
 
-    def _entity(self, row: Any) -> LedgerEntity:
-        eid = row["id"]
-        aliases = [
-            r[0]
-            for r in self._conn.execute(
-                "SELECT alias FROM entity_aliases WHERE entity_id = ? "
-                "GROUP BY alias ORDER BY count(*) DESC, alias",
-                (eid,),
+    def _entities(self, rows: list[Any]) -> list[LedgerEntity]:
+        """The entities of these `entities` rows, with their aliases, roles and affiliations read for
+        all of them in three statements (one per entity each would be 1,500 for a 500-row page)."""
+        ids = [r["id"] for r in rows]
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for eid, alias in self._conn.rows_in(
+            "SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN ({marks}) "
+            "GROUP BY entity_id, alias ORDER BY entity_id, count(*) DESC, alias",
+            ids,
+        ):
+            aliases[eid].append(alias)
+        roles: dict[str, list[DatedRole]] = defaultdict(list)
+        for eid, role, article, published in self._conn.rows_in(
+            "SELECT entity_id, role, article_id, published FROM entity_roles WHERE entity_id IN ({marks}) "
+            "ORDER BY entity_id, coalesce(published, ''), role",
+            ids,
+        ):
+            roles[eid].append(DatedRole(text=role, article=article, published=published))
+        affiliations: dict[str, list[str]] = defaultdict(list)
+        for eid, aff in self._conn.rows_in(
+            "SELECT a.entity_id, coalesce(e.name, a.name) FROM entity_affiliations a "
+            "LEFT JOIN entities e ON e.id = a.affiliation_id WHERE a.entity_id IN ({marks}) "
+            "GROUP BY a.entity_id, 2 ORDER BY a.entity_id, 2",
+            ids,
+        ):
+            affiliations[eid].append(aff)
+        return [
+            LedgerEntity(
+                id=r["id"],
+                name=r["name"],
+                type=r["type"],
+                kb_id=r["kb_id"],
+                kind=r["kind"],
+                country=r["country"],
+                aliases=tuple(aliases[r["id"]]),
+                roles=tuple(roles[r["id"]]),
+                affiliations=tuple(affiliations[r["id"]]),
+                articles=int(r["n_articles"]),
+                mentions=int(r["n_mentions"]),
+                events=int(r["n_events"]),
             )
+            for r in rows
         ]
-        roles = [
-            DatedRole(text=r[0], article=r[1], published=r[2])
-            for r in self._conn.execute(
-                "SELECT role, article_id, published FROM entity_roles WHERE entity_id = ? "
-                "ORDER BY coalesce(published, ''), role",
-                (eid,),
-            )
-        ]
-        affs = [
-            r[0]
-            for r in self._conn.execute(
-                "SELECT coalesce(e.name, a.name) FROM entity_affiliations a "
-                "LEFT JOIN entities e ON e.id = a.affiliation_id "
-                "WHERE a.entity_id = ? GROUP BY 1 ORDER BY 1",
-                (eid,),
-            )
-        ]
-        return LedgerEntity(
-            id=eid,
-            name=row["name"],
-            type=row["type"],
-            kb_id=row["kb_id"],
-            kind=row["kind"],
-            country=row["country"],
-            aliases=tuple(aliases),
-            roles=tuple(roles),
-            affiliations=tuple(affs),
-            articles=int(row["n_articles"]),
-            mentions=int(row["n_mentions"]),
-            events=int(row["n_events"]),
-        )
 
     def search(self, text: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Articles matching a full-text query (SQLite FTS5), best first.

@@ -23,9 +23,7 @@ from reportedly.clean import article_id
 from reportedly.clean.dedup import SyndicationIndex
 from reportedly.clean.normalize import normalize_text
 from reportedly.config import Settings
-from reportedly.ingest import read_inputs
-from reportedly.ingest.select import Selection, Skipped
-from reportedly.ingest.web import FetchPolicy
+from reportedly.ingest.select import Skipped
 from reportedly.ledger.records import IngestReport
 from reportedly.model import Article, Failure, RawArticle
 from reportedly.runner import Item
@@ -45,10 +43,7 @@ RECENT_ARTICLES = 2000
 def analyze(paths: Iterable[str], settings: Settings,
             on_skip: Callable[[Skipped], None] | None = None) -> Iterator[Item]:
     """`runner.analyze`, on the Dask cluster at `settings.scheduler` when one is set."""
-    selection = Selection(settings.include, settings.exclude)
-    raws = read_inputs(paths, settings.max_input_bytes, settings.max_html_bytes, selection=selection,
-                       on_skip=on_skip, fetch=FetchPolicy.from_settings(settings))
-    return analyze_raw(raws, settings)
+    return analyze_raw(runner.read(paths, settings, on_skip), settings)
 
 
 def analyze_raw(items: Iterable[RawArticle | Failure], settings: Settings) -> Iterator[Item]:
@@ -174,10 +169,7 @@ def ingest(
     try:
         failed = set(failed_paths(conn))
         counts = _Counts()
-        raws = read_inputs(paths, settings.max_input_bytes, settings.max_html_bytes,
-                           selection=Selection(settings.include, settings.exclude), on_skip=on_skip,
-                           fetch=FetchPolicy.from_settings(settings))
-        pending = _pending(raws, conn, failed, retry_failed, counts)
+        pending = _pending(runner.read(paths, settings, on_skip), conn, failed, retry_failed, counts)
         stored = n_failed = 0
         copies = CopyFinder(conn, settings)
         results = iter(analyze_raw(pending, settings))

@@ -48,10 +48,16 @@ def analyze(
     Yields:
         an Article per article read, a Failure per input or article that could not be handled.
     """
+    yield from analyze_raw(read(paths, settings, on_skip), settings)
+
+
+def read(paths: Iterable[str], settings: Settings,
+         on_skip: Callable[[Skipped], None] | None = None) -> Iterator[RawArticle | Failure]:
+    """The inputs read under the run's settings (sizes, folder selection, fetch policy): what
+    `analyze` analyzes and `pipeline.ingest` analyzes and stores."""
     selection = Selection(settings.include, settings.exclude)
-    raws = read_inputs(paths, settings.max_input_bytes, settings.max_html_bytes, selection=selection,
+    return read_inputs(paths, settings.max_input_bytes, settings.max_html_bytes, selection=selection,
                        on_skip=on_skip, fetch=FetchPolicy.from_settings(settings))
-    yield from analyze_raw(raws, settings)
 
 
 def analyze_raw(items: Iterable[RawArticle | Failure], settings: Settings) -> Iterator[Item]:

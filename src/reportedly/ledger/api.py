@@ -271,7 +271,7 @@ class Ledger:
         roles: dict[str, list[DatedRole]] = defaultdict(list)
         for eid, role, article, published in self._conn.rows_in(
             "SELECT entity_id, role, article_id, published FROM entity_roles WHERE entity_id IN ({marks}) "
-            "ORDER BY entity_id, coalesce(published, ''), role",
+            "ORDER BY entity_id, coalesce(published, ''), role, article_id",
             ids,
         ):
             roles[eid].append(DatedRole(text=role, article=article, published=published))

@@ -15,6 +15,7 @@ from reportedly.store.database import connect
 from reportedly.store.migrations import MIGRATIONS
 from reportedly.store.writer import store_batch
 from tests.store.builders import moscow_meeting
+from tests.store.old_ledgers import downgrade
 
 
 def _good(path: Path) -> Path:
@@ -156,16 +157,7 @@ def test_bad_database_older_ledger_refused_by_the_server_until_migrated(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = _good(tmp_path / "x.db")
-    raw = sqlite3.connect(path)
-    raw.execute("PRAGMA user_version = 5")  # as an older reportedly left it (6-8 re-apply cleanly below)
-    raw.execute("DROP TABLE entity_keys")  # migration 8
-    raw.execute("DROP TABLE watch_links")  # migration 7
-    raw.execute("DROP TABLE watch_sources")
-    raw.execute("DROP TABLE entity_names")
-    raw.execute("DROP INDEX entities_name_doc")
-    raw.execute("ALTER TABLE entities DROP COLUMN name_doc")
-    raw.commit()
-    raw.close()
+    downgrade(path, 5)  # as an older reportedly left it (6-8 re-apply cleanly below)
     code, err = _main(["serve", "--db", str(path)], capsys, monkeypatch)
     assert code == 2 and "reportedly migrate" in err, err
     code, err = _main(["migrate", "--db", str(path)], capsys, monkeypatch)

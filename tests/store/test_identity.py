@@ -12,6 +12,7 @@ from reportedly.model import Article
 from reportedly.store.database import connect
 from reportedly.store.writer import store_batch
 from tests.store.builders import ArticleBuilder
+from tests.store.old_ledgers import downgrade
 
 
 def _article(aid: str, name: str, kb_id: str | None = None) -> Article:
@@ -59,10 +60,7 @@ def test_identity_repairs_a_ledger_written_before_entity_keys(tmp_path: Path) ->
     for article in REKEYED:
         store_batch(conn, [article], [])
     conn.close()
-    raw = sqlite3.connect(db)  # as an older reportedly left it: the creation key forgotten
-    raw.execute("DROP TABLE entity_keys")
-    raw.execute("PRAGMA user_version = 7")
-    raw.close()
+    downgrade(db, 7)  # as an older reportedly left it: the creation key forgotten
     conn = connect(db)  # migration 8 backfills current keys only; the id still names its key
     store_batch(conn, [LATER], [])
     assert _entity_of(conn, "a4") == _entity_of(conn, "a1")

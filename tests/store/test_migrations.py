@@ -13,6 +13,7 @@ from reportedly.store.database import connect
 from reportedly.store.migrations import MIGRATIONS, migrate, schema_version
 from reportedly.store.writer import store_batch
 from tests.store.builders import moscow_meeting, name_documents, recount_entities, stored_counts
+from tests.store.old_ledgers import downgrade
 
 
 def test_migrations_numbered_in_order() -> None:
@@ -54,18 +55,7 @@ def test_migrations_readonly_missing_database(tmp_path: Path) -> None:
 
 def _downgrade_to_4(db: Path) -> None:
     """Make a current ledger look as reportedly left it before migration 5 (no stored counts)."""
-    raw = sqlite3.connect(db)
-    raw.execute("DROP TABLE entity_keys")  # migration 8
-    raw.execute("DROP TABLE watch_links")  # migration 7
-    raw.execute("DROP TABLE watch_sources")
-    raw.execute("DROP TABLE entity_names")
-    raw.execute("DROP INDEX entities_name_doc")
-    raw.execute("DROP INDEX entities_popular")
-    for column in ("n_articles", "n_mentions", "n_events", "name_doc"):
-        raw.execute(f"ALTER TABLE entities DROP COLUMN {column}")
-    raw.execute("PRAGMA user_version = 4")
-    raw.commit()
-    raw.close()
+    downgrade(db, 4)
 
 
 @pytest.mark.parametrize("readonly", [False, True])

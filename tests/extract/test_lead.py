@@ -53,3 +53,34 @@ def test_lead_falls_back_to_the_dateline_and_the_published_date(nlp: Any) -> Non
 def test_lead_without_a_clause_or_dates_is_empty(nlp: Any) -> None:
     lead = _lead(nlp, "Photos.", published=None)
     assert lead == Lead()
+
+
+def test_lead_who_is_the_name_a_title_stands_before(nlp: Any) -> None:
+    lead = _lead(nlp, "Williams' veteran driver Felipe Massa failed to finish his last race at Interlagos on "
+                      "Sunday.")
+    assert lead.who is not None and lead.who.text == "Felipe Massa"
+
+
+def test_lead_who_is_the_party_acting_when_the_subject_names_a_thing(nlp: Any) -> None:
+    lead = _lead(nlp, "A chaotic Brazilian Grand Prix was suspended on lap 20 after Kimi Raikkonen crashed "
+                      "out in the rain.")
+    assert lead.who is not None and lead.who.text == "Kimi Raikkonen"
+
+
+def test_lead_who_leaves_out_the_relative_clause_of_its_complement(nlp: Any) -> None:
+    lead = _lead(nlp, "The brilliance of Max Verstappen, who overtook ten cars to finish third in Brazil, "
+                      "took even his father aback.")
+    assert lead.who is not None and lead.who.text == "The brilliance of Max Verstappen"
+    assert lead.where is not None and lead.where.text == "Brazil"
+
+
+def test_lead_when_skips_a_length_of_time(nlp: Any) -> None:
+    lead = _lead(nlp, "A boy trapped down a well was found dead after over 100 hours of digging. "
+                      "He fell into the well on Sunday while playing.")
+    assert lead.when is not None and (lead.when.text, lead.when.value) == ("Sunday", "2024-03-03")
+
+
+def test_lead_where_is_a_locative_place_not_an_origin(nlp: Any) -> None:
+    lead = _lead(nlp, "The driver, a 42-year-old man from Beckenham, was arrested after the tram crashed "
+                      "in Croydon on Wednesday.")
+    assert lead.where is not None and lead.where.text == "Croydon"

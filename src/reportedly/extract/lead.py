@@ -18,6 +18,7 @@ A pure function over the analyzed Doc and the article's records; no word list is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -41,6 +42,25 @@ WHY_MARKS = frozenset({"because", "since", "as", "after", "following"})
 WHY_PREPS = frozenset({"because", "due", "amid", "over", "after", "following", "owing"})
 HOW_PREPS = frozenset({"by", "with", "using", "through", "via"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A named event is the setting of what happens at or in it ("at the Brazilian Grand Prix"); spaCy often
+# labels such names WORK_OF_ART.
+SETTING_LABELS = frozenset({"EVENT", "WORK_OF_ART"})
+# Prepositions that place an event (a locative adjunct) and those that say where a person comes from.
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "on", "outside", "inside", "across", "around", "into",
+                            "off", "throughout", "within", "towards", "toward"})
+# Names of parties (who acts) and of things (a race, a building, a law: not a party).
+PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+THING_LABELS = frozenset({"EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "LOC"})
+# A length of time ("over 100 hours", "a four-day operation", "five-year-old") is not a when.
+DURATION = re.compile(
+    r"^(?:(?:over|about|around|nearly|almost|more than|less than|some|at least|the past|the last)\s+)?"
+    r"(?:\d[\d.,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|"
+    r"a few|many|hundreds of|dozens of|thousands of|couple of|a couple of)?[\s-]*"
+    r"(?:second|minute|hour|day|night|week|fortnight|month|year|decade)s?(?:[\s-]+old)?$",
+    re.IGNORECASE)
+# Body sentences searched for a date before the dateline and the published date: the lead and its
+# next paragraph (the inverted pyramid puts the time there when the lead leaves it out).
+WHEN_SENTENCES = 6
 TIME_LABELS = frozenset({"DATE", "TIME"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i"})
 # A what longer than this many tokens is cut at its last dependent that fits.
@@ -55,13 +75,16 @@ def extract_lead(doc: Doc, entities: Sequence[Entity], events: Sequence[Event], 
     who = what = why = how = None
     if verb is not None:
         subject = _subject(verb)
-        who = _who(subject, entities, sents) if subject is not None else None
+        thing = subject is not None and _names_a_thing(subject)
+        actor = _acting_party(verb, subject, sents) if thing and subject is not None else None
+        who = _who(actor or subject, entities, sents) if subject is not None else None
         what = _what(verb, subject, events)
         why = _adjunct(verb, WHY_MARKS, WHY_PREPS, purpose=True)
         how = _adjunct(verb, frozenset(), HOW_PREPS, purpose=False)
     first = verb.sent if verb is not None else None
     ordered = ([first] if first is not None else []) + [s for s in sents if s != first]
-    return Lead(who=who, what=what, when=_when(doc, ordered, ctx),
+    later = [s for s in list(doc.sents)[:WHEN_SENTENCES] if s not in ordered]
+    return Lead(who=who, what=what, when=_when(doc, ordered + later, ctx),
                 where=_where(ordered, who, entities, ctx) or _where(list(doc.sents), who, entities, None),
                 why=why, how=how)
 
@@ -102,15 +125,39 @@ def _subject(verb: Token) -> Token | None:
 
 def _phrase(head: Token) -> Span:
     """The noun phrase of `head` without its asides (relative clauses, appositions, prepositional
-    phrases other than an `of` complement)."""
+    phrases other than an `of` complement, itself cut the same way). A title or description followed
+    by the name it stands for ("Williams' veteran driver Felipe Massa") is the name."""
     doc = head.doc
+    name = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                 and not any(t.is_punct for t in doc[head.i + 1:c.i])), None)
+    if name is not None and head.pos_ == "NOUN":
+        return doc[name.left_edge.i:name.i + 1]
     left = head.left_edge.i
     right = head.i
     for child in head.rights:
         if child.dep_ in ASIDE_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"):
             break  # "Thousands of farmers" keeps its complement; "a man from Ohio, who ..." does not
+        if child.dep_ == "prep":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            right = _phrase(obj).end - 1 if obj is not None else child.i
+            break
         right = child.right_edge.i
     return doc[left:right + 1]
+
+
+def _names_a_thing(subject: Token) -> bool:
+    """Whether the subject's phrase names a thing (a race, a building, a product) and no party: "A
+    chaotic Brazilian Grand Prix was suspended after Kimi Raikkonen crashed out"."""
+    labels = {t.ent_type_ for t in _phrase(subject) if t.ent_type_}
+    return bool(labels & THING_LABELS) and not labels & PARTY_LABELS
+
+
+def _acting_party(verb: Token, subject: Token, sents: Sequence[Span]) -> Token | None:
+    """The first named person or organization that is the subject of a clause in the lead, the main
+    clause's own subordinate clauses first."""
+    candidates = [t for t in verb.subtree if t.dep_ in SUBJECT_DEPS and t != subject]
+    candidates += [t for s in sents for t in s if t.dep_ in SUBJECT_DEPS and t not in candidates]
+    return next((t for t in candidates if t.ent_type_ in ("PERSON", "ORG")), None)
 
 
 def _part(span: Span | Token, **fields: object) -> LeadPart:
@@ -218,6 +265,8 @@ def _when(doc: Doc, sents: Sequence[Span], ctx: DocContext) -> LeadPart | None:
         for ent in sent.ents:
             if ent.label_ not in TIME_LABELS or (ent.text.isdigit() and len(ent.text) != 4):
                 continue  # a bare number tagged DATE is an age or a count ("Collett, 62,")
+            if DURATION.match(ent.text.strip()):
+                continue  # a length of time, not a point in it ("after over 100 hours")
             clock = ent.label_ == "TIME" and not WEEKDAY.search(ent.text)
             # A time of day ("at around 6am") is on the day of publication.
             value = ctx.published if clock else normalize(ent.text, ctx.published, year)
@@ -233,27 +282,50 @@ def _when(doc: Doc, sents: Sequence[Span], ctx: DocContext) -> LeadPart | None:
 
 def _where(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Entity],
            ctx: DocContext | None) -> LeadPart | None:
-    """The first place named in `sents` that is not the who nor a party the entity extractor typed (an
-    organization); else (with `ctx`) the dateline's place."""
-    found: list[LeadPart] = []
+    """The place of the lead's event: the first place named in `sents` as a locative adjunct ("in
+    Croydon", "at a soaking Brazilian Grand Prix": a named event is a setting), else the first place
+    named at all; never the who, a party the entity extractor typed (an organization) nor where a
+    person comes from ("a man from Beckenham"). Else (with `ctx`) the dateline's place."""
+    locative: list[LeadPart] = []
+    other: list[LeadPart] = []
     for sent in sents:
         for ent in sent.ents:
-            if ent.label_ not in PLACE_LABELS or _overlaps(ent, who):
+            setting = ent.label_ in SETTING_LABELS and _locative_prep(ent) in ("in", "at")
+            if (ent.label_ not in PLACE_LABELS and not setting) or _overlaps(ent, who) or _origin(ent):
                 continue  # the subject ("China said ...") is the who, not the where
             entity = _entity_at(ent.start_char, ent.end_char, entities)
-            if entity is not None and entity.type not in PLACE_LABELS:
+            if entity is not None and entity.type not in PLACE_LABELS and not setting:
                 continue  # the entity extractor read the name as a party ("Mondelez International")
-            if entity is None:
-                found.append(_part(ent, name=ent.text))
+            if entity is None or setting:
+                part = _part(ent, name=ent.text)
             else:
-                found.append(_part(ent, name=entity.name, country=entity.country, geonameid=entity.geonameid))
-    if found:
-        return found[0]
+                part = _part(ent, name=entity.name, country=entity.country, geonameid=entity.geonameid)
+            (locative if setting or _locative_prep(ent) else other).append(part)
+    if locative or other:
+        return (locative or other)[0]
     dateline = ctx.dateline if ctx is not None else None
     if dateline is not None and dateline.place:
         return LeadPart(text=dateline.place, start=None, end=None, source="dateline", name=dateline.place,
                         country=dateline.country)
     return None
+
+
+def _locative_prep(ent: Span) -> str | None:
+    """The locative preposition whose object the name is ("in London", "in a village in central
+    China"), or None."""
+    head = ent.root
+    while head.dep_ in ("pobj", "conj", "appos") and head.head.i != head.i:
+        head = head.head
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            return head.lower_ if head.lower_ in LOCATIVE_PREPS else None
+    return None
+
+
+def _origin(ent: Span) -> bool:
+    """Whether the name says where a person or thing comes from: "a 42-year-old man, from Beckenham"."""
+    head = ent.root
+    prep = head.head if head.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _overlaps(ent: Span, part: LeadPart | None) -> bool:

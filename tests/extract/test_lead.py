@@ -84,3 +84,11 @@ def test_lead_where_is_a_locative_place_not_an_origin(nlp: Any) -> None:
     lead = _lead(nlp, "The driver, a 42-year-old man from Beckenham, was arrested after the tram crashed "
                       "in Croydon on Wednesday.")
     assert lead.where is not None and lead.where.text == "Croydon"
+
+
+def test_lead_where_narrows_a_country_to_a_place_in_it_and_keeps_the_noun_it_locates(nlp: Any) -> None:
+    lead = _lead(nlp, "Rescuers in China are trying to reach a boy trapped down a well. "
+                      "The boy fell into the well on Sunday in a village near Baoding.")
+    assert lead.where is not None and lead.where.text == "Baoding" and lead.where.country == "CHN"
+    lead = _lead(nlp, "A boy fell into a well while working with his father in a village in central China.")
+    assert lead.where is not None and lead.where.text == "a village in central China"

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reportedly.extract.cues import SPEECH_VERBS
 from reportedly.extract.events.dating import WEEKDAY, context_year, date_index, normalize
+from reportedly.extract.places import country_place
 from reportedly.model import DocContext, Entity, Event, Lead, LeadPart
 from reportedly.model import Span as TextSpan
 
@@ -85,7 +86,8 @@ def extract_lead(doc: Doc, entities: Sequence[Entity], events: Sequence[Event], 
     ordered = ([first] if first is not None else []) + [s for s in sents if s != first]
     later = [s for s in list(doc.sents)[:WHEN_SENTENCES] if s not in ordered]
     return Lead(who=who, what=what, when=_when(doc, ordered + later, ctx),
-                where=_where(ordered, who, entities, ctx) or _where(list(doc.sents), who, entities, None),
+                where=_where(ordered, who, entities, ctx, ordered + later)
+                or _where(list(doc.sents), who, entities, None),
                 why=why, how=how)
 
 
@@ -281,33 +283,64 @@ def _when(doc: Doc, sents: Sequence[Span], ctx: DocContext) -> LeadPart | None:
 
 
 def _where(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Entity],
-           ctx: DocContext | None) -> LeadPart | None:
+           ctx: DocContext | None, refine: Sequence[Span] = ()) -> LeadPart | None:
     """The place of the lead's event: the first place named in `sents` as a locative adjunct ("in
     Croydon", "at a soaking Brazilian Grand Prix": a named event is a setting), else the first place
     named at all; never the who, a party the entity extractor typed (an organization) nor where a
-    person comes from ("a man from Beckenham"). Else (with `ctx`) the dateline's place."""
-    locative: list[LeadPart] = []
-    other: list[LeadPart] = []
-    for sent in sents:
-        for ent in sent.ents:
-            setting = ent.label_ in SETTING_LABELS and _locative_prep(ent) in ("in", "at")
-            if (ent.label_ not in PLACE_LABELS and not setting) or _overlaps(ent, who) or _origin(ent):
-                continue  # the subject ("China said ...") is the who, not the where
-            entity = _entity_at(ent.start_char, ent.end_char, entities)
-            if entity is not None and entity.type not in PLACE_LABELS and not setting:
-                continue  # the entity extractor read the name as a party ("Mondelez International")
-            if entity is None or setting:
-                part = _part(ent, name=ent.text)
-            else:
-                part = _part(ent, name=entity.name, country=entity.country, geonameid=entity.geonameid)
-            (locative if setting or _locative_prep(ent) else other).append(part)
-    if locative or other:
-        return (locative or other)[0]
+    person comes from ("a man from Beckenham"). A whole country gives way to a place in it that
+    `refine` (the next paragraph) names, as a story narrows from "China" to the town. Else (with
+    `ctx`) the dateline's place."""
+    found = _places(sents, who, entities)
+    if found:
+        best = found[0]
+        if _is_country(best):
+            inner = [p for p in _places(refine, who, entities)
+                     if p.country == best.country and not _is_country(p)]
+            return inner[0] if inner else best
+        return best
     dateline = ctx.dateline if ctx is not None else None
     if dateline is not None and dateline.place:
         return LeadPart(text=dateline.place, start=None, end=None, source="dateline", name=dateline.place,
                         country=dateline.country)
     return None
+
+
+def _places(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Entity]) -> list[LeadPart]:
+    """The places `_where` may answer in `sents`, locative adjuncts first, each in text order."""
+    locative: list[LeadPart] = []
+    other: list[LeadPart] = []
+    for sent in sents:
+        for ent in sent.ents:
+            setting = ent.label_ in SETTING_LABELS and _locative_prep(ent) in ("in", "at")
+            if (ent.label_ not in PLACE_LABELS and not setting) or _is_the(ent, who) or _origin(ent):
+                continue  # the subject ("China said ...") is the who, not the where
+            entity = _entity_at(ent.start_char, ent.end_char, entities)
+            if entity is not None and entity.type not in PLACE_LABELS and not setting:
+                continue  # the entity extractor read the name as a party ("Mondelez International")
+            span = _place_phrase(ent)
+            if entity is None or setting:
+                part = _part(span, name=ent.text)
+            else:
+                part = _part(span, name=entity.name, country=entity.country, geonameid=entity.geonameid)
+            (locative if setting or _locative_prep(ent) else other).append(part)
+    return locative + other
+
+
+def _is_country(part: LeadPart) -> bool:
+    country = country_place(part.country) if part.country else None
+    return country is not None and part.geonameid is not None and country.geonameid == part.geonameid
+
+
+def _place_phrase(ent: Span) -> Span:
+    """The place's phrase: the name, or the common noun it locates when that noun is itself the object
+    of a locative preposition ("in [a village in central China]", "near [the Sandilands stop in
+    Croydon]")."""
+    prep = ent.root.head if ent.root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "in" or prep.head.pos_ != "NOUN" or prep.head.dep_ != "pobj":
+        return ent
+    if prep.head.head.lower_ not in LOCATIVE_PREPS:
+        return ent
+    return ent.doc[prep.head.left_edge.i:ent.end]
 
 
 def _locative_prep(ent: Span) -> str | None:
@@ -328,6 +361,8 @@ def _origin(ent: Span) -> bool:
     return prep is not None and prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
-def _overlaps(ent: Span, part: LeadPart | None) -> bool:
+def _is_the(ent: Span, part: LeadPart | None) -> bool:
+    """Whether the name is the answer `part` itself ("China" in "China said"), not a place named inside
+    it ("Dozens of rescuers in China", "The Brazilian Grand Prix")."""
     return part is not None and part.start is not None and part.end is not None and (
-        ent.start_char < part.end and part.start < ent.end_char)
+        ent.start_char <= part.start and part.end <= ent.end_char)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reportedly.evaluate.lead import LeadReport, content_words, evaluate_lead
+from reportedly.errors import ReportedlyError
+from reportedly.evaluate.lead import HALVES, LeadReport, content_words, evaluate_lead, load_gold
 from reportedly.model import LeadPart
 
 # Measured 2026-12-07 on the 46 dev articles (`reportedly eval lead`): hit who 0.630, what 0.435,
@@ -56,3 +57,17 @@ def test_lead_gate_on_giveme5w1h_dev(shared: Path) -> None:
         assert scores[question]["hit"] >= floor, (question, scores[question])
     for question, floor in F1_FLOORS.items():
         assert scores[question]["f1"] >= floor, (question, scores[question])
+
+
+def test_lead_scores_a_topic_subset(shared: Path) -> None:
+    data = shared / "data" / "giveme5w1h-dev"
+    report = evaluate_lead(data, topics=("china well",))
+    assert report.articles == sum(g["category"] == "china well" for g in load_gold(data)) > 0
+    with pytest.raises(ReportedlyError):
+        evaluate_lead(data, topics=("no such topic",))
+
+
+def test_lead_halves_split_the_dev_topics(shared: Path) -> None:
+    topics = {g["category"] for g in load_gold(shared / "data" / "giveme5w1h-dev")}
+    tune, held = set(HALVES["tune"]), set(HALVES["held"])
+    assert tune | held == topics and not tune & held

@@ -20,20 +20,30 @@ DEFAULT_GIVEME5W1H = Path("../shared/data/giveme5w1h-dev")
 def eval_lead_cmd(
     data: Annotated[Path, typer.Option(help="The giveme5w1h-dev folder (data/*.json).")] = DEFAULT_GIVEME5W1H,
     limit: Annotated[int | None, typer.Option(help="Score only the first N articles.")] = None,
+    topic: Annotated[list[str] | None, typer.Option(
+        help="Score only the articles of this topic (`category`, e.g. 'tram'); repeat for several.")] = None,
+    half: Annotated[str | None, typer.Option(help="Score only one half of the dev topics: 'tune' (f1, tram, "
+                                                  "china well) or 'held' (toberone-gate, gaga protests, "
+                                                  "tram victims).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON, misses too.")] = False,
 ) -> None:
     """Who, what, when, where, why, how of each article's lead against the coders' phrases: hit when a
     content word is shared (or the date is the same), f1 the best content-word F1. Example:
 
-        reportedly eval lead --data ../shared/data/giveme5w1h-dev
+        reportedly eval lead --data ../shared/data/giveme5w1h-dev --half held
     """
     from reportedly.evaluate import scorer
+    from reportedly.evaluate.lead import HALVES
 
-    report = scorer("scorers.lead_giveme5w1h.v1")(data, limit=limit).to_dict()
+    if half is not None and half not in HALVES:
+        raise typer.BadParameter(f"--half must be one of {', '.join(HALVES)}")
+    topics = tuple(topic or ()) + (HALVES[half] if half else ())
+    report = scorer("scorers.lead_giveme5w1h.v1")(data, limit=limit, topics=topics or None).to_dict()
     if as_json:
         Console(soft_wrap=True).print_json(json.dumps(report, ensure_ascii=False))
         return
-    table = Table(title=f"article lead (5W1H), {report['articles']} articles", title_justify="left")
+    table = Table(title=f"article lead (5W1H), {report['articles']} articles"
+                  + (f" ({', '.join(topics)})" if topics else ""), title_justify="left")
     for col in ("question", "n", "hit", "f1"):
         table.add_column(col, justify="left" if col == "question" else "right")
     for question, row in report["scores"].items():

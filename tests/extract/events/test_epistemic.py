@@ -438,3 +438,29 @@ def test_epistemic_learned_value_orders_the_scale() -> None:
     cases = ((MET, 1), (IF_MEETS, 2), (DID_NOT_MEET, 3))
     met, cond, neg = (learned_reading(_tagged(spec)[i]).value for spec, i in cases)
     assert met > cond > 0 > neg
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "planned"),
+    [
+        ("Putin is expected to visit Kabul next week.", "visit", True),
+        ("Peace talks are scheduled to resume on Monday.", "resume", True),
+        ("The envoy is due to arrive in Doha on Friday.", "arrive", True),
+        ("The two sides are set to sign a ceasefire.", "sign", True),
+        ("The government is going to close the border.", "close", True),
+        ("The upcoming talks will focus on trade.", "talks", True),
+        ("Iran and Saudi Arabia are scheduled to hold talks in Baghdad.", "talks", True),
+        ("The envoy went to see the minister.", "see", False),
+        ("We expect to win the vote.", "win", False),
+        ("Putin visited Kabul last week.", "visited", False),
+    ],
+)
+def test_epistemic_planned_cue(nlp: object, text: str, word: str, planned: bool) -> None:
+    doc = nlp(text)  # type: ignore[operator]
+    token = next(t for t in doc if t.text == word)
+    assert ("planned" in rule_cues(token)) is planned
+
+
+def test_epistemic_planned_event_is_offered_not_asserted() -> None:
+    assert combine({"planned", "learned:happened"}, [(None, "assert")]) == Status.OFFERED
+    assert combine({"planned", "learned:did_not_happen"}, [(None, "assert")]) == Status.NEGATED

@@ -51,6 +51,11 @@ OFFER_CUES = frozenset(
     }
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# English's periphrastic futures: "is expected / scheduled / set / slated / due / poised / going / about to
+# visit" put the event ahead, as a plan or an expectation, not as something that happened; and a
+# scheduled or upcoming event noun ("the upcoming talks").
+PLANNED_HEADS = frozenset({"expect", "schedule", "set", "slate", "due", "poise", "go", "about"})
+PLANNED_MODIFIERS = frozenset({"scheduled", "upcoming", "forthcoming", "expected", "slated"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 # Modals of possibility: on the event's own verb they leave it open ("may meet"), whatever UW's
@@ -173,6 +178,7 @@ EXPLICIT_CUES = (
     ("negated", Status.NEGATED),
     ("failed", Status.NEGATED),
     ("offered", Status.OFFERED),
+    ("planned", Status.OFFERED),  # a plan or a schedule: announced, not yet happened
 )
 # Prefix of the learned model's cue ("learned:uncertain"); its buckets are extract/events/factuality.py's.
 LEARNED = "learned:"
@@ -282,6 +288,31 @@ def is_offered(trigger: Token) -> bool:
     return False
 
 
+def is_planned(trigger: Token) -> bool:
+    """'Putin is expected to visit', 'talks are scheduled to resume', 'he is due to arrive', 'they are
+    set to meet', 'is going to sign', 'the upcoming talks': a plan or an expectation, not yet a fact."""
+    if trigger.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in PLANNED_MODIFIERS for c in trigger.children
+    ):
+        return True
+    if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in LIGHT_VERBS:
+        trigger = trigger.head  # "are scheduled to hold talks": the light verb carries the plan
+    head = trigger.head
+    if trigger.dep_ != "xcomp" or head.i == trigger.i:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    lemma = head.lemma_.lower() if head.lemma_.lower() in PLANNED_HEADS else head.lower_
+    if lemma not in PLANNED_HEADS:
+        return False
+    if lemma == "go":  # "is going to": the progressive only ("went to see" is a past movement)
+        return head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)
+    if lemma in ("due", "about"):
+        return True
+    # "is expected / was scheduled to": the passive (an active "we expect to" is the speaker's own belief)
+    return any(c.dep_ == "auxpass" for c in head.children) or head.tag_ == "VBN"
+
+
 def _future_in_past(aux: Token) -> bool:
     """'Kabulov said Russia would send aid': a reported 'would' with no condition is a future."""
     verb = aux.head
@@ -347,7 +378,7 @@ def rule_cues(trigger: Token) -> frozenset[str]:
     """The cues the rules read off the parse for the event at `trigger`.
 
     Returns:
-        a subset of {"negated", "failed", "offered", "hypothetical", "conditional", "modal",
+        a subset of {"negated", "failed", "offered", "planned", "hypothetical", "conditional", "modal",
         "unconfirmed"}: "conditional" and "modal" are the explicit parts of "hypothetical" (a marked
         condition; may, might or could on the event's own verb).
     """
@@ -355,6 +386,7 @@ def rule_cues(trigger: Token) -> frozenset[str]:
         "negated": is_negated,
         "failed": is_failed,
         "offered": is_offered,
+        "planned": is_planned,
         "hypothetical": is_hypothetical,
         "conditional": is_conditional,
         "modal": is_possible,
@@ -411,7 +443,7 @@ def combine(cues: Iterable[str], stances: Iterable[tuple[str | None, str]]) -> S
         return Status.DISPUTED if for_it else Status.DENIED
     learned = _learned(cues)
     for cue, status in EXPLICIT_CUES:
-        if cue in cues and not (cue == "offered" and learned == NOT_HAPPENED):
+        if cue in cues and not (cue in ("offered", "planned") and learned == NOT_HAPPENED):
             return status  # an offer the model reads as not happening was rejected or withdrawn
     if Stance.CONFIRM.value in kinds:
         return Status.CONFIRMED

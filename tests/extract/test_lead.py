@@ -92,3 +92,12 @@ def test_lead_where_narrows_a_country_to_a_place_in_it_and_keeps_the_noun_it_loc
     assert lead.where is not None and lead.where.text == "Baoding" and lead.where.country == "CHN"
     lead = _lead(nlp, "A boy fell into a well while working with his father in a village in central China.")
     assert lead.where is not None and lead.where.text == "a village in central China"
+
+
+def test_lead_where_is_not_a_partys_affiliation(nlp: Any) -> None:
+    lead = _lead(nlp, "Sudan's army and the rival Rapid Support Forces agreed Saturday to a ceasefire during "
+                      "talks in the Saudi city of Jeddah, mediators said.")
+    assert lead.where is not None and lead.where.text == "Jeddah"
+    lead = _lead(nlp, "Yemen's Houthi group said on Sunday it had fired missiles at a commercial ship in the "
+                      "Red Sea.")
+    assert lead.where is not None and lead.where.text == "the Red Sea"

@@ -49,6 +49,8 @@ SETTING_LABELS = frozenset({"EVENT", "WORK_OF_ART"})
 # Prepositions that place an event (a locative adjunct) and those that say where a person comes from.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "on", "outside", "inside", "across", "around", "into",
                             "off", "throughout", "within", "towards", "toward"})
+# Locative prepositions whose object is an area the event is in (not "at" or "into" a target).
+AREA_PREPS = frozenset({"in", "near", "on", "inside", "outside", "around", "across", "throughout", "within"})
 # Names of parties (who acts) and of things (a race, a building, a law: not a party).
 PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 THING_LABELS = frozenset({"EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "LAW", "LOC"})
@@ -284,18 +286,19 @@ def _when(doc: Doc, sents: Sequence[Span], ctx: DocContext) -> LeadPart | None:
 
 def _where(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Entity],
            ctx: DocContext | None, refine: Sequence[Span] = ()) -> LeadPart | None:
-    """The place of the lead's event: the first place named in `sents` as a locative adjunct ("in
-    Croydon", "at a soaking Brazilian Grand Prix": a named event is a setting), else the first place
-    named at all; never the who, a party the entity extractor typed (an organization) nor where a
-    person comes from ("a man from Beckenham"). A whole country gives way to a place in it that
-    `refine` (the next paragraph) names, as a story narrows from "China" to the town. Else (with
-    `ctx`) the dateline's place."""
+    """The place of the lead's event: in the first sentence that names one, the first place named as
+    a locative adjunct ("in Croydon", "at a soaking Brazilian Grand Prix": a named event is a
+    setting), else the first named at all; never the who, a party the entity extractor typed (an
+    organization), a party's affiliation ("Yemen's Houthi group") nor where a person comes from ("a
+    man from Beckenham"). A whole country the event is "in" gives way to a place in it that `refine`
+    (the next paragraph) names as a locative, as a story narrows from "in China" to the town. Else
+    (with `ctx`) the dateline's place."""
     found = _places(sents, who, entities)
     if found:
-        best = found[0]
-        if _is_country(best):
-            inner = [p for p in _places(refine, who, entities)
-                     if p.country == best.country and not _is_country(p)]
+        best, prep = found[0]
+        if prep == "in" and _is_country(best):
+            inner = [p for p, where in _places(refine, who, entities)
+                     if where and p.country == best.country and not _is_country(p)]
             return inner[0] if inner else best
         return best
     dateline = ctx.dateline if ctx is not None else None
@@ -305,13 +308,17 @@ def _where(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Entit
     return None
 
 
-def _places(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Entity]) -> list[LeadPart]:
-    """The places `_where` may answer in `sents`, locative adjuncts first, each in text order."""
-    locative: list[LeadPart] = []
-    other: list[LeadPart] = []
+def _places(sents: Sequence[Span], who: LeadPart | None,
+            entities: Sequence[Entity]) -> list[tuple[LeadPart, str | None]]:
+    """The places `_where` may answer in `sents`, each with its locative preposition (or None): by
+    sentence, and in a sentence locative adjuncts first, each in text order."""
+    out: list[tuple[LeadPart, str | None]] = []
     for sent in sents:
+        locative: list[tuple[LeadPart, str | None]] = []
+        other: list[tuple[LeadPart, str | None]] = []
         for ent in sent.ents:
-            setting = ent.label_ in SETTING_LABELS and _locative_prep(ent) in ("in", "at")
+            prep = _locative_prep(ent)
+            setting = ent.label_ in SETTING_LABELS and prep in ("in", "at")
             if (ent.label_ not in PLACE_LABELS and not setting) or _is_the(ent, who) or _origin(ent):
                 continue  # the subject ("China said ...") is the who, not the where
             entity = _entity_at(ent.start_char, ent.end_char, entities)
@@ -322,8 +329,9 @@ def _places(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Enti
                 part = _part(span, name=ent.text)
             else:
                 part = _part(span, name=entity.name, country=entity.country, geonameid=entity.geonameid)
-            (locative if setting or _locative_prep(ent) else other).append(part)
-    return locative + other
+            (locative if setting or prep else other).append((part, prep))
+        out += locative + other
+    return out
 
 
 def _is_country(part: LeadPart) -> bool:
@@ -338,27 +346,33 @@ def _place_phrase(ent: Span) -> Span:
     prep = ent.root.head if ent.root.dep_ == "pobj" else None
     if prep is None or prep.lower_ != "in" or prep.head.pos_ != "NOUN" or prep.head.dep_ != "pobj":
         return ent
-    if prep.head.head.lower_ not in LOCATIVE_PREPS:
-        return ent
+    if prep.head.head.lower_ not in AREA_PREPS:
+        return ent  # "fired at a ship in the Red Sea": the ship is a target, the Red Sea the place
     return ent.doc[prep.head.left_edge.i:ent.end]
 
 
 def _locative_prep(ent: Span) -> str | None:
     """The locative preposition whose object the name is ("in London", "in a village in central
-    China"), or None."""
+    China", "in the Saudi city of Jeddah"), or None."""
     head = ent.root
     while head.dep_ in ("pobj", "conj", "appos") and head.head.i != head.i:
         head = head.head
         if head.dep_ == "prep" or head.pos_ == "ADP":
+            if head.lower_ == "of" and head.head.dep_ == "pobj":
+                head = head.head  # "the city of Jeddah": the city's own preposition
+                continue
             return head.lower_ if head.lower_ in LOCATIVE_PREPS else None
     return None
 
 
 def _origin(ent: Span) -> bool:
-    """Whether the name says where a person or thing comes from: "a 42-year-old man, from Beckenham"."""
+    """Whether the name says where a party comes from or belongs, not where the event is: "a
+    42-year-old man, from Beckenham", "the envoy for Afghanistan", "Yemen's Houthi group"."""
     head = ent.root
+    if head.dep_ == "poss":
+        return True
     prep = head.head if head.dep_ == "pobj" else None
-    return prep is not None and prep.lower_ == "from" and prep.head.pos_ in ("NOUN", "PROPN", "PRON")
+    return prep is not None and prep.lower_ in ("from", "for") and prep.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _is_the(ent: Span, part: LeadPart | None) -> bool:

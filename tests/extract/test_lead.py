@@ -101,3 +101,9 @@ def test_lead_where_is_not_a_partys_affiliation(nlp: Any) -> None:
     lead = _lead(nlp, "Yemen's Houthi group said on Sunday it had fired missiles at a commercial ship in the "
                       "Red Sea.")
     assert lead.where is not None and lead.where.text == "the Red Sea"
+
+
+def test_lead_where_is_not_a_place_describing_a_person(nlp: Any) -> None:
+    lead = _lead(nlp, "Dane Chinnery, a 19-year-old Crystal Palace fan, was identified as one of the seven "
+                      "dead. The tram overturned in Croydon on Wednesday.")
+    assert lead.where is not None and lead.where.text == "Croydon"

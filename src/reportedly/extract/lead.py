@@ -371,6 +371,9 @@ def _origin(ent: Span) -> bool:
     head = ent.root
     if head.dep_ == "poss":
         return True
+    noun = head.head
+    if head.dep_ in ("compound", "amod") and noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON":
+        return True  # "Dane Chinnery, a 19-year-old Crystal Palace fan": a description of a person
     prep = head.head if head.dep_ == "pobj" else None
     return prep is not None and prep.lower_ in ("from", "for") and prep.head.pos_ in ("NOUN", "PROPN", "PRON")
 

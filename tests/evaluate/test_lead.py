@@ -10,10 +10,13 @@ from reportedly.errors import ReportedlyError
 from reportedly.evaluate.lead import HALVES, LeadReport, content_words, evaluate_lead, load_gold
 from reportedly.model import LeadPart
 
-# Measured 2026-12-07 on the 46 dev articles (`reportedly eval lead`): hit who 0.630, what 0.435,
-# when 0.739, where 0.543; f1 who 0.530, when 0.725, where 0.433. Floors ~2 points below.
-HIT_FLOORS = {"who": 0.61, "what": 0.41, "when": 0.72, "where": 0.52}
-F1_FLOORS = {"who": 0.51, "when": 0.70, "where": 0.41}
+# Measured 2026-12-07 on the 46 dev articles (`reportedly eval lead`): hit who 0.696, what 0.435,
+# when 0.804, where 0.652; f1 who 0.613, when 0.757, where 0.517 (before the lead rules of issue 13:
+# who 0.630, when 0.739, where 0.543). Floors ~2 points below. The rules were tuned on the tune half
+# only; the held half (`--half held`, 20 articles) scores who 0.600, when 0.750, where 0.500.
+HIT_FLOORS = {"who": 0.68, "what": 0.41, "when": 0.78, "where": 0.63}
+F1_FLOORS = {"who": 0.59, "when": 0.74, "where": 0.50}
+HELD_HIT_FLOORS = {"who": 0.58, "when": 0.73, "where": 0.48}
 
 
 def _part(text: str, value: str | None = None) -> LeadPart:
@@ -71,3 +74,9 @@ def test_lead_halves_split_the_dev_topics(shared: Path) -> None:
     topics = {g["category"] for g in load_gold(shared / "data" / "giveme5w1h-dev")}
     tune, held = set(HALVES["tune"]), set(HALVES["held"])
     assert tune | held == topics and not tune & held
+
+
+def test_lead_gate_on_the_held_half(shared: Path) -> None:
+    scores = evaluate_lead(shared / "data" / "giveme5w1h-dev", topics=HALVES["held"]).scores()
+    for question, floor in HELD_HIT_FLOORS.items():
+        assert scores[question]["hit"] >= floor, (question, scores[question])

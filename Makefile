@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 DB     ?= reportedly.db
 
-.PHONY: run test bench lint typecheck lock clean venv browser icu postgresql reproduce
+.PHONY: run test bench lint typecheck lock clean venv browser icu postgresql reproduce hooks
 
 venv: $(STAMP)
 
@@ -56,6 +56,10 @@ bench: $(STAMP)
 # factuality model only, as CI does).
 reproduce: $(STAMP)
 	$(BIN)/python scripts/reproduce.py --shared $(SHARED) $(REPRODUCE_ARGS)
+
+# Once per clone: the pre-commit hook refuses a commit that leaves tests/test_golden.py red.
+hooks:
+	git config core.hooksPath scripts/hooks
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts

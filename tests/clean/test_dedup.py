@@ -157,3 +157,28 @@ def test_sketches_equal_datasketch_minhash() -> None:
     assert sketch_values(fingerprints(shingle_hashes(""))).tolist() == empty
     for threshold in (0.3, 0.5, 0.8):
         assert band_shape(threshold) == _optimal_param(threshold, NUM_PERM, 0.5, 0.5)
+
+
+def test_dedup_middle_of_a_story_found_through_sampled_shingles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A copy of paragraphs from the middle of a long roundup (its lead dropped) meets none of the
+    original's sketched leads and too little of its whole text for the LSH: the sampled shingles propose
+    it (with no sampled candidates, it is missed)."""
+    from reportedly.clean import dedup
+
+    roundup = "\n\n".join([OTHER_STORY, STORY, OTHER_STORY.replace("Moscow", "Beijing")])
+    middle = "\n\n".join(PARAGRAPHS[1:4])
+    index = SyndicationIndex()
+    index.add("roundup", roundup)
+    assert index.add("middle", middle) == "roundup"
+    monkeypatch.setattr(dedup, "MIN_SHARED_SAMPLES", 10**6)
+    lsh_only = SyndicationIndex()
+    lsh_only.add("roundup", roundup)
+    assert lsh_only.add("middle", middle) is None
+
+
+def test_dedup_forgetting_clears_the_sampled_postings() -> None:
+    index = SyndicationIndex(capacity=1)
+    index.add("old", STORY)
+    index.add("new", OTHER_STORY)
+    assert "old" not in str(index._sampled._postings)
+    assert set(index._sampled._samples) == {"new"}

@@ -89,23 +89,24 @@ def test_attribution_read_ann_discontinuous(tmp_path: Path) -> None:
     assert att.content == ((11, 15), (20, 25)) and att.source == ((0, 5),)
 
 
-# Floors on the first 12 dev articles, about 1 point under what was measured on 2026-11-28 with the learned
-# cue filter and content ends (source 75.4, cue 71.6, content 57.4, quote 78.9 / 66.2; the rules alone gave
-# 73.9, 68.8, 54.3, 77.2 / 63.4). The filter adds no verb with an object for content (an event, not a
-# claim): letting it do so reached 75.7 / 72.0 / 55.7 here. Raise them with the extractor, never lower
-# them silently.
-DEV_SAMPLE = 12
+# Floors on the whole PolNeAR dev split (84 articles, about 30 s under load; the first 12 articles, the
+# sample before, took 9 s but were easy: source 77.8 there against 71.4 on the split, so its floors sat
+# 3 points above the split's figure and moved with which articles came first). Measured 2026-12-07 with
+# `reportedly eval attribution --split dev --json`: source 71.4, cue 67.5, content 57.0, quote 71.6 /
+# 56.6, speaker accuracy 87.0. Floors 1.5 points under; raise them with the extractor, never lower them
+# without the reason in the commit.
+DEV_SAMPLE: int | None = None
 FLOORS = {
-    "source_exact": 74.5,
-    "cue_exact": 70.5,
-    "content_exact": 56.5,
-    "quote_0.3": 78.0,
-    "quote_0.8": 65.0,
+    "source_exact": 69.9,
+    "cue_exact": 66.0,
+    "content_exact": 55.5,
+    "quote_0.3": 70.1,
+    "quote_0.8": 55.1,
 }
 
 
 # Matched quotations whose speaker is right (GGT protocol, 0.3 overlap).
-SPEAKER_ACCURACY_FLOOR = 85.0
+SPEAKER_ACCURACY_FLOOR = 85.5
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +117,7 @@ def dev_score(shared: Path, nlp: Any) -> dict[str, Any]:
 
 @pytest.mark.parametrize("measure", sorted(FLOORS))
 def test_attribution_polnear_dev_floor(dev_score: dict[str, Any], measure: str) -> None:
+    assert dev_score["articles"] == 84  # the whole split
     assert dev_score[measure]["f1"] >= FLOORS[measure], dev_score
 
 

@@ -51,17 +51,21 @@ def test_coref_reads_ecbplus(shared: Path) -> None:
             assert all(doc.tokens[t][2] in doc.scored for t in tokens)
 
 
-# Pinned floors on three dev topics (about 15 s): the general event-mention detector and event
-# coreference (predicted mentions, predicted document groups: the honest setting), the same with
-# gold topics, and gold mentions (the merging without detection errors). Raise them when figures rise.
-GATE_TOPICS = (2, 5, 12)
-# Measured 2026-11-28 on topics 2, 5, 12: CoNLL 52.9 (gold topics 53.4, gold mentions 69.5),
-# event-mention F1 78.3 (P 86.2, R 71.8).
-FLOORS = {"predicted": 51.9, "gold_topics": 52.4, "gold_mentions": 68.5, "mention_f1": 77.3}
+# Pinned floors on the whole dev split (topics 2, 5, 12, 18, 21, 23, 34, 35; 197 documents, 1,245 gold
+# mentions; about 40 s under load): the general event-mention detector and event coreference (predicted
+# mentions, predicted document groups: the honest setting), the same with gold topics, and gold mentions
+# (the merging without detection errors). The three topics used before (2, 5, 12; 15 s) scored CoNLL 53.1
+# against the split's 63.0: a sample 10 points off the figure published. Measured 2026-12-07 with
+# `reportedly eval coref --split dev --json`: CoNLL 63.0 (gold topics 62.4, gold mentions 75.0),
+# event-mention F1 84.0 (P 87.6, R 80.7). Floors 1.5 points under; raise them when figures rise, lower
+# one only with the reason in the commit.
+GATE_TOPICS = None
+FLOORS = {"predicted": 61.5, "gold_topics": 60.9, "gold_mentions": 73.5, "mention_f1": 82.5}
 
 
 def test_coref_gate(shared: Path) -> None:
     scores = evaluate_coref(shared / "data" / "ecbplus", "dev", GATE_TOPICS)
+    assert scores["documents"] == 197  # the whole dev split
     assert scores["conll_f1"] >= FLOORS["predicted"]
     assert scores["settings"]["gold_topics"]["conll_f1"] >= FLOORS["gold_topics"]
     assert scores["settings"]["gold_mentions"]["conll_f1"] >= FLOORS["gold_mentions"]

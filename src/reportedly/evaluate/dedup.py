@@ -324,7 +324,8 @@ def aligned_share(first: list[tuple[str, ...]], second: list[tuple[str, ...]]) -
 
 def score_stream(items: list[StreamItem], index: SyndicationIndex | None = None) -> DedupScore:
     """Run the copy detector over a stream and compare `duplicate_of` with the gold clusters."""
-    index = index or SyndicationIndex(capacity=MAX_INDEXED)
+    if index is None:  # not `index or ...`: an empty index is falsy (it has a length)
+        index = SyndicationIndex(capacity=MAX_INDEXED)
     score = DedupScore(articles=len(items))
     first_seen: dict[str, str] = {}
     with_original: set[str] = set()  # clusters an ECB+ article of which was seen

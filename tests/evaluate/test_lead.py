@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from reportedly.cli import app
 from reportedly.errors import ReportedlyError
 from reportedly.evaluate.lead import HALVES, LeadReport, content_words, evaluate_lead, load_gold
 from reportedly.model import LeadPart
@@ -80,3 +83,13 @@ def test_lead_gate_on_the_held_half(shared: Path) -> None:
     scores = evaluate_lead(shared / "data" / "giveme5w1h-dev", topics=HALVES["held"]).scores()
     for question, floor in HELD_HIT_FLOORS.items():
         assert scores[question]["hit"] >= floor, (question, scores[question])
+
+
+def test_eval_lead_cli_scores_a_topic_and_refuses_an_unknown_half(shared: Path) -> None:
+    data = shared / "data" / "giveme5w1h-dev"
+    result = CliRunner().invoke(app, ["eval", "lead", "--data", str(data), "--topic", "china well", "--json"])
+    assert result.exit_code == 0, result.output
+    expected = sum(g["category"] == "china well" for g in load_gold(data))
+    assert json.loads(result.output)["articles"] == expected
+    result = CliRunner().invoke(app, ["eval", "lead", "--data", str(data), "--half", "nope"])
+    assert result.exit_code != 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportedly.clean.dedup import MAX_INDEXED, SyndicationIndex, containment, fingerprints, shingle_hashes
 
@@ -182,3 +184,28 @@ def test_dedup_forgetting_clears_the_sampled_postings() -> None:
     index.add("new", OTHER_STORY)
     assert "old" not in str(index._sampled._postings)
     assert set(index._sampled._samples) == {"new"}
+
+
+# A story's family in the stream: the original, its copies (truncated, edited, retitled, lengthened) and
+# a distinct story on the same event.
+FAMILY = {
+    "original": STORY,
+    "truncated": "\n\n".join(PARAGRAPHS[:3]),
+    "edited": STORY.replace("Tuesday", "Wednesday").replace("repeatedly", "often"),
+    "retitled": "Russia offers to host Afghan talks\n\n" + "\n\n".join(PARAGRAPHS[:4]),
+    "lengthened": STORY + "\n\nThe Associated Press contributed to this report.",
+    "other": OTHER_STORY,
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(sorted(FAMILY)))
+def test_dedup_clusters_do_not_depend_on_ingest_order(order: list[str]) -> None:
+    """Whatever the order, the copies and the original form one cluster, every member naming the first of
+    them seen, and the distinct story stays alone."""
+    index = SyndicationIndex()
+    named = {name: index.add(name, FAMILY[name]) for name in order}
+    copies = [name for name in order if name != "other"]
+    first = copies[0]
+    assert named[first] is None and named["other"] is None
+    assert all(named[name] == first for name in copies[1:]), named

@@ -178,6 +178,22 @@ def test_dedup_middle_of_a_story_found_through_sampled_shingles(monkeypatch: pyt
     assert lsh_only.add("middle", middle) is None
 
 
+def test_dedup_stock_phrases_propose_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sample posted under MAX_POSTING articles is a stock phrase: it neither takes more articles nor
+    proposes the ones it holds (here, with room for two, the roundup and its copy fill every posting)."""
+    from reportedly.clean import dedup
+
+    monkeypatch.setattr(dedup, "MIN_SHARED_SAMPLES", 1)
+    roundup = "\n\n".join([OTHER_STORY, STORY, OTHER_STORY.replace("Moscow", "Beijing")])
+    middle = "\n\n".join(PARAGRAPHS[1:4])
+    monkeypatch.setattr(dedup, "MAX_POSTING", 2)
+    index = SyndicationIndex()
+    index.add("roundup", roundup)
+    assert index.add("reprint", roundup) == "roundup"
+    assert index.add("middle", middle) is None
+    assert len(index._sampled._samples["middle"]) == 0
+
+
 def test_dedup_forgetting_clears_the_sampled_postings() -> None:
     index = SyndicationIndex(capacity=1)
     index.add("old", STORY)

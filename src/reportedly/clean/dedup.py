@@ -258,8 +258,8 @@ class _SampleIndex:
         shared: dict[str, int] = {}
         for sample in samples.tolist():
             posting = self._postings.get(sample)
-            if posting is None:
-                continue
+            if posting is None or (not isinstance(posting, str) and len(posting) >= MAX_POSTING):
+                continue  # a stock phrase: it would propose hundreds of articles, and nothing
             for article_id in (posting,) if isinstance(posting, str) else posting:
                 shared[article_id] = shared.get(article_id, 0) + 1
         found = sorted(((n, i) for i, n in shared.items() if n >= MIN_SHARED_SAMPLES),

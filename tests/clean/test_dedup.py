@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportedly.clean.dedup import MAX_INDEXED, SyndicationIndex, containment, fingerprints, shingle_hashes
 
@@ -176,9 +178,50 @@ def test_dedup_middle_of_a_story_found_through_sampled_shingles(monkeypatch: pyt
     assert lsh_only.add("middle", middle) is None
 
 
+def test_dedup_stock_phrases_propose_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sample posted under MAX_POSTING articles is a stock phrase: it neither takes more articles nor
+    proposes the ones it holds (here, with room for two, the roundup and its copy fill every posting)."""
+    from reportedly.clean import dedup
+
+    monkeypatch.setattr(dedup, "MIN_SHARED_SAMPLES", 1)
+    roundup = "\n\n".join([OTHER_STORY, STORY, OTHER_STORY.replace("Moscow", "Beijing")])
+    middle = "\n\n".join(PARAGRAPHS[1:4])
+    monkeypatch.setattr(dedup, "MAX_POSTING", 2)
+    index = SyndicationIndex()
+    index.add("roundup", roundup)
+    assert index.add("reprint", roundup) == "roundup"
+    assert index.add("middle", middle) is None
+    assert len(index._sampled._samples["middle"]) == 0
+
+
 def test_dedup_forgetting_clears_the_sampled_postings() -> None:
     index = SyndicationIndex(capacity=1)
     index.add("old", STORY)
     index.add("new", OTHER_STORY)
     assert "old" not in str(index._sampled._postings)
     assert set(index._sampled._samples) == {"new"}
+
+
+# A story's family in the stream: the original, its copies (truncated, edited, retitled, lengthened) and
+# a distinct story on the same event.
+FAMILY = {
+    "original": STORY,
+    "truncated": "\n\n".join(PARAGRAPHS[:3]),
+    "edited": STORY.replace("Tuesday", "Wednesday").replace("repeatedly", "often"),
+    "retitled": "Russia offers to host Afghan talks\n\n" + "\n\n".join(PARAGRAPHS[:4]),
+    "lengthened": STORY + "\n\nThe Associated Press contributed to this report.",
+    "other": OTHER_STORY,
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(sorted(FAMILY)))
+def test_dedup_clusters_do_not_depend_on_ingest_order(order: list[str]) -> None:
+    """Whatever the order, the copies and the original form one cluster, every member naming the first of
+    them seen, and the distinct story stays alone."""
+    index = SyndicationIndex()
+    named = {name: index.add(name, FAMILY[name]) for name in order}
+    copies = [name for name in order if name != "other"]
+    first = copies[0]
+    assert named[first] is None and named["other"] is None
+    assert all(named[name] == first for name in copies[1:]), named

@@ -26,6 +26,26 @@ MODEL_MACRO_FLOOR = 0.62
 MODEL_PEARSON_FLOOR = 0.675
 
 
+# UW test holds 864 scored events: one event's bucket moves a class F1 by up to a point, and its bootstrap
+# interval spans 13 points, so test alone cannot hold a floor within 2 points of a stable figure. Dev is
+# four times its size (3,359 events, about 25 s under load): measured 2026-12-07 with `reportedly eval
+# factuality --split dev --json`, macro-F1 0.689, Pearson r 0.712, model 0.693 / 0.787. Floors 1.5 points
+# under. Changes are chosen on dev, so this floor guards against regressions, it does not estimate.
+DEV_MACRO_FLOOR = 0.674
+DEV_PEARSON_FLOOR = 0.697
+DEV_MODEL_MACRO_FLOOR = 0.678
+DEV_MODEL_PEARSON_FLOOR = 0.772
+
+
+def test_factuality_gate_on_uw_dev(shared: Path, nlp: Any) -> None:
+    scores = evaluate_factuality(shared / "data" / "factuality" / "uw" / "dev.conll", nlp=nlp)
+    assert scores["n"] >= 3000
+    assert scores["macro_f1"] >= DEV_MACRO_FLOOR, scores["macro_f1"]
+    assert scores["pearson_r"] >= DEV_PEARSON_FLOOR, scores["pearson_r"]
+    assert scores["model_macro_f1"] >= DEV_MODEL_MACRO_FLOOR, scores["model_macro_f1"]
+    assert scores["model_pearson_r"] >= DEV_MODEL_PEARSON_FLOOR, scores["model_pearson_r"]
+
+
 def test_factuality_gate_on_uw_sample(shared: Path, nlp: Any) -> None:
     scores = evaluate_factuality(
         shared / "data" / "factuality" / "uw" / "test.conll", limit=GATE_SENTENCES, nlp=nlp

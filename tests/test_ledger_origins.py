@@ -34,6 +34,10 @@ def test_origin_spokesman_folds_into_organization_speaking_or_his_only_one() -> 
     assert origin_of(spk("person", "kabulov"), [], "a1", AFF, {"kabulov"}) == "kabulov"  # which of two?
     assert origin_of(spk("person", "kabulov"), [], "a1", AFF, {"kabulov", "mfa"}) == "mfa"
     assert origin_of(spk("organization", "nrf"), [], "a1", AFF, {"nrf"}) == "nrf"
+    # "An RSF spokesman": unnamed, tied to the RSF, is the RSF whoever else speaks
+    rsf = spk("person", key="person:an rsf spokesman", affiliation="rsf")
+    assert origin_of(rsf, ["AP"], "a1", AFF, set()) == "rsf"
+    assert origin_of(spk("person", key="person:john smith"), [], "a1", AFF, set()) == "person:john smith"
 
 
 def test_origin_anonymous_by_tie_and_first_relay() -> None:

@@ -25,11 +25,12 @@ class Stance(str, enum.Enum):
 
 
 class AttributionKind(str, enum.Enum):
-    """What an attribution credits: something said, a belief held, or what evidence found."""
+    """What an attribution credits: something said, a belief held, what evidence found, or a decision."""
 
     STATEMENT = "statement"  # said, told, announced, denied, wrote, posted
     BELIEF = "belief"  # believes, thinks, fears, expects
     FINDING = "finding"  # a study, poll, report or investigation found or showed
+    DECISION = "decision"  # declined to review, ordered officials to, refused to: an act, not words
 
 
 class Status(str, enum.Enum):

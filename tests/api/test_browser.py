@@ -118,3 +118,39 @@ def test_browser_claim_to_article_and_back(page: Any, base_url: str) -> None:
     claim.locator("a.event-link").click()
     page.wait_for_url("**/events/**")
     assert page.locator("ol.timeline li").count() >= 3
+
+
+def test_browser_event_relay_graph_drawn_without_script(page: Any, base_url: str, ledger_db: str) -> None:
+    """The Moscow meeting's relay graph is a picture with JavaScript off: origins left, articles right."""
+    import reportedly
+
+    with reportedly.open(ledger_db) as ledger:
+        (claim,) = [
+            c
+            for c in ledger.claims(actor="Ahmad Massoud", type="CONSULT")
+            if c.location and c.location.name == "Moscow"
+        ]
+    context = page.context.browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
+    tab = context.new_page()
+    tab.set_default_timeout(PAGE_TIMEOUT_MS)
+    tab.goto(f"{base_url}/events/{claim.id}")
+    svg = tab.locator("svg.relaygraph")
+    box = svg.bounding_box()
+    assert box is not None and box["width"] > 300 and box["height"] > 100
+    origins = svg.locator(".node-origin circle")
+    articles = svg.locator(".node-article circle")
+    assert origins.count() == claim.n_origins and articles.count() >= 3
+    # every origin drawn left of every article
+    left = max(origins.nth(i).bounding_box()["x"] for i in range(origins.count()))
+    right = min(articles.nth(i).bounding_box()["x"] for i in range(articles.count()))
+    assert left < right
+    assert svg.locator("text", has_text="Tolo News").count() >= 1
+    svg.screenshot(path=str(SHOTS / "relay-graph.png"))
+    link = svg.locator("a.node-article").first
+    href = link.get_attribute("href")
+    link.click()
+    tab.wait_for_url(f"**{href}")
+    assert tab.locator("#article-text").count() == 1
+    context.close()

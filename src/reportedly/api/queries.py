@@ -116,6 +116,15 @@ def article_leads(ledger: Ledger, ids: list[str]) -> dict[str, Lead | None]:
     return {r[0]: from_dict(Lead, json.loads(r[1]).get("lead")) for r in rows}
 
 
+def article_titles(ledger: Ledger, ids: list[str]) -> dict[str, str | None]:
+    """The title of each of these articles, in one query: {article id: title}."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    rows = connection(ledger).execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", ids)
+    return {r[0]: r[1] for r in rows}
+
+
 def event_filter(
     ledger: Ledger,
     *,

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from reportedly.api import queries
 from reportedly.api.highlight import article_href, entity_href, event_href, marks, segments
 from reportedly.api.network import layout
+from reportedly.api.relaygraph import layout as relay_layout
 from reportedly.errors import ReportedlyError
 from reportedly.ledger.api import Ledger
 from reportedly.ledger.records import Claim
@@ -165,7 +166,30 @@ def event(ledger: Ledger, event_id: str, page: Page) -> dict[str, Any]:
     timeline = [{**to_dict(t), "href": article_href(t.article)} for t in ledger.timeline(claim.id)]
     total, rows = queries.mentions(ledger, claim.id, limit=page.limit, offset=page.offset)
     mentions = [{**to_dict(m), "href": article_href(m.article, f"ev-{m.event}")} for m in rows]
-    return {"claim": claim_view(claim), "timeline": timeline, "mentions": page.wrap(total, mentions)}
+    view = claim_view(claim)
+    titles = {t["article"]: t.get("title") for t in timeline}
+    # syndicated copies carry no stance of their own, so no timeline entry: their titles in one query
+    copies = sorted({c for s in claim.sources for c in s.copies} - set(titles))
+    titles.update(queries.article_titles(ledger, copies))
+    graph = relay_layout(view["sources"], titles, _origin_names(ledger, claim))
+    return {
+        "claim": view,
+        "timeline": timeline,
+        "mentions": page.wrap(total, mentions),
+        "relay_graph": to_dict(graph),
+    }
+
+
+def _origin_names(ledger: Ledger, claim: Claim) -> dict[str, str]:
+    """Names of the origins no source speaks as: the organization a spokesman speaks for."""
+    speaking = {s.speaker.entity for s in claim.sources}
+    out = {}
+    for s in claim.sources:
+        if s.speaker.entity is not None and s.origin != s.speaker.entity and s.origin not in speaking:
+            ent = queries.ledger_entity(ledger, s.origin)
+            if ent is not None:
+                out[s.origin] = ent.name
+    return out
 
 
 def entities(ledger: Ledger, page: Page, *, name: str | None = None) -> dict[str, Any]:

@@ -19,20 +19,26 @@ def eval_attribution_cmd(
     split: Annotated[str, typer.Option(help="train, dev or test.")] = "dev",
     limit: Annotated[int | None, typer.Option(help="Score only the first N articles.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    quotes: Annotated[
+        bool, typer.Option("--quotes", help="Statements only: GGT quote F1 at 0.3 and speaker accuracy.")
+    ] = False,
 ) -> None:
     """Score attribution extraction: CofeNet role F1 (exact, begin) and GGT quote F1 with speaker accuracy.
 
     Example:
 
         reportedly eval attribution --data ../shared/data/polnear --split dev
+        reportedly eval attribution --quotes --split dev
     """
     from rich.console import Console
 
     from reportedly.evaluate import scorer
-    from reportedly.evaluate.attribution import render_summary
+    from reportedly.evaluate.attribution import render_quotes, render_summary
 
-    score = scorer("scorers.attribution_polnear.v1")(data, split, limit)
+    name = "scorers.attribution_quotes.v1" if quotes else "scorers.attribution_polnear.v1"
+    score = scorer(name)(data, split, limit)
     if as_json:
         typer.echo(json.dumps(score.summary(), indent=2))
     else:
-        Console().print(render_summary(score, f"PolNeAR {split}"))
+        render = render_quotes if quotes else render_summary
+        Console().print(render(score, f"PolNeAR {split}"))

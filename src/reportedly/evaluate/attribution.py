@@ -9,6 +9,12 @@ Two protocols:
   a predicted content overlaps it by at least a share of the gold length; gold quotations are
   matched greedily, one-to-one, in gold order. Speaker accuracy is the share of matched
   quotations whose predicted speaker overlaps the gold source.
+* Statements only (`reportedly eval attribution --quotes`): the GGT protocol at 0.3 on what a
+  quote tracker counts, statements. Our side: attributions of kind `statement`. PolNeAR's side: its
+  attributions whose cue is a statement under the same rule (`extract.attribution.kinds.kind_of` on
+  the gold cue's verb in our parse, the gold source's head and whether the gold content is words),
+  so beliefs ("analysts believe"), findings ("the audit found") and decisions ("declined to review")
+  leave both sides. PolNeAR has no kind of its own: the gold side's kinds are this reading of it.
 
 PolNeAR's spans follow its guidelines, ours the output contract; the mapping is mechanical and
 written here: a direct quotation's content includes its quote marks in PolNeAR, an indirect
@@ -23,14 +29,20 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportedly import registry
-from reportedly.model import Attribution
+from reportedly.model import Attribution, AttributionKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 ROLES = ("source", "cue", "content")
 # GGT overlap thresholds: a loose match (0.3) and a near-exact one (0.8).
 OVERLAP_THRESHOLDS = (0.3, 0.8)
 _QUOTE_MARKS = "“”\"«»„'`‘’"
+# The statements-only quote protocol's overlap: GGT's loose match.
+QUOTE_OVERLAP = 0.3
 
 Spans = list[tuple[int, int]]
 
@@ -193,19 +205,38 @@ def score_doc(score: Score, doc: GoldDoc, predicted: list[Attribution]) -> None:
         score.exact[role].add(len(gold & pred), len(pred), len(gold))
         score.begin[role].add(_begin_matches(pred, gold), len(pred), len(gold))
     quotes = [g for g in doc.attributions if g.content]
+    contents = [m["content"][0] for m in mapped]
     for t in OVERLAP_THRESHOLDS:
-        free = list(range(len(mapped)))
-        tp = speakers = 0
-        for g in quotes:
-            length = _length(g.content) or 1
-            best = max(free, key=lambda i: _overlap(g.content, mapped[i]["content"][0]), default=None)
-            if best is None or _overlap(g.content, mapped[best]["content"][0]) / length < t:
-                continue
-            free.remove(best)
-            tp += 1
-            speakers += _speaker_right(predicted[best], g)
-        score.quote[t].add(tp, len(mapped), len(quotes))
-        score.speaker[t].add(speakers, 0, tp)
+        pairs = match_quotes(quotes, contents, t)
+        speakers = sum(_speaker_right(predicted[p], quotes[g]) for g, p in pairs)
+        score.quote[t].add(len(pairs), len(mapped), len(quotes))
+        score.speaker[t].add(speakers, 0, len(pairs))
+
+
+def match_quotes(
+    gold: list[GoldAttribution], contents: list[tuple[int, int]], threshold: float
+) -> list[tuple[int, int]]:
+    """GGT matching: each gold quotation, in gold order, takes the free predicted content that
+    overlaps it most, when that overlap is at least `threshold` of the gold length (one-to-one).
+
+    Args:
+        gold: gold attributions with a content.
+        contents: predicted contents in PolNeAR's conventions.
+        threshold: share of the gold content's length a match must cover.
+
+    Returns:
+        (gold index, predicted index) pairs.
+    """
+    free = list(range(len(contents)))
+    pairs = []
+    for n, g in enumerate(gold):
+        length = _length(g.content) or 1
+        best = max(free, key=lambda i: _overlap(g.content, contents[i]), default=None)
+        if best is None or _overlap(g.content, contents[best]) / length < threshold:
+            continue
+        free.remove(best)
+        pairs.append((n, best))
+    return pairs
 
 
 def _speaker_right(att: Attribution, gold: GoldAttribution) -> bool:
@@ -282,3 +313,134 @@ def evaluate_polnear(data: Path, split: str = "dev", limit: int | None = None) -
 
 
 registry.scorers.register("scorers.attribution_polnear.v1", func=evaluate_polnear)
+
+
+@dataclass(slots=True)
+class QuoteScore:
+    """Statements only, GGT protocol at QUOTE_OVERLAP: quote P/R/F1 and speaker accuracy."""
+
+    quotes: Counts = field(default_factory=Counts)
+    speakers: Counts = field(default_factory=Counts)  # tp: right speakers, gold: matched quotations
+    articles: int = 0
+
+    def summary(self) -> dict[str, object]:
+        """Plain figures: gold and predicted statements, quote P/R/F1, speaker accuracy (percent)."""
+        sp = self.speakers
+        return {
+            "articles": self.articles,
+            "gold_statements": self.quotes.gold,
+            "predicted_statements": self.quotes.pred,
+            f"quote_{QUOTE_OVERLAP}": self.quotes.prf(),
+            f"speaker_accuracy_{QUOTE_OVERLAP}": round(100 * sp.tp / sp.gold, 1) if sp.gold else 0.0,
+        }
+
+
+def gold_kind(doc: Doc, gold: GoldAttribution) -> str:
+    """The kind of a PolNeAR attribution under our rule (kinds.kind_of), read from our parse of its text.
+
+    The cue's verb is the last verb inside the gold cue ("went on to explain": explain; none for
+    "according to"); the subject is the gold source's head; the content is words when it opens with
+    a quote mark or the verb governs a finite clause.
+    """
+    from reportedly.extract.attribution.kinds import kind_of, says_words
+
+    verbs = [
+        t
+        for a, b in gold.cue
+        if (span := doc.char_span(a, b, alignment_mode="expand")) is not None
+        for t in span
+        if t.pos_ == "VERB"
+    ]
+    if not verbs:
+        return kind_of("", "")
+    verb = verbs[-1]
+    source = [
+        span.root.lemma_.lower()
+        for a, b in gold.source[:1]
+        if (span := doc.char_span(a, b, alignment_mode="expand")) is not None and len(span)
+    ]
+    first = min((a for a, _ in gold.content), default=0)
+    direct = doc.text[first : first + 1] in _QUOTE_MARKS
+    return kind_of(verb.lemma_, source[0] if source else "", says_words(verb, direct))
+
+
+def score_quotes(score: QuoteScore, gold: GoldDoc, doc: Doc, predicted: list[Attribution]) -> None:
+    """Add one article's statements to `score` (module docstring: statements only).
+
+    Args:
+        score: the running totals.
+        gold: the gold article.
+        doc: our parse of `gold.text`, to read the gold cues' verbs.
+        predicted: our attributions on it.
+    """
+    score.articles += 1
+    statement = AttributionKind.STATEMENT.value
+    quotes = [g for g in gold.attributions if g.content and gold_kind(doc, g) == statement]
+    mine = [a for a in predicted if a.kind == statement]
+    contents = [to_polnear(gold.text, a)["content"][0] for a in mine]
+    pairs = match_quotes(quotes, contents, QUOTE_OVERLAP)
+    score.quotes.add(len(pairs), len(mine), len(quotes))
+    score.speakers.add(sum(_speaker_right(mine[p], quotes[g]) for g, p in pairs), 0, len(pairs))
+
+
+Parsed = Callable[[list[str]], Iterable[tuple["Doc", list[Attribution]]]]
+
+
+def parsed_extractor(batch_size: int = 16) -> Parsed:
+    """Like `rules_extractor`, with each article's parse beside its attributions."""
+
+    def run(texts: list[str]) -> Iterable[tuple[Doc, list[Attribution]]]:
+        from reportedly.extract import ATTRIBUTIONS, extractor
+        from reportedly.model import DocContext
+        from reportedly.nlp.pipeline import make_nlp
+
+        nlp = make_nlp()
+        extract_attributions = extractor(ATTRIBUTIONS)
+        for n, doc in enumerate(nlp.pipe(texts, batch_size=batch_size)):
+            yield doc, extract_attributions(doc, [], DocContext(article_id=str(n)))
+
+    return run
+
+
+def evaluate_quotes(docs: list[GoldDoc], extract: Parsed) -> QuoteScore:
+    """Score statements only on gold articles (GGT protocol at QUOTE_OVERLAP).
+
+    Args:
+        docs: the gold articles.
+        extract: maps article texts to (parse, attributions) for each, in order.
+    """
+    score = QuoteScore()
+    for gold, (doc, predicted) in zip(docs, extract([d.text for d in docs]), strict=True):
+        score_quotes(score, gold, doc, predicted)
+    return score
+
+
+def evaluate_polnear_quotes(data: Path, split: str = "dev", limit: int | None = None) -> QuoteScore:
+    """Statements-only quote F1 and speaker accuracy on a PolNeAR split (`eval attribution --quotes`).
+
+    Args:
+        data: the PolNeAR folder.
+        split: train, dev or test.
+        limit: score only the first N articles.
+    """
+    return evaluate_quotes(load_polnear(data, split, limit), parsed_extractor())
+
+
+def render_quotes(score: QuoteScore, title: str) -> object:
+    """A rich Table of the statements-only figures."""
+    from rich.table import Table
+
+    summary = score.summary()
+    table = Table(title=f"{title}, statements only: {score.articles} articles", title_justify="left")
+    for col in ("measure", "P", "R", "F1"):
+        table.add_column(col, justify="left" if col == "measure" else "right")
+    prf = summary[f"quote_{QUOTE_OVERLAP}"]
+    assert isinstance(prf, dict)
+    table.add_row(f"quote_{QUOTE_OVERLAP}", str(prf["p"]), str(prf["r"]), str(prf["f1"]))
+    accuracy = summary[f"speaker_accuracy_{QUOTE_OVERLAP}"]
+    table.add_row(f"speaker_accuracy_{QUOTE_OVERLAP}", "", "", str(accuracy))
+    table.add_row("statements (gold / predicted)", "", "", f"{score.quotes.gold} / {score.quotes.pred}")
+    return table
+
+
+registry.scorers.register("scorers.attribution_quotes.v1", func=evaluate_polnear_quotes)

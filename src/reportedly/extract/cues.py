@@ -108,6 +108,17 @@ FINDING_VERBS = _words("""
 show find suggest indicate reveal conclude estimate document determine project predict forecast
 confirm demonstrate establish uncover identify
 """)
+# Verbs of deciding and of directing by authority: "the board may decline to review the case",
+# "ordered officials to", "refused to attend". What follows them is an act decided, not words said:
+# PolNeAR annotates them as attributions (its cue lemmas refuse, seek, agree, decline, rule, order, sue,
+# resist, balk, offer), a quote tracker does not. With an infinitive or an object they are decisions;
+# with a that-clause or a quotation ("agreed that ...", "ruled that ...") they stay statements. The
+# list is those cue lemmas (less "offer", a proposal made in words) and the verbs of the same
+# classes in VerbNet (decide, order/command, forbid/allow, vote/elect, approve/veto).
+DECISION_VERBS = _words("""
+decide decline refuse agree seek rule order sue resist balk choose opt elect vote approve veto
+authorize allow permit forbid ban command direct resolve
+""")
 # Subjects that are evidence rather than a speaker: a finding verb with one of these as its subject
 # is a finding ("the poll showed", "an investigation found"); "the minister found" stays a statement.
 EVIDENCE_NOUNS = _words("""

@@ -251,7 +251,8 @@ def origin_of(
     """The independent origin a source's report traces back to (docs/ledger.md, "Origins").
 
     A named speaker is its own origin, except a person speaking for an organization (a spokesman):
-    the organization, when it speaks on the same event or is the person's only affiliation. An
+    the organization, when it speaks on the same event or is the person's only affiliation; an
+    unnamed person tied to an organization ("An RSF spokesman") is that organization. An
     unnamed (anonymous or unattributed) source is one origin per tie (its affiliation, else its
     words) and first relay: "a source close to the NRF" told Tolo News, however many outlets
     relay Tolo News. The article's own voice is its own origin.
@@ -274,6 +275,8 @@ def origin_of(
         if voiced:
             return voiced[0]
         return next(iter(orgs)) if len(orgs) == 1 else str(entity)
+    if speaker["kind"] == "person" and speaker["affiliation"]:
+        return str(speaker["affiliation"])  # "An RSF spokesman": unnamed, speaking for the RSF
     if speaker["kind"] not in ("anonymous", "unattributed"):
         return str(speaker["key"])  # named but not a ledger entity: its name
     first = " ".join(ascii_fold(via[0]).split()) if via else f"article:{root}"

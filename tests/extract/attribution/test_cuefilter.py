@@ -152,3 +152,33 @@ def test_contentend_candidates_and_choice() -> None:
     assert contentend.best_end(cols, lo, hi, "clause", model) < hi
     # ties keep the parse's end
     assert contentend.best_end(cols, lo, hi, "clause", ({}, np.zeros(0), 0.0)) == hi
+
+
+# "..., as per the outlet": the parse's content stops at "closed"; the sentence runs on.
+AS_PER = [
+    ("He", 1, "nsubj", "PRON", "PRP", "he"),
+    ("said", 1, "ROOT", "VERB", "VBD", "say"),
+    ("the", 3, "det", "DET", "DT", "the"),
+    ("border", 5, "nsubj", "NOUN", "NN", "border"),
+    ("would", 5, "aux", "AUX", "MD", "would"),
+    ("close", 1, "ccomp", "VERB", "VB", "close"),
+    (",", 1, "punct", "PUNCT", ",", ","),
+    ("as", 1, "prep", "ADP", "IN", "as"),
+    ("per", 7, "pcomp", "ADP", "IN", "per"),
+    ("the", 10, "det", "DET", "DT", "the"),
+    ("outlet", 8, "pobj", "NOUN", "NN", "outlet"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), [("as", "per"), ("according", "to"), ("as", "well")])
+def test_contentend_never_extends_over_a_crediting_tail(first: str, second: str) -> None:
+    rows = [r if i not in (7, 8) else ((first, second)[i - 7], *r[1:]) for i, r in enumerate(AS_PER)]
+    cols = contentend.Columns.of(_doc(rows))
+    lo, hi = 2, 6  # "the border would close"
+    credits = (first, second) in contentend.CREDIT_TAILS
+    assert max(contentend.candidates(cols, lo, hi)) == (6 if credits else 11)
+    # a model that always extends a content still stops before "as per the outlet"
+    model = ({"REL=extend": 0}, np.array([5.0]), 0.0)
+    end = contentend.best_end(cols, lo, hi, "clause", model)
+    assert end == 6 if credits else end > 6

@@ -1,4 +1,5 @@
-"""attributions[].kind: statement, belief or finding, from the cue's lemma class and its subject."""
+"""attributions[].kind: statement, belief, finding or decision, from the cue's lemma class, its subject
+and whether it governs words or an act."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 from reportedly.extract.attribution.extractor import extract_attributions
 from reportedly.extract.attribution.kinds import kind_of
-from reportedly.extract.cues import BELIEF_VERBS, CUE_LEMMAS, FINDING_VERBS
+from reportedly.extract.cues import BELIEF_VERBS, CUE_LEMMAS, DECISION_VERBS, FINDING_VERBS
 from reportedly.model import DocContext
 
 
@@ -26,14 +27,24 @@ from reportedly.model import DocContext
         ("find", "minister", "statement"),  # a person who "found" something speaks for himself
         ("say", "report", "statement"),  # a report that says is still a statement
         ("", "source", "statement"),  # "according to a source": no verb
+        ("decline", "board", "decision"),
+        ("order", "judge", "decision"),
     ],
 )
 def test_kind_of_cue_class_and_subject(lemma: str, subject: str, kind: str) -> None:
     assert kind_of(lemma, subject) == kind
 
 
+@pytest.mark.parametrize(
+    ("lemma", "says", "kind"), [("agree", True, "statement"), ("agree", False, "decision")]
+)
+def test_kind_of_decision_verb_with_words_is_a_statement(lemma: str, says: bool, kind: str) -> None:
+    assert kind_of(lemma, "minister", says) == kind
+
+
 def test_kind_classes_do_not_overlap_and_beliefs_are_cues() -> None:
     assert not (BELIEF_VERBS & FINDING_VERBS)
+    assert not (DECISION_VERBS & (BELIEF_VERBS | FINDING_VERBS))
     assert CUE_LEMMAS | {"fear", "worry", "expect", "hope", "intend", "prefer", "deem"} >= BELIEF_VERBS
 
 
@@ -44,6 +55,10 @@ def test_kind_classes_do_not_overlap_and_beliefs_are_cues() -> None:
         ("Analysts believe that the talks will collapse within a month.", "belief"),
         ("The audit found that the ministry had overspent by millions.", "finding"),
         ("A new poll showed that most voters oppose the plan.", "finding"),
+        ("The board may decline to review the case.", "decision"),
+        ("The judge ordered officials to release the documents by Friday.", "decision"),
+        ("The minister agreed that the talks had been useful.", "statement"),
+        ("“We will not attend the talks in Moscow,” the minister refused.", "statement"),
     ],
 )
 def test_kind_end_to_end(nlp: Any, text: str, kind: str) -> None:

@@ -222,3 +222,60 @@ def test_quotes_dateline_agency_is_outermost_relay(nlp: Any) -> None:
 def test_quotes_speaker_kind_and_stance(nlp: Any, text: str, speaker: str, kind: str, stance: str) -> None:
     (att,) = _attributions(nlp, text)
     assert (att.speaker.text, att.speaker.kind, att.stance) == (speaker, kind, stance)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The talks, he said, were constructive and will resume.", "he", "were constructive and will resume"),
+        (
+            "It was on her watch, the senator said, that the agency lost track of the funds.",
+            "the senator",
+            "the agency lost track of the funds",
+        ),
+        ("The talks were constructive, he said.", "he", "The talks were constructive"),
+        (
+            "The border will reopen next week, the minister told reporters on Tuesday.",
+            "the minister",
+            "The border will reopen next week",
+        ),
+    ],
+)
+def test_quotes_parenthetical_and_trailing_speakers(nlp: Any, text: str, speaker: str, content: str) -> None:
+    # Inside the content, PolNeAR's content is the two parts around "he said": the longer one is ours.
+    (att,) = _attributions(nlp, text)
+    assert (att.speaker.text, att.content.text, att.direct) == (speaker, content, False)
+    assert att.cue.text in ("said", "told")
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        (
+            "“It is a reflection of the anger that people feel,” he said, citing the lack of jobs.",
+            {"said": "It is a reflection of the anger that people feel,", "citing": "the lack of jobs"},
+        ),
+        (
+            "“We have come a long way in nine months,” she said, noting that the economy had grown.",
+            {"said": "We have come a long way in nine months,", "noting": "the economy had grown"},
+        ),
+    ],
+)
+def test_quotes_one_attribution_per_content(nlp: Any, text: str, cues: dict[str, str]) -> None:
+    # The participle's subject is the main verb's, and so is the quotation before them: the
+    # participle credits its own words, and the quotation is credited once.
+    atts = _attributions(nlp, text)
+    assert {a.cue.text: a.content.text for a in atts} == cues
+
+
+def test_quotes_one_draft_per_content_nearest_cue_kept() -> None:
+    from reportedly.extract.attribution.drafts import Draft
+    from reportedly.extract.attribution.extractor import _one_per_content
+
+    text = '"We will win this race," Smith said, adding he was sure.'
+    quote = (1, 23)  # without its marks
+    marked = (0, 24)  # the same words with their marks: an indirect reading of the quotation
+    said = Draft((31, 35), None, None, quote, True, "quotes.direct.v1")
+    adding = Draft((37, 43), None, None, marked, False, "quotes.indirect.v1")
+    other = Draft((37, 43), None, None, (44, 55), False, "quotes.indirect.v1")
+    assert _one_per_content([adding, said, other], text) == [said, other]

@@ -86,3 +86,21 @@ def test_speakers_which_that_it_resolved_to_antecedent(nlp: Any, text: str, ante
 def test_speakers_it_with_nothing_to_stand_for_is_dropped(nlp: Any) -> None:
     atts = _attributions(nlp, "The results came out on Tuesday. It said that profits had fallen by half.")
     assert not [a for a in atts if a.speaker.text.lower() == "it"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("An RSF spokesman denied the accusation.", "Rapid Support Forces"),
+        ("A Taliban spokesman said the talks in Moscow were useful.", "Taliban"),
+    ],
+)
+def test_speakers_an_organizations_spokesman_is_a_person_tied_to_it(nlp: Any, text: str, org: str) -> None:
+    entities, (att,) = _analyzed(nlp, text)
+    assert att.speaker.kind == "person" and att.speaker.entity is None
+    assert att.speaker.affiliation in entities and org in entities[att.speaker.affiliation].name
+
+
+def test_speakers_officials_of_an_organization_stay_the_organization(nlp: Any) -> None:
+    entities, (att,) = _analyzed(nlp, "Taliban officials said the talks in Moscow were useful.")
+    assert att.speaker.kind == "organization" and "Taliban" in entities[att.speaker.entity].name

@@ -33,6 +33,9 @@ CUT_PUNCT = frozenset({",", ";", ":", "—", "–", "-", "--", "(", ")", "."})
 _FORM_POS = frozenset({"ADP", "SCONJ", "CCONJ", "PRON", "DET", "PUNCT", "PART"})
 # A content is extended at most this many tokens past its parse end (to its sentence's end).
 MAX_EXTEND = 40
+# Two words that credit what comes before them ("..., according to X", "..., as per X"): a content is
+# never extended over them (drafts.trim_content cuts the same tail from a parse's content).
+CREDIT_TAILS = (("according", "to"), ("as", "per"))
 # Distances (tokens) from the parse's end, in buckets.
 _DIST_BUCKETS = (0, 1, 3, 6, 12, 25)
 
@@ -64,6 +67,7 @@ class Columns:
     cut: list[bool]  # a cut point: CUT_PUNCT or a CUT_DEPS dependent
     blank: list[bool]  # punctuation or space
     cue: list[bool]  # a verb of the cue lexicon
+    credit: list[bool]  # the first word of a crediting tail: "according" (to), "as" (per)
 
     @classmethod
     def of(cls, doc: Doc) -> Columns:
@@ -75,16 +79,20 @@ class Columns:
         head = arr[:, 3].astype(np.int64) + np.arange(len(doc))  # relative offsets, stored wrapped
         cue_ids = [strings.add(lemma) for lemma in CUE_LEMMAS]
         cue = np.isin(arr[:, 8], cue_ids) & (arr[:, 0] == VERB)
+        lower = arr[:, 1].tolist()
+        pairs = {(strings.add(a), strings.add(b)) for a, b in CREDIT_TAILS}
+        credit = [(w, n) in pairs for w, n in zip(lower, lower[1:] + [0], strict=True)]
         return cls(
             strings,
             arr[:, 0].tolist(),
-            arr[:, 1].tolist(),
+            lower,
             arr[:, 2].tolist(),
             head.tolist(),
             (arr[:, 4].astype(np.int64) == 1).tolist(),
             cut.tolist(),
             ((arr[:, 5] + arr[:, 6]) > 0).tolist(),
             cue.tolist(),
+            credit,
         )
 
     def at(self, i: int) -> str:
@@ -104,8 +112,10 @@ def candidates(cols: Columns, lo: int, hi: int) -> list[int]:
     n = len(cols.pos)
     sent_end = hi  # Token.sent walks the Doc from its start: scan forward from the content's end instead
     while sent_end < n and sent_end - hi < MAX_EXTEND and not cols.sent_start[sent_end]:
-        if cols.cue[sent_end]:
-            break  # "... and denied targeting civilians": another claim starts, the content stops before
+        if cols.cue[sent_end] or cols.credit[sent_end]:
+            # "... and denied targeting civilians": another claim starts, the content stops before;
+            # "..., as per the media outlet": the words credit the content, they are no part of it
+            break
         sent_end += 1
     ends = {hi}
     ends.update(i for i in range(lo + 1, max(sent_end, hi)) if cols.cut[i])

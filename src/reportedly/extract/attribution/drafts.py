@@ -287,7 +287,12 @@ def from_verb(verb: Token, quotes: list[Quote], text: str, open_object: bool = F
         return Draft(
             cue, verb.i, found, (after.start, after.end), True, "quotes.direct.v1", how="quote_after"
         )
-    before = _quote_before(doc, min(start, found.start), quotes, allowed, text)
+    if subject.head.i != verb.i and subject.head.head.i != verb.i and found.start < start:
+        # '“...,” he said, citing X': the subject is another verb's ("said"), and so is the quotation
+        # before it; only one right before this cue could be this verb's
+        before = _quote_before(doc, start, quotes, set(range(start, end)), text)
+    else:
+        before = _quote_before(doc, min(start, found.start), quotes, allowed, text)
     if before is not None and not is_cognition(verb):
         return Draft(
             cue, verb.i, found, (before.start, before.end), True, "quotes.direct.v1", how="quote_before"

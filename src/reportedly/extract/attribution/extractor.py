@@ -23,7 +23,7 @@ from reportedly.extract.attribution.drafts import (
     from_report_noun,
     from_verb,
 )
-from reportedly.extract.attribution.kinds import kind_of, subject_lemma
+from reportedly.extract.attribution.kinds import kind_of, says_words, subject_lemma
 from reportedly.extract.attribution.quotemarks import Quote, find_quotes
 from reportedly.extract.attribution.references import resolve_anonymous, resolve_thing
 from reportedly.extract.attribution.relays import (
@@ -50,6 +50,8 @@ from reportedly.registry import extractors
 MAX_DASH_SPEAKER_TOKENS = 8
 # A floating quotation continues the last speaker only within this many characters of its claim.
 MAX_FLOAT_DISTANCE = 1500
+# Characters at a content's edges that do not change what it says: quote marks, punctuation, spaces.
+_EDGE = frozenset(" \n\t“”\"'‘’«»„`,.;:!?—–-")
 
 
 def extract_attributions(doc: Doc, entities: list[Entity], ctx: DocContext) -> list[Attribution]:
@@ -119,6 +121,7 @@ def find_drafts(doc: Doc, text: str) -> list[Draft]:
     # A cue inside a quotation belongs to the quoted speaker's words, not to the article.
     drafts = [d for d in drafts if d.direct or not any(_inside(d.cue, q) for q in inside_quote)]
     drafts = _outermost(doc, drafts)
+    drafts = _one_per_content(drafts, text)
     drafts.sort(key=lambda d: d.order)
     drafts = _add_unclaimed_quotes(doc, drafts, quotes, text)
     drafts.sort(key=lambda d: d.order)
@@ -212,6 +215,40 @@ def _outermost(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             continue
         keep.append(draft)
     return keep
+
+
+def _core(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A content's characters without the quote marks, punctuation and spaces at its edges."""
+    start, end = span
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def _distance(draft: Draft) -> int:
+    """Characters between a draft's cue and its content (0 when one holds the other)."""
+    (cs, ce), (ts, te) = draft.cue, draft.content
+    return max(0, ts - ce, cs - te)
+
+
+def _one_per_content(drafts: list[Draft], text: str) -> list[Draft]:
+    """One draft per content: of several cues on the same words, the one nearest to them.
+
+    '“...,” he said, citing X' gives "said" and "citing" the same quotation, a direct and an
+    indirect reading of one quotation give it twice (with or without its marks): one record, from
+    the cue nearest the words (the earlier one on a tie). Contents that merely overlap are different
+    claims ("said ..., adding ..." credits two).
+    """
+    best: dict[tuple[int, int], Draft] = {}
+    for draft in drafts:
+        key = _core(text, draft.content)
+        kept = best.get(key)
+        if kept is None or (_distance(draft), draft.cue[0]) < (_distance(kept), kept.cue[0]):
+            best[key] = draft
+    chosen = {id(d) for d in best.values()}
+    return [d for d in drafts if id(d) in chosen]
 
 
 def _is_outlet_report(doc: Doc, draft: Draft) -> bool:
@@ -391,6 +428,9 @@ def _stance(doc: Doc, draft: Draft, cue: Span, content: Span) -> str:
 
 def _kind(doc: Doc, draft: Draft, speaker: Speaker) -> str:
     root = draft.follows or draft
-    verb = doc[root.verb].lemma_ if root.verb is not None else ""
+    if root.verb is None:
+        verb, says = "", True
+    else:
+        verb, says = doc[root.verb].lemma_, says_words(doc[root.verb], draft.direct)
     head = root.speaker.head if root.speaker is not None else None
-    return kind_of(verb, subject_lemma(doc, head, speaker.antecedent))
+    return kind_of(verb, subject_lemma(doc, head, speaker.antecedent), says)

@@ -1,24 +1,27 @@
-"""Kind: whether an attribution is a statement, a belief or a finding.
+"""Kind: whether an attribution is a statement, a belief, a finding or a decision.
 
-Decided by the cue's lemma class (extract/cues.py: BELIEF_VERBS, FINDING_VERBS) and its subject:
-a finding verb whose subject is evidence ("the audit found", "a poll showed") is a finding, a
-belief verb is a belief ("analysts believe"), everything else a statement ("said", "denied").
+Decided by the cue's lemma class (extract/cues.py: BELIEF_VERBS, FINDING_VERBS, DECISION_VERBS),
+its subject and what it governs: a finding verb whose subject is evidence ("the audit found", "a
+poll showed") is a finding, a belief verb is a belief ("analysts believe"), a decision verb with an
+infinitive or an object ("declined to review", "ordered officials to", "refused the offer") is a
+decision, everything else a statement ("said", "denied", "agreed that ...").
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from reportedly.extract.cues import BELIEF_VERBS, EVIDENCE_NOUNS, FINDING_VERBS
+from reportedly.extract.cues import BELIEF_VERBS, DECISION_VERBS, EVIDENCE_NOUNS, FINDING_VERBS
 from reportedly.model import AttributionKind, Span
 
 
-def kind_of(cue_lemma: str, subject_lemma: str) -> str:
+def kind_of(cue_lemma: str, subject_lemma: str, says: bool = False) -> str:
     """The kind of one attribution.
 
     Args:
         cue_lemma: the lemma of the cue's verb ("" when the cue has none: "according to").
         subject_lemma: the lemma of the speaker's head noun (its antecedent's for a pronoun), lowercased.
+        says: the content is words (a that-clause or a quotation), not an act: "agreed that ...".
 
     Returns:
         an AttributionKind value.
@@ -27,7 +30,19 @@ def kind_of(cue_lemma: str, subject_lemma: str) -> str:
         return AttributionKind.BELIEF.value
     if cue_lemma in FINDING_VERBS and subject_lemma in EVIDENCE_NOUNS:
         return AttributionKind.FINDING.value
+    if cue_lemma in DECISION_VERBS and not says:
+        return AttributionKind.DECISION.value
     return AttributionKind.STATEMENT.value
+
+
+def says_words(verb: Token, direct: bool) -> bool:
+    """True when what `verb` credits is words: a quotation or a finite clause ("agreed that ...").
+
+    Args:
+        verb: the cue's verb.
+        direct: the content is a quotation.
+    """
+    return direct or any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def subject_lemma(doc: Doc, head: int | None, antecedent: Span | None) -> str:

@@ -219,6 +219,11 @@ def is_anonymous(head: Token) -> bool:
     return det is None or det.lower_ in INDEFINITE_DETS
 
 
+def is_voice(head: Token) -> bool:
+    """True for one person who speaks for an organization: "spokesman", "representative" (singular)."""
+    return head.lemma_.lower() in VOICE_HEADS and head.tag_ == "NN"
+
+
 def kind_of(doc: Doc, found: Found, entity: Entity | None) -> str:
     """The speaker's kind: person, organization, media, anonymous or unattributed."""
     head = doc[found.head]
@@ -228,8 +233,10 @@ def kind_of(doc: Doc, found: Found, entity: Entity | None) -> str:
         return SpeakerKind.MEDIA.value
     if head.lemma_.lower() in ANONYMOUS_HEADS and head.pos_ != "PROPN":
         named = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+        if named and is_voice(head):
+            return SpeakerKind.PERSON.value  # "An RSF spokesman": one person speaking for the RSF
         if named:
-            return SpeakerKind.ORGANIZATION.value
+            return SpeakerKind.ORGANIZATION.value  # "Taliban officials": the organization speaking
         if is_anonymous(head) or head.lemma_.lower() not in TITLE_HEADS:
             return SpeakerKind.ANONYMOUS.value  # "the source told AFP": still no name (not a title)
     if head.lemma_.lower() in TITLE_HEADS and head.pos_ == "NOUN" and entity is None:
@@ -304,7 +311,8 @@ def make_speaker(doc: Doc, found: Found, entities: list[Entity]) -> Speaker:
     entity = entity_at(entities, head.idx, head.idx + len(head))
     kind = kind_of(doc, found, entity)
     affiliation = None
-    if kind in (SpeakerKind.ANONYMOUS.value, SpeakerKind.ORGANIZATION.value) and entity is None:
+    voice = kind == SpeakerKind.PERSON.value and is_voice(head)  # "An RSF spokesman": the RSF's
+    if (voice or kind in (SpeakerKind.ANONYMOUS.value, SpeakerKind.ORGANIZATION.value)) and entity is None:
         affiliation = affiliation_of(doc, found, entities, entity)
         if kind == SpeakerKind.ORGANIZATION.value and head.lemma_.lower() in ANONYMOUS_HEADS:
             entity_id, affiliation = affiliation, None

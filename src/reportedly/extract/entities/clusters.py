@@ -84,7 +84,24 @@ def person_kb(text: str, gaz: Gazetteer, any_kind: bool = False) -> str | None:
     found = person_index(gaz).candidates(text)
     if not found and any_kind:
         found = filed_person_index(gaz).candidates(text)
+    if len(found) > 1:
+        found = _curated_duplicate(found, gaz)
     return found[0] if len(found) == 1 else None
+
+
+def _curated_duplicate(found: list[str], gaz: Gazetteer) -> list[str]:
+    """The one curated entry among several a name fits, when the generated others are of its country and
+    nothing says they are other people: the Phoenix lists hold one person under several spellings ("Umar Al
+    Bashir" beside "Omar al-Bashir"), and a hand-written entry is kept current; else `found` unchanged."""
+    entries = [gaz.get(i) for i in found]
+    curated = [e for e in entries if e is not None and e.ruler]
+    if len(curated) != 1 or None in entries:
+        return found
+    one = curated[0]
+    others = [e for e in entries if e is not None and e is not one]
+    if all((e.country, e.kind) == (one.country, one.kind) and not gaz.distinct(one.id, e.id) for e in others):
+        return [one.id]
+    return found
 
 
 def names_person(kb: str | None, gaz: Gazetteer) -> bool:
@@ -133,6 +150,16 @@ def retype_persons(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
             )
         out.append(m)
     return out
+
+
+def same_person_linked(a: str, b: str, gaz: Gazetteer) -> bool:
+    """Whether two person names name one person as an article's grouping decides it for a pair: one
+    gazetteer person for both ("Abu Mazen" / "Mahmoud Abbas"), else `same_person` unless they link to two
+    entries or to entries recorded as distinct ("Reza Pahlavi" / "Mohammad Reza Pahlavi")."""
+    ka, kb = person_kb(a, gaz, any_kind=True), person_kb(b, gaz, any_kind=True)
+    if ka and ka == kb:
+        return True
+    return not _conflict(ka, kb, gaz) and same_person(a, b)
 
 
 def cluster_persons(mentions: list[Mention], gaz: Gazetteer) -> list[Cluster]:

@@ -1,6 +1,7 @@
 """Mentions grouped into entities within one article, by name rules and the gazetteer; never by guess.
 
-Order of work: countries and their government phrases by ISO code; persons by `names.same_person` or by
+Order of work: countries and their government phrases by ISO code, a country's government (a mention that
+acts) apart from the place (one that locates); persons by `names.same_person` or by
 one gazetteer id ("Hemedti" and "Mohamed Hamdan Dagalo" are aliases of one entry)
 (longest names first, so a bare surname joins the one full name it fits or, when it fits several, the one
 introduced before it; when several were introduced, it stays apart, unresolved);
@@ -262,6 +263,13 @@ def cluster_places(mentions: list[Mention]) -> list[Cluster]:
     return list(groups.values())
 
 
+def acts_as_government(m: Mention) -> bool:
+    """Whether a country's mention names its government rather than the place: it acts (subject of a
+    verb or a predicate of will, "Moscow is ready", "Russia denied") or is a government phrase ("Russian
+    officials"); a location ("in Russia", "Russia's streets") is the place (mentions.py sets `agentive`)."""
+    return m.agentive or m.how != "name"
+
+
 def cluster_mentions(mentions: list[Mention], gaz: Gazetteer, defined: dict[str, str]) -> list[Cluster]:
     """Every mention in exactly one cluster, clusters in order of first mention.
 
@@ -275,9 +283,9 @@ def cluster_mentions(mentions: list[Mention], gaz: Gazetteer, defined: dict[str,
     countries = [m for m in mentions if m.kb and m.kb.startswith("cty:")]
     places = [m for m in mentions if m.label in ("GPE", "LOC") and not m.kb]
     rest = [m for m in mentions if m not in persons and m not in countries and m not in places]
-    by_country: dict[str, Cluster] = {}
-    for m in countries:
-        by_country.setdefault(m.kb or "", Cluster("GPE", m.kb)).mentions.append(m)
+    by_country: dict[tuple[str, bool], Cluster] = {}
+    for m in countries:  # a country acting is its government, one named as a place the place: two entities
+        by_country.setdefault((m.kb or "", acts_as_government(m)), Cluster("GPE", m.kb)).mentions.append(m)
     clusters = (
         cluster_persons(persons, gaz)
         + list(by_country.values())

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reportedly.extract.entities.clusters import same_person_linked
 from reportedly.extract.names import (
     acronym,
     edit_distance,
@@ -20,6 +21,7 @@ from reportedly.extract.names import (
     translit_distance,
     translit_variant,
 )
+from reportedly.gazetteer import load_gazetteer
 
 PAIRS = Path(__file__).resolve().parent.parent / "fixtures" / "name_pairs.tsv"
 # Pinned floors of the resolution gate. A false merge is the costly error, so precision stays >= 0.99;
@@ -27,9 +29,14 @@ PAIRS = Path(__file__).resolve().parent.parent / "fixtures" / "name_pairs.tsv"
 # went from 0.906 to 0.953 with the -y/aw folds and given-name equivalents); 325 pairs since issue 15 (52 real
 # transliteration variants and namesakes added): 0.919 before the transliteration alternations, 0.938 with
 # them, precision 0.995 (one known false merge, "Reza Pahlavi" / "Mohammad Reza Pahlavi": the devotional
-# first name rule). Lowering it needs a reason.
+# first name rule); 0.952 with the eu/u, zh/j folds and "abd el" joined (2026-12-07).
+# The pipeline decides a pair with the gazetteer too (`same_person_linked`: one entry for both names, never
+# two distinct ones): recall 0.981 at precision 1.00 on the same pairs (2026-12-07); the four misses are
+# middle names and patronymics no rule can tell from a father's name. Lowering a floor needs a reason.
 MIN_PRECISION = 0.99
-MIN_RECALL = 0.93
+MIN_RECALL = 0.94
+MIN_LINKED_PRECISION = 1.0
+MIN_LINKED_RECALL = 0.96
 MIN_PAIRS = 150
 
 
@@ -70,6 +77,11 @@ MIN_PAIRS = 150
         ("Ahmad Massoud", "Ahmed Shah Masood", False),  # the seed's son and father, spelt otherwise
         ("Kim Jong Un", "Kim Jong-il", False),
         ("Bashar al-Assad", "Hafiz al-Asad", False),
+        ("Kim Jong Un", "Kim Jong-eun", True),  # Korean eu / u
+        ("Kim Jong-eun", "Kim Jong-il", False),
+        ("Gamal Abdel Nasser", "Gamal Abd el-Nasser", True),  # "abd" and its article are one name
+        ("Mahmoud Ahmadinejad", "Mahmud Ahmadinezhad", True),  # zh / j
+        ("Abd al-Aziz Rantisi", "Aziz Rantisi", False),  # the joined "abd al" is a given name, not a particle
     ],
 )
 def test_names_same_person_rules(a: str, b: str, expected: bool) -> None:
@@ -83,6 +95,7 @@ def test_names_same_person_rules(a: str, b: str, expected: bool) -> None:
         ("Mullah Abdul Ghani Baradar", ("abdul", "kani", "baradar")),  # gh, q and k fold together
         ("Bashar al-Assad", ("bashar", "asad")),
         ("President Xi", ("ksi",)),
+        ("Gamal Abd el-Nasser", ("gamal", "abdel", "naser")),
     ],
 )
 def test_names_parse_name_drops_titles_and_particles(raw: str, tokens: tuple[str, ...]) -> None:
@@ -176,20 +189,27 @@ def _pairs() -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
-def test_names_resolution_gate() -> None:
+@pytest.mark.parametrize(
+    ("linked", "min_precision", "min_recall"),
+    [(False, MIN_PRECISION, MIN_RECALL), (True, MIN_LINKED_PRECISION, MIN_LINKED_RECALL)],
+)
+def test_names_resolution_gate(linked: bool, min_precision: float, min_recall: float) -> None:
     rows = _pairs()
     assert len(rows) >= MIN_PAIRS
     assert {r["label"] for r in rows} == {"same", "different"}
     assert len({r["category"] for r in rows}) >= 8
+    gaz = load_gazetteer()
     tp = fp = fn = 0
     merges = []
     for row in rows:
-        predicted, gold = same_person(row["name_a"], row["name_b"]), row["label"] == "same"
+        a, b = row["name_a"], row["name_b"]
+        predicted = same_person_linked(a, b, gaz) if linked else same_person(a, b)
+        gold = row["label"] == "same"
         tp += predicted and gold
         fn += gold and not predicted
         if predicted and not gold:
             fp += 1
             merges.append(f"{row['name_a']} / {row['name_b']}")
     precision, recall = tp / (tp + fp), tp / (tp + fn)
-    assert precision >= MIN_PRECISION, f"false merges: {merges}"
-    assert recall >= MIN_RECALL
+    assert precision >= min_precision, f"false merges: {merges}"
+    assert recall >= min_recall

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 import reportedly.store.entities as store_entities
 from reportedly.config import Settings
+from reportedly.merge.entities import entity_key
 from reportedly.model import Article
 from reportedly.pipeline import CopyFinder
 from reportedly.store.database import connect
@@ -98,8 +99,10 @@ def _ledger(db: Path) -> dict[str, Any]:
 
 
 def _gazetteer_entities(db: Path, corpus: list[Article]) -> dict[str, set[str]]:
-    """Gazetteer id -> the ledger entities holding the article entities linked to it."""
+    """Gazetteer key -> the ledger entities holding the article entities linked to it (a country's
+    government, "kb:cty:RUS:GOV", is an entity apart from the place: `entity_key`)."""
     linked = {(a.id, e.id): e.kb_id for a in corpus for e in a.entities if e.kb_id}
+    keys = {(a.id, e.id): entity_key(e) for a in corpus for e in a.entities if e.kb_id}
     conn = sqlite3.connect(db)
     try:
         rows = conn.execute(
@@ -112,7 +115,7 @@ def _gazetteer_entities(db: Path, corpus: list[Article]) -> dict[str, set[str]]:
     for article, local, entity, kb_id in rows:
         if (article, local) in linked:
             assert kb_id == linked[article, local]  # never filed under another gazetteer id
-            out.setdefault(kb_id, set()).add(entity)
+            out.setdefault(keys[article, local], set()).add(entity)
     return out
 
 

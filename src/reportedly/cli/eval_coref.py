@@ -42,7 +42,8 @@ def eval_coref_cmd(
         str,
         typer.Option(
             help="general (event-mention detector + event coreference) or ledger "
-            "(the ledger's merging of PLOVER events)."
+            "(the ledger's merging of PLOVER events: coverage, and its merging on the gold mentions it codes "
+            "beside the learned coreference on the same mentions)."
         ),
     ] = "general",
     cache: Annotated[
@@ -81,6 +82,10 @@ def eval_coref_cmd(
         ("predicted mentions", scores)
     ]
     rows.append(("merging on detected mentions only", scores["detected_only"]))
+    if "aligned" in scores:
+        rows.append(("ledger merging on the gold mentions it codes", scores["aligned"]))
+    if "learned" in scores:
+        rows.append(("learned coreference on the same gold mentions", scores["learned"]))
     for label, s in rows:
         table.add_row(
             label, *(Text(str(s[m]["f1"])) for m in ("muc", "b3", "ceaf_e")), Text(str(s["conll_f1"]))
@@ -93,3 +98,14 @@ def eval_coref_cmd(
             f"(recall {m['recall']}, precision {m['precision']}, F1 {m['f1']})"
         )
     )
+    if "aligned" in scores:
+        out.print(Text(f"coverage: {scores['coverage']}% of gold mentions coded by the ledger"))
+        for label, name in (("ledger", "aligned"), ("learned", "learned")):
+            if name in scores:
+                pw = scores[name]["pairwise"]
+                out.print(
+                    Text(
+                        f"pairwise links, {label} on {scores[name]['mentions']} aligned mentions: precision "
+                        f"{pw['precision']}, recall {pw['recall']}, F1 {pw['f1']}"
+                    )
+                )

@@ -119,7 +119,8 @@ def _analyze(docs: list[EcbDoc], settings: Settings) -> list[Article]:
 def topic_clusters(
     docs: list[EcbDoc], settings: Settings
 ) -> tuple[list[Cluster], list[Cluster], dict[str, int]]:
-    """Gold and response clusters of one topic, with mention counts (gold, predicted, matched)."""
+    """Gold and response clusters of one topic, with mention counts (gold, predicted, matched). A response
+    mention that matches a gold mention is named by its gold key, any other by its own id."""
     from reportedly.store.database import connect
     from reportedly.store.lookups import mention_events
     from reportedly.store.writer import store_batch
@@ -216,20 +217,72 @@ def _summary(key: list[Cluster], response: list[Cluster], counts: dict[str, int]
     return scores
 
 
+def pairwise(key: list[Cluster], response: list[Cluster]) -> dict[str, float]:
+    """Pairwise link precision, recall and F1 (in percent): the mention pairs a response puts in one
+    cluster against the pairs the key does."""
+
+    def links(clusters: list[Cluster]) -> set[frozenset[str]]:
+        return {frozenset((a, b)) for c in clusters for a in c for b in c if a < b}
+
+    got, gold = links(response), links(key)
+    p = len(got & gold) / len(got) if got else 0.0
+    r = len(got & gold) / len(gold) if gold else 0.0
+    return {"precision": round(100 * p, 1), "recall": round(100 * r, 1), "f1": round(100 * _prf(r, p)[2], 1)}
+
+
+def aligned_scores(key: list[Cluster], response: list[Cluster], mentions: set[str]) -> dict[str, Any]:
+    """The merging judged apart from detection: key and response both cut down to `mentions` (the gold
+    mentions a system detected and aligned), scored by CoNLL (MUC, B3, CEAF-e) and pairwise links.
+
+    Args:
+        key: gold clusters of gold mention keys.
+        response: system clusters, whose aligned mentions carry their gold key.
+        mentions: the gold keys both sides keep.
+
+    Returns:
+        `conll` scores with a `pairwise` entry and the number of `mentions`.
+    """
+    cut_key = [c & mentions for c in key if c & mentions]
+    cut_response = [c & mentions for c in response if c & mentions]
+    return {
+        **conll(cut_key, cut_response),
+        "pairwise": pairwise(cut_key, cut_response),
+        "mentions": len(mentions),
+    }
+
+
+def learned_on(data: Path, split: str, topics: Iterable[int] | None, mentions: set[str]) -> dict[str, Any]:
+    """The learned event coreference (reportedly.evaluate.ecbplus.eventcoref) given every gold mention
+    and the gold topics, its clusters then cut down to `mentions`: the other merger on the same mentions."""
+    from reportedly.evaluate.ecbplus.align import load_aligned, split_clusters
+
+    key, response, _counts = split_clusters(load_aligned(data, split, None, topics), True, True)
+    return aligned_scores(key, response, mentions)
+
+
 def evaluate_ledger_coref(
-    data: Path, split: str = "dev", topics: Iterable[int] | None = None, settings: Settings | None = None
+    data: Path,
+    split: str = "dev",
+    topics: Iterable[int] | None = None,
+    settings: Settings | None = None,
+    compare_learned: bool = True,
 ) -> dict[str, Any]:
     """Score the ledger's own merging of PLOVER events on ECB+ (the product path: few ECB+ events are
-    PLOVER events, so mention recall, and CoNLL F1, stay low; `detected_only` is the merging alone).
+    PLOVER events, so mention recall, and CoNLL F1, stay low). Merging is judged apart from detection:
+    `coverage` is the share of gold mentions the ledger codes, `aligned` scores its clusters on those gold
+    mentions alone (CoNLL and pairwise), and `learned` the learned coreference on the same mentions.
 
     Args:
         data: the ECB+ folder.
         split: dev, train or all.
         topics: only these topics of the split.
         settings: analysis settings; cleaning is always off so offsets index the ECB+ tokens.
+        compare_learned: also score the learned coreference on the aligned mentions (parses the split
+            again).
 
     Returns:
-        MUC, B3, CEAF-e and CoNLL F1 over all topics, and mention detection figures.
+        MUC, B3, CEAF-e and CoNLL F1 over all topics, mention detection figures, `coverage` (percent),
+        `aligned` and, with `compare_learned`, `learned`.
     """
     settings = (settings or Settings()).replace(clean=False)
     docs = read_split(data, split, topics)
@@ -244,6 +297,12 @@ def evaluate_ledger_coref(
         response += topic_response
         counts = {n: counts[n] + topic_counts[n] for n in counts}
     scores = _summary(key, response, counts)
+    gold_keys = {m for c in key for m in c}
+    coded = {m for c in response for m in c} & gold_keys
+    scores["coverage"] = round(100 * len(coded) / max(len(gold_keys), 1), 1)
+    scores["aligned"] = aligned_scores(key, response, coded)
+    if compare_learned:
+        scores["learned"] = learned_on(data, split, topics, coded)
     scores["documents"] = len(docs)
     scores["topics"] = sorted({d.topic for d in docs})
     return scores

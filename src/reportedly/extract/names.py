@@ -83,6 +83,7 @@ _FOLDS = (
     ("ow", "u"),
     ("ee", "i"),
     ("dh", "d"),
+    ("zh", "j"),  # Persian zhe and Russian zh, written j in French-style romanizations: "Ahmadinezhad"
     ("w", "v"),
 )
 # Devotional first names that transliterations and headlines drop: "(Mohammad) Javad Zarif",
@@ -137,6 +138,9 @@ def fold(token: str) -> str:
     """Transliteration-folded token: "massoud" -> "masud", "mutaqqi" -> "mutaki", "sergey" -> "sergei"."""
     token = re.sub(r"aw(?=[^aeiouy])", "u", token)  # Arabic diphthong: "Jawlani" = "Julani"
     token = re.sub(r"(?<=[aeiou])y(?![aeiouy])", "i", token)  # Russian -y/-iy: "Sergey", "Shoygu", "Dmitriy"
+    # Korean: Revised Romanization writes a syllable's initial vowel eu where McCune-Reischauer writes u
+    # ("Jong-eun" / "Jong-un"); hyphenated syllables are tokens, so it is the token's start.
+    token = re.sub(r"^eu", "u", token)
     for old, new in _FOLDS:
         token = token.replace(old, new)
     token = re.sub(r"(?<=[aeiy])[ae]h$", "a", token)  # ta marbuta: "Haniyeh" = "Haniya"
@@ -146,13 +150,30 @@ def fold(token: str) -> str:
 @lru_cache(maxsize=65536)
 def parse_name(name: str) -> NameParts:
     """Split a person name into folded content tokens (titles, particles and suffix removed)."""
-    raw = [t for t in _SPLIT_RE.split(ascii_fold(name)) if t]
+    raw = _join_abd([t for t in _SPLIT_RE.split(ascii_fold(name)) if t])
     suffix = next((t for t in raw if t in SUFFIXES), None)
     words = [t for t in raw if t not in SUFFIXES and t not in PARTICLES]
     while len(words) > 1 and words[0] in HONORIFICS:
         words.pop(0)
     words = [w[2:] if w.startswith(("al", "el")) and w[2:3] == "-" else w for w in words]
     return NameParts(tuple(fold(w) for w in words if w), suffix)
+
+
+# "Abd" ("servant of") and the article after it are one given name however written: "Gamal Abd el-Nasser" =
+# "Gamal Abdel Nasser", "Abd al-Aziz" = "Abdalaziz"; the article must not be dropped as a lineage particle.
+_ABD = frozenset({"abd", "abdu"})
+_ABD_ARTICLES = frozenset({"al", "el", "ul"})
+
+
+def _join_abd(raw: list[str]) -> list[str]:
+    """Raw tokens with "abd" and its article joined into one ("abd", "el" -> "abdel")."""
+    out: list[str] = []
+    for token in raw:
+        if out and out[-1] in _ABD and token in _ABD_ARTICLES:
+            out[-1] = "abd" + token
+        else:
+            out.append(token)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -266,7 +287,7 @@ def same_person(a: str, b: str) -> bool:
 
 # Bump when parse_name or fold change: phoenix.json ships person keys computed with this version, used only
 # when it matches (otherwise keys are recomputed at start-up, 2-3 s).
-FOLD_VERSION = "2"
+FOLD_VERSION = "3"
 # This module's file: tables built with its name folding are keyed by it (reportedly.cache).
 NAMES_SOURCE = Path(__file__)
 

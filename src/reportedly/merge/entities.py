@@ -34,6 +34,8 @@ from reportedly.registry import mergers
 # Entity types grouped for matching: an ORG and a NORP ("the Taliban" tagged either way) can be one
 # actor; a person is never an organization; places match places.
 TYPE_GROUPS = {"PERSON": "per", "ORG": "org", "NORP": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+# The ledger key suffix of a country's government, beside the country place (`entity_key`).
+GOVERNMENT_SUFFIX = "GOV"
 # Hex digits of the SHA-256 in a ledger entity id: 48 bits, collision-free at ledger scale.
 ID_HEX_CHARS = 12
 
@@ -65,7 +67,11 @@ def name_key(name: str, entity_type: str) -> str:
 
 
 def entity_key(entity: Entity) -> str:
-    """The ledger key of an article entity: its gazetteer id when known, else its name key."""
+    """The ledger key of an article entity: its gazetteer id when known, else its name key. A country is
+    two ledger entities: the place ("kb:cty:RUS") and its government ("kb:cty:RUS:GOV", kind government:
+    "Moscow is ready", "Russia denied")."""
+    if entity.kb_id and entity.kb_id.startswith("cty:") and entity.kind == "government":
+        return f"kb:{entity.kb_id}:{GOVERNMENT_SUFFIX}"
     return f"kb:{entity.kb_id}" if entity.kb_id else name_key(entity.name, entity.type)
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
 import reportedly.nlp.rules  # noqa: F401  (registers doc._.rp_gazetteer_files)
 from reportedly.extract.entities import extract_entities
-from reportedly.extract.entities.clusters import person_kb
+from reportedly.extract.entities.clusters import person_kb, same_person_linked
 from reportedly.extract.names import PersonIndex, index_key
 from reportedly.gazetteer import load_gazetteer
 from reportedly.model import DocContext
@@ -75,6 +76,37 @@ def test_link_tolerant_on_the_builtin_gazetteer() -> None:
     assert person_kb("Zabiullah Mujahed", gaz) == "rp:zabihullah-mujahid"
     assert person_kb("Usama bin Ladin", gaz) == "rp:osama-bin-laden"
     assert person_kb("Gulbudin Hikmatyar", gaz) == "rp:gulbuddin-hekmatyar"
+
+
+def test_link_prefers_the_curated_of_duplicate_spellings() -> None:
+    """Phoenix lists "Umar Al Bashir" (alias "Omar Al Bashir") beside the curated "Omar al-Bashir": one
+    person of one country, so the curated entry takes the name; two people recorded apart do not."""
+    gaz = load_gazetteer()
+    assert len(person_index_candidates(gaz, "Omar al-Bashir")) == 2
+    assert person_kb("Omar al-Bashir", gaz) == "rp:omar-al-bashir"
+
+
+def person_index_candidates(gaz: Any, name: str) -> list[str]:
+    from reportedly.extract.entities.clusters import person_index
+
+    return person_index(gaz).candidates(name)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Barack Obama", "Barack Hussein Obama", True),  # a middle name the gazetteer lists
+        ("Abu Mazen", "Mahmoud Abbas", True),  # a kunya: no name rule can see it
+        ("Reza Pahlavi", "Mohammad Reza Pahlavi", False),  # son and father, recorded distinct
+        ("Ahmad Massoud", "Ahmad Shah Massoud", False),
+        ("Kim Jong Un", "Kim Jong Il", False),
+        ("Ahamd Masoud", "Ahmad Massoud", True),  # the name rules still apply
+    ],
+)
+def test_same_person_linked_uses_the_gazetteer(a: str, b: str, expected: bool) -> None:
+    gaz = load_gazetteer()
+    assert same_person_linked(a, b, gaz) is expected
+    assert same_person_linked(b, a, gaz) is expected
 
 
 def test_person_filed_under_another_kind_links() -> None:

@@ -462,3 +462,73 @@ MAWLAWI = [
 def test_entities_rules_role_is_a_title(spec: Any, person: str, roles: list[str]) -> None:
     ents = {e.name: e for e in entities(spec)}
     assert [r.text for r in ents[person].roles] == roles
+
+
+IN_RUSSIA_RUSSIA_DENIED = [
+    ("He", 1, "nsubj", "PRON", "O"),
+    ("arrived", 1, "ROOT", "VERB", "O"),
+    ("in", 1, "prep", "ADP", "O"),
+    ("Russia", 2, "pobj", "PROPN", "B-GPE"),
+    (".", 1, "punct", "PUNCT", "O"),
+    ("Russia", 6, "nsubj", "PROPN", "B-GPE"),
+    ("denied", 6, "ROOT", "VERB", "O"),
+    ("it", 6, "dobj", "PRON", "O"),
+    (".", 6, "punct", "PUNCT", "O"),
+]
+DEMAND_BY_RUSSIA = [
+    ("A", 1, "det", "DET", "O"),
+    ("demand", 4, "nsubj", "NOUN", "O"),
+    ("by", 1, "prep", "ADP", "O"),
+    ("Russia", 2, "pobj", "PROPN", "B-GPE"),
+    ("came", 4, "ROOT", "VERB", "O"),
+    (".", 4, "punct", "PUNCT", "O"),
+]
+TALK_WITH_RUSSIA = [
+    ("They", 1, "nsubj", "PRON", "O"),
+    ("talked", 1, "ROOT", "VERB", "O"),
+    ("with", 1, "prep", "ADP", "O"),
+    ("Russia", 2, "pobj", "PROPN", "B-GPE"),
+    (".", 1, "punct", "PUNCT", "O"),
+]
+RUSSIA_READY_HEADLINE = [  # "Russia ready to host talks, agency says" as the parser reads a headline
+    ("Russia", 8, "dep", "PROPN", "B-GPE"),
+    ("ready", 0, "amod", "ADJ", "O"),
+    ("to", 3, "aux", "PART", "O"),
+    ("host", 1, "xcomp", "VERB", "O"),
+    ("talks", 3, "dobj", "NOUN", "O"),
+    (",", 8, "punct", "PUNCT", "O"),
+    ("the", 7, "det", "DET", "O"),
+    ("agency", 8, "nsubj", "NOUN", "O"),
+    ("says", 8, "ROOT", "VERB", "O"),
+]
+BORDER_WITH_RUSSIA = [
+    ("The", 1, "det", "DET", "O"),
+    ("border", 4, "nsubj", "NOUN", "O"),
+    ("with", 1, "prep", "ADP", "O"),
+    ("Russia", 2, "pobj", "PROPN", "B-GPE"),
+    ("closed", 4, "ROOT", "VERB", "O"),
+    (".", 4, "punct", "PUNCT", "O"),
+]
+
+
+def test_entities_rules_country_place_and_government_apart() -> None:
+    """One country, two entities: the place it is ("in Russia") and the government acting ("Russia
+    denied"), one gazetteer id (the ledger keys them apart)."""
+    place, government = entities(IN_RUSSIA_RUSSIA_DENIED)
+    assert (place.kind, [m.start for m in place.mentions]) == ("place", [14])
+    assert (government.kind, [m.start for m in government.mentions]) == ("government", [23])
+    assert place.kb_id == government.kb_id == "cty:RUS"
+
+
+@pytest.mark.parametrize(
+    ("spec", "kind"),
+    [
+        (DEMAND_BY_RUSSIA, "government"),  # the agent of an act
+        (TALK_WITH_RUSSIA, "government"),  # the other party of a verb
+        (RUSSIA_READY_HEADLINE, "government"),  # a headline's "X ready to": the copula dropped
+        (BORDER_WITH_RUSSIA, "place"),  # "with" after a thing of the place
+    ],
+)
+def test_entities_rules_country_by_argument(spec: Any, kind: str) -> None:
+    (ent,) = entities(spec)
+    assert (ent.name, ent.kind) == ("Russia", kind)

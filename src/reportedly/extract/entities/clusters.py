@@ -1,6 +1,7 @@
 """Mentions grouped into entities within one article, by name rules and the gazetteer; never by guess.
 
-Order of work: countries and their government phrases by ISO code; persons by `names.same_person` or by
+Order of work: countries and their government phrases by ISO code, a country's government (a mention that
+acts) apart from the place (one that locates); persons by `names.same_person` or by
 one gazetteer id ("Hemedti" and "Mohamed Hamdan Dagalo" are aliases of one entry)
 (longest names first, so a bare surname joins the one full name it fits or, when it fits several, the one
 introduced before it; when several were introduced, it stays apart, unresolved);
@@ -84,7 +85,24 @@ def person_kb(text: str, gaz: Gazetteer, any_kind: bool = False) -> str | None:
     found = person_index(gaz).candidates(text)
     if not found and any_kind:
         found = filed_person_index(gaz).candidates(text)
+    if len(found) > 1:
+        found = _curated_duplicate(found, gaz)
     return found[0] if len(found) == 1 else None
+
+
+def _curated_duplicate(found: list[str], gaz: Gazetteer) -> list[str]:
+    """The one curated entry among several a name fits, when the generated others are of its country and
+    nothing says they are other people: the Phoenix lists hold one person under several spellings ("Umar Al
+    Bashir" beside "Omar al-Bashir"), and a hand-written entry is kept current; else `found` unchanged."""
+    entries = [gaz.get(i) for i in found]
+    curated = [e for e in entries if e is not None and e.ruler]
+    if len(curated) != 1 or None in entries:
+        return found
+    one = curated[0]
+    others = [e for e in entries if e is not None and e is not one]
+    if all((e.country, e.kind) == (one.country, one.kind) and not gaz.distinct(one.id, e.id) for e in others):
+        return [one.id]
+    return found
 
 
 def names_person(kb: str | None, gaz: Gazetteer) -> bool:
@@ -133,6 +151,16 @@ def retype_persons(mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
             )
         out.append(m)
     return out
+
+
+def same_person_linked(a: str, b: str, gaz: Gazetteer) -> bool:
+    """Whether two person names name one person as an article's grouping decides it for a pair: one
+    gazetteer person for both ("Abu Mazen" / "Mahmoud Abbas"), else `same_person` unless they link to two
+    entries or to entries recorded as distinct ("Reza Pahlavi" / "Mohammad Reza Pahlavi")."""
+    ka, kb = person_kb(a, gaz, any_kind=True), person_kb(b, gaz, any_kind=True)
+    if ka and ka == kb:
+        return True
+    return not _conflict(ka, kb, gaz) and same_person(a, b)
 
 
 def cluster_persons(mentions: list[Mention], gaz: Gazetteer) -> list[Cluster]:
@@ -235,6 +263,13 @@ def cluster_places(mentions: list[Mention]) -> list[Cluster]:
     return list(groups.values())
 
 
+def acts_as_government(m: Mention) -> bool:
+    """Whether a country's mention names its government rather than the place: it acts (subject of a
+    verb or a predicate of will, "Moscow is ready", "Russia denied") or is a government phrase ("Russian
+    officials"); a location ("in Russia", "Russia's streets") is the place (mentions.py sets `agentive`)."""
+    return m.agentive or m.how != "name"
+
+
 def cluster_mentions(mentions: list[Mention], gaz: Gazetteer, defined: dict[str, str]) -> list[Cluster]:
     """Every mention in exactly one cluster, clusters in order of first mention.
 
@@ -248,9 +283,9 @@ def cluster_mentions(mentions: list[Mention], gaz: Gazetteer, defined: dict[str,
     countries = [m for m in mentions if m.kb and m.kb.startswith("cty:")]
     places = [m for m in mentions if m.label in ("GPE", "LOC") and not m.kb]
     rest = [m for m in mentions if m not in persons and m not in countries and m not in places]
-    by_country: dict[str, Cluster] = {}
-    for m in countries:
-        by_country.setdefault(m.kb or "", Cluster("GPE", m.kb)).mentions.append(m)
+    by_country: dict[tuple[str, bool], Cluster] = {}
+    for m in countries:  # a country acting is its government, one named as a place the place: two entities
+        by_country.setdefault((m.kb or "", acts_as_government(m)), Cluster("GPE", m.kb)).mentions.append(m)
     clusters = (
         cluster_persons(persons, gaz)
         + list(by_country.values())

@@ -21,7 +21,7 @@ import pycountry
 from spacy.tokens import Doc
 
 from reportedly import registry
-from reportedly.extract.entities.clusters import Cluster, cluster_mentions
+from reportedly.extract.entities.clusters import Cluster, acts_as_government, cluster_mentions
 from reportedly.extract.entities.mentions import Mention, acronym_definitions, collect_mentions
 from reportedly.extract.entities.references import resolve_references
 from reportedly.extract.entities.roles import find_roles
@@ -123,7 +123,7 @@ def _name(c: Cluster, entry: GazetteerEntry | None) -> str:
 
 def _kind(c: Cluster, entry: GazetteerEntry | None) -> str | None:
     if entry and entry.id.startswith("cty:"):
-        return "government" if any(m.agentive or m.how != "name" for m in c.mentions) else "place"
+        return "government" if any(acts_as_government(m) for m in c.mentions) else "place"
     if entry and c.label == "PERSON":
         return "person"  # also for a person the gazetteer files among armed groups or governments
     if entry:
@@ -187,7 +187,9 @@ def _affiliations(
     entry: GazetteerEntry | None,
 ) -> tuple[Affiliation, ...]:
     found: dict[str, Affiliation] = {}
-    by_kb = {k.kb: k for k in clusters if k.kb}
+    # a country's government, when the article has it apart from the place, is what a person serves
+    governs = {id(k): any(acts_as_government(m) for m in k.mentions) for k in clusters}
+    by_kb = {k.kb: k for k in sorted(clusters, key=lambda k: governs[id(k)]) if k.kb}
 
     def add(target: Cluster | None, name: str, start: int | None, end: int | None) -> None:
         if target is c:

@@ -7,7 +7,8 @@ What becomes a mention (decisions documented here, tested in tests/extract/entit
   of the organization or country (a country's authorities may resolve to the actor governing it, in
   entities.py). A bare nationality adjective ("the Russian envoy") is an attribute, not a mention.
 - Capitals by context: a capital that acts - subject of an active verb ("Moscow denied", "Washington said"),
-  of a predicate of will ("Moscow is ready"), or possessor of an act ("Moscow's decision") - is the
+  of a predicate of will ("Moscow is ready"), possessor, agent or party of an act ("Moscow's decision", "a
+  demand by Moscow", "sanctions imposed by Washington", "talks with Moscow", "to talk with Moscow") - is the
   country's government (metonymy); anywhere else ("in Moscow", "visits to Moscow", "Moscow was hit",
   "Moscow is a city", "Moscow's streets") it is the place. The same test makes a country act.
 - A span the model cut before a place ("the Gulf of" + "Aden") is joined to it; a lone title abbreviation
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from reportedly.extract.places import Place, country_of_adjective, country_place, resolve_place
 from reportedly.gazetteer import Gazetteer
@@ -124,6 +125,14 @@ ACT_NOUNS = frozenset(
         "statement",
         "request",
         "warning",
+        # dealings between states: "Moscow's talks", "talks with Pyongyang"
+        "talks",
+        "negotiations",
+        "dialogue",
+        "deal",
+        "agreement",
+        "relations",
+        "ties",
         # the state's people: "Russia's envoy", "Moscow's ambassador"
         "envoy",
         "ambassador",
@@ -138,6 +147,9 @@ ACT_NOUNS = frozenset(
         "delegation",
         "spokesman",
         "spokeswoman",
+        "secretary",
+        "ministry",
+        "action",
     }
 )
 # Portfolios the model tags ORG inside a title ("Defence Minister", "Secretary of State").
@@ -262,15 +274,25 @@ BRACKETS_OPEN = frozenset({"[", "("})
 
 def _is_agentive(doc: Doc, start: int, end: int) -> bool:
     """Whether the span acts by its syntax: subject of an active verb that is no place verb, subject of a
-    copula with a predicate of will, or possessor of an act noun (see the module docstring)."""
+    copula with a predicate of will, possessor, "by" agent or "with" party of an act noun, agent of a passive
+    verb, or the "with" party of a verb (see the module docstring)."""
     if start > 0 and doc[start - 1].text in BRACKETS_OPEN:
         return False  # "Kabul [Afghanistan], (ANI):": a bracketed name is an aside, never a subject
     root = doc[start:end].root
     while root.dep_ == "conj" and root.head.i != root.i:  # "Moscow and Beijing said": the first conjunct's
         root = root.head
     head = root.head
-    if root.dep_ == "poss":
+    if any(_will_to_act(c) for c in root.children):
+        return True  # a headline drops the copula: "Russia ready to host talks"
+    if root.dep_ in ("poss", "compound"):  # "Moscow's decision", "US military action", "US Secretary"
         return head.lemma_.lower() in ACT_NOUNS or head.lower_ in ACT_NOUNS
+    if root.dep_ == "pobj" and head.lower_ in ("by", "with"):
+        act = head.head
+        if head.lower_ == "with" and act.pos_ == "VERB":  # the other party: "talk with Beijing"
+            return (act.lemma_.lower() or act.lower_) not in PLACE_VERBS
+        # the agent of an act ("imposed by Washington", "a demand by Berlin") or a party to it ("talks with
+        # Pyongyang", "a deal with Tehran")
+        return head.dep_ == "agent" or act.lemma_.lower() in ACT_NOUNS or act.lower_ in ACT_NOUNS
     if root.dep_ not in SUBJECT_DEPS or head.pos_ not in ("VERB", "AUX"):
         return False
     if (head.lemma_ or head.lower_) in BE_FORMS:
@@ -278,6 +300,13 @@ def _is_agentive(doc: Doc, start: int, end: int) -> bool:
     if any(c.dep_ == "prt" for c in head.children):
         return True  # "Pyongyang would not sit down with ...": a phrasal verb is an act
     return (head.lemma_.lower() or head.lower_) not in PLACE_VERBS
+
+
+def _will_to_act(token: Token) -> bool:
+    """An adjective of will with the act it wills: "ready to host" (the copula a headline drops)."""
+    return token.dep_ in ("amod", "acomp") and token.lower_ in ACTOR_ADJECTIVES and any(
+        c.dep_ == "xcomp" for c in token.children
+    )
 
 
 def _gov_phrase(doc: Doc, start: int, end: int, nouns: frozenset[str]) -> tuple[int, int] | None:

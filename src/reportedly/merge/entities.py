@@ -11,8 +11,11 @@ The rules, in order (the store applies them against what the ledger already hold
    (ambiguous: "Massoud" could be the son or the father) makes a new entity. A match never crosses
    two different kb_ids.
 
-Rules 1 and 2 do not depend on the order articles arrive in; rule 3 can (a bare surname seen
-before the full name becomes its own entity until the full name arrives and attaches to it).
+Rule 3 as the store applies it (`store.entities`) is order-free: `keys_match` is a symmetric test of
+two names alone (same fuzzy block, `same_person` / `same_org`), an entity is every article entity
+joined by such pairs (so a name matching two ledger entities joins them, and the one it joins second
+redirects to the first), and a gazetteer-linked entity never joins an unlinked one by name alone.
+`pick_match` (one candidate, or none when ambiguous) is the within-call form kept for the registry.
 """
 
 from __future__ import annotations
@@ -112,6 +115,25 @@ def lookup_blocks(name: str, entity_type: str) -> tuple[list[str], str | None]:
 def ledger_entity_id(key: str) -> str:
     """A ledger entity id from the key it was created under (stable across runs and machines)."""
     return "en_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:ID_HEX_CHARS]
+
+
+def fuzzy_block(name: str, entity_type: str) -> str | None:
+    """The block an unlinked entity's name is matched in by rule 3 across articles, or None (exact keys
+    only): people of two name tokens or more (a bare surname could be anyone of that name: it joins
+    only its exact key), organizations of two words or more."""
+    group = type_group(entity_type)
+    if group == "per" and len(parse_name(name).tokens) < 2:
+        return None
+    return block_key(name, entity_type)
+
+
+def keys_match(name: str, other: str, entity_type: str) -> bool:
+    """Rule 3 across articles: whether two names of unlinked entities are one entity. Symmetric and a
+    function of the two names only, so the entities it forms do not depend on arrival order."""
+    block = fuzzy_block(name, entity_type)
+    if block is None or block != fuzzy_block(other, entity_type):
+        return False
+    return names_match((name,), (other,), entity_type) and names_match((other,), (name,), entity_type)
 
 
 def names_match(names: tuple[str, ...], other: tuple[str, ...], entity_type: str) -> bool:

@@ -101,8 +101,8 @@ def store_batch(conn: Database, articles: list[Article], failures: list[Failure]
             [_article_row(a, stamp) for a in new.values()],
         )
         mention_ids: list[str] = []
-        for article in new.values():
-            mention_ids.extend(_store_mentions(conn, article, store_entities(conn, article)))
+        for article in new.values():  # (a merge of ledger entities adds the stored mentions it rewrote)
+            mention_ids.extend(_store_mentions(conn, article, store_entities(conn, article, mention_ids)))
         conn.executemany(
             "INSERT INTO failures (path, url, format, error, first_seen, last_seen) "
             "VALUES (?, ?, ?, ?, ?, ?) "
@@ -198,6 +198,14 @@ def recluster(conn: Database, mention_ids: list[str]) -> None:
     payloads = _component(conn, mention_ids)
     linked = "SELECT DISTINCT event_id FROM mentions WHERE id IN ({marks}) AND event_id IS NOT NULL"
     old_events = {r[0] for r in rows_in(conn, linked, payloads)}
+    while True:  # every mention of an event rewritten here is re-merged with it (after an entity merge
+        # renamed participants, an old event's mentions need not all be reachable by the new pairs)
+        members = "SELECT id FROM mentions WHERE event_id IN ({marks})"
+        missing = {r[0] for r in rows_in(conn, members, old_events)} - set(payloads)
+        if not missing:
+            break
+        payloads.update(_component(conn, sorted(missing)))
+        old_events |= {r[0] for r in rows_in(conn, linked, payloads)}
     everyone = set().union(*(participants(p) for p in payloads.values()))
     # each entity's event count loses the events rewritten here and gains the ones written anew
     events_delta = Counter(_participants_of(conn, old_events))

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from reportedly.api.queries import ledger_entity
+from reportedly.ledger.api import Ledger
 from reportedly.merge.entities import ledger_entity_id
 from reportedly.model import Article
 from reportedly.store.database import connect
@@ -85,10 +87,14 @@ def test_identity_a_bridging_name_merges_and_the_old_id_redirects(order: tuple[i
     actors = {r[0] for r in conn.execute("SELECT entity_id FROM event_participants WHERE event_id = ?",
                                           (event[0],))}
     assert survivor in actors and len(actors) == 2
+    ledger = Ledger(conn)
     for old in set(ids.values()) - {survivor}:  # no stored mention or event names a merged id
         for table in ("mentions", "events"):
             assert not conn.execute(f"SELECT 1 FROM {table} WHERE data LIKE ?", (f"%{old}%",)).fetchone()
         assert not conn.execute("SELECT 1 FROM mention_keys WHERE key LIKE ?", (f"%{old}%",)).fetchone()
+        assert [c.id for c in ledger.claims(actor=old)] == [event[0]]  # readers follow the redirect
+        found = ledger_entity(ledger, old)
+        assert found is not None and found.id == survivor
 
 
 def _entity_of_person(conn: sqlite3.Connection, article: str, name: str) -> str:

@@ -157,3 +157,36 @@ def test_order_free_ledger(corpus: list[Article], dbs: Any, order: list[int], st
     _ingest(reference, corpus, 16, frozenset())
     _ingest(shuffled, [corpus[i] for i in order if i < len(corpus)], 4, stops)
     assert _ledger(shuffled) == _ledger(reference)
+
+
+# Three syndicated copies of one report and a denial, published on consecutive days: whichever copy
+# arrives first, the earliest published is the original (the copy finder names the first to arrive).
+COPY_DAYS = {"c1": "2022-01-31", "c2": "2022-02-01", "c3": "2022-02-02"}
+
+
+def _copies_in(order: tuple[str, ...], batch: int) -> tuple[dict[str, str | None], set[tuple[str, str]]]:
+    from tests.store.builders import moscow_meeting
+
+    conn = connect(":memory:")
+    first = order[0]
+    arrivals = [
+        moscow_meeting(aid, COPY_DAYS[aid], "a source close to NRF", "anonymous", "assert",
+                       duplicate_of=None if aid == first else first)
+        for aid in order
+    ] + [moscow_meeting("deny", "2022-02-03", "Zabihullah Mujahid", "person", "deny", member_of="Taliban")]
+    for start in range(0, len(arrivals), batch):
+        store_batch(conn, arrivals[start : start + batch], [])
+    originals = dict(conn.execute("SELECT id, duplicate_of FROM articles").fetchall())
+    events = {(r[0], r[1]) for r in conn.execute("SELECT id, data FROM events")}
+    conn.close()
+    return originals, events
+
+
+@pytest.mark.parametrize("batch", [1, 4])
+def test_order_earliest_published_copy_is_the_original(batch: int) -> None:
+    import itertools
+
+    results = [_copies_in(order, batch) for order in itertools.permutations(COPY_DAYS)]
+    originals, events = results[0]
+    assert originals == {"c1": None, "c2": "c1", "c3": "c1", "deny": None}
+    assert all(r == (originals, events) for r in results)  # the same claims, sources and statuses

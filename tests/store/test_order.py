@@ -80,7 +80,8 @@ def _ledger(db: Path) -> dict[str, Any]:
         links = conn.execute("SELECT article_id, local_id, entity_id FROM article_entities")
         for article, local, entity in links:
             members.setdefault(entity, set()).add((article, local))
-        names = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, name, kb_id FROM entities")}
+        described = conn.execute("SELECT id, name, kb_id, kind, country FROM entities")
+        names = {r[0]: tuple(r[1:]) for r in described}
         grouped: dict[str, set[str]] = {}
         for mention, event in conn.execute("SELECT id, event_id FROM mentions"):
             grouped.setdefault(event, set()).add(mention)

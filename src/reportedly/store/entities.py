@@ -191,10 +191,18 @@ def resolve_entity(conn: Database, entity: Entity, rewritten: list[str] | None =
         _file_name(conn, entity, found.id)
     _rename(conn, found.id, entity.name, entity.type)
     conn.execute(
-        "UPDATE entities SET kind = coalesce(kind, ?), country = coalesce(country, ?) WHERE id = ?",
-        (entity.kind, entity.country, found.id),
+        f"UPDATE entities SET {_LEAST_KIND_COUNTRY} WHERE id = ?",
+        (entity.kind, entity.kind, entity.country, entity.country, found.id),
     )
     return found.id
+
+
+# An entity's kind and country: the least of those its article entities gave (none: NULL), so that
+# they do not depend on which article arrived first. Binds (kind, kind, country, country).
+_LEAST_KIND_COUNTRY = (
+    "kind = CASE WHEN kind IS NULL OR ? < kind THEN coalesce(?, kind) ELSE kind END, "
+    "country = CASE WHEN country IS NULL OR ? < country THEN coalesce(?, country) ELSE country END"
+)
 
 
 def _rename(conn: Database, entity_id: str, name: str, entity_type: str) -> None:
@@ -251,12 +259,12 @@ def merge_entity(conn: Database, survivor: str, loser: str) -> list[str]:
     _merge_names(conn, survivor, row["name_doc"])
     _rename(conn, survivor, row["name"], row["type"])
     conn.execute(
-        "UPDATE entities SET kind = coalesce(kind, ?), country = coalesce(country, ?), "
-        "n_mentions = n_mentions + ?, "
+        f"UPDATE entities SET {_LEAST_KIND_COUNTRY}, n_mentions = n_mentions + ?, "
         "n_articles = (SELECT count(DISTINCT article_id) FROM article_entities WHERE entity_id = ?), "
         "n_events = (SELECT count(DISTINCT event_id) FROM event_participants WHERE entity_id = ?) "
         "WHERE id = ?",
-        (row["kind"], row["country"], row["n_mentions"], survivor, survivor, survivor),
+        (row["kind"], row["kind"], row["country"], row["country"], row["n_mentions"], survivor, survivor,
+         survivor),
     )
     conn.execute("DELETE FROM entities WHERE id = ?", (loser,))
     return mention_ids

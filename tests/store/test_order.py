@@ -91,6 +91,7 @@ def _ledger(db: Path) -> dict[str, Any]:
         kinds = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, type, status FROM events")}
         return {
             "articles": {r[0] for r in conn.execute("SELECT id FROM articles")},
+            "originals": dict(conn.execute("SELECT id, duplicate_of FROM articles").fetchall()),
             "entities": {frozenset(m): names[e] for e, m in members.items()},
             "events": {frozenset(m): (kinds[e], tuple(history[e])) for e, m in grouped.items()},
         }
@@ -191,3 +192,33 @@ def test_order_earliest_published_copy_is_the_original(batch: int) -> None:
     originals, events = results[0]
     assert originals == {"c1": None, "c2": "c1", "c3": "c1", "deny": None}
     assert all(r == (originals, events) for r in results)  # the same claims, sources and statuses
+
+
+N_LARGE = 300  # a few hundred real articles: what issue 18 asks the property of
+
+
+@pytest.fixture(scope="module")
+def large_corpus(shared: Path) -> list[Article]:
+    from reportedly.runner import analyze
+
+    paths = sorted((shared / "data" / "polnear" / "train" / "text").glob("*.txt"))[:N_LARGE]
+    items = list(analyze([str(p) for p in paths], Settings()))
+    return [replace(a, duplicate_of=None) for a in items if isinstance(a, Article)]
+
+
+@pytest.mark.slow
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    batch=st.integers(1, 32),
+    stops=st.frozensets(st.integers(0, 300), max_size=5),
+)
+def test_order_free_ledger_a_few_hundred_articles(
+    large_corpus: list[Article], dbs: Any, seed: int, batch: int, stops: frozenset[int]
+) -> None:
+    import random
+
+    reference, shuffled = dbs(), dbs()
+    _ingest(reference, large_corpus, 16, frozenset())
+    _ingest(shuffled, random.Random(seed).sample(large_corpus, len(large_corpus)), batch, stops)
+    assert _ledger(shuffled) == _ledger(reference)

@@ -1,21 +1,20 @@
 """Cross-article entity resolution: one person or organization across articles is one entity.
 
-The rules, in order (the store applies them against what the ledger already holds):
+The rules (the store applies them against what the ledger already holds, `store.entities`):
 1. A gazetteer id (`kb_id`) decides: every entity with the same kb_id is one ledger entity, and two
    different kb_ids are never merged (this is where the gazetteer's distinct-from links bite:
-   Ahmad Massoud and his father Ahmad Shah Massoud have different ids).
+   Ahmad Massoud and his father Ahmad Shah Massoud have different ids). A linked entity never joins
+   an unlinked one by name alone.
 2. Without a kb_id, the exact match key (type group + normalized name) decides.
-3. Otherwise the within-article name rules of `reportedly.extract.names` (`same_person` for people,
-   `same_org` for organizations) are tried against ledger entities sharing the blocking key (the
-   surname, the last word of an organization's name); exactly one match merges, none or several
-   (ambiguous: "Massoud" could be the son or the father) makes a new entity. A match never crosses
-   two different kb_ids.
+3. And `keys_match`: two unlinked names of one fuzzy block (`fuzzy_block`: people of two name tokens
+   or more by surname consonants and first initial, organizations by their last two words) that match
+   by the within-article rules of `reportedly.extract.names` (`same_person`, `same_org`) both ways.
+   An entity is every article entity joined by such pairs, so a name matching two ledger entities
+   makes them one (the store merges them, the other id redirecting).
 
-Rule 3 as the store applies it (`store.entities`) is order-free: `keys_match` is a symmetric test of
-two names alone (same fuzzy block, `same_person` / `same_org`), an entity is every article entity
-joined by such pairs (so a name matching two ledger entities joins them, and the one it joins second
-redirects to the first), and a gazetteer-linked entity never joins an unlinked one by name alone.
-`pick_match` (one candidate, or none when ambiguous) is the within-call form kept for the registry.
+The test depends on the two names only, so the entities do not depend on the order articles arrive
+in. `pick_match` (exactly one candidate merges, none or several, ambiguous, make a new entity) is
+the older within-call form, kept registered as `mergers.entities.v1`; the ledger no longer uses it.
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from reportedly.api.queries import ledger_entity
 from reportedly.ledger.api import Ledger
 from reportedly.merge.entities import ledger_entity_id
 from reportedly.model import Article
-from reportedly.store.database import connect
+from reportedly.store.database import Database, connect
 from reportedly.store.writer import store_batch
 from tests.store.builders import ArticleBuilder
 from tests.store.old_ledgers import downgrade
@@ -69,8 +70,10 @@ def _clinton(i: int, name: str) -> Article:
 
 
 @pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
-def test_identity_a_bridging_name_merges_and_the_old_id_redirects(order: tuple[int, ...]) -> None:
-    conn = connect(":memory:")
+def test_identity_a_bridging_name_merges_and_the_old_id_redirects(
+    order: tuple[int, ...], new_ledger: Callable[..., str]
+) -> None:
+    conn = connect(new_ledger())
     ids: dict[int, str] = {}
     for i in order:
         store_batch(conn, [_clinton(i, CLINTON[i])], [])
@@ -97,7 +100,7 @@ def test_identity_a_bridging_name_merges_and_the_old_id_redirects(order: tuple[i
         assert found is not None and found.id == survivor
 
 
-def _entity_of_person(conn: sqlite3.Connection, article: str, name: str) -> str:
+def _entity_of_person(conn: Database, article: str, name: str) -> str:
     (row,) = conn.execute(
         "SELECT ae.entity_id FROM article_entities ae WHERE ae.article_id = ? AND ae.local_id = 'e1'",
         (article,),

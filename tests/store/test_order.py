@@ -10,7 +10,7 @@ every order, the fuzzy name rule (entity rule 3) included.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -166,10 +166,12 @@ def test_order_free_ledger(corpus: list[Article], dbs: Any, order: list[int], st
 COPY_DAYS = {"c1": "2022-01-31", "c2": "2022-02-01", "c3": "2022-02-02"}
 
 
-def _copies_in(order: tuple[str, ...], batch: int) -> tuple[dict[str, str | None], set[tuple[str, str]]]:
+def _copies_in(
+    target: str, order: tuple[str, ...], batch: int
+) -> tuple[dict[str, str | None], set[tuple[str, str]]]:
     from tests.store.builders import moscow_meeting
 
-    conn = connect(":memory:")
+    conn = connect(target)
     first = order[0]
     arrivals = [
         moscow_meeting(aid, COPY_DAYS[aid], "a source close to NRF", "anonymous", "assert",
@@ -185,10 +187,13 @@ def _copies_in(order: tuple[str, ...], batch: int) -> tuple[dict[str, str | None
 
 
 @pytest.mark.parametrize("batch", [1, 4])
-def test_order_earliest_published_copy_is_the_original(batch: int) -> None:
+def test_order_earliest_published_copy_is_the_original(batch: int, new_ledger: Callable[..., str]) -> None:
     import itertools
 
-    results = [_copies_in(order, batch) for order in itertools.permutations(COPY_DAYS)]
+    results = [
+        _copies_in(new_ledger(f"l{n}"), order, batch)
+        for n, order in enumerate(itertools.permutations(COPY_DAYS))
+    ]
     originals, events = results[0]
     assert originals == {"c1": None, "c2": "c1", "c3": "c1", "deny": None}
     assert all(r == (originals, events) for r in results)  # the same claims, sources and statuses

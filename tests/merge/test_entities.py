@@ -62,9 +62,12 @@ def test_entities_one_entity_across_articles(tmp_path: Path) -> None:
     arts = []
     for i, (name, role, kb) in enumerate(
         [
-            ("Zamir Kabulov", "Russian envoy for Afghanistan", None),
-            ("Kabulov", "special envoy", None),
+            ("Zamir Kabulov", "Russian envoy for Afghanistan", "rp:zamir-kabulov"),
+            ("Kabulov", "special envoy", "rp:zamir-kabulov"),  # linked: the gazetteer id decides
             ("Zamir Kabulov", "presidential envoy", "rp:zamir-kabulov"),
+            ("Zamir Kabulov", "diplomat", None),  # unlinked: never joins a linked entity by name alone
+            ("Zamir N. Kabulov", "diplomat", None),  # ... but joins the unlinked one (rule 3)
+            ("Kabulov", "envoy", None),  # a bare surname joins its exact key only
         ]
     ):
         b = ArticleBuilder(f"a{i}", published=f"2021-12-0{i + 1}")
@@ -73,10 +76,12 @@ def test_entities_one_entity_across_articles(tmp_path: Path) -> None:
         arts.append(b.build())
     store_batch(connect(tmp_path / "l.db"), arts, [])
     with reportedly.open(tmp_path / "l.db") as ledger:
-        (kabulov,) = ledger.entities(name="Kabulov")
-        assert kabulov.kb_id == "rp:zamir-kabulov" and kabulov.articles == 3
-        assert set(kabulov.aliases) == {"Zamir Kabulov", "Kabulov"}
-        assert [r.published for r in kabulov.roles] == ["2021-12-01", "2021-12-02", "2021-12-03"]
+        found = {e.kb_id or e.name: e for e in ledger.entities(name="Kabulov")}
+        assert set(found) == {"rp:zamir-kabulov", "Zamir N. Kabulov", "Kabulov"}
+        linked = found["rp:zamir-kabulov"]
+        assert linked.articles == 3 and set(linked.aliases) == {"Zamir Kabulov", "Kabulov"}
+        assert [r.published for r in linked.roles] == ["2021-12-01", "2021-12-02", "2021-12-03"]
+        assert found["Zamir N. Kabulov"].articles == 2 and found["Kabulov"].articles == 1
         assert len(ledger.entities(name="Massoud")) == 1
 
 

@@ -228,12 +228,14 @@ def mentions(ledger: Ledger, event_id: str, *, limit: int, offset: int = 0) -> t
 
 
 def ledger_entity(ledger: Ledger, entity_id: str) -> LedgerEntity | None:
-    """One ledger entity by id, with aliases, dated roles and affiliations."""
+    """One ledger entity by id (an id merged into another entity names that entity, `entity_keys`),
+    with aliases, dated roles and affiliations."""
     row = (
         connection(ledger)
         .execute(
-            "SELECT * FROM entities WHERE id = ?",
-            (entity_id,),
+            "SELECT * FROM entities "
+            "WHERE id = coalesce((SELECT entity_id FROM entity_keys WHERE key = ?), ?)",
+            (entity_id, entity_id),
         )
         .fetchone()
     )

@@ -67,10 +67,11 @@ class Ledger:
         self._conn.close()
 
     def _actor_ids(self, actor: str) -> list[str]:
-        rows = self._conn.execute(
+        rows = self._conn.execute(  # an id merged into another entity names it (`entity_keys`)
             "SELECT id FROM entities WHERE name = ? COLLATE NOCASE OR id = ? OR kb_id = ? "
-            "UNION SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE",
-            (actor, actor, actor, actor),
+            "UNION SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE "
+            "UNION SELECT entity_id FROM entity_keys WHERE key = ?",
+            (actor, actor, actor, actor, actor),
         )
         return [r[0] for r in rows]
 

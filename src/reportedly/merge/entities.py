@@ -1,18 +1,20 @@
 """Cross-article entity resolution: one person or organization across articles is one entity.
 
-The rules, in order (the store applies them against what the ledger already holds):
+The rules (the store applies them against what the ledger already holds, `store.entities`):
 1. A gazetteer id (`kb_id`) decides: every entity with the same kb_id is one ledger entity, and two
    different kb_ids are never merged (this is where the gazetteer's distinct-from links bite:
-   Ahmad Massoud and his father Ahmad Shah Massoud have different ids).
+   Ahmad Massoud and his father Ahmad Shah Massoud have different ids). A linked entity never joins
+   an unlinked one by name alone.
 2. Without a kb_id, the exact match key (type group + normalized name) decides.
-3. Otherwise the within-article name rules of `reportedly.extract.names` (`same_person` for people,
-   `same_org` for organizations) are tried against ledger entities sharing the blocking key (the
-   surname, the last word of an organization's name); exactly one match merges, none or several
-   (ambiguous: "Massoud" could be the son or the father) makes a new entity. A match never crosses
-   two different kb_ids.
+3. And `keys_match`: two unlinked names of one fuzzy block (`fuzzy_block`: people of two name tokens
+   or more by surname consonants and first initial, organizations by their last two words) that match
+   by the within-article rules of `reportedly.extract.names` (`same_person`, `same_org`) both ways.
+   An entity is every article entity joined by such pairs, so a name matching two ledger entities
+   makes them one (the store merges them, the other id redirecting).
 
-Rules 1 and 2 do not depend on the order articles arrive in; rule 3 can (a bare surname seen
-before the full name becomes its own entity until the full name arrives and attaches to it).
+The test depends on the two names only, so the entities do not depend on the order articles arrive
+in. `pick_match` (exactly one candidate merges, none or several, ambiguous, make a new entity) is
+the older within-call form, kept registered as `mergers.entities.v1`; the ledger no longer uses it.
 """
 
 from __future__ import annotations
@@ -118,6 +120,25 @@ def lookup_blocks(name: str, entity_type: str) -> tuple[list[str], str | None]:
 def ledger_entity_id(key: str) -> str:
     """A ledger entity id from the key it was created under (stable across runs and machines)."""
     return "en_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:ID_HEX_CHARS]
+
+
+def fuzzy_block(name: str, entity_type: str) -> str | None:
+    """The block an unlinked entity's name is matched in by rule 3 across articles, or None (exact keys
+    only): people of two name tokens or more (a bare surname could be anyone of that name: it joins
+    only its exact key), organizations of two words or more."""
+    group = type_group(entity_type)
+    if group == "per" and len(parse_name(name).tokens) < 2:
+        return None
+    return block_key(name, entity_type)
+
+
+def keys_match(name: str, other: str, entity_type: str) -> bool:
+    """Rule 3 across articles: whether two names of unlinked entities are one entity. Symmetric and a
+    function of the two names only, so the entities it forms do not depend on arrival order."""
+    block = fuzzy_block(name, entity_type)
+    if block is None or block != fuzzy_block(other, entity_type):
+        return False
+    return names_match((name,), (other,), entity_type) and names_match((other,), (name,), entity_type)
 
 
 def names_match(names: tuple[str, ...], other: tuple[str, ...], entity_type: str) -> bool:

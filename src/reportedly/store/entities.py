@@ -6,58 +6,23 @@ need in the database and records every alias, dated role and affiliation seen.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
+from reportedly.merge.claims import to_event_mention
 from reportedly.merge.entities import (
     Candidate,
     better_name,
     block_key,
     entity_key,
+    fuzzy_block,
+    keys_match,
     ledger_entity_id,
-    lookup_blocks,
     name_key,
-    pick_match,
 )
+from reportedly.merge.events import block_keys
 from reportedly.model import Article, Entity
 from reportedly.store.database import Database, rows_in
-
-# Aliases fetched per candidate for fuzzy matching: enough to hold every surface form of one actor.
-MAX_CANDIDATE_ALIASES = 50
-# More candidates than this in one block is ambiguity, not evidence: the entity stays apart (and the
-# matching stays cheap in a ledger of millions of entities: "per:khan:a" should not be searched whole).
-MAX_CANDIDATES = 20
-
-
-def _rows(conn: Database, sql: str, args: tuple[str, ...]) -> list[Candidate]:
-    rows = conn.execute(sql, (*args, MAX_CANDIDATES + 1)).fetchall()
-    ids = [r["id"] for r in rows]
-    aliases: dict[str, list[str]] = {}
-    if ids:
-        marks = ",".join("?" * len(ids))
-        for entity_id, alias in conn.execute(
-            f"SELECT DISTINCT entity_id, alias FROM entity_aliases WHERE entity_id IN ({marks})", ids
-        ):
-            if len(aliases.setdefault(entity_id, [])) < MAX_CANDIDATE_ALIASES:
-                aliases[entity_id].append(alias)
-    return [
-        Candidate(id=r["id"], name=r["name"], kb_id=r["kb_id"], aliases=tuple(aliases.get(r["id"], ())))
-        for r in rows
-    ]
-
-
-def _candidates(conn: Database, entity: Entity) -> list[Candidate] | None:
-    """Ledger entities filed under the entity's blocks; None when there are too many to tell apart."""
-    blocks, prefix = lookup_blocks(entity.name, entity.type)
-    found: list[Candidate] = []
-    for block in blocks:
-        found += _rows(conn, "SELECT id, name, kb_id FROM entities WHERE block = ? LIMIT ?", (block,))
-    if prefix:  # "~" sorts after every folded letter and "*": the range holds exactly the prefix
-        found += _rows(
-            conn,
-            "SELECT id, name, kb_id FROM entities WHERE block >= ? AND block < ? LIMIT ?",
-            (prefix, prefix + "~"),
-        )
-    return None if len(found) > MAX_CANDIDATES else found
 
 
 def _by_key(conn: Database, key: str) -> Candidate | None:
@@ -93,33 +58,79 @@ def remember_key(conn: Database, key: str, entity_id: str) -> None:
                  (key, entity_id))
 
 
-def _find(conn: Database, entity: Entity) -> Candidate | None:
-    found = _by_key(conn, entity_key(entity))
-    if found:
-        return found
-    same_name = [
-        c
-        for c in _rows(
-            conn,
-            "SELECT id, name, kb_id FROM entities WHERE nkey = ? LIMIT ?",
-            (name_key(entity.name, entity.type),),
-        )
-        if not (entity.kb_id and c.kb_id)
-    ]
-    if len(same_name) == 1:
-        return same_name[0]
-    candidates = _candidates(conn, entity)
-    return pick_match(entity, candidates) if candidates else None
+# entity_keys rows filing an unlinked entity's names by their fuzzy block (rule 3): "blk:<block>|<name>".
+# '}' follows '|' in byte order, so one block's rows are the key range ["blk:<block>|", "blk:<block>}").
+BLOCK_PREFIX = "blk:"
+
+
+def _block_row(block: str, name: str) -> str:
+    return f"{BLOCK_PREFIX}{block}|{name}"
+
+
+def _file_name(conn: Database, entity: Entity, entity_id: str) -> None:
+    """Record the exact key and the fuzzy block row of an unlinked article entity's name."""
+    remember_key(conn, name_key(entity.name, entity.type), entity_id)
+    block = fuzzy_block(entity.name, entity.type)
+    if block is not None:
+        remember_key(conn, _block_row(block, entity.name), entity_id)
+
+
+def _fuzzy(conn: Database, entity: Entity) -> set[str]:
+    """Rule 3: every unlinked ledger entity filed under a name that `keys_match`es the entity's name."""
+    block = fuzzy_block(entity.name, entity.type)
+    if block is None:
+        return set()
+    low, high = _block_row(block, ""), f"{BLOCK_PREFIX}{block}}}"
+    rows = conn.execute(
+        "SELECT key, entity_id FROM entity_keys WHERE key >= ? AND key < ?", (low, high)
+    ).fetchall()
+    return {
+        entity_id
+        for key, entity_id in rows
+        if keys_match(entity.name, key[len(low) :], entity.type)
+    }
+
+
+def _find_unlinked(conn: Database, entity: Entity) -> tuple[Candidate | None, set[str]]:
+    """The ledger entity an unlinked article entity joins, and the other ledger entities it matches
+    (to merge into it), by rules 2-3; (None, empty) when it is new.
+
+    An exact key found on a gazetteer-linked entity (a ledger written before linked entities kept
+    apart from unlinked ones) is that entity, alone.
+    """
+    exact = _by_key(conn, entity_key(entity))
+    if exact is not None and exact.kb_id:
+        return exact, set()
+    matched = _fuzzy(conn, entity) | ({exact.id} if exact else set())
+    if not matched:
+        return None, set()
+    rows = conn.execute(
+        f"SELECT id, name, kb_id FROM entities WHERE id IN ({','.join('?' * len(matched))}) "
+        "AND kb_id IS NULL ORDER BY id",
+        sorted(matched),
+    ).fetchall()
+    if not rows:
+        return None, set()
+    first = Candidate(id=rows[0]["id"], name=rows[0]["name"], kb_id=None)
+    return first, {r["id"] for r in rows[1:]}
 
 
 def new_entity_id(conn: Database, key: str) -> str:
     """The id of an entity created under `key`: the key's hash, or (on a 48-bit hash collision with
     an entity created under another key) the hash of the key numbered, so an id is never reused."""
     candidate, n = ledger_entity_id(key), 0
-    while conn.execute("SELECT 1 FROM entities WHERE id = ?", (candidate,)).fetchone():
+    while _taken(conn, candidate):
         n += 1
         candidate = ledger_entity_id(f"{key}#{n}")
     return candidate
+
+
+def _taken(conn: Database, entity_id: str) -> bool:
+    """Whether an id names an entity, or once did (an entity merged into another redirects)."""
+    return bool(
+        conn.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        or conn.execute("SELECT 1 FROM entity_keys WHERE key = ?", (entity_id,)).fetchone()
+    )
 
 
 def _create(conn: Database, entity: Entity) -> str:
@@ -141,61 +152,173 @@ def _create(conn: Database, entity: Entity) -> str:
         ),
     )
     remember_key(conn, key, new_id)
+    if not entity.kb_id:
+        _file_name(conn, entity, new_id)
     return new_id
 
 
-def resolve_entity(conn: Database, entity: Entity) -> str:
-    """The ledger entity id of an article entity, creating or updating the ledger entity.
+def resolve_entity(conn: Database, entity: Entity, rewritten: list[str] | None = None) -> str:
+    """The ledger entity id of an article entity, creating, updating or merging ledger entities.
 
-    An id never changes meaning: a ledger entity that gains a gazetteer id or a better name keeps
-    its id, and every key it was known under stays recorded in `entity_keys`, so a later article
-    naming it by any of them finds it (issue 18: it used to be created again, under a taken id).
+    A gazetteer-linked entity is the ledger entity of its gazetteer id (rule 1) and never joins an
+    unlinked one by name. An unlinked one joins every unlinked ledger entity its exact key (rule 2) or
+    a `keys_match`ing name (rule 3) finds; when it finds several, they are one entity from now on: the
+    one with the smallest id stays and the others redirect to it (`merge_entity`). So the entities do
+    not depend on arrival order, and an id never changes meaning: a redirected id is found in
+    `entity_keys` and names the entity that absorbed it.
 
     Args:
         conn: a connection inside a write transaction.
         entity: the article's entity.
+        rewritten: receives the ids of stored mentions whose participants a merge renamed (their
+            events must be re-merged).
 
     Returns:
         the ledger entity id.
     """
-    found = _find(conn, entity)
+    if entity.kb_id:
+        found = _by_key(conn, entity_key(entity))
+        others: set[str] = set()
+    else:
+        found, others = _find_unlinked(conn, entity)
     if found is None:
         return _create(conn, entity)
-    name = entity.name if entity.kb_id and not found.kb_id else better_name(found.name, entity.name)
-    if entity.kb_id and not found.kb_id:
-        conn.execute(
-            "UPDATE entities SET kb_id = ?, key = ? WHERE id = ?",
-            (entity.kb_id, entity_key(entity), found.id),
-        )
-        remember_key(conn, entity_key(entity), found.id)
-    if name != found.name:
-        conn.execute(  # the name it had stays a way to find it
-            "INSERT INTO entity_keys (key, entity_id) SELECT nkey, id FROM entities WHERE id = ? "
-            "ON CONFLICT DO NOTHING",
-            (found.id,),
-        )
-        conn.execute(
-            "UPDATE entities SET name = ?, nkey = ?, block = ? WHERE id = ?",
-            (name, name_key(name, entity.type), block_key(name, entity.type), found.id),
-        )
+    for loser in sorted(others):
+        moved = merge_entity(conn, found.id, loser)
+        if rewritten is not None:
+            rewritten.extend(moved)
+    if not entity.kb_id:
+        _file_name(conn, entity, found.id)
+    _rename(conn, found.id, entity.name, entity.type)
     conn.execute(
-        "UPDATE entities SET kind = coalesce(kind, ?), country = coalesce(country, ?) WHERE id = ?",
-        (entity.kind, entity.country, found.id),
+        f"UPDATE entities SET {_LEAST_KIND_COUNTRY} WHERE id = ?",
+        (entity.kind, entity.kind, entity.country, entity.country, found.id),
     )
     return found.id
 
 
-def store_entities(conn: Database, article: Article) -> dict[str, str]:
+# An entity's kind and country: the least of those its article entities gave (none: NULL), so that
+# they do not depend on which article arrived first. Binds (kind, kind, country, country).
+_LEAST_KIND_COUNTRY = (
+    "kind = CASE WHEN kind IS NULL OR ? < kind THEN coalesce(?, kind) ELSE kind END, "
+    "country = CASE WHEN country IS NULL OR ? < country THEN coalesce(?, country) ELSE country END"
+)
+
+
+def _rename(conn: Database, entity_id: str, name: str, entity_type: str) -> None:
+    """Give an entity the better of its display name and `name` (`better_name`: order-free)."""
+    current = conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()[0]
+    best = better_name(current, name)
+    if best != current:
+        conn.execute(
+            "UPDATE entities SET name = ?, nkey = ?, block = ? WHERE id = ?",
+            (best, name_key(best, entity_type), block_key(best, entity_type), entity_id),
+        )
+
+
+# Tables whose rows belong to one entity (entity_id in their primary key), with their columns: a
+# merge moves them.
+_OWNED = {
+    "entity_aliases": ("entity_id", "alias", "article_id"),
+    "entity_roles": ("entity_id", "role", "article_id", "published"),
+    "entity_affiliations": ("entity_id", "name", "affiliation_id", "article_id"),
+    "event_participants": ("event_id", "entity_id", "role"),
+}
+
+
+def merge_entity(conn: Database, survivor: str, loser: str) -> list[str]:
+    """Fold ledger entity `loser` into `survivor` (a later name showed they are one, rule 3).
+
+    Every row of the loser moves to the survivor; its keys, and its id itself, stay in `entity_keys`
+    as redirects to the survivor, so the loser's id keeps its meaning (the entity that now holds it)
+    and is never given to another entity. The mentions of the articles naming the loser are rewritten
+    with the survivor's id (their blocking keys too); the caller re-merges their events.
+
+    Returns:
+        the ids of the rewritten mentions.
+    """
+    row = conn.execute("SELECT name, type, kind, country, n_mentions, name_doc FROM entities WHERE id = ?",
+                       (loser,)).fetchone()
+    articles = [r[0] for r in conn.execute(
+        "SELECT DISTINCT article_id FROM article_entities WHERE entity_id = ?", (loser,))]
+    conn.execute("UPDATE article_entities SET entity_id = ? WHERE entity_id = ?", (survivor, loser))
+    conn.execute(
+        "UPDATE entity_affiliations SET affiliation_id = ? WHERE affiliation_id = ?", (survivor, loser)
+    )
+    for table, columns in _OWNED.items():
+        picked = ", ".join("?" if c == "entity_id" else c for c in columns)
+        conn.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) SELECT {picked} FROM {table} WHERE entity_id = ? "
+            "ON CONFLICT DO NOTHING",
+            (survivor, loser),
+        )
+        conn.execute(f"DELETE FROM {table} WHERE entity_id = ?", (loser,))
+    conn.execute("UPDATE entity_keys SET entity_id = ? WHERE entity_id = ?", (survivor, loser))
+    remember_key(conn, loser, survivor)  # the id itself redirects
+    mention_ids = _rewrite_mentions(conn, articles, loser, survivor)
+    _merge_names(conn, survivor, row["name_doc"])
+    _rename(conn, survivor, row["name"], row["type"])
+    conn.execute(
+        f"UPDATE entities SET {_LEAST_KIND_COUNTRY}, n_mentions = n_mentions + ?, "
+        "n_articles = (SELECT count(DISTINCT article_id) FROM article_entities WHERE entity_id = ?), "
+        "n_events = (SELECT count(DISTINCT event_id) FROM event_participants WHERE entity_id = ?) "
+        "WHERE id = ?",
+        (row["kind"], row["kind"], row["country"], row["country"], row["n_mentions"], survivor, survivor,
+         survivor),
+    )
+    conn.execute("DELETE FROM entities WHERE id = ?", (loser,))
+    return mention_ids
+
+
+def _rewrite_mentions(conn: Database, articles: list[str], loser: str, survivor: str) -> list[str]:
+    """Rename the loser in the stored mentions of these articles (their payloads and blocking keys)."""
+    rows = list(rows_in(conn, "SELECT id, data FROM mentions WHERE article_id IN ({marks})", articles))
+    out: list[str] = []
+    for mention_id, data in rows:
+        new = data.replace(json.dumps(loser), json.dumps(survivor))
+        if new == data:
+            continue
+        out.append(mention_id)
+        conn.execute("UPDATE mentions SET data = ? WHERE id = ?", (new, mention_id))
+        conn.execute("DELETE FROM mention_keys WHERE mention_id = ?", (mention_id,))
+        conn.executemany(
+            "INSERT INTO mention_keys VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [(key, mention_id) for key in sorted(block_keys(to_event_mention(json.loads(new))))],
+        )
+    return out
+
+
+def _merge_names(conn: Database, survivor: str, loser_doc: int) -> None:
+    """Append the loser's name document (migration 6) to the survivor's, and drop it."""
+    row = conn.execute("SELECT names FROM entity_names WHERE rowid = ?", (loser_doc,)).fetchone()
+    if row is None:
+        return
+    doc = conn.execute("SELECT name_doc FROM entities WHERE id = ?", (survivor,)).fetchone()[0]
+    mine = conn.execute("SELECT names FROM entity_names WHERE rowid = ?", (doc,)).fetchone()
+    names = "\n".join([*([mine[0]] if mine else []), row[0]])
+    if mine:
+        conn.execute("UPDATE entity_names SET names = ? WHERE rowid = ?", (names, doc))
+    else:
+        conn.execute("INSERT INTO entity_names (rowid, names) VALUES (?, ?)", (doc, names))
+    conn.execute("DELETE FROM entity_names WHERE rowid = ?", (loser_doc,))
+
+
+def store_entities(conn: Database, article: Article, rewritten: list[str] | None = None) -> dict[str, str]:
     """Resolve and record every entity of an article, with its aliases, roles and affiliations.
 
     Args:
         conn: a connection inside a write transaction.
         article: the article (already in `articles`).
+        rewritten: receives the ids of stored mentions a merge of ledger entities rewrote.
 
     Returns:
         article entity id -> ledger entity id.
     """
-    mapping = {e.id: resolve_entity(conn, e) for e in article.entities}
+    mapping: dict[str, str] = {}
+    for e in article.entities:
+        mapping[e.id] = resolve_entity(conn, e, rewritten)
+    # an entity resolved early in the article may since have been merged into another
+    mapping = {local: _redirect(conn, ledger_id) for local, ledger_id in mapping.items()}
     links: list[tuple[str, str, str]] = []
     aliases: list[tuple[str, str, str]] = []
     roles: list[tuple[str, str, str, str | None]] = []
@@ -218,6 +341,12 @@ def store_entities(conn: Database, article: Article) -> dict[str, str]:
     )
     _count_article(conn, article, mapping)
     return mapping
+
+
+def _redirect(conn: Database, entity_id: str) -> str:
+    """The entity an id names now: itself, or the entity it was merged into."""
+    row = conn.execute("SELECT entity_id FROM entity_keys WHERE key = ?", (entity_id,)).fetchone()
+    return str(row[0]) if row else entity_id
 
 
 def _index_names(conn: Database, pairs: set[tuple[str, str]]) -> None:

@@ -13,11 +13,13 @@ import enum
 import json
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
 from reportedly.merge.claims import build_claim, mention_payload, participants, to_event_mention
 from reportedly.merge.events import block_keys, cluster, pair_score
+from reportedly.merge.status import OWN_VOICE
 from reportedly.model import Article, Failure
 from reportedly.store.database import Database, rows_in, transaction
 from reportedly.store.entities import add_event_counts, affiliations_of, store_entities
@@ -96,13 +98,14 @@ def store_batch(conn: Database, articles: list[Article], failures: list[Failure]
         for article in articles:
             if article.id not in have:
                 new.setdefault(article.id, article)
+        mention_ids: list[str] = []
+        new = _earliest_originals(conn, new, mention_ids)
         conn.executemany(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_article_row(a, stamp) for a in new.values()],
         )
-        mention_ids: list[str] = []
-        for article in new.values():
-            mention_ids.extend(_store_mentions(conn, article, store_entities(conn, article)))
+        for article in new.values():  # (a merge of ledger entities adds the stored mentions it rewrote)
+            mention_ids.extend(_store_mentions(conn, article, store_entities(conn, article, mention_ids)))
         conn.executemany(
             "INSERT INTO failures (path, url, format, error, first_seen, last_seen) "
             "VALUES (?, ?, ?, ?, ?, ?) "
@@ -115,6 +118,83 @@ def store_batch(conn: Database, articles: list[Article], failures: list[Failure]
         )
         recluster(conn, mention_ids)
     return len(new)
+
+
+def _when(published: str | None, article_id: str) -> tuple[bool, str, str]:
+    """Sort key of a syndicated copy's candidates for original: the earliest published (undated last),
+    ties to the smallest id, so the original of a copy cluster does not depend on arrival order."""
+    return (published is None, published or "", article_id)
+
+
+def _earliest_originals(conn: Database, new: dict[str, Article], rewritten: list[str]) -> dict[str, Article]:
+    """The batch's articles with `duplicate_of` naming the earliest-published article of their copy
+    cluster (the copy finder names the first to arrive). A new article published before its cluster's
+    original becomes the original: the stored members are rewritten to name it (their mentions too,
+    whose ids go to `rewritten`, to re-merge their events).
+    """
+    out = dict(new)
+    for aid in list(out):
+        article = out[aid]
+        if article.duplicate_of is None:
+            continue
+        root, root_published = _original_of(conn, out, article.duplicate_of)
+        if root is None or root == aid:
+            out[aid] = replace(article, duplicate_of=None) if root == aid else article
+            continue
+        if _when(article.published, aid) > _when(root_published, root):
+            out[aid] = replace(article, duplicate_of=root)
+            continue
+        out[aid] = replace(article, duplicate_of=None)  # the earliest: the cluster's original now
+        for bid, other in out.items():
+            if bid == root or other.duplicate_of == root:
+                out[bid] = replace(other, duplicate_of=aid)
+        members = "SELECT id FROM articles WHERE id = ? OR duplicate_of = ?"
+        stored = [r[0] for r in conn.execute(members, (root, root))]
+        rewritten.extend(_set_original(conn, stored, aid))
+    return out
+
+
+def _original_of(conn: Database, batch: dict[str, Article], copied: str) -> tuple[str | None, str | None]:
+    """The original of the cluster an article copies (it, or the article it copies) and its publication
+    date; (None, None) when that article is nowhere."""
+    if copied in batch:
+        original = batch[copied].duplicate_of or copied
+    else:
+        row = conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (copied,)).fetchone()
+        if row is None:
+            return None, None
+        original = row[0] or copied
+    if original in batch:
+        return original, batch[original].published
+    row = conn.execute("SELECT published FROM articles WHERE id = ?", (original,)).fetchone()
+    return (original, row[0]) if row else (None, None)
+
+
+def _set_original(conn: Database, article_ids: list[str], original: str) -> list[str]:
+    """Make stored articles copies of `original` (their record, and their mentions' payloads: the
+    original they count as, their own voice's key); returns the rewritten mention ids."""
+    out: list[str] = []
+    for aid in sorted(article_ids):
+        (data,) = conn.execute("SELECT data FROM articles WHERE id = ?", (aid,)).fetchone()
+        record = json.loads(data)
+        record["duplicate_of"] = original
+        conn.execute(
+            "UPDATE articles SET duplicate_of = ?, data = ? WHERE id = ?",
+            (original, json.dumps(record, ensure_ascii=False, sort_keys=True), aid),
+        )
+        mentions = conn.execute("SELECT id, data FROM mentions WHERE article_id = ?", (aid,)).fetchall()
+        for mention_id, payload in mentions:
+            mention = json.loads(payload)
+            mention["duplicate_of"] = original
+            for source in mention["sources"]:
+                if source["speaker"].get("own_voice"):
+                    source["speaker"]["key"] = f"{OWN_VOICE}:{original}"
+            conn.execute(
+                "UPDATE mentions SET data = ? WHERE id = ?",
+                (json.dumps(mention, ensure_ascii=False, sort_keys=True), mention_id),
+            )
+            out.append(mention_id)
+    return out
 
 
 def _store_mentions(conn: Database, article: Article, entity_map: dict[str, str]) -> list[str]:
@@ -198,6 +278,14 @@ def recluster(conn: Database, mention_ids: list[str]) -> None:
     payloads = _component(conn, mention_ids)
     linked = "SELECT DISTINCT event_id FROM mentions WHERE id IN ({marks}) AND event_id IS NOT NULL"
     old_events = {r[0] for r in rows_in(conn, linked, payloads)}
+    while True:  # every mention of an event rewritten here is re-merged with it (after an entity merge
+        # renamed participants, an old event's mentions need not all be reachable by the new pairs)
+        members = "SELECT id FROM mentions WHERE event_id IN ({marks})"
+        missing = {r[0] for r in rows_in(conn, members, old_events)} - set(payloads)
+        if not missing:
+            break
+        payloads.update(_component(conn, sorted(missing)))
+        old_events |= {r[0] for r in rows_in(conn, linked, payloads)}
     everyone = set().union(*(participants(p) for p in payloads.values()))
     # each entity's event count loses the events rewritten here and gains the ones written anew
     events_delta = Counter(_participants_of(conn, old_events))

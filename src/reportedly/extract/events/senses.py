@@ -80,12 +80,13 @@ IDIOM_OBJECTS: dict[str, frozenset[str]] = {
     "kill": frozenset({"time", "mood", "engine", "light"}),
     "crush": frozenset({"record", "expectation"}),
 }
-# Subjects that are no agent of a political act: weather, disease, markets and the economy.
+# Subjects that are no agent of a political act: weather, disease, markets and the economy, and a
+# result ("the win lifted Liverpool seven points clear").
 NON_AGENTS = _words(
     """
     storm hurricane typhoon cyclone tornado rain rainfall snow snowfall flood flooding earthquake
     quake tsunami wind wildfire fire blaze heatwave drought virus pandemic disease outbreak share
-    stock price index market economy rate sale earning revenue profit result inflation currency
+    stock price index market economy rate sale earning revenue profit result inflation currency win victory
     thunderstorm hail frost monsoon landslide mudslide avalanche temperature weather lightning
     """
 )

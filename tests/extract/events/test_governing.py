@@ -68,6 +68,15 @@ def test_governing_done_acts_keep_their_type(nlp: Any, text: str, kind: str) -> 
     assert all(e.content is None for e in events)
 
 
+def test_governing_must_in_a_reported_clause_is_a_demand(nlp: Any) -> None:
+    text = "Eritrea's ambassador said Qatar must mediate with Djibouti over the border."
+    events, names = _events(nlp, text)
+    (request,) = [e for e in events if e.type == "REQUEST"]
+    assert [names[r] for r in request.recipients] == ["Qatar"]  # the one who must
+    assert request.content is not None and request.content.text.startswith("Qatar must mediate")
+    assert "CONSULT" not in {e.type for e in events}
+
+
 def test_governing_relation_takes_the_act_parties(nlp: Any) -> None:
     events, names = _events(nlp, "Othman Hashim asked to meet Aung San Suu Kyi in Naypyitaw.")
     (request,) = [e for e in events if e.type == "REQUEST"]

@@ -105,6 +105,9 @@ INTENT_CODES = {
     "COERCE": THREAT_CODE,
     "ASSAULT": THREAT_CODE,
 }
+# Modals of obligation: "X said Ankara must hand back the ship" is X's demand (CAMEO 100).
+DEONTIC_MODALS = frozenset({"must", "should"})
+DEMAND_CODE = "100"
 # Subject pronouns that, in a reported clause, stand for the one reporting it ("X said it would ...").
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
 MEDIATE_LEMMAS = frozenset({"mediate", "broker", "facilitate"})
@@ -135,7 +138,9 @@ def extract_events(
     dates = date_index(doc)
     year = None if ctx.published else context_year(dates)
     off: set[int] = set()  # event nouns read in another sense ("an attack on the smartphone market")
-    drafts = [d for tok in doc if (d := _draft(tok, index, ctx, dates, year, off)) is not None]
+    drafts = [
+        _as_demand(d, index) for tok in doc if (d := _draft(tok, index, ctx, dates, year, off)) is not None
+    ]
     drafts = [d for d in drafts if not any(c.dep_ == "dobj" and c.i in off for c in d.trigger.children)]
     if article_domain(doc) is not None:  # a sports or market report: only governments' and the like's acts
         drafts = [d for d in drafts if _has_political_party(d, index)]
@@ -203,6 +208,24 @@ def _draft(
         anaphor=anaphor,
         specific=match.specific,
     )
+
+
+def _as_demand(draft: Draft, index: ArgIndex) -> Draft:
+    """'Russia says Israel must end attacks on Syria': an act a speaker says another must or should do is
+    the speaker's demand (CAMEO 10, PLOVER REQUEST) on the one who must, the act its content."""
+    tok = draft.trigger
+    if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH_VERBS:
+        return draft
+    if not any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in tok.children):
+        return draft
+    speakers = roles_for(tok.head, index).actors
+    if not speakers:
+        return draft
+    bound = [e for e in draft.actors or draft.recipients if e not in speakers]
+    draft.actors, draft.recipients = speakers, bound
+    draft.type, draft.cameo, draft.mode = "REQUEST", DEMAND_CODE, None
+    draft.content = (tok.left_edge.i, tok.right_edge.i + 1)
+    return draft
 
 
 def _reported_speaker(tok: Token, index: ArgIndex) -> list[str]:

@@ -4,7 +4,8 @@ Reads ../shared/data/cameo/CAMEO.2.0.txt (MIT, Open Event Data Alliance) and
 ../shared/data/plover/CAMEO2PLOVER-2021.txt (PLOVER, CC BY-SA 4.0), and writes one JSON file:
 
     {"verbs": {lemma: {"code": default CAMEO code or null, "block": index into "blocks" or null,
-                       "patterns": [pattern, ...]}},          # the verb's own (multi-word) patterns
+                       "patterns": [pattern, ...],            # the verb's own (multi-word) patterns
+                       "derived": true}},                     # only when the default is its block's (below)
      "blocks": [[pattern, ...], ...],                          # patterns shared by a block's verbs
      "plover": {cameo_code: [PLOVER type, mode or null]}}
     pattern = {"pre": [[alt, ...], ...], "post": [[alt, ...], ...], "code": CAMEO code}
@@ -32,6 +33,15 @@ MARKERS = str.maketrans("", "", "(){}$+%^*|")
 
 # CAMEO 02 (appeal) is not in the 2021 table; PLOVER folds appeals into REQUEST (plover_reference.html).
 EXTRA_PLOVER = {"02": ["REQUEST", None]}
+# A verb the dictionary leaves uncoded ("REFUSE", "REJECT", "RETURN" sit in blocks headed [---]) takes the
+# CAMEO root most of its block's patterns code: the block's authors wrote its patterns for one kind of act
+# ("REFUSE ... * PROPOSAL [120]", "RETURN ... * REFUGEES [084]"). The root must be named by more than
+# this share of the block's event patterns, and by ten or more (a majority of a few is chance), so a
+# block of unrelated senses ("PUT", "SET", "STAGE": protest, arrest, bombing) gets no default.
+MIN_BLOCK_SHARE = 0.5
+MIN_BLOCK_PATTERNS = 10
+# Statements (01) are no event and uncoded patterns are noise: neither votes for a block's default.
+NON_EVENT_ROOT = "01"
 
 
 def parse_code(field: str) -> str | None:
@@ -135,6 +145,41 @@ def add_pattern(text: str, block: list[object], synsets: dict[str, list[str]]) -
     block.append(pattern)
 
 
+def block_defaults(
+    verbs: dict[str, dict[str, object]], blocks: list[list[object]], plover: dict[str, list[str | None]]
+) -> int:
+    """Give each uncoded verb of a block its block's default (`block_default`); returns how many got one."""
+    derived = 0
+    for entry in verbs.values():
+        if entry["code"] is None and entry["block"] is not None:
+            code = block_default(blocks[entry["block"]], plover)  # type: ignore[arg-type, index]
+            if code is not None:
+                entry["code"], entry["derived"] = code, True
+                derived += 1
+    return derived
+
+
+def block_default(patterns: list[dict[str, object]], plover: dict[str, list[str | None]]) -> str | None:
+    """The default CAMEO code a block's patterns imply: the event root most of them code (MIN_BLOCK_SHARE,
+    MIN_BLOCK_PATTERNS); within it, the code most of the root's patterns share, else
+    the root's generic code ("12" -> "120"). None when no root holds the block."""
+    codes = [str(p["code"]) for p in patterns if not str(p["code"]).startswith(NON_EVENT_ROOT)]
+    roots: dict[str, int] = {}
+    for code in codes:
+        roots[code[:2]] = roots.get(code[:2], 0) + 1
+    ranked = sorted(roots.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < MIN_BLOCK_PATTERNS or ranked[0][1] <= MIN_BLOCK_SHARE * len(codes):
+        return None
+    root = ranked[0][0]
+    inner: dict[str, int] = {}
+    for code in codes:
+        if code.startswith(root):
+            inner[code[:3]] = inner.get(code[:3], 0) + 1
+    best, count = max(inner.items(), key=lambda kv: kv[1])
+    code = best if 2 * count > ranked[0][1] else root + "0"
+    return code if code in plover or root in plover else None
+
+
 def read_plover(path: Path) -> dict[str, list[str | None]]:
     table: dict[str, list[str | None]] = {}
     for line in path.read_text("utf-8").splitlines():
@@ -154,6 +199,7 @@ def main() -> int:
     synsets = read_synsets(lines)
     verbs, blocks = read_verbs(lines, synsets)
     plover = read_plover(SHARED / "plover" / "CAMEO2PLOVER-2021.txt")
+    derived = block_defaults(verbs, blocks, plover)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(
         json.dumps(
@@ -169,7 +215,10 @@ def main() -> int:
         "utf-8",
     )
     n_patterns = sum(len(b) for b in blocks)
-    print(f"{len(verbs)} verbs, {n_patterns} patterns, {len(plover)} CAMEO->PLOVER codes -> {OUT}")
+    print(
+        f"{len(verbs)} verbs ({derived} with a block's default), {n_patterns} patterns, "
+        f"{len(plover)} CAMEO->PLOVER codes -> {OUT}"
+    )
     return 0
 
 

@@ -226,6 +226,9 @@ class Event:
     sources: tuple[EventSource, ...]
     trigger: Span | None = None
     extractor: str = ""
+    # the act a governing verb is about ("threatened [to strike Turkish positions]", "refused [to send
+    # troops]"): the event is the threat or the refusal, this its content, which did not happen
+    content: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -197,12 +197,13 @@ def _said(text: str, content: str, stance: str) -> Attribution:
             "No such meeting took place",
             [("CONSULT", "disputed", [(None, "assert"), ("q1", "deny")])],
         ),
-        # a reported 'would' with no condition is a promise, not a hypothesis
+        # a reported 'would' with no condition is a promise, not a hypothesis: PLOVER codes a cooperative
+        # act told in the future as the intent to do it (AGREE, CAMEO 033)
         (
             "Mujahid said Russia would send aid to Afghanistan.",
             ["Russia", "Afghanistan"],
             "Russia would send aid to Afghanistan",
-            [("AID", "offered", [("q1", "assert")])],
+            [("AGREE", "offered", [("q1", "assert")])],
         ),
     ],
 )

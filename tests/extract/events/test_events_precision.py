@@ -42,6 +42,7 @@ NON_POLITICAL = [
     "Hospitals in Lagos are fighting against malaria with new bed nets.",
     "A heat wave will strike Spain and Portugal this weekend, with temperatures near 44 degrees.",
     "Thunderstorms could hit northern Italy on Sunday, bringing hail and strong winds.",
+    "The victory lifted Arsenal three points clear of Manchester City at the top of the table.",
 ]
 # Political sentences with the same trigger words, and the event type each must keep.
 POLITICAL = [
@@ -54,10 +55,16 @@ POLITICAL = [
     ("The Taliban arrested two journalists in Kabul.", "COERCE"),
     ("Pakistan accused India of violating the ceasefire in Kashmir.", "ACCUSE"),
     ("Qatar hosted talks between the United States and the Taliban in Doha.", "CONSULT"),
-    ("Turkey threatened to attack Kurdish fighters in northern Syria.", "ASSAULT"),
+    # the threat, not the attack (tests/extract/events/test_governing.py)
+    ("Turkey threatened to attack Kurdish fighters in northern Syria.", "THREATEN"),
     ("Russian forces attacked Kharkiv on Tuesday, killing at least 12 civilians.", "ASSAULT"),
     ("Police fought protesters in Paris after the government raised the pension age.", "ASSAULT"),
     ("Israeli warplanes struck Lebanon on Monday, the army said.", "ASSAULT"),
+    # verbs the CAMEO dictionary leaves uncoded, coded by their block (scripts/build_event_lexicon.py)
+    ("The United States returned the looted statue to Iraq on Monday.", "RETREAT"),
+    ("Iran rejected the proposal by France on Monday.", "REJECT"),
+    # a verb whose default is blanked still codes its phrases
+    ("Ecuador's president Daniel Noboa declared a state of emergency in Quito on Monday.", "COERCE"),
 ]
 # Whole reports (written for the test): a sports report and a market report code no event, and in a
 # sports report a country's act still counts.
@@ -141,7 +148,13 @@ def test_events_precision_dates_relative_to_publication(nlp: Any, text: str, dat
 @pytest.mark.parametrize(
     ("text", "kind", "actors", "recipients"),
     [
-        ("Germany will send tanks to Ukraine, Chancellor Olaf Scholz said.", "AID", ["Germany"], ["Ukraine"]),
+        # told in the future: the intent to give aid (PLOVER AGREE), with the aid's parties
+        (
+            "Germany will send tanks to Ukraine, Chancellor Olaf Scholz said.",
+            "AGREE",
+            ["Germany"],
+            ["Ukraine"],
+        ),
         (POLITICAL[3][0], "ASSAULT", ["Hamas"], ["Israel"]),  # a country after "at" is the target
         (POLITICAL[4][0], "COERCE", ["European Union"], ["Belarus"]),  # "imposed sanctions on"
         (

@@ -37,6 +37,7 @@ class Draft:
     mediator: str | None = None
     anaphor: bool = False
     specific: bool = False  # a CAMEO pattern matched, not only the verb's default
+    content: tuple[int, int] | None = None  # token range of the act a governing verb is about
 
 
 def merge_same(

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from reportedly import registry
+from reportedly.extract.cues import SPEECH_VERBS
 from reportedly.extract.events.arguments import (
     CONQUEST_NOUNS,
     PLACE_TYPES,
@@ -35,6 +36,7 @@ from reportedly.extract.events.arguments import (
 from reportedly.extract.events.dating import context_year, date_index, find_date
 from reportedly.extract.events.drafts import MIN_SHARED_ACTORS, Draft, holding, merge_same
 from reportedly.extract.events.epistemic import combine, local_cues
+from reportedly.extract.events.governing import THREAT_CODE, absorb_objects, govern
 from reportedly.extract.events.senses import (
     POLITICAL_KINDS,
     STRIKE_CODE,
@@ -88,6 +90,26 @@ ROOT_CODES = {
     "COERCE": "17",
     "ASSAULT": "19",
 }
+# Types PLOVER codes with a source and no target: "a group may mobilize with no specific target stated"
+# (MOBILIZE), demonstrations and strikes (PROTEST), threats and demands made in public (THREATEN, REQUEST).
+ONE_PARTY_TYPES = frozenset({"MOBILIZE", "PROTEST", "THREATEN", "REQUEST"})
+# Material acts told in the future, coded as the intent to do them: CAMEO 03x "express intent to"
+# (031 cooperate materially, 033 provide aid, 035 yield) or, for conflict, 13 "threaten".
+INTENT_CODES = {
+    "COOPERATE": "031",
+    "AID": "033",
+    "RETREAT": "035",
+    "PROTEST": THREAT_CODE,
+    "MOBILIZE": THREAT_CODE,
+    "SANCTION": THREAT_CODE,
+    "COERCE": THREAT_CODE,
+    "ASSAULT": THREAT_CODE,
+}
+# Modals of obligation: "X said Ankara must hand back the ship" is X's demand (CAMEO 100).
+DEONTIC_MODALS = frozenset({"must", "should"})
+DEMAND_CODE = "100"
+# Subject pronouns that, in a reported clause, stand for the one reporting it ("X said it would ...").
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
 MEDIATE_LEMMAS = frozenset({"mediate", "broker", "facilitate"})
 RESIST_LEMMAS = frozenset({"resist", "fight", "battle"})
 ANAPHOR_NOUNS = frozenset({"meeting", "trip", "visit", "talk", "negotiation", "summit"})
@@ -116,15 +138,17 @@ def extract_events(
     dates = date_index(doc)
     year = None if ctx.published else context_year(dates)
     off: set[int] = set()  # event nouns read in another sense ("an attack on the smartphone market")
-    drafts = [d for tok in doc if (d := _draft(tok, index, ctx, dates, year, off)) is not None]
+    drafts = [
+        _as_demand(d, index) for tok in doc if (d := _draft(tok, index, ctx, dates, year, off)) is not None
+    ]
     drafts = [d for d in drafts if not any(c.dep_ == "dobj" and c.i in off for c in d.trigger.children)]
     if article_domain(doc) is not None:  # a sports or market report: only governments' and the like's acts
         drafts = [d for d in drafts if _has_political_party(d, index)]
-    drafts = _fold_mediation(_drop_light_verbs(drafts))
+    drafts = _fold_mediation(_drop_light_verbs(absorb_objects(govern(drafts))))
     _name_conquerors(drafts)
     drafts = [_recode(d) for d in drafts]
     events, anaphors = [d for d in drafts if not d.anaphor], [d for d in drafts if d.anaphor]
-    events = [d for d in events if _is_dyadic(d)]
+    events = [d for d in events if _is_dyadic(d) or _stands_alone(d, index)]
     for anaphor in anaphors:
         target = _antecedent(anaphor, events)
         if target is not None:
@@ -153,6 +177,8 @@ def _draft(
     if not is_candidate(tok):
         return None
     roles = roles_for(tok, index)
+    if not roles.actors:
+        roles.actors = _reported_speaker(tok, index)
     anaphor = (
         tok.lemma_.lower() in ANAPHOR_NOUNS
         and any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHOR_DETS for c in tok.children)
@@ -182,6 +208,37 @@ def _draft(
         anaphor=anaphor,
         specific=match.specific,
     )
+
+
+def _as_demand(draft: Draft, index: ArgIndex) -> Draft:
+    """'Russia says Israel must end attacks on Syria': an act a speaker says another must or should do is
+    the speaker's demand (CAMEO 10, PLOVER REQUEST) on the one who must, the act its content."""
+    tok = draft.trigger
+    if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH_VERBS:
+        return draft
+    if not any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in tok.children):
+        return draft
+    speakers = roles_for(tok.head, index).actors
+    if not speakers:
+        return draft
+    bound = [e for e in draft.actors or draft.recipients if e not in speakers]
+    draft.actors, draft.recipients = speakers, bound
+    draft.type, draft.cameo, draft.mode = "REQUEST", DEMAND_CODE, None
+    draft.content = (tok.left_edge.i, tok.right_edge.i + 1)
+    return draft
+
+
+def _reported_speaker(tok: Token, index: ArgIndex) -> list[str]:
+    """The speaker a subject pronoun stands for in the clause the speaker reports: "Japan's Defense
+    Ministry said it had lodged a protest" (`SPEAKER_PRONOUNS`, the pronouns of a group, never of a
+    person); none for any other subject."""
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    head = tok.head
+    if subject is None or subject.lower_ not in SPEAKER_PRONOUNS or tok.dep_ != "ccomp":
+        return []
+    if head.pos_ != "VERB" or head.lemma_.lower() not in SPEECH_VERBS:
+        return []
+    return [e for e in roles_for(head, index).actors if index.entities[e].type != "PERSON"]
 
 
 def _reading(tok: Token, roles: Roles, index: ArgIndex, off: set[int]) -> tuple[TriggerMatch, str] | None:
@@ -234,6 +291,15 @@ def _is_dyadic(draft: Draft) -> bool:
     if draft.recipients or len(draft.actors) >= MIN_SHARED_ACTORS:
         return True
     return draft.type == "AGREE" and bool(draft.actors)  # an offer recoded from a meeting: "ready to receive"
+
+
+def _stands_alone(draft: Draft, index: ArgIndex) -> bool:
+    """Whether an event with one party is coded all the same: a relation whose content names the act
+    ("Syria threatened to strike ...", "refused to send troops"), or an act PLOVER codes without a target
+    (`ONE_PARTY_TYPES`) by a public actor (a country, government, armed group or international body)."""
+    if (draft.content is None and draft.type not in ONE_PARTY_TYPES) or not draft.actors:
+        return False
+    return _any_political(draft.actors, index)
 
 
 def _drop_light_verbs(drafts: list[Draft]) -> list[Draft]:
@@ -302,7 +368,8 @@ def _name_conquerors(drafts: list[Draft]) -> None:
 
 def _recode(draft: Draft) -> Draft:
     """PLOVER's readings of offers and failures: an offered meeting is an AGREE by the one offering;
-    talks that ended without results are an AGREE that did not happen."""
+    talks that ended without results are an AGREE that did not happen; another act told in the future is
+    the intent to do it (`INTENT_CODES`)."""
     if draft.type == "CONSULT" and "failed" in draft.cues:
         draft.type, draft.cameo, draft.mode, draft.anaphor = "AGREE", None, None, False
     elif draft.type == "CONSULT" and {"offered", "negated"} <= draft.cues:  # "would not negotiate with"
@@ -314,7 +381,20 @@ def _recode(draft: Draft) -> Draft:
         draft.type, draft.cameo, draft.mode = "AGREE", OFFER_CODE, None
         draft.anaphor = draft.anaphor and not (offerer or guests)  # "they will host such meetings"
         draft.actors, draft.recipients = offerer, guests
+    elif draft.type in INTENT_CODES and _is_future(draft):
+        # PLOVER: cooperative acts told in the future imply intent (AGREE); CAMEO 13: an intent to do a
+        # hostile act is a threat. The act itself is the content: "said it will release the hostages"
+        draft.cameo = INTENT_CODES[draft.type]
+        draft.type, draft.mode = ("THREATEN" if draft.cameo == THREAT_CODE else "AGREE"), None
+        draft.content = draft.content or (draft.trigger.i, draft.trigger.right_edge.i + 1)
     return draft
+
+
+def _is_future(draft: Draft) -> bool:
+    """Whether an act is told as still to come: an offer or future cue, no negation, and the verb in its
+    base form ("will release", "ready to withdraw"); "have withdrawn their offer" is done."""
+    cues = draft.cues & {"offered", "negated"}
+    return cues == {"offered"} and draft.trigger.tag_ == "VB"
 
 
 def _antecedent(anaphor: Draft, events: list[Draft]) -> Draft | None:
@@ -379,7 +459,15 @@ def _finish(draft: Draft, number: int, attributions: list[Attribution], sentence
         sources=tuple(sources),
         trigger=Span(trig.idx, trig.idx + len(trig.text), trig.text),
         extractor=EXTRACTOR,
+        content=_content(draft),
     )
+
+
+def _content(draft: Draft) -> Span | None:
+    if draft.content is None:
+        return None
+    tokens = draft.trigger.doc[draft.content[0] : draft.content[1]]
+    return Span(tokens.start_char, tokens.end_char, tokens.text)
 
 
 registry.extractors.register("extractors.events.v1", func=extract_events)

@@ -56,12 +56,13 @@ CONTEST_LEMMAS = _words(
     win lose
     """
 )
-# Objects that make a trigger an idiom and no event: lemma -> its idioms' object lemmas.
+# Objects that make a trigger an idiom and no event: lemma -> its idioms' object lemmas. Illnesses,
+# disasters and social ills are fought by policy, not by force ("to fight fentanyl trafficking").
 _ILLNESS = _words(
     """
     cancer disease illness injury virus infection flu malaria pandemic covid tumour tumor obesity
     addiction depression cold fatigue tear urge fire flame blaze wildfire drought inflation pest
-    weed bacterium bacteria
+    weed bacterium bacteria crime trafficking smuggling corruption poverty hunger
     """
 )
 _TARGETS = _words("expectation target estimate forecast deadline need requirement standard demand")
@@ -80,12 +81,13 @@ IDIOM_OBJECTS: dict[str, frozenset[str]] = {
     "kill": frozenset({"time", "mood", "engine", "light"}),
     "crush": frozenset({"record", "expectation"}),
 }
-# Subjects that are no agent of a political act: weather, disease, markets and the economy.
+# Subjects that are no agent of a political act: weather, disease, markets and the economy, and a
+# result ("the win lifted Liverpool seven points clear").
 NON_AGENTS = _words(
     """
     storm hurricane typhoon cyclone tornado rain rainfall snow snowfall flood flooding earthquake
     quake tsunami wind wildfire fire blaze heatwave drought virus pandemic disease outbreak share
-    stock price index market economy rate sale earning revenue profit result inflation currency
+    stock price index market economy rate sale earning revenue profit result inflation currency win victory
     thunderstorm hail frost monsoon landslide mudslide avalanche temperature weather lightning
     """
 )
@@ -253,12 +255,14 @@ def _has_mod(tok: Token, word: str) -> bool:
 
 def is_idiom(tok: Token) -> bool:
     """Verbs the lexicon reads as events in idioms that are not: 'took place', 'what he called rebels',
-    'according to'."""
+    'according to', 'are going to be'."""
     lemma = tok.lemma_.lower()
     if lemma == "accord":
         return True
     if lemma == "take" and any(c.lower_ == "place" for c in tok.children):
         return True
+    if lemma == "go" and tok.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in tok.children):
+        return True  # "are going to be a factor": a future, no trip
     return lemma == "call" and any(c.dep_ == "oprd" or c.lower_ == "what" for c in tok.children)
 
 

@@ -25,7 +25,8 @@ POST_WINDOW = 14
 PRE_WINDOW = 6
 
 # Verbs whose dictionary default is wrong for news on diplomacy (PETRARCH2's own notes say the
-# dictionary "could use a lot of additional work"): CAMEO codes from the CAMEO manual.
+# dictionary "could use a lot of additional work"): CAMEO codes from the CAMEO manual. A blank code drops
+# the default only: the verb's specific patterns still code ("declared a state of emergency" is 1724).
 VERB_OVERRIDES = {
     "mediate": "045",
     "negotiate": "046",
@@ -51,6 +52,10 @@ VERB_OVERRIDES = {
     "interest": "",
     "hold": "",
 }
+
+# Words a pattern needs to code a verb whose default is blanked: "led to", "left a statement" match
+# one-word patterns of such verbs in everyday senses; "declared a state of emergency" names the act.
+MIN_PHRASE_WORDS = 3
 
 # Nouns that name events the verb dictionary cannot see ("a meeting with", "the fall of Kabul").
 NOUN_TRIGGERS = {
@@ -154,9 +159,7 @@ def is_candidate(token: Token) -> bool:
     if token.pos_ == "NOUN":
         return lemma in NOUN_TRIGGERS
     if token.pos_ == "VERB":
-        return bool(VERB_OVERRIDES.get(lemma)) or (
-            lemma not in VERB_OVERRIDES and lemma in load_lexicon()["verbs"]
-        )
+        return bool(VERB_OVERRIDES.get(lemma)) or lemma in load_lexicon()["verbs"]
     return False
 
 
@@ -198,12 +201,15 @@ def match_token(token: Token, patterns: bool = True) -> TriggerMatch | None:
 
 
 def _verb_code(token: Token, lemma: str, use_patterns: bool = True) -> tuple[str | None, bool]:
-    if lemma in VERB_OVERRIDES:
-        return VERB_OVERRIDES[lemma] or None, False
     entry = load_lexicon()["verbs"].get(lemma)
+    if lemma in VERB_OVERRIDES and (VERB_OVERRIDES[lemma] or entry is None):
+        return VERB_OVERRIDES[lemma] or None, False
     if entry is None:
         return None, False
     default, patterns = entry
+    if lemma in VERB_OVERRIDES:  # a blanked default: only its phrases code ("declared a state of emergency")
+        default = None
+        patterns = [p for p in patterns if len(p[0]) + len(p[1]) >= MIN_PHRASE_WORDS]
     if not use_patterns or not patterns:
         return default, False
     doc = token.doc

@@ -1,0 +1,110 @@
+"""Governing verbs and light verbs: the relation a verb expresses about another act, that act its content.
+
+CAMEO codes some acts by what they say about another: appeals (02), intents (03), demands (10),
+rejections (12) and threats (13) are defined over a second act ("threaten to attack", "refuse to send
+troops", "demand the release of"). PLOVER codes the relation, not the governed act, which did not happen:
+"Syria threatened to strike Turkish positions" is a THREATEN by Syria, not an ASSAULT; "refused to send
+troops" a REJECT, not a negated AGREE. The governed act is kept as the event's `content`.
+
+  - `govern`: a verb whose lexicon code has one of those roots, with a clause it governs (xcomp, ccomp)
+    whose verb the lexicon codes, becomes the relation; the governed clause is its content, its parties
+    stand in for the relation's missing ones, and the governed act is no event of its own. An intent to do
+    a hostile act (CAMEO roots 11-20: conflict) is a threat ("plans to attack"), as CAMEO's 13 has it.
+  - `absorb_objects`: a verb whose CAMEO pattern names its event-noun object ("lodged a protest" is
+    LODGE * PROTEST [110], ACCUSE) and types it otherwise than the noun alone (PROTEST) is that act; the
+    noun, when it names no doer of its own, is the verb's own act and no second event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from reportedly.extract.events.drafts import MIN_SHARED_ACTORS, Draft
+from reportedly.extract.events.triggers import match_token, to_plover
+
+# CAMEO roots whose events are about another act, and the PLOVER type of the relation.
+GOVERNING_ROOTS = {"02": "REQUEST", "03": "AGREE", "10": "REQUEST", "12": "REJECT", "13": "THREATEN"}
+# The dependents that hold the governed act: "threatened [to strike]", "demanded [that X apologize]".
+GOVERNED_DEPS = frozenset({"xcomp", "ccomp"})
+# CAMEO's conflict roots start here (11 disapprove ... 20 mass violence): an intent to do one is a threat.
+CONFLICT_ROOT = 11
+INTENT_ROOT = "03"
+THREAT_CODE = "130"  # CAMEO: threaten, not specified below
+
+
+def governed_act(verb: Token) -> Token | None:
+    """The verb of the clause `verb` governs ("threatened to strike": "strike"), or None."""
+    for child in verb.children:
+        if child.dep_ in GOVERNED_DEPS and child.pos_ in ("VERB", "AUX"):
+            return child
+    return None
+
+
+def relation(verb: Token) -> tuple[str, str, str | None, Token] | None:
+    """The (PLOVER type, CAMEO code, mode, governed verb) of a governing verb, or None when `verb` is no
+    governing verb or governs no act the lexicon codes."""
+    if verb.pos_ != "VERB":
+        return None
+    own = match_token(verb)
+    if own is None or own.cameo[:2] not in GOVERNING_ROOTS:
+        return None
+    act = governed_act(verb)
+    governed = match_token(act) if act is not None else None
+    if act is None or governed is None:
+        return None
+    kind, code, mode = GOVERNING_ROOTS[own.cameo[:2]], own.cameo, own.mode
+    if own.cameo[:2] == INTENT_ROOT and int(governed.cameo[:2]) >= CONFLICT_ROOT:
+        kind, code = "THREATEN", THREAT_CODE
+        mode = (to_plover(code) or (kind, None))[1]
+    return kind, code, mode, act
+
+
+def govern(drafts: list[Draft]) -> list[Draft]:
+    """Recode governing verbs as the relation they express, their governed act as content (module doc)."""
+    by_index = {d.trigger.i: d for d in drafts}
+    dropped: set[int] = set()
+    for draft in drafts:
+        if draft.trigger.i in dropped:
+            continue
+        found = relation(draft.trigger)
+        if found is None:
+            continue
+        kind, code, mode, act = found
+        draft.type, draft.cameo, draft.mode = kind, code, mode
+        draft.content = (act.left_edge.i, act.right_edge.i + 1)
+        inner = by_index.get(act.i)
+        if inner is not None:
+            _take_parties(draft, inner)
+            dropped.add(act.i)
+    return [d for d in drafts if d.trigger.i not in dropped]
+
+
+def absorb_objects(drafts: list[Draft]) -> list[Draft]:
+    """A verb whose pattern codes its event-noun object as another act absorbs the noun (module doc)."""
+    nouns = {d.trigger.i: d for d in drafts if d.trigger.pos_ == "NOUN"}
+    absorbed: set[int] = set()
+    for draft in drafts:
+        if draft.trigger.pos_ != "VERB" or not draft.specific or draft.content is not None:
+            continue
+        obj = next((nouns[c.i] for c in draft.trigger.children if c.dep_ == "dobj" and c.i in nouns), None)
+        if obj is None or obj.type == draft.type or not set(obj.actors) <= set(draft.actors):
+            continue
+        noun = obj.trigger
+        draft.content = (noun.left_edge.i, noun.right_edge.i + 1)
+        _take_parties(draft, obj)
+        absorbed.add(noun.i)
+    return [d for d in drafts if d.trigger.i not in absorbed]
+
+
+def _take_parties(draft: Draft, inner: Draft) -> None:
+    """The relation's missing parties, place and date from the act it is about: its target is the act's
+    other parties ("asked to meet Suu Kyi", "offered to talk with China": a mutual act's parties are all
+    actors), never the act's lone doer ("warned that Pyongyang would take action")."""
+    draft.actors = draft.actors or list(inner.actors)
+    if not draft.recipients:
+        # a mutual act's other parties; never a lone doer ("would take action")
+        mutual = inner.actors if len(inner.actors) >= MIN_SHARED_ACTORS else []
+        others = [*inner.recipients, *mutual]
+        draft.recipients = [e for e in dict.fromkeys(others) if e not in draft.actors]
+    draft.location = draft.location or inner.location
+    draft.date = draft.date or inner.date

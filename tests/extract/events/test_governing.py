@@ -1,0 +1,102 @@
+"""Governing verbs, light verbs with their own phrase, acts told in the future, one-party events.
+
+Sentences written for this test; the real parse and entities stage, no attributions. Each case states
+what PLOVER codes (the relation a governing verb expresses, with the governed act as `content`) and a
+control that must not change: an act that is told as done stays that act.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reportedly.extract.entities import extract_entities
+from reportedly.extract.events import extract_events
+from reportedly.extract.events.governing import GOVERNING_ROOTS
+from reportedly.model import DocContext, Event
+
+PUBLISHED = "2023-03-10"
+
+
+def _events(nlp: Any, text: str) -> tuple[list[Event], dict[str, str]]:
+    doc = nlp(text)
+    ctx = DocContext("t", published=PUBLISHED)
+    entities = extract_entities(doc, ctx)
+    return extract_events(doc, entities, [], ctx), {e.id: e.name for e in entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind", "content", "absent"),
+    [
+        ("Syria threatened to strike Turkish positions on Monday.", "threatened", "THREATEN",
+         "to strike Turkish positions on Monday", "ASSAULT"),
+        ("Russia refused to send troops to Syria.", "refused", "REJECT",
+         "to send troops to Syria", "COOPERATE"),
+        ("Eritrea demanded the withdrawal of US staff from Ethiopia.", "demanded", "REQUEST",
+         "the withdrawal of US staff from Ethiopia", "RETREAT"),
+        ("Turkey plans to attack Kurdish fighters in Syria.", "plans", "THREATEN",
+         "to attack Kurdish fighters in Syria", "ASSAULT"),
+        ("Japan lodged a protest with North Korea over the missile launch.", "lodged", "ACCUSE",
+         "a protest with North Korea over the missile launch", "PROTEST"),
+        ("Honduras is willing to withdraw its troops from the border with El Salvador.", "withdraw", "AGREE",
+         "withdraw its troops from the border with El Salvador", "RETREAT"),
+    ],
+)
+def test_governing_relation_with_content(
+    nlp: Any, text: str, trigger: str, kind: str, content: str, absent: str
+) -> None:
+    events, _ = _events(nlp, text)
+    (event,) = [e for e in events if e.trigger and e.trigger.text == trigger]
+    assert event.type == kind
+    assert event.content is not None and event.content.text == content
+    assert text[event.content.start : event.content.end] == content
+    assert absent not in {e.type for e in events}  # the governed act did not happen
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Russia sent troops to Syria on Monday.", "COOPERATE"),  # told as done: the act itself
+        ("Japan protested to North Korea over the missile launch.", "PROTEST"),
+        ("Israel withdrew its troops from southern Gaza.", "RETREAT"),
+    ],
+)
+def test_governing_done_acts_keep_their_type(nlp: Any, text: str, kind: str) -> None:
+    events, _ = _events(nlp, text)
+    assert kind in {e.type for e in events}
+    assert all(e.content is None for e in events)
+
+
+def test_governing_must_in_a_reported_clause_is_a_demand(nlp: Any) -> None:
+    text = "Eritrea's ambassador said Qatar must mediate with Djibouti over the border."
+    events, names = _events(nlp, text)
+    (request,) = [e for e in events if e.type == "REQUEST"]
+    assert [names[r] for r in request.recipients] == ["Qatar"]  # the one who must
+    assert request.content is not None and request.content.text.startswith("Qatar must mediate")
+    assert "CONSULT" not in {e.type for e in events}
+
+
+def test_governing_relation_takes_the_act_parties(nlp: Any) -> None:
+    events, names = _events(nlp, "Othman Hashim asked to meet Aung San Suu Kyi in Naypyitaw.")
+    (request,) = [e for e in events if e.type == "REQUEST"]
+    assert [names[a] for a in request.actors] == ["Othman Hashim"]
+    assert [names[r] for r in request.recipients] == ["Aung San Suu Kyi"]
+
+
+def test_governing_speaker_pronoun_is_the_reporting_group(nlp: Any) -> None:
+    events, names = _events(nlp, "Japan's Defense Ministry said it had lodged a protest with North Korea.")
+    (accuse,) = [e for e in events if e.type == "ACCUSE"]
+    assert [names[a] for a in accuse.actors] and "North Korea" in {names[r] for r in accuse.recipients}
+
+
+def test_governing_one_party_events_need_a_public_actor(nlp: Any) -> None:
+    public, _ = _events(nlp, "Syria threatened to strike back within days.")
+    person, _ = _events(nlp, "Jack Ketsoyan asked to respect the privacy of the family.")
+    assert "THREATEN" in {e.type for e in public}
+    assert person == []
+
+
+def test_governing_roots_are_cameo_verbal_relations() -> None:
+    # appeal, intend, demand, reject, threaten: CAMEO's categories defined over another act
+    assert set(GOVERNING_ROOTS) == {"02", "03", "10", "12", "13"}

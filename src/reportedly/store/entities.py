@@ -126,8 +126,9 @@ def _create(conn: Database, entity: Entity) -> str:
     key = entity_key(entity)
     new_id = new_entity_id(conn, key)
     conn.execute(
-        "INSERT INTO entities (id, key, nkey, block, name, type, kb_id, kind, country, name_doc) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(name_doc), 0) + 1 FROM entities))",
+        "INSERT INTO entities (id, key, nkey, block, name, type, kb_id, kind, country, cameo, sector, "
+        "name_doc) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(name_doc), 0) + 1 FROM entities))",
         (
             new_id,
             key,
@@ -138,6 +139,8 @@ def _create(conn: Database, entity: Entity) -> str:
             entity.kb_id,
             entity.kind,
             entity.country,
+            entity.cameo,
+            entity.sector,
         ),
     )
     remember_key(conn, key, new_id)
@@ -179,8 +182,9 @@ def resolve_entity(conn: Database, entity: Entity) -> str:
             (name, name_key(name, entity.type), block_key(name, entity.type), found.id),
         )
     conn.execute(
-        "UPDATE entities SET kind = coalesce(kind, ?), country = coalesce(country, ?) WHERE id = ?",
-        (entity.kind, entity.country, found.id),
+        "UPDATE entities SET kind = coalesce(kind, ?), country = coalesce(country, ?), "
+        "cameo = coalesce(cameo, ?), sector = coalesce(sector, ?) WHERE id = ?",
+        (entity.kind, entity.country, entity.cameo, entity.sector, found.id),
     )
     return found.id
 

@@ -39,3 +39,19 @@ def test_frame_date_of_the_article(published: str | None, dated: str | None, fou
     dateline = Dateline(text="...", place="Kabul", country=None, agency=None, date=dated)
     got = frame_date(DocContext("a", published=published, dateline=dateline))
     assert (got.value, got.source) == found if found else got is None
+
+
+@pytest.mark.parametrize(
+    ("published", "year", "found"),
+    [
+        (None, "2025", ("2025-11-29", "dateline")),  # the article's one year completes the dateline's day
+        (None, None, None),
+        ("2024-11-30", "2025", ("2024-11-30", "published")),  # a published date is surer than a named year
+    ],
+)
+def test_frame_date_dateline_without_year(
+    published: str | None, year: str | None, found: tuple | None
+) -> None:
+    dateline = Dateline(text="...", place="Kabul", country=None, agency=None, date="--11-29")
+    got = frame_date(DocContext("a", published=published, dateline=dateline), year)
+    assert (got.value, got.source) == found if found else got is None

@@ -179,12 +179,14 @@ def _in_other_clause(token: Token, trigger: Token) -> bool:
     return False
 
 
-def frame_date(ctx: DocContext) -> EventDate | None:
-    """The article's time frame as an event date: the dateline's date when it has a year (source
-    "dateline"), else the published date (source "published"), else None.
+def frame_date(ctx: DocContext, year: str | None = None) -> EventDate | None:
+    """The article's time frame as an event date: the dateline's date when it has a year, or when the
+    article names exactly one year (`year`, from `context_year`: "April 1" + "in 2025" -> 2025-04-01;
+    source "dateline"), else the published date (source "published"), else None.
 
     Args:
         ctx: the article's published date and dateline.
+        year: the one year the article names, for a dateline date without one ("--04-01").
 
     Returns:
         an EventDate whose `text` is the date as given (the article body does not hold it).
@@ -192,6 +194,8 @@ def frame_date(ctx: DocContext) -> EventDate | None:
     dateline = ctx.dateline.date if ctx.dateline else None
     if dateline and not dateline.startswith("-"):
         return EventDate(text=dateline, value=dateline, source="dateline")
+    if dateline and year and not ctx.published:
+        return EventDate(text=dateline, value=year + dateline[1:], source="dateline")
     if ctx.published:
         return EventDate(text=ctx.published, value=ctx.published, source="published")
     return None

@@ -142,15 +142,15 @@ def extract_events(
     events.sort(key=lambda d: d.trigger.i)
     sentences = list(doc.sents) if events else []  # once: Token.sent walks the whole Doc on every call
     finished = [_finish(d, i, attributions, sentences) for i, d in enumerate(events, start=1)]
-    return _in_frame(finished, doc, ctx) if finished else finished
+    return _in_frame(finished, doc, ctx, year) if finished else finished
 
 
-def _in_frame(events: list[Event], doc: Doc, ctx: DocContext) -> list[Event]:
+def _in_frame(events: list[Event], doc: Doc, ctx: DocContext, year: str | None) -> list[Event]:
     """Events whose text gives no place or date take the article's frame: the dateline's place, the
     dateline's or published date, each marked by its `source` (arguments.frame_event_location,
     dating.frame_date)."""
     place = frame_event_location(doc, ctx) if any(e.location is None for e in events) else None
-    date = frame_date(ctx)
+    date = frame_date(ctx, year)
     return [
         dataclasses.replace(e, location=e.location or place, date=e.date or date)
         if (e.location is None and place) or (e.date is None and date) else e

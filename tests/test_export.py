@@ -232,3 +232,72 @@ def test_export_csv_dates_parse(db: str) -> None:
             if row[column]:
                 datetime.date.fromisoformat(row[column])
         assert row["event_date_precision"] in {"", "day", "month", "year"}
+
+
+# ---- CAMEO actor codes and inferred arguments (issue 13) ---------------------------------------------
+
+
+def _coded_story() -> list[Any]:
+    """The story with the analysis's codes on Baradar (not in the gazetteer) in the first article only,
+    and a published-date event date: the ledger keeps the code, every export carries it."""
+    articles = _story()
+    first = articles[0]
+    entities = tuple(
+        dataclasses.replace(e, cameo="AFGGOV", sector="GOV") if e.name == "Abdul Ghani Baradar" else e
+        for e in first.entities
+    )
+    events = tuple(dataclasses.replace(v, date=EventDate("2021-11-29", "2021-11-29", source="published"))
+                   for v in first.events)
+    return [dataclasses.replace(first, entities=entities, events=events), *articles[1:]]
+
+
+@pytest.fixture()
+def coded_db(new_ledger: Any) -> str:
+    path = new_ledger()
+    with connect(path) as conn:
+        store_batch(conn, _coded_story(), [])
+    return path
+
+
+def test_export_actor_codes_in_every_format(coded_db: str) -> None:
+    with reportedly.open(coded_db) as ledger:
+        baradar = next(e for e in ledger.entities() if e.name == "Abdul Ghani Baradar")
+    assert (baradar.cameo, baradar.sector) == ("AFGGOV", "GOV")  # later articles without a code keep it
+    _n, tsv = _run(coded_db, "cameo-tsv")
+    reader = csv.reader(io.StringIO(tsv), delimiter="\t")
+    (row,) = [dict(zip(PHOENIX_COLUMNS, r, strict=True)) for r in reader]
+    assert {row["SourceActorFull"], row["TargetActorFull"]} == {"AFGREB", "AFGGOV"}
+    _n, text = _run(coded_db, "plover-jsonl")
+    (record,) = [json.loads(line) for line in text.splitlines()]
+    assert {a["entity_text"]: a["cameo"] for a in record["actor"]} == {
+        "Ahmad Massoud": "AFGREB", "Abdul Ghani Baradar": "AFGGOV"}
+    assert record["date_resolution"] == "published"  # inferred from the article, not read in the text
+    _n, text = _run(coded_db, "csv")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {(r["actors"], r["actors_cameo"]) for r in rows} == {
+        ("Abdul Ghani Baradar; Ahmad Massoud", "AFGGOV; AFGREB")}  # the codes in the names' order
+    assert {r["event_date_source"] for r in rows} == {"published"}
+    _n, text = _run(coded_db, "ftm")
+    people = {e["properties"]["name"][0]: e["properties"] for e in map(json.loads, text.splitlines())
+              if e["schema"] == "Person"}
+    assert (people["Abdul Ghani Baradar"]["classification"], people["Abdul Ghani Baradar"]["sector"]) == (
+        ["AFGGOV"], ["GOV"])
+
+
+@pytest.mark.parametrize(
+    "source,precision",
+    [("text", "day"), ("published", "published"), ("dateline", "dateline")],
+)
+def test_export_event_day_says_an_inferred_date(source: str, precision: str) -> None:
+    date = EventDate("2021-09-14", "2021-09-14", source=source)
+    assert event_day(date, "2021-09-20") == ("2021-09-14", precision)
+
+
+def test_export_phoenix_full_code_is_the_entity_code() -> None:
+    ctx = ExportContext(ledger=None, actors={  # type: ignore[arg-type]
+        "en_0": ActorInfo("en_0", "N0", "GPE", "RUS", None, None, cameo="RUS"),  # a country named
+        "en_1": ActorInfo("en_1", "N1", "ORG", "TUR", "MIL", None, cameo="TURMIL"),
+    })
+    (row,) = to_phoenix(_claim(1, 1), ctx)
+    codes = (row["SourceActorFull"], row["TargetActorFull"], row["TargetActorRole"])
+    assert codes == ("RUS", "TURMIL", "MIL")

@@ -150,6 +150,10 @@ class Entity:
     kind: str | None = None
     country: str | None = None  # ISO 3166-1 alpha-3 of the entity's country, when known
     geonameid: int | None = None  # places and countries
+    # CAMEO actor code: country ISO-3 + agent codes ("RUSGOV", "AFGREB", "IGOUNO"), or a bare country
+    # ("RUS"), from the gazetteer and the Phoenix agents dictionary (extract/entities/codes.py)
+    cameo: str | None = None
+    sector: str | None = None  # the code's primary CAMEO sector: GOV, MIL, REB, COP, UAF, MED ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,18 +191,25 @@ class Attribution:
     kind: str = AttributionKind.STATEMENT.value  # an AttributionKind value (addition)
 
 
+# Where an event's location or date was read: the article's text, or inferred from the dateline or
+# the published date when the text names none (never silently: `source` says which).
+ARGUMENT_SOURCES = ("text", "dateline", "published")
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     text: str
     name: str | None
     country: str | None
     geonameid: int | None
+    source: str = "text"  # text | dateline (the dateline's place, when the text names no place)
 
 
 @dataclass(frozen=True, slots=True)
 class EventDate:
     text: str
     value: str | None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"; None when it cannot be resolved
+    source: str = "text"  # text | dateline | published (the article's date, when the text names none)
 
 
 @dataclass(frozen=True, slots=True)

@@ -218,3 +218,19 @@ def test_events_cluster_order_free_over_weeks(ms: list[EventMention], rnd: rando
     rnd.shuffle(shuffled)
     assert cluster(shuffled) == once
     assert cluster(ms + shuffled) == once
+
+
+def test_events_inferred_arguments_do_not_merge_or_split() -> None:
+    """A place or date inferred from the dateline or the published date says where and when the article
+    was filed: the merge features ignore it (stored mentions without `source` were read in the text)."""
+    from reportedly.merge.claims import to_event_mention
+
+    base = {"id": "a/v1", "article": "a", "type": "CONSULT", "actors": ["x"], "recipients": [],
+            "country_level": False, "published": "2021-11-30"}
+    read = {**base, "location": {"text": "Moscow", "name": "Moscow", "geonameid": 524901},
+            "date": {"text": "Tuesday", "value": "2021-11-30"}}
+    kabul = {"text": "Kabul", "name": "Kabul", "geonameid": 1138958, "source": "dateline"}
+    inferred = {**base, "location": kabul,
+                "date": {"text": "2021-11-30", "value": "2021-11-30", "source": "published"}}
+    assert (to_event_mention(read).place, to_event_mention(read).date) == ("g:524901", "2021-11-30")
+    assert (to_event_mention(inferred).place, to_event_mention(inferred).date) == (None, None)

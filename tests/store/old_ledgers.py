@@ -12,6 +12,7 @@ from pathlib import Path
 from reportedly.store.migrations import MIGRATIONS
 
 UNDO: dict[int, tuple[str, ...]] = {
+    9: ("ALTER TABLE entities DROP COLUMN cameo", "ALTER TABLE entities DROP COLUMN sector"),
     8: ("DROP TABLE entity_keys",),
     7: ("DROP TABLE watch_links", "DROP TABLE watch_sources"),
     6: ("DROP TABLE entity_names", "DROP INDEX entities_name_doc",

@@ -88,11 +88,12 @@ def full_date(value: str | None) -> str | None:
 def event_day(date: EventDate | None, published: str | None) -> tuple[str | None, str | None]:
     """The (YYYY-MM-DD, precision) of an event: its own date, else the first report's publication day.
 
-    A report-dated event has precision "published": the event happened on or before that day.
+    A report-dated event has precision "published": the event happened on or before that day; an event
+    dated by its article's dateline has precision "dateline" (`EventDate.source`).
     """
     value = date.value if date else None
-    if value and len(value) in PRECISION:
-        return full_date(value), precision(value)
+    if date and value and len(value) in PRECISION:
+        return full_date(value), precision(value) if date.source == "text" else date.source
     return (published, "published") if published else (None, None)
 
 
@@ -107,6 +108,7 @@ class ActorInfo:
     sector: str | None  # CAMEO sector code (GOV, REB, MED...)
     qid: str | None  # Wikidata id
     entity: LedgerEntity | None = None
+    cameo: str | None = None  # CAMEO actor code: RUSGOV, AFGREB, a bare country RUS
 
 
 @dataclass
@@ -131,8 +133,14 @@ class ExportContext:
                 entry = state if state and normalize(e.name) in map(normalize, state.names) else None
             qid = entry.qid if entry else (e.kb_id if e.kb_id and e.kb_id.startswith("Q") else None)
             country = e.country or (entry.country if entry else None)
-            sector = entry.sector if entry else None
-            actors[e.id] = ActorInfo(e.id, e.name, e.type, country, sector, qid, e)
+            cameo: str | None = e.cameo
+            sector: str | None
+            if cameo:  # coded by the analysis (ledgers from migration 9 on)
+                sector = e.sector
+            else:  # an entity stored before: the gazetteer's country and sector
+                sector = entry.sector if entry else None
+                cameo = (country or "") + (sector or "") or None
+            actors[e.id] = ActorInfo(e.id, e.name, e.type, country, sector, qid, e, cameo)
         return cls(ledger, actors)
 
     def actor(self, entity_id: str, name: str) -> ActorInfo:

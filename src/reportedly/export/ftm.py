@@ -3,7 +3,8 @@ every property is cleaned and checked as Aleph and `ftm` will read it.
 
 - People (`Person`), organizations (`Organization`, governments as `PublicBody`), countries and other
   places an event involves (`PublicBody` with a jurisdiction, `LegalEntity`), with aliases, ISO
-  countries, positions and the gazetteer's `wikidataId`.
+  countries, positions, the gazetteer's `wikidataId`, the CAMEO actor code as `classification`
+  ("RUSGOV") and its sector as `sector` ("GOV").
 - One `Article` per stored article (title, publication date, URL, publisher, language, text), and one
   `Mention` per entity named in an article (`document` -> the article, `resolved` -> the entity):
   where each entity was read.
@@ -63,6 +64,8 @@ def _entity(info: ActorInfo) -> dict[str, Any]:
     if info.type == "GPE":
         proxy.add("jurisdiction", country)
     proxy.add("wikidataId", info.qid)
+    proxy.add("classification", info.cameo)
+    proxy.add("sector", info.sector)
     if info.entity is not None:
         proxy.add("alias", [a for a in info.entity.aliases if a != info.name])
         if proxy.schema.name == "Person":

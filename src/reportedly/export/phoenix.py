@@ -3,11 +3,12 @@ the Phoenix order (`PHOENIX_COLUMNS`), as the Phoenix daily files and their read
 
 One row per dyad: every actor with every recipient; a meeting with no recipient (all parties
 `actor`, as PLOVER codes reciprocal events) gives one row per pair of its parties. Actor columns
-hold CAMEO codes, not names: `SourceActorFull` is country + sector ("AFGREB"), `SourceActorEntity` the
-ISO 3166-1 alpha-3 country (or a CAMEO IGO code), `SourceActorRole` the sector, each where the
-gazetteer knows it. `Date` is YYYYMMDD: the event's day; the first day of its month or year when
-its date is coarser (`plover-jsonl` and `csv` say which precision); the first report's day when it
-has none (Phoenix dates events by their story). `GoldsteinScore` comes from the CAMEO
+hold CAMEO codes, not names: `SourceActorFull` is the entity's CAMEO actor code (`entities[].cameo`:
+"AFGREB", "RUSGOV", a bare country "RUS"), `SourceActorEntity` the ISO 3166-1 alpha-3 country (or a CAMEO
+IGO code), `SourceActorRole` the sector, each where the analysis or the gazetteer knows it. `Date` is
+YYYYMMDD: the event's day; the first day of its month or year when its date is coarser (`plover-jsonl` and
+`csv` say which precision); the first report's day when it has none (Phoenix dates events by their story).
+`GoldsteinScore` comes from the CAMEO
 scale (`data/cameo/goldstein.tsv`); `Lat`/`Lon` from GeoNames for a resolved city; `URLs` and
 `NewsSources` join the reporting articles' URLs and publishing agencies with ";"; `SentenceID` holds
 the ledger event id (`reportedly timeline` takes it). The ledger status is not a Phoenix column:
@@ -68,7 +69,7 @@ def _actor_columns(prefix: str, info: ActorInfo | None) -> dict[str, str]:
     country = (info.country or "") if info else ""
     sector = (info.sector or "") if info else ""
     return {
-        f"{prefix}ActorFull": country + sector,
+        f"{prefix}ActorFull": (info.cameo or country + sector) if info else "",
         f"{prefix}ActorEntity": country,
         f"{prefix}ActorRole": sector,
         f"{prefix}ActorAttribute": "",

@@ -1,9 +1,10 @@
 """`plover-jsonl`: one ledger event per line in the PLOVER manual's data fields (PLOVER 2.0, chapter
 "Data Fields"): `id`, `date` (YYYY-MM-DD) with `date_resolution` (its precision), `event`, `mode` and
-`context` as lists, `actor` and `recipient` as lists of entity objects (`code`, `sector`, `entity_text`,
-`identifier_id`/`wikidata_id`, `identifier_text`), `event_loc` (`extracted_place`, `resolved_place`,
-`geonameid`, `lat`, `lon`, `country_code`), `quad_code` and `event_scale` (Goldstein); then the ledger's
-own fields (`cameo`, `status`, `host`, `mediator`, `sources`, `articles`, `publication_date`)."""
+`context` as lists, `actor` and `recipient` as lists of entity objects (`code` the country, `sector`,
+`cameo` the full CAMEO actor code, `entity_text`, `identifier_id`/`wikidata_id`, `identifier_text`),
+`event_loc` (`extracted_place`, `resolved_place`, `geonameid`, `lat`, `lon`, `country_code`, and `source`:
+text, or dateline when inferred), `quad_code` and `event_scale` (Goldstein); then the ledger's own fields
+(`cameo`, `status`, `host`, `mediator`, `sources`, `articles`, `publication_date`)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ def to_entity(ref: EntityRef, ctx: ExportContext) -> dict[str, Any]:
     return {
         "code": info.country,
         "sector": info.sector,
+        "cameo": info.cameo,
         "entity_text": ref.name,
         "identifier_id": info.qid,
         "identifier_text": ref.name,
@@ -49,6 +51,7 @@ def to_event_loc(loc: Location | None) -> dict[str, Any] | None:
         "lat": point[0] if point else None,
         "lon": point[1] if point else None,
         "country_code": loc.country,
+        "source": loc.source,
     }
 
 

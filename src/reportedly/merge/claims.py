@@ -165,8 +165,10 @@ def participants(payload: dict[str, Any]) -> frozenset[str]:
 
 
 def to_event_mention(payload: dict[str, Any]) -> EventMention:
-    """The merge features of a stored mention."""
-    loc = payload.get("location")
+    """The merge features of a stored mention. A location or date inferred from the article's frame
+    (`source` dateline or published) says where and when the article was filed, not the event: it
+    neither blocks nor separates mentions."""
+    loc = _read(payload.get("location"))
     place = None
     if loc:
         place = (
@@ -174,7 +176,7 @@ def to_event_mention(payload: dict[str, Any]) -> EventMention:
             if loc.get("geonameid")
             else ("n:" + ascii_fold(loc.get("name") or loc["text"]))
         )
-    date = payload.get("date")
+    date = _read(payload.get("date"))
     return EventMention(
         id=payload["id"],
         article=payload["article"],
@@ -191,6 +193,11 @@ def to_event_mention(payload: dict[str, Any]) -> EventMention:
         context=frozenset(payload.get("context", ())),
         duplicate_of=payload.get("duplicate_of"),
     )
+
+
+def _read(argument: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A location or date read in the text (stored before `source` existed: read), else None."""
+    return argument if argument and argument.get("source", "text") == "text" else None
 
 
 def _most_common(values: list[Any]) -> Any:
@@ -323,12 +330,14 @@ def build_claim(payloads: list[dict[str, Any]], affiliations: dict[str, frozense
         "recipients": sorted({r for p in payloads for r in p["recipients"]} - set(actors)),
         "host": _most_common([p["host"] for p in payloads]),
         "mediator": _most_common([p["mediator"] for p in payloads]),
-        "location": max(
+        "location": max(  # read in a text before inferred from a dateline
             locations,
-            key=lambda x: (x.get("geonameid") is not None, x.get("name") or "", x["text"]),
+            key=lambda x: (
+                _read(x) is not None, x.get("geonameid") is not None, x.get("name") or "", x["text"]
+            ),
             default=None,
         ),
-        "date": max(dates, key=lambda d: (len(d["value"]), d["value"]), default=None),
+        "date": max(dates, key=lambda d: (_read(d) is not None, len(d["value"]), d["value"]), default=None),
         "status": compute_status(facts, readings),
         "mentions": [
             {"article": p["article"], "event": p["event"]} for p in sorted(payloads, key=lambda p: p["id"])

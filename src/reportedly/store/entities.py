@@ -137,8 +137,9 @@ def _create(conn: Database, entity: Entity) -> str:
     key = entity_key(entity)
     new_id = new_entity_id(conn, key)
     conn.execute(
-        "INSERT INTO entities (id, key, nkey, block, name, type, kb_id, kind, country, name_doc) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(name_doc), 0) + 1 FROM entities))",
+        "INSERT INTO entities (id, key, nkey, block, name, type, kb_id, kind, country, cameo, sector, "
+        "name_doc) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(name_doc), 0) + 1 FROM entities))",
         (
             new_id,
             key,
@@ -149,6 +150,8 @@ def _create(conn: Database, entity: Entity) -> str:
             entity.kb_id,
             entity.kind,
             entity.country,
+            entity.cameo,
+            entity.sector,
         ),
     )
     remember_key(conn, key, new_id)
@@ -191,18 +194,25 @@ def resolve_entity(conn: Database, entity: Entity, rewritten: list[str] | None =
         _file_name(conn, entity, found.id)
     _rename(conn, found.id, entity.name, entity.type)
     conn.execute(
-        f"UPDATE entities SET {_LEAST_KIND_COUNTRY} WHERE id = ?",
-        (entity.kind, entity.kind, entity.country, entity.country, found.id),
+        f"UPDATE entities SET {_LEAST_FIELDS} WHERE id = ?",
+        _least_values(entity.kind, entity.country, entity.cameo, entity.sector) + (found.id,),
     )
     return found.id
 
 
 # An entity's kind and country: the least of those its article entities gave (none: NULL), so that
 # they do not depend on which article arrived first. Binds (kind, kind, country, country).
-_LEAST_KIND_COUNTRY = (
-    "kind = CASE WHEN kind IS NULL OR ? < kind THEN coalesce(?, kind) ELSE kind END, "
-    "country = CASE WHEN country IS NULL OR ? < country THEN coalesce(?, country) ELSE country END"
+_LEAST_COLUMNS = ("kind", "country", "cameo", "sector")
+# Each of these columns keeps the least value any article gave it, so it does not depend on which
+# article arrived first (a CAMEO code or sector from two articles that disagree: the least, as kind).
+_LEAST_FIELDS = ", ".join(
+    f"{c} = CASE WHEN {c} IS NULL OR ? < {c} THEN coalesce(?, {c}) ELSE {c} END" for c in _LEAST_COLUMNS
 )
+
+
+def _least_values(*values: object) -> tuple[object, ...]:
+    """The parameters of `_LEAST_FIELDS`: each value twice, in `_LEAST_COLUMNS` order."""
+    return tuple(v for value in values for v in (value, value))
 
 
 def _rename(conn: Database, entity_id: str, name: str, entity_type: str) -> None:
@@ -237,7 +247,8 @@ def merge_entity(conn: Database, survivor: str, loser: str) -> list[str]:
     Returns:
         the ids of the rewritten mentions.
     """
-    row = conn.execute("SELECT name, type, kind, country, n_mentions, name_doc FROM entities WHERE id = ?",
+    row = conn.execute("SELECT name, type, kind, country, cameo, sector, n_mentions, name_doc FROM entities "
+                       "WHERE id = ?",
                        (loser,)).fetchone()
     articles = [r[0] for r in conn.execute(
         "SELECT DISTINCT article_id FROM article_entities WHERE entity_id = ?", (loser,))]
@@ -259,12 +270,12 @@ def merge_entity(conn: Database, survivor: str, loser: str) -> list[str]:
     _merge_names(conn, survivor, row["name_doc"])
     _rename(conn, survivor, row["name"], row["type"])
     conn.execute(
-        f"UPDATE entities SET {_LEAST_KIND_COUNTRY}, n_mentions = n_mentions + ?, "
+        f"UPDATE entities SET {_LEAST_FIELDS}, n_mentions = n_mentions + ?, "
         "n_articles = (SELECT count(DISTINCT article_id) FROM article_entities WHERE entity_id = ?), "
         "n_events = (SELECT count(DISTINCT event_id) FROM event_participants WHERE entity_id = ?) "
         "WHERE id = ?",
-        (row["kind"], row["kind"], row["country"], row["country"], row["n_mentions"], survivor, survivor,
-         survivor),
+        _least_values(row["kind"], row["country"], row["cameo"], row["sector"])
+        + (row["n_mentions"], survivor, survivor, survivor),
     )
     conn.execute("DELETE FROM entities WHERE id = ?", (loser,))
     return mention_ids

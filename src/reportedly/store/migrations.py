@@ -244,6 +244,15 @@ INSERT OR IGNORE INTO entity_keys (key, entity_id) SELECT key, id FROM entities;
 INSERT OR IGNORE INTO entity_keys (key, entity_id) SELECT nkey, id FROM entities WHERE kb_id IS NULL;
 """
 
+# CAMEO actor codes of ledger entities (issue 13): `cameo` (country + agent codes: RUSGOV, AFGREB, or a
+# bare country RUS) and its primary `sector` (GOV, REB, MIL ...), read by the analysis from the
+# gazetteer and the Phoenix agents dictionary. An entity seen in several articles keeps the first code
+# any of them gave (the writer coalesces). Older entities have none until an article names them again.
+_M9_ENTITY_CODES = """
+ALTER TABLE entities ADD COLUMN cameo TEXT;
+ALTER TABLE entities ADD COLUMN sector TEXT;
+"""
+
 # (version, name, SQL): applied in order; the version is the list position plus one.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, failures, entities, full-text index", _M1_CORE),
@@ -254,6 +263,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (6, "trigram index of entity names and aliases, one document per entity", _M6_ENTITY_NAMES),
     (7, "watch state: polled feeds' validators and their linked articles", _M7_WATCH),
     (8, "every key a ledger entity was known under: re-keying keeps an id's meaning", _M8_ENTITY_KEYS),
+    (9, "CAMEO actor code and sector of each entity", _M9_ENTITY_CODES),
 )
 
 

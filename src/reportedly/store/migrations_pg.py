@@ -231,6 +231,12 @@ INSERT INTO entity_keys (key, entity_id) SELECT nkey, id FROM entities WHERE kb_
 ON CONFLICT DO NOTHING;
 """
 
+# CAMEO actor code and sector of each entity, as store.migrations._M9_ENTITY_CODES.
+_M9_ENTITY_CODES = """
+ALTER TABLE entities ADD COLUMN cameo TEXT;
+ALTER TABLE entities ADD COLUMN sector TEXT;
+"""
+
 # version -> script; the versions and their names are `store.migrations.MIGRATIONS`.
 POSTGRESQL: dict[int, str] = {
     1: _M1_CORE,
@@ -241,4 +247,5 @@ POSTGRESQL: dict[int, str] = {
     6: _M6_ENTITY_NAMES,
     7: _M7_WATCH,
     8: _M8_ENTITY_KEYS,
+    9: _M9_ENTITY_CODES,
 }

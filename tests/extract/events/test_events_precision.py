@@ -257,7 +257,8 @@ def test_events_precision_coded_speech_acts_stay(nlp: Any, text: str, verb: str)
 
 
 # A nationality adjective on arms, armed men or an armed act names the acting country, when the
-# article names that country; an adjective on anything else names no actor.
+# article names that country; an adjective on anything else names no actor. Armed men the agents
+# dictionary lists ("Israeli warplanes": MIL) are a party of their own, linked to that country.
 @pytest.mark.parametrize(
     ("text", "trigger", "actors"),
     [
@@ -270,7 +271,7 @@ def test_events_precision_coded_speech_acts_stay(nlp: Any, text: str, verb: str)
         (
             "Israel and Hamas agreed to a truce. Israeli warplanes struck Lebanon on Monday.",
             "struck",
-            ["Israel"],
+            ["Israeli warplanes"],
         ),
         ("Russia's drones hit a refinery in Ukraine on Sunday.", "hit", ["Russia"]),
         ("Russia denied it. Russian tourists visited Egypt in May.", "visited", []),
@@ -280,3 +281,11 @@ def test_events_precision_adjectival_actor(nlp: Any, text: str, trigger: str, ac
     events, names = _events(nlp, text)
     (event,) = [e for e in events if e.trigger and e.trigger.text == trigger]
     assert [names[a] for a in event.actors] == actors
+
+
+def test_events_precision_agent_party_linked_to_its_country(nlp: Any) -> None:
+    doc = nlp("Israel and Hamas agreed to a truce. Israeli warplanes struck Lebanon on Monday.")
+    entities = {e.name: e for e in extract_entities(doc, DocContext("t", published=PUBLISHED))}
+    warplanes = entities["Israeli warplanes"]
+    assert (warplanes.cameo, warplanes.sector, warplanes.country) == ("ISRMIL", "MIL", "ISR")
+    assert [a.entity for a in warplanes.affiliations] == [entities["Israel"].id]

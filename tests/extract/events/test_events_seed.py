@@ -132,15 +132,16 @@ def seed_events(seed_article: Any, nlp: Any) -> tuple[list[Event], dict[str, str
 
 
 def _reading(event: Event, names: dict[str, str], sources: bool = True) -> dict[str, Any]:
-    """The event as EXPECTED spells it, evidence sentences cut to the expected first words."""
+    """The event as EXPECTED spells it, evidence sentences cut to the expected first words; the place
+    and date as read in the text (a frame-inferred one is checked by `test_events_seed_frame_arguments`)."""
     return {
         "type": event.type,
         "actors": {names[a] for a in event.actors},
         "recipients": {names[r] for r in event.recipients},
         "host": names.get(event.host or ""),
         "mediator": names.get(event.mediator or ""),
-        "location": event.location.name if event.location else None,
-        "date": (event.date.text, event.date.value) if event.date else None,
+        "location": event.location.name if event.location and event.location.source == "text" else None,
+        "date": (event.date.text, event.date.value) if event.date and event.date.source == "text" else None,
         "status": event.status,
         "sources": {s.attribution for s in event.sources if s.attribution} if sources else None,
         "evidence": [ev.text for ev in event.evidence],
@@ -205,3 +206,15 @@ def test_events_seed_end_to_end(seed_article: Any) -> None:
         "non_committal",
         "non_committal",
     ]
+
+
+def test_events_seed_frame_arguments(seed_article: Any) -> None:
+    """Events whose text names no place take the dateline's place (Kabul), marked as such; those read in
+    the text keep theirs. The seed has no published date, so an undated event stays undated."""
+    assert seed_article.published is None
+    for event in seed_article.events:
+        assert event.location is not None, event.id
+        if event.location.source == "dateline":
+            assert (event.location.name, event.location.country) == ("Kabul", "AFG")
+        assert event.date is None or event.date.source == "text", event.id
+    assert {e.location.source for e in seed_article.events if e.location} == {"text", "dateline"}

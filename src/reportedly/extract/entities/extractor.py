@@ -22,10 +22,12 @@ from spacy.tokens import Doc
 
 from reportedly import registry
 from reportedly.extract.entities.clusters import Cluster, acts_as_government, cluster_mentions
+from reportedly.extract.entities.codes import code_entities
 from reportedly.extract.entities.mentions import Mention, acronym_definitions, collect_mentions
+from reportedly.extract.entities.parties import agent_entities, find_agent_mentions
 from reportedly.extract.entities.references import resolve_references
 from reportedly.extract.entities.roles import find_roles
-from reportedly.extract.places import country_of_adjective, resolve_place
+from reportedly.extract.places import country_of_adjective, frame_location, resolve_place
 from reportedly.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from reportedly.model import Affiliation, DocContext, Entity, Role, Span
 
@@ -104,7 +106,9 @@ def extract_entities(doc: Doc, ctx: DocContext) -> list[Entity]:
     clusters = resolve_references(doc, clusters, gaz, date)
     ids = {id(c): f"e{i}" for i, c in enumerate(clusters, 1)}
     entities = [_build(doc, c, ids, clusters, gaz) for c in clusters]
-    return entities + _dateline_agency(entities, ctx, gaz)
+    entities += _dateline_agency(entities, ctx, gaz)
+    entities += _agent_parties(doc, clusters, ids, entities, ctx, gaz)
+    return code_entities(entities, gaz, date)
 
 
 registry.extractors.register("extractors.entities.v1", func=extract_entities)
@@ -266,3 +270,26 @@ def _dateline_agency(entities: list[Entity], ctx: DocContext, gaz: Gazetteer) ->
             country=_valid_iso3(entry.country if entry else None),
         )
     ]
+
+
+def _agent_parties(doc: Doc, clusters: list[Cluster], ids: dict[int, str], entities: list[Entity],
+                   ctx: DocContext, gaz: Gazetteer) -> list[Entity]:
+    """Parties named by a common noun ("armed men", "Turkish troops"), after the named entities
+    (entities/parties.py); their country is a nationality adjective's, else the article's frame."""
+    covered = {i: ids[id(c)] for c in clusters for m in c.mentions for i in range(m.tok_start, m.tok_end)}
+    country_ids = {c.kb[4:]: ids[id(c)] for c in clusters if c.kb and c.kb.startswith("cty:")}
+    country_of = {
+        i: c.kb[4:]
+        for c in clusters
+        if c.kb and c.kb.startswith("cty:")
+        for m in c.mentions
+        for i in range(m.tok_start, m.tok_end)
+    }
+    frame = frame_location(ctx.dateline, gaz)
+    frame_country = frame.country if frame else None
+    if frame_country is None and len(country_ids) == 1:
+        frame_country = next(iter(country_ids))  # the one country the article names
+    armed = any(e.kind == "armed_group" for e in entities)
+    found = find_agent_mentions(doc, covered, country_of, frame_country, armed, gaz)
+    names = {m.country: e.name for m in found if m.country and (e := gaz.country(m.country))}
+    return agent_entities(found, len(entities) + 1, country_ids, names)

@@ -5,6 +5,9 @@ left out rather than invented. Coordinations are expanded ("Iran, Libya and Nort
 a phrase naming a group through its members ("members of the NRF", "a delegation of the Islamic
 Emirate") counts as the group. PLOVER roles: in a mutual meeting every party is an actor; a visitor
 is the actor and the host the recipient.
+
+An event whose text names no place takes the article's frame (`frame_event_location`): the
+dateline's place (`reportedly.extract.places.frame_location`), marked `source` "dateline".
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ from functools import lru_cache
 import pycountry
 from spacy.tokens import Doc, Token
 
-from reportedly.extract.places import country_of_adjective
+from reportedly.extract.places import country_of_adjective, frame_location
 from reportedly.gazetteer import Gazetteer, load_gazetteer
-from reportedly.model import Entity, Location
+from reportedly.model import DocContext, Entity, Location
 
 
 def _words(text: str) -> frozenset[str]:
@@ -508,3 +511,26 @@ def _only_place(entity_id: str, roles: Roles, index: ArgIndex) -> bool:
 
 def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def frame_event_location(doc: Doc, ctx: DocContext) -> Location | None:
+    """The dateline's place as an event location (source "dateline"), for events whose text names
+    none; None when the article has no dateline place or country.
+
+    Args:
+        doc: the parsed article (its gazetteer files are stamped on `doc._`).
+        ctx: the article's dateline.
+
+    Returns:
+        a Location whose `text` is the dateline's place as written (not in the article body).
+    """
+    dateline = ctx.dateline
+    if dateline is None or not (dateline.place or dateline.country):
+        return None
+    files = doc._.rp_gazetteer_files if Doc.has_extension("rp_gazetteer_files") else ()
+    place = frame_location(dateline, load_gazetteer(tuple(files)))
+    if place is None:
+        return None
+    text = dateline.place if dateline.place and not place.is_country else (dateline.country or place.name)
+    return Location(text=text, name=place.name, country=place.country, geonameid=place.geonameid,
+                    source="dateline")

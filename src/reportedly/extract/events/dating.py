@@ -3,6 +3,10 @@
 "on Tuesday", "August 15", "November 2021", "last week" are resolved with dateparser relative to
 the article's publication date (`DocContext.published`); what cannot be resolved keeps its text
 with a null value ("recently", or "Tuesday" when the publication date is unknown).
+
+An event whose text gives no date expression takes the article's time frame (`frame_date`): the
+dateline's full date, else the published date, marked by `source` ("dateline", "published") so an
+inferred date is never shown as read.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from reportedly.model import EventDate
+from reportedly.model import DocContext, EventDate
 
 # Adverbs that date an event without a value: kept as text so a reader sees the hedge.
 VAGUE_TIME = frozenset({"recently", "lately", "yesterday", "today", "tonight", "earlier", "previously"})
@@ -173,6 +177,28 @@ def _in_other_clause(token: Token, trigger: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def frame_date(ctx: DocContext, year: str | None = None) -> EventDate | None:
+    """The article's time frame as an event date: the dateline's date when it has a year, or when the
+    article names exactly one year (`year`, from `context_year`: "April 1" + "in 2025" -> 2025-04-01;
+    source "dateline"), else the published date (source "published"), else None.
+
+    Args:
+        ctx: the article's published date and dateline.
+        year: the one year the article names, for a dateline date without one ("--04-01").
+
+    Returns:
+        an EventDate whose `text` is the date as given (the article body does not hold it).
+    """
+    dateline = ctx.dateline.date if ctx.dateline else None
+    if dateline and not dateline.startswith("-"):
+        return EventDate(text=dateline, value=dateline, source="dateline")
+    if dateline and year and not ctx.published:
+        return EventDate(text=dateline, value=year + dateline[1:], source="dateline")
+    if ctx.published:
+        return EventDate(text=ctx.published, value=ctx.published, source="published")
+    return None
 
 
 def _to_event_date(found: Span | Token, published: str | None, year: str | None = None) -> EventDate:

@@ -18,6 +18,7 @@ local cues and the attributions whose content holds the event (epistemic.py). Th
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
@@ -30,10 +31,11 @@ from reportedly.extract.events.arguments import (
     PLACE_TYPES,
     ArgIndex,
     Roles,
+    frame_event_location,
     is_country,
     roles_for,
 )
-from reportedly.extract.events.dating import context_year, date_index, find_date
+from reportedly.extract.events.dating import context_year, date_index, find_date, frame_date
 from reportedly.extract.events.drafts import MIN_SHARED_ACTORS, Draft, holding, merge_same
 from reportedly.extract.events.epistemic import combine, local_cues
 from reportedly.extract.events.governing import THREAT_CODE, absorb_objects, govern
@@ -163,7 +165,21 @@ def extract_events(
     events = merge_same(events, attributions, affiliated)
     events.sort(key=lambda d: d.trigger.i)
     sentences = list(doc.sents) if events else []  # once: Token.sent walks the whole Doc on every call
-    return [_finish(d, i, attributions, sentences) for i, d in enumerate(events, start=1)]
+    finished = [_finish(d, i, attributions, sentences) for i, d in enumerate(events, start=1)]
+    return _in_frame(finished, doc, ctx, year) if finished else finished
+
+
+def _in_frame(events: list[Event], doc: Doc, ctx: DocContext, year: str | None) -> list[Event]:
+    """Events whose text gives no place or date take the article's frame: the dateline's place, the
+    dateline's or published date, each marked by its `source` (arguments.frame_event_location,
+    dating.frame_date)."""
+    place = frame_event_location(doc, ctx) if any(e.location is None for e in events) else None
+    date = frame_date(ctx, year)
+    return [
+        dataclasses.replace(e, location=e.location or place, date=e.date or date)
+        if (e.location is None and place) or (e.date is None and date) else e
+        for e in events
+    ]
 
 
 def _draft(

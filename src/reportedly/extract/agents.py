@@ -1,0 +1,157 @@
+"""Agents: the CAMEO codes of parties named by a common noun ("armed men", "riot police", "the foreign
+minister"), read from the PETRARCH2 Phoenix agents dictionary (`data/cameo/Phoenix.agents.txt`).
+
+The dictionary maps a phrase to an agent code: `GUNMEN [~UAF]`, `RIOT_POLICE {} [~COP]`,
+`PEACEKEEPING_TROOPS {} [IGO~]`. Its format (PETRARCH's `dictionaries_format_doc.rst`, "Agent
+Dictionary") is read in full:
+- `~CODE` is added after the actor's country ("Turkish troops" -> TUR + MIL), `CODE~` before it;
+- a regular plural is generated for the last word (+S, Y -> IES, SS -> +ES) unless the phrase ends
+  with `_` or the record has `{}`; `{PLURAL}` gives an irregular plural instead;
+- `!SET! = A, B` substitution sets expand every `!SET!` marker with each member, without plurals;
+- words joined by `_` are consecutive; PETRARCH lets other words intervene where a blank separates
+  them, which this lookup, matching a noun phrase's words, reads as consecutive too.
+The table is built once and cached (`reportedly.cache`) keyed by the file's content.
+
+`code_for(country, agent)` joins an ISO-3 country and an agent code the way CAMEO actor codes are
+written (RUS + ~GOV -> RUSGOV, AFG + ~REB -> AFGREB, IGO~ + SYR -> IGOSYR); `sector_of` names the
+agent's primary sector (its first three letters: GOV, MIL, REB, COP, UAF ...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+# Bump when the table built from the dictionary changes shape or meaning (the cached copy is rebuilt).
+TABLE_VERSION = "1"
+DICTIONARY = "data/cameo/Phoenix.agents.txt"
+# CAMEO sector codes are three letters; an agent code chains one or more ("GOVMED": government media).
+SECTOR_CHARS = 3
+_CODE = re.compile(r"\[\s*(~?[A-Z]+~?)\s*[\]}]")
+_PLURAL = re.compile(r"\{([^}]*)\}")
+_SET = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
+_HYPHEN = re.compile(r"\s*-\s*")
+
+
+def _path() -> Path:
+    return Path(str(resources.files("reportedly").joinpath(DICTIONARY)))
+
+
+def key(text: str) -> str:
+    """The lookup form of a phrase: lower case, words separated by one space, hyphens kept tight
+    ("Arms - runner" and "ARMS-RUNNER" are one key)."""
+    words = " ".join(text.replace("_", " ").split()).lower()
+    return _HYPHEN.sub("-", words)
+
+
+def _plurals(phrase: str) -> list[str]:
+    """The regular plural of a phrase's last word (the dictionary's rule), none when it ends with `_`."""
+    if phrase.endswith("_") or not phrase:
+        return []
+    if phrase.endswith("SS"):
+        return [phrase + "ES"]
+    if phrase.endswith("Y"):
+        # The documented rule is Y -> IES; a vowel before Y makes the plain plural ("attorneys") too.
+        return [phrase[:-1] + "IES"] + ([phrase + "S"] if phrase[-2:-1] in "AEIOU" else [])
+    if phrase.endswith("S"):
+        return []  # already a plural or a mass noun ("ARMED_FORCES", "POLICE_PERSONNEL")
+    return [phrase + "S"]
+
+
+def parse_records(lines: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """(phrase key, agent code) for every phrase the dictionary's lines define, plurals and
+    substitutions expanded; records without a code are skipped.
+
+    Args:
+        lines: the dictionary's lines.
+
+    Returns:
+        an iterator of (key, code) with codes as written ("~UAF", "IGO~").
+    """
+    sets: dict[str, list[str]] = {}
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        found = _SET.match(line)
+        if found:
+            sets[found.group(1)] = [m.strip() for m in found.group(2).split(",") if m.strip()]
+            continue
+        code = _CODE.search(line)
+        if code is None:
+            continue
+        head = line[: code.start()]
+        plural = _PLURAL.search(head)
+        phrase = (head[: plural.start()] if plural else head).strip()
+        forms = [phrase]
+        for marker, members in sets.items():
+            if marker in phrase:
+                forms = [f.replace(marker, m) for f in forms for m in members]
+        expanded = forms != [phrase]
+        for form in forms:
+            yield key(form), code.group(1)
+            if expanded:
+                continue  # substituted members carry their own number (MAN, MEN)
+            if plural is None:
+                yield from ((key(p), code.group(1)) for p in _plurals(form))
+            elif plural.group(1).strip():
+                yield key(plural.group(1)), code.group(1)
+
+
+def build_table() -> dict[str, str]:
+    """The whole dictionary as {phrase key: agent code}; the first record of a phrase wins."""
+    table: dict[str, str] = {}
+    lines = _path().read_text("utf-8", errors="replace").splitlines()
+    for phrase, code in parse_records(lines):
+        table.setdefault(phrase, code)
+    return table
+
+
+@lru_cache(maxsize=1)
+def agent_table() -> dict[str, str]:
+    """{phrase key: agent code} for every phrase of the agents dictionary (cached on disk)."""
+    from reportedly import cache
+
+    return cache.load_or_build("agents", [_path(), Path(__file__)], build_table, version=TABLE_VERSION)
+
+
+def lookup(phrase: str) -> str | None:
+    """The agent code of a phrase as written ("armed men" -> "~UAF"), or None."""
+    return agent_table().get(key(phrase))
+
+
+def match_suffix(words: Sequence[str]) -> tuple[int, str] | None:
+    """The longest run of `words` ending with the last one that the dictionary lists, as (index of
+    its first word, code): ["Turkish", "riot", "police"] -> (1, "~COP"). None when none is listed."""
+    table = agent_table()
+    for start in range(len(words)):
+        code = table.get(key(" ".join(words[start:])))
+        if code is not None:
+            return start, code
+    return None
+
+
+def agent_name(code: str) -> str:
+    """The bare agent code, markers dropped: "~GOVMED" -> "GOVMED", "IGO~" -> "IGO"."""
+    return code.strip("~")
+
+
+def sector_of(code: str | None) -> str | None:
+    """The primary sector of an agent or actor code's agent part: "~GOVMED" -> "GOV"."""
+    bare = agent_name(code) if code else ""
+    return bare[:SECTOR_CHARS] or None
+
+
+def code_for(country: str | None, agent: str | None) -> str | None:
+    """A CAMEO actor code from a country (ISO-3 or a CAMEO region/IGO code) and an agent code:
+    ("RUS", "~GOV") -> "RUSGOV", ("SYR", "IGO~") -> "IGOSYR", (None, "~UAF") -> "UAF",
+    ("RUS", None) -> "RUS"; None when both are missing."""
+    if agent is None:
+        return country
+    bare = agent_name(agent)
+    if country is None:
+        return bare
+    return bare + country if agent.endswith("~") else country + bare

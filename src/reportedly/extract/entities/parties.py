@@ -1,0 +1,251 @@
+"""Parties named by a common noun: "armed men attacked", "police detained", "Turkish troops entered",
+"clashes with rebels". CAMEO/PETRARCH code these through the Phoenix agents dictionary (GUNMEN -> UAF,
+POLICE -> COP) with the country of a nationality adjective; here each becomes an entity of its own, so
+events can name it as a party and every export can code it.
+
+A noun phrase is such a party when:
+- its head stands where a party stands: subject, object, the `by` agent, the object of a preposition
+  that introduces a party (with, against, between ... not in/at/near, which introduce places), or a
+  conjunct or apposition of one of these;
+- the agents dictionary lists its head with the modifiers right before it ("riot police", "armed men");
+- its head is plural, or names an armed or security body even in the singular ("the army", "a gunman"):
+  a single office holder ("the president", "the spokesman") is a person, linked to its name by
+  reference resolution, not a party of its own here;
+- no other entity already names it: no named modifier or owner ("Taliban fighters", "NRF's forces",
+  "members of the NRF": the named group is the party), and not "the rebels" in an article that names
+  an armed group (the events' rule reads that phrase as that group).
+Its country is the nationality adjective's ("Turkish troops" -> TUR), else the article's frame: the
+dateline's country, else the one country the article names; a country from the frame is written into the
+entity's name ("police (Afghanistan)"), so the ledger never merges the police of two countries. It is
+linked to the article's entity for that country (an affiliation) when the article names it. Mentions of
+one phrase with one country are one entity ("gunmen" ... "the gunmen").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from reportedly.extract.agents import code_for, match_suffix, sector_of
+from reportedly.extract.places import country_of_adjective
+from reportedly.gazetteer import Gazetteer
+from reportedly.model import Affiliation, Entity, Span
+
+PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+# Prepositions whose object is a party ("clashes with rebels", "fired on police", "killed by gunmen");
+# in/at/near/into introduce places, of/from owners and origins.
+PARTY_PREPS = frozenset({"by", "with", "against", "between", "among", "on", "to", "toward", "towards", "at"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+OWNER_PREPS = frozenset({"of", "from"})
+# Sectors of actors that act as a body in CAMEO's political events: the state and its forces, armed
+# non-state groups, the opposition and protesters. Civilians (CVL), "people" (PPL), refugees, business,
+# health or education staff are left out: a party of theirs alone made weather and sports reports
+# into events ("the heat killed people").
+ACTOR_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "UAF", "INS", "OPP"})
+# Sectors whose bodies act as one party even when named in the singular ("the army", "a gunman").
+COLLECTIVE_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "CRM", "SPY", "INS"})
+# Agents a named armed group of the article may stand behind ("the rebels", "militants", "opposition
+# forces"): the events' unnamed-group rule reads them as that group.
+GROUP_SECTORS = frozenset({"REB", "UAF", "OPP"})
+# The entity kind of a party by its agent code's primary sector; others are organizations.
+KIND_BY_SECTOR = {
+    "GOV": "government", "MIL": "government", "COP": "government", "JUD": "government",
+    "LEG": "government", "SPY": "government",
+    "REB": "armed_group", "UAF": "armed_group", "INS": "armed_group",
+    "MED": "media",
+}
+# How far a conjunct or apposition climbs to the party position of the phrase it continues.
+MAX_CONJUNCTS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class AgentMention:
+    """A common-noun party in the text: its span, its agent code and its country."""
+
+    start: int
+    end: int
+    text: str
+    name: str  # the phrase with its nationality adjective: "Turkish troops"
+    key: str  # what groups mentions into one entity: the phrase's lemmas and the country
+    code: str  # the agents dictionary's code: "~MIL", "IGO~"
+    country: str | None
+
+
+def _in_party_position(tok: Token) -> bool:
+    node = tok
+    for _ in range(MAX_CONJUNCTS + 1):
+        if node.dep_ in PARTY_DEPS:
+            return True
+        if node.dep_ == "pobj":
+            return node.head.lower_ in PARTY_PREPS
+        if node.dep_ not in ("conj", "appos") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _modifiers(tok: Token) -> list[Token]:
+    """The contiguous modifiers right before a head, nearest last ("armed", "riot")."""
+    found: list[Token] = []
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].dep_ in MODIFIER_DEPS and tok.doc[i].head.i in (
+        tok.i, *(t.i for t in found)
+    ):
+        found.insert(0, tok.doc[i])
+        i -= 1
+    return found
+
+
+def _owner(tok: Token, covered: dict[int, str], country_of: dict[int, str]) -> str | None:
+    """What owns the phrase: "" when a named entity that is no country does ("Taliban fighters", "the
+    NRF's forces", "troops of the NRF"), an unnamed one ("representatives of several countries") or a
+    pronoun ("its troops": the owner is named elsewhere);
+    the ISO-3 of an owning country ("China's military", "forces of Mali"); None when nothing does."""
+    for child in tok.children:
+        owners = [child] if child.dep_ in OWNER_DEPS else (
+            [g for g in child.children if g.dep_ == "pobj"]
+            if child.dep_ == "prep" and child.lower_ in OWNER_PREPS else []
+        )
+        for owner in owners:
+            if owner.i in country_of:
+                return country_of[owner.i]
+            if owner.i in covered or owner.dep_ == "pobj" or (owner.dep_ == "poss" and owner.pos_ == "PRON"):
+                return ""  # a named owner, an unnamed one ("representatives of several countries"), "its"
+    return None
+
+
+def _is_subject(tok: Token) -> bool:
+    """Whether the phrase is a subject or the `by` agent (or a conjunct of one): the frame's country is
+    only inferred for the doer; an object ("deploy troops to Ukraine") is often the subject's own."""
+    node = tok
+    for _ in range(MAX_CONJUNCTS + 1):
+        if node.dep_ in ("nsubj", "nsubjpass") or (node.dep_ == "pobj" and node.head.dep_ == "agent"):
+            return True
+        if node.dep_ not in ("conj", "appos") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _adjective_country(tok: Token, gaz: Gazetteer) -> str | None:
+    return country_of_adjective(tok.text, gaz) if tok.pos_ == "ADJ" else None
+
+
+def _object_of_verb(tok: Token) -> bool:
+    node = tok
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in ("dobj", "dative")
+
+
+def find_agent_mentions(
+    doc: Doc, covered: dict[int, str], country_of: dict[int, str], frame_country: str | None,
+    armed_groups: bool, gaz: Gazetteer,
+) -> list[AgentMention]:
+    """The common-noun parties of a Doc (see the module docstring), in text order.
+
+    Args:
+        doc: the parsed article.
+        covered: token index -> the id of the entity whose mention holds it.
+        country_of: token index -> ISO-3, for the tokens of country mentions ("Turkish", "China's").
+        frame_country: ISO-3 of the article's frame (dateline, else its one named country), or None.
+        armed_groups: whether the article names an armed group.
+        gaz: the gazetteer, for nationality adjectives.
+
+    Returns:
+        one AgentMention per party phrase.
+    """
+    found_at: list[tuple[Token, list[Token], str, str | None, str | None]] = []
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in covered or not _in_party_position(tok):
+            continue
+        mods = _modifiers(tok)
+        found = match_suffix([t.text for t in mods] + [tok.text])
+        if found is None:
+            continue
+        start, code = found
+        sector = sector_of(code)
+        if sector not in ACTOR_SECTORS and not code.endswith("~"):
+            continue  # civilians, people, businesses: parties of no political act by themselves
+        if tok.tag_ not in ("NNS", "NNPS") and sector not in COLLECTIVE_SECTORS:
+            continue  # a single office holder: a person, not a party
+        owner = _owner(tok, covered, country_of)
+        if owner == "" or (armed_groups and sector in GROUP_SECTORS):
+            continue
+        phrase = [*mods[start:], tok]
+        if any(t.i in covered for t in phrase):
+            phrase = phrase[max(i for i, t in enumerate(phrase) if t.i in covered) + 1 :]
+        if not phrase or phrase[-1].i != tok.i:
+            continue
+        adjectives = [
+            (t, iso) for t in mods
+                if (iso := country_of.get(t.i) or _adjective_country(t, gaz))
+        ]
+        named = adjectives[-1] if adjectives and adjectives[-1][0].i < phrase[0].i else None
+        found_at.append((tok, phrase, code, owner or (adjectives[-1][1] if adjectives else None),
+                         named[0].text if named else None))
+    # An object without a country of its own takes the country the same phrase has as a subject.
+    lemmas = {tok.i: " ".join(t.lemma_.lower() for t in phrase) for tok, phrase, *_ in found_at}
+    subject_country = {lemmas[tok.i]: frame_country for tok, *_ in found_at if _is_subject(tok)}
+    out = []
+    for tok, phrase, code, own, adjective in found_at:
+        country = own or subject_country.get(lemmas[tok.i])
+        if country is None and _object_of_verb(tok):
+            continue  # "deployed troops", "withdraw troops": most often the subject's own, not a party
+        first, last = phrase[0], phrase[-1]
+        text = doc.text[first.idx : last.idx + len(last.text)]
+        plain = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in phrase)
+        if adjective:
+            name = f"{adjective} {plain}"  # "Turkish troops"
+        elif country:  # the country, said in the name: "police" in Kabul and in Lahore differ
+            state = gaz.country(country)
+            name = f"{plain} ({state.name if state else country})"
+        else:
+            name = plain
+        out.append(AgentMention(first.idx, last.idx + len(last.text), text, name,
+                                f"{lemmas[tok.i]}|{country}", code, country))
+    return out
+
+
+def agent_entities(mentions: list[AgentMention], first_id: int, country_ids: dict[str, str],
+                   country_names: dict[str, str]) -> list[Entity]:
+    """One entity per group of agent mentions (same phrase, same country), ids from `first_id` on.
+
+    Args:
+        mentions: the article's agent mentions, in text order.
+        first_id: the number of the first new entity ("e7" -> 7).
+        country_ids: ISO-3 -> the article's entity id for that country (the link to a named entity).
+        country_names: ISO-3 -> the country's name, for an affiliation the article does not name.
+
+    Returns:
+        the new entities, `cameo` and `sector` filled from the agent code and the country.
+    """
+    groups: dict[str, list[AgentMention]] = {}
+    for m in mentions:
+        groups.setdefault(m.key, []).append(m)
+    out = []
+    for n, group in enumerate(groups.values(), start=first_id):
+        head = group[0]
+        sector = sector_of(head.code)
+        affiliations: tuple[Affiliation, ...] = ()
+        if head.country:
+            affiliations = (Affiliation(name=country_names.get(head.country, head.country),
+                                        entity=country_ids.get(head.country), start=None, end=None),)
+        out.append(Entity(
+            id=f"e{n}",
+            name=head.name,
+            type="ORG",
+            kb_id=None,
+            aliases=tuple(dict.fromkeys(m.text for m in group)),
+            roles=(),
+            affiliations=affiliations,
+            mentions=tuple(Span(m.start, m.end, m.text) for m in group),
+            kind=KIND_BY_SECTOR.get(sector or "", "organization") if not head.code.endswith("~")
+            else "international_organization",
+            country=head.country,
+            cameo=code_for(head.country, head.code),
+            sector=sector,
+        ))
+    return out

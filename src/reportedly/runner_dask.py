@@ -27,15 +27,15 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
-from typing import Any, cast
+from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from reportedly.clean.dedup import SyndicationIndex
+from reportedly.clean.dedup import Sketch, SyndicationIndex, sketch
 from reportedly.config import Settings
 from reportedly.errors import ClusterError
 from reportedly.model import Article, Failure, RawArticle
-from reportedly.runner import Item, _analyze_batch, _clean_one
+from reportedly.runner import Item, _analyze_batch, clean_item
 
 log = logging.getLogger(__name__)
 
@@ -56,22 +56,20 @@ PROFILER_CALLBACKS = ("profile", "profile-cycle")
 _ANALYSIS = threading.Lock()
 
 
-class _NoIndex:
-    """The syndication index on a worker: checks nothing (the client checks copies, in input order)."""
-
-    def add(self, article_id: str, text: str) -> str | None:
-        return None
-
-
-def analyze_batch(batch: list[RawArticle], settings: Settings) -> list[Item]:
-    """The task a worker runs: clean and analyze one batch in this process's pipeline (loaded once).
+def analyze_batch(batch: list[RawArticle], settings: Settings) -> list[tuple[Item, Sketch | None]]:
+    """The task a worker runs: clean and analyze one batch in this process's pipeline (loaded once),
+    and sketch each article for the client's syndication check (`clean.dedup.sketch`: the costly part
+    of that check, so the client, which must check in input order, only looks the sketch up).
 
     Returns:
-        an Article or a Failure per raw article, in order; no Article is marked as a copy yet.
+        an Article or a Failure per raw article, in order, with its sketch (None for a Failure or a
+        skipped article); no Article is marked as a copy yet.
     """
     with _ANALYSIS:
-        cleaned = [_clean_one(raw, settings, cast(SyndicationIndex, _NoIndex())) for raw in batch]
-        return _analyze_batch(cleaned, settings)
+        cleaned = [clean_item(raw, settings) for raw in batch]
+        sketches = [sketch(item.text, settings.dedup_threshold)
+                    if isinstance(item, Article) and item.skipped is None else None for item in cleaned]
+        return list(zip(_analyze_batch(cleaned, settings), sketches, strict=True))
 
 
 class PipelineLoader(WorkerPlugin):
@@ -122,10 +120,13 @@ class _Slot:
     future: Future | None
 
 
-def analyze_on_cluster(items: Iterable[RawArticle | Failure], settings: Settings) -> Iterator[Item]:
+def analyze_on_cluster(items: Iterable[RawArticle | Failure], settings: Settings,
+                       sketches: dict[str, Sketch] | None = None) -> Iterator[Item]:
     """Clean and analyze `items` on the cluster at `settings.scheduler`, yielding results in input order.
 
-    Failures among `items` pass through; syndicated copies are marked here, in input order.
+    Failures among `items` pass through; syndicated copies are marked here, in input order, with the
+    sketches the workers computed (put in `sketches` under each article's id when given, as
+    `runner.analyze_raw` does).
 
     Raises:
         ClusterError: the scheduler cannot be reached, no worker joins it, or it is lost mid-run.
@@ -140,9 +141,9 @@ def analyze_on_cluster(items: Iterable[RawArticle | Failure], settings: Settings
         for batch in batches:
             pending.append(_submit(client, batch, settings))
             while len(pending) >= BATCHES_PER_THREAD * _threads(client):
-                yield from _mark_copies(_collect(client, pending.popleft(), settings), dedup)
+                yield from _mark_copies(_collect(client, pending.popleft(), settings), dedup, sketches)
         while pending:
-            yield from _mark_copies(_collect(client, pending.popleft(), settings), dedup)
+            yield from _mark_copies(_collect(client, pending.popleft(), settings), dedup, sketches)
     except Exception as err:
         if isinstance(err, ClusterError) or client.status == "running":
             raise
@@ -156,11 +157,14 @@ def _lost(address: str) -> ClusterError:
                         "run the same command again to resume")
 
 
-def _mark_copies(items: list[Item], dedup: SyndicationIndex) -> Iterator[Item]:
+def _mark_copies(pairs: list[tuple[Item, Sketch | None]], dedup: SyndicationIndex,
+                 sketches: dict[str, Sketch] | None) -> Iterator[Item]:
     """Each item, an analyzed article marked when it copies one seen before (as `runner._clean_one` does)."""
-    for item in items:
+    for item, sketched in pairs:
         if isinstance(item, Article) and item.skipped is None:
-            original = dedup.add(item.id, item.text)
+            if sketches is not None and sketched is not None:
+                sketches[item.id] = sketched
+            original = dedup.add(item.id, item.text, sketched)
             yield item if original is None else replace(item, duplicate_of=original)
         else:
             yield item
@@ -208,15 +212,16 @@ def _submit(client: Client, batch: list[RawArticle | Failure], settings: Setting
     return _Slot(batch, part, future)
 
 
-def _collect(client: Client, slot: _Slot, settings: Settings) -> list[Item]:
-    """The slot's batch with each raw article replaced by its result, waiting for them as needed."""
+def _collect(client: Client, slot: _Slot, settings: Settings) -> list[tuple[Item, Sketch | None]]:
+    """The slot's batch with each raw article replaced by its result and sketch, waiting as needed."""
     results = iter(_result(client, slot.part, slot.future, settings) if slot.future is not None else [])
-    return [next(results) if isinstance(item, RawArticle) else item for item in slot.batch]
+    return [next(results) if isinstance(item, RawArticle) else (item, None) for item in slot.batch]
 
 
-def _result(client: Client, part: list[RawArticle], future: Future, settings: Settings) -> list[Item]:
+def _result(client: Client, part: list[RawArticle], future: Future,
+            settings: Settings) -> list[tuple[Item, Sketch | None]]:
     try:
-        result: list[Item] = future.result()
+        result: list[tuple[Item, Sketch | None]] = future.result()
         return result
     except Exception as err:
         reason = _reason(err, client)
@@ -230,7 +235,7 @@ def _result(client: Client, part: list[RawArticle], future: Future, settings: Se
         return [x for item, single in pairs for x in _result(client, [item], single, settings)]
     (item,) = part
     log.warning("%s: analysis failed on the cluster: %s", item.source.path, reason)
-    return [Failure(item.source, f"analysis failed: {reason}")]
+    return [(Failure(item.source, f"analysis failed: {reason}"), None)]
 
 
 def _reason(err: Exception, client: Client) -> str:

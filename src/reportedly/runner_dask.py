@@ -10,8 +10,8 @@ the local runner does before the analysis; the syndication index needs the input
 - Each worker process loads the pipeline once (`PipelineLoader`, a worker plugin; `make_nlp` caches it).
   Start workers with one thread each (`dask worker ADDRESS --nthreads 1`): a second thread in the same
   process would only wait for the first (`_ANALYSIS` serializes them, spaCy is not thread-safe).
-- At most `BATCHES_PER_THREAD` batches per worker thread are in flight and inputs are read lazily, so
-  the client's memory stays flat on endless input.
+- Articles travel in tasks of at most `TASK_ARTICLES`; at most `TASKS_PER_THREAD` tasks per worker
+  thread are in flight and inputs are read lazily, so the client's memory stays flat on endless input.
 - A worker that dies mid-batch: the scheduler runs its batches again on another worker (Dask's
   `allowed-failures`); the client stores a batch only once, when its result arrives, so nothing is
   lost or doubled. A batch that still fails (the task raised, or every worker running it died) is run
@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -39,8 +40,17 @@ from reportedly.runner import Item, _analyze_batch, clean_item
 
 log = logging.getLogger(__name__)
 
-# Batches in flight per worker thread: one running, one queued behind it on the worker, one travelling.
-BATCHES_PER_THREAD = 3
+# Articles per task at most (fewer when `Settings.batch_size` is smaller): small tasks keep both ends
+# of a run short (the first results arrive sooner; at the end a worker waits for the other's last
+# task, half a task on average), and at 8 a task still carries about 0.4 s of analysis, so the
+# per-task cost (a submit, a result fetched) stays small next to it.
+TASK_ARTICLES = 8
+# Tasks in flight per worker thread: one running, one queued behind it on the worker, two travelling
+# (the same articles in flight as three batches of 16 minus one).
+TASKS_PER_THREAD = 4
+# Seconds between two questions to the scheduler about the cluster's worker threads (workers may join
+# or leave mid-run and the window follows them; asking once per task was a round trip each).
+THREADS_REFRESH_S = 5.0
 # Seconds to reach the scheduler, and to wait for a first worker to join it.
 CONNECT_TIMEOUT_S = 30
 WORKER_TIMEOUT_S = 120
@@ -133,14 +143,16 @@ def analyze_on_cluster(items: Iterable[RawArticle | Failure], settings: Settings
     """
     dedup = SyndicationIndex(threshold=settings.dedup_threshold)
     iterator = iter(items)
-    batches = iter(lambda: list(islice(iterator, settings.batch_size)), [])
+    size = max(1, min(settings.batch_size, TASK_ARTICLES))
+    batches = iter(lambda: list(islice(iterator, size)), [])
     client = connect(str(settings.scheduler))
     try:
         _load_pipelines(client, tuple(str(p) for p in settings.gazetteers))
+        threads = _Threads(client)
         pending: deque[_Slot] = deque()
         for batch in batches:
             pending.append(_submit(client, batch, settings))
-            while len(pending) >= BATCHES_PER_THREAD * _threads(client):
+            while len(pending) >= TASKS_PER_THREAD * threads.count():
                 yield from _mark_copies(_collect(client, pending.popleft(), settings), dedup, sketches)
         while pending:
             yield from _mark_copies(_collect(client, pending.popleft(), settings), dedup, sketches)
@@ -201,9 +213,20 @@ def _load_pipelines(client: Client, gazetteers: tuple[str, ...]) -> None:
             raise ClusterError(f"the Dask worker at {worker} cannot load the analysis pipeline: {error}")
 
 
-def _threads(client: Client) -> int:
-    workers = client.scheduler_info(n_workers=-1).get("workers", {})
-    return max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
+class _Threads:
+    """The cluster's worker threads, asked of the scheduler at most every THREADS_REFRESH_S seconds."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+        self._count = 1
+        self._asked = -THREADS_REFRESH_S
+
+    def count(self) -> int:
+        now = time.monotonic()
+        if now - self._asked >= THREADS_REFRESH_S:
+            self._count = max(1, sum(self._client.nthreads().values()))
+            self._asked = now
+        return self._count
 
 
 def _submit(client: Client, batch: list[RawArticle | Failure], settings: Settings) -> _Slot:

@@ -64,10 +64,9 @@ def _warm(seed: str) -> int:
 
 def _cleaned_only(batch: list[Any], settings: Any) -> list[Any]:
     """On a worker, for --memory: the batch cleaned, not analyzed (the client's side is measured)."""
-    from reportedly.runner import _clean_one
-    from reportedly.runner_dask import _NoIndex
+    from reportedly.runner import clean_item
 
-    return [_clean_one(raw, settings, _NoIndex()) for raw in batch]  # type: ignore[arg-type]
+    return [(clean_item(raw, settings), None) for raw in batch]
 
 
 def _start(args: list[str], log: Path) -> subprocess.Popen[bytes]:

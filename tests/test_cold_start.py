@@ -161,9 +161,18 @@ def test_derived_tables_equal_their_builders(cache_dir: Path) -> None:
         index = clusters.person_index(gaz)
         clusters.person_index.cache_clear()
         assert clusters.person_index(gaz).table() == index.table() == clusters.person_index(fresh).table()
+        built = clusters.filed_person_index(fresh)  # persons filed under other kinds, built, not cached
+        clusters.filed_person_index(gaz)  # built and stored
+        clusters.filed_person_index.cache_clear()
+        cached = clusters.filed_person_index(gaz)  # read back
+        assert built.table() and cached.table() == built.table()
+        for name in ("Khalid Sheikh Mohammed", "Khaled Sheikh Mohamed", "Willi Stoph", "Taliban"):
+            assert cached.candidates(name) == built.candidates(name)
+        assert built.candidates("Khalid Sheikh Mohammed")
     finally:
         gazetteer._load.cache_clear()
         clusters.person_index.cache_clear()
+        clusters.filed_person_index.cache_clear()
 
 
 def test_language_identifier_from_cache_scores_as_py3langid(cache_dir: Path) -> None:

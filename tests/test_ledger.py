@@ -210,6 +210,28 @@ def test_ledger_search_pages_within_the_ranked_window(
         assert [h.rank for h in hits] == sorted(h.rank for h in hits)
 
 
+def test_ledger_search_ranks_as_bm25_on_both_engines(new_ledger: Any) -> None:
+    """A multi-word search ranks as bm25 does on either engine: the words more often, first; at the same
+    counts, the shorter text first. (PostgreSQL ranked by how near each pair of words stands.)"""
+    filler = "Officials met in the capital on Tuesday to discuss aid for the region and its people. "
+    texts = {
+        "once": "Kabul talks with the minister. " + filler * 3,
+        "often": "Kabul talks with the minister. Kabul talks, the minister said. Kabul talks again. "
+        + filler * 3,
+        "once-long": "Kabul talks with the minister. " + filler * 12,
+        "apart": "Kabul " + filler * 2 + "talks " + filler + "minister.",
+    }
+    articles = []
+    for aid, text in texts.items():
+        builder = ArticleBuilder(aid, published="2021-12-01")
+        builder.span(text)
+        articles.append(builder.build())
+    with _ledger_of(new_ledger(), articles) as ledger:
+        order = [h.article for h in ledger.search("kabul talks minister", limit=10)]
+    assert order.index("often") < order.index("once") < order.index("once-long")
+    assert set(order) == set(texts)
+
+
 def test_ledger_records_frozen(new_ledger: Any) -> None:
     with _ledger_of(new_ledger(), _story()) as ledger:
         claim = ledger.claims()[0]

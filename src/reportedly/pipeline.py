@@ -20,7 +20,7 @@ from itertools import islice
 
 from reportedly import runner
 from reportedly.clean import article_id
-from reportedly.clean.dedup import SyndicationIndex
+from reportedly.clean.dedup import Sketch, SyndicationIndex
 from reportedly.clean.normalize import normalize_text
 from reportedly.config import Settings
 from reportedly.ingest.select import Skipped
@@ -38,6 +38,9 @@ STORE_BATCH = 16
 # article: copies follow their original within hours, and this many recent articles cover that
 # for most feeds at a startup cost of about a second.
 RECENT_ARTICLES = 2000
+# Sketches of articles in flight (analyzed, not stored yet) kept for the copy check at storing: more
+# than any run keeps in flight; one dropped early is only computed again.
+SKETCHES_KEPT = 4096
 
 
 def analyze(paths: Iterable[str], settings: Settings,
@@ -46,14 +49,16 @@ def analyze(paths: Iterable[str], settings: Settings,
     return analyze_raw(runner.read(paths, settings, on_skip), settings)
 
 
-def analyze_raw(items: Iterable[RawArticle | Failure], settings: Settings) -> Iterator[Item]:
+def analyze_raw(items: Iterable[RawArticle | Failure], settings: Settings,
+                sketches: dict[str, Sketch] | None = None) -> Iterator[Item]:
     """`runner.analyze_raw` in this machine's processes, or cleaning and analysis on the Dask cluster
-    at `settings.scheduler` (`reportedly.runner_dask`, imported only then: it loads distributed)."""
+    at `settings.scheduler` (`reportedly.runner_dask`, imported only then: it loads distributed).
+    `sketches` as for `runner.analyze_raw`."""
     if settings.scheduler:
         from reportedly.runner_dask import analyze_on_cluster
 
-        return analyze_on_cluster(items, settings)
-    return runner.analyze_raw(items, settings)
+        return analyze_on_cluster(items, settings, sketches)
+    return runner.analyze_raw(items, settings, sketches)
 
 
 @dataclass
@@ -86,14 +91,24 @@ class CopyFinder:
             self._index.add(stored_id, text)
             self._seen = rowid
 
-    def mark(self, article: Article) -> Article:
-        """The article, with `duplicate_of` set when it copies an earlier article the runner did not see."""
+    def mark(self, article: Article, sketched: Sketch | None = None) -> Article:
+        """The article, with `duplicate_of` set when it copies an earlier article the runner did not see.
+
+        Args:
+            sketched: the article's sketch when the runner computed it (else computed here).
+        """
         if article.skipped is not None:
             return article
-        original = self._index.add(article.id, article.text)
+        original = self._index.add(article.id, article.text, sketched)
         if article.duplicate_of is None and original is not None and original != article.id:
             return replace(article, duplicate_of=original)
         return article
+
+
+def _forget_oldest(sketches: dict[str, Sketch], keep: int) -> None:
+    """Drop all but the `keep` latest sketches: those of articles whose analysis failed are never taken."""
+    for key in list(islice(sketches, max(0, len(sketches) - keep))):
+        del sketches[key]
 
 
 def failed_paths(conn: Database) -> list[str]:
@@ -126,18 +141,21 @@ def _pending(
         yield item
 
 
-def store_results(conn: Database, copies: CopyFinder, batch: list[Article | Failure]) -> int:
+def store_results(conn: Database, copies: CopyFinder, batch: list[Article | Failure],
+                  sketches: dict[str, Sketch] | None = None) -> int:
     """Store one batch of analysis results (what `ingest` does with each, local or distributed).
 
     One write transaction, under the ledger's writer lock: the articles other ingesters stored
     meanwhile are indexed first, so copies of them are marked as one ingester would mark them.
+    The runner's sketches of the batch's articles (`runner.analyze_raw`) are taken out of `sketches`.
 
     Returns:
         the number of articles newly stored.
     """
     with conn.transaction():
         copies.refresh(conn)
-        articles = [copies.mark(i) for i in batch if isinstance(i, Article)]
+        sketches = {} if sketches is None else sketches
+        articles = [copies.mark(i, sketches.pop(i.id, None)) for i in batch if isinstance(i, Article)]
         return store_batch(conn, articles, [i for i in batch if isinstance(i, Failure)])
 
 
@@ -172,13 +190,15 @@ def ingest(
         pending = _pending(runner.read(paths, settings, on_skip), conn, failed, retry_failed, counts)
         stored = n_failed = 0
         copies = CopyFinder(conn, settings)
-        results = iter(analyze_raw(pending, settings))
+        sketches: dict[str, Sketch] = {}
+        results = iter(analyze_raw(pending, settings, sketches))
         while batch := list(islice(results, STORE_BATCH)):
             for item in batch:
                 if on_item:
                     on_item(item)
             n_failed += sum(isinstance(i, Failure) for i in batch)
-            stored += store_results(conn, copies, batch)
+            stored += store_results(conn, copies, batch, sketches)
+            _forget_oldest(sketches, SKETCHES_KEPT)
         events = lookups.count_events(conn)
     finally:
         conn.close()

@@ -9,11 +9,12 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from typing import Any
 
 from reportedly.clean import clean_article
-from reportedly.clean.dedup import SyndicationIndex
+from reportedly.clean.dedup import Sketch, SyndicationIndex, sketch
 from reportedly.config import Settings
 from reportedly.ingest import read_inputs
 from reportedly.ingest.select import Selection, Skipped
@@ -60,11 +61,18 @@ def read(paths: Iterable[str], settings: Settings,
                        on_skip=on_skip, fetch=FetchPolicy.from_settings(settings))
 
 
-def analyze_raw(items: Iterable[RawArticle | Failure], settings: Settings) -> Iterator[Item]:
+def analyze_raw(items: Iterable[RawArticle | Failure], settings: Settings,
+                sketches: dict[str, Sketch] | None = None) -> Iterator[Item]:
     """Analyze RawArticles (from any reader, or built by a caller) in this machine's processes;
-    Failures pass through. `pipeline.analyze_raw` sends them to a Dask cluster when one is set."""
+    Failures pass through. `pipeline.analyze_raw` sends them to a Dask cluster when one is set.
+
+    Args:
+        sketches: when given, each article's near-copy sketch (`clean.dedup.sketch`) is put there
+            under its id as the article is checked for being a copy, for a caller that checks it
+            against another index too (`pipeline.ingest`), so it is computed once.
+    """
     dedup = SyndicationIndex(threshold=settings.dedup_threshold)
-    cleaned = (_clean_one(item, settings, dedup) for item in items)
+    cleaned = (_clean_one(item, settings, dedup, sketches) for item in items)
     iterator = iter(cleaned)
     batches = iter(lambda: list(islice(iterator, settings.batch_size)), [])
     if settings.n_process > 1:
@@ -74,7 +82,22 @@ def analyze_raw(items: Iterable[RawArticle | Failure], settings: Settings) -> It
         yield from _analyze_batch(batch, settings)
 
 
-def _clean_one(item: RawArticle | Failure, settings: Settings, dedup: SyndicationIndex) -> Item:
+def _clean_one(item: RawArticle | Failure, settings: Settings, dedup: SyndicationIndex,
+               sketches: dict[str, Sketch] | None = None) -> Item:
+    """The item cleaned, and marked when it copies an article `dedup` saw before."""
+    cleaned = clean_item(item, settings)
+    if not isinstance(cleaned, Article) or cleaned.skipped is not None:
+        return cleaned
+    sketched = sketch(cleaned.text, settings.dedup_threshold)
+    if sketches is not None:
+        sketches[cleaned.id] = sketched
+    original = dedup.add(cleaned.id, cleaned.text, sketched)
+    return cleaned if original is None else replace(cleaned, duplicate_of=original)
+
+
+def clean_item(item: RawArticle | Failure, settings: Settings) -> Item:
+    """A raw article cleaned into an Article not yet analyzed (nor checked for being a copy), or the
+    Failure saying why it cannot be; a Failure passes through."""
     if isinstance(item, Failure):
         return item
     try:
@@ -86,8 +109,7 @@ def _clean_one(item: RawArticle | Failure, settings: Settings, dedup: Syndicatio
     if len(article.text) > settings.max_article_chars:
         return Failure(item.source, f"article body has {len(article.text):,} characters, more than the "
                        f"{settings.max_article_chars:,} analyzed")
-    duplicate_of = dedup.add(article.id, article.text) if skipped is None else None
-    return _to_article(article, duplicate_of, skipped)
+    return _to_article(article, None, skipped)
 
 
 def _skip_reason(article: CleanArticle, settings: Settings) -> str | None:
@@ -171,8 +193,6 @@ def _analyze_parallel(batches: Iterator[list[Item]], settings: Settings) -> Iter
 
 
 def _extract_one(article: Article, doc: object) -> Item:
-    from dataclasses import replace
-
     from reportedly.extract import analyze_doc
     from reportedly.extract.lead import extract_lead
 

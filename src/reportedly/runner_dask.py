@@ -10,8 +10,8 @@ the local runner does before the analysis; the syndication index needs the input
 - Each worker process loads the pipeline once (`PipelineLoader`, a worker plugin; `make_nlp` caches it).
   Start workers with one thread each (`dask worker ADDRESS --nthreads 1`): a second thread in the same
   process would only wait for the first (`_ANALYSIS` serializes them, spaCy is not thread-safe).
-- At most `BATCHES_PER_THREAD` batches per worker thread are in flight and inputs are read lazily, so
-  the client's memory stays flat on endless input.
+- Articles travel in tasks of at most `TASK_ARTICLES`; at most `TASKS_PER_THREAD` tasks per worker
+  thread are in flight and inputs are read lazily, so the client's memory stays flat on endless input.
 - A worker that dies mid-batch: the scheduler runs its batches again on another worker (Dask's
   `allowed-failures`); the client stores a batch only once, when its result arrives, so nothing is
   lost or doubled. A batch that still fails (the task raised, or every worker running it died) is run
@@ -23,24 +23,34 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice
-from typing import Any, cast
+from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from reportedly.clean.dedup import SyndicationIndex
+from reportedly.clean.dedup import Sketch, SyndicationIndex, sketch
 from reportedly.config import Settings
 from reportedly.errors import ClusterError
 from reportedly.model import Article, Failure, RawArticle
-from reportedly.runner import Item, _analyze_batch, _clean_one
+from reportedly.runner import Item, _analyze_batch, clean_item
 
 log = logging.getLogger(__name__)
 
-# Batches in flight per worker thread: one running, one queued behind it on the worker, one travelling.
-BATCHES_PER_THREAD = 3
+# Articles per task at most (fewer when `Settings.batch_size` is smaller): small tasks keep both ends
+# of a run short (the first results arrive sooner; at the end a worker waits for the other's last
+# task, half a task on average), and at 8 a task still carries about 0.4 s of analysis, so the
+# per-task cost (a submit, a result fetched) stays small next to it.
+TASK_ARTICLES = 8
+# Tasks in flight per worker thread: one running, one queued behind it on the worker, two travelling
+# (the same articles in flight as three batches of 16 minus one).
+TASKS_PER_THREAD = 4
+# Seconds between two questions to the scheduler about the cluster's worker threads (workers may join
+# or leave mid-run and the window follows them; asking once per task was a round trip each).
+THREADS_REFRESH_S = 5.0
 # Seconds to reach the scheduler, and to wait for a first worker to join it.
 CONNECT_TIMEOUT_S = 30
 WORKER_TIMEOUT_S = 120
@@ -56,22 +66,20 @@ PROFILER_CALLBACKS = ("profile", "profile-cycle")
 _ANALYSIS = threading.Lock()
 
 
-class _NoIndex:
-    """The syndication index on a worker: checks nothing (the client checks copies, in input order)."""
-
-    def add(self, article_id: str, text: str) -> str | None:
-        return None
-
-
-def analyze_batch(batch: list[RawArticle], settings: Settings) -> list[Item]:
-    """The task a worker runs: clean and analyze one batch in this process's pipeline (loaded once).
+def analyze_batch(batch: list[RawArticle], settings: Settings) -> list[tuple[Item, Sketch | None]]:
+    """The task a worker runs: clean and analyze one batch in this process's pipeline (loaded once),
+    and sketch each article for the client's syndication check (`clean.dedup.sketch`: the costly part
+    of that check, so the client, which must check in input order, only looks the sketch up).
 
     Returns:
-        an Article or a Failure per raw article, in order; no Article is marked as a copy yet.
+        an Article or a Failure per raw article, in order, with its sketch (None for a Failure or a
+        skipped article); no Article is marked as a copy yet.
     """
     with _ANALYSIS:
-        cleaned = [_clean_one(raw, settings, cast(SyndicationIndex, _NoIndex())) for raw in batch]
-        return _analyze_batch(cleaned, settings)
+        cleaned = [clean_item(raw, settings) for raw in batch]
+        sketches = [sketch(item.text, settings.dedup_threshold)
+                    if isinstance(item, Article) and item.skipped is None else None for item in cleaned]
+        return list(zip(_analyze_batch(cleaned, settings), sketches, strict=True))
 
 
 class PipelineLoader(WorkerPlugin):
@@ -122,27 +130,32 @@ class _Slot:
     future: Future | None
 
 
-def analyze_on_cluster(items: Iterable[RawArticle | Failure], settings: Settings) -> Iterator[Item]:
+def analyze_on_cluster(items: Iterable[RawArticle | Failure], settings: Settings,
+                       sketches: dict[str, Sketch] | None = None) -> Iterator[Item]:
     """Clean and analyze `items` on the cluster at `settings.scheduler`, yielding results in input order.
 
-    Failures among `items` pass through; syndicated copies are marked here, in input order.
+    Failures among `items` pass through; syndicated copies are marked here, in input order, with the
+    sketches the workers computed (put in `sketches` under each article's id when given, as
+    `runner.analyze_raw` does).
 
     Raises:
         ClusterError: the scheduler cannot be reached, no worker joins it, or it is lost mid-run.
     """
     dedup = SyndicationIndex(threshold=settings.dedup_threshold)
     iterator = iter(items)
-    batches = iter(lambda: list(islice(iterator, settings.batch_size)), [])
+    size = max(1, min(settings.batch_size, TASK_ARTICLES))
+    batches = iter(lambda: list(islice(iterator, size)), [])
     client = connect(str(settings.scheduler))
     try:
         _load_pipelines(client, tuple(str(p) for p in settings.gazetteers))
+        threads = _Threads(client)
         pending: deque[_Slot] = deque()
         for batch in batches:
             pending.append(_submit(client, batch, settings))
-            while len(pending) >= BATCHES_PER_THREAD * _threads(client):
-                yield from _mark_copies(_collect(client, pending.popleft(), settings), dedup)
+            while len(pending) >= TASKS_PER_THREAD * threads.count():
+                yield from _mark_copies(_collect(client, pending.popleft(), settings), dedup, sketches)
         while pending:
-            yield from _mark_copies(_collect(client, pending.popleft(), settings), dedup)
+            yield from _mark_copies(_collect(client, pending.popleft(), settings), dedup, sketches)
     except Exception as err:
         if isinstance(err, ClusterError) or client.status == "running":
             raise
@@ -156,11 +169,14 @@ def _lost(address: str) -> ClusterError:
                         "run the same command again to resume")
 
 
-def _mark_copies(items: list[Item], dedup: SyndicationIndex) -> Iterator[Item]:
+def _mark_copies(pairs: list[tuple[Item, Sketch | None]], dedup: SyndicationIndex,
+                 sketches: dict[str, Sketch] | None) -> Iterator[Item]:
     """Each item, an analyzed article marked when it copies one seen before (as `runner._clean_one` does)."""
-    for item in items:
+    for item, sketched in pairs:
         if isinstance(item, Article) and item.skipped is None:
-            original = dedup.add(item.id, item.text)
+            if sketches is not None and sketched is not None:
+                sketches[item.id] = sketched
+            original = dedup.add(item.id, item.text, sketched)
             yield item if original is None else replace(item, duplicate_of=original)
         else:
             yield item
@@ -197,9 +213,20 @@ def _load_pipelines(client: Client, gazetteers: tuple[str, ...]) -> None:
             raise ClusterError(f"the Dask worker at {worker} cannot load the analysis pipeline: {error}")
 
 
-def _threads(client: Client) -> int:
-    workers = client.scheduler_info(n_workers=-1).get("workers", {})
-    return max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
+class _Threads:
+    """The cluster's worker threads, asked of the scheduler at most every THREADS_REFRESH_S seconds."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+        self._count = 1
+        self._asked = -THREADS_REFRESH_S
+
+    def count(self) -> int:
+        now = time.monotonic()
+        if now - self._asked >= THREADS_REFRESH_S:
+            self._count = max(1, sum(self._client.nthreads().values()))
+            self._asked = now
+        return self._count
 
 
 def _submit(client: Client, batch: list[RawArticle | Failure], settings: Settings) -> _Slot:
@@ -208,15 +235,16 @@ def _submit(client: Client, batch: list[RawArticle | Failure], settings: Setting
     return _Slot(batch, part, future)
 
 
-def _collect(client: Client, slot: _Slot, settings: Settings) -> list[Item]:
-    """The slot's batch with each raw article replaced by its result, waiting for them as needed."""
+def _collect(client: Client, slot: _Slot, settings: Settings) -> list[tuple[Item, Sketch | None]]:
+    """The slot's batch with each raw article replaced by its result and sketch, waiting as needed."""
     results = iter(_result(client, slot.part, slot.future, settings) if slot.future is not None else [])
-    return [next(results) if isinstance(item, RawArticle) else item for item in slot.batch]
+    return [next(results) if isinstance(item, RawArticle) else (item, None) for item in slot.batch]
 
 
-def _result(client: Client, part: list[RawArticle], future: Future, settings: Settings) -> list[Item]:
+def _result(client: Client, part: list[RawArticle], future: Future,
+            settings: Settings) -> list[tuple[Item, Sketch | None]]:
     try:
-        result: list[Item] = future.result()
+        result: list[tuple[Item, Sketch | None]] = future.result()
         return result
     except Exception as err:
         reason = _reason(err, client)
@@ -230,7 +258,7 @@ def _result(client: Client, part: list[RawArticle], future: Future, settings: Se
         return [x for item, single in pairs for x in _result(client, [item], single, settings)]
     (item,) = part
     log.warning("%s: analysis failed on the cluster: %s", item.source.path, reason)
-    return [Failure(item.source, f"analysis failed: {reason}")]
+    return [(Failure(item.source, f"analysis failed: {reason}"), None)]
 
 
 def _reason(err: Exception, client: Client) -> str:

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportedly.clean import dedup
 from reportedly.clean.dedup import MAX_INDEXED, SyndicationIndex, containment, fingerprints, shingle_hashes
 
 PARAGRAPHS = [
@@ -108,6 +109,37 @@ def test_dedup_memory_bounded_oldest_forgotten() -> None:
     assert len(index._bands) == 3
     assert index.add("late-copy", STORY) is None
     assert MAX_INDEXED >= 10_000
+
+
+def _stream() -> list[tuple[str, str]]:
+    """Originals, copies (truncated, edited, printed below a new top), an unrelated story, a short text."""
+    top = " ".join(f"Paragraph {i} tells of fresh clashes near district {i} and of talks." for i in range(20))
+    return [("story", STORY), ("other", OTHER_STORY), ("short", "Too short to tell."),
+            ("cut", "\n\n".join(PARAGRAPHS[:2])), ("edited", STORY.replace("Tuesday", "Monday")),
+            ("below", top + "\n\n" + "\n\n".join(PARAGRAPHS[:2])), ("other-copy", OTHER_STORY + " More.")]
+
+
+def test_dedup_sketch_computed_elsewhere_gives_the_same_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    # What a Dask worker ships back with the article: the index then answers as if it sketched the text
+    # itself, without sketching it again.
+    stream = _stream()
+    plain = SyndicationIndex()
+    expected = [plain.add(i, t) for i, t in stream]
+    assert expected.count(None) == 3 and expected[3:] == ["story", "story", "story", "other"]
+    sketches = [dedup.sketch(t) for _, t in stream]
+    assert len(sketches[2].keys) == 0  # too short to be a copy: neither stored nor checked
+    monkeypatch.setattr(dedup, "sketch", lambda *_: pytest.fail("sketched again"))
+    given = SyndicationIndex()
+    assert [given.add(i, t, s) for (i, t), s in zip(stream, sketches, strict=True)] == expected
+
+
+def test_dedup_sketch_of_another_band_shape_is_recomputed() -> None:
+    stream = _stream()
+    foreign = [dedup.sketch(t, threshold=0.8) for _, t in stream]  # (5, 11) bands, not (14, 4)
+    assert foreign[0].shape != dedup.band_shape(dedup.LSH_THRESHOLD)
+    index, plain = SyndicationIndex(), SyndicationIndex()
+    answers = [index.add(i, t, s) for (i, t), s in zip(stream, foreign, strict=True)]
+    assert answers == [plain.add(i, t) for i, t in stream]
 
 
 def test_dedup_containment_and_hashes_are_stable() -> None:

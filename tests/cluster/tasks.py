@@ -10,6 +10,7 @@ import os
 import time
 from pathlib import Path
 
+from reportedly.clean.dedup import Sketch
 from reportedly.config import Settings
 from reportedly.model import Article, Failure, RawArticle
 from reportedly.runner_dask import analyze_batch
@@ -21,13 +22,14 @@ PAUSE_S = 2.0
 POISON = "POISONED"
 
 Item = Article | Failure
+Result = list[tuple[Item, Sketch | None]]
 
 
 def _poisoned(batch: list[RawArticle]) -> bool:
     return any(POISON in raw.text for raw in batch)
 
 
-def marking_batch(batch: list[RawArticle], settings: Settings) -> list[Item]:
+def marking_batch(batch: list[RawArticle], settings: Settings) -> Result:
     """Leave `MARKERS/<pid>-<n>` naming the batch's first article, pause, then analyze."""
     folder = Path(os.environ[MARKERS_ENV])
     first = batch[0].source.path if batch else "-"
@@ -37,14 +39,14 @@ def marking_batch(batch: list[RawArticle], settings: Settings) -> list[Item]:
     return analyze_batch(batch, settings)
 
 
-def raising_batch(batch: list[RawArticle], settings: Settings) -> list[Item]:
+def raising_batch(batch: list[RawArticle], settings: Settings) -> Result:
     """Raise on a batch holding a poisoned article, as a bug outside the per-article boundary would."""
     if _poisoned(batch):
         raise RuntimeError("poisoned article")
     return analyze_batch(batch, settings)
 
 
-def dying_batch(batch: list[RawArticle], settings: Settings) -> list[Item]:
+def dying_batch(batch: list[RawArticle], settings: Settings) -> Result:
     """Kill this worker process on a batch holding a poisoned article, as a segfault or an OOM kill would."""
     if _poisoned(batch):
         os._exit(1)

@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 import reportedly
 from reportedly import runner, runner_dask
+from reportedly.clean import dedup
 from reportedly.cli import app
 from reportedly.config import Settings
 from reportedly.errors import ClusterError
@@ -69,6 +70,22 @@ def _no_local_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(runner, "_analyze_batch", refuse)
 
 
+def _client_sketches(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From here on, the texts this process sketches for the copy check (texts too short to be a copy
+    are left out: their sketch has no band keys, and nothing is saved by shipping it)."""
+    made: list[str] = []
+    real = dedup.sketch
+
+    def counting(text: str, threshold: float = dedup.LSH_THRESHOLD) -> dedup.Sketch:
+        found = real(text, threshold)
+        if len(found.keys):
+            made.append(text)
+        return found
+
+    monkeypatch.setattr(dedup, "sketch", counting)
+    return made
+
+
 def test_dask_ingest_same_ledger_as_local(
     dask_cluster: Cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -79,9 +96,11 @@ def test_dask_ingest_same_ledger_as_local(
     settings = Settings(published="2022-02-01", batch_size=2)  # several batches, in flight at once
     local = ingest(inputs, settings.replace(db=tmp_path / "local.db"))
     _no_local_analysis(monkeypatch)
+    sketched = _client_sketches(monkeypatch)
     remote = ingest(inputs, settings.replace(db=tmp_path / "dask.db", scheduler=dask_cluster.address))
     assert (local.stored, local.failed) == (7, 2)
     assert remote == local
+    assert not sketched, "the client sketched articles for the copy check: the workers ship sketches"
     expected = _ledger(tmp_path / "local.db")
     assert any(c["status"] == "disputed" for c in expected["claims"])
     assert any(a["duplicate_of"] for a in expected["articles"])

@@ -177,6 +177,28 @@ def test_ingest_copy_across_runs(new_ledger: Any, runs: list[list[str]]) -> None
     assert "03-" in orig_path and orig_dup is None and copy_dup == orig_id
 
 
+def test_ingest_sketches_each_article_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The runner's check for copies within the run and the check against stored articles share one
+    near-copy sketch per article (it was computed twice: the costliest part of an ingester's own work)."""
+    from reportedly import runner
+    from reportedly.clean import dedup
+
+    made: list[str] = []
+    real = dedup.sketch
+
+    def counting(text: str, threshold: float = dedup.LSH_THRESHOLD) -> dedup.Sketch:
+        made.append(text)
+        return real(text, threshold)
+
+    monkeypatch.setattr(dedup, "sketch", counting)
+    monkeypatch.setattr(runner, "sketch", counting)
+    db = tmp_path / "l.db"
+    samples = sorted(str(p) for p in SAMPLES.iterdir() if p.suffix in (".txt", ".jsonl"))
+    assert ingest(samples, Settings(db=db, published="2022-02-01")).stored == 7
+    texts = [r[0] for r in sqlite3.connect(db).execute("SELECT text FROM articles WHERE skipped IS NULL")]
+    assert len(texts) == 7 and sorted(made) == sorted(texts)
+
+
 def _ledger(db: str) -> dict[str, Any]:
     """Everything a ledger shows: events with statuses, sources and contradictions; entities; failures."""
     import reportedly

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import OrderedDict
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -174,6 +175,64 @@ def band_shape(threshold: float) -> tuple[int, int]:
     return cache.load_or_build("lsh-shape", [*sources, f"{threshold!r} {NUM_PERM}"], optimum, version="1")
 
 
+def band_keys(sketch: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """The sketch's band keys: each band's rows folded into one 64-bit number, band number mixed in."""
+    table = sketch[: bands * rows].astype(np.uint64).reshape(bands, rows)
+    keys = np.arange(bands, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for column in range(rows):
+            keys = keys * _MIX + table[:, column]
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    """What the index needs of one text, computed once wherever the text is: a Dask worker ships it
+    back with the article, so the client, which checks copies in input order, only looks it up; and
+    one ingest's two indexes (this run's copies, earlier runs' copies) share it.
+
+    Attributes:
+        prints: the text's fingerprints (`fingerprints`).
+        keys: the band keys it is stored under (whole text and leads).
+        query_keys: the band keys it also queries with (windows, never stored).
+        shape: the (bands, rows) the keys were cut for: an index of another shape recomputes them.
+    """
+
+    prints: np.ndarray
+    keys: np.ndarray
+    query_keys: np.ndarray
+    shape: tuple[int, int]
+
+
+def sketch(text: str, threshold: float = LSH_THRESHOLD) -> Sketch:
+    """The text's Sketch for an index of this LSH threshold (without band keys for a text too short to
+    be a copy, under MIN_SHINGLES distinct shingles: the index neither stores nor checks it)."""
+    bands, rows = band_shape(threshold)
+    grams = shingle_hashes(text)
+    prints = fingerprints(grams)
+    if len(prints) < MIN_SHINGLES:
+        none = np.zeros(0, dtype=np.uint64)
+        return Sketch(prints, none, none, (bands, rows))
+    keys = [band_keys(sketch_values(prints), bands, rows)]
+    for size in LEAD_SHINGLES:
+        if len(grams) > LEAD_SPAN * size:
+            keys.append(band_keys(sketch_values(fingerprints(grams[:size])), bands, rows))
+    windows = _window_keys(grams, bands, rows)
+    query = np.concatenate(windows) if windows else np.zeros(0, dtype=np.uint64)
+    return Sketch(prints, np.concatenate(keys), query, (bands, rows))
+
+
+def _window_keys(grams: np.ndarray, bands: int, rows: int) -> list[np.ndarray]:
+    """Band keys of windows inside the text, for querying only: a copy may hold its original below a
+    lead of its own (a follow-up printing the earlier story in full under a new top), where neither
+    its lead nor its whole text is like the original's (WINDOW_SHINGLES)."""
+    keys: list[np.ndarray] = []
+    for size in WINDOW_SHINGLES:
+        starts = range(size // 2, len(grams) - size + 1, size // 2)
+        keys.extend(band_keys(sketch_values(fingerprints(grams[i : i + size])), bands, rows) for i in starts)
+    return keys[:MAX_WINDOWS]
+
+
 class _BandIndex:
     """MinHash LSH banding over compact tables: one dict from a band's 64-bit key to the ids in it.
 
@@ -189,15 +248,6 @@ class _BandIndex:
 
     def __len__(self) -> int:
         return len(self._keys)
-
-    def band_keys(self, sketch: np.ndarray) -> np.ndarray:
-        """The sketch's band keys: each band's rows folded into one 64-bit number, band number mixed in."""
-        rows = sketch[: self.bands * self.rows].astype(np.uint64).reshape(self.bands, self.rows)
-        keys = np.arange(self.bands, dtype=np.uint64)
-        with np.errstate(over="ignore"):
-            for column in range(self.rows):
-                keys = keys * _MIX + rows[:, column]
-        return keys
 
     def query(self, keys: np.ndarray) -> set[str]:
         """Ids sharing at least one band key."""
@@ -305,6 +355,7 @@ class SyndicationIndex:
 
     def __init__(self, threshold: float = LSH_THRESHOLD, min_containment: float = MIN_CONTAINMENT,
                  capacity: int = MAX_INDEXED) -> None:
+        self._threshold = threshold
         self._bands = _BandIndex(threshold)
         self._sampled = _SampleIndex()
         self._prints: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -317,44 +368,31 @@ class SyndicationIndex:
     def __len__(self) -> int:
         return len(self._prints)
 
-    def add(self, article_id: str, text: str) -> str | None:
+    def add(self, article_id: str, text: str, sketched: Sketch | None = None) -> str | None:
         """Index an article; return the id of the first article of its copies seen, or None.
 
         Args:
             article_id: the article's id (adding the same id twice returns None the second time).
             text: the cleaned body.
+            sketched: `sketch(text, threshold)` when already computed (on a Dask worker ...); it is
+                recomputed from `text` when None or cut for another band shape.
 
         Returns:
             the id of the first-seen article this one is a copy of (transitively), or None.
         """
         if article_id in self._prints:
             return None
-        grams = shingle_hashes(text)
-        prints = fingerprints(grams)
-        if len(prints) < MIN_SHINGLES:
+        if sketched is None or sketched.shape != (self._bands.bands, self._bands.rows):
+            sketched = sketch(text, self._threshold)
+        if len(sketched.prints) < MIN_SHINGLES:
             return None
-        keys = [self._bands.band_keys(sketch_values(prints))]
-        for size in LEAD_SHINGLES:
-            if len(grams) > LEAD_SPAN * size:
-                keys.append(self._bands.band_keys(sketch_values(fingerprints(grams[:size]))))
-        all_keys = np.concatenate(keys)
-        samples = _SampleIndex.samples(prints)
-        candidates = self._bands.query(np.concatenate([all_keys, *self._window_keys(grams)]))
+        query = np.concatenate([sketched.keys, sketched.query_keys])
+        samples = _SampleIndex.samples(sketched.prints)
+        candidates = self._bands.query(query)
         candidates.update(self._sampled.query(samples))
-        original = self._find_original(prints, candidates)
-        self._remember(article_id, prints, all_keys, samples, original)
+        original = self._find_original(sketched.prints, candidates)
+        self._remember(article_id, sketched.prints, sketched.keys, samples, original)
         return original
-
-    def _window_keys(self, grams: np.ndarray) -> list[np.ndarray]:
-        """Band keys of windows inside the text, for querying only: a copy may hold its original below a
-        lead of its own (a follow-up printing the earlier story in full under a new top), where neither
-        its lead nor its whole text is like the original's (WINDOW_SHINGLES)."""
-        keys: list[np.ndarray] = []
-        for size in WINDOW_SHINGLES:
-            starts = range(size // 2, len(grams) - size + 1, size // 2)
-            keys.extend(self._bands.band_keys(sketch_values(fingerprints(grams[i : i + size])))
-                        for i in starts)
-        return keys[:MAX_WINDOWS]
 
     def _find_original(self, prints: np.ndarray, candidates: set[str]) -> str | None:
         best, best_share = None, self._min_containment

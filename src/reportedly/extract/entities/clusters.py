@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 
 from reportedly.extract.entities.mentions import Mention
 from reportedly.extract.names import (
@@ -30,6 +31,9 @@ from reportedly.extract.names import (
     same_person,
 )
 from reportedly.gazetteer import Gazetteer, normalize
+
+# This module's file: `names_person`, which chooses the filed persons, shapes their cached index.
+_SOURCE = Path(__file__)
 
 
 @dataclass
@@ -70,13 +74,20 @@ def person_index(gaz: Gazetteer) -> PersonIndex:
 
 @lru_cache(maxsize=8)
 def filed_person_index(gaz: Gazetteer) -> PersonIndex:
-    """Entries of other kinds that are persons by their name (see `names_person`), indexed the same way."""
-    return PersonIndex(
-        (e.id, index_key(n), e.ruler)
-        for e in gaz.entries.values()
-        if e.kind != "person" and names_person(e.id, gaz)
-        for n in e.names
-    )
+    """Entries of other kinds that are persons by their name (see `names_person`), indexed the same way
+    (built once per gazetteer file set, then read from reportedly.cache: building it folds every name of
+    every entry, about a second of each analyzing process's start)."""
+
+    def build() -> dict[str, list[tuple[str, bool]]]:
+        return PersonIndex(
+            (e.id, index_key(n), e.ruler)
+            for e in gaz.entries.values()
+            if e.kind != "person" and names_person(e.id, gaz)
+            for n in e.names
+        ).table()
+
+    sources = [NAMES_SOURCE, _SOURCE]
+    return PersonIndex.from_table(gaz.derived("filed-person-index", build, sources, FOLD_VERSION))
 
 
 def person_kb(text: str, gaz: Gazetteer, any_kind: bool = False) -> str | None:

@@ -230,3 +230,40 @@ def test_order_free_ledger_a_few_hundred_articles(
     _ingest(reference, large_corpus, 16, frozenset())
     _ingest(shuffled, random.Random(seed).sample(large_corpus, len(large_corpus)), batch, stops)
     assert _ledger(shuffled) == _ledger(reference)
+
+
+def _spokesman_confirms() -> Article:
+    from tests.store.builders import ArticleBuilder
+
+    b = ArticleBuilder("said", published="2022-02-01")
+    b.entity("Taliban", "ORG", kb_id="rp:taliban")
+    b.entity("Zabihullah Mujahid", kb_id="rp:mujahid")
+    q = b.says("Zabihullah Mujahid", "confirm")
+    b.event("CONSULT", actors=("Taliban",), place="Moscow", date="2022-01-31", sources=((q, "confirm"),))
+    return b.build()
+
+
+def _spokesman_of_the_taliban() -> Article:
+    from tests.store.builders import ArticleBuilder
+
+    b = ArticleBuilder("member", published="2022-02-02")
+    b.entity("Taliban", "ORG", kb_id="rp:taliban")
+    b.entity("Zabihullah Mujahid", kb_id="rp:mujahid", member_of=("Taliban",), roles=("spokesman",))
+    return b.build()
+
+
+@pytest.mark.parametrize("same_batch", [False, True])
+def test_order_an_affiliation_learnt_later_updates_the_status(
+    same_batch: bool, new_ledger: Callable[..., str]
+) -> None:
+    """The spokesman confirming is an on-record participant once the ledger knows he belongs to the
+    Taliban, whichever article told it first."""
+    statuses = []
+    said, member = _spokesman_confirms(), _spokesman_of_the_taliban()
+    for n, arrivals in enumerate(([said, member], [member, said])):
+        conn = connect(new_ledger(f"l{n}"))
+        for batch in [arrivals] if same_batch else [[a] for a in arrivals]:
+            store_batch(conn, batch, [])
+        statuses.append([r[0] for r in conn.execute("SELECT status FROM events")])
+        conn.close()
+    assert statuses[0] == statuses[1] == ["confirmed"]

@@ -278,7 +278,37 @@ def merge_entity(conn: Database, survivor: str, loser: str) -> list[str]:
         + (row["n_mentions"], survivor, survivor, survivor),
     )
     conn.execute("DELETE FROM entities WHERE id = ?", (loser,))
-    return mention_ids
+    pairs = conn.execute(
+        "SELECT DISTINCT entity_id, affiliation_id FROM entity_affiliations "
+        "WHERE affiliation_id IS NOT NULL AND (entity_id = ? OR affiliation_id = ?)",
+        (survivor, survivor),
+    ).fetchall()
+    return mention_ids + affiliation_mentions(conn, {(r[0], r[1]) for r in pairs})
+
+
+_CHUNK = 500  # events asked per statement
+
+
+def affiliation_mentions(conn: Database, pairs: set[tuple[str, str]]) -> list[str]:
+    """Stored mentions of the events whose status a (member, organization) affiliation can change:
+    the organization takes part and the member speaks (an on-record participant, `merge.status`).
+    An affiliation new to the ledger re-merges them, so a status does not depend on whether the
+    article naming the affiliation arrived before the event or after it."""
+    out: set[str] = set()
+    for member, org in sorted(pairs):
+        events = [r[0] for r in conn.execute(
+            "SELECT DISTINCT event_id FROM event_participants WHERE entity_id = ?", (org,))]
+        for start in range(0, len(events), _CHUNK):
+            chunk = events[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            out.update(
+                r[0]
+                for r in conn.execute(
+                    f"SELECT id FROM mentions WHERE event_id IN ({marks}) AND data LIKE ?",
+                    (*chunk, f'%"{member}"%'),
+                )
+            )
+    return sorted(out)
 
 
 def _rewrite_mentions(conn: Database, articles: list[str], loser: str, survivor: str) -> list[str]:
@@ -343,6 +373,16 @@ def store_entities(conn: Database, article: Article, rewritten: list[str] | None
             (ledger_id, a.name, mapping.get(a.entity) if a.entity else None, article.id)
             for a in e.affiliations
         )
+    new_pairs = {
+        (ledger_id, aff)
+        for ledger_id, _, aff, _ in affiliations
+        if aff is not None
+        and conn.execute(
+            "SELECT 1 FROM entity_affiliations WHERE entity_id = ? AND affiliation_id = ? LIMIT 1",
+            (ledger_id, aff),
+        ).fetchone()
+        is None
+    }
     conn.executemany("INSERT INTO article_entities VALUES (?, ?, ?) ON CONFLICT DO NOTHING", links)
     _index_names(conn, {(ledger_id, alias) for ledger_id, alias, _ in aliases})
     conn.executemany("INSERT INTO entity_aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING", aliases)
@@ -351,6 +391,8 @@ def store_entities(conn: Database, article: Article, rewritten: list[str] | None
         "INSERT INTO entity_affiliations VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", affiliations
     )
     _count_article(conn, article, mapping)
+    if rewritten is not None and new_pairs:
+        rewritten.extend(affiliation_mentions(conn, new_pairs))
     return mapping
 
 

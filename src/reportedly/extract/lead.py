@@ -5,10 +5,15 @@ are read there, from the parse, with general rules of lead structure:
 
 - what: the main clause's verb phrase (a reporting verb's reported clause when the lead is "X said Y
   did Z"), linked to the coded event whose trigger it holds;
-- who: that clause's subject (the `by` agent of a passive), linked to the entity it mentions;
-- when: the first date or time expression of the lead, normalized against the published date; else the
-  dateline's date, else the published date (marked by `source`);
-- where: the first place named in the lead that is not the subject; else the dateline's place;
+- who: that clause's subject (the `by` agent of a passive), linked to the entity it mentions; the
+  name a title stands before; when the subject names a thing (a race, a building), the first named
+  person or organization that is a clause's subject in the lead;
+- when: the first point in time (not a length of time) of the lead, then of the next paragraph,
+  normalized against the published date; else the dateline's date, else the published date (marked
+  by `source`);
+- where: the lead's first locative place (a named event as a setting), not the who itself, a party's
+  affiliation nor a person's origin; a whole country narrowed to a place in it that the next
+  paragraph names; else the dateline's place (marked by `source`);
 - why: a cause or purpose clause or phrase on the main verb ("because", "after", "as", "due to",
   "amid", "over", "to" + verb);
 - how: a means or manner phrase on the main verb ("by", "with", "using").

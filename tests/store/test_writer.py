@@ -137,3 +137,29 @@ def test_writer_article_json_real_analysis(seed_article) -> None:  # type: ignor
     expected = article_to_dict(seed_article)
     del expected["text"]
     assert json.loads(article_json(seed_article)) == expected
+
+
+def test_writer_writes_a_batchs_events_in_one_statement_per_table(tmp_path: Path) -> None:
+    """The events a batch forms are written with one statement per table, however many (on PostgreSQL
+    each statement is a round trip; it was four per event)."""
+    conn = connect(tmp_path / "l.db")
+    days = ("2019-01-10", "2020-06-10", "2021-11-29")  # far apart: three events, not one
+    arts = [moscow_meeting(f"a{i}", d, "Zabihullah Mujahid", "person", "deny") for i, d in enumerate(days)]
+    seen: list[str] = []
+    execute, executemany = conn.execute, conn.executemany
+
+    def traced(sql: str, *rest: object) -> object:
+        seen.append(sql)
+        return execute(sql, *rest)  # type: ignore[arg-type]
+
+    def traced_many(sql: str, *rest: object) -> None:
+        seen.append(sql)
+        executemany(sql, *rest)  # type: ignore[arg-type]
+
+    conn.execute, conn.executemany = traced, traced_many  # type: ignore[method-assign]
+    store_batch(conn, arts, [])
+    assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == len(days)
+    writes = ("INSERT INTO events ", "INSERT INTO event_participants", "INSERT INTO event_status",
+              "UPDATE mentions SET event_id")
+    assert [sum(s.startswith(w) for s in seen) for w in writes] == [1, 1, 1, 1]
+    conn.close()

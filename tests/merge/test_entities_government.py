@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import reportedly
-from reportedly.merge.entities import entity_key
+from reportedly.merge.entities import country_faces, entity_key, ledger_entity_id
 from reportedly.model import Entity
 from reportedly.store.database import connect
 from reportedly.store.writer import store_batch
@@ -54,3 +54,17 @@ def test_entities_government_apart_from_place_across_articles(tmp_path: Path) ->
     with reportedly.open(tmp_path / "l.db") as ledger:
         found = sorted((e.kind, e.articles) for e in ledger.entities(type="GPE"))
     assert found == [("government", 2), ("place", 1)]
+
+
+@pytest.mark.parametrize("kind", ["place", "government"])
+def test_entities_country_faces_are_one_country_to_event_merging(kind: str) -> None:
+    """Either face of a country names both ledger entities, so "Russia hosted talks" (the government) and
+    "talks in Russia" (the place) still share the country when events are compared."""
+    faces = country_faces(country(kind))
+    assert faces == (ledger_entity_id("kb:cty:RUS"), ledger_entity_id("kb:cty:RUS:GOV"))
+    assert ledger_entity_id(entity_key(country(kind))) in faces
+
+
+def test_entities_country_faces_only_for_countries() -> None:
+    assert country_faces(country("government", "rp:taliban", "Taliban")) == ()
+    assert country_faces(country("place", None, "Kabul")) == ()

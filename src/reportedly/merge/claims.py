@@ -13,6 +13,7 @@ from typing import Any
 
 from reportedly.extract.events.arguments import is_country  # a whole country holds every place in it
 from reportedly.extract.names import ascii_fold, same_person
+from reportedly.merge.entities import country_faces
 from reportedly.merge.events import EventMention, context_words, trigger_stem
 from reportedly.merge.status import (
     OWN_VOICE,
@@ -132,6 +133,7 @@ def mention_payload(article: Article, event: Event, entity_map: dict[str, str]) 
             for a in e.affiliations
             if a.entity in entity_map
         }
+        | {face for e in article.entities if e.id in local_parts for face in country_faces(e)}
     )
     return {
         "id": f"{article.id}/{event.id}",

@@ -77,6 +77,15 @@ def entity_key(entity: Entity) -> str:
     return f"kb:{entity.kb_id}" if entity.kb_id else name_key(entity.name, entity.type)
 
 
+def country_faces(entity: Entity) -> tuple[str, ...]:
+    """The ledger ids of a country's place and government (`entity_key`) for an entity of either: to event
+    merging one country, as a participant's organization is ("Russia hosted talks" and "talks in Russia")."""
+    if not (entity.kb_id and entity.kb_id.startswith("cty:")):
+        return ()
+    place = f"kb:{entity.kb_id}"
+    return (ledger_entity_id(place), ledger_entity_id(f"{place}:{GOVERNMENT_SUFFIX}"))
+
+
 def block_key(name: str, entity_type: str) -> str | None:
     """The key an entity is filed under for fuzzy matching.
 

@@ -77,6 +77,20 @@ def test_governing_must_in_a_reported_clause_is_a_demand(nlp: Any) -> None:
     assert "CONSULT" not in {e.type for e in events}
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Lebanon says it will not accept any more Syrian refugees.", "accept"),
+        ("The Taliban have long refused direct talks with the Afghan government.", "refused"),
+    ],
+)
+def test_governing_refusals_are_rejections(nlp: Any, text: str, trigger: str) -> None:
+    events, _ = _events(nlp, text)
+    (event,) = [e for e in events if e.trigger and e.trigger.text == trigger]
+    assert event.type == "REJECT" and event.content is not None
+    assert event.status != "negated"  # the refusal happened; what did not is its content
+
+
 def test_governing_relation_takes_the_act_parties(nlp: Any) -> None:
     events, names = _events(nlp, "Othman Hashim asked to meet Aung San Suu Kyi in Naypyitaw.")
     (request,) = [e for e in events if e.type == "REQUEST"]

@@ -37,7 +37,7 @@ from reportedly.extract.events.arguments import (
 )
 from reportedly.extract.events.dating import context_year, date_index, find_date, frame_date
 from reportedly.extract.events.drafts import MIN_SHARED_ACTORS, Draft, holding, merge_same
-from reportedly.extract.events.epistemic import combine, local_cues
+from reportedly.extract.events.epistemic import LEARNED, combine, local_cues
 from reportedly.extract.events.governing import THREAT_CODE, absorb_objects, govern
 from reportedly.extract.events.senses import (
     POLITICAL_KINDS,
@@ -110,6 +110,9 @@ INTENT_CODES = {
 # Modals of obligation: "X said Ankara must hand back the ship" is X's demand (CAMEO 100).
 DEONTIC_MODALS = frozenset({"must", "should"})
 DEMAND_CODE = "100"
+# Cooperative acts whose refusal CAMEO codes as a rejection (12) when told as not to come.
+REFUSABLE = frozenset({"AGREE", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+REJECT_CODE = "120"  # CAMEO: reject, not specified below
 # Subject pronouns that, in a reported clause, stand for the one reporting it ("X said it would ...").
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
 MEDIATE_LEMMAS = frozenset({"mediate", "broker", "facilitate"})
@@ -397,6 +400,12 @@ def _recode(draft: Draft) -> Draft:
         draft.type, draft.cameo, draft.mode = "AGREE", OFFER_CODE, None
         draft.anaphor = draft.anaphor and not (offerer or guests)  # "they will host such meetings"
         draft.actors, draft.recipients = offerer, guests
+    elif draft.type in REFUSABLE and _is_future(draft, negated=True):
+        # CAMEO 12: refusing to do a cooperative act ("will not lift the embargo", "will never stop its war")
+        draft.type, draft.cameo, draft.mode = "REJECT", REJECT_CODE, None
+        draft.content = draft.content or (draft.trigger.i, draft.trigger.right_edge.i + 1)
+        # the cues, the learned reading included, were of the act refused, not of the refusal
+        draft.cues = {c for c in draft.cues if c not in ("offered", "negated") and not c.startswith(LEARNED)}
     elif draft.type in INTENT_CODES and _is_future(draft):
         # PLOVER: cooperative acts told in the future imply intent (AGREE); CAMEO 13: an intent to do a
         # hostile act is a threat. The act itself is the content: "said it will release the hostages"
@@ -406,11 +415,12 @@ def _recode(draft: Draft) -> Draft:
     return draft
 
 
-def _is_future(draft: Draft) -> bool:
-    """Whether an act is told as still to come: an offer or future cue, no negation, and the verb in its
-    base form ("will release", "ready to withdraw"); "have withdrawn their offer" is done."""
+def _is_future(draft: Draft, negated: bool = False) -> bool:
+    """Whether an act is told as still to come (negated: as not to come): an offer or future cue, and the
+    verb in its base form ("will release", "ready to withdraw"); "have withdrawn their offer" is done."""
     cues = draft.cues & {"offered", "negated"}
-    return cues == {"offered"} and draft.trigger.tag_ == "VB"
+    wanted = {"offered", "negated"} if negated else {"offered"}
+    return cues == wanted and draft.trigger.tag_ == "VB"
 
 
 def _antecedent(anaphor: Draft, events: list[Draft]) -> Draft | None:

@@ -7,7 +7,8 @@ troops", "demand the release of"). PLOVER codes the relation, not the governed a
 troops" a REJECT, not a negated AGREE. The governed act is kept as the event's `content`.
 
   - `govern`: a verb whose lexicon code has one of those roots, with a clause it governs (xcomp, ccomp)
-    whose verb the lexicon codes, becomes the relation; the governed clause is its content, its parties
+    whose verb the lexicon codes, or an object the lexicon reads as an act ("demanded the withdrawal"),
+    becomes the relation; the governed clause is its content, its parties
     stand in for the relation's missing ones, and the governed act is no event of its own. An intent to do
     a hostile act (CAMEO roots 11-20: conflict) is a threat ("plans to attack"), as CAMEO's 13 has it.
   - `absorb_objects`: a verb whose CAMEO pattern names its event-noun object ("lodged a protest" is
@@ -32,10 +33,17 @@ INTENT_ROOT = "03"
 THREAT_CODE = "130"  # CAMEO: threaten, not specified below
 
 
-def governed_act(verb: Token) -> Token | None:
-    """The verb of the clause `verb` governs ("threatened to strike": "strike"), or None."""
+def governed_act(verb: Token, specific: bool = False) -> Token | None:
+    """The verb of the clause `verb` governs ("threatened to strike": "strike"), else its object when that
+    names an act ("demanded the withdrawal", "refused direct talks") and no CAMEO pattern of the verb
+    already read it (`specific`: "lift * sanctions" is 0351 itself), or None."""
     for child in verb.children:
         if child.dep_ in GOVERNED_DEPS and child.pos_ in ("VERB", "AUX"):
+            return child
+    if specific:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ == "NOUN":
             return child
     return None
 
@@ -48,7 +56,7 @@ def relation(verb: Token) -> tuple[str, str, str | None, Token] | None:
     own = match_token(verb)
     if own is None or own.cameo[:2] not in GOVERNING_ROOTS:
         return None
-    act = governed_act(verb)
+    act = governed_act(verb, own.specific)
     governed = match_token(act) if act is not None else None
     if act is None or governed is None:
         return None

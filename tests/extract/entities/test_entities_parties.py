@@ -161,3 +161,12 @@ def test_entities_codes_from_roles_and_names(texts: list[str], country: str, cod
 
 def test_entities_codes_head_words() -> None:
     assert head_words("Russia's special envoy for Afghanistan") == ["special", "envoy"]
+
+
+def test_entities_codes_people_by_demonym() -> None:
+    from reportedly.extract.entities.codes import code_entities
+    from reportedly.model import Entity
+
+    somalis = Entity("e1", "Somalis", "NORP", None, (), (), (), ())
+    (coded,) = code_entities([somalis], load_gazetteer(), None)
+    assert (coded.cameo, coded.sector) == ("SOM", None)

@@ -13,7 +13,17 @@ from reportedly.extract.entities import extract_entities
 from reportedly.extract.entities.codes import entry_code, head_words, phrase_code
 from reportedly.gazetteer import load_gazetteer
 from reportedly.model import Dateline, DocContext
-from tests.extract.entities.test_entities_rules import make_doc
+from tests.extract.entities.test_entities_rules import make_doc as make_untagged
+
+PLURALS = frozenset({"men", "troops", "Police", "fighters", "Civilians", "people"})
+
+
+def make_doc(spec: list[Any]) -> Any:
+    """The hand-built Doc with the plural nouns tagged NNS (the number decides what is a party)."""
+    doc = make_untagged(spec)
+    for tok in doc:
+        tok.tag_ = "NNS" if tok.text in PLURALS else "NN" if tok.pos_ == "NOUN" else tok.pos_
+    return doc
 
 KABUL = Dateline(text="Kabul [Afghanistan], (ANI):", place="Kabul", country="Afghanistan", agency=None)
 
@@ -58,6 +68,26 @@ THE_PRESIDENT = [
     ("spoke", 2, "ROOT", "VERB", "O"),
     (".", 2, "punct", "PUNCT", "O"),
 ]
+THE_ARMY = [
+    ("The", 2, "det", "DET", "O"),
+    ("Sudanese", 2, "amod", "ADJ", "B-NORP"),
+    ("army", 3, "nsubj", "NOUN", "O"),
+    ("attacked", 3, "ROOT", "VERB", "O"),
+    (".", 3, "punct", "PUNCT", "O"),
+]
+A_GUNMAN = [
+    ("A", 1, "det", "DET", "O"),
+    ("gunman", 2, "nsubj", "NOUN", "O"),
+    ("fired", 2, "ROOT", "VERB", "O"),
+    (".", 2, "punct", "PUNCT", "O"),
+]
+TO_PRISON = [
+    ("He", 1, "nsubj", "PRON", "O"),
+    ("went", 1, "ROOT", "VERB", "O"),
+    ("to", 1, "prep", "ADP", "O"),
+    ("prison", 2, "pobj", "NOUN", "O"),
+    (".", 1, "punct", "PUNCT", "O"),
+]
 CIVILIANS = [
     ("Civilians", 1, "nsubj", "NOUN", "O"),
     ("fled", 1, "ROOT", "VERB", "O"),
@@ -82,6 +112,9 @@ def _agents(spec: list[Any], dateline: Dateline | None = KABUL) -> list[tuple[An
         (DEPLOYED_TROOPS, KABUL, []),  # an object moved by its subject, with no country of its own
         (THE_PRESIDENT, KABUL, []),  # a single office holder is a person, for reference resolution
         (CIVILIANS, KABUL, []),  # civilians alone are no party of a political act
+        (THE_ARMY, KABUL, [("Sudanese army", "government", "SDN", "SDNMIL", "MIL")]),  # a body, singular
+        (A_GUNMAN, KABUL, []),  # an individual
+        (TO_PRISON, KABUL, []),  # a place
     ],
 )
 def test_entities_parties_common_nouns(spec: list[Any], dateline: Dateline | None, found: list[Any]) -> None:
@@ -128,3 +161,12 @@ def test_entities_codes_from_roles_and_names(texts: list[str], country: str, cod
 
 def test_entities_codes_head_words() -> None:
     assert head_words("Russia's special envoy for Afghanistan") == ["special", "envoy"]
+
+
+def test_entities_codes_people_by_demonym() -> None:
+    from reportedly.extract.entities.codes import code_entities
+    from reportedly.model import Entity
+
+    somalis = Entity("e1", "Somalis", "NORP", None, (), (), (), ())
+    (coded,) = code_entities([somalis], load_gazetteer(), None)
+    assert (coded.cameo, coded.sector) == ("SOM", None)

@@ -330,8 +330,7 @@ TAJIK_PERSON = [
     [
         (GULF_OF_ADEN, [("Gulf of Aden", "LOC")]),
         (MALI_PERSON, [("Mali", "GPE")]),
-        # a nationality adjective is an attribute, not a person: the party is the fighters (parties.py)
-        (TAJIK_PERSON, [("Tajik fighters", "ORG")]),
+        (TAJIK_PERSON, []),  # a nationality adjective is an attribute, not a person
         (TAJIKISTAN_NORP, [("Tajikistan", "GPE")]),
         (DUI_AND_DR, []),  # a lone title and an offence's acronym are no entities
     ],

@@ -10,7 +10,7 @@ Read, in order, from:
 2. the Phoenix agents dictionary (`reportedly.extract.agents`) over an unlisted organization's name
    ("the Interior Ministry") or a person's role ("the Russian special envoy"), with the entity's
    country or that of the country it is affiliated with;
-3. the entity's country alone.
+3. the entity's country alone (a people named by its demonym, "Somalis", "Thai": its country's).
 An entity none of these codes has `cameo` None.
 """
 
@@ -20,6 +20,7 @@ import dataclasses
 from collections.abc import Sequence
 
 from reportedly.extract.agents import code_for, match_suffix, sector_of
+from reportedly.extract.places import country_of_adjective
 from reportedly.gazetteer import Gazetteer, GazetteerEntry
 from reportedly.model import Entity
 
@@ -101,6 +102,10 @@ def code_entities(entities: list[Entity], gaz: Gazetteer, date: str | None) -> l
         if cameo is None:
             owners = [by_id[a.entity].country for a in ent.affiliations if a.entity in by_id]
             country = ent.country or next((c for c in owners if c), None)
+            if country is None and ent.type == "NORP":  # a people named as such: "Somalis", "Thai"
+                country = country_of_adjective(ent.name, gaz) or (
+                    country_of_adjective(ent.name[:-1], gaz) if ent.name.endswith("s") else None
+                )  # the plural of a demonym: "Yemenis"
             texts = [r.text for r in ent.roles] if ent.type == "PERSON" else [ent.name]
             cameo, sector = phrase_code(texts, country)
             if cameo is None and country:

@@ -8,9 +8,9 @@ A noun phrase is such a party when:
   that introduces a party (with, against, between ... not in/at/near, which introduce places), or a
   conjunct or apposition of one of these;
 - the agents dictionary lists its head with the modifiers right before it ("riot police", "armed men");
-- its head is plural, or names an armed or security body even in the singular ("the army", "a gunman"):
-  a single office holder ("the president", "the spokesman") is a person, linked to its name by
-  reference resolution, not a party of its own here;
+- its head is plural, or names an armed or security body in the singular with "the" and no description
+  but its country ("the army", "the Sudanese military"): a single office holder ("the president"), an
+  individual ("a gunman", "the Ukrainian-born fighter") or a place ("went to prison") is no party here;
 - no other entity already names it: no named modifier or owner ("Taliban fighters", "NRF's forces",
   "members of the NRF": the named group is the party), and not "the rebels" in an article that names
   an armed group (the events' rule reads that phrase as that group).
@@ -44,7 +44,7 @@ OWNER_PREPS = frozenset({"of", "from"})
 # health or education staff are left out: a party of theirs alone made weather and sports reports
 # into events ("the heat killed people").
 ACTOR_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "UAF", "INS", "OPP"})
-# Sectors whose bodies act as one party even when named in the singular ("the army", "a gunman").
+# Sectors whose bodies act as one party even when named in the singular ("the army", "the police").
 COLLECTIVE_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "CRM", "SPY", "INS"})
 # Agents a named armed group of the article may stand behind ("the rebels", "militants", "opposition
 # forces"): the events' unnamed-group rule reads them as that group.
@@ -129,6 +129,20 @@ def _is_subject(tok: Token) -> bool:
     return False
 
 
+def _is_body(tok: Token, before: list[Token], sector: str | None, country_of: dict[int, str],
+             gaz: Gazetteer) -> bool:
+    """Whether a singular head names a body that acts as one party: a security or armed sector, with
+    "the" or a country's possessive ("the army", "China's military"), described by nothing but its
+    country ("the Sudanese army").
+    Not "a gunman" (an individual), "went to prison" (a place), "the Ukrainian-born fighter" (a boxer)."""
+    if sector not in COLLECTIVE_SECTORS:
+        return False
+    if not any((c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.i in country_of)
+               for c in tok.children):
+        return False  # "the army", "China's military"
+    return all(t.i in country_of or _adjective_country(t, gaz) for t in before)
+
+
 def _adjective_country(tok: Token, gaz: Gazetteer) -> str | None:
     return country_of_adjective(tok.text, gaz) if tok.pos_ == "ADJ" else None
 
@@ -169,8 +183,8 @@ def find_agent_mentions(
         sector = sector_of(code)
         if sector not in ACTOR_SECTORS and not code.endswith("~"):
             continue  # civilians, people, businesses: parties of no political act by themselves
-        if tok.tag_ not in ("NNS", "NNPS") and sector not in COLLECTIVE_SECTORS:
-            continue  # a single office holder: a person, not a party
+        if tok.tag_ not in ("NNS", "NNPS") and not _is_body(tok, mods[:start], sector, country_of, gaz):
+            continue  # a single office holder or a described individual: a person, not a party
         owner = _owner(tok, covered, country_of)
         if owner == "" or (armed_groups and sector in GROUP_SECTORS):
             continue

@@ -22,7 +22,13 @@ from reportedly.merge.events import block_keys, cluster, pair_score
 from reportedly.merge.status import OWN_VOICE
 from reportedly.model import Article, Failure
 from reportedly.store.database import Database, rows_in, transaction
-from reportedly.store.entities import add_event_counts, affiliations_of, store_entities
+from reportedly.store.entities import (
+    Touched,
+    add_event_counts,
+    affiliations_of,
+    events_naming,
+    store_entities,
+)
 
 
 def now() -> str:
@@ -98,14 +104,14 @@ def store_batch(conn: Database, articles: list[Article], failures: list[Failure]
         for article in articles:
             if article.id not in have:
                 new.setdefault(article.id, article)
-        mention_ids: list[str] = []
-        new = _earliest_originals(conn, new, mention_ids)
+        touched = Touched()
+        new = _earliest_originals(conn, new, touched.mentions)
         conn.executemany(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_article_row(a, stamp) for a in new.values()],
         )
         for article in new.values():  # (a merge of ledger entities adds the stored mentions it rewrote)
-            mention_ids.extend(_store_mentions(conn, article, store_entities(conn, article, mention_ids)))
+            touched.mentions.extend(_store_mentions(conn, article, store_entities(conn, article, touched)))
         conn.executemany(
             "INSERT INTO failures (path, url, format, error, first_seen, last_seen) "
             "VALUES (?, ?, ?, ?, ?, ?) "
@@ -116,7 +122,8 @@ def store_batch(conn: Database, articles: list[Article], failures: list[Failure]
         conn.executemany(
             "DELETE FROM failures WHERE path = ?", [(a.source.path,) for a in articles if a.source.path]
         )
-        recluster(conn, mention_ids)
+        recluster(conn, touched.mentions)
+        rebuild_claims(conn, events_naming(conn, touched.members))
     return len(new)
 
 
@@ -302,6 +309,29 @@ def recluster(conn: Database, mention_ids: list[str]) -> None:
             _write_event(conn, build_claim([payloads[m] for m in sorted(group)], affiliations))
         )
     add_event_counts(conn, events_delta)
+
+
+def rebuild_claims(conn: Database, event_ids: set[str]) -> None:
+    """Rebuild the claims (sources, status, history) of these ledger events from their mentions, with
+    the affiliations the ledger knows now; their mentions stay grouped as they are."""
+    if not event_ids:
+        return
+    payloads: dict[str, list[dict[str, Any]]] = {}
+    sql = "SELECT event_id, data FROM mentions WHERE event_id IN ({marks})"
+    for event_id, data in list(rows_in(conn, sql, event_ids)):
+        payloads.setdefault(event_id, []).append(json.loads(data))
+    people = set().union(*(participants(p) for group in payloads.values() for p in group))
+    speakers = {
+        s["speaker"]["entity"]
+        for group in payloads.values()
+        for p in group
+        for s in p["sources"]
+        if s["speaker"]["entity"]
+    }
+    affiliations = affiliations_of(conn, people | speakers)
+    for event_id, group in sorted(payloads.items()):
+        conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+        _write_event(conn, build_claim(sorted(group, key=lambda p: p["id"]), affiliations))
 
 
 def _participants_of(conn: Database, event_ids: set[str]) -> list[str]:

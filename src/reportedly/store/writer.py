@@ -127,10 +127,16 @@ def store_batch(conn: Database, articles: list[Article], failures: list[Failure]
     return len(new)
 
 
-def _when(published: str | None, article_id: str) -> tuple[bool, str, str]:
-    """Sort key of a syndicated copy's candidates for original: the earliest published (undated last),
-    ties to the smallest id, so the original of a copy cluster does not depend on arrival order."""
-    return (published is None, published or "", article_id)
+# What decides which article of a copy cluster is the original: (publication, text length, id).
+Precedence = tuple[str | None, int, str]
+
+
+def _when(key: Precedence) -> tuple[bool, str, int, str]:
+    """Sort key of a syndicated copy's candidates for original: the earliest published (undated last);
+    on the same day the longest text (copies are cut more often than lengthened), then the smallest id;
+    so the original of a copy cluster does not depend on arrival order."""
+    published, length, article_id = key
+    return (published is None, published or "", -length, article_id)
 
 
 def _earliest_originals(conn: Database, new: dict[str, Article], rewritten: list[str]) -> dict[str, Article]:
@@ -144,11 +150,12 @@ def _earliest_originals(conn: Database, new: dict[str, Article], rewritten: list
         article = out[aid]
         if article.duplicate_of is None:
             continue
-        root, root_published = _original_of(conn, out, article.duplicate_of)
-        if root is None or root == aid:
+        root_key = _original_of(conn, out, article.duplicate_of)
+        root = root_key[2] if root_key else None
+        if root_key is None or root == aid:
             out[aid] = replace(article, duplicate_of=None) if root == aid else article
             continue
-        if _when(article.published, aid) > _when(root_published, root):
+        if _when((article.published, len(article.text), aid)) > _when(root_key):
             out[aid] = replace(article, duplicate_of=root)
             continue
         out[aid] = replace(article, duplicate_of=None)  # the earliest: the cluster's original now
@@ -161,20 +168,20 @@ def _earliest_originals(conn: Database, new: dict[str, Article], rewritten: list
     return out
 
 
-def _original_of(conn: Database, batch: dict[str, Article], copied: str) -> tuple[str | None, str | None]:
-    """The original of the cluster an article copies (it, or the article it copies) and its publication
-    date; (None, None) when that article is nowhere."""
+def _original_of(conn: Database, batch: dict[str, Article], copied: str) -> Precedence | None:
+    """The original of the cluster an article copies (it, or the article it copies), as what ranks it;
+    None when that article is nowhere."""
     if copied in batch:
         original = batch[copied].duplicate_of or copied
     else:
         row = conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (copied,)).fetchone()
         if row is None:
-            return None, None
+            return None
         original = row[0] or copied
     if original in batch:
-        return original, batch[original].published
-    row = conn.execute("SELECT published FROM articles WHERE id = ?", (original,)).fetchone()
-    return (original, row[0]) if row else (None, None)
+        return batch[original].published, len(batch[original].text), original
+    row = conn.execute("SELECT published, length(text) FROM articles WHERE id = ?", (original,)).fetchone()
+    return (row[0], int(row[1]), original) if row else None
 
 
 def _set_original(conn: Database, article_ids: list[str], original: str) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from reportedly.merge.claims import to_event_mention
 from reportedly.merge.entities import (
@@ -160,7 +161,7 @@ def _create(conn: Database, entity: Entity) -> str:
     return new_id
 
 
-def resolve_entity(conn: Database, entity: Entity, rewritten: list[str] | None = None) -> str:
+def resolve_entity(conn: Database, entity: Entity, touched: Touched | None = None) -> str:
     """The ledger entity id of an article entity, creating, updating or merging ledger entities.
 
     A gazetteer-linked entity is the ledger entity of its gazetteer id (rule 1) and never joins an
@@ -173,8 +174,8 @@ def resolve_entity(conn: Database, entity: Entity, rewritten: list[str] | None =
     Args:
         conn: a connection inside a write transaction.
         entity: the article's entity.
-        rewritten: receives the ids of stored mentions whose participants a merge renamed (their
-            events must be re-merged).
+        touched: receives the stored mentions a merge rewrote (their events must be re-merged) and
+            the merged entity (its affiliations are new to the events that named the other).
 
     Returns:
         the ledger entity id.
@@ -187,9 +188,13 @@ def resolve_entity(conn: Database, entity: Entity, rewritten: list[str] | None =
     if found is None:
         return _create(conn, entity)
     for loser in sorted(others):
+        members = conn.execute(  # their organization is the survivor now
+            "SELECT DISTINCT entity_id FROM entity_affiliations WHERE affiliation_id = ?", (loser,)
+        ).fetchall()
         moved = merge_entity(conn, found.id, loser)
-        if rewritten is not None:
-            rewritten.extend(moved)
+        if touched is not None:
+            touched.mentions.extend(moved)
+            touched.members |= {found.id, *(r[0] for r in members)}
     if not entity.kb_id:
         _file_name(conn, entity, found.id)
     _rename(conn, found.id, entity.name, entity.type)
@@ -278,37 +283,7 @@ def merge_entity(conn: Database, survivor: str, loser: str) -> list[str]:
         + (row["n_mentions"], survivor, survivor, survivor),
     )
     conn.execute("DELETE FROM entities WHERE id = ?", (loser,))
-    pairs = conn.execute(
-        "SELECT DISTINCT entity_id, affiliation_id FROM entity_affiliations "
-        "WHERE affiliation_id IS NOT NULL AND (entity_id = ? OR affiliation_id = ?)",
-        (survivor, survivor),
-    ).fetchall()
-    return mention_ids + affiliation_mentions(conn, {(r[0], r[1]) for r in pairs})
-
-
-_CHUNK = 500  # events asked per statement
-
-
-def affiliation_mentions(conn: Database, pairs: set[tuple[str, str]]) -> list[str]:
-    """Stored mentions of the events whose status a (member, organization) affiliation can change:
-    the organization takes part and the member speaks (an on-record participant, `merge.status`).
-    An affiliation new to the ledger re-merges them, so a status does not depend on whether the
-    article naming the affiliation arrived before the event or after it."""
-    out: set[str] = set()
-    for member, org in sorted(pairs):
-        events = [r[0] for r in conn.execute(
-            "SELECT DISTINCT event_id FROM event_participants WHERE entity_id = ?", (org,))]
-        for start in range(0, len(events), _CHUNK):
-            chunk = events[start : start + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            out.update(
-                r[0]
-                for r in conn.execute(
-                    f"SELECT id FROM mentions WHERE event_id IN ({marks}) AND data LIKE ?",
-                    (*chunk, f'%"{member}"%'),
-                )
-            )
-    return sorted(out)
+    return mention_ids
 
 
 def _rewrite_mentions(conn: Database, articles: list[str], loser: str, survivor: str) -> list[str]:
@@ -344,20 +319,59 @@ def _merge_names(conn: Database, survivor: str, loser_doc: int) -> None:
     conn.execute("DELETE FROM entity_names WHERE rowid = ?", (loser_doc,))
 
 
-def store_entities(conn: Database, article: Article, rewritten: list[str] | None = None) -> dict[str, str]:
+@dataclass
+class Touched:
+    """What storing a batch's entities changed beyond its own articles.
+
+    Attributes:
+        mentions: stored mentions a merge of ledger entities rewrote (their events are re-merged).
+        members: entities that gained an affiliation new to the ledger (an organization they belong
+            to): the status of an event they take part in or speak in can change with it (on-record
+            participants, `merge.claims`), so those events' claims are rebuilt.
+    """
+
+    mentions: list[str] = field(default_factory=list)
+    members: set[str] = field(default_factory=set)
+
+
+def events_naming(conn: Database, entity_ids: set[str]) -> set[str]:
+    """The ledger events with a mention naming one of these entities (a participant or a speaker)."""
+    out: set[str] = set()
+    for entity_id in sorted(entity_ids):
+        articles = [r[0] for r in conn.execute(
+            "SELECT DISTINCT article_id FROM article_entities WHERE entity_id = ?", (entity_id,))]
+        sql = (
+            "SELECT event_id FROM mentions "
+            "WHERE article_id IN ({marks}) AND event_id IS NOT NULL AND data LIKE ?"
+        )
+        for start in range(0, len(articles), _CHUNK):
+            chunk = articles[start : start + _CHUNK]
+            out.update(
+                r[0]
+                for r in conn.execute(
+                    sql.format(marks=",".join("?" * len(chunk))), (*chunk, f'%"{entity_id}"%')
+                )
+            )
+    return out
+
+
+_CHUNK = 500  # ids asked per statement
+
+
+def store_entities(conn: Database, article: Article, touched: Touched | None = None) -> dict[str, str]:
     """Resolve and record every entity of an article, with its aliases, roles and affiliations.
 
     Args:
         conn: a connection inside a write transaction.
         article: the article (already in `articles`).
-        rewritten: receives the ids of stored mentions a merge of ledger entities rewrote.
+        touched: receives what the article changed beyond itself (`Touched`).
 
     Returns:
         article entity id -> ledger entity id.
     """
     mapping: dict[str, str] = {}
     for e in article.entities:
-        mapping[e.id] = resolve_entity(conn, e, rewritten)
+        mapping[e.id] = resolve_entity(conn, e, touched)
     # an entity resolved early in the article may since have been merged into another
     mapping = {local: _redirect(conn, ledger_id) for local, ledger_id in mapping.items()}
     links: list[tuple[str, str, str]] = []
@@ -373,8 +387,8 @@ def store_entities(conn: Database, article: Article, rewritten: list[str] | None
             (ledger_id, a.name, mapping.get(a.entity) if a.entity else None, article.id)
             for a in e.affiliations
         )
-    new_pairs = {
-        (ledger_id, aff)
+    new_members = {
+        ledger_id
         for ledger_id, _, aff, _ in affiliations
         if aff is not None
         and conn.execute(
@@ -391,8 +405,8 @@ def store_entities(conn: Database, article: Article, rewritten: list[str] | None
         "INSERT INTO entity_affiliations VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", affiliations
     )
     _count_article(conn, article, mapping)
-    if rewritten is not None and new_pairs:
-        rewritten.extend(affiliation_mentions(conn, new_pairs))
+    if touched is not None:
+        touched.members |= new_members
     return mapping
 
 

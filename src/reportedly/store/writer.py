@@ -22,7 +22,13 @@ from reportedly.merge.events import block_keys, cluster, pair_score
 from reportedly.merge.status import OWN_VOICE
 from reportedly.model import Article, Failure
 from reportedly.store.database import Database, rows_in, transaction
-from reportedly.store.entities import add_event_counts, affiliations_of, store_entities
+from reportedly.store.entities import (
+    Touched,
+    add_event_counts,
+    affiliations_of,
+    events_naming,
+    store_entities,
+)
 
 
 def now() -> str:
@@ -98,14 +104,14 @@ def store_batch(conn: Database, articles: list[Article], failures: list[Failure]
         for article in articles:
             if article.id not in have:
                 new.setdefault(article.id, article)
-        mention_ids: list[str] = []
-        new = _earliest_originals(conn, new, mention_ids)
+        touched = Touched()
+        new = _earliest_originals(conn, new, touched.mentions)
         conn.executemany(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_article_row(a, stamp) for a in new.values()],
         )
         for article in new.values():  # (a merge of ledger entities adds the stored mentions it rewrote)
-            mention_ids.extend(_store_mentions(conn, article, store_entities(conn, article, mention_ids)))
+            touched.mentions.extend(_store_mentions(conn, article, store_entities(conn, article, touched)))
         conn.executemany(
             "INSERT INTO failures (path, url, format, error, first_seen, last_seen) "
             "VALUES (?, ?, ?, ?, ?, ?) "
@@ -116,14 +122,21 @@ def store_batch(conn: Database, articles: list[Article], failures: list[Failure]
         conn.executemany(
             "DELETE FROM failures WHERE path = ?", [(a.source.path,) for a in articles if a.source.path]
         )
-        recluster(conn, mention_ids)
+        recluster(conn, touched.mentions)
+        rebuild_claims(conn, events_naming(conn, touched.members))
     return len(new)
 
 
-def _when(published: str | None, article_id: str) -> tuple[bool, str, str]:
-    """Sort key of a syndicated copy's candidates for original: the earliest published (undated last),
-    ties to the smallest id, so the original of a copy cluster does not depend on arrival order."""
-    return (published is None, published or "", article_id)
+# What decides which article of a copy cluster is the original: (publication, text length, id).
+Precedence = tuple[str | None, int, str]
+
+
+def _when(key: Precedence) -> tuple[bool, str, int, str]:
+    """Sort key of a syndicated copy's candidates for original: the earliest published (undated last);
+    on the same day the longest text (copies are cut more often than lengthened), then the smallest id;
+    so the original of a copy cluster does not depend on arrival order."""
+    published, length, article_id = key
+    return (published is None, published or "", -length, article_id)
 
 
 def _earliest_originals(conn: Database, new: dict[str, Article], rewritten: list[str]) -> dict[str, Article]:
@@ -137,11 +150,12 @@ def _earliest_originals(conn: Database, new: dict[str, Article], rewritten: list
         article = out[aid]
         if article.duplicate_of is None:
             continue
-        root, root_published = _original_of(conn, out, article.duplicate_of)
-        if root is None or root == aid:
+        root_key = _original_of(conn, out, article.duplicate_of)
+        root = root_key[2] if root_key else None
+        if root_key is None or root == aid:
             out[aid] = replace(article, duplicate_of=None) if root == aid else article
             continue
-        if _when(article.published, aid) > _when(root_published, root):
+        if _when((article.published, len(article.text), aid)) > _when(root_key):
             out[aid] = replace(article, duplicate_of=root)
             continue
         out[aid] = replace(article, duplicate_of=None)  # the earliest: the cluster's original now
@@ -154,20 +168,20 @@ def _earliest_originals(conn: Database, new: dict[str, Article], rewritten: list
     return out
 
 
-def _original_of(conn: Database, batch: dict[str, Article], copied: str) -> tuple[str | None, str | None]:
-    """The original of the cluster an article copies (it, or the article it copies) and its publication
-    date; (None, None) when that article is nowhere."""
+def _original_of(conn: Database, batch: dict[str, Article], copied: str) -> Precedence | None:
+    """The original of the cluster an article copies (it, or the article it copies), as what ranks it;
+    None when that article is nowhere."""
     if copied in batch:
         original = batch[copied].duplicate_of or copied
     else:
         row = conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (copied,)).fetchone()
         if row is None:
-            return None, None
+            return None
         original = row[0] or copied
     if original in batch:
-        return original, batch[original].published
-    row = conn.execute("SELECT published FROM articles WHERE id = ?", (original,)).fetchone()
-    return (original, row[0]) if row else (None, None)
+        return batch[original].published, len(batch[original].text), original
+    row = conn.execute("SELECT published, length(text) FROM articles WHERE id = ?", (original,)).fetchone()
+    return (row[0], int(row[1]), original) if row else None
 
 
 def _set_original(conn: Database, article_ids: list[str], original: str) -> list[str]:
@@ -301,6 +315,29 @@ def recluster(conn: Database, mention_ids: list[str]) -> None:
     for participants_of_event in _write_events(conn, claims):
         events_delta.update(participants_of_event)
     add_event_counts(conn, events_delta)
+
+
+def rebuild_claims(conn: Database, event_ids: set[str]) -> None:
+    """Rebuild the claims (sources, status, history) of these ledger events from their mentions, with
+    the affiliations the ledger knows now; their mentions stay grouped as they are."""
+    if not event_ids:
+        return
+    payloads: dict[str, list[dict[str, Any]]] = {}
+    sql = "SELECT event_id, data FROM mentions WHERE event_id IN ({marks})"
+    for event_id, data in list(rows_in(conn, sql, event_ids)):
+        payloads.setdefault(event_id, []).append(json.loads(data))
+    people = set().union(*(participants(p) for group in payloads.values() for p in group))
+    speakers = {
+        s["speaker"]["entity"]
+        for group in payloads.values()
+        for p in group
+        for s in p["sources"]
+        if s["speaker"]["entity"]
+    }
+    affiliations = affiliations_of(conn, people | speakers)
+    for event_id, group in sorted(payloads.items()):
+        conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+        _write_event(conn, build_claim(sorted(group, key=lambda p: p["id"]), affiliations))
 
 
 def _participants_of(conn: Database, event_ids: set[str]) -> list[str]:

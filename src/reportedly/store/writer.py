@@ -335,9 +335,9 @@ def rebuild_claims(conn: Database, event_ids: set[str]) -> None:
         if s["speaker"]["entity"]
     }
     affiliations = affiliations_of(conn, people | speakers)
-    for event_id, group in sorted(payloads.items()):
-        conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
-        _write_event(conn, build_claim(sorted(group, key=lambda p: p["id"]), affiliations))
+    conn.executemany("DELETE FROM events WHERE id = ?", [(e,) for e in sorted(payloads)])
+    _write_events(conn, [build_claim(sorted(group, key=lambda p: p["id"]), affiliations)
+                         for _, group in sorted(payloads.items())])
 
 
 def _participants_of(conn: Database, event_ids: set[str]) -> list[str]:

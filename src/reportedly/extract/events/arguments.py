@@ -323,15 +323,17 @@ def roles_for(trigger: Token, index: ArgIndex) -> Roles:
     return roles
 
 
-def _noun_roles(
-    trigger: Token, index: ArgIndex, roles: Roles, parties: dict[str, list[str]], others: list[str]
-) -> None:
+def _noun_roles(trigger: Token, index: ArgIndex, roles: Roles, parties: dict[str, list[str]],
+                others: list[str]) -> None:
     """Roles of an event noun: its owner ("Israeli strikes"), the subject of its light verb ("held
     talks"), 'by' and 'of' phrases by the noun's kind; the location from the noun's or its governor's
     subtree."""
     lemma = trigger.lemma_.lower()
     owner = [
-        e for c in trigger.children if c.dep_ in ("poss", "compound", "amod") for e in np_entities(c, index)
+        e
+        for c in trigger.children
+        if c.dep_ in ("poss", "compound", "amod")
+        for e in np_entities(c, index)
     ] or index.armed_owner(trigger)  # "Israeli strikes killed"
     light = (
         trigger.head
@@ -353,16 +355,17 @@ def _noun_roles(
         roles.actors, roles.recipients = _unique(subject + agents), _unique(others + patients)
     if roles.location is None:
         governor = (
-            light if light is not None else (trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else None)
+            light
+            if light is not None
+            else (trigger.head if trigger.dep_ in ("nsubj", "nsubjpass") else None)
         )
         roles.location = _place_in_subtree(trigger, index) or (
             _place_in_subtree(governor, index) if governor is not None else None
         )
 
 
-def _verb_roles(
-    trigger: Token, index: ArgIndex, roles: Roles, parties: dict[str, list[str]], others: list[str]
-) -> None:
+def _verb_roles(trigger: Token, index: ArgIndex, roles: Roles, parties: dict[str, list[str]],
+                others: list[str]) -> None:
     """Roles of an event verb: its subject acts (a host receives what it hosts), its objects receive."""
     lemma = trigger.lemma_.lower()
     subject = subject_entities(trigger, index)

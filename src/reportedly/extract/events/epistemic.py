@@ -227,7 +227,9 @@ def is_negated(trigger: Token) -> bool:
 def _negative_subject(verb: Token) -> bool:
     return any(
         child.dep_ in ("nsubj", "nsubjpass")
-        and (child.lower_ in NEGATIVE_SUBJECTS or any(g.lower_ in NEGATIVE_DETS for g in child.children))
+        and (
+            child.lower_ in NEGATIVE_SUBJECTS or any(g.lower_ in NEGATIVE_DETS for g in child.children)
+        )
         for child in verb.children
     )
 

@@ -18,10 +18,10 @@ from reportedly.evaluate.events import f1_scores, is_test, read_plv
 # retraining on the new lexicon). Floors sit within 2 points of these; lowering one is a reviewed change
 # with its reason in the commit. Disabling the typer (TYPE_MIN_PROB = 1.01) scores 0.504 / 0.540, end to
 # end R 0.520 P 0.569.
-MICRO_FLOOR = 0.59
-MACRO_FLOOR = 0.64
-END_TO_END_RECALL_FLOOR = 0.61
-END_TO_END_PRECISION_FLOOR = 0.66
+MICRO_FLOOR = 0.625
+MACRO_FLOOR = 0.645
+END_TO_END_RECALL_FLOOR = 0.65
+END_TO_END_PRECISION_FLOOR = 0.665
 TYPER_MICRO_FLOOR = 0.79
 TYPER_MACRO_FLOOR = 0.76
 

@@ -73,8 +73,11 @@ def test_coref_gate(shared: Path) -> None:
 # detects is gated. Topic 2 alone (the sample before) found 15 mentions, and its floors sat 24.7 and 20
 # points under the figures. Measured 2026-12-07 on the eight: CoNLL 6.9, detected-only 65.9, mention
 # precision 99.1 (108 of 109 detected mentions are gold; 1,245 gold mentions). Floors within 2 points.
+# The order-free entity rule 3 (issue 18: symmetric name test, linked entities never join unlinked
+# ones by name, bare surnames by exact key only) moved detected-only from 64.7 to 63.4 (CoNLL 6.8 ->
+# 6.6, precision unchanged) on these 109 mentions: its floor moved from 64.0 to 63.0 for that trade-off.
 LEDGER_TOPICS = (2, 5, 12, 18, 21, 23, 34, 35)
-LEDGER_FLOORS = {"conll_f1": 5.5, "detected_only": 64.0, "mention_precision": 97.0}
+LEDGER_FLOORS = {"conll_f1": 5.5, "detected_only": 63.0, "mention_precision": 97.0}
 
 
 def test_coref_ledger_gate(shared: Path) -> None:

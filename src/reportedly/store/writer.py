@@ -122,8 +122,9 @@ def store_batch(conn: Database, articles: list[Article], failures: list[Failure]
         conn.executemany(
             "DELETE FROM failures WHERE path = ?", [(a.source.path,) for a in articles if a.source.path]
         )
-        recluster(conn, touched.mentions)
-        rebuild_claims(conn, events_naming(conn, touched.members))
+        written = recluster(conn, touched.mentions)
+        # events recluster has just written already read the affiliations this batch stored
+        rebuild_claims(conn, events_naming(conn, touched.members) - written)
     return len(new)
 
 
@@ -280,15 +281,18 @@ def _component(conn: Database, mention_ids: list[str]) -> dict[str, dict[str, An
     return payloads
 
 
-def recluster(conn: Database, mention_ids: list[str]) -> None:
+def recluster(conn: Database, mention_ids: list[str]) -> set[str]:
     """Re-merge the mentions these new ones can join, and rewrite the ledger events they form.
 
     Args:
         conn: a connection inside a write transaction.
         mention_ids: mentions just stored.
+
+    Returns:
+        the ids of the ledger events written.
     """
     if not mention_ids:
-        return
+        return set()
     payloads = _component(conn, mention_ids)
     linked = "SELECT DISTINCT event_id FROM mentions WHERE id IN ({marks}) AND event_id IS NOT NULL"
     old_events = {r[0] for r in rows_in(conn, linked, payloads)}
@@ -315,6 +319,7 @@ def recluster(conn: Database, mention_ids: list[str]) -> None:
     for participants_of_event in _write_events(conn, claims):
         events_delta.update(participants_of_event)
     add_event_counts(conn, events_delta)
+    return {claim["id"] for claim in claims}
 
 
 def rebuild_claims(conn: Database, event_ids: set[str]) -> None:

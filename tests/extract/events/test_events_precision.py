@@ -289,3 +289,19 @@ def test_events_precision_agent_party_linked_to_its_country(nlp: Any) -> None:
     warplanes = entities["Israeli warplanes"]
     assert (warplanes.cameo, warplanes.sector, warplanes.country) == ("ISRMIL", "MIL", "ISR")
     assert [a.entity for a in warplanes.affiliations] == [entities["Israel"].id]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan and the Philippines said they were monitoring the situation closely.",
+        "Seoul is monitoring North Korea's missile launches, the defence ministry said.",
+    ],
+)
+def test_events_precision_monitoring_is_no_investigation(nlp: Any, text: str) -> None:
+    """Watching a situation is no PLOVER event (the CAMEO dictionary codes OBSERVE and WATCH 010); an
+    investigation stays ACCUSE (CAMEO 09, PLOVER's investigate)."""
+    events, _ = _events(nlp, text)
+    assert [e for e in events if e.trigger and e.trigger.text == "monitoring"] == []
+    events, _ = _events(nlp, "The United Nations launched an investigation into the killings in Darfur.")
+    assert "ACCUSE" in {e.type for e in events}

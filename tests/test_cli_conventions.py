@@ -121,3 +121,21 @@ def test_cli_api_doc_example_runs_when_nothing_matches(
         store_batch(connect(folder / "reportedly.db"), articles, [])
         monkeypatch.chdir(folder)
         exec(compile(example.group(1), "docs/api.md", "exec"), {})
+
+
+def test_cli_entities_table_shows_cameo_codes_whole_at_80_columns(db: Path) -> None:
+    """Each entity's CAMEO actor code (a FIXED column, as an id) is printed whole on its row."""
+    conn = connect(db)
+    coded = [r[0] for r in conn.execute("SELECT id FROM entities ORDER BY n_articles DESC LIMIT 3")]
+    with conn.transaction():
+        for entity_id, code in zip(coded, ("AFGREB", "RUSGOVMED", "IGOUNO"), strict=True):
+            conn.execute("UPDATE entities SET cameo = ? WHERE id = ?", (code, entity_id))
+    conn.close()
+    result = narrow.invoke(app, ["entities", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert all(len(line) <= 80 for line in lines), max(lines, key=len)
+    assert "cameo" in lines[1]
+    rows = {line.split()[0]: line for line in lines[2:]}
+    for entity_id, code in zip(coded, ("AFGREB", "RUSGOVMED", "IGOUNO"), strict=True):
+        assert re.search(rf"\s{code}\s", rows[entity_id]), rows[entity_id]

@@ -291,3 +291,56 @@ def test_app_article_dateline_names_the_agency_once(client: Any, ledger_db: str)
         assert meta is not None
         agency = str(escape(art.dateline.agency))
         assert meta.group(1).count(agency) == max(1, art.dateline.text.count(art.dateline.agency))
+
+
+def test_app_shows_cameo_codes_and_sectors(client: Any) -> None:
+    """The entity list, an entity's page and an event's parties show the CAMEO codes the JSON carries."""
+    from reportedly.api.views import SECTOR_NAMES
+
+    items = client.get("/api/entities?limit=500").json()["items"]
+    coded = [e for e in items if e["cameo"]]
+    assert coded, "the samples' actors carry CAMEO codes (issue 13)"
+    listing = client.get("/entities?limit=500").text
+    for e in coded:
+        assert f'<td class="cameo">{escape(e["cameo"])}</td>' in listing, e["name"]
+    top = next(e for e in coded if e["sector"] in SECTOR_NAMES)
+    page = client.get(top["href"]).text
+    assert f'CAMEO <span class="cameo">{escape(top["cameo"])}</span>' in page
+    assert f'title="CAMEO sector: {SECTOR_NAMES[top["sector"]]}">{top["sector"]}</abbr>' in page
+    codes = {e["id"]: e["cameo"] for e in items}
+    claims = client.get("/api/claims?limit=500").json()["items"]
+    parties = [(c, a) for c in claims for a in (*c["actors"], *c["recipients"])]
+    assert parties and all(a["cameo"] == codes[a["id"]] for _c, a in parties)  # the entity's own code
+    claim, party = next((c, a) for c, a in parties if a["cameo"])
+    code = f'<span class="cameo" title="CAMEO actor code">({escape(party["cameo"])})</span>'
+    shown = f'{escape(party["name"])}</a> {code}'
+    assert shown in client.get(claim["href"]).text
+    assert client.get(api_path(claim["href"])).json()["claim"]["actors"] == claim["actors"]
+
+
+def test_app_cameo_codes_render_as_text(ledger_db: str, tmp_path: Any) -> None:
+    """A code with markup in it (a hand-edited ledger) is shown as text on every page that shows codes."""
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    import reportedly
+    from reportedly.api.app import make_app
+    from reportedly.store.database import connect, is_url
+
+    if is_url(ledger_db):
+        pytest.skip("edits a copy of the ledger file; the PostgreSQL ledger is shared by the session")
+    db = tmp_path / "ledger.db"
+    shutil.copyfile(ledger_db, db)
+    with reportedly.open(db) as ledger:
+        claim = next(c for c in ledger.claims(limit=500) if c.actors)
+    bad = "<img src=x onerror=alert(1)>"
+    conn = connect(db)
+    with conn.transaction():
+        conn.execute("UPDATE entities SET cameo = ?, sector = ? WHERE id = ?", (bad, bad, claim.actors[0].id))
+    conn.close()
+    with TestClient(make_app(db), base_url=LOCAL) as test_client:
+        for path in ("/entities?limit=500", f"/entities/{claim.actors[0].id}", f"/events/{claim.id}"):
+            html = test_client.get(path).text
+            assert problems(html) == [] and "<img" not in html, path
+            assert bad in visible_text(html), path

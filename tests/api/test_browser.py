@@ -154,3 +154,26 @@ def test_browser_event_relay_graph_drawn_without_script(page: Any, base_url: str
     tab.wait_for_url(f"**{href}")
     assert tab.locator("#article-text").count() == 1
     context.close()
+
+
+def test_browser_parties_read_with_their_cameo_codes(page: Any, base_url: str, ledger_db: str) -> None:
+    """A reader sees "Russia (RUSGOV)" among an event's parties, and the codes in the entity list."""
+    import reportedly
+
+    with reportedly.open(ledger_db) as ledger:
+        claim = next(c for c in ledger.claims(limit=500) if any(a.cameo for a in c.actors))
+        coded = [e for e in ledger.entities(limit=500) if e.cameo]
+    page.goto(f"{base_url}/events/{claim.id}")
+    parties = page.locator("p.participants").inner_text()
+    for ref in (*claim.actors, *claim.recipients):
+        assert (f"{ref.name} ({ref.cameo})" if ref.cameo else ref.name) in parties, parties
+    page.screenshot(path=str(SHOTS / "event-cameo.png"))
+    page.goto(f"{base_url}/entities?limit=500")
+    headers = page.locator("table.list th").all_inner_texts()
+    column = headers.index("CAMEO")
+    assert headers[column + 1] == "Sector"
+    for e in coded:
+        row = page.locator("table.list tbody tr", has=page.locator(f"a[href='/entities/{e.id}']"))
+        assert row.locator("td").nth(column).inner_text() == e.cameo
+        assert row.locator("td").nth(column + 1).inner_text() == (e.sector or "")
+    assert page.errors == []

@@ -122,6 +122,7 @@ def _env() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["via"] = lambda via: " › ".join(via)
+    env.filters["sector_name"] = lambda code: views.SECTOR_NAMES.get(code or "", code)
     return env
 
 

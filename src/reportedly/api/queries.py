@@ -188,8 +188,8 @@ def claims_page(
         for r in conn.execute(f"SELECT id, data FROM events WHERE id IN ({marks})", ids)
     }
     datas = [found[i] for i in ids]
-    names = ledger._names({i for d in datas for i in ledger_api._entity_ids(d)})  # noqa: SLF001
-    return [ledger_api._claim(d, names) for d in datas]  # noqa: SLF001
+    refs = ledger._refs({i for d in datas for i in ledger_api._entity_ids(d)})  # noqa: SLF001
+    return [ledger_api._claim(d, refs) for d in datas]  # noqa: SLF001
 
 
 def count_events(

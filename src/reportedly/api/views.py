@@ -44,6 +44,18 @@ STATUSES = (
     "confirmed",
     "disputed",
 )
+# What the CAMEO sector codes stand for (CAMEO codebook 1.1b3, actor codes: the domestic and
+# primary role codes, religions), shown beside an entity's code; a code not here is shown bare.
+SECTOR_NAMES = {
+    "AGR": "agriculture", "BUD": "Buddhist", "BUS": "business", "CHR": "Christian", "COP": "police",
+    "CRM": "criminal", "CVL": "civilians", "DEV": "development", "EDU": "education", "ELI": "elites",
+    "ENV": "environment", "GOV": "government", "HIN": "Hindu", "HLH": "health", "HRI": "human rights",
+    "IGO": "intergovernmental organization", "INS": "insurgents", "JEW": "Jewish", "JUD": "judiciary",
+    "LAB": "labor", "LEG": "legislature", "MED": "media", "MIL": "military", "MOD": "moderate",
+    "MUS": "Muslim", "NGO": "non-governmental organization", "OPP": "opposition", "PTY": "political party",
+    "RAD": "radical", "REB": "rebels", "REF": "refugees", "REL": "religious", "SEP": "separatists",
+    "SPY": "intelligence", "UAF": "armed group (unaligned)",
+}  # fmt: skip
 # Link schemes an article's source URL may have to be shown as a link (anything else is text).
 SAFE_SCHEMES = ("http", "https")
 
@@ -112,8 +124,8 @@ def claim_view(claim: Claim) -> dict[str, Any]:
     out["href"] = event_href(claim.id)
     out["groups"] = group_sources(claim, out["sources"])
     out["contradiction_groups"] = contradiction_groups(claim)
-    for key in ("actors", "recipients"):
-        for ref in out[key]:
+    for ref in (*out["actors"], *out["recipients"], out["host"], out["mediator"]):
+        if ref is not None:
             ref["href"] = entity_href(ref["id"])
     return out
 

@@ -125,14 +125,14 @@ def events_table(events: Sequence[Any], width: int) -> Table:
 
 
 def entities_table(entities: Sequence[Any], width: int) -> Table:
-    """Entities with their ids (for --actor), aliases, roles and affiliations."""
+    """Entities with their ids (for --actor), CAMEO actor codes, aliases, roles and affiliations."""
     rows = [
-        [e.id, e.name, e.type, e.articles, ", ".join(e.aliases),
+        [e.id, e.name, e.type, e.cameo, e.articles, ", ".join(e.aliases),
          "; ".join(dict.fromkeys(r.text for r in e.roles)), ", ".join(e.affiliations)]
         for e in entities
     ]
-    columns = [("id", ID), ("name", TEXT), ("type", FIXED), ("arts", FIXED), ("aliases", TEXT),
-               ("roles", TEXT), ("affiliations", TEXT)]
+    columns = [("id", ID), ("name", TEXT), ("type", FIXED), ("cameo", FIXED), ("arts", FIXED),
+               ("aliases", TEXT), ("roles", TEXT), ("affiliations", TEXT)]
     return make_table(columns, rows, width, title="Entities")
 
 

@@ -142,8 +142,8 @@ class Ledger:
             raise unknown_actor(actor, self._entity_names())
         fetch = limit if min_origins is None else max(limit or 0, DEFAULT_LIMIT)
         datas = [json.loads(r["data"]) for r in self._event_rows(actor, type, status, since, fetch)]
-        names = self._names({i for d in datas for i in _entity_ids(d)})
-        claims = [_claim(d, names) for d in datas]
+        refs = self._refs({i for d in datas for i in _entity_ids(d)})
+        claims = [_claim(d, refs) for d in datas]
         if min_origins is not None:
             claims = [c for c in claims if c.n_origins >= min_origins][: limit or DEFAULT_LIMIT]
         return claims
@@ -160,7 +160,7 @@ class Ledger:
             return None
         row = rows
         data = json.loads(row[0]["data"])
-        return _claim(data, self._names(set(_entity_ids(data))))
+        return _claim(data, self._refs(set(_entity_ids(data))))
 
     def events(
         self,
@@ -348,18 +348,12 @@ class Ledger:
             for r in self._conn.execute("SELECT path, error, attempts, last_seen FROM failures ORDER BY path")
         ]
 
-    def _names(self, ids: set[str]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        ordered = sorted(ids)
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
-            out.update(
-                (r[0], r[1])
-                for r in self._conn.execute(
-                    f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk
-                )
-            )
-        return out
+    def _refs(self, ids: set[str]) -> dict[str, EntityRef]:
+        """These entities as events refer to them (name and CAMEO code), read in chunked statements."""
+        return {
+            r[0]: EntityRef(id=r[0], name=r[1], cameo=r[2])
+            for r in self._conn.rows_in("SELECT id, name, cameo FROM entities WHERE id IN ({marks})", ids)
+        }
 
 
 def open_ledger(path: str | Path) -> Ledger:
@@ -497,9 +491,9 @@ def _fact(src: ClaimSource) -> StanceFact:
     )
 
 
-def _claim(d: dict[str, Any], names: dict[str, str]) -> Claim:
+def _claim(d: dict[str, Any], refs: dict[str, EntityRef]) -> Claim:
     def ref(i: str | None) -> EntityRef | None:
-        return EntityRef(id=i, name=names.get(i, i)) if i else None
+        return refs.get(i, EntityRef(id=i, name=i)) if i else None
 
     def speaker(s: dict[str, Any]) -> ClaimSpeaker:
         return ClaimSpeaker(name=s["name"], kind=s["kind"], entity=s.get("entity"))
@@ -523,8 +517,8 @@ def _claim(d: dict[str, Any], names: dict[str, str]) -> Claim:
         if d["date"]
         else None
     )
-    actors = tuple(EntityRef(id=i, name=names.get(i, i)) for i in d["actors"])
-    recipients = tuple(EntityRef(id=i, name=names.get(i, i)) for i in d["recipients"])
+    actors = tuple(refs.get(i, EntityRef(id=i, name=i)) for i in d["actors"])
+    recipients = tuple(refs.get(i, EntityRef(id=i, name=i)) for i in d["recipients"])
     sources = tuple(
         ClaimSource(
             speaker=speaker(s["speaker"]),

@@ -18,6 +18,7 @@ class EntityRef:
 
     id: str
     name: str
+    cameo: str | None = None  # its CAMEO actor code (RUSGOV, AFGREB, a bare country RUS), when known
 
 
 @dataclass(frozen=True, slots=True)

@@ -289,3 +289,43 @@ def test_events_precision_agent_party_linked_to_its_country(nlp: Any) -> None:
     warplanes = entities["Israeli warplanes"]
     assert (warplanes.cameo, warplanes.sector, warplanes.country) == ("ISRMIL", "MIL", "ISR")
     assert [a.entity for a in warplanes.affiliations] == [entities["Israel"].id]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan and the Philippines said they were monitoring the situation closely.",
+        "Seoul is monitoring North Korea's missile launches, the defence ministry said.",
+    ],
+)
+def test_events_precision_monitoring_is_no_investigation(nlp: Any, text: str) -> None:
+    """Watching a situation is no PLOVER event (the CAMEO dictionary codes OBSERVE and WATCH 010); an
+    investigation stays ACCUSE (CAMEO 09, PLOVER's investigate)."""
+    events, _ = _events(nlp, text)
+    assert [e for e in events if e.trigger and e.trigger.text == "monitoring"] == []
+    events, _ = _events(nlp, "The United Nations launched an investigation into the killings in Darfur.")
+    assert "ACCUSE" in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Armenia and Azerbaijan clashed on the border on Tuesday.", "ASSAULT"),
+        ("India and Pakistan agreed on a prisoner swap on Tuesday.", "AGREE"),
+        ("Serbia and Kosovo blamed each other for the violence.", "ACCUSE"),
+        ("Armenia and Azerbaijan accused one another on Monday.", "ACCUSE"),
+        ("Sony and Universal released the film on Friday.", None),
+        ("Serbia and Kosovo criticized the decision on Monday.", None),
+    ],
+)
+def test_events_precision_co_actors_are_parties_of_reciprocal_acts_only(
+    nlp: Any, text: str, kind: str | None
+) -> None:
+    """Several actors and no target make an event of a reciprocal act (meeting, agreeing, fighting, or
+    "each other"); of another act they are its joint sources, and it needs a target as one actor's would."""
+    events, names = _events(nlp, text)
+    if kind is None:
+        assert events == []
+    else:
+        (event,) = events
+        assert event.type == kind and len(event.actors) == 2 and event.recipients == ()

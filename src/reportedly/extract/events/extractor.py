@@ -9,7 +9,8 @@ local cues and the attributions whose content holds the event (epistemic.py). Th
   - talks that "ended without any results" become a negated AGREE;
   - "the meeting", "the trip of B" link back to the event they name, bringing their sources;
   - the same event told twice (same type, same parties) is one event with both sources;
-  - a verb on a lone subject with no target and no CAMEO pattern is not coded (`_is_dyadic`);
+  - a verb on a lone subject, or on several subjects of an act that is not reciprocal, with no target and
+    no CAMEO pattern is not coded (`_is_dyadic`);
   - words read in a sense that is no political event are not coded (senses.py: sports,
     idioms, weather and markets), nor telling the press ("told AFP", "who told reporters"), nor, in a sports
     or market report, events with no political party;
@@ -95,6 +96,15 @@ ROOT_CODES = {
 # Types PLOVER codes with a source and no target: "a group may mobilize with no specific target stated"
 # (MOBILIZE), demonstrations and strikes (PROTEST), threats and demands made in public (THREATEN, REQUEST).
 ONE_PARTY_TYPES = frozenset({"MOBILIZE", "PROTEST", "THREATEN", "REQUEST"})
+# Types whose acts parties do to each other, so that several actors and no target are the event's parties
+# ("Russia and China signed a treaty", "the armies clashed"): the CAMEO roots the verb dictionary codes
+# both ways most ("[040:040]": 04 69 patterns, 06 66, 03 42, 05 27, 19 25; no other root more than 12).
+# Co-actors of another act are its joint sources and it still needs a target ("Washington and Baltimore
+# have expressed interest").
+RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ASSAULT"})
+# Reciprocal pronouns after a verb make its co-actors each other's targets ("agreed not to threaten or use
+# force against each other"), as the dictionary's "* EACH OTHER [112:112]" patterns do.
+RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
 # Material acts told in the future, coded as the intent to do them: CAMEO 03x "express intent to"
 # (031 cooperate materially, 033 provide aid, 035 yield) or, for conflict, 13 "threaten".
 INTENT_CODES = {
@@ -151,9 +161,10 @@ def extract_events(
         drafts = [d for d in drafts if _has_political_party(d, index)]
     drafts = _fold_mediation(_drop_light_verbs(absorb_objects(govern(drafts))))
     _name_conquerors(drafts)
+    mutual = {d.trigger.i for d in drafts if _is_mutual(d)}  # before recoding: "would not negotiate with"
     drafts = [_recode(d) for d in drafts]
     events, anaphors = [d for d in drafts if not d.anaphor], [d for d in drafts if d.anaphor]
-    events = [d for d in events if _is_dyadic(d) or _stands_alone(d, index)]
+    events = [d for d in events if _is_dyadic(d, d.trigger.i in mutual) or _stands_alone(d, index)]
     for anaphor in anaphors:
         target = _antecedent(anaphor, events)
         if target is not None:
@@ -300,14 +311,24 @@ def _any_political(parties: list[str], index: ArgIndex) -> bool:
     return False
 
 
-def _is_dyadic(draft: Draft) -> bool:
-    """Whether a verb event has what PLOVER codes: a target, several parties meeting, a mediator, or a
+def _is_mutual(draft: Draft) -> bool:
+    """Whether the draft's actors act on each other: a reciprocal type, or "each other" / "one another"
+    after the verb (CAMEO: "ACCUSE * EACH OTHER [112:112]")."""
+    if draft.type in RECIPROCAL_TYPES:
+        return True
+    words = [t.lower_ for t in draft.trigger.subtree if t.i > draft.trigger.i]
+    return any(pair in RECIPROCAL_PRONOUNS for pair in zip(words, words[1:], strict=False))
+
+
+def _is_dyadic(draft: Draft, mutual: bool) -> bool:
+    """Whether a verb event has what PLOVER codes: a target, several parties of a reciprocal act
+    (`mutual`: meeting, agreeing, fighting, "against each other"), a mediator, or a
     CAMEO pattern that names the act ("send aid"). A verb's bare default on a lone subject ("Reid
     checked herself in", "Rahman struggled") is ordinary life, not a political event; event nouns
     ("the fall of Kabul", "a gathering in Panjshir") stand on their own."""
     if draft.trigger.pos_ == "NOUN" or draft.mediator or draft.specific:
         return bool(draft.actors or draft.recipients or draft.location)
-    if draft.recipients or len(draft.actors) >= MIN_SHARED_ACTORS:
+    if draft.recipients or (len(draft.actors) >= MIN_SHARED_ACTORS and mutual):
         return True
     return draft.type == "AGREE" and bool(draft.actors)  # an offer recoded from a meeting: "ready to receive"
 

@@ -51,6 +51,9 @@ VERB_OVERRIDES = {
     "prevent": "",
     "interest": "",
     "hold": "",
+    # watching: the dictionary codes its synonyms OBSERVE and WATCH 010 (a statement, no event) and puts
+    # MONITOR's 090 in no investigation block; "monitor the withdrawal of troops from" still codes
+    "monitor": "",
 }
 
 # Words a pattern needs to code a verb whose default is blanked: "led to", "left a statement" match

@@ -363,6 +363,7 @@ def key_shape(key: str) -> str:
     return f"{len(words)}:{consonant_key(words[-1])}" if words else ""
 
 
+@lru_cache(maxsize=SAME_PERSON_CACHE)  # a name is checked against the same index keys in every article
 def translit_variant(a: str, b: str) -> bool:
     """Whether two index keys of two or more words differ by known transliteration alternations only (at
     most two per name, given names also by `_GIVEN_GROUPS`), never by an arbitrary edit."""

@@ -67,29 +67,35 @@ def _indel_cost(word: str, i: int) -> int:
 def translit_distance(a: str, b: str, limit: int = 3 * SLIP, slip: int = SLIP) -> int:
     """Weighted optimal-string-alignment distance between folded tokens, in half-slips (`slip` an arbitrary
     edit, `ALTERNATION` a known transliteration alternation), capped at `limit`. With `slip` at `limit`
-    only alternations are counted: the distance of a pure transliteration variant."""
+    only alternations are counted: the distance of a pure transliteration variant.
 
-    def indel(word: str, i: int) -> int:
-        cost = _indel_cost(word, i)
-        return slip if cost == SLIP else cost
-
-    def sub(i: int, j: int) -> int:
-        cost = _sub_cost(a, b, i, j)
-        return slip if cost == SLIP else cost
-
+    Each letter's insertion/deletion cost is computed once (not once per cell), and the table stops as soon
+    as two consecutive rows are at `limit` or over: costs are never negative, so every later cell, hence the
+    result, would be too (person linking calls this with `slip` at `limit`, where one arbitrary edit ends it).
+    """
     if abs(len(a) - len(b)) * ALTERNATION >= limit:
         return limit
+    del_a = [slip if (cost := _indel_cost(a, i)) == SLIP else cost for i in range(len(a))]
+    del_b = [slip if (cost := _indel_cost(b, j)) == SLIP else cost for j in range(len(b))]
     prev2: list[int] = []
     prev = [0]
-    for j in range(len(b)):
-        prev.append(prev[-1] + indel(b, j))
+    for cost in del_b:
+        prev.append(prev[-1] + cost)
     for i in range(1, len(a) + 1):
-        cur = [prev[0] + indel(a, i - 1)] + [0] * len(b)
+        ca, drop = a[i - 1], del_a[i - 1]
+        cur = [prev[0] + drop] + [0] * len(b)
         for j in range(1, len(b) + 1):
-            cur[j] = min(
-                prev[j] + indel(a, i - 1), cur[j - 1] + indel(b, j - 1), prev[j - 1] + sub(i - 1, j - 1)
-            )
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and a[i - 1] != b[j - 1]:
+            cb = b[j - 1]
+            if ca == cb:
+                sub = 0
+            else:
+                sub = _sub_cost(a, b, i - 1, j - 1)
+                if sub == SLIP:
+                    sub = slip
+            cur[j] = min(prev[j] + drop, cur[j - 1] + del_b[j - 1], prev[j - 1] + sub)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb and ca != cb:
                 cur[j] = min(cur[j], prev2[j - 2] + slip)
+        if min(cur) >= limit and min(prev) >= limit:
+            return limit
         prev2, prev = prev, cur
     return min(prev[-1], limit)

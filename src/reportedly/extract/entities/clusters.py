@@ -21,6 +21,7 @@ from reportedly.extract.names import (
     FOLD_VERSION,
     NAMES_SOURCE,
     PersonIndex,
+    PersonTable,
     acronym,
     given_name,
     index_key,
@@ -61,7 +62,7 @@ def person_index(gaz: Gazetteer) -> PersonIndex:
     """The gazetteer's persons indexed by folded name (built once per gazetteer file set, then read from
     reportedly.cache by later processes)."""
 
-    def build() -> dict[str, list[tuple[str, bool]]]:
+    def build() -> PersonTable:
         shipped = gaz.person_keys if gaz.person_keys_version == FOLD_VERSION else {}
         return PersonIndex(
             (e.id, key, e.ruler)
@@ -78,7 +79,7 @@ def filed_person_index(gaz: Gazetteer) -> PersonIndex:
     (built once per gazetteer file set, then read from reportedly.cache: building it folds every name of
     every entry, about a second of each analyzing process's start)."""
 
-    def build() -> dict[str, list[tuple[str, bool]]]:
+    def build() -> PersonTable:
         return PersonIndex(
             (e.id, index_key(n), e.ruler)
             for e in gaz.entries.values()

@@ -209,7 +209,7 @@ def find_agent_mentions(
         if country is None and _object_of_verb(tok):
             continue  # "deployed troops", "withdraw troops": most often the subject's own, not a party
         first, last = phrase[0], phrase[-1]
-        text = doc.text[first.idx : last.idx + len(last.text)]
+        text = doc[first.i : last.i + 1].text  # its characters; doc.text would rebuild the whole Doc
         plain = " ".join(t.text if t.pos_ == "PROPN" else t.lower_ for t in phrase)
         if adjective:
             name = f"{adjective} {plain}"  # "Turkish troops"

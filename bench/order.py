@@ -33,8 +33,11 @@ from pathlib import Path
 from typing import Any
 
 
-def analyzed(shared: Path, limit: int | None, cache: Path | None) -> list[Any]:
-    """The analyzed articles of the PolNeAR train texts, in file order (from `cache` when it exists)."""
+def analyzed(
+    shared: Path, limit: int | None, cache: Path | None, corpus: list[Path] | None = None
+) -> list[Any]:
+    """The analyzed articles of `corpus` (files or folders; default the PolNeAR train texts), in file
+    order (from `cache` when it exists)."""
     if cache is not None and cache.exists():
         with cache.open("rb") as f:
             articles: list[Any] = pickle.load(f)  # noqa: S301 (a file this script wrote)
@@ -43,10 +46,10 @@ def analyzed(shared: Path, limit: int | None, cache: Path | None) -> list[Any]:
     from reportedly.model import Article
     from reportedly.runner import analyze
 
-    paths = sorted((shared / "data" / "polnear" / "train" / "text").glob("*.txt"))[:limit]
+    paths = corpus or sorted((shared / "data" / "polnear" / "train" / "text").glob("*.txt"))[:limit]
     items = analyze([str(p) for p in paths], Settings())
     # the runner marks copies in its own order; each ledger below marks them in its order
-    articles = [replace(a, duplicate_of=None) for a in items if isinstance(a, Article)]
+    articles = [replace(a, duplicate_of=None) for a in items if isinstance(a, Article)][:limit]
     if cache is not None:
         with cache.open("wb") as f:
             pickle.dump(articles, f)
@@ -111,10 +114,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=16, help="articles per write transaction")
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--cache", type=Path, default=None, help="pickle of the analyzed articles")
+    parser.add_argument("--corpus", type=Path, nargs="+", default=None, metavar="PATH",
+                        help="other articles to store (files or folders, read as `analyze` reads them)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
-    articles = analyzed(args.shared, args.limit, args.cache)
+    articles = analyzed(args.shared, args.limit, args.cache, args.corpus)
     rng = random.Random(args.seed)
     orders = [list(articles), list(reversed(articles))]
     while len(orders) < args.orders:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bench.order import signature as _ledger
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -70,34 +71,6 @@ def _ingest(db: Path, articles: list[Article], batch: int, stops: frozenset[int]
             copies = CopyFinder(conn, Settings())
         store_batch(conn, [copies.mark(a) for a in articles[start : start + batch]], [])
     conn.close()
-
-
-def _ledger(db: Path) -> dict[str, Any]:
-    """The ledger as sets that do not depend on ids: which article entities are one entity (and its
-    name), which mentions are one event (and its type, status and status history)."""
-    conn = sqlite3.connect(db)
-    try:
-        members: dict[str, set[tuple[str, str]]] = {}
-        links = conn.execute("SELECT article_id, local_id, entity_id FROM article_entities")
-        for article, local, entity in links:
-            members.setdefault(entity, set()).add((article, local))
-        described = conn.execute("SELECT id, name, kb_id, kind, country FROM entities")
-        names = {r[0]: tuple(r[1:]) for r in described}
-        grouped: dict[str, set[str]] = {}
-        for mention, event in conn.execute("SELECT id, event_id FROM mentions"):
-            grouped.setdefault(event, set()).add(mention)
-        history: dict[str, list[tuple[str, str]]] = {}
-        for event, day, status in conn.execute("SELECT event_id, day, status FROM event_status ORDER BY seq"):
-            history.setdefault(event, []).append((day, status))
-        kinds = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, type, status FROM events")}
-        return {
-            "articles": {r[0] for r in conn.execute("SELECT id FROM articles")},
-            "originals": dict(conn.execute("SELECT id, duplicate_of FROM articles").fetchall()),
-            "entities": {frozenset(m): names[e] for e, m in members.items()},
-            "events": {frozenset(m): (kinds[e], tuple(history[e])) for e, m in grouped.items()},
-        }
-    finally:
-        conn.close()
 
 
 def _gazetteer_entities(db: Path, corpus: list[Article]) -> dict[str, set[str]]:

@@ -163,3 +163,15 @@ def test_writer_writes_a_batchs_events_in_one_statement_per_table(tmp_path: Path
               "UPDATE mentions SET event_id")
     assert [sum(s.startswith(w) for s in seen) for w in writes] == [1, 1, 1, 1]
     conn.close()
+
+
+def test_rows_in_binds_the_values_after_the_in_list_with_every_chunk(tmp_path: Path) -> None:
+    """`rows_in` asks `size` ids at a time and binds `params` (the placeholders after `IN (...)`) with
+    each chunk: `store.entities.events_naming` filters every chunk of articles by one entity."""
+    conn = connect(tmp_path / "l.db")
+    conn.execute("CREATE TABLE t (id TEXT, tag TEXT)")
+    conn.executemany("INSERT INTO t VALUES (?, ?)", [(f"a{i}", "x" if i % 2 else "y") for i in range(7)])
+    sql = "SELECT id FROM t WHERE id IN ({marks}) AND tag = ?"
+    found = [r[0] for r in conn.rows_in(sql, [f"a{i}" for i in range(7)], size=3, params=("x",))]
+    assert found == ["a1", "a3", "a5"]
+    conn.close()

@@ -125,7 +125,9 @@ class Database:
             with self._conn.cursor() as cur:
                 cur.executemany(pg_sql(sql), todo)
 
-    def rows_in(self, sql: str, ids: Iterable[str], size: int = CHUNK) -> Iterator[Any]:
+    def rows_in(
+        self, sql: str, ids: Iterable[str], size: int = CHUNK, params: Sequence[Any] = ()
+    ) -> Iterator[Any]:
         """The rows of `sql` for every id, asked `size` ids at a time.
 
         Args:
@@ -133,11 +135,12 @@ class Database:
                 always bound as parameters, never pasted into the text.
             ids: the ids, asked in sorted order without repeats.
             size: ids per query.
+            params: the values of the placeholders after the `IN (...)`, bound with every chunk.
         """
         todo = sorted(set(ids))
         for start in range(0, len(todo), size):
             chunk = todo[start : start + size]
-            yield from self.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+            yield from self.execute(sql.format(marks=",".join("?" * len(chunk))), (*chunk, *params))
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -353,9 +356,11 @@ def _configure(conn: Any) -> None:
 
 
 # Module-level forms of the methods, for the writer's statements.
-def rows_in(db: Database, sql: str, ids: Iterable[str], size: int = CHUNK) -> Iterator[Any]:
+def rows_in(
+    db: Database, sql: str, ids: Iterable[str], size: int = CHUNK, params: Sequence[Any] = ()
+) -> Iterator[Any]:
     """`Database.rows_in`."""
-    return db.rows_in(sql, ids, size)
+    return db.rows_in(sql, ids, size, params)
 
 
 def transaction(db: Database) -> Any:

@@ -337,25 +337,14 @@ class Touched:
 def events_naming(conn: Database, entity_ids: set[str]) -> set[str]:
     """The ledger events with a mention naming one of these entities (a participant or a speaker)."""
     out: set[str] = set()
+    sql = (
+        "SELECT event_id FROM mentions WHERE article_id IN ({marks}) AND event_id IS NOT NULL AND data LIKE ?"
+    )
     for entity_id in sorted(entity_ids):
         articles = [r[0] for r in conn.execute(
             "SELECT DISTINCT article_id FROM article_entities WHERE entity_id = ?", (entity_id,))]
-        sql = (
-            "SELECT event_id FROM mentions "
-            "WHERE article_id IN ({marks}) AND event_id IS NOT NULL AND data LIKE ?"
-        )
-        for start in range(0, len(articles), _CHUNK):
-            chunk = articles[start : start + _CHUNK]
-            out.update(
-                r[0]
-                for r in conn.execute(
-                    sql.format(marks=",".join("?" * len(chunk))), (*chunk, f'%"{entity_id}"%')
-                )
-            )
+        out.update(r[0] for r in rows_in(conn, sql, articles, params=(f'%"{entity_id}"%',)))
     return out
-
-
-_CHUNK = 500  # ids asked per statement
 
 
 def store_entities(conn: Database, article: Article, touched: Touched | None = None) -> dict[str, str]:

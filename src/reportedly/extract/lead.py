@@ -3,17 +3,23 @@
 A news story states its main event in its first sentence or two (the inverted pyramid), so the answers
 are read there, from the parse, with general rules of lead structure:
 
+- the main clause: the first clause of the lead (the inverted pyramid), unless its subject is a
+  description or a pronoun ("The singer", "Some", "It") and a later clause of the first sentences has a
+  who the headline names (a headline states the story's main event);
 - what: the main clause's verb phrase (a reporting verb's reported clause when the lead is "X said Y
   did Z"), linked to the coded event whose trigger it holds;
 - who: that clause's subject (the `by` agent of a passive), linked to the entity it mentions; the
   name a title stands before; when the subject names a thing (a race, a building), the first named
-  person or organization that is a clause's subject in the lead;
+  person or organization that is a clause's subject in the lead. A person whose full name opens the
+  headline ("Lady Gaga protests outside Trump Tower") is the who, at their first mention in the text;
+  so is a person the headline names when no clause's who is named in it;
 - when: the first point in time (not a length of time) of the lead, then of the next paragraph,
   normalized against the published date; else the dateline's date, else the published date (marked
   by `source`);
 - where: the lead's first locative place (a named event as a setting), not the who itself, a party's
   affiliation nor a person's origin; a whole country narrowed to a place in it that the next
-  paragraph names; else the dateline's place (marked by `source`);
+  paragraph names; else the dateline's place (marked by `source`), resolved in the gazetteer as the
+  events' fallback location is (name, country, geonameid);
 - why: a cause or purpose clause or phrase on the main verb ("because", "after", "as", "due to",
   "amid", "over", "to" + verb);
 - how: a means or manner phrase on the main verb ("by", "with", "using").
@@ -26,9 +32,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from reportedly.extract.cues import SPEECH_VERBS
+from reportedly.extract.events.arguments import frame_event_location
 from reportedly.extract.events.dating import WEEKDAY, context_year, date_index, normalize
 from reportedly.extract.places import country_place
 from reportedly.model import DocContext, Entity, Event, Lead, LeadPart
@@ -38,6 +46,9 @@ __all__ = ["extract_lead", "LEAD_SENTENCES"]
 
 # The body's first sentences read as the lead (a one-line first paragraph is often a teaser).
 LEAD_SENTENCES = 3
+# Sentences whose main clauses may be the lead's when the headline names their who: a lead paragraph
+# is one to three sentences, often after a teaser or a photo caption.
+CANDIDATE_SENTENCES = 5
 # A lead sentence has at least this many words (skips bylines, "UPDATE:", photo credits).
 MIN_SENTENCE_WORDS = 4
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -70,40 +81,133 @@ DURATION = re.compile(
 # next paragraph (the inverted pyramid puts the time there when the lead leaves it out).
 WHEN_SENTENCES = 6
 TIME_LABELS = frozenset({"DATE", "TIME"})
+WORD = re.compile(r"\w+", re.UNICODE)
+THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i"})
 # A what longer than this many tokens is cut at its last dependent that fits.
 MAX_WHAT_TOKENS = 30
 
 
 def extract_lead(doc: Doc, entities: Sequence[Entity], events: Sequence[Event], ctx: DocContext) -> Lead:
-    """The article's 5W1H from its lead sentences, the entities and events found in it, and its
+    """The article's 5W1H from its lead sentences, the entities and events found in it, its headline,
     dateline and published date (`ctx`). Every answer may be None."""
-    sents = _lead_sentences(doc)
-    verb = next((v for v in (_main_verb(s) for s in sents) if v is not None), None)
-    who = what = why = how = None
+    sents = _lead_sentences(doc, CANDIDATE_SENTENCES)
+    clauses = [v for v in (_main_verb(s) for s in sents) if v is not None]
+    headline = _headline_words(ctx.title)
+    verb, who, named = _main_clause(clauses, entities, sents[:LEAD_SENTENCES], headline)
+    person, opens = _headline_person(entities, ctx.title or "")
+    if person is not None and (opens or not named):  # a headline's own subject, or the person it names
+        who = person
+    what = why = how = None
     if verb is not None:
-        subject = _subject(verb)
-        thing = subject is not None and _names_a_thing(subject)
-        actor = _acting_party(verb, subject, sents) if thing and subject is not None else None
-        who = _who(actor or subject, entities, sents) if subject is not None else None
-        what = _what(verb, subject, events)
+        what = _what(verb, _subject(verb), events)
         why = _adjunct(verb, WHY_MARKS, WHY_PREPS, purpose=True)
         how = _adjunct(verb, frozenset(), HOW_PREPS, purpose=False)
     first = verb.sent if verb is not None else None
-    ordered = ([first] if first is not None else []) + [s for s in sents if s != first]
+    lead = sents[:LEAD_SENTENCES]
+    ordered = ([first] if first is not None else []) + [s for s in lead if s != first]
     later = [s for s in list(doc.sents)[:WHEN_SENTENCES] if s not in ordered]
     return Lead(who=who, what=what, when=_when(doc, ordered + later, ctx),
-                where=_where(ordered, who, entities, ctx, ordered + later)
-                or _where(list(doc.sents), who, entities, None),
+                where=_where(ordered, who, entities, ordered + later) or _frame_where(doc, ctx)
+                or _where(list(doc.sents), who, entities),
                 why=why, how=how)
 
 
-def _lead_sentences(doc: Doc) -> list[Span]:
+def _main_clause(clauses: Sequence[Token], entities: Sequence[Entity], sents: Sequence[Span],
+                 headline: frozenset[str]) -> tuple[Token | None, LeadPart | None, bool]:
+    """The lead's main clause, its who, and whether the headline names that who. The inverted pyramid
+    puts the main event first, so the first clause is the main one when its who is a name or the
+    headline names it. A first clause whose who is a description or a pronoun ("The singer", "Some",
+    "It") gives way to the first clause of the lead sentences whose who (its subject, a passive's
+    agent or patient) the headline names, as the headline states the story's main event. A subject
+    that names a thing (a race, a building) gives way to the first named person or organization that
+    is a clause's subject in the lead."""
+    first: tuple[Token | None, LeadPart | None] = (clauses[0], None) if clauses else (None, None)
+    for index, verb in enumerate(clauses):
+        for subject in _subjects(verb):
+            thing = _names_a_thing(subject)
+            actor = _acting_party(verb, subject, sents) if thing else None
+            who = _who(actor or subject, entities, sents)
+            head = _name_of(actor or subject)
+            if (actor is not None or not thing) and _in_headline(head, who, entities, headline):
+                return verb, who, True
+            if index == 0 and first[1] is None:
+                first = (verb, who)
+                if not headline or _is_named(head):
+                    return (*first, False)  # a lead that names its party is its own main clause
+    return (*first, False)
+
+
+def _is_named(subject: Token) -> bool:
+    """Whether the subject is a name (a proper noun or a named party) or a third-person pronoun for a
+    party its own sentence names before ("Yemen's Houthi group said it had fired"), not a description
+    or a pronoun without one."""
+    if subject.pos_ == "PRON":  # "we", "I": a quotation's voice, not the lead's party
+        before = subject.doc[subject.sent.start:subject.i]
+        return subject.lower_ in THIRD_PERSON and any(t.ent_type_ in PARTY_LABELS for t in before)
+    return subject.pos_ == "PROPN" or subject.ent_type_ in PARTY_LABELS
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Who may be said to act in the clause: its subject; for a passive with a `by` agent, the agent
+    then the patient subject ("victims have been named by police")."""
+    agent = _subject(verb)
+    if agent is None:
+        return []
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return [agent] + ([patient] if patient is not None and patient != agent else [])
+
+
+def _headline_words(title: str | None) -> frozenset[str]:
+    """The headline's content words, lower-cased, a plural's -s dropped."""
+    return frozenset(_stem(w) for w in WORD.findall((title or "").lower()) if w not in STOP_WORDS)
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _in_headline(subject: Token, who: LeadPart, entities: Sequence[Entity], headline: frozenset[str]) -> bool:
+    """Whether the headline names the who: its head noun (with the nouns compounded on it, not a place
+    name: "the London Mayor" is no Londoner), or the name of the party the subject is a mention of
+    (not of one a description or a pronoun was taken for)."""
+    words = [t.lower_ for t in (subject, *(c for c in subject.children if c.dep_ == "compound"))
+             if t.ent_type_ not in PLACE_LABELS or subject.ent_type_ in PLACE_LABELS]
+    entity = _entity_at(subject.idx, subject.idx + len(subject.text), entities)
+    if entity is not None and entity.id == who.entity and entity.type in PARTY_LABELS:
+        words += WORD.findall(entity.name.lower())  # a mention of the party, not a guess at whom it means
+    return any(_stem(w) in headline for w in words if w not in STOP_WORDS)
+
+
+def _headline_person(entities: Sequence[Entity], title: str) -> tuple[LeadPart | None, bool]:
+    """The person the headline names first, at their first mention by name in the text, and whether
+    the headline opens with them (its subject: "Lady Gaga protests outside Trump Tower"). The headline
+    spells the whole name as a name: a single word tagged a person is as often a place or a brand
+    ("Croydon"), and "Croydon tram derailment" names no "Croydon Tram"."""
+    named = []
+    for entity in entities:
+        mentions = [m for m in entity.mentions if m.text[:1].isupper() and m.text.lower() not in PRONOUNS]
+        if entity.type != "PERSON" or not mentions:
+            continue
+        words = [w for w in WORD.findall(entity.name) if w.lower() not in STOP_WORDS]
+        flags = re.IGNORECASE if title.isupper() else 0
+        found = [re.search(rf"\b{re.escape(w)}\b", title, flags) for w in words]
+        if len(words) > 1 and all(found):
+            named.append((min(m.start() for m in found if m), min(mentions, key=lambda m: m.start), entity))
+    if not named:
+        return None, False
+    at, mention, entity = min(named, key=lambda found: found[0])
+    opening = title[:at].rstrip()
+    return (LeadPart(text=mention.text, start=mention.start, end=mention.end, entity=entity.id),
+            not opening or opening.endswith(":"))
+
+
+def _lead_sentences(doc: Doc, count: int) -> list[Span]:
     out = []
     for sent in doc.sents:
         if sum(not t.is_punct and not t.is_space for t in sent) >= MIN_SENTENCE_WORDS:
             out.append(sent)
-        if len(out) == LEAD_SENTENCES:
+        if len(out) == count:
             break
     return out
 
@@ -137,9 +241,8 @@ def _phrase(head: Token) -> Span:
     phrases other than an `of` complement, itself cut the same way). A title or description followed
     by the name it stands for ("Williams' veteran driver Felipe Massa") is the name."""
     doc = head.doc
-    name = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
-                 and not any(t.is_punct for t in doc[head.i + 1:c.i])), None)
-    if name is not None and head.pos_ == "NOUN":
+    name = _name_of(head)
+    if name is not head:
         return doc[name.left_edge.i:name.i + 1]
     left = head.left_edge.i
     right = head.i
@@ -154,9 +257,21 @@ def _phrase(head: Token) -> Span:
     return doc[left:right + 1]
 
 
+def _name_of(head: Token) -> Token:
+    """The name a title or description stands before ("Williams' veteran driver [Felipe Massa]",
+    "Product makers [Mondelez International]"), else the head itself."""
+    if head.pos_ != "NOUN":
+        return head
+    return next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("PERSON", "ORG")
+                 and not any(t.is_punct for t in head.doc[head.i + 1:c.i])), head)
+
+
 def _names_a_thing(subject: Token) -> bool:
     """Whether the subject's phrase names a thing (a race, a building, a product) and no party: "A
     chaotic Brazilian Grand Prix was suspended after Kimi Raikkonen crashed out"."""
+    if subject.ent_type_ in THING_LABELS:
+        return True  # the head's own name: "The Brazilian Grand Prix" is a race, whatever its modifiers
     labels = {t.ent_type_ for t in _phrase(subject) if t.ent_type_}
     return bool(labels & THING_LABELS) and not labels & PARTY_LABELS
 
@@ -290,14 +405,13 @@ def _when(doc: Doc, sents: Sequence[Span], ctx: DocContext) -> LeadPart | None:
 
 
 def _where(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Entity],
-           ctx: DocContext | None, refine: Sequence[Span] = ()) -> LeadPart | None:
+           refine: Sequence[Span] = ()) -> LeadPart | None:
     """The place of the lead's event: in the first sentence that names one, the first place named as
     a locative adjunct ("in Croydon", "at a soaking Brazilian Grand Prix": a named event is a
     setting), else the first named at all; never the who, a party the entity extractor typed (an
     organization), a party's affiliation ("Yemen's Houthi group") nor where a person comes from ("a
     man from Beckenham"). A whole country the event is "in" gives way to a place in it that `refine`
-    (the next paragraph) names as a locative, as a story narrows from "in China" to the town. Else
-    (with `ctx`) the dateline's place."""
+    (the next paragraph) names as a locative, as a story narrows from "in China" to the town."""
     found = _places(sents, who, entities)
     if found:
         best, prep = found[0]
@@ -306,11 +420,21 @@ def _where(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Entit
                      if where and p.country == best.country and not _is_country(p)]
             return inner[0] if inner else best
         return best
-    dateline = ctx.dateline if ctx is not None else None
-    if dateline is not None and dateline.place:
+    return None
+
+
+def _frame_where(doc: Doc, ctx: DocContext) -> LeadPart | None:
+    """The dateline's place (source "dateline"), resolved as the events' fallback location is: its
+    gazetteer name, country and geonameid; the place as written when the gazetteer does not know it."""
+    dateline = ctx.dateline
+    if dateline is None or not dateline.place:
+        return None
+    place = frame_event_location(doc, ctx)
+    if place is None or place.geonameid is None:
         return LeadPart(text=dateline.place, start=None, end=None, source="dateline", name=dateline.place,
                         country=dateline.country)
-    return None
+    return LeadPart(text=place.text, start=None, end=None, source="dateline", name=place.name,
+                    country=place.country, geonameid=place.geonameid)
 
 
 def _places(sents: Sequence[Span], who: LeadPart | None,

@@ -143,3 +143,30 @@ def test_lead_keeps_a_first_clause_whose_pronoun_its_sentence_names(nlp: Any) ->
     lead = _lead(nlp, "Yemen's Houthi group said on Sunday it had fired missiles at a commercial ship. "
                       "The ship was hit directly, the group said.", title="Houthis claim attack on ship")
     assert lead.what is not None and lead.what.text.startswith("had fired missiles")
+
+
+def test_lead_where_is_the_place_the_headline_names(nlp: Any) -> None:
+    text = ("Three victims of the tram crash were named by police on Saturday. They were from London. "
+            "Flowers were left near the crash site in Croydon, where the tram overturned. "
+            "Croydon residents left cards.")
+    lead = _lead(nlp, text, title="Croydon tram crash: last victims named")
+    assert lead.where is not None and lead.where.text == "Croydon"
+    assert text[lead.where.start:lead.where.end] == "Croydon"
+    lead = _lead(nlp, "Lady Gaga joined a crowd of protesters on Wednesday. She stood outside Trump Tower "
+                      "holding a sign.", title="Lady Gaga protests outside Trump Tower")
+    assert lead.where is not None and lead.where.text == "Trump Tower"
+
+
+def test_lead_where_is_not_a_country_the_headline_makes_a_party(nlp: Any) -> None:
+    lead = _lead(nlp, "China's military began large-scale drills around Taiwan on Tuesday. China said the "
+                      "drills were a warning.", title="China stages drills around Taiwan")
+    assert lead.where is not None and lead.where.text == "Taiwan"
+    lead = _lead(nlp, "China's military began large-scale drills around Taiwan on Tuesday. China said the "
+                      "drills were a warning.", title="Warships gather in China")
+    assert lead.where is not None and lead.where.text == "Taiwan"
+
+
+def test_lead_where_prefers_a_locative_to_a_name_describing_a_noun(nlp: Any) -> None:
+    lead = _lead(nlp, "The US-based maker has cut the weight of two bars. Fans are angry. The bars were "
+                      "changed. Only bars sold in the UK were changed, the company said.")
+    assert lead.where is not None and lead.where.text == "UK"

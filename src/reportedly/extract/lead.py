@@ -38,7 +38,8 @@ from spacy.tokens import Doc, Span, Token
 from reportedly.extract.cues import SPEECH_VERBS
 from reportedly.extract.events.arguments import frame_event_location
 from reportedly.extract.events.dating import WEEKDAY, context_year, date_index, normalize
-from reportedly.extract.places import country_place
+from reportedly.extract.places import country_place, resolve_place
+from reportedly.gazetteer import load_gazetteer
 from reportedly.model import DocContext, Entity, Event, Lead, LeadPart
 from reportedly.model import Span as TextSpan
 
@@ -59,6 +60,12 @@ WHY_MARKS = frozenset({"because", "since", "as", "after", "following"})
 WHY_PREPS = frozenset({"because", "due", "amid", "over", "after", "following", "owing"})
 HOW_PREPS = frozenset({"by", "with", "using", "through", "via"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A headline's locative phrase with a proper name ("protests outside Trump Tower", "crash in Croydon"),
+# and the word after it (a content word makes the name a modifier: "in Essequibo dispute").
+HEADLINE_LOCATIVE = re.compile(
+    r"\b(in|at|near|outside|inside)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)(?:\s+(\w+))?")
+# Dependencies of a name that describes a noun rather than placing the event.
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
 # A named event is the setting of what happens at or in it ("at the Brazilian Grand Prix"); spaCy often
 # labels such names WORK_OF_ART.
 SETTING_LABELS = frozenset({"EVENT", "WORK_OF_ART"})
@@ -107,9 +114,10 @@ def extract_lead(doc: Doc, entities: Sequence[Entity], events: Sequence[Event], 
     lead = sents[:LEAD_SENTENCES]
     ordered = ([first] if first is not None else []) + [s for s in lead if s != first]
     later = [s for s in list(doc.sents)[:WHEN_SENTENCES] if s not in ordered]
+    headline_place = _headline_place(doc, who, entities, ctx.title)
     return Lead(who=who, what=what, when=_when(doc, ordered + later, ctx),
-                where=_where(ordered, who, entities, ordered + later) or _frame_where(doc, ctx)
-                or _where(list(doc.sents), who, entities),
+                where=_where(ordered, who, entities, ordered + later, headline_place, ctx.title or "")
+                or _frame_where(doc, ctx) or _where(list(doc.sents), who, entities),
                 why=why, how=how)
 
 
@@ -405,7 +413,7 @@ def _when(doc: Doc, sents: Sequence[Span], ctx: DocContext) -> LeadPart | None:
 
 
 def _where(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Entity],
-           refine: Sequence[Span] = ()) -> LeadPart | None:
+           refine: Sequence[Span] = (), headline: LeadPart | None = None, title: str = "") -> LeadPart | None:
     """The place of the lead's event: in the first sentence that names one, the first place named as
     a locative adjunct ("in Croydon", "at a soaking Brazilian Grand Prix": a named event is a
     setting), else the first named at all; never the who, a party the entity extractor typed (an
@@ -413,13 +421,97 @@ def _where(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Entit
     man from Beckenham"). A whole country the event is "in" gives way to a place in it that `refine`
     (the next paragraph) names as a locative, as a story narrows from "in China" to the town."""
     found = _places(sents, who, entities)
-    if found:
-        best, prep = found[0]
-        if prep == "in" and _is_country(best):
-            inner = [p for p, where in _places(refine, who, entities)
-                     if where and p.country == best.country and not _is_country(p)]
-            return inner[0] if inner else best
-        return best
+    best, prep = found[0] if found else (None, None)
+    if best is not None and prep is None and best in _described(sents, who, entities):
+        # a name describing a noun ("US-based") gives way to a locative place of the next paragraph
+        best, prep = next(((p, where) for p, where in _places(refine, who, entities) if where), (best, prep))
+    if headline is not None and not (best is not None and (
+            _is_country(headline) and best.country == headline.country and not _is_country(best)
+            or best not in _described(sents, who, entities)
+            and _headline_at(best, title) <= _headline_at(headline, title))):
+        return headline  # the headline's place, unless the lead's lies in it or the headline names it before
+    if best is not None and prep == "in" and _is_country(best):
+        inner = [p for p, where in _places(refine, who, entities)
+                 if where and p.country == best.country and not _is_country(p)]
+        return inner[0] if inner else best
+    return best
+
+
+def _headline_at(part: LeadPart, title: str) -> float:
+    """Where the headline first spells a proper word of the place's phrase or name (inf: nowhere)."""
+    words = {w for w in WORD.findall(f"{part.text} {part.name or ''}") if w[:1].isupper()}
+    found = [m.start() for w in words for m in [re.search(rf"\b{re.escape(w)}\b", title)] if m]
+    return min(found, default=float("inf"))
+
+
+def _headline_place(doc: Doc, who: LeadPart | None, entities: Sequence[Entity],
+                    title: str | None) -> LeadPart | None:
+    """The place the headline names first ("Croydon tram crash: ...", "... outside Trump Tower"), at its
+    first mention in the text (a locative one first); not the who. A place is a name the text tags
+    as one, names more than once and the gazetteer resolves (or a facility or a geographic feature),
+    or a proper name the headline puts after a locative preposition; not a whole country nor a place
+    the text makes a subject or owner ("Moscow said", "China's military"): a headline's countries and
+    capitals are most often its parties ("China stages drills around Taiwan"). The headline states
+    where the main event happened more often than the lead's first place does."""
+    if not title:
+        return None
+    flags = re.IGNORECASE if title.isupper() else 0
+    gaz = load_gazetteer(tuple(doc._.rp_gazetteer_files if Doc.has_extension("rp_gazetteer_files") else ()))
+    context = frozenset(e.country for e in entities if e.country)
+    acting = {t.text for t in doc if t.dep_ in SUBJECT_DEPS and t.ent_type_ in PLACE_LABELS}
+    best: tuple[int, bool, LeadPart] | None = None
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS or _is_the(ent, who) or doc.text.count(ent.text) < 2:
+            continue  # a place the story names once is not where it happens ("over the Essequibo region")
+        words = [w for w in WORD.findall(ent.text) if w.lower() not in STOP_WORDS]
+        found = [re.search(rf"\b{re.escape(w)}\b", title, flags) for w in words]
+        if not words or not all(found):
+            continue
+        entity = _entity_at(ent.start_char, ent.end_char, entities)
+        if entity is not None and entity.type not in PLACE_LABELS:
+            continue  # read as a party ("Mondelez International")
+        place = resolve_place(ent.text, gaz, context) if entity is None or entity.geonameid is None else None
+        if ent.label_ == "GPE" and place is None and (entity is None or entity.geonameid is None):
+            continue  # a name the gazetteer does not know as a place ("F1", "Brexit")
+        if place is not None:
+            part = _part(ent, name=place.name, country=place.country, geonameid=place.geonameid)
+        else:
+            part = (_part(ent, name=ent.text) if entity is None else
+                    _part(ent, name=entity.name, country=entity.country, geonameid=entity.geonameid))
+        if _is_country(part) or ent.text in acting:
+            continue  # a country or a capital the text makes act ("Moscow said") is a party, not a setting
+        key = (min(m.start() for m in found if m), _locative_prep(ent) is None)
+        if best is None or key < best[:2]:
+            best = (*key, part)
+    for match in HEADLINE_LOCATIVE.finditer(title):
+        if best is not None and best[0] <= match.start(2):
+            break
+        if match.group(3) and match.group(3).lower() not in STOP_WORDS:
+            continue
+        named = _proper_name_in(doc, match.group(2), who, entities)
+        if named is not None and not _is_country(named) and match.group(2) not in acting:
+            best = (match.start(2), False, named)
+            break
+    return best[2] if best is not None else None
+
+
+def _proper_name_in(doc: Doc, name: str, who: LeadPart | None, entities: Sequence[Entity]) -> LeadPart | None:
+    """The first mention of `name` in the text as a proper name (every word a proper noun), not the who
+    nor a party's name."""
+    for match in re.finditer(rf"\b{re.escape(name)}\b", doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or not all(t.pos_ == "PROPN" for t in span) or _is_the(span, who):
+            continue
+        if span.root.dep_ == "poss" or span.root.dep_ in SUBJECT_DEPS:
+            continue  # "China's military", "Moscow said": a party
+        entity = _entity_at(span.start_char, span.end_char, entities)
+        if entity is not None and entity.type not in PLACE_LABELS:
+            if any(m.start == span.start_char and m.end == span.end_char for m in entity.mentions):
+                return None  # the name of a party
+            entity = None  # a party's name inside the place's ("Trump" in "Trump Tower")
+        if entity is None:
+            return _part(span, name=span.text)
+        return _part(span, name=entity.name, country=entity.country, geonameid=entity.geonameid)
     return None
 
 
@@ -440,27 +532,47 @@ def _frame_where(doc: Doc, ctx: DocContext) -> LeadPart | None:
 def _places(sents: Sequence[Span], who: LeadPart | None,
             entities: Sequence[Entity]) -> list[tuple[LeadPart, str | None]]:
     """The places `_where` may answer in `sents`, each with its locative preposition (or None): by
-    sentence, and in a sentence locative adjuncts first, each in text order."""
+    sentence, and in a sentence locative adjuncts first, each in text order; after them all, names
+    that describe a noun ("the US election", "US-based", "UK bars"), which place the event less often."""
     out: list[tuple[LeadPart, str | None]] = []
+    described: list[tuple[LeadPart, str | None]] = []
     for sent in sents:
         locative: list[tuple[LeadPart, str | None]] = []
         other: list[tuple[LeadPart, str | None]] = []
         for ent in sent.ents:
-            prep = _locative_prep(ent)
-            setting = ent.label_ in SETTING_LABELS and prep in ("in", "at")
-            if (ent.label_ not in PLACE_LABELS and not setting) or _is_the(ent, who) or _origin(ent):
-                continue  # the subject ("China said ...") is the who, not the where
-            entity = _entity_at(ent.start_char, ent.end_char, entities)
-            if entity is not None and entity.type not in PLACE_LABELS and not setting:
-                continue  # the entity extractor read the name as a party ("Mondelez International")
-            span = _place_phrase(ent)
-            if entity is None or setting:
-                part = _part(span, name=ent.text)
+            part, prep = _place_part(ent, who, entities)
+            if part is None:
+                continue
+            if prep is None and ent.root.dep_ in MODIFIER_DEPS and ent.label_ not in SETTING_LABELS:
+                described.append((part, prep))
             else:
-                part = _part(span, name=entity.name, country=entity.country, geonameid=entity.geonameid)
-            (locative if setting or prep else other).append((part, prep))
+                (locative if prep or ent.label_ in SETTING_LABELS else other).append((part, prep))
         out += locative + other
-    return out
+    return out + described
+
+
+def _described(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Entity]) -> list[LeadPart]:
+    """The names in `sents` that describe a noun (the last places `_places` gives)."""
+    return [part for sent in sents for ent in sent.ents
+            if ent.root.dep_ in MODIFIER_DEPS and ent.label_ not in SETTING_LABELS
+            for part, prep in [_place_part(ent, who, entities)] if part is not None and prep is None]
+
+
+def _place_part(ent: Span, who: LeadPart | None,
+                entities: Sequence[Entity]) -> tuple[LeadPart | None, str | None]:
+    """The name as a place `_where` may answer, with its locative preposition; None for a name that is
+    no place, the who itself, an origin or an affiliation."""
+    prep = _locative_prep(ent)
+    setting = ent.label_ in SETTING_LABELS and prep in ("in", "at")
+    if (ent.label_ not in PLACE_LABELS and not setting) or _is_the(ent, who) or _origin(ent):
+        return None, None  # the subject ("China said ...") is the who, not the where
+    entity = _entity_at(ent.start_char, ent.end_char, entities)
+    if entity is not None and entity.type not in PLACE_LABELS and not setting:
+        return None, None  # the entity extractor read the name as a party ("Mondelez International")
+    span = _place_phrase(ent)
+    if entity is None or setting:
+        return _part(span, name=ent.text), prep
+    return _part(span, name=entity.name, country=entity.country, geonameid=entity.geonameid), prep
 
 
 def _is_country(part: LeadPart) -> bool:
@@ -482,8 +594,10 @@ def _place_phrase(ent: Span) -> Span:
 
 def _locative_prep(ent: Span) -> str | None:
     """The locative preposition whose object the name is ("in London", "in a village in central
-    China", "in the Saudi city of Jeddah"), or None."""
+    China", "in the Saudi city of Jeddah") or narrows ("in the Catatumbo region"), or None."""
     head = ent.root
+    if head.dep_ in ("compound", "nmod") and head.head.dep_ == "pobj":
+        head = head.head  # "in the Catatumbo region": the name narrows a locative noun
     while head.dep_ in ("pobj", "conj", "appos") and head.head.i != head.i:
         head = head.head
         if head.dep_ == "prep" or head.pos_ == "ADP":

@@ -10,9 +10,9 @@ from reportedly.model import Dateline, DocContext, Lead
 
 
 def _lead(nlp: Any, text: str, published: str | None = "2024-03-06",
-          dateline: Dateline | None = None) -> Lead:
+          dateline: Dateline | None = None, title: str | None = None) -> Lead:
     doc = nlp(text)
-    ctx = DocContext(article_id="t", published=published, dateline=dateline)
+    ctx = DocContext(article_id="t", published=published, dateline=dateline, title=title)
     entities, _, events = analyze_doc(doc, ctx)
     lead = extract_lead(doc, entities, events, ctx)
     for part in (lead.who, lead.what, lead.when, lead.where, lead.why, lead.how):
@@ -47,6 +47,7 @@ def test_lead_falls_back_to_the_dateline_and_the_published_date(nlp: Any) -> Non
     lead = _lead(nlp, "The ministry announced new rules for private schools.", dateline=dateline)
     assert lead.where is not None and (lead.where.source, lead.where.name, lead.where.start) == (
         "dateline", "Kabul", None)
+    assert (lead.where.country, lead.where.geonameid) == ("AFG", 1138958)  # resolved as events' fallback
     assert lead.when is not None and (lead.when.source, lead.when.value) == ("published", "2024-03-06")
 
 
@@ -107,3 +108,65 @@ def test_lead_where_is_not_a_place_describing_a_person(nlp: Any) -> None:
     lead = _lead(nlp, "Dane Chinnery, a 19-year-old Crystal Palace fan, was identified as one of the seven "
                       "dead. The tram overturned in Croydon on Wednesday.")
     assert lead.where is not None and lead.where.text == "Croydon"
+
+
+TEASER = ("Fans were left fuming on Tuesday. Mondelez International has widened the gaps between the "
+          "triangles of its Toblerone bars in British shops.")
+
+
+def test_lead_who_is_the_first_clause_whose_subject_the_headline_names(nlp: Any) -> None:
+    lead = _lead(nlp, TEASER, title="Mondelez widens the gaps in Toblerone bars")
+    assert lead.who is not None and lead.who.text == "Mondelez International" and lead.who.entity is not None
+    assert lead.what is not None and lead.what.text.startswith("has widened the gaps")
+    without = _lead(nlp, TEASER)  # no headline: the inverted pyramid's first clause
+    assert without.who is not None and without.who.text == "Fans"
+
+
+def test_lead_who_is_the_person_a_headline_opens_with(nlp: Any) -> None:
+    text = ("Crowds were disappointed with the result. Thousands marched through New York on Wednesday, "
+            "and Lady Gaga joined them outside Trump Tower.")
+    lead = _lead(nlp, text, title="Lady Gaga protests outside Trump Tower")
+    assert lead.who is not None and lead.who.text == "Lady Gaga"
+    assert text[lead.who.start:lead.who.end] == "Lady Gaga"
+    # A one-word name, or a name the headline does not spell as one, is not taken for the headline's person.
+    lead = _lead(nlp, text, title="Lady gaga protests outside Trump Tower")
+    assert lead.who is not None and lead.who.text == "Crowds"
+
+
+def test_lead_who_is_the_organization_a_description_stands_before(nlp: Any) -> None:
+    lead = _lead(nlp, "Product makers Mondelez International have increased the gap between the peaks of "
+                      "its chocolate bars.")
+    assert lead.who is not None and lead.who.text == "Mondelez International"
+
+
+def test_lead_keeps_a_first_clause_whose_pronoun_its_sentence_names(nlp: Any) -> None:
+    lead = _lead(nlp, "Yemen's Houthi group said on Sunday it had fired missiles at a commercial ship. "
+                      "The ship was hit directly, the group said.", title="Houthis claim attack on ship")
+    assert lead.what is not None and lead.what.text.startswith("had fired missiles")
+
+
+def test_lead_where_is_the_place_the_headline_names(nlp: Any) -> None:
+    text = ("Three victims of the tram crash were named by police on Saturday. They were from London. "
+            "Flowers were left near the crash site in Croydon, where the tram overturned. "
+            "Croydon residents left cards.")
+    lead = _lead(nlp, text, title="Croydon tram crash: last victims named")
+    assert lead.where is not None and lead.where.text == "Croydon"
+    assert text[lead.where.start:lead.where.end] == "Croydon"
+    lead = _lead(nlp, "Lady Gaga joined a crowd of protesters on Wednesday. She stood outside Trump Tower "
+                      "holding a sign.", title="Lady Gaga protests outside Trump Tower")
+    assert lead.where is not None and lead.where.text == "Trump Tower"
+
+
+def test_lead_where_is_not_a_country_the_headline_makes_a_party(nlp: Any) -> None:
+    lead = _lead(nlp, "China's military began large-scale drills around Taiwan on Tuesday. China said the "
+                      "drills were a warning.", title="China stages drills around Taiwan")
+    assert lead.where is not None and lead.where.text == "Taiwan"
+    lead = _lead(nlp, "China's military began large-scale drills around Taiwan on Tuesday. China said the "
+                      "drills were a warning.", title="Warships gather in China")
+    assert lead.where is not None and lead.where.text == "Taiwan"
+
+
+def test_lead_where_prefers_a_locative_to_a_name_describing_a_noun(nlp: Any) -> None:
+    lead = _lead(nlp, "The US-based maker has cut the weight of two bars. Fans are angry. The bars were "
+                      "changed. Only bars sold in the UK were changed, the company said.")
+    assert lead.where is not None and lead.where.text == "UK"

@@ -3,17 +3,23 @@
 A news story states its main event in its first sentence or two (the inverted pyramid), so the answers
 are read there, from the parse, with general rules of lead structure:
 
+- the main clause: the first clause of the lead (the inverted pyramid), unless its subject is a
+  description or a pronoun ("The singer", "Some", "It") and a later clause of the first sentences has a
+  who the headline names (a headline states the story's main event);
 - what: the main clause's verb phrase (a reporting verb's reported clause when the lead is "X said Y
   did Z"), linked to the coded event whose trigger it holds;
 - who: that clause's subject (the `by` agent of a passive), linked to the entity it mentions; the
   name a title stands before; when the subject names a thing (a race, a building), the first named
-  person or organization that is a clause's subject in the lead;
+  person or organization that is a clause's subject in the lead. A person whose full name opens the
+  headline ("Lady Gaga protests outside Trump Tower") is the who, at their first mention in the text;
+  so is a person the headline names when no clause's who is named in it;
 - when: the first point in time (not a length of time) of the lead, then of the next paragraph,
   normalized against the published date; else the dateline's date, else the published date (marked
   by `source`);
 - where: the lead's first locative place (a named event as a setting), not the who itself, a party's
   affiliation nor a person's origin; a whole country narrowed to a place in it that the next
-  paragraph names; else the dateline's place (marked by `source`);
+  paragraph names; else the dateline's place (marked by `source`), resolved in the gazetteer as the
+  events' fallback location is (name, country, geonameid);
 - why: a cause or purpose clause or phrase on the main verb ("because", "after", "as", "due to",
   "amid", "over", "to" + verb);
 - how: a means or manner phrase on the main verb ("by", "with", "using").
@@ -26,11 +32,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from reportedly.extract.cues import SPEECH_VERBS
+from reportedly.extract.events.arguments import frame_event_location
 from reportedly.extract.events.dating import WEEKDAY, context_year, date_index, normalize
-from reportedly.extract.places import country_place
+from reportedly.extract.places import country_place, resolve_place
+from reportedly.gazetteer import load_gazetteer
 from reportedly.model import DocContext, Entity, Event, Lead, LeadPart
 from reportedly.model import Span as TextSpan
 
@@ -38,6 +47,9 @@ __all__ = ["extract_lead", "LEAD_SENTENCES"]
 
 # The body's first sentences read as the lead (a one-line first paragraph is often a teaser).
 LEAD_SENTENCES = 3
+# Sentences whose main clauses may be the lead's when the headline names their who: a lead paragraph
+# is one to three sentences, often after a teaser or a photo caption.
+CANDIDATE_SENTENCES = 5
 # A lead sentence has at least this many words (skips bylines, "UPDATE:", photo credits).
 MIN_SENTENCE_WORDS = 4
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -48,6 +60,12 @@ WHY_MARKS = frozenset({"because", "since", "as", "after", "following"})
 WHY_PREPS = frozenset({"because", "due", "amid", "over", "after", "following", "owing"})
 HOW_PREPS = frozenset({"by", "with", "using", "through", "via"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A headline's locative phrase with a proper name ("protests outside Trump Tower", "crash in Croydon"),
+# and the word after it (a content word makes the name a modifier: "in Essequibo dispute").
+HEADLINE_LOCATIVE = re.compile(
+    r"\b(in|at|near|outside|inside)\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)(?:\s+(\w+))?")
+# Dependencies of a name that describes a noun rather than placing the event.
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
 # A named event is the setting of what happens at or in it ("at the Brazilian Grand Prix"); spaCy often
 # labels such names WORK_OF_ART.
 SETTING_LABELS = frozenset({"EVENT", "WORK_OF_ART"})
@@ -70,40 +88,134 @@ DURATION = re.compile(
 # next paragraph (the inverted pyramid puts the time there when the lead leaves it out).
 WHEN_SENTENCES = 6
 TIME_LABELS = frozenset({"DATE", "TIME"})
+WORD = re.compile(r"\w+", re.UNICODE)
+THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "i"})
 # A what longer than this many tokens is cut at its last dependent that fits.
 MAX_WHAT_TOKENS = 30
 
 
 def extract_lead(doc: Doc, entities: Sequence[Entity], events: Sequence[Event], ctx: DocContext) -> Lead:
-    """The article's 5W1H from its lead sentences, the entities and events found in it, and its
+    """The article's 5W1H from its lead sentences, the entities and events found in it, its headline,
     dateline and published date (`ctx`). Every answer may be None."""
-    sents = _lead_sentences(doc)
-    verb = next((v for v in (_main_verb(s) for s in sents) if v is not None), None)
-    who = what = why = how = None
+    sents = _lead_sentences(doc, CANDIDATE_SENTENCES)
+    clauses = [v for v in (_main_verb(s) for s in sents) if v is not None]
+    headline = _headline_words(ctx.title)
+    verb, who, named = _main_clause(clauses, entities, sents[:LEAD_SENTENCES], headline)
+    person, opens = _headline_person(entities, ctx.title or "")
+    if person is not None and (opens or not named):  # a headline's own subject, or the person it names
+        who = person
+    what = why = how = None
     if verb is not None:
-        subject = _subject(verb)
-        thing = subject is not None and _names_a_thing(subject)
-        actor = _acting_party(verb, subject, sents) if thing and subject is not None else None
-        who = _who(actor or subject, entities, sents) if subject is not None else None
-        what = _what(verb, subject, events)
+        what = _what(verb, _subject(verb), events)
         why = _adjunct(verb, WHY_MARKS, WHY_PREPS, purpose=True)
         how = _adjunct(verb, frozenset(), HOW_PREPS, purpose=False)
     first = verb.sent if verb is not None else None
-    ordered = ([first] if first is not None else []) + [s for s in sents if s != first]
+    lead = sents[:LEAD_SENTENCES]
+    ordered = ([first] if first is not None else []) + [s for s in lead if s != first]
     later = [s for s in list(doc.sents)[:WHEN_SENTENCES] if s not in ordered]
+    headline_place = _headline_place(doc, who, entities, ctx.title)
     return Lead(who=who, what=what, when=_when(doc, ordered + later, ctx),
-                where=_where(ordered, who, entities, ctx, ordered + later)
-                or _where(list(doc.sents), who, entities, None),
+                where=_where(ordered, who, entities, ordered + later, headline_place, ctx.title or "")
+                or _frame_where(doc, ctx) or _where(list(doc.sents), who, entities),
                 why=why, how=how)
 
 
-def _lead_sentences(doc: Doc) -> list[Span]:
+def _main_clause(clauses: Sequence[Token], entities: Sequence[Entity], sents: Sequence[Span],
+                 headline: frozenset[str]) -> tuple[Token | None, LeadPart | None, bool]:
+    """The lead's main clause, its who, and whether the headline names that who. The inverted pyramid
+    puts the main event first, so the first clause is the main one when its who is a name or the
+    headline names it. A first clause whose who is a description or a pronoun ("The singer", "Some",
+    "It") gives way to the first clause of the lead sentences whose who (its subject, a passive's
+    agent or patient) the headline names, as the headline states the story's main event. A subject
+    that names a thing (a race, a building) gives way to the first named person or organization that
+    is a clause's subject in the lead."""
+    first: tuple[Token | None, LeadPart | None] = (clauses[0], None) if clauses else (None, None)
+    for index, verb in enumerate(clauses):
+        for subject in _subjects(verb):
+            thing = _names_a_thing(subject)
+            actor = _acting_party(verb, subject, sents) if thing else None
+            who = _who(actor or subject, entities, sents)
+            head = _name_of(actor or subject)
+            if (actor is not None or not thing) and _in_headline(head, who, entities, headline):
+                return verb, who, True
+            if index == 0 and first[1] is None:
+                first = (verb, who)
+                if not headline or _is_named(head):
+                    return (*first, False)  # a lead that names its party is its own main clause
+    return (*first, False)
+
+
+def _is_named(subject: Token) -> bool:
+    """Whether the subject is a name (a proper noun or a named party) or a third-person pronoun for a
+    party its own sentence names before ("Yemen's Houthi group said it had fired"), not a description
+    or a pronoun without one."""
+    if subject.pos_ == "PRON":  # "we", "I": a quotation's voice, not the lead's party
+        before = subject.doc[subject.sent.start:subject.i]
+        return subject.lower_ in THIRD_PERSON and any(t.ent_type_ in PARTY_LABELS for t in before)
+    return subject.pos_ == "PROPN" or subject.ent_type_ in PARTY_LABELS
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Who may be said to act in the clause: its subject; for a passive with a `by` agent, the agent
+    then the patient subject ("victims have been named by police")."""
+    agent = _subject(verb)
+    if agent is None:
+        return []
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return [agent] + ([patient] if patient is not None and patient != agent else [])
+
+
+def _headline_words(title: str | None) -> frozenset[str]:
+    """The headline's content words, lower-cased, a plural's -s dropped."""
+    return frozenset(_stem(w) for w in WORD.findall((title or "").lower()) if w not in STOP_WORDS)
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _in_headline(subject: Token, who: LeadPart, entities: Sequence[Entity], headline: frozenset[str]) -> bool:
+    """Whether the headline names the who: its head noun (with the nouns compounded on it, not a place
+    name: "the London Mayor" is no Londoner), or the name of the party the subject is a mention of
+    (not of one a description or a pronoun was taken for)."""
+    words = [t.lower_ for t in (subject, *(c for c in subject.children if c.dep_ == "compound"))
+             if t.ent_type_ not in PLACE_LABELS or subject.ent_type_ in PLACE_LABELS]
+    entity = _entity_at(subject.idx, subject.idx + len(subject.text), entities)
+    if entity is not None and entity.id == who.entity and entity.type in PARTY_LABELS:
+        words += WORD.findall(entity.name.lower())  # a mention of the party, not a guess at whom it means
+    return any(_stem(w) in headline for w in words if w not in STOP_WORDS)
+
+
+def _headline_person(entities: Sequence[Entity], title: str) -> tuple[LeadPart | None, bool]:
+    """The person the headline names first, at their first mention by name in the text, and whether
+    the headline opens with them (its subject: "Lady Gaga protests outside Trump Tower"). The headline
+    spells the whole name as a name: a single word tagged a person is as often a place or a brand
+    ("Croydon"), and "Croydon tram derailment" names no "Croydon Tram"."""
+    named = []
+    for entity in entities:
+        mentions = [m for m in entity.mentions if m.text[:1].isupper() and m.text.lower() not in PRONOUNS]
+        if entity.type != "PERSON" or not mentions:
+            continue
+        words = [w for w in WORD.findall(entity.name) if w.lower() not in STOP_WORDS]
+        flags = re.IGNORECASE if title.isupper() else 0
+        found = [re.search(rf"\b{re.escape(w)}\b", title, flags) for w in words]
+        if len(words) > 1 and all(found):
+            named.append((min(m.start() for m in found if m), min(mentions, key=lambda m: m.start), entity))
+    if not named:
+        return None, False
+    at, mention, entity = min(named, key=lambda found: found[0])
+    opening = title[:at].rstrip()
+    return (LeadPart(text=mention.text, start=mention.start, end=mention.end, entity=entity.id),
+            not opening or opening.endswith(":"))
+
+
+def _lead_sentences(doc: Doc, count: int) -> list[Span]:
     out = []
     for sent in doc.sents:
         if sum(not t.is_punct and not t.is_space for t in sent) >= MIN_SENTENCE_WORDS:
             out.append(sent)
-        if len(out) == LEAD_SENTENCES:
+        if len(out) == count:
             break
     return out
 
@@ -137,9 +249,8 @@ def _phrase(head: Token) -> Span:
     phrases other than an `of` complement, itself cut the same way). A title or description followed
     by the name it stands for ("Williams' veteran driver Felipe Massa") is the name."""
     doc = head.doc
-    name = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
-                 and not any(t.is_punct for t in doc[head.i + 1:c.i])), None)
-    if name is not None and head.pos_ == "NOUN":
+    name = _name_of(head)
+    if name is not head:
         return doc[name.left_edge.i:name.i + 1]
     left = head.left_edge.i
     right = head.i
@@ -154,9 +265,21 @@ def _phrase(head: Token) -> Span:
     return doc[left:right + 1]
 
 
+def _name_of(head: Token) -> Token:
+    """The name a title or description stands before ("Williams' veteran driver [Felipe Massa]",
+    "Product makers [Mondelez International]"), else the head itself."""
+    if head.pos_ != "NOUN":
+        return head
+    return next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("PERSON", "ORG")
+                 and not any(t.is_punct for t in head.doc[head.i + 1:c.i])), head)
+
+
 def _names_a_thing(subject: Token) -> bool:
     """Whether the subject's phrase names a thing (a race, a building, a product) and no party: "A
     chaotic Brazilian Grand Prix was suspended after Kimi Raikkonen crashed out"."""
+    if subject.ent_type_ in THING_LABELS:
+        return True  # the head's own name: "The Brazilian Grand Prix" is a race, whatever its modifiers
     labels = {t.ent_type_ for t in _phrase(subject) if t.ent_type_}
     return bool(labels & THING_LABELS) and not labels & PARTY_LABELS
 
@@ -290,53 +413,166 @@ def _when(doc: Doc, sents: Sequence[Span], ctx: DocContext) -> LeadPart | None:
 
 
 def _where(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Entity],
-           ctx: DocContext | None, refine: Sequence[Span] = ()) -> LeadPart | None:
+           refine: Sequence[Span] = (), headline: LeadPart | None = None, title: str = "") -> LeadPart | None:
     """The place of the lead's event: in the first sentence that names one, the first place named as
     a locative adjunct ("in Croydon", "at a soaking Brazilian Grand Prix": a named event is a
     setting), else the first named at all; never the who, a party the entity extractor typed (an
     organization), a party's affiliation ("Yemen's Houthi group") nor where a person comes from ("a
     man from Beckenham"). A whole country the event is "in" gives way to a place in it that `refine`
-    (the next paragraph) names as a locative, as a story narrows from "in China" to the town. Else
-    (with `ctx`) the dateline's place."""
+    (the next paragraph) names as a locative, as a story narrows from "in China" to the town."""
     found = _places(sents, who, entities)
-    if found:
-        best, prep = found[0]
-        if prep == "in" and _is_country(best):
-            inner = [p for p, where in _places(refine, who, entities)
-                     if where and p.country == best.country and not _is_country(p)]
-            return inner[0] if inner else best
-        return best
-    dateline = ctx.dateline if ctx is not None else None
-    if dateline is not None and dateline.place:
+    best, prep = found[0] if found else (None, None)
+    if best is not None and prep is None and best in _described(sents, who, entities):
+        # a name describing a noun ("US-based") gives way to a locative place of the next paragraph
+        best, prep = next(((p, where) for p, where in _places(refine, who, entities) if where), (best, prep))
+    if headline is not None and not (best is not None and (
+            _is_country(headline) and best.country == headline.country and not _is_country(best)
+            or best not in _described(sents, who, entities)
+            and _headline_at(best, title) <= _headline_at(headline, title))):
+        return headline  # the headline's place, unless the lead's lies in it or the headline names it before
+    if best is not None and prep == "in" and _is_country(best):
+        inner = [p for p, where in _places(refine, who, entities)
+                 if where and p.country == best.country and not _is_country(p)]
+        return inner[0] if inner else best
+    return best
+
+
+def _headline_at(part: LeadPart, title: str) -> float:
+    """Where the headline first spells a proper word of the place's phrase or name (inf: nowhere)."""
+    words = {w for w in WORD.findall(f"{part.text} {part.name or ''}") if w[:1].isupper()}
+    found = [m.start() for w in words for m in [re.search(rf"\b{re.escape(w)}\b", title)] if m]
+    return min(found, default=float("inf"))
+
+
+def _headline_place(doc: Doc, who: LeadPart | None, entities: Sequence[Entity],
+                    title: str | None) -> LeadPart | None:
+    """The place the headline names first ("Croydon tram crash: ...", "... outside Trump Tower"), at its
+    first mention in the text (a locative one first); not the who. A place is a name the text tags
+    as one, names more than once and the gazetteer resolves (or a facility or a geographic feature),
+    or a proper name the headline puts after a locative preposition; not a whole country nor a place
+    the text makes a subject or owner ("Moscow said", "China's military"): a headline's countries and
+    capitals are most often its parties ("China stages drills around Taiwan"). The headline states
+    where the main event happened more often than the lead's first place does."""
+    if not title:
+        return None
+    flags = re.IGNORECASE if title.isupper() else 0
+    gaz = load_gazetteer(tuple(doc._.rp_gazetteer_files if Doc.has_extension("rp_gazetteer_files") else ()))
+    context = frozenset(e.country for e in entities if e.country)
+    acting = {t.text for t in doc if t.dep_ in SUBJECT_DEPS and t.ent_type_ in PLACE_LABELS}
+    best: tuple[int, bool, LeadPart] | None = None
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS or _is_the(ent, who) or doc.text.count(ent.text) < 2:
+            continue  # a place the story names once is not where it happens ("over the Essequibo region")
+        words = [w for w in WORD.findall(ent.text) if w.lower() not in STOP_WORDS]
+        found = [re.search(rf"\b{re.escape(w)}\b", title, flags) for w in words]
+        if not words or not all(found):
+            continue
+        entity = _entity_at(ent.start_char, ent.end_char, entities)
+        if entity is not None and entity.type not in PLACE_LABELS:
+            continue  # read as a party ("Mondelez International")
+        place = resolve_place(ent.text, gaz, context) if entity is None or entity.geonameid is None else None
+        if ent.label_ == "GPE" and place is None and (entity is None or entity.geonameid is None):
+            continue  # a name the gazetteer does not know as a place ("F1", "Brexit")
+        if place is not None:
+            part = _part(ent, name=place.name, country=place.country, geonameid=place.geonameid)
+        else:
+            part = (_part(ent, name=ent.text) if entity is None else
+                    _part(ent, name=entity.name, country=entity.country, geonameid=entity.geonameid))
+        if _is_country(part) or ent.text in acting:
+            continue  # a country or a capital the text makes act ("Moscow said") is a party, not a setting
+        key = (min(m.start() for m in found if m), _locative_prep(ent) is None)
+        if best is None or key < best[:2]:
+            best = (*key, part)
+    for match in HEADLINE_LOCATIVE.finditer(title):
+        if best is not None and best[0] <= match.start(2):
+            break
+        if match.group(3) and match.group(3).lower() not in STOP_WORDS:
+            continue
+        named = _proper_name_in(doc, match.group(2), who, entities)
+        if named is not None and not _is_country(named) and match.group(2) not in acting:
+            best = (match.start(2), False, named)
+            break
+    return best[2] if best is not None else None
+
+
+def _proper_name_in(doc: Doc, name: str, who: LeadPart | None, entities: Sequence[Entity]) -> LeadPart | None:
+    """The first mention of `name` in the text as a proper name (every word a proper noun), not the who
+    nor a party's name."""
+    for match in re.finditer(rf"\b{re.escape(name)}\b", doc.text):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or not all(t.pos_ == "PROPN" for t in span) or _is_the(span, who):
+            continue
+        if span.root.dep_ == "poss" or span.root.dep_ in SUBJECT_DEPS:
+            continue  # "China's military", "Moscow said": a party
+        entity = _entity_at(span.start_char, span.end_char, entities)
+        if entity is not None and entity.type not in PLACE_LABELS:
+            if any(m.start == span.start_char and m.end == span.end_char for m in entity.mentions):
+                return None  # the name of a party
+            entity = None  # a party's name inside the place's ("Trump" in "Trump Tower")
+        if entity is None:
+            return _part(span, name=span.text)
+        return _part(span, name=entity.name, country=entity.country, geonameid=entity.geonameid)
+    return None
+
+
+def _frame_where(doc: Doc, ctx: DocContext) -> LeadPart | None:
+    """The dateline's place (source "dateline"), resolved as the events' fallback location is: its
+    gazetteer name, country and geonameid; the place as written when the gazetteer does not know it."""
+    dateline = ctx.dateline
+    if dateline is None or not dateline.place:
+        return None
+    place = frame_event_location(doc, ctx)
+    if place is None or place.geonameid is None:
         return LeadPart(text=dateline.place, start=None, end=None, source="dateline", name=dateline.place,
                         country=dateline.country)
-    return None
+    return LeadPart(text=place.text, start=None, end=None, source="dateline", name=place.name,
+                    country=place.country, geonameid=place.geonameid)
 
 
 def _places(sents: Sequence[Span], who: LeadPart | None,
             entities: Sequence[Entity]) -> list[tuple[LeadPart, str | None]]:
     """The places `_where` may answer in `sents`, each with its locative preposition (or None): by
-    sentence, and in a sentence locative adjuncts first, each in text order."""
+    sentence, and in a sentence locative adjuncts first, each in text order; after them all, names
+    that describe a noun ("the US election", "US-based", "UK bars"), which place the event less often."""
     out: list[tuple[LeadPart, str | None]] = []
+    described: list[tuple[LeadPart, str | None]] = []
     for sent in sents:
         locative: list[tuple[LeadPart, str | None]] = []
         other: list[tuple[LeadPart, str | None]] = []
         for ent in sent.ents:
-            prep = _locative_prep(ent)
-            setting = ent.label_ in SETTING_LABELS and prep in ("in", "at")
-            if (ent.label_ not in PLACE_LABELS and not setting) or _is_the(ent, who) or _origin(ent):
-                continue  # the subject ("China said ...") is the who, not the where
-            entity = _entity_at(ent.start_char, ent.end_char, entities)
-            if entity is not None and entity.type not in PLACE_LABELS and not setting:
-                continue  # the entity extractor read the name as a party ("Mondelez International")
-            span = _place_phrase(ent)
-            if entity is None or setting:
-                part = _part(span, name=ent.text)
+            part, prep = _place_part(ent, who, entities)
+            if part is None:
+                continue
+            if prep is None and ent.root.dep_ in MODIFIER_DEPS and ent.label_ not in SETTING_LABELS:
+                described.append((part, prep))
             else:
-                part = _part(span, name=entity.name, country=entity.country, geonameid=entity.geonameid)
-            (locative if setting or prep else other).append((part, prep))
+                (locative if prep or ent.label_ in SETTING_LABELS else other).append((part, prep))
         out += locative + other
-    return out
+    return out + described
+
+
+def _described(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Entity]) -> list[LeadPart]:
+    """The names in `sents` that describe a noun (the last places `_places` gives)."""
+    return [part for sent in sents for ent in sent.ents
+            if ent.root.dep_ in MODIFIER_DEPS and ent.label_ not in SETTING_LABELS
+            for part, prep in [_place_part(ent, who, entities)] if part is not None and prep is None]
+
+
+def _place_part(ent: Span, who: LeadPart | None,
+                entities: Sequence[Entity]) -> tuple[LeadPart | None, str | None]:
+    """The name as a place `_where` may answer, with its locative preposition; None for a name that is
+    no place, the who itself, an origin or an affiliation."""
+    prep = _locative_prep(ent)
+    setting = ent.label_ in SETTING_LABELS and prep in ("in", "at")
+    if (ent.label_ not in PLACE_LABELS and not setting) or _is_the(ent, who) or _origin(ent):
+        return None, None  # the subject ("China said ...") is the who, not the where
+    entity = _entity_at(ent.start_char, ent.end_char, entities)
+    if entity is not None and entity.type not in PLACE_LABELS and not setting:
+        return None, None  # the entity extractor read the name as a party ("Mondelez International")
+    span = _place_phrase(ent)
+    if entity is None or setting:
+        return _part(span, name=ent.text), prep
+    return _part(span, name=entity.name, country=entity.country, geonameid=entity.geonameid), prep
 
 
 def _is_country(part: LeadPart) -> bool:
@@ -358,8 +594,10 @@ def _place_phrase(ent: Span) -> Span:
 
 def _locative_prep(ent: Span) -> str | None:
     """The locative preposition whose object the name is ("in London", "in a village in central
-    China", "in the Saudi city of Jeddah"), or None."""
+    China", "in the Saudi city of Jeddah") or narrows ("in the Catatumbo region"), or None."""
     head = ent.root
+    if head.dep_ in ("compound", "nmod") and head.head.dep_ == "pobj":
+        head = head.head  # "in the Catatumbo region": the name narrows a locative noun
     while head.dep_ in ("pobj", "conj", "appos") and head.head.i != head.i:
         head = head.head
         if head.dep_ == "prep" or head.pos_ == "ADP":

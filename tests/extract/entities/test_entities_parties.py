@@ -142,6 +142,8 @@ def test_entities_parties_mention_offsets() -> None:
         ("rp:taliban", "armed_group", "2010-05", ("AFGREB", "REB")),
         ("rp:taliban", "armed_group", "1998", ("AFGGOV", "GOV")),
         ("rp:taliban", "armed_group", None, ("AFGREB", "REB")),  # no date: the undated default
+        ("rp:anc", "organization", "1985", ("ZAFREB", "REB")),  # Phoenix's armed group, then ruling party
+        ("rp:anc", "organization", "2024-05-29", ("ZAFGOV", "GOV")),
         ("rp:vladimir-putin", "person", "2021", ("RUSGOV", "GOV")),  # curated: country + sector
         # a president in office codes GOV, after his term ELI (Phoenix's convention for former leaders)
         ("rp:ashraf-ghani", "person", "2020-06-01", ("AFGGOV", "GOV")),
@@ -166,6 +168,9 @@ def test_entities_codes_from_the_gazetteer(entry_id: str, kind: str, date: str |
         (["Interior Ministry"], "EGY", ("EGYGOV", "GOV")),
         (["led the delegation"], "AFG", (None, None)),
         (["army officer"], "NER", ("NERMIL", "MIL")),
+        (["Secretary of State"], "USA", ("USAGOV", "GOV")),  # listed with its complement only
+        (["Minister of Defence"], "GBR", ("GBRGOVMIL", "GOV")),  # the complement makes it specific
+        (["special envoy for Afghanistan"], "RUS", ("RUSGOV", "GOV")),  # nothing starts in "for ..."
         (["security official"], "TWN", ("TWNCOP", "COP")),
     ],
 )

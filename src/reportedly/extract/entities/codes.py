@@ -26,7 +26,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from reportedly.extract.agents import code_for, match_suffix, sector_of
+from reportedly.extract.agents import agent_table, code_for, key, match_suffix, sector_of
 from reportedly.extract.places import country_of_adjective
 from reportedly.gazetteer import Gazetteer, GazetteerEntry
 from reportedly.model import Entity
@@ -92,12 +92,32 @@ def head_words(text: str) -> list[str]:
     return words
 
 
+def _with_complement(text: str) -> str | None:
+    """The agent code of a phrase the dictionary lists with its complement, starting in the head:
+    "Secretary of State" (GOV, where "secretary" alone is unlisted), "Minister of Defence" (GOVMIL, not
+    the head's GOV); never one starting in the complement ("envoy for Afghanistan")."""
+    head = head_words(text)
+    words = text.replace("’", "'").replace("'s ", " 's ").split()
+    words = words[words.index("'s") + 1 :] if "'s" in words else words
+    table = agent_table()
+    for start in range(len(head)):
+        for end in range(len(words), len(head), -1):
+            code = table.get(key(" ".join(words[start:end])))
+            if code is not None:
+                return code
+    return None
+
+
 def phrase_code(texts: Sequence[str], country: str | None) -> tuple[str | None, str | None]:
-    """(cameo, sector) from the first of `texts` (names, roles) whose head the agents dictionary lists."""
+    """(cameo, sector) from the first of `texts` (names, roles) the agents dictionary lists: with its
+    complement ("Minister of Defence"), else by its head ("special envoy")."""
     for text in texts:
-        found = match_suffix(head_words(text))
+        found = _with_complement(text)
+        if found is None:
+            suffix = match_suffix(head_words(text))
+            found = suffix[1] if suffix else None
         if found is not None:
-            return code_for(country, found[1]), sector_of(found[1])
+            return code_for(country, found), sector_of(found)
     return None, None
 
 

@@ -196,6 +196,9 @@ def _person(name: str, role: str = "", kb_id: str | None = None, affiliation: st
         ("his Omani counterpart", "Badr Albusaidi", ("OMN", None)),  # a country, no agent
         ("", "Nigerien army officer", ("NERMIL", "MIL")),  # a common-noun person: its own name
         ("", "Ali Hassan", (None, None)),  # a proper name with no role: no code guessed
+        ("", "Chad Bown", (None, None)),  # a proper name is no country word
+        ("Iraq War veteran", "Tom Young", (None, None)),  # the country is not the head's modifier
+        ("retired Belgian general", "Jo Coelbart", ("BEL", None)),
     ],
 )
 def test_entities_codes_country_from_role_words(role: str, name: str, code: tuple[Any, Any]) -> None:
@@ -267,3 +270,12 @@ def test_entities_codes_cover_the_golden_event_parties() -> None:
 
     coded, total = coverage(read_articles(str(p) for p in sorted((ROOT / "tests" / "golden").glob("*.json"))))
     assert total > 100 and coded / total >= CODED_PARTIES_FLOOR
+
+
+def test_entities_codes_phoenix_terms_not_overridden_by_a_role() -> None:
+    """Phoenix's dated codes stand: "President Bill Clinton" in a 2016 article is a former leader."""
+    from reportedly.extract.entities.codes import code_entities
+
+    clinton = _person("Bill Clinton", "President", kb_id="phx:bill-clinton")
+    (coded,) = code_entities([clinton], load_gazetteer(), "2016-09-20")
+    assert (coded.cameo, coded.sector) == ("USAELI", "ELI")

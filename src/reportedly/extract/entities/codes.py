@@ -121,16 +121,22 @@ def phrase_code(texts: Sequence[str], country: str | None) -> tuple[str | None, 
     return None, None
 
 
-def text_country(texts: Sequence[str], gaz: Gazetteer) -> str | None:
-    """The country a country name or nationality word in `texts` (names, roles) names, before their
-    head: "U.S. Treasury Department" -> USA, "his Omani counterpart" -> OMN, "A Nigerien army officer"
-    -> NER. Pairs of words are tried before single ones ("South Korean")."""
+def text_country(texts: Sequence[str], gaz: Gazetteer, anywhere: bool = True) -> str | None:
+    """The country a country name or nationality word in `texts` names, before their head: "U.S.
+    Treasury Department" -> USA (`anywhere`: an organization's name), "his Omani counterpart" -> OMN,
+    "A Nigerien army officer" -> NER. In a role (`anywhere` False) the word must stand right before the
+    agent phrase the dictionary lists, or before the head noun: "Iraq War veteran" names no country of
+    the veteran. Pairs of words are tried before single ones ("South Korean")."""
     for text in texts:
-        words = [w.strip(",") for w in head_words(text)[:-1]]
-        for size in (2, 1):
-            for i in range(len(words) - size + 1):
-                found = country_of_adjective(" ".join(words[i : i + size]), gaz)
-                if found:
+        words = [w.strip(",") for w in head_words(text)]
+        if anywhere:
+            spots = list(range(1, len(words)))
+        else:
+            agent = match_suffix(words)
+            spots = [agent[0] if agent else len(words) - 1]
+        for at in spots:
+            for size in (2, 1):
+                if at - size >= 0 and (found := country_of_adjective(" ".join(words[at - size : at]), gaz)):
                     return found
     return None
 
@@ -179,17 +185,27 @@ def _code_one(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entity], g
     """One entity with `cameo` and `sector` filled as the module docstring says."""
     entry = gaz.get(ent.kb_id) if ent.kb_id else None
     cameo, sector = entry_code(entry, ent.kind, date) if entry else (None, None)
-    if entry and sector == FORMER_SECTOR and _out_of_office(entry, date):
-        # The gazetteer's offices ended, but the article may name him in one ("Russia's special envoy"
-        # -> GOV; "former president" stays ELI, as the agents dictionary says): the article is newer.
+    curated_only = entry is not None and not any(r.get("code") for r in entry.roles)
+    if entry and curated_only and sector == FORMER_SECTOR and _out_of_office(entry, date):
+        # The gazetteer's titled offices ended, but the article may name him in one ("Russia's special
+        # envoy" -> GOV; "former president" stays ELI, as the agents dictionary says): the article is
+        # newer than a hand-written end date. Phoenix's coded terms are not second-guessed by a role
+        # that may be historical ("President Clinton" in 2016).
         cameo, sector = phrase_code([r.text for r in ent.roles], entry.country) if ent.roles else (None, None)
         cameo, sector = (cameo, sector) if cameo else entry_code(entry, ent.kind, date)
     if cameo is None:
         texts = [r.text for r in ent.roles] if ent.type == "PERSON" else [ent.name]
-        if ent.type == "PERSON" and ent.kb_id is None and ent.name[-1:].islower():
-            texts.append(ent.name)  # a person named by a common noun: "army officer"
+        named = ent.type == "ORG" or (  # a person named by a common noun: "army officer"
+            ent.type == "PERSON" and ent.kb_id is None and ent.name.split()[-1][:1].islower()
+        )
+        if ent.type == "PERSON" and named:
+            texts.append(ent.name)
         owners = [by_id[a.entity].country for a in ent.affiliations if a.entity in by_id]
-        country = ent.country or next((c for c in owners if c), None) or text_country(texts, gaz)
+        country = ent.country or next((c for c in owners if c), None)
+        if country is None and ent.type in ("PERSON", "ORG"):
+            country = text_country([r.text for r in ent.roles], gaz, anywhere=False) or (
+                text_country([ent.name], gaz) if named else None
+            )
         if country is None and ent.kb_id is None and ent.mentions:
             country = owner_country(text, ent.mentions[0].start, gaz)
         if country is None and ent.type == "NORP":  # a people named as such: "Somalis", "Thai"

@@ -203,6 +203,40 @@ def kind_of(entry: dict, file_kind: str) -> str:
     return "organization" if file_kind != "person" else "person"
 
 
+# A trailing parenthetical of a Phoenix name: a qualifier ("National Liberation Army (colombia)") or the
+# group's acronym ("Irish National Liberation Army (inla)").
+QUALIFIER_RE = re.compile(r"^(.*\S)\s*\(([^()]*)\)$")
+# Shortest acronym read as one: two letters would be ambiguous with words and codes ("an", "ca").
+MIN_ACRONYM = 3
+
+
+def qualified_aliases(name: str) -> list[str]:
+    """The name a parenthesised qualifier hides, when the parenthesis is a country or the acronym of the
+    name's words: "Irish National Liberation Army (inla)" -> "Irish National Liberation Army",
+    "National Liberation Army (colombia)" -> "National Liberation Army" (which then names two entries,
+    and links neither by itself). The acronym is no alias: short letters name many groups ("ANA").
+    Other parentheses ("Yachay Wasi (house Of Learning)") give none."""
+    found = QUALIFIER_RE.match(name)
+    if found is None:
+        return []
+    bare, inner = found.group(1), found.group(2).strip()
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", bare) if w[:1].isupper())
+    acronym = len(inner) >= MIN_ACRONYM and inner.isalpha() and inner.upper() == initials.upper()
+    country = len(inner) > MIN_ACRONYM and _iso3_by_name(inner) is not None  # a name, not "ca" (Canada)
+    return [bare] if acronym or country else []
+
+
+def add_qualified_aliases(entries: list[dict]) -> None:
+    """Give each entry the names its qualifier hides (`qualified_aliases`), unless another entry is
+    already known by that name ("Moro Islamic Liberation Front" has its own entry: the one of
+    "Moro Islamic Liberation Front (milf)" stays unlinked by it, not ambiguous)."""
+    known = {n.lower() for e in entries for n in [e["name"], *e["aliases"]]}
+    for entry in entries:
+        extra = [a for a in qualified_aliases(entry["name"]) if a.lower() not in known]
+        if extra:
+            entry["aliases"] = sorted({*entry["aliases"], *extra})
+
+
 def to_entry(raw: dict, file_kind: str, source: str) -> dict:
     kind = kind_of(raw, file_kind)
     roles = []
@@ -303,6 +337,7 @@ def main() -> None:
                 continue  # duplicates, and the country blocks (countries come from CountryInfo)
             seen.add(entry["id"])
             entries.append(entry)
+    add_qualified_aliases(entries)
     from reportedly.extract.names import FOLD_VERSION, index_key
 
     keys = {

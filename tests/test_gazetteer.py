@@ -178,3 +178,34 @@ def test_gazetteer_shipped_person_keys_are_current(gaz) -> None:  # type: ignore
         entry = gaz.get(entry_id)
         if entry is not None:
             assert gaz.person_keys[entry_id] == sorted({index_key(n) for n in entry.names} - {""})
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases"),
+    [
+        ("Irish Republican Army (ira)", ["Irish Republican Army"]),  # the acronym of its words
+        ("National Liberation Army (colombia)", ["National Liberation Army"]),  # a country qualifier
+        ("Conscientious Arsonists (ca)", []),  # two letters: no acronym, and no country code read
+        ("Yachay Wasi (house Of Learning)", []),  # a translation, not a qualifier
+        ("Hamid Karzai", []),
+    ],
+)
+def test_gazetteer_build_reads_phoenix_qualifiers(name: str, aliases: list[str]) -> None:
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer", path)
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    sys.modules["build_gazetteer"] = build
+    spec.loader.exec_module(build)
+    assert build.qualified_aliases(name) == aliases
+
+
+def test_gazetteer_qualified_names_link(gaz) -> None:  # type: ignore[no-untyped-def]
+    """The shipped file carries the bare names (rebuilt by scripts/build_gazetteer.py); a bare name two
+    groups share stays ambiguous, and the ANC, which Phoenix files as rebels, is the curated ruling party."""
+    assert [e.id for e in gaz.lookup("Irish Republican Army")] == ["phx:irish-republican-army-ira"]
+    assert len(gaz.lookup("National Liberation Army")) == 2
+    assert [e.id for e in gaz.lookup("African National Congress")] == ["rp:anc"]

@@ -2,24 +2,31 @@
 country ("RUS"), with the primary `sector` (GOV, REB, MIL ...).
 
 Read, in order, from:
-1. the gazetteer entry: a Phoenix role code in force on the article's date (Vladimir Putin in 2021 ->
-   RUSGOV; an undated code when none is dated), else the entry's country + sector (curated entries:
-   Taliban -> AFGREB); a country is its bare ISO-3 code, + GOV when the text makes it act as a
-   government ("Moscow is ready", "Russian officials": `kind` government), as PETRARCH codes
-   "Russia" RUS and "the Russian government" RUSGOV;
+1. the gazetteer entry: a code in force on the article's date (Vladimir Putin in 2021 -> RUSGOV; the
+   Taliban AFGREB before 2021-08-15, AFGGOV from it), else an undated code, else the entry's country +
+   sector (a government officeholder whose dated offices have all ended codes ELI, as Phoenix codes a
+   former leader: Ashraf Ghani AFGGOV in 2020, AFGELI in 2022, unless the article's own role for him
+   codes otherwise: "Russia's special envoy" GOV); a country is its bare ISO-3 code, + GOV
+   when the text makes it act as a government ("Moscow is ready", "Russian officials": `kind`
+   government), as PETRARCH codes "Russia" RUS and "the Russian government" RUSGOV;
 2. the Phoenix agents dictionary (`reportedly.extract.agents`) over an unlisted organization's name
    ("the Interior Ministry") or a person's role ("the Russian special envoy"), with the entity's
-   country or that of the country it is affiliated with;
-3. the entity's country alone (a people named by its demonym, "Somalis", "Thai": its country's).
+   country, else that of the entity it is affiliated with, else a country or nationality word of the
+   name or role ("U.S. Treasury Department", "Egyptian intelligence chief", "his Omani counterpart"),
+   else a country owning its first mention ("Japan's Defense Ministry");
+3. the organization the entity is affiliated with, when the role names no agent ("Kremlin aide" ->
+   the Kremlin's RUSGOV);
+4. the entity's country alone (a people named by its demonym, "Somalis", "Thai": its country's).
 An entity none of these codes has `cameo` None.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
-from reportedly.extract.agents import code_for, match_suffix, sector_of
+from reportedly.extract.agents import agent_table, code_for, key, match_suffix, sector_of
 from reportedly.extract.places import country_of_adjective
 from reportedly.gazetteer import Gazetteer, GazetteerEntry
 from reportedly.model import Entity
@@ -29,6 +36,14 @@ from reportedly.model import Entity
 COMPLEMENT_WORDS = frozenset({"of", "for", "to", "in", "at", "on", "with", "from", "'s", "’s", ","})
 GOVERNMENT = "government"
 GOV_SECTOR = "GOV"
+# CAMEO's sector for elites not in office: former government officials (Phoenix codes a leader GOV for
+# his terms and ELI by default).
+FORMER_SECTOR = "ELI"
+# A possessive owner right before a mention: "Japan's Defense Ministry", "Russia’s envoy" (up to three
+# words, so "the United States'" and "South Korea's" are read whole).
+_OWNER = re.compile(r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)\s*(?:['’]s|(?<=s)['’])\s+$")
+# How far before a mention an owner is looked for (characters).
+OWNER_WINDOW = 40
 
 
 def _role_code(entry: GazetteerEntry, date: str | None) -> tuple[str, str | None] | None:
@@ -53,9 +68,16 @@ def entry_code(entry: GazetteerEntry, kind: str | None, date: str | None) -> tup
     role = _role_code(entry, date)
     if role is not None:
         return role[0], role[1] or sector_of(role[0][3:] or role[0])
-    if entry.country or entry.sector:
-        return code_for(entry.country, "~" + entry.sector if entry.sector else None), entry.sector
+    sector = FORMER_SECTOR if entry.sector == GOV_SECTOR and _out_of_office(entry, date) else entry.sector
+    if entry.country or sector:
+        return code_for(entry.country, "~" + sector if sector else None), sector
     return None, None
+
+
+def _out_of_office(entry: GazetteerEntry, date: str | None) -> bool:
+    """Whether every dated office of the entry ended before `date` (False without a date or dated roles)."""
+    ends = [str(r.get("to") or "") for r in entry.roles if r.get("from") or r.get("to")]
+    return bool(date and ends and all(end and end[: len(date)] < date for end in ends))
 
 
 def head_words(text: str) -> list[str]:
@@ -70,16 +92,74 @@ def head_words(text: str) -> list[str]:
     return words
 
 
+def _with_complement(text: str) -> str | None:
+    """The agent code of a phrase the dictionary lists with its complement, starting in the head:
+    "Secretary of State" (GOV, where "secretary" alone is unlisted), "Minister of Defence" (GOVMIL, not
+    the head's GOV); never one starting in the complement ("envoy for Afghanistan")."""
+    head = head_words(text)
+    words = text.replace("’", "'").replace("'s ", " 's ").split()
+    words = words[words.index("'s") + 1 :] if "'s" in words else words
+    table = agent_table()
+    for start in range(len(head)):
+        for end in range(len(words), len(head), -1):
+            code = table.get(key(" ".join(words[start:end])))
+            if code is not None:
+                return code
+    return None
+
+
 def phrase_code(texts: Sequence[str], country: str | None) -> tuple[str | None, str | None]:
-    """(cameo, sector) from the first of `texts` (names, roles) whose head the agents dictionary lists."""
+    """(cameo, sector) from the first of `texts` (names, roles) the agents dictionary lists: with its
+    complement ("Minister of Defence"), else by its head ("special envoy")."""
     for text in texts:
-        found = match_suffix(head_words(text))
+        found = _with_complement(text)
+        if found is None:
+            suffix = match_suffix(head_words(text))
+            found = suffix[1] if suffix else None
         if found is not None:
-            return code_for(country, found[1]), sector_of(found[1])
+            return code_for(country, found), sector_of(found)
     return None, None
 
 
-def code_entities(entities: list[Entity], gaz: Gazetteer, date: str | None) -> list[Entity]:
+def text_country(texts: Sequence[str], gaz: Gazetteer, anywhere: bool = True) -> str | None:
+    """The country a country name or nationality word in `texts` names, before their head: "U.S.
+    Treasury Department" -> USA (`anywhere`: an organization's name), "his Omani counterpart" -> OMN,
+    "A Nigerien army officer" -> NER. In a role (`anywhere` False) the word must stand right before the
+    agent phrase the dictionary lists, or before the head noun: "Iraq War veteran" names no country of
+    the veteran. Pairs of words are tried before single ones ("South Korean")."""
+    for text in texts:
+        words = [w.strip(",") for w in head_words(text)]
+        if anywhere:
+            spots = list(range(1, len(words)))
+        else:
+            agent = match_suffix(words)
+            spots = [agent[0] if agent else len(words) - 1]
+        for at in spots:
+            for size in (2, 1):
+                if at - size >= 0 and (found := country_of_adjective(" ".join(words[at - size : at]), gaz)):
+                    return found
+    return None
+
+
+def owner_country(text: str, start: int, gaz: Gazetteer) -> str | None:
+    """The country owning a mention at `start` of `text`: "Japan's Defense Ministry" -> JPN."""
+    found = _OWNER.search(text[max(0, start - OWNER_WINDOW) : start])
+    if found is None:
+        return None
+    words = found.group(1).split()
+    return next((c for i in range(len(words)) if (c := country_of_adjective(" ".join(words[i:]), gaz))), None)
+
+
+def _affiliated_code(ent: Entity, coded: dict[str, Entity]) -> tuple[str | None, str | None]:
+    """(cameo, sector) of the first organization the entity is affiliated with that has a sector."""
+    for aff in ent.affiliations:
+        owner = coded.get(aff.entity) if aff.entity else None
+        if owner is not None and owner.type != "PERSON" and owner.cameo and owner.sector:
+            return owner.cameo, owner.sector
+    return None, None
+
+
+def code_entities(entities: list[Entity], gaz: Gazetteer, date: str | None, text: str = "") -> list[Entity]:
     """The entities with `cameo` and `sector` filled where the gazetteer, the agents dictionary or
     their country give them; entities that already carry a code keep it.
 
@@ -87,29 +167,55 @@ def code_entities(entities: list[Entity], gaz: Gazetteer, date: str | None) -> l
         entities: the article's entities.
         gaz: the gazetteer their `kb_id`s point into.
         date: the article's date (YYYY[-MM[-DD]]) for dated roles, or None.
+        text: the article's text, where a mention's possessive owner is read ("" reads none).
 
     Returns:
         the same entities, in the same order.
     """
     by_id = {e.id: e for e in entities}
-    out = []
-    for ent in entities:
-        if ent.cameo:
-            out.append(ent)
-            continue
-        entry = gaz.get(ent.kb_id) if ent.kb_id else None
-        cameo, sector = entry_code(entry, ent.kind, date) if entry else (None, None)
+    coded: dict[str, Entity] = {}
+    # Organizations first, so that a person affiliated with one can take its code.
+    for ent in sorted(entities, key=lambda e: e.type == "PERSON"):
+        coded[ent.id] = ent if ent.cameo else _code_one(ent, by_id, coded, gaz, date, text)
+    return [coded[e.id] for e in entities]
+
+
+def _code_one(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entity], gaz: Gazetteer,
+              date: str | None, text: str) -> Entity:
+    """One entity with `cameo` and `sector` filled as the module docstring says."""
+    entry = gaz.get(ent.kb_id) if ent.kb_id else None
+    cameo, sector = entry_code(entry, ent.kind, date) if entry else (None, None)
+    curated_only = entry is not None and not any(r.get("code") for r in entry.roles)
+    if entry and curated_only and sector == FORMER_SECTOR and _out_of_office(entry, date):
+        # The gazetteer's titled offices ended, but the article may name him in one ("Russia's special
+        # envoy" -> GOV; "former president" stays ELI, as the agents dictionary says): the article is
+        # newer than a hand-written end date. Phoenix's coded terms are not second-guessed by a role
+        # that may be historical ("President Clinton" in 2016).
+        cameo, sector = phrase_code([r.text for r in ent.roles], entry.country) if ent.roles else (None, None)
+        cameo, sector = (cameo, sector) if cameo else entry_code(entry, ent.kind, date)
+    if cameo is None:
+        texts = [r.text for r in ent.roles] if ent.type == "PERSON" else [ent.name]
+        named = ent.type == "ORG" or (  # a person named by a common noun: "army officer"
+            ent.type == "PERSON" and ent.kb_id is None and ent.name.split()[-1][:1].islower()
+        )
+        if ent.type == "PERSON" and named:
+            texts.append(ent.name)
+        owners = [by_id[a.entity].country for a in ent.affiliations if a.entity in by_id]
+        country = ent.country or next((c for c in owners if c), None)
+        if country is None and ent.type in ("PERSON", "ORG"):
+            country = text_country([r.text for r in ent.roles], gaz, anywhere=False) or (
+                text_country([ent.name], gaz) if named else None
+            )
+        if country is None and ent.kb_id is None and ent.mentions:
+            country = owner_country(text, ent.mentions[0].start, gaz)
+        if country is None and ent.type == "NORP":  # a people named as such: "Somalis", "Thai"
+            country = country_of_adjective(ent.name, gaz) or (
+                country_of_adjective(ent.name[:-1], gaz) if ent.name.endswith("s") else None
+            )  # the plural of a demonym: "Yemenis"
+        cameo, sector = phrase_code(texts, country)
         if cameo is None:
-            owners = [by_id[a.entity].country for a in ent.affiliations if a.entity in by_id]
-            country = ent.country or next((c for c in owners if c), None)
-            if country is None and ent.type == "NORP":  # a people named as such: "Somalis", "Thai"
-                country = country_of_adjective(ent.name, gaz) or (
-                    country_of_adjective(ent.name[:-1], gaz) if ent.name.endswith("s") else None
-                )  # the plural of a demonym: "Yemenis"
-            texts = [r.text for r in ent.roles] if ent.type == "PERSON" else [ent.name]
-            cameo, sector = phrase_code(texts, country)
-            if cameo is None and country:
-                cameo = code_for(country, "~" + GOV_SECTOR) if ent.kind == GOVERNMENT else country
-                sector = GOV_SECTOR if ent.kind == GOVERNMENT else None
-        out.append(dataclasses.replace(ent, cameo=cameo, sector=sector))
-    return out
+            cameo, sector = _affiliated_code(ent, coded)
+        if cameo is None and country:
+            cameo = code_for(country, "~" + GOV_SECTOR) if ent.kind == GOVERNMENT else country
+            sector = GOV_SECTOR if ent.kind == GOVERNMENT else None
+    return dataclasses.replace(ent, cameo=cameo, sector=sector)

@@ -108,7 +108,7 @@ def extract_entities(doc: Doc, ctx: DocContext) -> list[Entity]:
     entities = [_build(doc, c, ids, clusters, gaz) for c in clusters]
     entities += _dateline_agency(entities, ctx, gaz)
     entities += _agent_parties(doc, clusters, ids, entities, ctx, gaz)
-    return code_entities(entities, gaz, date)
+    return code_entities(entities, gaz, date, doc.text)
 
 
 registry.extractors.register("extractors.entities.v1", func=extract_entities)

@@ -6,12 +6,15 @@ import numpy as np
 import pytest
 
 from reportedly.evaluate.ecbplus.eventcoref import (
+    FEATURES,
     CorefMention,
+    _common_prefix,
     average_linkage,
     cluster_documents,
     cluster_mentions,
     load_model,
     pair_features,
+    prune_singletons,
 )
 
 F = frozenset
@@ -77,3 +80,38 @@ def test_eventcoref_document_groups_follow_content() -> None:
 @pytest.mark.parametrize("n", [0, 1])
 def test_eventcoref_average_linkage_small_inputs(n: int) -> None:
     assert average_linkage(np.zeros((n, n)), 0.5) == [0] * n
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("nominate", "nominee", 5 / 7),  # a derivation the lemmatizer leaves apart
+        ("charge", "charged", 1.0),
+        ("drive", "driving", 0.8),
+        ("resign", "return", 0.0),  # "re" is under MIN_PREFIX letters
+        ("arrest", "kill", 0.0),
+    ],
+)
+def test_eventcoref_common_prefix(a: str, b: str, expected: float) -> None:
+    assert _common_prefix(a, b) == pytest.approx(expected)
+    assert _common_prefix(b, a) == pytest.approx(expected)
+
+
+def test_eventcoref_common_prefix_is_zero_for_the_same_lemma() -> None:
+    model = load_model()
+    a, b = mention("a", "x", "strike"), mention("b", "y", "strike")
+    feats = dict(zip(FEATURES, pair_features(a, b, 0.5, model.rates, model.default_rate), strict=True))
+    assert feats["same_lemma"] == 1.0 and feats["common_prefix"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("minimum", "kept"),
+    [
+        (0.0, [F({"a", "b"}), F({"c"}), F({"d"})]),
+        (0.5, [F({"a", "b"}), F({"d"})]),  # a weak mention alone goes; a weak one in an event stays
+        (0.95, [F({"a", "b"})]),
+    ],
+)
+def test_eventcoref_prune_singletons(minimum: float, kept: list[frozenset[str]]) -> None:
+    scores = {"a": 0.3, "b": 0.9, "c": 0.4, "d": 0.9}
+    assert prune_singletons([F({"a", "b"}), F({"c"}), F({"d"})], scores, minimum) == kept

@@ -49,3 +49,12 @@ def test_event_mentions_features_cover_the_token(nlp: Any) -> None:
 
 def test_event_mentions_empty_doc(nlp: Any) -> None:
     assert extract_event_mentions(nlp("")) == ()
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.5, 0.9])
+def test_event_mentions_threshold_override(nlp: Any, threshold: float) -> None:
+    doc = nlp("Police arrested the suspect after the shooting at the mall on Friday.")
+    everything = extract_event_mentions(doc, threshold=0.0)
+    found = extract_event_mentions(doc, threshold=threshold)
+    assert found == tuple(m for m in everything if m.score >= threshold)
+    assert len(everything) > len(extract_event_mentions(doc))  # the model's own threshold is above 0

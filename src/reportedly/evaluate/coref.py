@@ -55,17 +55,34 @@ def b_cubed(key: list[Cluster], response: list[Cluster]) -> tuple[float, float, 
 
     def score(a: list[Cluster], b: list[Cluster]) -> float:
         total = sum(len(c) for c in a)
-        got = sum(len(c & d) ** 2 / len(c) for c in a for d in b if c & d)
+        got = sum(n**2 / len(a[i]) for (i, _j), n in _overlaps(a, b).items())
         return got / total if total else 0.0
 
     return _prf(score(key, response), score(response, key))
+
+
+def _overlaps(a: list[Cluster], b: list[Cluster]) -> dict[tuple[int, int], int]:
+    """|a[i] & b[j]| for every pair of clusters that share a mention (through a mention index, so
+    a whole split's thousand clusters are not compared pair by pair)."""
+    where: dict[str, list[int]] = {}
+    for j, d in enumerate(b):
+        for m in d:
+            where.setdefault(m, []).append(j)
+    out: dict[tuple[int, int], int] = {}
+    for i, c in enumerate(a):
+        for m in c:
+            for j in where.get(m, ()):
+                out[i, j] = out.get((i, j), 0) + 1
+    return out
 
 
 def ceaf_e(key: list[Cluster], response: list[Cluster]) -> tuple[float, float, float]:
     """Entity-based CEAF (Luo 2005) with phi4 similarity and the optimal one-to-one alignment."""
     if not key or not response:
         return 0.0, 0.0, 0.0
-    sim = np.array([[2 * len(k & r) / (len(k) + len(r)) for r in response] for k in key])
+    sim = np.zeros((len(key), len(response)))
+    for (i, j), n in _overlaps(key, response).items():
+        sim[i, j] = 2 * n / (len(key[i]) + len(response[j]))
     rows, cols = linear_sum_assignment(-sim)
     total = float(sim[rows, cols].sum())
     return _prf(total / len(key), total / len(response))

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, DocBin
 
 from reportedly.evaluate.ecbplus.corpus import Cluster, EcbDoc, read_split
 from reportedly.evaluate.ecbplus.eventcoref import CorefMention, CorefModel
+from reportedly.evaluate.ecbplus.mentions import MentionModel
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,12 +111,20 @@ def _sentence_of(char: int, starts: list[tuple[int, int, int]], sentence_at: dic
     return starts[lo - 1][2] if lo else -1
 
 
-def doc_mentions(a: Aligned, gold_mentions: bool = False) -> list[tuple[CorefMention, str | None]]:
+def doc_mentions(
+    a: Aligned,
+    gold_mentions: bool = False,
+    threshold: float | None = None,
+    detector: MentionModel | None = None,
+) -> list[tuple[CorefMention, str | None]]:
     """The document's event mentions with the gold mention each one matches (None: a false alarm).
 
     Args:
         a: the aligned document.
         gold_mentions: take the gold mentions' heads instead of the detector's mentions.
+        threshold: the detector probability a mention needs (the detector's own by default).
+        detector: the event-mention detector; the shipped one by default (training passes one fitted
+            on other topics).
 
     Returns:
         (mention, gold key) pairs; a predicted mention matches the first gold mention covering its
@@ -129,7 +138,7 @@ def doc_mentions(a: Aligned, gold_mentions: bool = False) -> list[tuple[CorefMen
     at = {t.idx: t.i for t in a.doc}
     out: list[tuple[CorefMention, str | None]] = []
     taken: set[str] = set()
-    for word in extract_event_mentions(a.doc):
+    for word in extract_event_mentions(a.doc, detector, threshold):
         i = at[word.start]
         if i not in a.scored:
             continue
@@ -137,7 +146,8 @@ def doc_mentions(a: Aligned, gold_mentions: bool = False) -> list[tuple[CorefMen
         key = key if key is not None and key not in taken else None
         if key is not None:
             taken.add(key)
-        out.append((mention_of(a.doc, a.doc[i], key or f"{a.ecb.name}/t{i}", a.ecb.name), key))
+        mid = key or f"{a.ecb.name}/t{i}"
+        out.append((mention_of(a.doc, a.doc[i], mid, a.ecb.name, word.score), key))
     return out
 
 
@@ -171,9 +181,10 @@ def split_clusters(
         found: each document's `doc_mentions`, when already computed (training reuses them).
 
     Returns:
-        key clusters, response clusters, and counts of gold, predicted and matched mentions.
+        key clusters, response clusters, and counts of gold, predicted and matched mentions (those
+        `prune_singletons` drops are not predicted).
     """
-    from reportedly.evaluate.ecbplus.eventcoref import cluster_mentions, load_model
+    from reportedly.evaluate.ecbplus.eventcoref import cluster_mentions, load_model, prune_singletons
 
     model = model or load_model()
     groups, vectors = document_groups(aligned, gold_topics, model.document_cut)
@@ -186,9 +197,7 @@ def split_clusters(
         for k, (_tokens, cluster) in a.ecb.gold.items():
             key.setdefault(cluster, set()).add(k)
         counts["gold"] += len(a.ecb.gold)
-        these = found[n] if found is not None else doc_mentions(a, gold_mentions)
-        counts["predicted"] += len(these)
-        counts["matched"] += sum(1 for _m, k in these if k is not None)
+        these = found[n] if found is not None else doc_mentions(a, gold_mentions, model.mention_threshold)
         mentions.append(these)
         members.setdefault(groups[n], []).append(n)
     response: list[Cluster] = []
@@ -197,4 +206,9 @@ def split_clusters(
         doc_sim = {(names[i], names[j]): float(sims[i, j]) for i in docs for j in docs}
         group = [m for n in docs for m, _k in mentions[n]]
         response += cluster_mentions(group, doc_sim, model, cut)
+    scores = {m.id: m.score for these in mentions for m, _k in these}
+    response = prune_singletons(response, scores, model.singleton_min)
+    kept = {m for c in response for m in c}
+    gold_keys = {k for these in mentions for _m, k in these if k is not None}
+    counts["predicted"], counts["matched"] = len(kept), len(kept & gold_keys)
     return [frozenset(c) for c in key.values()], response, counts

@@ -1,6 +1,6 @@
 """Cross-document coreference of general event mentions (reportedly.evaluate.ecbplus.mentions).
 
-Two steps, both learned on ECB+ train topics by `scripts/train_event_coref.py`:
+Three steps, all learned on ECB+ train topics by `scripts/train_event_coref.py`:
 
 1. Documents are grouped by content: TF-IDF vectors of their content lemmas, average-linkage
    clustering on cosine distance cut at a threshold chosen on train (`cluster_documents`). Only
@@ -9,8 +9,12 @@ Two steps, both learned on ECB+ train topics by `scripts/train_event_coref.py`:
    merge/events.py compares for PLOVER events, generalized to any event: trigger agreement (same
    lemma, same `trigger_stem`, and how often that lemma corefers in train), arguments (named entities
    and the subject/object lemmas of the trigger), time and place compatibility (date and place names
-   of the sentence), sentence context (`context_words` overlap) and the two documents' similarity.
+   of the sentence), sentence context (`context_words` overlap), a shared beginning of two different
+   lemmas ("nominate" / "nominee") and the two documents' similarity.
    Average-linkage clustering on 1 - P(same event) cut at a threshold chosen on train makes the events.
+3. Mentions: only those the detector gives `mention_threshold` are clustered, and a mention left
+   alone by the clustering stays only with `singleton_min` (`prune_singletons`); both are chosen on
+   train with the cuts, on CoNLL F1 of mentions found by a detector that had not seen the topic.
 
 The weights ship as `data/events/mentions_coref.npz`; everything is numpy and scipy.
 """
@@ -60,6 +64,8 @@ FEATURES = (
     "same_sentence",
     "pair_rate",
     "pair_rate_x_doc_sim",
+    "common_prefix",
+    "common_prefix_x_doc_sim",
 )
 
 
@@ -76,10 +82,14 @@ class CorefMention:
     args: frozenset[str]
     times: frozenset[str]
     places: frozenset[str]
+    score: float = 1.0  # the detector's P(event) (1 for a gold mention)
 
 
-def mention_of(doc: Doc, token: Token, mention_id: str, document: str) -> CorefMention:
-    """The comparable view of a trigger token: its sentence's context, entities, dates and places."""
+def mention_of(
+    doc: Doc, token: Token, mention_id: str, document: str, score: float = 1.0
+) -> CorefMention:
+    """The comparable view of a trigger token: its sentence's context, entities, dates and places
+    (`score`: the detector's probability, kept for `prune_singletons`)."""
     sent = token.sent
     ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
     args = {e.text.lower() for e in ents if e.label_ not in TIME_LABELS}
@@ -95,6 +105,7 @@ def mention_of(doc: Doc, token: Token, mention_id: str, document: str) -> CorefM
         args=frozenset(args),
         times=frozenset(e.text.lower() for e in ents if e.label_ in TIME_LABELS),
         places=frozenset(e.text.lower() for e in ents if e.label_ in PLACE_LABELS),
+        score=score,
     )
 
 
@@ -145,6 +156,7 @@ def pair_features(
     pair = 0.0 if same else rates.get("|".join(sorted((a.lemma, b.lemma))), 0.0)
     args = _overlap(a.args, b.args)
     clash = float(bool(a.args) and bool(b.args) and not a.args & b.args)
+    prefix = 0.0 if same else _common_prefix(a.lemma, b.lemma)
     return [
         1.0,
         same,
@@ -167,18 +179,44 @@ def pair_features(
         float(a.document == b.document and a.sentence == b.sentence),
         pair,
         pair * doc_sim,
+        prefix,
+        prefix * doc_sim,
     ]
+
+
+# A shared beginning shorter than this says nothing of two words' meaning ("re-", "con-", "dis-").
+MIN_PREFIX = 4
+
+
+def _common_prefix(a: str, b: str) -> float:
+    """How much of the shorter lemma two different lemmas share from their start, 0 under
+    `MIN_PREFIX` letters: derivations and inflections the lemmatizer left apart ("nominate" /
+    "nominee" / "nomination", "drive" / "driving", "charge" / "charged")."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n / min(len(a), len(b)) if n >= MIN_PREFIX else 0.0
 
 
 @dataclass(frozen=True, slots=True)
 class CorefModel:
-    """Pair weights, the lemma coreference rates and the two clustering cuts."""
+    """Pair weights, the lemma coreference rates, the two clustering cuts and the two mention thresholds.
+
+    `mention_threshold` is the detector probability a token needs to be clustered at all, and
+    `singleton_min` the one a mention left alone by the clustering needs to be kept: a word that
+    corefers with others is an event mention on weaker evidence than one that stands alone (the
+    mention score of Lee et al. 2017, used as a filter). Both are chosen with the cuts, on CoNLL F1.
+    """
 
     weights: np.ndarray
     rates: dict[str, float]
     default_rate: float
     mention_cut: float
     document_cut: float
+    mention_threshold: float | None = None  # None: the detector's own threshold
+    singleton_min: float = 0.0
 
 
 @lru_cache(maxsize=1)
@@ -191,6 +229,8 @@ def load_model() -> CorefModel:
         default_rate=float(npz["default_rate"]),
         mention_cut=float(npz["mention_cut"]),
         document_cut=float(npz["document_cut"]),
+        mention_threshold=float(npz["mention_threshold"]),
+        singleton_min=float(npz["singleton_min"]),
     )
 
 
@@ -246,3 +286,16 @@ def cluster_mentions(
         groups.setdefault(label, set()).add(m.id)
     return [frozenset(g) for g in groups.values()]
 
+
+
+def prune_singletons(
+    events: Sequence[frozenset[str]], scores: dict[str, float], minimum: float
+) -> list[frozenset[str]]:
+    """The events without the one-mention events whose detector probability is under `minimum`.
+
+    Args:
+        events: clusters of mention ids.
+        scores: each mention's detector probability.
+        minimum: what a mention that corefers with no other needs to stay a mention.
+    """
+    return [e for e in events if len(e) > 1 or scores[next(iter(e))] >= minimum]

@@ -118,23 +118,28 @@ def is_candidate(tok: Token) -> bool:
     return tok.pos_ in CANDIDATE_POS and any(c.isalpha() for c in tok.text)
 
 
-def extract_event_mentions(doc: Doc, model: MentionModel | None = None) -> tuple[EventWord, ...]:
+def extract_event_mentions(
+    doc: Doc, model: MentionModel | None = None, threshold: float | None = None
+) -> tuple[EventWord, ...]:
     """Every token of a Doc that names an event, in text order.
 
     Args:
         doc: a parsed Doc (tagger, lemmatizer, parser and NER run).
         model: the detector; the shipped one by default.
+        threshold: the probability a token must reach; the model's own (chosen on token F1) by default.
+            Event coreference passes the one chosen on CoNLL F1 (eventcoref.CorefModel).
 
     Returns:
-        one EventWord per token whose probability reaches the model's threshold.
+        one EventWord per token whose probability reaches the threshold.
     """
     model = model or load_model()
+    threshold = model.threshold if threshold is None else threshold
     out = []
     for tok in doc:
         if not is_candidate(tok):
             continue
         p = model.probability(token_features(tok))
-        if p >= model.threshold:
+        if p >= threshold:
             out.append(EventWord(tok.idx, tok.idx + len(tok.text), tok.text, tok.lemma_.lower(), tok.pos_, p))
     return tuple(out)
 

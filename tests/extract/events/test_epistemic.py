@@ -13,7 +13,7 @@ from reportedly.extract.events.epistemic import (
     local_cues,
     rule_cues,
 )
-from reportedly.extract.events.factuality import features
+from reportedly.extract.events.factuality import features, signature
 from reportedly.model import Status
 
 
@@ -464,3 +464,56 @@ def test_epistemic_planned_cue(nlp: object, text: str, word: str, planned: bool)
 def test_epistemic_planned_event_is_offered_not_asserted() -> None:
     assert combine({"planned", "learned:happened"}, [(None, "assert")]) == Status.OFFERED
     assert combine({"planned", "learned:did_not_happen"}, [(None, "assert")]) == Status.NEGATED
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "purpose"),
+    [
+        ("The army mobilized thousands of fighters to break the siege.", "break", True),
+        ("The envoy flew to Doha in order to hold talks with the Taliban.", "talks", True),
+        ("The army broke the siege to the delight of residents.", "broke", False),
+        ("The rebels tried to break the siege.", "break", False),  # an aim of "try": the model's to read
+        ("The envoy managed to hold talks.", "talks", False),
+    ],
+)
+def test_epistemic_purpose_cue(nlp: object, text: str, word: str, purpose: bool) -> None:
+    doc = nlp(text)  # type: ignore[operator]
+    token = next(t for t in doc if t.text == word)
+    assert ("purpose" in rule_cues(token)) is purpose
+
+
+def test_epistemic_purpose_is_an_aim_unless_told_as_a_fact_elsewhere(nlp: object) -> None:
+    doc = nlp("The army mobilized thousands of fighters to break the siege.")  # type: ignore[operator]
+    cues = local_cues(next(t for t in doc if t.text == "break"))
+    assert "purpose" in cues and "learned:happened" not in cues
+    assert combine(cues, [(None, "assert")]) is Status.OFFERED
+    # the same act told as a fact in another mention ("fighting the Taliban", "joined to fight them")
+    assert combine({"purpose", "learned:happened"}, [(None, "assert")]) is Status.ASSERTED
+    assert combine({"purpose", "learned:did_not_happen"}, [(None, "assert")]) is Status.NEGATED
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "polarity"),
+    [
+        ("The rebels attacked the town.", "attacked", "+"),
+        ("The rebels did not attack the town.", "attack", "-"),
+        ("The court refused to order a hearing.", "order", "-"),  # a negative implicative
+        ("The court did not refuse to order a hearing.", "order", "+"),  # two negatives
+        ("He managed to leave the country.", "leave", "+"),  # an implicative passes its polarity
+        ("He did not manage to leave the country.", "leave", "-"),
+        ("He is prohibited from organizing a defence.", "organizing", "-"),  # a preventive, through "from"
+        ("He decided against seeking a white knight.", "seeking", "-"),
+        ("She knew that he had left.", "left", "+"),  # a factive presupposes its complement
+        ("She did not know that he had left.", "left", "+"),
+        ("They want to sell the company.", "sell", "?"),  # an intent leaves it open
+        ("They do not want to sell the company.", "sell", "-"),  # "does n't want to take": not taken
+        ("The talks may resume on Monday.", "resume", "?"),  # a weak modal
+        ("They sent troops to secure the border.", "secure", "?"),  # an aim
+        ("No weapon was recovered in the searches.", "searches", "+"),  # an adjunct keeps its own polarity
+        ("The army ended the blockade.", "blockade", "+"),  # a preventive's object happened
+    ],
+)
+def test_factuality_signature(nlp: object, text: str, word: str, polarity: str) -> None:
+    doc = nlp(text)  # type: ignore[operator]
+    token = next(t for t in doc if t.text == word)
+    assert signature(token) == polarity

@@ -179,7 +179,10 @@ EXPLICIT_CUES = (
     ("failed", Status.NEGATED),
     ("offered", Status.OFFERED),
     ("planned", Status.OFFERED),  # a plan or a schedule: announced, not yet happened
+    ("purpose", Status.OFFERED),  # an aim: "mobilized fighters to break the siege"
 )
+# Cues of an intended act, which the model's "did not happen" overrides ("rejected a proposal to").
+INTENDED = frozenset({"offered", "planned", "purpose"})
 # Prefix of the learned model's cue ("learned:uncertain"); its buckets are extract/events/factuality.py's.
 LEARNED = "learned:"
 # How many heads up from a trigger cues are looked for: its clause and the one or two above it
@@ -313,6 +316,21 @@ def is_planned(trigger: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in head.children) or head.tag_ == "VBN"
 
 
+def is_purpose(trigger: Token) -> bool:
+    """'mobilized thousands of fighters to break the siege', 'flew to Doha (in order) to hold talks':
+    a purpose clause, an infinitive adjunct of its clause, states an aim of the act, not that the
+    aim was reached (Huddleston and Pullum 2002, ch. 8; TimeML and FactBank mark it as a purpose
+    link, not a fact)."""
+    if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in LIGHT_VERBS:
+        trigger = trigger.head  # "to hold talks": the light verb carries the clause
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    head = trigger.head
+    if trigger.dep_ == "acl" and head.lower_ == "order" and head.head.lower_ == "in":
+        return True  # "in order to", parsed as the noun's infinitive
+    return trigger.dep_ == "advcl" and head.i != trigger.i and head.pos_ in ("VERB", "AUX")
+
+
 def _future_in_past(aux: Token) -> bool:
     """'Kabulov said Russia would send aid': a reported 'would' with no condition is a future."""
     verb = aux.head
@@ -378,8 +396,8 @@ def rule_cues(trigger: Token) -> frozenset[str]:
     """The cues the rules read off the parse for the event at `trigger`.
 
     Returns:
-        a subset of {"negated", "failed", "offered", "planned", "hypothetical", "conditional", "modal",
-        "unconfirmed"}: "conditional" and "modal" are the explicit parts of "hypothetical" (a marked
+        a subset of {"negated", "failed", "offered", "planned", "purpose", "hypothetical", "conditional",
+        "modal", "unconfirmed"}: "conditional" and "modal" are the explicit parts of "hypothetical" (a marked
         condition; may, might or could on the event's own verb).
     """
     checks = {
@@ -387,6 +405,7 @@ def rule_cues(trigger: Token) -> frozenset[str]:
         "failed": is_failed,
         "offered": is_offered,
         "planned": is_planned,
+        "purpose": is_purpose,
         "hypothetical": is_hypothetical,
         "conditional": is_conditional,
         "modal": is_possible,
@@ -402,7 +421,10 @@ def local_cues(trigger: Token) -> frozenset[str]:
         `rule_cues` and one of "learned:happened", "learned:did_not_happen", "learned:uncertain".
     """
     cues = rule_cues(trigger)
-    return cues | {LEARNED + judge_features(model_features(trigger, cues)).bucket}
+    reading = judge_features(model_features(trigger, cues)).bucket
+    if "purpose" in cues and reading == HAPPENED:
+        return cues  # an aim is not told as a fact here, whatever UW's raters lean to (see `combine`)
+    return cues | {LEARNED + reading}
 
 
 def learned_reading(trigger: Token) -> Factuality:
@@ -428,8 +450,8 @@ def combine(cues: Iterable[str], stances: Iterable[tuple[str | None, str]]) -> S
     Returns:
         the Status. Explicit signals first: a denial against an assertion (disputed), a denial,
         a marked condition or a modal of possibility, negation or failure on the event's own clause,
-        an offer (unless the model reads it as not happening: "rejected a proposal to combine"), a
-        confirmation.
+        an offer, a plan or an aim (unless the model reads it as not happening: "rejected a proposal
+        to combine"; an aim also yields to another mention told as a fact), a confirmation.
         Then the learned model decides where the rules are only suggestive (modals, aims, negation
         above the event's clause, or nothing at all): did not happen is negated, uncertain is
         hypothetical (or unconfirmed when no rule names a modality). Without a learned reading the
@@ -443,7 +465,9 @@ def combine(cues: Iterable[str], stances: Iterable[tuple[str | None, str]]) -> S
         return Status.DISPUTED if for_it else Status.DENIED
     learned = _learned(cues)
     for cue, status in EXPLICIT_CUES:
-        if cue in cues and not (cue in ("offered", "planned") and learned == NOT_HAPPENED):
+        if cue == "purpose" and learned == HAPPENED:
+            continue  # an aim in one mention, told as a fact in another ("fighting", "joined to fight")
+        if cue in cues and not (cue in INTENDED and learned == NOT_HAPPENED):
             return status  # an offer the model reads as not happening was rejected or withdrawn
     if Stance.CONFIRM.value in kinds:
         return Status.CONFIRMED

@@ -1,9 +1,11 @@
 """The learned factuality model: did the event at a predicate happen, not happen, or is it uncertain?
 
 A linear model over features of the predicate token in the dependency parse: negation in its own
-clause and in the clauses above it, modals and their lemmas, conditionals, future, tense and
-aspect, questions, hedging adverbs, and the lemma and word class of every verb or noun it is
-embedded under (report, factive, intent, implicative, preventive). Trained on CPU by
+clause and in the clauses above it, modals, their lemmas and their force, conditionals, future,
+tense and aspect, questions, hedging adverbs, non-specific arguments and bare nouns, the lemma and
+word class of every verb or noun it is embedded under (report, factive, intent, implicative,
+preventive), and the polarity those classes compose to (`signature`, the implicative signatures
+of Nairn et al. 2006 as TruthTeller computes them). Trained on CPU by
 scripts/train_factuality.py on UW event factuality (Lee et al. 2015, research use; only weights
 ship); weights in src/reportedly/data/events/factuality.npz. Two heads share the features: a
 softmax over three buckets (happened / did not happen / uncertain) and a ridge regression on UW's
@@ -80,6 +82,19 @@ WORD_CLASSES: dict[str, frozenset[str]] = {
 }
 
 
+# Modal force (Kratzer's necessity / possibility; Saurí and Pustejovsky's FactBank "probable" /
+# "possible"): "will", "must" commit the speaker more than "may", "might", "could"; "would" and
+# "should" are the conditional and deontic ones, read as their own class.
+MODAL_FORCE = {
+    "will": "strong", "shall": "strong", "must": "strong", "'ll": "strong", "wo": "strong",
+    "may": "weak", "might": "weak", "could": "weak", "can": "weak", "ca": "weak",
+    "would": "cond", "should": "cond", "'d": "cond",
+}
+# Quantifiers that make an argument non-specific ("any action", "every decision"): the event is not
+# anchored to a particular occurrence (UDS's genericity; Govindarajan et al. 2019).
+NONSPECIFIC = frozenset({"any", "every", "each", "whatever", "whichever"})
+
+
 @dataclass(frozen=True, slots=True)
 class Factuality:
     """The model's reading of one predicate: its bucket, that bucket's probability, and a -3..+3 value."""
@@ -107,7 +122,9 @@ def _clause(tok: Token, tag: str) -> list[str]:
         elif dep in ("aux", "auxpass"):
             lemma = child.lemma_.lower()
             if low in MODALS or lemma in MODALS:
-                out.append(f"{tag}MD={lemma if lemma in MODALS else low}")
+                modal = lemma if lemma in MODALS else low
+                out.append(f"{tag}MD={modal}")
+                out.append(f"{tag}MF={MODAL_FORCE.get(modal, 'other')}")
             elif low == "to":
                 out.append(f"{tag}TO")
             elif lemma in ("have", "be", "do", "get"):
@@ -162,9 +179,99 @@ def features(trigger: Token) -> list[str]:
         out += [f for f in clause if not f.startswith("AT=")] + [f"{f}@{depth}" for f in clause[:1]]
         node = head
     out.append("PATH=" + ">".join(path[:2]))
+    out.append(f"SIG={signature(trigger)}")
     out.append(f"NEGS={min(negations, 2)}")
     out.extend(_sentence(trigger, node))
     return out
+
+
+# The links along which a head's polarity reaches its dependent: complements and objects, not
+# adjuncts, subjects or coordinated clauses.
+COMPLEMENT_LINKS = frozenset({"xcomp", "ccomp", "dobj", "attr", "acl", "acomp", "oprd"})
+# Prepositions that introduce a complement ("efforts to", "prohibited from", "hope for", "the
+# possibility of"), as against adjuncts ("in", "by", "because of", "including").
+COMPLEMENT_PREPOSITIONS = frozenset({"of", "to", "for", "from", "on", "about", "into", "without", "against"})
+
+
+# Classes of governing words that entail or presuppose (the negative of) their complement.
+ENTAILING = frozenset({"implicative", "preventive", "factive"})
+
+
+def _infinitive(verb: Token) -> bool:
+    """A to-infinitive ("efforts to woo"), as against a participle ("the line drawn")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _negated_here(tok: Token) -> bool:
+    """Negation on a clause head itself: "not", "no X", "nobody", "never"."""
+    for child in tok.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "det" and low in ("no", "neither")):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            low in NEGATIVE_WORDS or any(g.lower_ == "no" for g in child.children)
+        ):
+            return True
+    return False
+
+
+def signature(trigger: Token) -> str:
+    """The predicate's polarity computed up its chain of heads, as implicative signatures compose
+    (Karttunen 1971, 2012; Nairn, Condoravdi and Karttunen 2006; TruthTeller in Lotan et al. 2013,
+    Stanovsky et al. 2017's strongest factuality features): "+" entailed, "-" entailed not to have
+    happened, "?" left open.
+
+    Negation flips the polarity of its own clause; an implicative ("managed to") passes its own
+    polarity to its complement, a negative implicative or preventive ("refused to", "prevented X
+    from", "against") passes the opposite; a factive ("knew that") presupposes its complement and
+    stops; a report or belief verb passes it ("did not think that X" is neg-raised); an intent or
+    irrealis word ("wants to", "efforts to"), or any other verb's to-infinitive ("sent troops to
+    secure", a purpose clause "to break the siege"), leaves it open unless negated ("does not want to
+    take": not taken); a weak modal on the way ("may", "could") or a condition leaves it open.
+    """
+    polarity = -1 if _negated_here(trigger) else 1
+    node = trigger
+    for _ in range(MAX_DEPTH):
+        if any(c.dep_ == "aux" and MODAL_FORCE.get(c.lower_) == "weak" for c in node.children) or any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children
+        ):
+            return "?"
+        head = node.head
+        if head.i == node.i:
+            break
+        link = node.dep_
+        through = None
+        if link in ("pobj", "pcomp") and head.dep_ == "prep":  # read through the preposition
+            through = head.lower_
+            if through not in COMPLEMENT_PREPOSITIONS:
+                break  # "in an interview", "because of the attacks": an adjunct phrase
+            node, head = head, head.head
+            if head.i == node.i:
+                break
+        elif link == "advcl" and _infinitive(node):
+            return "?"  # a purpose clause: "mobilized fighters to break the siege"
+        elif link not in COMPLEMENT_LINKS or (link == "acl" and not _infinitive(node)):
+            break  # an adjunct, a subject or a coordinate clause: its head's polarity is not the predicate's
+        cls = word_class(head.lemma_.lower())
+        if link == "xcomp" and _infinitive(node) and cls not in ENTAILING:
+            return "-" if _negated_here(head) != (polarity < 0) else "?"  # an aim: "sent troops to secure"
+        if through in ("without", "against"):
+            polarity = -polarity
+        elif through is not None and cls is None:
+            break  # "in the searches", "because of the attacks": an adjunct phrase
+        negated = _negated_here(head)
+        if cls == "factive":
+            break
+        if cls in ("intent", "irrealis") or (cls == "belief" and not negated and link != "ccomp"):
+            # open, unless one negative rules it out: "does not want to take", "decided against seeking"
+            return "-" if negated != (polarity < 0) else "?"
+        if cls == "preventive" and (link in ("xcomp", "ccomp") or through == "from"):
+            # "refused to order", "prohibited from organizing"; not its object ("ended the war")
+            polarity = -polarity
+        if negated:
+            polarity = -polarity
+        node = head
+    return "+" if polarity > 0 else "-"
 
 
 def _modifiers(trigger: Token) -> list[str]:
@@ -183,6 +290,11 @@ def _modifiers(trigger: Token) -> list[str]:
             out.extend(f"ADVL={g.lemma_.lower()}" for g in child.children if g.dep_ == "amod")
         elif dep in ("nsubj", "nsubjpass") and child.pos_ == "PRON":
             out.append(f"SUBJ={child.lower_}")
+        quantifiers = [child, *(g for g in child.children if g.dep_ == "det")]
+        if dep in ("nsubj", "nsubjpass", "dobj", "det") and any(q.lower_ in NONSPECIFIC for q in quantifiers):
+            out.append("NONSPEC")
+    if noun and not any(c.dep_ in ("det", "poss") for c in trigger.children):
+        out.append(f"BARE={trigger.tag_}")  # "charges of abuse": a bare noun names a kind, not an occurrence
     return out
 
 

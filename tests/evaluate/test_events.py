@@ -13,14 +13,15 @@ from reportedly.evaluate.events import f1_scores, is_test, read_plv
 # figure sat 4 points above the full part's, more than the 2-point margin the floors keep.
 # Measured 2026-12-07 (`reportedly eval events --json`), after the typer types every candidate verb
 # (the lexicon's type standing only at LEXICON_RATIO of the typer's top) and one-actor events whose
-# verb's object names an unlisted party: the product's event at the gold pair 0.664 micro / 0.674 macro
-# (45 rows with no event there), end to end recall 0.692 at precision 0.712 (before: 0.642 / 0.663,
+# verb's object names an unlisted party, and governing verbs whose CAMEO pattern reads their event-noun
+# object: the product's event at the gold pair 0.668 micro / 0.679 macro (45 rows with no event there),
+# end to end recall 0.697 at precision 0.716 (before: 0.642 / 0.663,
 # R 0.670 P 0.685); the raw typer 0.801 / 0.776. Floors sit within 2 points of these; lowering one is a
 # reviewed change with its reason in the commit.
-MICRO_FLOOR = 0.645
-MACRO_FLOOR = 0.655
-END_TO_END_RECALL_FLOOR = 0.675
-END_TO_END_PRECISION_FLOOR = 0.695
+MICRO_FLOOR = 0.65
+MACRO_FLOOR = 0.66
+END_TO_END_RECALL_FLOOR = 0.68
+END_TO_END_PRECISION_FLOOR = 0.70
 TYPER_MICRO_FLOOR = 0.79
 TYPER_MACRO_FLOOR = 0.76
 

@@ -35,6 +35,9 @@ def _events(nlp: Any, text: str) -> tuple[list[Event], dict[str, str]]:
          "to send troops to Syria", "COOPERATE"),
         ("Eritrea demanded the withdrawal of US staff from Ethiopia.", "demanded", "REQUEST",
          "the withdrawal of US staff from Ethiopia", "RETREAT"),
+        # a CAMEO pattern (DEMAND * WITHDRAWAL) already codes the relation: the noun is still its content
+        ("Iran demanded the withdrawal of all American forces from Iraq.", "demanded", "REQUEST",
+         "the withdrawal of all American forces from Iraq", "RETREAT"),
         ("Turkey plans to attack Kurdish fighters in Syria.", "plans", "THREATEN",
          "to attack Kurdish fighters in Syria", "ASSAULT"),
         ("Japan lodged a protest with North Korea over the missile launch.", "lodged", "ACCUSE",

@@ -412,6 +412,7 @@ def _drop_light_verbs(drafts: list[Draft]) -> list[Draft]:
         d
         for d in drafts
         if d.trigger.lemma_.lower() in MEDIATE_LEMMAS
+        or d.content is not None  # a relation about the noun's act: "demanded the withdrawal"
         or not (
             any(c.i in nouns and c.dep_ == "dobj" for c in d.trigger.children)
             or (d.trigger.dep_ == "acl" and d.trigger.head.i in nouns)  # "talks hosted by Qatar"

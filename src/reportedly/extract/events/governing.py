@@ -105,6 +105,11 @@ def govern(drafts: list[Draft]) -> list[Draft]:
             continue
         found = relation(draft.trigger)
         if found is None:
+            noun = _object_act(draft, by_index)
+            if noun is not None:  # "demanded the withdrawal": DEMAND * WITHDRAWAL is the relation itself
+                draft.content = (noun.trigger.left_edge.i, noun.trigger.right_edge.i + 1)
+                _take_parties(draft, noun)
+                dropped.add(noun.trigger.i)
             continue
         kind, code, mode, act = found
         draft.type, draft.cameo, draft.mode = kind, code, mode
@@ -114,6 +119,20 @@ def govern(drafts: list[Draft]) -> list[Draft]:
             _take_parties(draft, inner)
             dropped.add(act.i)
     return [d for d in drafts if d.trigger.i not in dropped]
+
+
+def _object_act(draft: Draft, by_index: dict[int, Draft]) -> Draft | None:
+    """The event noun a governing verb takes as object when a CAMEO pattern of the verb already codes the
+    relation ("demanded the withdrawal of all forces" is DEMAND * WITHDRAWAL): the act it is about, which
+    did not happen; None for any other verb."""
+    verb = draft.trigger
+    if verb.pos_ != "VERB" or not draft.cameo or draft.cameo[:2] not in GOVERNING_ROOTS:
+        return None
+    return next(
+        (by_index[c.i] for c in verb.children
+         if c.dep_ == "dobj" and c.i in by_index and by_index[c.i].trigger.pos_ == "NOUN"),
+        None,
+    )
 
 
 def absorb_objects(drafts: list[Draft]) -> list[Draft]:

@@ -136,3 +136,12 @@ def test_governing_passive_intent_is_no_event(nlp: Any, text: str, trigger: str 
     if trigger is not None:
         (event,) = [e for e in events if e.trigger and e.trigger.text == trigger]
         assert [names[a] for a in event.actors] == ["Vladimir Putin"]
+
+
+def test_governing_object_control_gives_the_infinitive_its_doer(nlp: Any) -> None:
+    """"prompting Taipei to put its forces on alert": the object of the verb an infinitive hangs off does
+    the infinitive's act, not that verb's subject."""
+    text = "China's military began drills around Taiwan, prompting Taipei to put its forces on alert."
+    events, names = _events(nlp, text)
+    (alert,) = [e for e in events if e.trigger and e.trigger.text == "put"]
+    assert [names[a] for a in alert.actors] == ["Taipei"]

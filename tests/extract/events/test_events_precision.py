@@ -329,3 +329,24 @@ def test_events_precision_co_actors_are_parties_of_reciprocal_acts_only(
     else:
         (event,) = events
         assert event.type == kind and len(event.actors) == 2 and event.recipients == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        ("Since 2013, Erdogan has accused Gulen of plotting a coup.", "ACCUSE", "Recep Tayyip Erdoğan"),
+        ("US authorities have deported an Irish businessman.", "COERCE", "United States"),
+        ("Serbia criticized the decision on Monday.", None, None),  # a decision is no party; Monday no name
+    ],
+)
+def test_events_precision_one_actor_with_an_unnamed_target(
+    nlp: Any, text: str, kind: str | None, actor: str | None
+) -> None:
+    """A verb whose object names a party no entity covers (a proper noun the recognizer missed, an agent
+    of the Phoenix dictionary) is coded with its public actor alone, as PETRARCH codes such targets."""
+    events, names = _events(nlp, text)
+    if kind is None:
+        assert events == []
+        return
+    (event,) = [e for e in events if e.type == kind]
+    assert [names[a] for a in event.actors] == [actor]

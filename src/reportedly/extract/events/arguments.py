@@ -243,7 +243,8 @@ def _agreeing_noun(clause: Token) -> Token:
 
 
 def subject_entities(verb: Token, index: ArgIndex) -> list[str]:
-    """The agent of a verb: its subject, the `by` agent of a passive, or its governing verb's subject."""
+    """The agent of a verb: its subject, the `by` agent of a passive, or its governing verb's subject (its
+    object for an infinitive it governs after one: `_object_controller`)."""
     node: Token | None = verb
     for _ in range(MAX_DEPTH + 1):
         if node is None:
@@ -253,6 +254,8 @@ def subject_entities(verb: Token, index: ArgIndex) -> list[str]:
                 return np_entities(child, index)
             if child.dep_ == "agent":
                 return [e for g in child.children for e in np_entities(g, index)]
+        if node.dep_ == "xcomp" and (controller := _object_controller(node)) is not None:
+            return np_entities(controller, index)  # "prompting Taipei to put its forces on alert"
         if node.dep_ in ("xcomp", "acomp", "advcl", "conj", "pcomp") and node.head.i != node.i:
             node = node.head
         elif node.dep_ in ("relcl", "acl"):
@@ -260,6 +263,16 @@ def subject_entities(verb: Token, index: ArgIndex) -> list[str]:
         else:
             return []
     return []
+
+
+def _object_controller(clause: Token) -> Token | None:
+    """The object of the verb an infinitive hangs off, which does the infinitive's act ("urged Iran to
+    release", "prompting Taipei to put its forces on alert"): object control, not the governing verb's
+    subject. None when that verb has no object before the clause, or is a verb of motion, whose infinitive
+    tells the purpose of its subject's trip ("had left Kabul for Moscow to meet Ahmad Massoud")."""
+    if clause.head.lemma_.lower() in MOTION_VERBS:
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i), None)
 
 
 def party_entities(tok: Token, index: ArgIndex) -> tuple[dict[str, list[str]], Location | None]:

@@ -6,9 +6,10 @@ troops", "demand the release of"). PLOVER codes the relation, not the governed a
 "Syria threatened to strike Turkish positions" is a THREATEN by Syria, not an ASSAULT; "refused to send
 troops" a REJECT, not a negated AGREE. The governed act is kept as the event's `content`.
 
-  - `govern`: a verb whose lexicon code has one of those roots, with a clause it governs (xcomp, ccomp)
-    whose verb the lexicon codes, or an object the lexicon reads as an act ("demanded the withdrawal"),
-    becomes the relation; the governed clause is its content, its parties
+  - `govern`: a passive intent verb ("is expected to visit") is no event: the act it plans is, its
+    subject that act's doer (`planned`). A verb whose lexicon code has one of those roots, with a clause
+    it governs (xcomp, ccomp) whose verb the lexicon codes, or an object the lexicon reads as an act
+    ("demanded the withdrawal"), becomes the relation; the governed clause is its content, its parties
     stand in for the relation's missing ones, and the governed act is no event of its own. An intent to do
     a hostile act (CAMEO roots 11-20: conflict) is a threat ("plans to attack"), as CAMEO's 13 has it.
   - `absorb_objects`: a verb whose CAMEO pattern names its event-noun object ("lodged a protest" is
@@ -56,6 +57,8 @@ def relation(verb: Token) -> tuple[str, str, str | None, Token] | None:
     own = match_token(verb)
     if own is None or own.cameo[:2] not in GOVERNING_ROOTS:
         return None
+    if own.cameo[:2] == INTENT_ROOT and _is_passive(verb):
+        return None  # "Putin is expected to visit": no one's intent (`planned`)
     act = governed_act(verb, own.specific)
     governed = match_token(act) if act is not None else None
     if act is None or governed is None:
@@ -67,6 +70,24 @@ def relation(verb: Token) -> tuple[str, str, str | None, Token] | None:
     return kind, code, mode, act
 
 
+def planned(verb: Token) -> Token | None:
+    """The act a passive intent verb plans ("Putin is expected to visit": "visit"), else None. CAMEO's 03
+    is an actor's expressed intent; the passive names no one who expresses it, and its subject is the
+    planned act's doer: the act is the event (its status says it is planned, epistemic.py), not the verb."""
+    if verb.pos_ != "VERB" or not _is_passive(verb):
+        return None
+    own = match_token(verb, patterns=False)
+    if own is None or own.cameo[:2] != INTENT_ROOT:
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+
+
+def _is_passive(verb: Token) -> bool:
+    """Whether `verb` is told in the passive ("is expected to", "was set to"): CAMEO's 03 is an actor's
+    expressed intent, and a passive names no one who expresses it; its subject is the governed act's doer."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
 def govern(drafts: list[Draft]) -> list[Draft]:
     """Recode governing verbs as the relation they express, their governed act as content (module doc)."""
     by_index = {d.trigger.i: d for d in drafts}
@@ -74,8 +95,21 @@ def govern(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         if draft.trigger.i in dropped:
             continue
+        act = planned(draft.trigger)
+        if act is not None:
+            dropped.add(draft.trigger.i)
+            inner = by_index.get(act.i)
+            if inner is not None:  # the passive's subject is the planned act's doer
+                inner.actors = inner.actors or [*draft.recipients, *draft.actors]
+                inner.recipients = [e for e in inner.recipients if e not in inner.actors]
+            continue
         found = relation(draft.trigger)
         if found is None:
+            noun = _object_act(draft, by_index)
+            if noun is not None:  # "demanded the withdrawal": DEMAND * WITHDRAWAL is the relation itself
+                draft.content = (noun.trigger.left_edge.i, noun.trigger.right_edge.i + 1)
+                _take_parties(draft, noun)
+                dropped.add(noun.trigger.i)
             continue
         kind, code, mode, act = found
         draft.type, draft.cameo, draft.mode = kind, code, mode
@@ -85,6 +119,20 @@ def govern(drafts: list[Draft]) -> list[Draft]:
             _take_parties(draft, inner)
             dropped.add(act.i)
     return [d for d in drafts if d.trigger.i not in dropped]
+
+
+def _object_act(draft: Draft, by_index: dict[int, Draft]) -> Draft | None:
+    """The event noun a governing verb takes as object when a CAMEO pattern of the verb already codes the
+    relation ("demanded the withdrawal of all forces" is DEMAND * WITHDRAWAL): the act it is about, which
+    did not happen; None for any other verb."""
+    verb = draft.trigger
+    if verb.pos_ != "VERB" or not draft.cameo or draft.cameo[:2] not in GOVERNING_ROOTS:
+        return None
+    return next(
+        (by_index[c.i] for c in verb.children
+         if c.dep_ == "dobj" and c.i in by_index and by_index[c.i].trigger.pos_ == "NOUN"),
+        None,
+    )
 
 
 def absorb_objects(drafts: list[Draft]) -> list[Draft]:

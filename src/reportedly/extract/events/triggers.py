@@ -54,6 +54,9 @@ VERB_OVERRIDES = {
     # watching: the dictionary codes its synonyms OBSERVE and WATCH 010 (a statement, no event) and puts
     # MONITOR's 090 in no investigation block; "monitor the withdrawal of troops from" still codes
     "monitor": "",
+    # urging: the dictionary lists no URGE verb, but writes its patterns ("- * EFFORTS [020] # URGE") in the
+    # DEMAND [100] block, whose default it takes
+    "urge": "100",
 }
 
 # Words a pattern needs to code a verb whose default is blanked: "led to", "left a statement" match

@@ -72,6 +72,37 @@ def test_attribution_to_polnear_adds_quote_marks_and_that() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "content", "direct", "fragments"),
+    [
+        (
+            '"We will win," Smith said, "and soon."',
+            'We will win," Smith said, "and soon.',
+            True,
+            ['"We will win,"', '"and soon."'],
+        ),
+        (
+            'Smith said: "We will win." The rest follows.',
+            "We will win.",
+            True,
+            ['"We will win."'],
+        ),
+        (
+            "The talks, Smith said, were constructive.",
+            "The talks, Smith said, were constructive",
+            False,
+            ["The talks", "were constructive"],
+        ),
+    ],
+)
+def test_attribution_to_polnear_cuts_inserted_speaker(
+    text: str, content: str, direct: bool, fragments: list[str]
+) -> None:
+    # A content over its own speaker and cue is PolNeAR's two fragments, without the words that credit it.
+    att = _att(text, "Smith", "said", content, direct)
+    assert [text[a:b] for a, b in to_polnear(text, att)["content"]] == fragments
+
+
+@pytest.mark.parametrize(
     ("content", "exact", "begin", "loose", "strict"),
     [
         ("taxes would rise", 1.0, 1.0, 1.0, 1.0),  # "that" restored: exact

@@ -148,12 +148,40 @@ def test_quotes_patterns(nlp: Any, text: str, speaker: str, cue: str, content: s
 def test_quotes_floating_quote_continues_last_speaker(nlp: Any) -> None:
     text = (
         "“We are ready to talk to anyone who wants peace,” Lonechild said.\n\n"
+        "The council meets again on Monday.\n\n"
         "“Nobody in this community wants another winter like the last one.”\n\n"
     )
     first, second = _attributions(nlp, text)
     assert second.direct and second.content.text.startswith("Nobody")
     assert second.speaker.text == first.speaker.text == "Lonechild"
     assert second.speaker.start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a quotation split by its own speaker and cue, within a sentence and over the next one
+        (
+            "“The talks were constructive,” the envoy said, “and they will resume in March.”",
+            "The talks were constructive,” the envoy said, “and they will resume in March.",
+        ),
+        (
+            "“We are ready to talk to anyone who wants peace,” Lonechild said.\n\n"
+            "“Nobody in this community wants another winter like the last one.”",
+            "We are ready to talk to anyone who wants peace,” Lonechild said.\n\n"
+            "“Nobody in this community wants another winter like the last one.",
+        ),
+        # an inserted speaker: both sides of "he said" are the content
+        (
+            "The talks, he said, were constructive and will resume in March.",
+            "The talks, he said, were constructive and will resume in March",
+        ),
+    ],
+)
+def test_quotes_one_record_over_an_inserted_speaker(nlp: Any, text: str, content: str) -> None:
+    (att,) = _attributions(nlp, text)
+    assert att.content.text == content
+    assert att.content.start < att.cue.start < att.content.end
 
 
 def test_quotes_pronoun_resolves_to_last_speaker(nlp: Any) -> None:
@@ -227,11 +255,15 @@ def test_quotes_speaker_kind_and_stance(nlp: Any, text: str, speaker: str, kind:
 @pytest.mark.parametrize(
     ("text", "speaker", "content"),
     [
-        ("The talks, he said, were constructive and will resume.", "he", "were constructive and will resume"),
+        (
+            "The talks, he said, were constructive and will resume.",
+            "he",
+            "The talks, he said, were constructive and will resume",
+        ),
         (
             "It was on her watch, the senator said, that the agency lost track of the funds.",
             "the senator",
-            "the agency lost track of the funds",
+            "It was on her watch, the senator said, that the agency lost track of the funds",
         ),
         ("The talks were constructive, he said.", "he", "The talks were constructive"),
         (
@@ -242,7 +274,7 @@ def test_quotes_speaker_kind_and_stance(nlp: Any, text: str, speaker: str, kind:
     ],
 )
 def test_quotes_parenthetical_and_trailing_speakers(nlp: Any, text: str, speaker: str, content: str) -> None:
-    # Inside the content, PolNeAR's content is the two parts around "he said": the longer one is ours.
+    # Inside the content, the content is both sides of "he said" (PolNeAR's two fragments).
     (att,) = _attributions(nlp, text)
     assert (att.speaker.text, att.content.text, att.direct) == (speaker, content, False)
     assert att.cue.text in ("said", "told")

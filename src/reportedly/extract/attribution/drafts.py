@@ -63,6 +63,7 @@ class Draft:
     extractor: str
     follows: Draft | None = None  # the attribution a floating quote continues
     how: str = ""  # where a verb's content came from: quote, clause, prep, object, open_object, ...
+    side: tuple[int, int] | None = None  # a parenthetical speaker's other side (characters; split.py)
 
     @property
     def order(self) -> int:
@@ -214,8 +215,15 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
     return None
 
 
-def _parenthetical_content(verb: Token, cue_start: int, found: Found) -> tuple[int, int] | None:
-    """The clause an inserted "..., he said." hangs on: the head clause before the cue and speaker."""
+def _parenthetical_content(
+    verb: Token, cue_start: int, found: Found
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The clause an inserted "..., he said." hangs on: its longer side and its other side (tokens).
+
+    Inserted mid-sentence ("The talks, he said, were constructive"), the words run on both sides of
+    "he said": the longer side is drafted (the cue filter and the learned end read it), and the
+    other is joined to it afterwards (split.py).
+    """
     if verb.dep_ != "parataxis":
         return None
     first, last = min(cue_start, found.start), max(verb.right_edge.i, found.end - 1) + 1
@@ -225,8 +233,38 @@ def _parenthetical_content(verb: Token, cue_start: int, found: Found) -> tuple[i
     while stop > last and verb.doc[stop - 1].text == ".":
         stop -= 1
     after = trim_content(verb.doc, last, stop) if stop > last else (last, last)
-    # Inserted mid-sentence, the words run on both sides of "he said": the longer side stands for them.
-    return before if before[1] - before[0] >= after[1] - after[0] else after
+    return (before, after) if before[1] - before[0] >= after[1] - after[0] else (after, before)
+
+
+def _inserted_side(
+    verb: Token, content: tuple[int, int], cue_start: int, found: Found
+) -> tuple[int, int] | None:
+    """The clause on the other side of an inserted speaker and cue, when the verb's clause is one side.
+
+    "It was on her watch, the senator said, that ...": the parse hangs "said" on the first clause
+    (parataxis) and the second on "said"; "... so bad, Mr. Obama noted, that ...": both clauses hang
+    on "noted". Either way the sentence runs over the inserted words, set off by commas on both sides.
+    """
+    doc = verb.doc
+    first, last = min(cue_start, found.start), max(verb.i, found.end - 1) + 1
+    if first == 0 or last >= len(doc) or doc[first - 1].text != "," or doc[last].text != ",":
+        return None
+    if (
+        content[0] > last
+    ):  # the clause after: the side before is the head clause (parataxis) or a clause child
+        before = next(
+            (c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.right_edge.i == first - 2), None
+        )
+        if before is not None:
+            return trim_content(doc, before.left_edge.i, first)
+        if verb.dep_ == "parataxis" and verb.head.i < first:
+            return trim_content(doc, verb.head.left_edge.i, first)
+        return None
+    if content[1] <= first:  # the clause before: the side after is a clause child right after the comma
+        after = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.left_edge.i == last + 1), None)
+        if after is not None:
+            return trim_content(doc, after.left_edge.i, after.right_edge.i + 1)
+    return None
 
 
 def _inverted_outlet(verb: Token) -> Draft | None:
@@ -298,9 +336,15 @@ def from_verb(verb: Token, quotes: list[Quote], text: str, open_object: bool = F
             cue, verb.i, found, (before.start, before.end), True, "quotes.direct.v1", how="quote_before"
         )
     clause = _clause_content(verb, end, False)
+    side = (
+        _inserted_side(verb, clause[0], start, found)
+        if clause is not None and clause[1] == "clause"
+        else None
+    )
     if clause is None:
         parenthetical = _parenthetical_content(verb, start, found)
-        clause = (parenthetical, "parenthetical") if parenthetical is not None else None
+        if parenthetical is not None:
+            clause, side = (parenthetical[0], "parenthetical"), parenthetical[1]
     if clause is None and open_object:
         clause = _clause_content(verb, end, True)
     if clause is None or clause[0][1] <= clause[0][0]:
@@ -311,7 +355,10 @@ def from_verb(verb: Token, quotes: list[Quote], text: str, open_object: bool = F
             return Draft(
                 cue, verb.i, found, (q.start, q.end), True, "quotes.direct.v1", how="quote_" + clause[1]
             )
-    return Draft(cue, verb.i, found, _close_quote(text, content), False, "quotes.indirect.v1", how=clause[1])
+    draft = Draft(cue, verb.i, found, _close_quote(text, content), False, "quotes.indirect.v1", how=clause[1])
+    if side is not None and side[1] > side[0]:
+        draft.side = _chars(doc, *side)
+    return draft
 
 
 def from_according(doc: Doc, start: int, end: int) -> Draft | None:

@@ -41,6 +41,7 @@ from reportedly.extract.attribution.speakers import (
     needs_antecedent,
     resolve,
 )
+from reportedly.extract.attribution.split import join_split
 from reportedly.extract.attribution.stance import stance_of
 from reportedly.extract.cues import find_cues
 from reportedly.model import Attribution, DocContext, Entity, Relay, Span, Speaker, SpeakerKind
@@ -109,6 +110,7 @@ def find_drafts(doc: Doc, text: str) -> list[Draft]:
     candidates = verb_drafts(doc, quotes, text, cues, candidate_lemmas())
     drafts = keep_likely(doc, candidates, _relayed(doc, candidates))
     refine_ends(doc, drafts)
+    drafts = join_split(doc, drafts, quotes, text)
     for start, end in cues.get("THERE_REPORTS", []):
         _add(drafts, from_report_noun(doc, start, end))
     for start, end in cues.get("IT_REPORTED", []):

@@ -76,16 +76,16 @@ def _other_half(doc: Doc, draft: Draft, quotes: list[Quote], text: str) -> Quote
     mine = next((q for q in quotes if (q.start, q.end) == draft.content), None)
     if mine is None:
         return None
+    first: Quote | None
+    second: Quote | None
     if mine.close <= lo:  # the first half: '“A,” he said, ...'
-        after = next((q for q in quotes if q.open >= hi), None)
-        first, second = mine, after
-        gap = text[hi : after.open] if after is not None else ""
+        first, second = mine, next((q for q in quotes if q.open >= hi), None)
     else:  # the second half: '..., he said, “B.”'
         before = [q for q in quotes if q.close <= lo]
         first, second = (before[-1] if before else None), mine
-        gap = text[hi : mine.open]
     if first is None or second is None or text[first.close : lo].strip(" \n\t,"):
         return None
+    gap = text[hi : second.open]
     if _splits(text, first) and _joins(doc, draft, hi, second.open, gap, ","):
         return second if first is mine else first
     if first is mine and _joins(doc, draft, hi, second.open, gap, "."):

@@ -176,6 +176,15 @@ def test_quotes_floating_quote_continues_last_speaker(nlp: Any) -> None:
             "The talks, he said, were constructive and will resume in March.",
             "The talks, he said, were constructive and will resume in March",
         ),
+        # the parse hangs the insertion on the subject, or makes the verb of saying the root
+        (
+            "The difference now, he told me on Friday, is that he leads a news program.",
+            "The difference now, he told me on Friday, is that he leads a news program",
+        ),
+        (
+            "These employees, Stumpf explained earlier in the hearing, were well paid.",
+            "These employees, Stumpf explained earlier in the hearing, were well paid",
+        ),
     ],
 )
 def test_quotes_one_record_over_an_inserted_speaker(nlp: Any, text: str, content: str) -> None:
@@ -311,3 +320,17 @@ def test_quotes_one_draft_per_content_nearest_cue_kept() -> None:
     adding = Draft((37, 43), None, None, marked, False, "quotes.indirect.v1")
     other = Draft((37, 43), None, None, (44, 55), False, "quotes.indirect.v1")
     assert _one_per_content([adding, said, other], text) == [said, other]
+
+
+def test_quotes_name_colon_line_credits_the_person(nlp: Any) -> None:
+    text = (
+        "Bernie Sanders: Clinton needs to get away from all of this personality stuff.\n\n"
+        "READ MORE: the debate is on Monday."
+    )
+    (att,) = _attributions(nlp, text)
+    assert (att.speaker.text, att.cue.text, att.direct) == ("Bernie Sanders", ":", False)
+    assert att.content.text == "Clinton needs to get away from all of this personality stuff"
+
+
+def test_quotes_no_clause_beside_an_inserted_speaker_is_no_attribution(nlp: Any) -> None:
+    assert _attributions(nlp, "Yesterday, he told reporters.") == []

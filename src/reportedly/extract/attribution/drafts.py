@@ -47,6 +47,10 @@ _CLOSING = re.compile(r"[.,!?]?(”|\"|''|’)")
 OBJECT_OK = SPEECH_VERBS | LEARNED_OBJECT_VERBS
 # Dependents after an object that stay in an object content ("as baseless", "with Tehran", "last year").
 OBJECT_TAIL_DEPS = frozenset({"prep", "npadvmod", "oprd", "advmod", "xcomp"})
+# A line opening with a name and a colon ("Sanders: ..."), the words after it not a quotation.
+_NAME_COLON = re.compile(r"(?m)^[ \t]*([^\n:“”\"'‘’]{2,40}?):[ \t]+([^\s“\"‘'][^\n]*)")
+# Longest name before such a colon ("Sen. Bernie Sanders").
+MAX_COLON_NAME_TOKENS = 4
 # Verbs whose infinitive is no claim of theirs ("seems to", "continued to"): every other cue takes one.
 XCOMP_NEVER = frozenset({"seem", "appear", "continue", "go", "come"})
 
@@ -222,18 +226,44 @@ def _parenthetical_content(
 
     Inserted mid-sentence ("The talks, he said, were constructive"), the words run on both sides of
     "he said": the longer side is drafted (the cue filter and the learned end read it), and the
-    other is joined to it afterwards (split.py).
+    other is joined to it afterwards (split.py). The parse marks the insertion as a parataxis, hung
+    on the clause or on its subject ("The difference now, he told me, is that ..."); where it makes
+    the verb of saying the sentence's root instead ("These employees, Stumpf explained, were ..."),
+    the speaker set off by commas on both sides says it (`_set_off`).
     """
-    if verb.dep_ != "parataxis":
-        return None
+    doc = verb.doc
     first, last = min(cue_start, found.start), max(verb.right_edge.i, found.end - 1) + 1
-    head = verb.head
-    before = trim_content(verb.doc, head.left_edge.i, first)
-    stop = head.right_edge.i + 1
-    while stop > last and verb.doc[stop - 1].text == ".":
+    if verb.dep_ == "parataxis":
+        head = verb.head
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head is not head:
+            head = head.head  # hung on the clause's subject: the clause is the subject's head
+        lo, stop = head.left_edge.i, head.right_edge.i + 1
+    elif (comma := _set_off(verb, first)) is not None:
+        lo, stop, last = verb.sent.start, verb.sent.end, comma
+    else:
+        return None
+    before = trim_content(doc, lo, first)
+    while stop > last and doc[stop - 1].text == ".":
         stop -= 1
-    after = trim_content(verb.doc, last, stop) if stop > last else (last, last)
+    after = trim_content(doc, last, stop) if stop > last else (last, last)
+    if not any(t.pos_ in ("VERB", "AUX") for t in [*doc[before[0] : before[1]], *doc[after[0] : after[1]]]):
+        return None  # "Yesterday, he told reporters.": no clause to credit
     return (before, after) if before[1] - before[0] >= after[1] - after[0] else (after, before)
+
+
+def _set_off(verb: Token, first: int) -> int | None:
+    """The token after an inserted "..., Stumpf explained earlier, ..." (its closing comma or the
+    sentence's end), when a verb of saying and its speaker stand between commas mid-sentence and
+    govern no clause of their own."""
+    doc, sent = verb.doc, verb.sent
+    if verb.lemma_ not in SPEECH_VERBS or first <= sent.start or doc[first - 1].text != ",":
+        return None
+    for i in range(verb.i + 1, sent.end):
+        if doc[i].text == "," or (doc[i].is_punct and i == sent.end - 1):
+            return i
+        if not verb.is_ancestor(doc[i]) or doc[i].dep_ in CLAUSE_DEPS:
+            return None  # words of another phrase than the verb's own ("me on Friday")
+    return sent.end
 
 
 def _inserted_side(
@@ -383,6 +413,33 @@ def from_according(doc: Doc, start: int, end: int) -> Draft | None:
     while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text in ".":
         hi -= 1
     return Draft(_chars(doc, start, end), None, found, _chars(doc, lo, hi), False, "quotes.according.v1")
+
+
+def from_name_colon(doc: Doc, text: str) -> list[Draft]:
+    """ "Sanders: Clinton needs to get away from ...": a line opening with a person's name and a colon.
+
+    Headlines and transcripts credit the words after the colon to the person named before it. Only
+    a name (proper nouns of a PERSON entity, at most MAX_COLON_NAME_TOKENS) counts: "READ MORE:",
+    "Poll:" or "UPDATE:" do not; a quotation after the colon is `_dash_or_colon`'s (extractor.py).
+    """
+    drafts = []
+    for m in _NAME_COLON.finditer(text):
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        rest = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if name is None or rest is None or not 0 < len(name) <= MAX_COLON_NAME_TOKENS:
+            continue
+        if any(t.pos_ != "PROPN" and not t.is_punct for t in name) or name.root.ent_type_ != "PERSON":
+            continue
+        words = [t for t in rest if not t.is_punct]
+        if len(words) < MIN_QUOTE_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+            continue
+        end = m.end(2)
+        while end > m.start(2) and text[end - 1] in ". ":
+            end -= 1
+        found = Found(name.start, name.end, name.root.i)
+        colon = m.end(1)
+        drafts.append(Draft((colon, colon + 1), None, found, (m.start(2), end), False, "quotes.colon.v1"))
+    return drafts
 
 
 def from_report_noun(doc: Doc, start: int, end: int) -> Draft | None:

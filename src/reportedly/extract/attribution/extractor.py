@@ -20,6 +20,7 @@ from reportedly.extract.attribution.drafts import (
     Draft,
     from_according,
     from_it_reported,
+    from_name_colon,
     from_report_noun,
     from_verb,
 )
@@ -115,6 +116,9 @@ def find_drafts(doc: Doc, text: str) -> list[Draft]:
         _add(drafts, from_report_noun(doc, start, end))
     for start, end in cues.get("IT_REPORTED", []):
         _add(drafts, from_it_reported(doc, start, end))
+    for colon in from_name_colon(doc, text):
+        if not any(_overlaps(colon.content, d.content) for d in drafts):
+            drafts.append(colon)
     for start, end in cues.get("ACCORDING", []):
         draft = from_according(doc, start, end)
         if draft is not None and not any(_overlaps(draft.content, d.content) for d in drafts):

@@ -41,6 +41,8 @@ ROLES = ("source", "cue", "content")
 # GGT overlap thresholds: a loose match (0.3) and a near-exact one (0.8).
 OVERLAP_THRESHOLDS = (0.3, 0.8)
 _QUOTE_MARKS = "“”\"«»„'`‘’"
+# What separates a content's side from the speaker and cue inserted in it: spaces, commas, dashes.
+_SIDE_GAP = " \n\t,—–-"
 # The statements-only quote protocol's overlap: GGT's loose match.
 QUOTE_OVERLAP = 0.3
 
@@ -174,7 +176,29 @@ def to_polnear(text: str, att: Attribution) -> dict[str, Spans]:
         and text[cue_end + 1 : cue_end + 3].strip() in _QUOTE_MARKS
     ):
         cue_end += 1  # PolNeAR's cue takes in the colon before a quotation: 'said:'
-    return {"source": source, "cue": [(att.cue.start, cue_end)], "content": [(start, end)]}
+    return {"source": source, "cue": [(att.cue.start, cue_end)], "content": _sides(text, att, start, end)}
+
+
+def _sides(text: str, att: Attribution, start: int, end: int) -> Spans:
+    """A content that runs over its own speaker and cue ('“A,” he said, “B.”') as PolNeAR's two
+    fragments: the words before the crediting words and after them, without the commas between."""
+    credit = [(att.cue.start, att.cue.end)]
+    if att.speaker.start is not None and att.speaker.end is not None:
+        credit.append((att.speaker.start, att.speaker.end))
+    lo, hi = min(a for a, _ in credit), max(b for _, b in credit)
+    if not start < lo < hi < end:
+        return [(start, end)]
+    if att.direct:  # each side is a quotation with its marks; words between them credit it
+        left = max(text.rfind(m, start, lo) for m in _QUOTE_MARKS) + 1
+        right = min((i for m in _QUOTE_MARKS if (i := text.find(m, hi, end)) >= 0), default=end)
+        if start < left and right < end:
+            return [(start, left), (right, end)]
+    left, right = lo, hi
+    while left > start and text[left - 1] in _SIDE_GAP:
+        left -= 1
+    while right < end and text[right] in _SIDE_GAP:
+        right += 1
+    return [(start, left), (right, end)]
 
 
 def _begin_matches(pred: set[tuple[int, int]], gold: set[tuple[int, int]]) -> int:
@@ -185,8 +209,8 @@ def _length(frags: Iterable[tuple[int, int]]) -> int:
     return sum(e - s for s, e in frags)
 
 
-def _overlap(frags: Iterable[tuple[int, int]], span: tuple[int, int]) -> int:
-    return sum(max(0, min(e, span[1]) - max(s, span[0])) for s, e in frags)
+def _overlap(frags: Iterable[tuple[int, int]], spans: Spans) -> int:
+    return sum(max(0, min(e, b) - max(s, a)) for s, e in frags for a, b in spans)
 
 
 def score_doc(score: Score, doc: GoldDoc, predicted: list[Attribution]) -> None:
@@ -205,7 +229,7 @@ def score_doc(score: Score, doc: GoldDoc, predicted: list[Attribution]) -> None:
         score.exact[role].add(len(gold & pred), len(pred), len(gold))
         score.begin[role].add(_begin_matches(pred, gold), len(pred), len(gold))
     quotes = [g for g in doc.attributions if g.content]
-    contents = [m["content"][0] for m in mapped]
+    contents = [m["content"] for m in mapped]
     for t in OVERLAP_THRESHOLDS:
         pairs = match_quotes(quotes, contents, t)
         speakers = sum(_speaker_right(predicted[p], quotes[g]) for g, p in pairs)
@@ -214,14 +238,14 @@ def score_doc(score: Score, doc: GoldDoc, predicted: list[Attribution]) -> None:
 
 
 def match_quotes(
-    gold: list[GoldAttribution], contents: list[tuple[int, int]], threshold: float
+    gold: list[GoldAttribution], contents: list[Spans], threshold: float
 ) -> list[tuple[int, int]]:
     """GGT matching: each gold quotation, in gold order, takes the free predicted content that
     overlaps it most, when that overlap is at least `threshold` of the gold length (one-to-one).
 
     Args:
         gold: gold attributions with a content.
-        contents: predicted contents in PolNeAR's conventions.
+        contents: predicted contents in PolNeAR's conventions (each its fragments).
         threshold: share of the gold content's length a match must cover.
 
     Returns:
@@ -248,7 +272,7 @@ def _speaker_right(att: Attribution, gold: GoldAttribution) -> bool:
     )
     if not gold.source:
         return span is None
-    return span is not None and _overlap(gold.source, span) > 0
+    return span is not None and _overlap(gold.source, [span]) > 0
 
 
 Extractor = Callable[[list[str]], Iterable[list[Attribution]]]
@@ -377,7 +401,7 @@ def score_quotes(score: QuoteScore, gold: GoldDoc, doc: Doc, predicted: list[Att
     statement = AttributionKind.STATEMENT.value
     quotes = [g for g in gold.attributions if g.content and gold_kind(doc, g) == statement]
     mine = [a for a in predicted if a.kind == statement]
-    contents = [to_polnear(gold.text, a)["content"][0] for a in mine]
+    contents = [to_polnear(gold.text, a)["content"] for a in mine]
     pairs = match_quotes(quotes, contents, QUOTE_OVERLAP)
     score.quotes.add(len(pairs), len(mine), len(quotes))
     score.speakers.add(sum(_speaker_right(mine[p], quotes[g]) for g, p in pairs), 0, len(pairs))

@@ -148,12 +148,49 @@ def test_quotes_patterns(nlp: Any, text: str, speaker: str, cue: str, content: s
 def test_quotes_floating_quote_continues_last_speaker(nlp: Any) -> None:
     text = (
         "“We are ready to talk to anyone who wants peace,” Lonechild said.\n\n"
+        "The council meets again on Monday.\n\n"
         "“Nobody in this community wants another winter like the last one.”\n\n"
     )
     first, second = _attributions(nlp, text)
     assert second.direct and second.content.text.startswith("Nobody")
     assert second.speaker.text == first.speaker.text == "Lonechild"
     assert second.speaker.start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a quotation split by its own speaker and cue, within a sentence and over the next one
+        (
+            "“The talks were constructive,” the envoy said, “and they will resume in March.”",
+            "The talks were constructive,” the envoy said, “and they will resume in March.",
+        ),
+        (
+            "“We are ready to talk to anyone who wants peace,” Lonechild said.\n\n"
+            "“Nobody in this community wants another winter like the last one.”",
+            "We are ready to talk to anyone who wants peace,” Lonechild said.\n\n"
+            "“Nobody in this community wants another winter like the last one.",
+        ),
+        # an inserted speaker: both sides of "he said" are the content
+        (
+            "The talks, he said, were constructive and will resume in March.",
+            "The talks, he said, were constructive and will resume in March",
+        ),
+        # the parse hangs the insertion on the subject, or makes the verb of saying the root
+        (
+            "The difference now, he told me on Friday, is that he leads a news program.",
+            "The difference now, he told me on Friday, is that he leads a news program",
+        ),
+        (
+            "These employees, Stumpf explained earlier in the hearing, were well paid.",
+            "These employees, Stumpf explained earlier in the hearing, were well paid",
+        ),
+    ],
+)
+def test_quotes_one_record_over_an_inserted_speaker(nlp: Any, text: str, content: str) -> None:
+    (att,) = _attributions(nlp, text)
+    assert att.content.text == content
+    assert att.content.start < att.cue.start < att.content.end
 
 
 def test_quotes_pronoun_resolves_to_last_speaker(nlp: Any) -> None:
@@ -227,11 +264,15 @@ def test_quotes_speaker_kind_and_stance(nlp: Any, text: str, speaker: str, kind:
 @pytest.mark.parametrize(
     ("text", "speaker", "content"),
     [
-        ("The talks, he said, were constructive and will resume.", "he", "were constructive and will resume"),
+        (
+            "The talks, he said, were constructive and will resume.",
+            "he",
+            "The talks, he said, were constructive and will resume",
+        ),
         (
             "It was on her watch, the senator said, that the agency lost track of the funds.",
             "the senator",
-            "the agency lost track of the funds",
+            "It was on her watch, the senator said, that the agency lost track of the funds",
         ),
         ("The talks were constructive, he said.", "he", "The talks were constructive"),
         (
@@ -242,7 +283,7 @@ def test_quotes_speaker_kind_and_stance(nlp: Any, text: str, speaker: str, kind:
     ],
 )
 def test_quotes_parenthetical_and_trailing_speakers(nlp: Any, text: str, speaker: str, content: str) -> None:
-    # Inside the content, PolNeAR's content is the two parts around "he said": the longer one is ours.
+    # Inside the content, the content is both sides of "he said" (PolNeAR's two fragments).
     (att,) = _attributions(nlp, text)
     assert (att.speaker.text, att.content.text, att.direct) == (speaker, content, False)
     assert att.cue.text in ("said", "told")
@@ -279,3 +320,17 @@ def test_quotes_one_draft_per_content_nearest_cue_kept() -> None:
     adding = Draft((37, 43), None, None, marked, False, "quotes.indirect.v1")
     other = Draft((37, 43), None, None, (44, 55), False, "quotes.indirect.v1")
     assert _one_per_content([adding, said, other], text) == [said, other]
+
+
+def test_quotes_name_colon_line_credits_the_person(nlp: Any) -> None:
+    text = (
+        "Bernie Sanders: Clinton needs to get away from all of this personality stuff.\n\n"
+        "READ MORE: the debate is on Monday."
+    )
+    (att,) = _attributions(nlp, text)
+    assert (att.speaker.text, att.cue.text, att.direct) == ("Bernie Sanders", ":", False)
+    assert att.content.text == "Clinton needs to get away from all of this personality stuff"
+
+
+def test_quotes_no_clause_beside_an_inserted_speaker_is_no_attribution(nlp: Any) -> None:
+    assert _attributions(nlp, "Yesterday, he told reporters.") == []

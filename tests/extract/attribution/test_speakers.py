@@ -104,3 +104,23 @@ def test_speakers_an_organizations_spokesman_is_a_person_tied_to_it(nlp: Any, te
 def test_speakers_officials_of_an_organization_stay_the_organization(nlp: Any) -> None:
     entities, (att,) = _analyzed(nlp, "Taliban officials said the talks in Moscow were useful.")
     assert att.speaker.kind == "organization" and "Taliban" in entities[att.speaker.entity].name
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the nationality word has no entity mention of its own: the country's entity is found by it
+        (
+            "Niger's junta expelled the envoy. A Nigerien army officer said instructors had arrived.",
+            "NER",
+        ),
+        ("Taiwan held drills on Monday. A Taiwan security official said the ships had left.", "TWN"),
+    ],
+)
+def test_speakers_one_unnamed_officer_of_a_country_is_anonymous_tied_to_it(
+    nlp: Any, text: str, country: str
+) -> None:
+    entities, atts = _analyzed(nlp, text)
+    att = atts[-1]
+    assert att.speaker.kind == "anonymous" and att.speaker.entity is None
+    assert att.speaker.affiliation in entities and entities[att.speaker.affiliation].country == country

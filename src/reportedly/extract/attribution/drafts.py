@@ -47,6 +47,10 @@ _CLOSING = re.compile(r"[.,!?]?(”|\"|''|’)")
 OBJECT_OK = SPEECH_VERBS | LEARNED_OBJECT_VERBS
 # Dependents after an object that stay in an object content ("as baseless", "with Tehran", "last year").
 OBJECT_TAIL_DEPS = frozenset({"prep", "npadvmod", "oprd", "advmod", "xcomp"})
+# A line opening with a name and a colon ("Sanders: ..."), the words after it not a quotation.
+_NAME_COLON = re.compile(r"(?m)^[ \t]*([^\n:“”\"'‘’]{2,40}?):[ \t]+([^\s“\"‘'][^\n]*)")
+# Longest name before such a colon ("Sen. Bernie Sanders").
+MAX_COLON_NAME_TOKENS = 4
 # Verbs whose infinitive is no claim of theirs ("seems to", "continued to"): every other cue takes one.
 XCOMP_NEVER = frozenset({"seem", "appear", "continue", "go", "come"})
 
@@ -63,6 +67,7 @@ class Draft:
     extractor: str
     follows: Draft | None = None  # the attribution a floating quote continues
     how: str = ""  # where a verb's content came from: quote, clause, prep, object, open_object, ...
+    side: tuple[int, int] | None = None  # a parenthetical speaker's other side (characters; split.py)
 
     @property
     def order(self) -> int:
@@ -214,19 +219,82 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
     return None
 
 
-def _parenthetical_content(verb: Token, cue_start: int, found: Found) -> tuple[int, int] | None:
-    """The clause an inserted "..., he said." hangs on: the head clause before the cue and speaker."""
-    if verb.dep_ != "parataxis":
-        return None
+def _parenthetical_content(
+    verb: Token, cue_start: int, found: Found
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The clause an inserted "..., he said." hangs on: its longer side and its other side (tokens).
+
+    Inserted mid-sentence ("The talks, he said, were constructive"), the words run on both sides of
+    "he said": the longer side is drafted (the cue filter and the learned end read it), and the
+    other is joined to it afterwards (split.py). The parse marks the insertion as a parataxis, hung
+    on the clause or on its subject ("The difference now, he told me, is that ..."); where it makes
+    the verb of saying the sentence's root instead ("These employees, Stumpf explained, were ..."),
+    the speaker set off by commas on both sides says it (`_set_off`).
+    """
+    doc = verb.doc
     first, last = min(cue_start, found.start), max(verb.right_edge.i, found.end - 1) + 1
-    head = verb.head
-    before = trim_content(verb.doc, head.left_edge.i, first)
-    stop = head.right_edge.i + 1
-    while stop > last and verb.doc[stop - 1].text == ".":
+    if verb.dep_ == "parataxis":
+        head = verb.head
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head is not head:
+            head = head.head  # hung on the clause's subject: the clause is the subject's head
+        lo, stop = head.left_edge.i, head.right_edge.i + 1
+    elif (comma := _set_off(verb, first)) is not None:
+        lo, stop, last = verb.sent.start, verb.sent.end, comma
+    else:
+        return None
+    before = trim_content(doc, lo, first)
+    while stop > last and doc[stop - 1].text == ".":
         stop -= 1
-    after = trim_content(verb.doc, last, stop) if stop > last else (last, last)
-    # Inserted mid-sentence, the words run on both sides of "he said": the longer side stands for them.
-    return before if before[1] - before[0] >= after[1] - after[0] else after
+    after = trim_content(doc, last, stop) if stop > last else (last, last)
+    if not any(t.pos_ in ("VERB", "AUX") for t in [*doc[before[0] : before[1]], *doc[after[0] : after[1]]]):
+        return None  # "Yesterday, he told reporters.": no clause to credit
+    return (before, after) if before[1] - before[0] >= after[1] - after[0] else (after, before)
+
+
+def _set_off(verb: Token, first: int) -> int | None:
+    """The token after an inserted "..., Stumpf explained earlier, ..." (its closing comma or the
+    sentence's end), when a verb of saying and its speaker stand between commas mid-sentence and
+    govern no clause of their own."""
+    doc, sent = verb.doc, verb.sent
+    if verb.lemma_ not in SPEECH_VERBS or first <= sent.start or doc[first - 1].text != ",":
+        return None
+    for i in range(verb.i + 1, sent.end):
+        if doc[i].text == "," or (doc[i].is_punct and i == sent.end - 1):
+            return i
+        if not verb.is_ancestor(doc[i]) or doc[i].dep_ in CLAUSE_DEPS:
+            return None  # words of another phrase than the verb's own ("me on Friday")
+    return sent.end
+
+
+def _inserted_side(
+    verb: Token, content: tuple[int, int], cue_start: int, found: Found
+) -> tuple[int, int] | None:
+    """The clause on the other side of an inserted speaker and cue, when the verb's clause is one side.
+
+    "It was on her watch, the senator said, that ...": the parse hangs "said" on the first clause
+    (parataxis) and the second on "said"; "... so bad, Mr. Obama noted, that ...": both clauses hang
+    on "noted". Either way the sentence runs over the inserted words, set off by commas on both sides.
+    """
+    doc = verb.doc
+    first, last = min(cue_start, found.start), max(verb.i, found.end - 1) + 1
+    if first == 0 or last >= len(doc) or doc[first - 1].text != "," or doc[last].text != ",":
+        return None
+    if (
+        content[0] > last
+    ):  # the clause after: the side before is the head clause (parataxis) or a clause child
+        before = next(
+            (c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.right_edge.i == first - 2), None
+        )
+        if before is not None:
+            return trim_content(doc, before.left_edge.i, first)
+        if verb.dep_ == "parataxis" and verb.head.i < first:
+            return trim_content(doc, verb.head.left_edge.i, first)
+        return None
+    if content[1] <= first:  # the clause before: the side after is a clause child right after the comma
+        after = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.left_edge.i == last + 1), None)
+        if after is not None:
+            return trim_content(doc, after.left_edge.i, after.right_edge.i + 1)
+    return None
 
 
 def _inverted_outlet(verb: Token) -> Draft | None:
@@ -298,9 +366,15 @@ def from_verb(verb: Token, quotes: list[Quote], text: str, open_object: bool = F
             cue, verb.i, found, (before.start, before.end), True, "quotes.direct.v1", how="quote_before"
         )
     clause = _clause_content(verb, end, False)
+    side = (
+        _inserted_side(verb, clause[0], start, found)
+        if clause is not None and clause[1] == "clause"
+        else None
+    )
     if clause is None:
         parenthetical = _parenthetical_content(verb, start, found)
-        clause = (parenthetical, "parenthetical") if parenthetical is not None else None
+        if parenthetical is not None:
+            clause, side = (parenthetical[0], "parenthetical"), parenthetical[1]
     if clause is None and open_object:
         clause = _clause_content(verb, end, True)
     if clause is None or clause[0][1] <= clause[0][0]:
@@ -311,7 +385,10 @@ def from_verb(verb: Token, quotes: list[Quote], text: str, open_object: bool = F
             return Draft(
                 cue, verb.i, found, (q.start, q.end), True, "quotes.direct.v1", how="quote_" + clause[1]
             )
-    return Draft(cue, verb.i, found, _close_quote(text, content), False, "quotes.indirect.v1", how=clause[1])
+    draft = Draft(cue, verb.i, found, _close_quote(text, content), False, "quotes.indirect.v1", how=clause[1])
+    if side is not None and side[1] > side[0]:
+        draft.side = _chars(doc, *side)
+    return draft
 
 
 def from_according(doc: Doc, start: int, end: int) -> Draft | None:
@@ -336,6 +413,33 @@ def from_according(doc: Doc, start: int, end: int) -> Draft | None:
     while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text in ".":
         hi -= 1
     return Draft(_chars(doc, start, end), None, found, _chars(doc, lo, hi), False, "quotes.according.v1")
+
+
+def from_name_colon(doc: Doc, text: str) -> list[Draft]:
+    """ "Sanders: Clinton needs to get away from ...": a line opening with a person's name and a colon.
+
+    Headlines and transcripts credit the words after the colon to the person named before it. Only
+    a name (proper nouns of a PERSON entity, at most MAX_COLON_NAME_TOKENS) counts: "READ MORE:",
+    "Poll:" or "UPDATE:" do not; a quotation after the colon is `_dash_or_colon`'s (extractor.py).
+    """
+    drafts = []
+    for m in _NAME_COLON.finditer(text):
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        rest = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if name is None or rest is None or not 0 < len(name) <= MAX_COLON_NAME_TOKENS:
+            continue
+        if any(t.pos_ != "PROPN" and not t.is_punct for t in name) or name.root.ent_type_ != "PERSON":
+            continue
+        words = [t for t in rest if not t.is_punct]
+        if len(words) < MIN_QUOTE_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in rest):
+            continue
+        end = m.end(2)
+        while end > m.start(2) and text[end - 1] in ". ":
+            end -= 1
+        found = Found(name.start, name.end, name.root.i)
+        colon = m.end(1)
+        drafts.append(Draft((colon, colon + 1), None, found, (m.start(2), end), False, "quotes.colon.v1"))
+    return drafts
 
 
 def from_report_noun(doc: Doc, start: int, end: int) -> Draft | None:

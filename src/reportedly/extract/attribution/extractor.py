@@ -20,6 +20,7 @@ from reportedly.extract.attribution.drafts import (
     Draft,
     from_according,
     from_it_reported,
+    from_name_colon,
     from_report_noun,
     from_verb,
 )
@@ -41,6 +42,7 @@ from reportedly.extract.attribution.speakers import (
     needs_antecedent,
     resolve,
 )
+from reportedly.extract.attribution.split import join_split
 from reportedly.extract.attribution.stance import stance_of
 from reportedly.extract.cues import find_cues
 from reportedly.model import Attribution, DocContext, Entity, Relay, Span, Speaker, SpeakerKind
@@ -109,10 +111,14 @@ def find_drafts(doc: Doc, text: str) -> list[Draft]:
     candidates = verb_drafts(doc, quotes, text, cues, candidate_lemmas())
     drafts = keep_likely(doc, candidates, _relayed(doc, candidates))
     refine_ends(doc, drafts)
+    drafts = join_split(doc, drafts, quotes, text)
     for start, end in cues.get("THERE_REPORTS", []):
         _add(drafts, from_report_noun(doc, start, end))
     for start, end in cues.get("IT_REPORTED", []):
         _add(drafts, from_it_reported(doc, start, end))
+    for colon in from_name_colon(doc, text):
+        if not any(_overlaps(colon.content, d.content) for d in drafts):
+            drafts.append(colon)
     for start, end in cues.get("ACCORDING", []):
         draft = from_according(doc, start, end)
         if draft is not None and not any(_overlaps(draft.content, d.content) for d in drafts):

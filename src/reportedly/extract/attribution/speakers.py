@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from reportedly.extract.cues import sent_channel
+from reportedly.extract.places import country_of_adjective
+from reportedly.gazetteer import load_gazetteer
 from reportedly.model import Entity, Span, Speaker, SpeakerKind
 
 
@@ -235,6 +237,9 @@ def kind_of(doc: Doc, found: Found, entity: Entity | None) -> str:
         named = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
         if named and is_voice(head):
             return SpeakerKind.PERSON.value  # "An RSF spokesman": one person speaking for the RSF
+        if named and head.tag_ == "NN" and is_anonymous(head):
+            # "A Nigerien army officer", "a Taiwan security official": one unnamed person from that side
+            return SpeakerKind.ANONYMOUS.value
         if named:
             return SpeakerKind.ORGANIZATION.value  # "Taliban officials": the organization speaking
         if is_anonymous(head) or head.lemma_.lower() not in TITLE_HEADS:
@@ -252,15 +257,26 @@ def kind_of(doc: Doc, found: Found, entity: Entity | None) -> str:
 
 def affiliation_of(doc: Doc, found: Found, entities: list[Entity], own: Entity | None) -> str | None:
     """The entity an anonymous or collective speaker belongs to: "a source close to the NRF"."""
-    span = doc[found.start : found.end]
-    best = None
-    for token in span:
-        if token.i == found.head or not (token.pos_ == "PROPN" or token.ent_type_):
-            continue
-        entity = entity_at(entities, token.idx, token.idx + len(token))
-        if entity is not None and entity is not own:
-            best = entity.id if best is None else best
-    return best
+    words = [
+        t for t in doc[found.start : found.end] if t.i != found.head and (t.pos_ == "PROPN" or t.ent_type_)
+    ]
+    # a named entity first ("The office of ... Netanyahu"); else the country a nationality word names
+    named = [
+        e for t in words if (e := entity_at(entities, t.idx, t.idx + len(t))) is not None and e is not own
+    ]
+    countries = [e for t in words if (e := _country_entity(doc, t, entities)) is not None and e is not own]
+    return next((e.id for e in named + countries), None)
+
+
+def _country_entity(doc: Doc, token: Token, entities: list[Entity]) -> Entity | None:
+    """The article's entity for the country a nationality word names ("Nigerien" -> Niger) when no
+    entity mention covers the word: its government face first (an army officer speaks from the state)."""
+    if token.ent_type_ not in ("GPE", "NORP"):
+        return None
+    files = doc._.rp_gazetteer_files if Doc.has_extension("rp_gazetteer_files") else ()
+    country = country_of_adjective(token.text, load_gazetteer(tuple(files)))
+    same = [e for e in entities if country is not None and e.country == country and e.type == "GPE"]
+    return min(same, key=lambda e: e.kind != "government", default=None)
 
 
 def possessive_org(doc: Doc, found: Found, entities: list[Entity]) -> Speaker | None:

@@ -110,3 +110,30 @@ def test_pages_overview_html_shows_the_lead_line(client: Any, ledger_db: Path) -
         lines = [row["lead"] for row in views.overview(ledger)["articles"] if row["lead"]]
     html = client.get("/").text
     assert 'class="lead-line"' in html and html.count('class="lead-line"') == len(lines)
+
+
+def test_pages_reader_shortcuts_equal_the_whole_queries(
+    ledger_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The large-ledger shortcuts (issue 12) answer what the plain queries answer: an entity's total
+    off the participants index, the event types by a loose index scan, counterparts below the
+    sample bound; above it, counts are over the sample only."""
+    with reportedly.open(ledger_db) as ledger:
+        everything = ledger.claims(limit=10**6)
+        assert queries.event_types(ledger) == sorted({c.type for c in everything})
+        db = queries.connection(ledger)
+        entities = [r[0] for r in db.execute("SELECT DISTINCT entity_id FROM event_participants")]
+        assert entities
+        for entity in entities:
+            assert queries.count_events(ledger, actor=entity) == len(ledger.claims(actor=entity, limit=10**6))
+            whole = db.execute(
+                "SELECT e.id, count(DISTINCT p2.event_id) AS n FROM event_participants p1 "
+                "JOIN event_participants p2 ON p2.event_id = p1.event_id AND p2.entity_id != p1.entity_id "
+                "JOIN entities e ON e.id = p2.entity_id WHERE p1.entity_id = ? GROUP BY e.id",
+                (entity,),
+            ).fetchall()
+            found = queries.counterparts(ledger, entity, limit=10**6)
+            assert {(c.id, c.events) for c in found} == {(r[0], r[1]) for r in whole}
+        monkeypatch.setattr(queries, "COUNTERPART_EVENTS", 1)
+        busiest = max(entities, key=lambda e: queries.count_events(ledger, actor=e))
+        assert all(c.events == 1 for c in queries.counterparts(ledger, busiest, limit=10**6))

@@ -12,6 +12,9 @@ from pathlib import Path
 from reportedly.store.migrations import MIGRATIONS
 
 UNDO: dict[int, tuple[str, ...]] = {
+    10: ("DROP INDEX entities_kb", "DROP INDEX events_id_recent",
+         "DROP INDEX event_participants_entity_event",
+         "CREATE INDEX event_participants_entity ON event_participants(entity_id)"),
     9: ("ALTER TABLE entities DROP COLUMN cameo", "ALTER TABLE entities DROP COLUMN sector"),
     8: ("DROP TABLE entity_keys",),
     7: ("DROP TABLE watch_links", "DROP TABLE watch_sources"),

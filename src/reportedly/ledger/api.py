@@ -67,13 +67,18 @@ class Ledger:
         self._conn.close()
 
     def _actor_ids(self, actor: str) -> list[str]:
-        rows = self._conn.execute(  # an id merged into another entity names it (`entity_keys`)
-            "SELECT id FROM entities WHERE name = ? COLLATE NOCASE OR id = ? OR kb_id = ? "
+        """The ledger entities `actor` names: by name or alias (any case), id, gazetteer id, or an id
+        merged into another entity (`entity_keys`). One indexed search per branch: an OR of them
+        in one WHERE scanned every entity on PostgreSQL (40 ms at 50,000 entities, under load)."""
+        rows = self._conn.execute(
+            "SELECT id FROM entities WHERE name = ? COLLATE NOCASE "
+            "UNION SELECT id FROM entities WHERE id = ? "
+            "UNION SELECT id FROM entities WHERE kb_id = ? "
             "UNION SELECT entity_id FROM entity_aliases WHERE alias = ? COLLATE NOCASE "
             "UNION SELECT entity_id FROM entity_keys WHERE key = ?",
-            (actor, actor, actor, actor, actor),
+            (actor,) * 5,
         )
-        return [r[0] for r in rows]
+        return sorted(r[0] for r in rows)
 
     def _entity_names(self) -> list[str]:
         rows = self._conn.execute("SELECT name FROM entities UNION SELECT alias FROM entity_aliases")
@@ -87,6 +92,30 @@ class Ledger:
         since: str | None,
         limit: int | None,
     ) -> list[Any]:
+        where, args = self.event_filter(actor=actor, type=type, status=status, since=since)
+        # ids first, then the rows of those only: sorting an actor's events reads `events_id_recent`
+        # (migration 10) alone, not a whole row per event
+        ids = [
+            r[0]
+            for r in self._conn.execute(
+                f"SELECT id FROM events WHERE {where} "
+                "ORDER BY last_published DESC NULLS LAST, id DESC LIMIT ?",
+                [*args, limit if limit is not None else DEFAULT_LIMIT],
+            )
+        ]
+        found = {r["id"]: r for r in self._conn.rows_in("SELECT * FROM events WHERE id IN ({marks})", ids)}
+        return [found[i] for i in ids]
+
+    def event_filter(
+        self,
+        *,
+        actor: str | None,
+        type: str | None,  # noqa: A002
+        status: str | None,
+        since: str | None,
+    ) -> tuple[str, list[object]]:
+        """The WHERE clause over `events` and its arguments for `claims`' filters (the web's pages
+        and totals select with the same one)."""
         where: list[str] = ["1 = 1"]
         args: list[object] = []
         if actor is not None:
@@ -94,7 +123,8 @@ class Ledger:
             marks = ",".join("?" * len(ids)) or "NULL"
             where.append(f"id IN (SELECT event_id FROM event_participants WHERE entity_id IN ({marks}))")
             args.extend(ids)
-        # PLOVER types are upper case and statuses lower case: exact matches use the indexes
+        # PLOVER types are upper case and statuses lower case: exact matches walk the composite
+        # indexes of migration 4 (a NOCASE comparison cannot use them and scans every event)
         for column, value in (("type", type and type.upper()), ("status", status and status.lower())):
             if value is not None:
                 where.append(f"{column} = ?")
@@ -102,12 +132,7 @@ class Ledger:
         if since is not None:
             where.append("last_published >= ?")
             args.append(since)
-        args.append(limit if limit is not None else DEFAULT_LIMIT)
-        sql = (
-            f"SELECT * FROM events WHERE {' AND '.join(where)} "
-            "ORDER BY last_published DESC NULLS LAST, id DESC LIMIT ?"
-        )
-        return self._conn.execute(sql, args).fetchall()
+        return " AND ".join(where), args
 
     def claims(
         self,
@@ -142,11 +167,11 @@ class Ledger:
             raise unknown_actor(actor, self._entity_names())
         fetch = limit if min_origins is None else max(limit or 0, DEFAULT_LIMIT)
         datas = [json.loads(r["data"]) for r in self._event_rows(actor, type, status, since, fetch)]
+        if min_origins is not None:  # counted on the stored objects: only the claims kept are built
+            datas = [d for d in datas if len({_origin(s) for s in d["sources"]}) >= min_origins]
+            datas = datas[: limit or DEFAULT_LIMIT]
         refs = self._refs({i for d in datas for i in _entity_ids(d)})
-        claims = [_claim(d, refs) for d in datas]
-        if min_origins is not None:
-            claims = [c for c in claims if c.n_origins >= min_origins][: limit or DEFAULT_LIMIT]
-        return claims
+        return [_claim(d, refs) for d in datas]
 
     def claim(self, event_id: str) -> Claim | None:
         """One ledger event by id (a unique prefix of at least 6 characters also works)."""
@@ -491,6 +516,12 @@ def _fact(src: ClaimSource) -> StanceFact:
     )
 
 
+def _origin(s: dict[str, Any]) -> str:
+    """A stored source's origin (`ClaimSource.origin`); `Claim.n_origins` counts the distinct ones."""
+    # a ledger written before origins were kept: each speaker is its own origin
+    return str(s.get("origin") or s.get("key") or f"{s['speaker']['kind']}:{s['speaker']['name']}")
+
+
 def _claim(d: dict[str, Any], refs: dict[str, EntityRef]) -> Claim:
     def ref(i: str | None) -> EntityRef | None:
         return refs.get(i, EntityRef(id=i, name=i)) if i else None
@@ -530,8 +561,7 @@ def _claim(d: dict[str, Any], refs: dict[str, EntityRef]) -> Claim:
             participant=s["participant"],
             content=s.get("content"),
             own_voice=s.get("own_voice", False),
-            # a ledger written before origins were kept: each speaker is its own origin
-            origin=s.get("origin") or s.get("key") or f"{s['speaker']['kind']}:{s['speaker']['name']}",
+            origin=_origin(s),
         )
         for s in d["sources"]
     )

@@ -237,6 +237,14 @@ ALTER TABLE entities ADD COLUMN cameo TEXT;
 ALTER TABLE entities ADD COLUMN sector TEXT;
 """
 
+# Reader indexes, as store.migrations._M10_READER_INDEXES.
+_M10_READER_INDEXES = """
+CREATE INDEX entities_kb ON entities(kb_id);
+CREATE INDEX event_participants_entity_event ON event_participants(entity_id, event_id);
+DROP INDEX event_participants_entity;
+CREATE INDEX events_id_recent ON events(id, last_published);
+"""
+
 # version -> script; the versions and their names are `store.migrations.MIGRATIONS`.
 POSTGRESQL: dict[int, str] = {
     1: _M1_CORE,
@@ -248,4 +256,5 @@ POSTGRESQL: dict[int, str] = {
     7: _M7_WATCH,
     8: _M8_ENTITY_KEYS,
     9: _M9_ENTITY_CODES,
+    10: _M10_READER_INDEXES,
 }

@@ -137,3 +137,20 @@ def test_pages_reader_shortcuts_equal_the_whole_queries(
         monkeypatch.setattr(queries, "COUNTERPART_EVENTS", 1)
         busiest = max(entities, key=lambda e: queries.count_events(ledger, actor=e))
         assert all(c.events == 1 for c in queries.counterparts(ledger, busiest, limit=10**6))
+
+
+def test_pages_entity_page_says_when_counterparts_are_a_sample(
+    client: Any, ledger_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A busy entity's counterparts are counted over a sample of its events: the page says so, with the
+    sample's size and the entity's event count; below the bound it says nothing."""
+    with reportedly.open(ledger_db) as ledger:
+        db = queries.connection(ledger)
+        entities = [r[0] for r in db.execute("SELECT DISTINCT entity_id FROM event_participants")]
+        busiest = max(entities, key=lambda e: queries.count_events(ledger, actor=e))
+        total = queries.count_events(ledger, actor=busiest)
+    assert total > 1
+    assert "Counted over a sample" not in client.get(f"/entities/{busiest}").text
+    monkeypatch.setattr(queries, "COUNTERPART_EVENTS", 1)
+    html = client.get(f"/entities/{busiest}").text
+    assert f"Counted over a sample of 1 of its {total:,} events." in html

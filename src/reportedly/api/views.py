@@ -230,10 +230,13 @@ def entity(ledger: Ledger, entity_id: str, page: Page) -> dict[str, Any]:
         ]
         events.append({**claim_view(claim), "roles": roles})
     network = layout(ent.id, ent.name, queries.counterparts(ledger, ent.id, limit=NETWORK_SIZE))
+    total = queries.count_events(ledger, actor=ent.id)
     return {
         "entity": to_dict(ent),
-        "events": page.wrap(queries.count_events(ledger, actor=ent.id), events),
+        "events": page.wrap(total, events),
         "network": to_dict(network),
+        # Counterparts are counted over a sample of a busy entity's events: the page says so.
+        "network_sample": queries.COUNTERPART_EVENTS if total > queries.COUNTERPART_EVENTS else None,
     }
 
 

@@ -300,6 +300,12 @@ def _part(span: Span | Token, **fields: object) -> LeadPart:
     return LeadPart(text=span.text, start=span.start_char, end=span.end_char, **fields)  # type: ignore[arg-type]
 
 
+def _ents_in(sent: Span, doc_ents: Sequence[Span]) -> list[Span]:
+    """`sent.ents` from the Doc's entities read once: `Span.ents` rebuilds every entity of the Doc on
+    each call (entities never overlap, so those within the sentence are the same)."""
+    return [ent for ent in doc_ents if ent.start >= sent.start and ent.end <= sent.end]
+
+
 def _entity_at(start: int, end: int, entities: Iterable[Entity]) -> Entity | None:
     for entity in entities:
         if any(m.start < end and start < m.end for m in entity.mentions):
@@ -393,8 +399,9 @@ def _adjunct(verb: Token, marks: frozenset[str], preps: frozenset[str], purpose:
 def _when(doc: Doc, sents: Sequence[Span], ctx: DocContext) -> LeadPart | None:
     dates = date_index(doc)
     year = context_year(dates)
+    doc_ents = doc.ents
     for sent in sents:
-        for ent in sent.ents:
+        for ent in _ents_in(sent, doc_ents):
             if ent.label_ not in TIME_LABELS or (ent.text.isdigit() and len(ent.text) != 4):
                 continue  # a bare number tagged DATE is an age or a count ("Collett, 62,")
             if DURATION.match(ent.text.strip()):
@@ -536,10 +543,11 @@ def _places(sents: Sequence[Span], who: LeadPart | None,
     that describe a noun ("the US election", "US-based", "UK bars"), which place the event less often."""
     out: list[tuple[LeadPart, str | None]] = []
     described: list[tuple[LeadPart, str | None]] = []
+    doc_ents = sents[0].doc.ents if sents else ()
     for sent in sents:
         locative: list[tuple[LeadPart, str | None]] = []
         other: list[tuple[LeadPart, str | None]] = []
-        for ent in sent.ents:
+        for ent in _ents_in(sent, doc_ents):
             part, prep = _place_part(ent, who, entities)
             if part is None:
                 continue

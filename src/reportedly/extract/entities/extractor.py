@@ -105,7 +105,8 @@ def extract_entities(doc: Doc, ctx: DocContext) -> list[Entity]:
     clusters = cluster_mentions(mentions, gaz, defined)
     clusters = resolve_references(doc, clusters, gaz, date)
     ids = {id(c): f"e{i}" for i, c in enumerate(clusters, 1)}
-    entities = [_build(doc, c, ids, clusters, gaz) for c in clusters]
+    by_kb = _by_kb(clusters)  # once per article, not once per entity
+    entities = [_build(doc, c, ids, clusters, gaz, by_kb) for c in clusters]
     entities += _dateline_agency(entities, ctx, gaz)
     entities += _agent_parties(doc, clusters, ids, entities, ctx, gaz)
     return code_entities(entities, gaz, date, doc.text)
@@ -135,7 +136,8 @@ def _kind(c: Cluster, entry: GazetteerEntry | None) -> str | None:
     return KIND_BY_LABEL.get(c.label)
 
 
-def _build(doc: Doc, c: Cluster, ids: dict[int, str], clusters: list[Cluster], gaz: Gazetteer) -> Entity:
+def _build(doc: Doc, c: Cluster, ids: dict[int, str], clusters: list[Cluster], gaz: Gazetteer,
+           by_kb: dict[str, Cluster]) -> Entity:
     entry = gaz.get(c.kb) if c.kb else None
     place = next((m.place for m in c.mentions if m.place), None)
     if place is None and entry and entry.id.startswith("cty:"):
@@ -149,7 +151,7 @@ def _build(doc: Doc, c: Cluster, ids: dict[int, str], clusters: list[Cluster], g
         kb_id=c.kb,
         aliases=tuple(dict.fromkeys(m.text for m in mentions if _is_name(c, m))),
         roles=roles,
-        affiliations=_affiliations(doc, c, roles, ids, clusters, gaz, entry),
+        affiliations=_affiliations(doc, c, roles, ids, clusters, gaz, entry, by_kb),
         mentions=mentions,
         kind=_kind(c, entry),
         country=_valid_iso3(entry.country if entry else None) or (place.country if place else None),
@@ -189,11 +191,9 @@ def _affiliations(
     clusters: list[Cluster],
     gaz: Gazetteer,
     entry: GazetteerEntry | None,
+    by_kb: dict[str, Cluster],
 ) -> tuple[Affiliation, ...]:
     found: dict[str, Affiliation] = {}
-    # a country's government, when the article has it apart from the place, is what a person serves
-    governs = {id(k): any(acts_as_government(m) for m in k.mentions) for k in clusters}
-    by_kb = {k.kb: k for k in sorted(clusters, key=lambda k: governs[id(k)]) if k.kb}
 
     def add(target: Cluster | None, name: str, start: int | None, end: int | None) -> None:
         if target is c:
@@ -231,6 +231,13 @@ def _affiliations(
         country = gaz.country(entry.country)
         add(by_kb.get(f"cty:{entry.country}"), country.name if country else entry.country, None, None)
     return tuple(found.values())
+
+
+def _by_kb(clusters: list[Cluster]) -> dict[str, Cluster]:
+    """The article's clusters by gazetteer id; a country's government, when the article has it apart
+    from the place, wins over the place: it is what a person serves."""
+    governs = {id(k): any(acts_as_government(m) for m in k.mentions) for k in clusters}
+    return {k.kb: k for k in sorted(clusters, key=lambda k: governs[id(k)]) if k.kb}
 
 
 def _affiliating(doc: Doc, other: Cluster, m: Mention) -> bool:

@@ -113,7 +113,8 @@ def _matcher(vocab: Vocab) -> Matcher:
     if cached is None or cached[0] is not vocab:
         matcher = Matcher(vocab)
         matcher.add("ORG_REF", [[{"LOWER": "the"}, {"LOWER": {"IN": sorted(ORG_NOUN_KINDS)}}]])
-        matcher.add("PERSON_REF", [[{"LOWER": {"IN": ["he", "she"]}, "POS": "PRON"}]])
+        # One pattern per pronoun: an exact first token is compared in C, a set is a Python call per token.
+        matcher.add("PERSON_REF", [[{"LOWER": word, "POS": "PRON"}] for word in ("he", "she")])
         title: list[dict[str, Any]] = [
             {"LOWER": "the"},
             {"LOWER": {"IN": sorted(TITLE_MODIFIERS)}, "OP": "*"},

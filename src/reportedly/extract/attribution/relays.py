@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
@@ -58,10 +59,14 @@ def _matcher(vocab: Vocab) -> Matcher:
                 {"LOWER": {"IN": ["with", "to"]}},
             ],
             # one pattern per verb: an exact first token is compared in C, a set is a Python call per token
-            *([{"LEMMA": verb}, {"LOWER": {"IN": ["to", "with"]}}] for verb in ("speak", "talk")),
+            *(_verb_with(verb) for verb in ("speak", "talk")),
         ],
     )
     return matcher
+
+
+def _verb_with(verb: str) -> list[dict[str, Any]]:
+    return [{"LEMMA": verb}, {"LOWER": {"IN": ["to", "with"]}}]
 
 
 def name_of(head: Token) -> tuple[int, int]:

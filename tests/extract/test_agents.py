@@ -90,3 +90,18 @@ def test_agents_match_suffix(words: list[str], found: tuple[int, str] | None) ->
 def test_agents_code_for(country: str | None, agent: str | None, code: str, sector: str | None) -> None:
     assert agents.code_for(country, agent) == code
     assert agents.sector_of(agent) == sector
+
+
+@pytest.mark.parametrize(
+    ("noun", "body"),
+    [
+        ("government", True),  # GOVERNMENT_OFFICIAL [~GOV]
+        ("Court", True),  # COURT_OFFICIAL [~JUD]
+        ("ministry", True),  # MINISTRY_DELEGATION_ [~GOV]
+        ("minister", False),  # an office holder
+        ("president", False),
+        ("gunman", False),
+    ],
+)
+def test_agents_is_body(noun: str, body: bool) -> None:
+    assert agents.is_body(noun) is body

@@ -12,6 +12,11 @@ Dictionary") is read in full:
   them, which this lookup, matching a noun phrase's words, reads as consecutive too.
 The table is built once and cached (`reportedly.cache`) keyed by the file's content.
 
+`is_body(noun)` tells a body (an institution: "government", "court", "ministry") from an office
+holder ("minister", "president") by the dictionary itself: it lists officials, spokespersons,
+representatives or a delegation of a body ("GOVERNMENT_OFFICIAL", "COURT_OFFICIAL",
+"MILITARY_SPOKES!PERSON!", "MINISTRY_DELEGATION_"), never of an office holder.
+
 `code_for(country, agent)` joins an ISO-3 country and an agent code the way CAMEO actor codes are
 written (RUS + ~GOV -> RUSGOV, AFG + ~REB -> AFGREB, IGO~ + SYR -> IGOSYR); `sector_of` names the
 agent's primary sector (its first three letters: GOV, MIL, REB, COP, UAF ...).
@@ -34,6 +39,12 @@ _CODE = re.compile(r"\[\s*(~?[A-Z]+~?)\s*[\]}]")
 _PLURAL = re.compile(r"\{([^}]*)\}")
 _SET = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
 _HYPHEN = re.compile(r"\s*-\s*")
+# The words after a body's name in the dictionary's phrases for the people who act for it:
+# "GOVERNMENT_OFFICIAL", "MILITARY_SPOKES!PERSON!" (expanded: spokesman ...), "MINISTRY_DELEGATION_".
+MEMBER_WORDS = frozenset({
+    "official", "officials", "spokesman", "spokesmen", "spokeswoman", "spokeswomen", "spokesperson",
+    "representative", "representatives", "delegation",
+})
 
 
 def _path() -> Path:
@@ -132,6 +143,23 @@ def match_suffix(words: Sequence[str]) -> tuple[int, str] | None:
         if code is not None:
             return start, code
     return None
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    table = agent_table()
+    out = set()
+    for phrase, code in table.items():
+        words = phrase.split(" ")
+        if len(words) == 2 and words[1] in MEMBER_WORDS and sector_of(table.get(words[0])) == sector_of(code):
+            out.add(words[0])
+    return frozenset(out)
+
+
+def is_body(noun: str) -> bool:
+    """Whether a one-word noun names a body the dictionary lists people acting for, in its own sector
+    ("government": GOVERNMENT_OFFICIAL [~GOV]; "court": COURT_OFFICIAL [~JUD]); "minister" is none."""
+    return key(noun) in _bodies()
 
 
 def agent_name(code: str) -> str:

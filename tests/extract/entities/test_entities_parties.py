@@ -76,6 +76,35 @@ THE_ARMY = [
     ("attacked", 3, "ROOT", "VERB", "O"),
     (".", 3, "punct", "PUNCT", "O"),
 ]
+A_GERMAN_COURT = [
+    ("A", 2, "det", "DET", "O"),
+    ("German", 2, "amod", "ADJ", "B-NORP"),
+    ("court", 3, "nsubj", "NOUN", "O"),
+    ("rejected", 3, "ROOT", "VERB", "O"),
+    ("the", 5, "det", "DET", "O"),
+    ("request", 3, "dobj", "NOUN", "O"),
+    (".", 3, "punct", "PUNCT", "O"),
+]
+THE_GOVERNMENT = [
+    ("The", 1, "det", "DET", "O"),
+    ("government", 2, "nsubj", "NOUN", "O"),
+    ("conceded", 2, "ROOT", "VERB", "O"),
+    (".", 2, "punct", "PUNCT", "O"),
+]
+THE_MINISTER = [
+    ("The", 1, "det", "DET", "O"),
+    ("minister", 2, "nsubj", "NOUN", "O"),
+    ("conceded", 2, "ROOT", "VERB", "O"),
+    (".", 2, "punct", "PUNCT", "O"),
+]
+ON_THE_COURT = [
+    ("They", 1, "nsubj", "PRON", "O"),
+    ("went", 1, "ROOT", "VERB", "O"),
+    ("on", 1, "prep", "ADP", "O"),
+    ("the", 4, "det", "DET", "O"),
+    ("court", 2, "pobj", "NOUN", "O"),
+    (".", 1, "punct", "PUNCT", "O"),
+]
 A_GUNMAN = [
     ("A", 1, "det", "DET", "O"),
     ("gunman", 2, "nsubj", "NOUN", "O"),
@@ -115,6 +144,11 @@ def _agents(spec: list[Any], dateline: Dateline | None = KABUL) -> list[tuple[An
         (CIVILIANS, KABUL, []),  # civilians alone are no party of a political act
         (THE_ARMY, KABUL, [("Sudanese army", "government", "SDN", "SDNMIL", "MIL")]),  # a body, singular
         (A_GUNMAN, KABUL, []),  # an individual
+        # a state organ the agents dictionary lists officials of, with "a" as with "the"
+        (A_GERMAN_COURT, KABUL, [("German court", "government", "DEU", "DEUJUD", "JUD")]),
+        (THE_GOVERNMENT, KABUL, [("government (Afghanistan)", "government", "AFG", "AFGGOV", "GOV")]),
+        (ON_THE_COURT, KABUL, []),  # an organ's noun after a preposition: a place (a basketball court)
+        (THE_MINISTER, KABUL, []),  # an office holder: the dictionary lists no officials of a minister
         (TO_PRISON, KABUL, []),  # a place
     ],
 )

@@ -9,8 +9,10 @@ A noun phrase is such a party when:
   conjunct or apposition of one of these;
 - the agents dictionary lists its head with the modifiers right before it ("riot police", "armed men");
 - its head is plural, or names an armed or security body in the singular with "the" and no description
-  but its country ("the army", "the Sudanese military"): a single office holder ("the president"), an
-  individual ("a gunman", "the Ukrainian-born fighter") or a place ("went to prison") is no party here;
+  but its country ("the army", "the Sudanese military"), or a state organ the agents dictionary lists
+  officials of (`agents.is_body`) with "the" or "a" ("the government", "a German court", "the
+  ministry"): a single office holder ("the president", "the minister"), an individual ("a gunman",
+  "the Ukrainian-born fighter") or a place ("went to prison") is no party here;
 - no other entity already names it: no named modifier or owner ("Taliban fighters", "NRF's forces",
   "members of the NRF": the named group is the party), and not "the rebels" in an article that names
   an armed group (the events' rule reads that phrase as that group).
@@ -27,7 +29,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from reportedly.extract.agents import code_for, match_suffix, sector_of
+from reportedly.extract.agents import code_for, is_body, match_suffix, sector_of
 from reportedly.extract.places import country_of_adjective
 from reportedly.gazetteer import Gazetteer
 from reportedly.model import Affiliation, Entity, Span
@@ -46,6 +48,9 @@ OWNER_PREPS = frozenset({"of", "from"})
 ACTOR_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "UAF", "INS", "OPP"})
 # Sectors whose bodies act as one party even when named in the singular ("the army", "the police").
 COLLECTIVE_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "CRM", "SPY", "INS"})
+# Sectors of the state's organs: a singular body of theirs the dictionary lists officials of (`is_body`:
+# "the government", "a German court", "the ministry") acts as one party, with "a" as with "the".
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Agents a named armed group of the article may stand behind ("the rebels", "militants", "opposition
 # forces"): the events' unnamed-group rule reads them as that group.
 GROUP_SECTORS = frozenset({"REB", "UAF", "OPP"})
@@ -132,14 +137,19 @@ def _is_subject(tok: Token) -> bool:
 def _is_body(tok: Token, before: list[Token], sector: str | None, country_of: dict[int, str],
              gaz: Gazetteer) -> bool:
     """Whether a singular head names a body that acts as one party: a security or armed sector, with
-    "the" or a country's possessive ("the army", "China's military"), described by nothing but its
-    country ("the Sudanese army").
-    Not "a gunman" (an individual), "went to prison" (a place), "the Ukrainian-born fighter" (a boxer)."""
-    if sector not in COLLECTIVE_SECTORS:
+    "the" or a country's possessive ("the army", "China's military"), or a state organ the dictionary
+    lists officials of, with "the" or "a" too, as a subject or object ("the government", "a court");
+    described by nothing but its country ("the Sudanese army", "a German court").
+    Not "a gunman" (an individual), "went to prison" (a place), "the Ukrainian-born fighter" (a boxer),
+    "the minister" (an office holder)."""
+    # an organ only where it acts or is acted on: "went on the court", "in the ministry" name places
+    organ = sector in STATE_SECTORS and is_body(tok.text) and (_is_subject(tok) or _object_of_verb(tok))
+    if sector not in COLLECTIVE_SECTORS and not organ:
         return False
-    if not any((c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.i in country_of)
+    articles = ("the", "a", "an") if organ else ("the",)
+    if not any((c.dep_ == "det" and c.lower_ in articles) or (c.dep_ == "poss" and c.i in country_of)
                for c in tok.children):
-        return False  # "the army", "China's military"
+        return False  # "the army", "China's military", "a court"
     return all(t.i in country_of or _adjective_country(t, gaz) for t in before)
 
 

@@ -277,3 +277,32 @@ def test_events_relay_pattern_reads_own_words_only() -> None:
     )
     assert match_token(doc[1]) is None
     assert match_token(doc[6]) is not None
+
+
+def _rejected(request_words: list[tuple[str, str, int, str, str]]) -> Doc:
+    return _doc(
+        [
+            ("court", "court", 1, "nsubj", "NOUN"),
+            ("rejected", "reject", 1, "ROOT", "VERB"),
+            *request_words,
+        ]
+    )
+
+
+def test_events_statement_pattern_reads_the_verb_phrase_only() -> None:
+    """"- * CHARGE [016]" (deny responsibility, a statement) codes "rejected the charge", not "rejected a
+    request for X on the charge of rebellion": a statement pattern's word must sit in the verb's phrase."""
+    near = _rejected([("the", "the", 3, "det", "DET"), ("charge", "charge", 1, "dobj", "NOUN")])
+    assert match_token(near[1]) is None  # 016: a statement, no event
+    far = _rejected(
+        [
+            ("a", "a", 3, "det", "DET"),
+            ("request", "request", 1, "dobj", "NOUN"),
+            ("on", "on", 3, "prep", "ADP"),
+            ("the", "the", 6, "det", "DET"),
+            ("charge", "charge", 4, "pobj", "NOUN"),
+        ]
+    )
+    match = match_token(far[1])
+    assert match is not None and match.type == "REJECT"
+    assert match.cameo.startswith("12")

@@ -478,7 +478,11 @@ def _recode(draft: Draft) -> Draft:
         draft.type, draft.cameo, draft.mode, draft.anaphor = "AGREE", None, None, False
     elif draft.type == "CONSULT" and {"offered", "negated"} <= draft.cues:  # "would not negotiate with"
         draft.type, draft.cameo, draft.mode, draft.anaphor = "REJECT", REFUSE_CODE, "meet", False
-        draft.cues -= {"offered", "negated"}
+        # as for the other refused acts below: the cues, the learned reading included, were of the talks
+        # refused, and the talks are the refusal's content ("Guyana would not negotiate its sovereignty"
+        # stands with one party)
+        draft.cues = {c for c in draft.cues if c not in ("offered", "negated") and not c.startswith(LEARNED)}
+        draft.content = draft.content or (draft.trigger.i, draft.trigger.right_edge.i + 1)
     elif draft.type == "CONSULT" and "offered" in draft.cues:
         offerer = [draft.host] if draft.host else draft.actors[:1]
         guests = [e for e in draft.actors + draft.recipients if e not in offerer]

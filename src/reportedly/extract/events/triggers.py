@@ -3,7 +3,8 @@
 The lexicon (src/reportedly/data/events/lexicon.json) is built by scripts/build_event_lexicon.py
 from ../shared/data/cameo/CAMEO.2.0.txt (MIT) and ../shared/data/plover/CAMEO2PLOVER-2021.txt.
 A verb's CAMEO code is the code of its most specific pattern whose words all occur around the
-verb (objects and prepositional phrases after it, the subject before it), else the verb's default.
+verb (objects and prepositional phrases after it, the subject before it), else the verb's default; a
+statement pattern's words must be in the verb's own phrase (`STATEMENT_DEPTH`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,20 @@ from reportedly.extract.cues import SPEECH_VERBS
 POST_WINDOW = 14
 # How far before the verb: the subject head ("&MILITARY *"), a few words.
 PRE_WINDOW = 6
+# Where the words of a statement pattern (a CAMEO code under 02, no event: "- * CHARGE [016]", deny
+# responsibility) are looked for: in the verb's own phrase, one phrase down the parse - its object, the
+# object of its own preposition, a governed verb's ("refused to respond to criticism"). Such a pattern
+# turns the verb's act into no event, so it must name what the verb acts on, as PETRARCH matches within
+# the verb phrase: "rejected the charges" is a denial, "rejected an extradition request for X on the
+# charge of rebellion" a rejection. Other patterns keep the window.
+STATEMENT_DEPTH = 1
+# Links that stay inside one phrase (cost no depth): a noun's own modifiers, its "of" phrase ("a
+# suspension of aid", "hundreds of prisoners"), a preposition's object, a conjunct or apposition, a
+# governed verb ("refused to send").
+PHRASE_DEPS = frozenset({
+    "pobj", "pcomp", "compound", "amod", "nmod", "nummod", "quantmod", "poss", "det", "predet", "case",
+    "prt", "aux", "auxpass", "neg", "cc", "conj", "appos", "xcomp", "punct",
+})
 
 # Verbs whose dictionary default is wrong for news on diplomacy (PETRARCH2's own notes say the
 # dictionary "could use a lot of additional work"): CAMEO codes from the CAMEO manual. A blank code drops
@@ -234,10 +249,31 @@ def _verb_code(token: Token, lemma: str, use_patterns: bool = True) -> tuple[str
     while start > max(0, token.i - PRE_WINDOW) and not doc[start].is_sent_start:
         start -= 1  # back to the sentence start or the window's edge (Token.sent walks the whole Doc)
     pre = _words(t for t in doc[start : token.i] if t.i not in content)
+    near = _words(_below(token, STATEMENT_DEPTH, {t.i for t in after} - content))
     for pre_groups, post_groups, code in patterns:  # most specific first: the first match is the best
-        if _holds(post_groups, post) and _holds(pre_groups, pre):
+        words = near if code.startswith(NON_EVENT_ROOTS) else post
+        if _holds(post_groups, words) and _holds(pre_groups, pre):
             return code, True
     return default, False
+
+
+def _below(token: Token, depth: int, allowed: set[int]) -> list[Token]:
+    """The tokens at most `depth` phrases below `token` in the parse (links in `PHRASE_DEPS` and into an
+    "of" phrase cost nothing), among `allowed` (the window after the verb) or in a passive verb's
+    subject ("the charges were rejected"): "released hundreds of prisoners", "a suspension of aid",
+    not "rejected a request for X on the charge of rebellion"."""
+    out: list[Token] = []
+    stack = [(token, 0, False)]
+    while stack:
+        tok, level, passive = stack.pop()
+        if tok.i != token.i and (tok.i in allowed or passive):
+            out.append(tok)
+        for child in tok.children:
+            free = child.dep_ in PHRASE_DEPS or (child.dep_ == "prep" and child.lower_ == "of")
+            below = level if free else level + 1
+            if below <= depth:
+                stack.append((child, below, passive or (tok.i == token.i and child.dep_ == "nsubjpass")))
+    return out
 
 
 def _holds(groups: tuple[frozenset[str], ...], words: set[str]) -> bool:

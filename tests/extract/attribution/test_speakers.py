@@ -89,6 +89,56 @@ def test_speakers_it_with_nothing_to_stand_for_is_dropped(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "antecedent"),
+    [
+        # the noun the relative clause modifies, without the clause or the pronoun itself
+        ("Barkley, who said he typically votes Democratic, backed Kasich.", "Barkley"),
+        ("The rise came from the 1 percent who said they preferred him.", "the 1 percent"),
+        # a place cannot be "who": the noun its preposition hangs on
+        (
+            "Democrats across the country, who said the economy was weak, backed Sanders.",
+            "Democrats across the country",
+        ),
+        # a date cannot speak: the object of the verb it hangs on
+        (
+            "Clinton released her medical records in July, which showed she was fit for duty.",
+            "her medical records",
+        ),
+    ],
+)
+def test_speakers_relative_pronoun_is_the_noun_its_clause_modifies(
+    nlp: Any, text: str, antecedent: str
+) -> None:
+    atts = _attributions(nlp, text)
+    relative = [a for a in atts if a.speaker.text.lower() in ("who", "which")]
+    assert len(relative) == 1
+    assert relative[0].speaker.antecedent is not None
+    assert relative[0].speaker.antecedent.text == antecedent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry met the envoy. It seems that the talks failed.",
+        "The ministry met the envoy. Instead, it appears that the talks have failed.",
+        "The ministry met the envoy. It is believed that the talks failed.",
+    ],
+)
+def test_speakers_expletive_it_is_no_speaker(nlp: Any, text: str) -> None:
+    atts = _attributions(nlp, text)
+    assert atts  # the claim stays, credited to no one
+    assert all(a.speaker.kind == "unattributed" and a.speaker.antecedent is None for a in atts)
+    assert all(a.speaker.entity is None for a in atts)
+
+
+def test_speakers_referential_it_still_resolves(nlp: Any) -> None:
+    # "it" with a clause after a speech verb is the agency, not an expletive
+    atts = _attributions(nlp, "The agency said the storm would hit, and it warned that roads would close.")
+    it = [a for a in atts if a.speaker.text.lower() == "it"]
+    assert it and it[0].speaker.antecedent is not None
+
+
+@pytest.mark.parametrize(
     ("text", "org"),
     [
         ("An RSF spokesman denied the accusation.", "Rapid Support Forces"),

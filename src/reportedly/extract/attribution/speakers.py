@@ -24,8 +24,16 @@ def _words(text: str) -> frozenset[str]:
 
 PRONOUNS = frozenset({"he", "she", "they", "who", "i", "we", "it", "which", "that", "you"})
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "who"})
-# Pronouns that stand for a thing or an organization: resolved, or the attribution is dropped.
-THING_PRONOUNS = frozenset({"it", "which", "that"})
+# Pronouns resolved by references.resolve_thing, or the attribution is dropped: "it" and the
+# relative pronouns (which stand for the noun their clause modifies, never a nearby one).
+THING_PRONOUNS = frozenset({"it", "which", "that", "who"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+# Entity types that cannot speak: a relative clause on one modifies the noun or event before it
+# ("released her records in July, which showed ..."); "who" cannot stand for a place either.
+MUTE_TYPES = frozenset({"DATE", "TIME", "LOC", "FAC", "QUANTITY", "ORDINAL", "MONEY"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Raising verbs: their subject "it" is an expletive when a clause follows ("it seems that ...").
+RAISING_VERBS = frozenset({"seem", "appear"})
 # Head nouns that name a source without naming it: "a source close to ...", "officials said".
 ANONYMOUS_HEADS = _words("""
 source official diplomat insider aide person people analyst observer expert witness resident
@@ -188,6 +196,69 @@ def phrase(head: Token) -> Found:
     while end > head.i + 1 and (head.doc[end - 1].text in {",", "—", "-", "–"} or head.doc[end - 1].is_space):
         end -= 1
     return Found(start, end, head.i)
+
+
+def relative_antecedent(pronoun: Token) -> Found | None:
+    """The phrase a relative pronoun stands for: the noun its relative clause modifies, or None.
+
+    The clause is the pronoun's head under a `relcl` arc; the noun is that arc's head, the phrase
+    its words before the clause ("the 1 percent who said": "the 1 percent"). A noun that cannot
+    speak (a date, a place for "who") hands over to the noun its preposition hangs on ("Democrats
+    across the country, who said": Democrats) or to the object of the verb it hangs on ("released
+    her records in July, which showed": her records); None when there is none.
+    """
+    clause = pronoun.head
+    if clause.dep_ != "relcl" or clause.head is clause or clause.head.i > pronoun.i:
+        return None
+    target = clause.head
+    mute = MUTE_TYPES | (PLACE_TYPES if pronoun.lower_ == "who" else frozenset())
+    if target.ent_type_ in mute:
+        holder = target.head.head if target.dep_ == "pobj" and target.head.dep_ == "prep" else None
+        if holder is not None and holder.pos_ in ("NOUN", "PROPN") and holder.ent_type_ not in mute:
+            target = holder
+        elif holder is not None and holder.pos_ in ("VERB", "AUX"):
+            obj = next((c for c in holder.children if c.dep_ == "dobj" and c.i < target.i), None)
+            if obj is None or obj.ent_type_ in mute:
+                return None
+            target = obj
+        else:
+            return None
+    if target.pos_ not in ("NOUN", "PROPN"):
+        return None
+    found = phrase(target)
+    doc = target.doc
+    end = min(found.end, clause.left_edge.i) if target.i < clause.left_edge.i else found.end
+    while end > target.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text in ")]":
+            break
+        end -= 1
+    return Found(found.start, end, found.head)
+
+
+def is_expletive(doc: Doc, found: Found) -> bool:
+    """True for an "it" that stands for nothing: the subject of a raising verb or of "be" with an
+    adjective, with the clause it announces after them ("It seems that ...", "It is clear that ...",
+    "it's hard to know ..."), or marked `expl` by the parser."""
+    it = doc[found.head]
+    if it.lower_ != "it" or found.end - found.start != 1:
+        return False
+    if it.dep_ == "expl":
+        return True
+    verb = it.head
+    if it.dep_ not in ("nsubj", "nsubjpass") or verb is it:
+        return False
+    clauses = ("ccomp", "csubj", "xcomp")
+    if it.dep_ == "nsubjpass" or verb.lemma_ in RAISING_VERBS:
+        return any(c.dep_ in ("ccomp", "csubj") and c.i > verb.i for c in verb.children)
+    if verb.lemma_ != "be":
+        return False
+    return any(
+        pred.dep_ == "acomp"
+        and pred.tag_ in ("JJ", "VBN")
+        and pred.i > verb.i
+        and any(c.dep_ in clauses for c in (*verb.children, *pred.children) if c.i > pred.i)
+        for pred in verb.children
+    )
 
 
 def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
@@ -374,13 +445,8 @@ def resolve(
     """
     head = doc[found.head]
     if head.lower_ in THING_PRONOUNS or head.lower_ == "you":
-        return speaker  # "it", "which", "that": references.resolve_thing
+        return speaker  # "it", "which", "that", "who": references.resolve_thing
     plural = head.lower_ in {"they", "we"}
-    if head.lower_ == "who" and head.head.head is not head.head:
-        target = head.head.head  # "Kabulov, who said ...": the noun the relative clause hangs on
-        found2 = phrase(target)
-        resolved = make_speaker(doc, found2, entities)
-        return with_antecedent(speaker, resolved)
     before = [p for p in earlier if p.start is None or p.start < (speaker.start or 0)]
     persons = [p for p in before if (p.kind == SpeakerKind.PERSON.value) != plural]
     others = [p for p in before if p.kind in (SpeakerKind.PERSON.value, SpeakerKind.ORGANIZATION.value)]

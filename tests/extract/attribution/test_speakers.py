@@ -94,12 +94,22 @@ def test_speakers_it_with_nothing_to_stand_for_is_dropped(nlp: Any) -> None:
         # the noun the relative clause modifies, without the clause or the pronoun itself
         ("Barkley, who said he typically votes Democratic, backed Kasich.", "Barkley"),
         ("The rise came from the 1 percent who said they preferred him.", "the 1 percent"),
-        # a place cannot be "who": the noun its preposition hangs on
+        ("Among those who said the economy mattered most, most backed Sanders.", "those"),
+        # a date cannot speak: the noun phrase before it
         (
-            "Democrats across the country, who said the economy was weak, backed Sanders.",
-            "Democrats across the country",
+            "The party hopes to re-elect Sen. Rob Portman this year, who has said the law is fair.",
+            "Sen. Rob Portman",
         ),
-        # a date cannot speak: the object of the verb it hangs on
+        # a second relative clause conjoined to the first shares its noun
+        (
+            "The fight is among African Americans, who are expected to make up half of the electorate"
+            " and who said that they like the Clintons.",
+            "African Americans",
+        ),
+        # an adjective used as a noun
+        ("The numbers are higher because there are many who have said they will back her.", "many"),
+        # a clause hung on a noun across other words: the noun phrase right before it
+        ("The board met Sen. Rob Portman on Tuesday, who said that the law was fair.", "Sen. Rob Portman"),
         (
             "Clinton released her medical records in July, which showed she was fit for duty.",
             "her medical records",

@@ -28,10 +28,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i", "who"})
 # relative pronouns (which stand for the noun their clause modifies, never a nearby one).
 THING_PRONOUNS = frozenset({"it", "which", "that", "who"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
-# Entity types that cannot speak: a relative clause on one modifies the noun or event before it
-# ("released her records in July, which showed ..."); "who" cannot stand for a place either.
+# Entity types that cannot speak: a relative clause on one modifies the noun before it
+# ("released her records in July, which showed ...").
 MUTE_TYPES = frozenset({"DATE", "TIME", "LOC", "FAC", "QUANTITY", "ORDINAL", "MONEY"})
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Raising verbs: their subject "it" is an expletive when a clause follows ("it seems that ...").
 RAISING_VERBS = frozenset({"seem", "appear"})
 # Head nouns that name a source without naming it: "a source close to ...", "officials said".
@@ -201,38 +200,70 @@ def phrase(head: Token) -> Found:
 def relative_antecedent(pronoun: Token) -> Found | None:
     """The phrase a relative pronoun stands for: the noun its relative clause modifies, or None.
 
-    The clause is the pronoun's head under a `relcl` arc; the noun is that arc's head, the phrase
-    its words before the clause ("the 1 percent who said": "the 1 percent"). A noun that cannot
-    speak (a date, a place for "who") hands over to the noun its preposition hangs on ("Democrats
-    across the country, who said": Democrats) or to the object of the verb it hangs on ("released
-    her records in July, which showed": her records); None when there is none.
+    The clause is the pronoun's head under a `relcl` arc (through "and who ...": a conjoined
+    clause shares the first one's noun); the noun is that arc's head, the phrase its words before
+    the clause ("the 1 percent who said": "the 1 percent"; "those who said": "those"). A date or a
+    place, which cannot speak, hands over to the noun phrase before it ("released her records in
+    July, which showed": her records; "re-elect Sen. Rob Portman this year, who endorsed":
+    Portman), and so does a noun the parser hung the clause on across other words; None when
+    there is none.
     """
     clause = pronoun.head
+    for _ in range(3):  # "who are expected to ... and who maintain": up the conjunct's clauses
+        if clause.dep_ not in ("conj", "xcomp") or clause.head is clause:
+            break
+        clause = clause.head
     if clause.dep_ != "relcl" or clause.head is clause or clause.head.i > pronoun.i:
         return None
-    target = clause.head
-    mute = MUTE_TYPES | (PLACE_TYPES if pronoun.lower_ == "who" else frozenset())
-    if target.ent_type_ in mute:
-        holder = target.head.head if target.dep_ == "pobj" and target.head.dep_ == "prep" else None
-        if holder is not None and holder.pos_ in ("NOUN", "PROPN") and holder.ent_type_ not in mute:
-            target = holder
-        elif holder is not None and holder.pos_ in ("VERB", "AUX"):
-            obj = next((c for c in holder.children if c.dep_ == "dobj" and c.i < target.i), None)
-            if obj is None or obj.ent_type_ in mute:
-                return None
-            target = obj
-        else:
-            return None
-    if target.pos_ not in ("NOUN", "PROPN"):
+    doc = pronoun.doc
+    target: Token | None = clause.head
+    assert target is not None
+    if target.pos_ == "ADJ":  # an adjective a relative clause hangs on is used as a noun: "many who"
+        return Found(target.left_edge.i, target.i + 1, target.i)
+    inside = {t.i for t in target.subtree} - {t.i for t in clause.subtree}
+    end = target.i + 1
+    while end < clause.left_edge.i and end in inside:
+        end += 1
+    if any(not doc[i].is_punct for i in range(end, clause.left_edge.i)):
+        # the parser hung the clause on a noun far before it ("The board met Portman on Tuesday,
+        # who said"): the noun phrase right before the clause is meant
+        target = _noun_before(doc, clause.left_edge.i, pronoun.sent.start)
+    elif target.ent_type_ in MUTE_TYPES:
+        target = _noun_before(doc, target.left_edge.i, pronoun.sent.start)
+    if target is None or not _can_stand(target):
         return None
     found = phrase(target)
-    doc = target.doc
-    end = min(found.end, clause.left_edge.i) if target.i < clause.left_edge.i else found.end
+    start, end = found.start, target.i + 1
+    while end < found.end and end not in {t.i for t in clause.subtree} and end < clause.left_edge.i:
+        end += 1
     while end > target.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         if doc[end - 1].text in ")]":
             break
         end -= 1
-    return Found(found.start, end, found.head)
+    return Found(start, end, found.head)
+
+
+def _can_stand(token: Token) -> bool:
+    """A noun, a number ("four in 10 who said") or a non-personal pronoun ("those who said")."""
+    if token.pos_ == "PRON":
+        return token.lower_ not in PRONOUNS
+    return token.pos_ in ("NOUN", "PROPN", "NUM") and token.ent_type_ not in MUTE_TYPES
+
+
+def _noun_before(doc: Doc, index: int, sent_start: int) -> Token | None:
+    """The head of the nearest noun phrase that can speak before token `index` in its sentence,
+    past dates and places, climbing from a prepositional object to the noun its preposition hangs
+    on ("records of the campaign in July": records)."""
+    for i in range(index - 1, sent_start - 1, -1):
+        token = doc[i]
+        if not _can_stand(token):
+            continue
+        while token.dep_ in ("compound", "flat", "nmod", "amod", "nummod") and token.head.i > token.i:
+            token = token.head
+        while token.dep_ == "pobj" and token.head.dep_ == "prep" and _can_stand(token.head.head):
+            token = token.head.head
+        return token
+    return None
 
 
 def is_expletive(doc: Doc, found: Found) -> bool:

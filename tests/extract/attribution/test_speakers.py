@@ -184,3 +184,20 @@ def test_speakers_one_unnamed_officer_of_a_country_is_anonymous_tied_to_it(
     att = atts[-1]
     assert att.speaker.kind == "anonymous" and att.speaker.entity is None
     assert att.speaker.affiliation in entities and entities[att.speaker.affiliation].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # object control: the object of "led ... to" speaks, not the subject of "led"
+        (
+            "The decisive victory led the party chairman to declare that Trump was the nominee.",
+            "the party chairman",
+        ),
+        # an object that cannot speak leaves the subject
+        ("She used a crude expression to describe the Turks as ingratiating.", "She"),
+    ],
+)
+def test_speakers_object_control_credits_the_object_that_can_speak(nlp: Any, text: str, speaker: str) -> None:
+    atts = _attributions(nlp, text)
+    assert [a.speaker.text for a in atts] == [speaker]

@@ -146,6 +146,10 @@ def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token |
             lost = _phrase_just_before(node)  # a finite verb has its own subject: the parser lost it
             if lost is not None:
                 return lost
+        if node.dep_ == "xcomp" and node.head is not node:
+            obj = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
+            if obj is not None and _can_speak(obj):
+                return obj  # object control: "it forced his rival to distance herself": the rival
         if node.dep_ in ("conj", "advcl", "xcomp", "acomp") and node.head is not node:
             node = node.head  # "was reluctant to endorse": the subject of "was"
             continue
@@ -159,6 +163,17 @@ def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token |
             return node.head  # "a statement saying ...", "Clinton's op-ed supporting biofuels"
         return None
     return None
+
+
+def _can_speak(token: Token) -> bool:
+    """A person, group or place named, a pronoun, or a noun for an unnamed source or a title."""
+    lemma = token.lemma_.lower()
+    return (
+        token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or token.pos_ == "PRON"
+        or lemma in ANONYMOUS_HEADS
+        or lemma in TITLE_HEADS
+    )
 
 
 def _phrase_just_before(verb: Token) -> Token | None:

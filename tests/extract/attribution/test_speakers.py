@@ -201,3 +201,26 @@ def test_speakers_one_unnamed_officer_of_a_country_is_anonymous_tied_to_it(
 def test_speakers_object_control_credits_the_object_that_can_speak(nlp: Any, text: str, speaker: str) -> None:
     atts = _attributions(nlp, text)
     assert [a.speaker.text for a in atts] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry met the envoy. Similarly, it’s hard to know where the donors will put their money.",
+        "The ministry met the envoy. It’s implied that he won’t stand in her way.",
+    ],
+)
+def test_speakers_expletive_it_with_a_curly_contraction_or_passive_is_no_speaker(nlp: Any, text: str) -> None:
+    atts = [a for a in _attributions(nlp, text) if a.speaker.text.lower() in ("it", "reports")]
+    assert atts  # the claim stays, credited to no one
+    assert all(a.speaker.kind == "unattributed" for a in atts)
+
+
+def test_speakers_it_never_stands_for_a_plural_speaker(nlp: Any) -> None:
+    text = (
+        "The company said on Monday that it would act. Politicians and some technologists said the rules "
+        "were too weak. It said that it had suspended 125,000 accounts."
+    )
+    it = [a for a in _attributions(nlp, text) if a.speaker.text == "It"]
+    assert it and it[0].speaker.antecedent is not None
+    assert it[0].speaker.antecedent.text == "The company"

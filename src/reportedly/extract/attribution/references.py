@@ -35,7 +35,8 @@ def resolve_thing(
     A relative pronoun stands for the noun its clause modifies (speakers.relative_antecedent:
     "the report, which said"; never a date or, for "who", a place), or
     for whoever issued it when that noun is a channel ("the ministry issued a statement, which
-    said": the ministry). "It" stands for the last organization or outlet that spoke before it,
+    said": the ministry). "It" stands for the last organization or outlet that spoke before it
+    (never a plural or a coordination: "Republicans", "Politicians and technologists"),
     else the last organization or government named before it. Nothing found: None (the caller
     drops the attribution rather than credit "it").
     """
@@ -54,7 +55,11 @@ def resolve_thing(
         return with_antecedent(speaker, make_speaker(doc, antecedent, entities))
     start = speaker.start or 0
     things = (SpeakerKind.ORGANIZATION.value, SpeakerKind.MEDIA.value)
-    before = [p for p in earlier if p.kind in things and p.start is not None and p.start < start]
+    before = [
+        p
+        for p in earlier
+        if p.kind in things and p.start is not None and p.start < start and not _plural(doc, p)
+    ]
     if before:
         return with_antecedent(speaker, before[-1])
     named = [
@@ -75,6 +80,18 @@ def resolve_thing(
         speaker.end,
         antecedent=Span(m_start, m_end, m_text),
     )
+
+
+def _plural(doc: Doc, speaker: Speaker) -> bool:
+    """True for a speaker "it" cannot stand for: a plural noun ("Republicans", "some economists")
+    or a coordination ("Politicians and technologists")."""
+    if speaker.start is None or speaker.end is None:
+        return False
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children)
 
 
 def resolve_anonymous(speaker: Speaker, doc: Doc, found: Found, earlier: list[Speaker]) -> Speaker:

@@ -294,9 +294,10 @@ def is_expletive(doc: Doc, found: Found) -> bool:
     if it.dep_ not in ("nsubj", "nsubjpass") or verb is it:
         return False
     clauses = ("ccomp", "csubj", "xcomp")
-    if it.dep_ == "nsubjpass" or verb.lemma_ in RAISING_VERBS:
+    passive = it.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
+    if passive or verb.lemma_ in RAISING_VERBS:
         return any(c.dep_ in ("ccomp", "csubj") and c.i > verb.i for c in verb.children)
-    if verb.lemma_ != "be":
+    if verb.lemma_ != "be" and verb.norm_ != "'s":  # "it’s hard to know": the curly "’s" keeps its lemma
         return False
     return any(
         pred.dep_ == "acomp"

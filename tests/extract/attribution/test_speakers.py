@@ -89,6 +89,66 @@ def test_speakers_it_with_nothing_to_stand_for_is_dropped(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "antecedent"),
+    [
+        # the noun the relative clause modifies, without the clause or the pronoun itself
+        ("Barkley, who said he typically votes Democratic, backed Kasich.", "Barkley"),
+        ("The rise came from the 1 percent who said they preferred him.", "the 1 percent"),
+        ("Among those who said the economy mattered most, most backed Sanders.", "those"),
+        # a date cannot speak: the noun phrase before it
+        (
+            "The party hopes to re-elect Sen. Rob Portman this year, who has said the law is fair.",
+            "Sen. Rob Portman",
+        ),
+        # a second relative clause conjoined to the first shares its noun
+        (
+            "The fight is among African Americans, who are expected to make up half of the electorate"
+            " and who said that they like the Clintons.",
+            "African Americans",
+        ),
+        # an adjective used as a noun
+        ("The numbers are higher because there are many who have said they will back her.", "many"),
+        # a clause hung on a noun across other words: the noun phrase right before it
+        ("The board met Sen. Rob Portman on Tuesday, who said that the law was fair.", "Sen. Rob Portman"),
+        (
+            "Clinton released her medical records in July, which showed she was fit for duty.",
+            "her medical records",
+        ),
+    ],
+)
+def test_speakers_relative_pronoun_is_the_noun_its_clause_modifies(
+    nlp: Any, text: str, antecedent: str
+) -> None:
+    atts = _attributions(nlp, text)
+    relative = [a for a in atts if a.speaker.text.lower() in ("who", "which")]
+    assert len(relative) == 1
+    assert relative[0].speaker.antecedent is not None
+    assert relative[0].speaker.antecedent.text == antecedent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry met the envoy. It seems that the talks failed.",
+        "The ministry met the envoy. Instead, it appears that the talks have failed.",
+        "The ministry met the envoy. It is believed that the talks failed.",
+    ],
+)
+def test_speakers_expletive_it_is_no_speaker(nlp: Any, text: str) -> None:
+    atts = _attributions(nlp, text)
+    assert atts  # the claim stays, credited to no one
+    assert all(a.speaker.kind == "unattributed" and a.speaker.antecedent is None for a in atts)
+    assert all(a.speaker.entity is None for a in atts)
+
+
+def test_speakers_referential_it_still_resolves(nlp: Any) -> None:
+    # "it" with a clause after a speech verb is the agency, not an expletive
+    atts = _attributions(nlp, "The agency said the storm would hit, and it warned that roads would close.")
+    it = [a for a in atts if a.speaker.text.lower() == "it"]
+    assert it and it[0].speaker.antecedent is not None
+
+
+@pytest.mark.parametrize(
     ("text", "org"),
     [
         ("An RSF spokesman denied the accusation.", "Rapid Support Forces"),
@@ -124,3 +184,43 @@ def test_speakers_one_unnamed_officer_of_a_country_is_anonymous_tied_to_it(
     att = atts[-1]
     assert att.speaker.kind == "anonymous" and att.speaker.entity is None
     assert att.speaker.affiliation in entities and entities[att.speaker.affiliation].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # object control: the object of "led ... to" speaks, not the subject of "led"
+        (
+            "The decisive victory led the party chairman to declare that Trump was the nominee.",
+            "the party chairman",
+        ),
+        # an object that cannot speak leaves the subject
+        ("She used a crude expression to describe the Turks as ingratiating.", "She"),
+    ],
+)
+def test_speakers_object_control_credits_the_object_that_can_speak(nlp: Any, text: str, speaker: str) -> None:
+    atts = _attributions(nlp, text)
+    assert [a.speaker.text for a in atts] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry met the envoy. Similarly, it’s hard to know where the donors will put their money.",
+        "The ministry met the envoy. It’s implied that he won’t stand in her way.",
+    ],
+)
+def test_speakers_expletive_it_with_a_curly_contraction_or_passive_is_no_speaker(nlp: Any, text: str) -> None:
+    atts = [a for a in _attributions(nlp, text) if a.speaker.text.lower() in ("it", "reports")]
+    assert atts  # the claim stays, credited to no one
+    assert all(a.speaker.kind == "unattributed" for a in atts)
+
+
+def test_speakers_it_never_stands_for_a_plural_speaker(nlp: Any) -> None:
+    text = (
+        "The company said on Monday that it would act. Politicians and some technologists said the rules "
+        "were too weak. It said that it had suspended 125,000 accounts."
+    )
+    it = [a for a in _attributions(nlp, text) if a.speaker.text == "It"]
+    assert it and it[0].speaker.antecedent is not None
+    assert it[0].speaker.antecedent.text == "The company"

@@ -1,7 +1,8 @@
-"""Speakers that stand for another: "the source" named before, "which", "that" and "it".
+"""Speakers that stand for another: "the source" named before, "which", "that", "who" and "it".
 
 `resolve_anonymous` links a definite unnamed source to the one named before it; `resolve_thing`
-resolves "which", "that" and "it" or returns None, and the extractor then drops the attribution.
+resolves "which", "that", "who" and "it" or returns None, and the extractor then drops the
+attribution; an expletive "it" ("it seems that ...") leaves the attribution unattributed.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from spacy.tokens import Doc
 
 from reportedly.extract.attribution.speakers import (
     OWNER_TYPES,
+    RELATIVE_PRONOUNS,
     Found,
+    is_expletive,
     make_speaker,
     phrase,
+    relative_antecedent,
     with_antecedent,
 )
 from reportedly.extract.cues import CHANNEL_NOUNS
@@ -25,29 +29,37 @@ MAX_IT_DISTANCE = 300
 def resolve_thing(
     speaker: Speaker, doc: Doc, found: Found, earlier: list[Speaker], entities: list[Entity]
 ) -> Speaker | None:
-    """ "which", "that", "it" as a speaker: resolved to what they stand for, or None.
+    """ "which", "that", "who", "it" as a speaker: resolved to what they stand for, or None.
 
-    A relative pronoun stands for the noun its clause hangs on ("the report, which said"), or
+    An expletive "it" (speakers.is_expletive) stands for no one: the speaker is unattributed.
+    A relative pronoun stands for the noun its clause modifies (speakers.relative_antecedent:
+    "the report, which said"; never a date or, for "who", a place), or
     for whoever issued it when that noun is a channel ("the ministry issued a statement, which
-    said": the ministry). "It" stands for the last organization or outlet that spoke before it,
+    said": the ministry). "It" stands for the last organization or outlet that spoke before it
+    (never a plural or a coordination: "Republicans", "Politicians and technologists"),
     else the last organization or government named before it. Nothing found: None (the caller
     drops the attribution rather than credit "it").
     """
     head = doc[found.head]
-    if head.lower_ in ("which", "that"):
-        clause = head.head
-        if clause.dep_ != "relcl" or clause.head is clause:
+    if is_expletive(doc, found):
+        # "It seems that ...", "it is clear that ...": no one speaks; the content stays, unattributed
+        return Speaker(None, "reports", SpeakerKind.UNATTRIBUTED.value, None, None)
+    if head.lower_ in RELATIVE_PRONOUNS:
+        antecedent = relative_antecedent(head)
+        if antecedent is None:
             return None
-        target = clause.head
+        target = doc[antecedent.head]
         issuer = next((c for c in target.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if target.lemma_.lower() in CHANNEL_NOUNS and target.dep_ == "dobj" and issuer is not None:
-            target = issuer  # "the ministry issued a statement, which said": the ministry speaks
-        if target.pos_ not in ("NOUN", "PROPN"):
-            return None
-        return with_antecedent(speaker, make_speaker(doc, phrase(target), entities))
+            antecedent = phrase(issuer)  # "the ministry issued a statement, which said": the ministry
+        return with_antecedent(speaker, make_speaker(doc, antecedent, entities))
     start = speaker.start or 0
     things = (SpeakerKind.ORGANIZATION.value, SpeakerKind.MEDIA.value)
-    before = [p for p in earlier if p.kind in things and p.start is not None and p.start < start]
+    before = [
+        p
+        for p in earlier
+        if p.kind in things and p.start is not None and p.start < start and not _plural(doc, p)
+    ]
     if before:
         return with_antecedent(speaker, before[-1])
     named = [
@@ -68,6 +80,18 @@ def resolve_thing(
         speaker.end,
         antecedent=Span(m_start, m_end, m_text),
     )
+
+
+def _plural(doc: Doc, speaker: Speaker) -> bool:
+    """True for a speaker "it" cannot stand for: a plural noun ("Republicans", "some economists")
+    or a coordination ("Politicians and technologists")."""
+    if speaker.start is None or speaker.end is None:
+        return False
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children)
 
 
 def resolve_anonymous(speaker: Speaker, doc: Doc, found: Found, earlier: list[Speaker]) -> Speaker:

@@ -24,8 +24,15 @@ def _words(text: str) -> frozenset[str]:
 
 PRONOUNS = frozenset({"he", "she", "they", "who", "i", "we", "it", "which", "that", "you"})
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "who"})
-# Pronouns that stand for a thing or an organization: resolved, or the attribution is dropped.
-THING_PRONOUNS = frozenset({"it", "which", "that"})
+# Pronouns resolved by references.resolve_thing, or the attribution is dropped: "it" and the
+# relative pronouns (which stand for the noun their clause modifies, never a nearby one).
+THING_PRONOUNS = frozenset({"it", "which", "that", "who"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+# Entity types that cannot speak: a relative clause on one modifies the noun before it
+# ("released her records in July, which showed ...").
+MUTE_TYPES = frozenset({"DATE", "TIME", "LOC", "FAC", "QUANTITY", "ORDINAL", "MONEY"})
+# Raising verbs: their subject "it" is an expletive when a clause follows ("it seems that ...").
+RAISING_VERBS = frozenset({"seem", "appear"})
 # Head nouns that name a source without naming it: "a source close to ...", "officials said".
 ANONYMOUS_HEADS = _words("""
 source official diplomat insider aide person people analyst observer expert witness resident
@@ -139,6 +146,10 @@ def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token |
             lost = _phrase_just_before(node)  # a finite verb has its own subject: the parser lost it
             if lost is not None:
                 return lost
+        if node.dep_ == "xcomp" and node.head is not node:
+            obj = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
+            if obj is not None and _can_speak(obj):
+                return obj  # object control: "it forced his rival to distance herself": the rival
         if node.dep_ in ("conj", "advcl", "xcomp", "acomp") and node.head is not node:
             node = node.head  # "was reluctant to endorse": the subject of "was"
             continue
@@ -152,6 +163,17 @@ def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token |
             return node.head  # "a statement saying ...", "Clinton's op-ed supporting biofuels"
         return None
     return None
+
+
+def _can_speak(token: Token) -> bool:
+    """A person, group or place named, a pronoun, or a noun for an unnamed source or a title."""
+    lemma = token.lemma_.lower()
+    return (
+        token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or token.pos_ == "PRON"
+        or lemma in ANONYMOUS_HEADS
+        or lemma in TITLE_HEADS
+    )
 
 
 def _phrase_just_before(verb: Token) -> Token | None:
@@ -188,6 +210,102 @@ def phrase(head: Token) -> Found:
     while end > head.i + 1 and (head.doc[end - 1].text in {",", "—", "-", "–"} or head.doc[end - 1].is_space):
         end -= 1
     return Found(start, end, head.i)
+
+
+def relative_antecedent(pronoun: Token) -> Found | None:
+    """The phrase a relative pronoun stands for: the noun its relative clause modifies, or None.
+
+    The clause is the pronoun's head under a `relcl` arc (through "and who ...": a conjoined
+    clause shares the first one's noun); the noun is that arc's head, the phrase its words before
+    the clause ("the 1 percent who said": "the 1 percent"; "those who said": "those"). A date or a
+    place, which cannot speak, hands over to the noun phrase before it ("released her records in
+    July, which showed": her records; "re-elect Sen. Rob Portman this year, who endorsed":
+    Portman), and so does a noun the parser hung the clause on across other words; None when
+    there is none.
+    """
+    clause = pronoun.head
+    for _ in range(3):  # "who are expected to ... and who maintain": up the conjunct's clauses
+        if clause.dep_ not in ("conj", "xcomp") or clause.head is clause:
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl" or clause.head is clause or clause.head.i > pronoun.i:
+        return None
+    doc = pronoun.doc
+    target: Token | None = clause.head
+    assert target is not None
+    if target.pos_ == "ADJ":  # an adjective a relative clause hangs on is used as a noun: "many who"
+        return Found(target.left_edge.i, target.i + 1, target.i)
+    inside = {t.i for t in target.subtree} - {t.i for t in clause.subtree}
+    end = target.i + 1
+    while end < clause.left_edge.i and end in inside:
+        end += 1
+    if any(not doc[i].is_punct for i in range(end, clause.left_edge.i)):
+        # the parser hung the clause on a noun far before it ("The board met Portman on Tuesday,
+        # who said"): the noun phrase right before the clause is meant
+        target = _noun_before(doc, clause.left_edge.i, pronoun.sent.start)
+    elif target.ent_type_ in MUTE_TYPES:
+        target = _noun_before(doc, target.left_edge.i, pronoun.sent.start)
+    if target is None or not _can_stand(target):
+        return None
+    found = phrase(target)
+    start, end = found.start, target.i + 1
+    while end < found.end and end not in {t.i for t in clause.subtree} and end < clause.left_edge.i:
+        end += 1
+    while end > target.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        if doc[end - 1].text in ")]":
+            break
+        end -= 1
+    return Found(start, end, found.head)
+
+
+def _can_stand(token: Token) -> bool:
+    """A noun, a number ("four in 10 who said") or a non-personal pronoun ("those who said")."""
+    if token.pos_ == "PRON":
+        return token.lower_ not in PRONOUNS
+    return token.pos_ in ("NOUN", "PROPN", "NUM") and token.ent_type_ not in MUTE_TYPES
+
+
+def _noun_before(doc: Doc, index: int, sent_start: int) -> Token | None:
+    """The head of the nearest noun phrase that can speak before token `index` in its sentence,
+    past dates and places, climbing from a prepositional object to the noun its preposition hangs
+    on ("records of the campaign in July": records)."""
+    for i in range(index - 1, sent_start - 1, -1):
+        token = doc[i]
+        if not _can_stand(token):
+            continue
+        while token.dep_ in ("compound", "flat", "nmod", "amod", "nummod") and token.head.i > token.i:
+            token = token.head
+        while token.dep_ == "pobj" and token.head.dep_ == "prep" and _can_stand(token.head.head):
+            token = token.head.head
+        return token
+    return None
+
+
+def is_expletive(doc: Doc, found: Found) -> bool:
+    """True for an "it" that stands for nothing: the subject of a raising verb or of "be" with an
+    adjective, with the clause it announces after them ("It seems that ...", "It is clear that ...",
+    "it's hard to know ..."), or marked `expl` by the parser."""
+    it = doc[found.head]
+    if it.lower_ != "it" or found.end - found.start != 1:
+        return False
+    if it.dep_ == "expl":
+        return True
+    verb = it.head
+    if it.dep_ not in ("nsubj", "nsubjpass") or verb is it:
+        return False
+    clauses = ("ccomp", "csubj", "xcomp")
+    passive = it.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
+    if passive or verb.lemma_ in RAISING_VERBS:
+        return any(c.dep_ in ("ccomp", "csubj") and c.i > verb.i for c in verb.children)
+    if verb.lemma_ != "be" and verb.norm_ != "'s":  # "it’s hard to know": the curly "’s" keeps its lemma
+        return False
+    return any(
+        pred.dep_ == "acomp"
+        and pred.tag_ in ("JJ", "VBN")
+        and pred.i > verb.i
+        and any(c.dep_ in clauses for c in (*verb.children, *pred.children) if c.i > pred.i)
+        for pred in verb.children
+    )
 
 
 def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
@@ -374,13 +492,8 @@ def resolve(
     """
     head = doc[found.head]
     if head.lower_ in THING_PRONOUNS or head.lower_ == "you":
-        return speaker  # "it", "which", "that": references.resolve_thing
+        return speaker  # "it", "which", "that", "who": references.resolve_thing
     plural = head.lower_ in {"they", "we"}
-    if head.lower_ == "who" and head.head.head is not head.head:
-        target = head.head.head  # "Kabulov, who said ...": the noun the relative clause hangs on
-        found2 = phrase(target)
-        resolved = make_speaker(doc, found2, entities)
-        return with_antecedent(speaker, resolved)
     before = [p for p in earlier if p.start is None or p.start < (speaker.start or 0)]
     persons = [p for p in before if (p.kind == SpeakerKind.PERSON.value) != plural]
     others = [p for p in before if p.kind in (SpeakerKind.PERSON.value, SpeakerKind.ORGANIZATION.value)]

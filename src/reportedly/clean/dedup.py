@@ -233,6 +233,28 @@ def _window_keys(grams: np.ndarray, bands: int, rows: int) -> list[np.ndarray]:
     return keys[:MAX_WINDOWS]
 
 
+def _post(table: dict[int, str | list[str]], key: int, article_id: str) -> None:
+    """Post an id under a key of a table holding an id, or a list of ids when several share the key."""
+    held = table.get(key)
+    if held is None:
+        table[key] = article_id
+    elif isinstance(held, str):
+        table[key] = [held, article_id]
+    else:
+        held.append(article_id)
+
+
+def _unpost(table: dict[int, str | list[str]], key: int, article_id: str) -> None:
+    """Take an id from under a key (`_post`'s table); a key left with one id holds it bare, none goes."""
+    held = table[key]
+    if isinstance(held, str):
+        del table[key]
+        return
+    held.remove(article_id)
+    if len(held) == 1:
+        table[key] = held[0]
+
+
 class _BandIndex:
     """MinHash LSH banding over compact tables: one dict from a band's 64-bit key to the ids in it.
 
@@ -265,24 +287,12 @@ class _BandIndex:
         unique = np.unique(keys)
         self._keys[article_id] = unique
         for key in unique.tolist():
-            bucket = self._buckets.get(key)
-            if bucket is None:
-                self._buckets[key] = article_id
-            elif isinstance(bucket, str):
-                self._buckets[key] = [bucket, article_id]
-            else:
-                bucket.append(article_id)
+            _post(self._buckets, key, article_id)
 
     def remove(self, article_id: str) -> None:
         """Take an article out of every bucket; empty buckets go."""
         for key in self._keys.pop(article_id).tolist():
-            bucket = self._buckets[key]
-            if isinstance(bucket, str):
-                del self._buckets[key]
-                continue
-            bucket.remove(article_id)
-            if len(bucket) == 1:
-                self._buckets[key] = bucket[0]
+            _unpost(self._buckets, key, article_id)
 
 
 class _SampleIndex:
@@ -321,27 +331,16 @@ class _SampleIndex:
         kept = []
         for sample in samples.tolist():
             posting = self._postings.get(sample)
-            if posting is None:
-                self._postings[sample] = article_id
-            elif isinstance(posting, str):
-                self._postings[sample] = [posting, article_id]
-            elif len(posting) < MAX_POSTING:
-                posting.append(article_id)
-            else:
+            if posting is not None and not isinstance(posting, str) and len(posting) >= MAX_POSTING:
                 continue
+            _post(self._postings, sample, article_id)
             kept.append(sample)
         self._samples[article_id] = np.array(kept, dtype=np.uint32)
 
     def remove(self, article_id: str) -> None:
         """Take an article out of its postings; empty postings go."""
         for sample in self._samples.pop(article_id).tolist():
-            posting = self._postings[sample]
-            if isinstance(posting, str):
-                del self._postings[sample]
-                continue
-            posting.remove(article_id)
-            if len(posting) == 1:
-                self._postings[sample] = posting[0]
+            _unpost(self._postings, sample, article_id)
 
 
 class SyndicationIndex:

@@ -8,6 +8,7 @@ import pytest
 
 from reportedly.errors import GazetteerError
 from reportedly.gazetteer import KINDS, load_gazetteer, normalize, read_file, validate
+from tests.scripts import load_script
 
 # Issue 3: at least 1,000 actors.
 MIN_ACTORS = 1000
@@ -191,16 +192,7 @@ def test_gazetteer_shipped_person_keys_are_current(gaz) -> None:  # type: ignore
     ],
 )
 def test_gazetteer_build_reads_phoenix_qualifiers(name: str, aliases: list[str]) -> None:
-    import importlib.util
-    import sys
-
-    path = Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer.py"
-    spec = importlib.util.spec_from_file_location("build_gazetteer", path)
-    assert spec is not None and spec.loader is not None
-    build = importlib.util.module_from_spec(spec)
-    sys.modules["build_gazetteer"] = build
-    spec.loader.exec_module(build)
-    assert build.qualified_aliases(name) == aliases
+    assert load_script("build_gazetteer").qualified_aliases(name) == aliases
 
 
 def test_gazetteer_qualified_names_link(gaz) -> None:  # type: ignore[no-untyped-def]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -12,6 +10,7 @@ import numpy as np
 import pytest
 
 from reportedly.weights import feature_index, read_weights, require_weights
+from tests.scripts import load_script
 
 SHIPPED = sorted(
     f"data/{folder.name}/{item.name}"
@@ -43,13 +42,7 @@ def test_weights_missing_file() -> None:
 
 def _reproduce() -> Any:
     """scripts/reproduce.py as a module (it is a script, not part of the package)."""
-    path = Path(__file__).resolve().parent.parent / "scripts" / "reproduce.py"
-    spec = importlib.util.spec_from_file_location("reproduce", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["reproduce"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("reproduce")
 
 
 def test_weights_every_shipped_file_has_a_training_script() -> None:

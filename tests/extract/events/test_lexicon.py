@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from reportedly.extract.events.triggers import load_lexicon
-
-ROOT = Path(__file__).resolve().parents[3]
+from tests.scripts import load_script
 
 
 @pytest.fixture(scope="module")
 def build() -> ModuleType:
-    path = ROOT / "scripts" / "build_event_lexicon.py"
-    spec = importlib.util.spec_from_file_location("build_event_lexicon", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["build_event_lexicon"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_event_lexicon")
 
 
 def _patterns(*codes: str) -> list[dict[str, object]]:

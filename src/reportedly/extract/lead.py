@@ -193,12 +193,12 @@ def _headline_person(entities: Sequence[Entity], title: str) -> tuple[LeadPart |
     spells the whole name as a name: a single word tagged a person is as often a place or a brand
     ("Croydon"), and "Croydon tram derailment" names no "Croydon Tram"."""
     named = []
+    flags = re.IGNORECASE if title.isupper() else 0
     for entity in entities:
         mentions = [m for m in entity.mentions if m.text[:1].isupper() and m.text.lower() not in PRONOUNS]
         if entity.type != "PERSON" or not mentions:
             continue
         words = [w for w in WORD.findall(entity.name) if w.lower() not in STOP_WORDS]
-        flags = re.IGNORECASE if title.isupper() else 0
         found = [re.search(rf"\b{re.escape(w)}\b", title, flags) for w in words]
         if len(words) > 1 and all(found):
             named.append((min(m.start() for m in found if m), min(mentions, key=lambda m: m.start), entity))

@@ -170,3 +170,11 @@ def test_lead_where_prefers_a_locative_to_a_name_describing_a_noun(nlp: Any) -> 
     lead = _lead(nlp, "The US-based maker has cut the weight of two bars. Fans are angry. The bars were "
                       "changed. Only bars sold in the UK were changed, the company said.")
     assert lead.where is not None and lead.where.text == "UK"
+
+
+def test_lead_where_is_a_name_narrowing_a_locative_noun(nlp: Any) -> None:
+    # "in the Catatumbo region": the name is a compound on the locative's object, still a locative place,
+    # so it is taken before a later one ("near the border with Venezuela").
+    lead = _lead(nlp, "Colombia's army said on Friday that fighting in the Catatumbo region had killed 80 "
+                      "people near the border with Venezuela.")
+    assert lead.where is not None and lead.where.text == "Catatumbo"

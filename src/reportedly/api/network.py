@@ -61,8 +61,9 @@ class Network:
     edges: tuple[Edge, ...]
 
 
-def _label(name: str) -> str:
-    return name if len(name) <= MAX_LABEL else name[: MAX_LABEL - 1] + "…"
+def cut_label(text: str, limit: int = MAX_LABEL) -> str:
+    """`text` as drawn: cut to `limit` characters, an ellipsis marking the cut (the tooltip has it all)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def layout(center_id: str, center_name: str, others: list[Counterpart]) -> Network:
@@ -81,7 +82,7 @@ def layout(center_id: str, center_name: str, others: list[Counterpart]) -> Netwo
     nodes = [
         Node(
             center_id,
-            _label(center_name),
+            cut_label(center_name),
             center_name,
             entity_href(center_id),
             cx,
@@ -104,7 +105,7 @@ def layout(center_id: str, center_name: str, others: list[Counterpart]) -> Netwo
         nodes.append(
             Node(
                 c.id,
-                _label(c.name),
+                cut_label(c.name),
                 title,
                 entity_href(c.id),
                 round(x, 1),

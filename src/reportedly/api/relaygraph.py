@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportedly.api.highlight import article_href, entity_href
+from reportedly.api.network import cut_label
 from reportedly.merge.status import SIDES
 
 # Drawing width in SVG user units; the page scales it to the column width.
@@ -77,10 +78,6 @@ class RelayGraph:
     columns: tuple[Column, ...]
     nodes: tuple[GraphNode, ...]
     edges: tuple[GraphEdge, ...]
-
-
-def _label(text: str) -> str:
-    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
 
 def _relay_key(text: str) -> str:
@@ -171,10 +168,10 @@ def _node(
     x, y = at
     if kind == "article":
         title = titles.get(key) or key
-        return GraphNode(node, kind, title, _label(title), title, article_href(key), "", x, y)
+        return GraphNode(node, kind, title, cut_label(title, MAX_LABEL), title, article_href(key), "", x, y)
     if kind == "relay":
         text = next(r for s in sources for r in (s.get("via") or ()) if _relay_key(r) == node)
-        return GraphNode(node, kind, text, _label(text), f"relay: {text}", None, "", x, y)
+        return GraphNode(node, kind, text, cut_label(text, MAX_LABEL), f"relay: {text}", None, "", x, y)
     mine = [s for s in sources if (s.get("origin") or s["speaker"]["name"]) == key]
     named = next((s["speaker"] for s in mine if s["speaker"].get("entity") == key), None)
     name = origin_names.get(key) or (named or mine[0]["speaker"])["name"]
@@ -184,4 +181,4 @@ def _node(
     title = f"origin {name} ({side})" + (f", reported as {'; '.join(speakers)}" if speakers else "")
     entity = named["entity"] if named is not None else (key if key in origin_names else None)
     href = entity_href(entity) if entity else None
-    return GraphNode(node, kind, name, _label(name), title, href, side, x, y)
+    return GraphNode(node, kind, name, cut_label(name, MAX_LABEL), title, href, side, x, y)

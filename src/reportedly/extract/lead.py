@@ -193,12 +193,12 @@ def _headline_person(entities: Sequence[Entity], title: str) -> tuple[LeadPart |
     spells the whole name as a name: a single word tagged a person is as often a place or a brand
     ("Croydon"), and "Croydon tram derailment" names no "Croydon Tram"."""
     named = []
+    flags = re.IGNORECASE if title.isupper() else 0
     for entity in entities:
         mentions = [m for m in entity.mentions if m.text[:1].isupper() and m.text.lower() not in PRONOUNS]
         if entity.type != "PERSON" or not mentions:
             continue
         words = [w for w in WORD.findall(entity.name) if w.lower() not in STOP_WORDS]
-        flags = re.IGNORECASE if title.isupper() else 0
         found = [re.search(rf"\b{re.escape(w)}\b", title, flags) for w in words]
         if len(words) > 1 and all(found):
             named.append((min(m.start() for m in found if m), min(mentions, key=lambda m: m.start), entity))
@@ -429,12 +429,13 @@ def _where(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Entit
     (the next paragraph) names as a locative, as a story narrows from "in China" to the town."""
     found = _places(sents, who, entities)
     best, prep = found[0] if found else (None, None)
-    if best is not None and prep is None and best in _described(sents, who, entities):
+    described = _described(sents, who, entities) if best is not None else []
+    if best is not None and prep is None and best in described:
         # a name describing a noun ("US-based") gives way to a locative place of the next paragraph
         best, prep = next(((p, where) for p, where in _places(refine, who, entities) if where), (best, prep))
     if headline is not None and not (best is not None and (
             _is_country(headline) and best.country == headline.country and not _is_country(best)
-            or best not in _described(sents, who, entities)
+            or best not in described
             and _headline_at(best, title) <= _headline_at(headline, title))):
         return headline  # the headline's place, unless the lead's lies in it or the headline names it before
     if best is not None and prep == "in" and _is_country(best):
@@ -561,7 +562,8 @@ def _places(sents: Sequence[Span], who: LeadPart | None,
 
 def _described(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Entity]) -> list[LeadPart]:
     """The names in `sents` that describe a noun (the last places `_places` gives)."""
-    return [part for sent in sents for ent in sent.ents
+    doc_ents = sents[0].doc.ents if sents else ()
+    return [part for sent in sents for ent in _ents_in(sent, doc_ents)
             if ent.root.dep_ in MODIFIER_DEPS and ent.label_ not in SETTING_LABELS
             for part, prep in [_place_part(ent, who, entities)] if part is not None and prep is None]
 

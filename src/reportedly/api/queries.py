@@ -19,9 +19,6 @@ from reportedly.model import Lead
 from reportedly.store.codec import from_dict
 from reportedly.store.database import Database
 
-# The order of `Ledger.claims` (latest publication first, undated last), which SQLite walks on the
-# `events_recent` index (migration 3); a test pins that pages equal slices of `Ledger.claims`.
-CLAIMS_ORDER = "ORDER BY last_published DESC NULLS LAST, id DESC"
 # Events of one entity its counterparts are counted over (`counterparts`).
 COUNTERPART_EVENTS = 5000
 
@@ -150,21 +147,8 @@ def claims_page(
     since: str | None = None,
 ) -> list[Claim]:
     """`Ledger.claims(...)[offset:offset + limit]`, without decoding the rows before `offset`."""
-    where, args = event_filter(ledger, actor=actor, type=type, status=status, since=since)
-    conn = connection(ledger)
-    # Ids first: sorting and skipping rows without their JSON payload is what keeps deep pages fast.
-    ids = [
-        r[0]
-        for r in conn.execute(
-            f"SELECT id FROM events WHERE {where} {CLAIMS_ORDER} LIMIT ? OFFSET ?", [*args, limit, offset]
-        )
-    ]
-    marks = ",".join("?" * len(ids))
-    found = {
-        r[0]: json.loads(r[1])
-        for r in conn.execute(f"SELECT id, data FROM events WHERE id IN ({marks})", ids)
-    }
-    datas = [found[i] for i in ids]
+    rows = ledger._event_rows(actor, type, status, since, limit, offset)  # noqa: SLF001
+    datas = [json.loads(r["data"]) for r in rows]
     refs = ledger._refs({i for d in datas for i in ledger_api._entity_ids(d)})  # noqa: SLF001
     return [ledger_api._claim(d, refs) for d in datas]  # noqa: SLF001
 

@@ -306,8 +306,7 @@ def natural_clusters(articles: list[EcbArticle]) -> dict[str, str]:
             name = parent[name]
         return name
 
-    words = {a.name: [w for w in (tuple(_WORDS.findall(s.lower())) for s in a.sentences)
-                      if len(w) >= MIN_ALIGNED_WORDS] for a in articles}
+    words = {a.name: _aligned_sentences(a.sentences) for a in articles}
     for i, first in enumerate(articles):
         for second in articles[i + 1 :]:
             if first.topic == second.topic and root(first.name) != root(second.name) \
@@ -334,10 +333,9 @@ def aligned_share(first: list[tuple[str, ...]], second: list[tuple[str, ...]]) -
     return hits / len(short)
 
 
-def _aligned_sentences(text: str) -> list[tuple[str, ...]]:
-    """A stream text's sentences (its lines) as the words natural_clusters aligns."""
-    return [w for w in (tuple(_WORDS.findall(line.lower())) for line in text.split("\n\n"))
-            if len(w) >= MIN_ALIGNED_WORDS]
+def _aligned_sentences(sentences: Iterable[str]) -> list[tuple[str, ...]]:
+    """Sentences as the words `aligned_share` aligns: those of MIN_ALIGNED_WORDS words or more."""
+    return [w for w in (tuple(_WORDS.findall(s.lower())) for s in sentences) if len(w) >= MIN_ALIGNED_WORDS]
 
 
 def score_stream(items: list[StreamItem], index: SyndicationIndex | None = None) -> DedupScore:
@@ -357,7 +355,7 @@ def score_stream(items: list[StreamItem], index: SyndicationIndex | None = None)
         natural = original and item.cluster in with_original  # an ECB+ copy of an earlier ECB+ article
         with_original.update([item.cluster] if original else [])
         right_cluster = predicted is not None and by_id[predicted].cluster == item.cluster
-        sentences = _aligned_sentences(item.text)
+        sentences = _aligned_sentences(item.text.split("\n\n"))  # a stream text's lines are its sentences
         if natural and all(aligned_share(sentences, other) < ALIGNED_SHARE for other in seen[item.cluster]):
             # Linked to its cluster only through an article not seen yet, or pushed under the share by a
             # sentence the stream added: no copy of anything seen (the gold's own measure, on the texts as

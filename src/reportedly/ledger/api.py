@@ -91,16 +91,19 @@ class Ledger:
         status: str | None,  # noqa: A002
         since: str | None,
         limit: int | None,
+        offset: int = 0,
     ) -> list[Any]:
+        """The `events` rows `claims` decodes, latest first, from `offset` on (the web's pages)."""
         where, args = self.event_filter(actor=actor, type=type, status=status, since=since)
         # ids first, then the rows of those only: sorting an actor's events reads `events_id_recent`
-        # (migration 10) alone, not a whole row per event
+        # (migration 10) alone, not a whole row per event, and a deep page skips ids, not payloads.
+        # The order is the `events_recent` index's (migration 3).
         ids = [
             r[0]
             for r in self._conn.execute(
                 f"SELECT id FROM events WHERE {where} "
-                "ORDER BY last_published DESC NULLS LAST, id DESC LIMIT ?",
-                [*args, limit if limit is not None else DEFAULT_LIMIT],
+                "ORDER BY last_published DESC NULLS LAST, id DESC LIMIT ? OFFSET ?",
+                [*args, limit if limit is not None else DEFAULT_LIMIT, offset],
             )
         ]
         found = {r["id"]: r for r in self._conn.rows_in("SELECT * FROM events WHERE id IN ({marks})", ids)}

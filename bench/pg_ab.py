@@ -75,7 +75,7 @@ def main() -> None:
             return [c for c in ledger.claims(limit=1000) if c.n_origins >= 3][:20]
 
         pairs: dict[str, tuple[Callable[[], object], Callable[[], object]]] = {
-            "actor lookup (a name)": (lambda: old_actor_ids(mid_name), lambda: ledger._actor_ids(mid_name)),  # noqa: SLF001
+            "actor lookup (a name)": (lambda: old_actor_ids(mid_name), lambda: ledger.actor_ids(mid_name)),
             "claims --actor MID --limit 20 (rows)": (
                 lambda: old_actor_claims(mid_name),
                 lambda: new_actor_claims(mid_name),

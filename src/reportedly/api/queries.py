@@ -165,7 +165,7 @@ def count_events(
     if actor is not None and type is None and status is None and since is None:
         # an entity's events alone, counted off `event_participants_entity_event` (migration 10)
         # without visiting each event: 143,000 events of the busiest entity took seconds that way
-        ids = ledger._actor_ids(actor)  # noqa: SLF001
+        ids = ledger.actor_ids(actor)
         marks = ",".join("?" * len(ids)) or "NULL"
         sql = (
             "SELECT count(*) FROM (SELECT DISTINCT event_id FROM event_participants "

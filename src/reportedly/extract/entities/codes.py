@@ -83,13 +83,18 @@ def _out_of_office(entry: GazetteerEntry, date: str | None) -> bool:
 def head_words(text: str) -> list[str]:
     """The words of a name or role up to its complement: "special envoy for Afghanistan" -> [special,
     envoy]; "Russia's special envoy" -> [special, envoy] (the possessor is the country, not the agent)."""
-    words = text.replace("’", "'").replace("'s ", " 's ").split()
-    if "'s" in words:
-        words = words[words.index("'s") + 1 :]
+    words = _owned_words(text)
     for i, word in enumerate(words):
         if word.lower() in COMPLEMENT_WORDS:
             return words[:i]
     return words
+
+
+def _owned_words(text: str) -> list[str]:
+    """The words of a name or role after its possessor, complement kept: "Russia's envoy for X" -> [envoy,
+    for, X]."""
+    words = text.replace("’", "'").replace("'s ", " 's ").split()
+    return words[words.index("'s") + 1 :] if "'s" in words else words
 
 
 def _with_complement(text: str) -> str | None:
@@ -97,8 +102,7 @@ def _with_complement(text: str) -> str | None:
     "Secretary of State" (GOV, where "secretary" alone is unlisted), "Minister of Defence" (GOVMIL, not
     the head's GOV); never one starting in the complement ("envoy for Afghanistan")."""
     head = head_words(text)
-    words = text.replace("’", "'").replace("'s ", " 's ").split()
-    words = words[words.index("'s") + 1 :] if "'s" in words else words
+    words = _owned_words(text)
     table = agent_table()
     for start in range(len(head)):
         for end in range(len(words), len(head), -1):

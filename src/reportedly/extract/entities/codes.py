@@ -195,8 +195,9 @@ def _code_one(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entity], g
         # envoy" -> GOV; "former president" stays ELI, as the agents dictionary says): the article is
         # newer than a hand-written end date. Phoenix's coded terms are not second-guessed by a role
         # that may be historical ("President Clinton" in 2016).
-        cameo, sector = phrase_code([r.text for r in ent.roles], entry.country) if ent.roles else (None, None)
-        cameo, sector = (cameo, sector) if cameo else entry_code(entry, ent.kind, date)
+        in_role = phrase_code([r.text for r in ent.roles], entry.country)
+        if in_role[0]:
+            cameo, sector = in_role
     if cameo is None:
         texts = [r.text for r in ent.roles] if ent.type == "PERSON" else [ent.name]
         named = ent.type == "ORG" or (  # a person named by a common noun: "army officer"

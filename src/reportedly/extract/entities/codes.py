@@ -26,7 +26,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from reportedly.extract.agents import agent_table, code_for, key, match_suffix, sector_of
+from reportedly.extract.agents import code_for, lookup, match_suffix, sector_of
 from reportedly.extract.places import country_of_adjective
 from reportedly.gazetteer import Gazetteer, GazetteerEntry
 from reportedly.model import Entity
@@ -103,10 +103,9 @@ def _with_complement(text: str) -> str | None:
     the head's GOV); never one starting in the complement ("envoy for Afghanistan")."""
     head = head_words(text)
     words = _owned_words(text)
-    table = agent_table()
     for start in range(len(head)):
         for end in range(len(words), len(head), -1):
-            code = table.get(key(" ".join(words[start:end])))
+            code = lookup(" ".join(words[start:end]))
             if code is not None:
                 return code
     return None

@@ -26,7 +26,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from reportedly.extract.agents import agent_table, code_for, key, match_suffix, sector_of
+from reportedly.extract.agents import code_for, lookup, match_suffix, sector_of
 from reportedly.extract.places import country_of_adjective
 from reportedly.gazetteer import Gazetteer, GazetteerEntry
 from reportedly.model import Entity
@@ -83,13 +83,18 @@ def _out_of_office(entry: GazetteerEntry, date: str | None) -> bool:
 def head_words(text: str) -> list[str]:
     """The words of a name or role up to its complement: "special envoy for Afghanistan" -> [special,
     envoy]; "Russia's special envoy" -> [special, envoy] (the possessor is the country, not the agent)."""
-    words = text.replace("’", "'").replace("'s ", " 's ").split()
-    if "'s" in words:
-        words = words[words.index("'s") + 1 :]
+    words = _owned_words(text)
     for i, word in enumerate(words):
         if word.lower() in COMPLEMENT_WORDS:
             return words[:i]
     return words
+
+
+def _owned_words(text: str) -> list[str]:
+    """The words of a name or role after its possessor, complement kept: "Russia's envoy for X" -> [envoy,
+    for, X]."""
+    words = text.replace("’", "'").replace("'s ", " 's ").split()
+    return words[words.index("'s") + 1 :] if "'s" in words else words
 
 
 def _with_complement(text: str) -> str | None:
@@ -97,12 +102,10 @@ def _with_complement(text: str) -> str | None:
     "Secretary of State" (GOV, where "secretary" alone is unlisted), "Minister of Defence" (GOVMIL, not
     the head's GOV); never one starting in the complement ("envoy for Afghanistan")."""
     head = head_words(text)
-    words = text.replace("’", "'").replace("'s ", " 's ").split()
-    words = words[words.index("'s") + 1 :] if "'s" in words else words
-    table = agent_table()
+    words = _owned_words(text)
     for start in range(len(head)):
         for end in range(len(words), len(head), -1):
-            code = table.get(key(" ".join(words[start:end])))
+            code = lookup(" ".join(words[start:end]))
             if code is not None:
                 return code
     return None
@@ -191,8 +194,9 @@ def _code_one(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entity], g
         # envoy" -> GOV; "former president" stays ELI, as the agents dictionary says): the article is
         # newer than a hand-written end date. Phoenix's coded terms are not second-guessed by a role
         # that may be historical ("President Clinton" in 2016).
-        cameo, sector = phrase_code([r.text for r in ent.roles], entry.country) if ent.roles else (None, None)
-        cameo, sector = (cameo, sector) if cameo else entry_code(entry, ent.kind, date)
+        in_role = phrase_code([r.text for r in ent.roles], entry.country)
+        if in_role[0]:
+            cameo, sector = in_role
     if cameo is None:
         texts = [r.text for r in ent.roles] if ent.type == "PERSON" else [ent.name]
         named = ent.type == "ORG" or (  # a person named by a common noun: "army officer"

@@ -235,7 +235,8 @@ def relative_antecedent(pronoun: Token) -> Found | None:
     assert target is not None
     if target.pos_ == "ADJ":  # an adjective a relative clause hangs on is used as a noun: "many who"
         return Found(target.left_edge.i, target.i + 1, target.i)
-    inside = {t.i for t in target.subtree} - {t.i for t in clause.subtree}
+    in_clause = {t.i for t in clause.subtree}
+    inside = {t.i for t in target.subtree} - in_clause
     end = target.i + 1
     while end < clause.left_edge.i and end in inside:
         end += 1
@@ -249,7 +250,7 @@ def relative_antecedent(pronoun: Token) -> Found | None:
         return None
     found = phrase(target)
     start, end = found.start, target.i + 1
-    while end < found.end and end not in {t.i for t in clause.subtree} and end < clause.left_edge.i:
+    while end < found.end and end not in in_clause and end < clause.left_edge.i:
         end += 1
     while end > target.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         if doc[end - 1].text in ")]":

@@ -165,6 +165,13 @@ def test_quotes_floating_quote_continues_last_speaker(nlp: Any) -> None:
             "“The talks were constructive,” the envoy said, “and they will resume in March.”",
             "The talks were constructive,” the envoy said, “and they will resume in March.",
         ),
+        # the verb's own words ("reporters on Friday") between the credit and the second half
+        (
+            "“The talks were constructive,” the envoy told reporters on Friday, "
+            "“and they will resume in March.”",
+            "The talks were constructive,” the envoy told reporters on Friday, "
+            "“and they will resume in March.",
+        ),
         (
             "“We are ready to talk to anyone who wants peace,” Lonechild said.\n\n"
             "“Nobody in this community wants another winter like the last one.”",

@@ -279,9 +279,8 @@ def _inserted_side(
     first, last = min(cue_start, found.start), max(verb.i, found.end - 1) + 1
     if first == 0 or last >= len(doc) or doc[first - 1].text != "," or doc[last].text != ",":
         return None
-    if (
-        content[0] > last
-    ):  # the clause after: the side before is the head clause (parataxis) or a clause child
+    # the clause after: the side before is the head clause (parataxis) or a clause child
+    if content[0] > last:
         before = next(
             (c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.right_edge.i == first - 2), None
         )

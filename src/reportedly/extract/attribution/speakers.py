@@ -8,6 +8,7 @@ nearest person entity mentioned before them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 
 from spacy.tokens import Doc, Token
 
@@ -235,7 +236,8 @@ def relative_antecedent(pronoun: Token) -> Found | None:
     assert target is not None
     if target.pos_ == "ADJ":  # an adjective a relative clause hangs on is used as a noun: "many who"
         return Found(target.left_edge.i, target.i + 1, target.i)
-    inside = {t.i for t in target.subtree} - {t.i for t in clause.subtree}
+    in_clause = {t.i for t in clause.subtree}
+    inside = {t.i for t in target.subtree} - in_clause
     end = target.i + 1
     while end < clause.left_edge.i and end in inside:
         end += 1
@@ -249,7 +251,7 @@ def relative_antecedent(pronoun: Token) -> Found | None:
         return None
     found = phrase(target)
     start, end = found.start, target.i + 1
-    while end < found.end and end not in {t.i for t in clause.subtree} and end < clause.left_edge.i:
+    while end < found.end and end not in in_clause and end < clause.left_edge.i:
         end += 1
     while end > target.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         if doc[end - 1].text in ")]":
@@ -379,11 +381,10 @@ def affiliation_of(doc: Doc, found: Found, entities: list[Entity], own: Entity |
         t for t in doc[found.start : found.end] if t.i != found.head and (t.pos_ == "PROPN" or t.ent_type_)
     ]
     # a named entity first ("The office of ... Netanyahu"); else the country a nationality word names
-    named = [
-        e for t in words if (e := entity_at(entities, t.idx, t.idx + len(t))) is not None and e is not own
-    ]
-    countries = [e for t in words if (e := _country_entity(doc, t, entities)) is not None and e is not own]
-    return next((e.id for e in named + countries), None)
+    named = (e for t in words if (e := entity_at(entities, t.idx, t.idx + len(t))) is not None)
+    # generators: the gazetteer is consulted only when no named entity answers
+    countries = (e for t in words if (e := _country_entity(doc, t, entities)) is not None)
+    return next((e.id for e in chain(named, countries) if e is not own), None)
 
 
 def _country_entity(doc: Doc, token: Token, entities: list[Entity]) -> Entity | None:
@@ -393,7 +394,9 @@ def _country_entity(doc: Doc, token: Token, entities: list[Entity]) -> Entity | 
         return None
     files = doc._.rp_gazetteer_files if Doc.has_extension("rp_gazetteer_files") else ()
     country = country_of_adjective(token.text, load_gazetteer(tuple(files)))
-    same = [e for e in entities if country is not None and e.country == country and e.type == "GPE"]
+    if country is None:
+        return None
+    same = [e for e in entities if e.country == country and e.type == "GPE"]
     return min(same, key=lambda e: e.kind != "government", default=None)
 
 

@@ -45,13 +45,13 @@ def join_split(doc: Doc, drafts: list[Draft], quotes: list[Quote], text: str) ->
     Returns:
         the drafts, a quotation half another draft had taken alone dropped (it is the joined one's).
     """
-    claimed = {d.content: d for d in drafts}
+    claimed = {d.content for d in drafts}  # contents as drafted, before any is joined
     for draft in drafts:
         if draft.verb is None or draft.speaker is None or draft.follows is not None:
             continue
         if draft.direct and draft.how in ("quote_after", "quote_before"):
             other = _other_half(doc, draft, quotes, text)
-            if other is not None and _free(claimed.get((other.start, other.end)), draft):
+            if other is not None and (other.start, other.end) not in claimed:  # no other verb's half
                 draft.content = (min(draft.content[0], other.start), max(draft.content[1], other.end))
         elif draft.side is not None and draft.side[1] > draft.side[0]:
             draft.content = (min(draft.content[0], draft.side[0]), max(draft.content[1], draft.side[1]))
@@ -63,11 +63,6 @@ def join_split(doc: Doc, drafts: list[Draft], quotes: list[Quote], text: str) ->
             j is not d and j.content[0] <= d.content[0] and d.content[1] <= j.content[1] for j in joined
         )
     ]
-
-
-def _free(holder: Draft | None, draft: Draft) -> bool:
-    """A half no other verb drafted, or one drafted by a verb between the halves ("citing X")."""
-    return holder is None or holder is draft
 
 
 def _other_half(doc: Doc, draft: Draft, quotes: list[Quote], text: str) -> Quote | None:

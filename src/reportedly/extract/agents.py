@@ -17,6 +17,11 @@ holder ("minister", "president") by the dictionary itself: it lists officials, s
 representatives or a delegation of a body ("GOVERNMENT_OFFICIAL", "COURT_OFFICIAL",
 "MILITARY_SPOKES!PERSON!", "MINISTRY_DELEGATION_"), never of an office holder.
 
+`body_code(noun)` codes a body the dictionary does not list by itself from the phrases it lists for it:
+its members ("PARTY_MEMBER" [~PTY]: a party is PTY) or two kinds of it or more ("DEPARTMENT_OF_DEFENSE"
+[~GOVMIL], "DEPARTMENT_OF_COMMERCE" [~GOVBUS] ...: a department is GOV), when they agree on one sector.
+`is_spokesperson(word)` tells the dictionary's word for one who speaks for a body (SPOKES!PERSON!).
+
 `code_for(country, agent)` joins an ISO-3 country and an agent code the way CAMEO actor codes are
 written (RUS + ~GOV -> RUSGOV, AFG + ~REB -> AFGREB, IGO~ + SYR -> IGOSYR); `sector_of` names the
 agent's primary sector (its first three letters: GOV, MIL, REB, COP, UAF ...).
@@ -45,6 +50,13 @@ MEMBER_WORDS = frozenset({
     "official", "officials", "spokesman", "spokesmen", "spokeswoman", "spokeswomen", "spokesperson",
     "representative", "representatives", "delegation",
 })
+# A body has members: "PARTY_MEMBER", "STAFF_MEMBER", "POLITBURO_MEMBER" (`body_code`); "state official"
+# or "high official" name no body "state" or "high".
+MEMBER_NOUNS = frozenset({"member", "members"})
+# Words joining a body to its complement in the dictionary's phrases: "DEPARTMENT_OF_DEFENSE". A noun
+# takes its kinds' sector when the dictionary lists two kinds of it or more (one phrase, "HOUSE_OF_X",
+# may be a name of its own).
+COMPLEMENT_LINKS = frozenset({"of", "for"})
 
 
 def _path() -> Path:
@@ -160,6 +172,39 @@ def is_body(noun: str) -> bool:
     """Whether a one-word noun names a body the dictionary lists people acting for, in its own sector
     ("government": GOVERNMENT_OFFICIAL [~GOV]; "court": COURT_OFFICIAL [~JUD]); "minister" is none."""
     return key(noun) in _bodies()
+
+
+@lru_cache(maxsize=1)
+def _derived_bodies() -> dict[str, str]:
+    table = agent_table()
+    members: dict[str, set[str]] = {}
+    kinds: dict[str, dict[str, str]] = {}
+    for phrase, code in table.items():
+        words = phrase.split(" ")
+        if words[0] in table or not code.startswith("~"):
+            continue  # listed by itself (`lookup` codes it), or an IGO-style prefix code
+        if len(words) == 2 and words[1] in MEMBER_NOUNS:
+            members.setdefault(words[0], set()).add(code)
+        elif len(words) >= 3 and words[1] in COMPLEMENT_LINKS:  # one kind per complement, plurals folded
+            kinds.setdefault(words[0], {})[phrase.rstrip("s")] = code
+    out = {}
+    for noun, codes in [*members.items(), *((n, set(k.values())) for n, k in kinds.items() if len(k) >= 2)]:
+        sectors = {sector_of(c) for c in codes}
+        if len(sectors) == 1 and noun not in out:
+            out[noun] = "~" + str(sectors.pop())
+    return out
+
+
+def body_code(noun: str) -> str | None:
+    """The agent code of a body noun: as listed, else the one sector of the phrases the dictionary lists
+    for its people or its kinds ("party" -> "~PTY", "department" -> "~GOV", "house" -> "~LEG"); None
+    when it lists none or they disagree ("council": GOV, LEG, JUD)."""
+    return lookup(noun) or _derived_bodies().get(key(noun))
+
+
+def is_spokesperson(word: str) -> bool:
+    """Whether a word is the dictionary's for one who speaks for a body ("spokesman", "spokeswomen")."""
+    return key(word).startswith("spokes") and key(word) in MEMBER_WORDS
 
 
 def agent_name(code: str) -> str:

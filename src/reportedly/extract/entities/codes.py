@@ -26,7 +26,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from reportedly.extract.agents import code_for, lookup, match_suffix, sector_of
+from reportedly.extract.agents import body_code, code_for, is_spokesperson, lookup, match_suffix, sector_of
 from reportedly.extract.places import country_of_adjective
 from reportedly.gazetteer import Gazetteer, GazetteerEntry
 from reportedly.model import Entity
@@ -39,6 +39,22 @@ GOV_SECTOR = "GOV"
 # CAMEO's sector for elites not in office: former government officials (Phoenix codes a leader GOV for
 # his terms and ELI by default).
 FORMER_SECTOR = "ELI"
+# Head nouns of the documents OntoNotes labels LAW ("named documents made into laws"), which a parser
+# may tag ORG: "North American Free Trade Agreement", "Justice Against Sponsors of Terrorism Act". A
+# document acts in no event: it is coded neither by its nationality word nor by the frame.
+DOCUMENT_HEADS = frozenset({
+    "agreement", "accord", "accords", "act", "treaty", "pact", "convention", "charter", "protocol",
+    "resolution", "deal", "bill", "law", "amendment", "constitution", "declaration", "memorandum",
+})
+# AP-style abbreviations of titles before a name the agents dictionary lists in full only (it lists
+# the military ones, GEN., LT., COL.): "Democratic vice presidential nominee Sen." -> senator (LEG).
+TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "pres.": "president", "amb.": "ambassador"}
+# The sector of political parties (CAMEO PTY; the agents dictionary's PARTY_MEMBER, PARTY_LEADER).
+PARTY_SECTOR = "PTY"
+# The share of the article's place mentions a country must hold to be its dominant country.
+DOMINANT_SHARE = 2 / 3
+# Entity types whose mentions place an article in a country (`dominant_country`).
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # A possessive owner right before a mention: "Japan's Defense Ministry", "Russia’s envoy" (up to three
 # words, so "the United States'" and "South Korea's" are read whole).
 _OWNER = re.compile(r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)\s*(?:['’]s|(?<=s)['’])\s+$")
@@ -111,17 +127,44 @@ def _with_complement(text: str) -> str | None:
     return None
 
 
+def _phrase_agent(text: str) -> str | None:
+    """The agent code of one name or role: with its complement, else by its head; a spokesperson codes as
+    the body he speaks for ("foreign ministry spokesman" -> GOV), never as the media the dictionary's
+    bare SPOKES!PERSON! [~MED] says: None when the role names no body ("Taliban spokesman": his
+    affiliation codes him)."""
+    text = " ".join(TITLE_ABBREVIATIONS.get(w.lower(), w) for w in text.split())
+    head = head_words(text)
+    found = _with_complement(text)
+    if found is None:
+        suffix = match_suffix(head)
+        found = suffix[1] if suffix else None
+    if found is not None and head and is_spokesperson(head[-1]) and found == lookup(head[-1]):
+        body = match_suffix(head[:-1]) if len(head) > 1 else None
+        return body[1] if body else None
+    return found
+
+
 def phrase_code(texts: Sequence[str], country: str | None) -> tuple[str | None, str | None]:
     """(cameo, sector) from the first of `texts` (names, roles) the agents dictionary lists: with its
     complement ("Minister of Defence"), else by its head ("special envoy")."""
     for text in texts:
-        found = _with_complement(text)
-        if found is None:
-            suffix = match_suffix(head_words(text))
-            found = suffix[1] if suffix else None
+        found = _phrase_agent(text)
         if found is not None:
             return code_for(country, found), sector_of(found)
     return None, None
+
+
+def body_name_code(name: str, country: str | None) -> tuple[str | None, str | None]:
+    """(cameo, sector) of an organization named by a body noun the dictionary codes through the phrases
+    it lists for it (`agents.body_code`): "Justice Department" ("Department of Justice" when listed, else
+    a department: GOV), "Republican Party" (PTY), "House" (LEG); (None, None) otherwise. An agreement or
+    other document a parser took for an organization is no actor (`DOCUMENT_HEADS`)."""
+    words = [w.strip(",") for w in head_words(name)]
+    if not words or words[-1].lower() in DOCUMENT_HEADS:
+        return None, None
+    inverted = lookup(f"{words[-1]} of {' '.join(words[:-1])}") if len(words) > 1 else None
+    found = inverted or body_code(words[-1])
+    return (code_for(country, found), sector_of(found)) if found else (None, None)
 
 
 def text_country(texts: Sequence[str], gaz: Gazetteer, anywhere: bool = True) -> str | None:
@@ -132,6 +175,8 @@ def text_country(texts: Sequence[str], gaz: Gazetteer, anywhere: bool = True) ->
     the veteran. Pairs of words are tried before single ones ("South Korean")."""
     for text in texts:
         words = [w.strip(",") for w in head_words(text)]
+        if len(words) > 1 and is_spokesperson(words[-1]):
+            words = words[:-1]  # he speaks for the body before him: "Qatari foreign ministry spokesman"
         if anywhere:
             spots = list(range(1, len(words)))
         else:
@@ -162,7 +207,20 @@ def _affiliated_code(ent: Entity, coded: dict[str, Entity]) -> tuple[str | None,
     return None, None
 
 
-def code_entities(entities: list[Entity], gaz: Gazetteer, date: str | None, text: str = "") -> list[Entity]:
+def dominant_country(entities: Sequence[Entity]) -> str | None:
+    """The country the article's places belong to: the one whose places (countries, cities, regions)
+    hold `DOMINANT_SHARE` of the article's place mentions or more; None when no country does (an article
+    about a foreign country's affairs gives its domestic actors no country, rather than the foreign one)."""
+    counts: dict[str, int] = {}
+    for ent in entities:
+        if ent.type in PLACE_TYPES and ent.country:
+            counts[ent.country] = counts.get(ent.country, 0) + max(1, len(ent.mentions))
+    total = sum(counts.values())
+    return next((c for c, n in counts.items() if n >= DOMINANT_SHARE * total), None)
+
+
+def code_entities(entities: list[Entity], gaz: Gazetteer, date: str | None, text: str = "",
+                  frame: str | None = None) -> list[Entity]:
     """The entities with `cameo` and `sector` filled where the gazetteer, the agents dictionary or
     their country give them; entities that already carry a code keep it.
 
@@ -171,22 +229,44 @@ def code_entities(entities: list[Entity], gaz: Gazetteer, date: str | None, text
         gaz: the gazetteer their `kb_id`s point into.
         date: the article's date (YYYY[-MM[-DD]]) for dated roles, or None.
         text: the article's text, where a mention's possessive owner is read ("" reads none).
+        frame: ISO-3 of the article's frame (its dateline's country), or None: the country of an agent
+            the text gives none; without it, the article's `dominant_country`.
 
     Returns:
         the same entities, in the same order.
     """
     by_id = {e.id: e for e in entities}
+    frame = frame or dominant_country(entities)
     coded: dict[str, Entity] = {}
     # Organizations first, so that a person affiliated with one can take its code.
     for ent in sorted(entities, key=lambda e: e.type == "PERSON"):
-        coded[ent.id] = ent if ent.cameo else _code_one(ent, by_id, coded, gaz, date, text)
-    return [coded[e.id] for e in entities]
+        coded[ent.id] = ent if ent.cameo else _code_one(ent, by_id, coded, gaz, date, text, frame)
+    return _party_members([coded[e.id] for e in entities])
+
+
+def _party_members(entities: list[Entity]) -> list[Entity]:
+    """Groups named by a party's adjective take the party's code ("Republicans", "Democratic" where the
+    article names the "Republican Party", "the Democratic Party"): a party's members, PARTY_MEMBER
+    [~PTY]. Without the party in the article such a word stays uncoded (no dictionary lists it)."""
+    parties = {e.name.split()[0].lower(): e for e in entities
+               if e.type == "ORG" and e.sector == PARTY_SECTOR and len(e.name.split()) > 1}
+    out = []
+    for ent in entities:
+        word = ent.name.lower()
+        party = next((p for adj, p in parties.items() if adj.startswith(word.removesuffix("s"))), None)
+        if ent.type == "NORP" and not ent.cameo and len(word) > 1 and party is not None:
+            ent = dataclasses.replace(ent, cameo=party.cameo, sector=party.sector)
+        out.append(ent)
+    return out
 
 
 def _code_one(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entity], gaz: Gazetteer,
-              date: str | None, text: str) -> Entity:
+              date: str | None, text: str, frame: str | None = None) -> Entity:
     """One entity with `cameo` and `sector` filled as the module docstring says."""
     entry = gaz.get(ent.kb_id) if ent.kb_id else None
+    if entry is None and ent.type == "ORG" and head_words(ent.name) and \
+            head_words(ent.name)[-1].strip(",").lower() in DOCUMENT_HEADS:
+        return ent  # an agreement is no actor: not "USA" for the North American Free Trade Agreement
     cameo, sector = entry_code(entry, ent.kind, date) if entry else (None, None)
     curated_only = entry is not None and not any(r.get("code") for r in entry.roles)
     if entry and curated_only and sector == FORMER_SECTOR and _out_of_office(entry, date):
@@ -198,28 +278,39 @@ def _code_one(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entity], g
         if in_role[0]:
             cameo, sector = in_role
     if cameo is None:
-        texts = [r.text for r in ent.roles] if ent.type == "PERSON" else [ent.name]
-        named = ent.type == "ORG" or (  # a person named by a common noun: "army officer"
-            ent.type == "PERSON" and ent.kb_id is None and ent.name.split()[-1][:1].islower()
-        )
-        if ent.type == "PERSON" and named:
-            texts.append(ent.name)
-        owners = [by_id[a.entity].country for a in ent.affiliations if a.entity in by_id]
-        country = ent.country or next((c for c in owners if c), None)
-        if country is None and ent.type in ("PERSON", "ORG"):
-            country = text_country([r.text for r in ent.roles], gaz, anywhere=False) or (
-                text_country([ent.name], gaz) if named else None
-            )
-        if country is None and ent.kb_id is None and ent.mentions:
-            country = owner_country(text, ent.mentions[0].start, gaz)
-        if country is None and ent.type == "NORP":  # a people named as such: "Somalis", "Thai"
-            country = country_of_adjective(ent.name, gaz) or (
-                country_of_adjective(ent.name[:-1], gaz) if ent.name.endswith("s") else None
-            )  # the plural of a demonym: "Yemenis"
-        cameo, sector = phrase_code(texts, country)
-        if cameo is None:
-            cameo, sector = _affiliated_code(ent, coded)
-        if cameo is None and country:
-            cameo = code_for(country, "~" + GOV_SECTOR) if ent.kind == GOVERNMENT else country
-            sector = GOV_SECTOR if ent.kind == GOVERNMENT else None
+        cameo, sector = _unlisted_code(ent, by_id, coded, gaz, text, frame)
     return dataclasses.replace(ent, cameo=cameo, sector=sector)
+
+
+def _unlisted_code(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entity], gaz: Gazetteer,
+                   text: str, frame: str | None) -> tuple[str | None, str | None]:
+    """(cameo, sector) of an entity the gazetteer does not code: steps 2-4 of the module docstring; an
+    agent whose country the text does not give takes the article's frame country."""
+    texts = [r.text for r in ent.roles] if ent.type == "PERSON" else [ent.name]
+    named = ent.type == "ORG" or (  # a person named by a common noun: "army officer"
+        ent.type == "PERSON" and ent.kb_id is None and ent.name.split()[-1][:1].islower()
+    )
+    if ent.type == "PERSON" and named:
+        texts.append(ent.name)
+    owners = [by_id[a.entity].country for a in ent.affiliations if a.entity in by_id]
+    country = ent.country or next((c for c in owners if c), None)
+    if country is None and ent.type in ("PERSON", "ORG"):
+        country = text_country([r.text for r in ent.roles], gaz, anywhere=False) or (
+            text_country([ent.name], gaz) if named else None
+        )
+    if country is None and ent.kb_id is None and ent.mentions:
+        country = owner_country(text, ent.mentions[0].start, gaz)
+    if country is None and ent.type == "NORP":  # a people named as such: "Somalis", "Thai"
+        country = country_of_adjective(ent.name, gaz) or (
+            country_of_adjective(ent.name[:-1], gaz) if ent.name.endswith("s") else None
+        )  # the plural of a demonym: "Yemenis"
+    # a group named as such ("Muslims") belongs to no country the text does not give
+    cameo, sector = phrase_code(texts, country or (frame if ent.type != "NORP" else None))
+    if cameo is None and ent.type == "ORG" and ent.kb_id is None:
+        cameo, sector = body_name_code(ent.name, country or frame)
+    if cameo is None:
+        cameo, sector = _affiliated_code(ent, coded)
+    if cameo is None and country:
+        cameo = code_for(country, "~" + GOV_SECTOR) if ent.kind == GOVERNMENT else country
+        sector = GOV_SECTOR if ent.kind == GOVERNMENT else None
+    return cameo, sector

@@ -109,7 +109,8 @@ def extract_entities(doc: Doc, ctx: DocContext) -> list[Entity]:
     entities = [_build(doc, c, ids, clusters, gaz, by_kb) for c in clusters]
     entities += _dateline_agency(entities, ctx, gaz)
     entities += _agent_parties(doc, clusters, ids, entities, ctx, gaz)
-    return code_entities(entities, gaz, date, doc.text)
+    frame = frame_location(ctx.dateline, gaz)
+    return code_entities(entities, gaz, date, doc.text, frame.country if frame else None)
 
 
 registry.extractors.register("extractors.entities.v1", func=extract_entities)

@@ -1,0 +1,86 @@
+"""CAMEO codes of parties the gazetteer does not list, read from the Phoenix agents dictionary's own
+phrases: bodies ("Justice Department", "Republican Party"), spokespersons (the body they speak for, not
+MED), documents (no actor), party members ("Republicans" where the article names the party) and the
+article's frame or dominant country (issue 13, deliverable 2)."""
+
+from __future__ import annotations
+
+from reportedly.extract.agents import body_code, is_spokesperson
+from reportedly.extract.entities.codes import code_entities, dominant_country
+from reportedly.gazetteer import load_gazetteer
+from reportedly.model import Affiliation, Entity, Role, Span
+
+
+def entity(eid: str, name: str, etype: str, *, roles: tuple[str, ...] = (), mentions: int = 1,
+           country: str | None = None, affiliations: tuple[Affiliation, ...] = ()) -> Entity:
+    return Entity(
+        id=eid, name=name, type=etype, kb_id=None, aliases=(name,),
+        roles=tuple(Role(text=r, start=0, end=len(r)) for r in roles),
+        affiliations=affiliations, mentions=tuple(Span(0, len(name), name) for _ in range(mentions)),
+        kind="place" if etype == "GPE" else None, country=country,
+    )
+
+
+def codes(entities: list[Entity], frame: str | None = None) -> dict[str, tuple[str | None, str | None]]:
+    return {e.name: (e.cameo, e.sector) for e in code_entities(entities, load_gazetteer(()), None, "", frame)}
+
+
+def test_entities_body_code_reads_bodies_from_the_dictionarys_phrases() -> None:
+    assert body_code("party") == "~PTY"  # PARTY_MEMBER [~PTY]
+    assert body_code("department") == "~GOV"  # DEPARTMENT_OF_DEFENSE, _OF_COMMERCE ... all GOV
+    assert body_code("senate") == "~LEG"  # listed by itself
+    assert body_code("council") is None  # its kinds disagree: GOV, LEG, JUD
+    assert body_code("state") is None  # "state official" names no body "state"
+
+
+def test_entities_spokesperson_words_are_the_dictionarys() -> None:
+    assert is_spokesperson("Spokeswoman") and is_spokesperson("spokesman")
+    assert not is_spokesperson("official")
+
+
+def test_entities_organizations_named_by_a_body_noun_take_its_sector_and_the_frame() -> None:
+    found = codes([
+        entity("e1", "Justice Department", "ORG"),
+        entity("e2", "Republican Party", "ORG"),
+        entity("e3", "Defense Department", "ORG"),  # DEPARTMENT_OF_DEFENSE [~GOVMIL]
+    ], frame="USA")
+    assert found["Justice Department"] == ("USAGOV", "GOV")
+    assert found["Republican Party"] == ("USAPTY", "PTY")
+    assert found["Defense Department"] == ("USAGOVMIL", "GOV")
+
+
+def test_entities_a_spokesman_codes_as_the_body_he_speaks_for_not_as_media() -> None:
+    ministry = entity("e1", "Foreign Ministry", "ORG")
+    found = codes([
+        ministry,
+        entity("e2", "Esmaeil Baghaei", "PERSON", roles=("Foreign Ministry spokesman",),
+               affiliations=(Affiliation("Foreign Ministry", "e1", None, None),)),
+        entity("e3", "Majed al-Ansari", "PERSON", roles=("Qatari foreign ministry spokesman",)),
+        entity("e4", "Zaw Min Tun", "PERSON", roles=("spokesman",)),
+    ], frame="IRN")
+    assert found["Esmaeil Baghaei"] == ("IRNGOV", "GOV")
+    assert found["Majed al-Ansari"] == ("QATGOV", "GOV")
+    assert found["Zaw Min Tun"][1] != "MED"  # a spokesman of no named body is no journalist
+
+
+def test_entities_an_agreement_is_no_actor() -> None:
+    found = codes([entity("e1", "North American Free Trade Agreement", "ORG")], frame="USA")
+    assert found["North American Free Trade Agreement"] == (None, None)
+
+
+def test_entities_party_members_take_the_party_named_in_the_article() -> None:
+    found = codes([entity("e1", "Republican Party", "ORG"), entity("e2", "Republicans", "NORP"),
+                   entity("e3", "Democrats", "NORP")], frame="USA")
+    assert found["Republicans"] == ("USAPTY", "PTY")
+    assert found["Democrats"] == (None, None)  # no Democratic Party in the article, none in the dictionaries
+
+
+def test_entities_dominant_country_needs_two_thirds_of_the_place_mentions() -> None:
+    places = [entity("e1", "Ohio", "GPE", country="USA", mentions=4),
+              entity("e2", "Moscow", "GPE", country="RUS")]
+    assert dominant_country(places) == "USA"
+    places.append(entity("e3", "Russia", "GPE", country="RUS", mentions=2))
+    assert dominant_country(places) is None  # 4 of 7: an article about both countries frames neither
+    # no dateline: the dominant country frames an unlisted body
+    found = codes([*places[:2], entity("e4", "Justice Department", "ORG")])
+    assert found["Justice Department"] == ("USAGOV", "GOV")

@@ -278,3 +278,26 @@ def test_ledger_real_seed_disputed_meeting(new_ledger: Any, seed_article: Articl
     assert set(data) >= CONTRACT_FIELDS
     assert set(data["sources"][0]) >= {"speaker", "via", "stance", "article", "published"}
     assert set(data["sources"][0]["speaker"]) >= {"name", "kind"}
+
+
+def _taliban_article(aid: str, day: str, cameo: str) -> Article:
+    b = ArticleBuilder(aid, published=day)
+    b.entity("Taliban", type="ORG", kb_id="rp:taliban", kind="armed_group")
+    built = b.build()
+    coded = tuple(dataclasses.replace(e, cameo=cameo, sector=cameo[3:]) for e in built.entities)
+    return dataclasses.replace(built, entities=coded)
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_ledger_entity_keeps_the_code_of_its_latest_article(new_ledger: Any, order: tuple[int, ...]) -> None:
+    """Phoenix dates codes: the Taliban are AFGREB before 2021-08-15, AFGGOV from it. The ledger entity
+    carries its latest article's code in any arrival order, not the alphabetically least (AFGGOV)."""
+    story = [_taliban_article("t1", "2020-03-01", "AFGREB"), _taliban_article("t2", "2022-05-01", "AFGGOV"),
+             _taliban_article("t3", "2023-01-01", "AFGREB")]
+    name = "o" + "".join(map(str, order))
+    with _ledger_of(new_ledger(name), [story[i] for i in order]) as ledger:
+        (taliban,) = [e for e in ledger.entities() if e.name == "Taliban"]
+    assert (taliban.cameo, taliban.sector) == ("AFGREB", "REB")
+    with _ledger_of(new_ledger(name + "two"), [story[i] for i in order if i < 2]) as ledger:
+        (taliban,) = [e for e in ledger.entities() if e.name == "Taliban"]
+    assert (taliban.cameo, taliban.sector) == ("AFGGOV", "GOV")

@@ -134,13 +134,13 @@ def _taken(conn: Database, entity_id: str) -> bool:
     )
 
 
-def _create(conn: Database, entity: Entity) -> str:
+def _create(conn: Database, entity: Entity, published: str | None) -> str:
     key = entity_key(entity)
     new_id = new_entity_id(conn, key)
     conn.execute(
         "INSERT INTO entities (id, key, nkey, block, name, type, kb_id, kind, country, cameo, sector, "
-        "name_doc) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(name_doc), 0) + 1 FROM entities))",
+        "cameo_published, name_doc) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(name_doc), 0) + 1 FROM entities))",
         (
             new_id,
             key,
@@ -153,6 +153,7 @@ def _create(conn: Database, entity: Entity) -> str:
             entity.country,
             entity.cameo,
             entity.sector,
+            published if entity.cameo else None,
         ),
     )
     remember_key(conn, key, new_id)
@@ -161,7 +162,8 @@ def _create(conn: Database, entity: Entity) -> str:
     return new_id
 
 
-def resolve_entity(conn: Database, entity: Entity, touched: Touched | None = None) -> str:
+def resolve_entity(conn: Database, entity: Entity, touched: Touched | None = None,
+                   published: str | None = None) -> str:
     """The ledger entity id of an article entity, creating, updating or merging ledger entities.
 
     A gazetteer-linked entity is the ledger entity of its gazetteer id (rule 1) and never joins an
@@ -176,6 +178,8 @@ def resolve_entity(conn: Database, entity: Entity, touched: Touched | None = Non
         entity: the article's entity.
         touched: receives the stored mentions a merge rewrote (their events must be re-merged) and
             the merged entity (its affiliations are new to the events that named the other).
+        published: the article's publication date: the entity keeps the CAMEO code of its latest
+            article (`_LATEST_CODE`).
 
     Returns:
         the ledger entity id.
@@ -186,7 +190,7 @@ def resolve_entity(conn: Database, entity: Entity, touched: Touched | None = Non
     else:
         found, others = _find_unlinked(conn, entity)
     if found is None:
-        return _create(conn, entity)
+        return _create(conn, entity, published)
     for loser in sorted(others):
         members = conn.execute(  # their organization is the survivor now
             "SELECT DISTINCT entity_id FROM entity_affiliations WHERE affiliation_id = ?", (loser,)
@@ -199,25 +203,44 @@ def resolve_entity(conn: Database, entity: Entity, touched: Touched | None = Non
         _file_name(conn, entity, found.id)
     _rename(conn, found.id, entity.name, entity.type)
     conn.execute(
-        f"UPDATE entities SET {_LEAST_FIELDS} WHERE id = ?",
-        _least_values(entity.kind, entity.country, entity.cameo, entity.sector) + (found.id,),
+        f"UPDATE entities SET {_LEAST_FIELDS}, {_LATEST_CODE} WHERE id = ?",
+        _least_values(entity.kind, entity.country)
+        + _latest_values(entity.cameo, entity.sector, published) + (found.id,),
     )
     return found.id
 
 
 # An entity's kind and country: the least of those its article entities gave (none: NULL), so that
 # they do not depend on which article arrived first. Binds (kind, kind, country, country).
-_LEAST_COLUMNS = ("kind", "country", "cameo", "sector")
+_LEAST_COLUMNS = ("kind", "country")
 # Each of these columns keeps the least value any article gave it, so it does not depend on which
-# article arrived first (a CAMEO code or sector from two articles that disagree: the least, as kind).
+# article arrived first.
 _LEAST_FIELDS = ", ".join(
     f"{c} = CASE WHEN {c} IS NULL OR ? < {c} THEN coalesce(?, {c}) ELSE {c} END" for c in _LEAST_COLUMNS
+)
+# An entity's CAMEO code and sector: those of its latest article that gave a code (undated articles
+# count as earliest; on one date, the greater code), as Phoenix dates an actor's codes (the Taliban
+# AFGREB before 2021-08-15, AFGGOV from it): the result does not depend on arrival order either.
+# `cameo_published` keeps the winning article's date. Binds `_latest_values`.
+_NEWER_CODE = (
+    "(CAST(? AS TEXT) IS NOT NULL AND (cameo IS NULL OR ? > coalesce(cameo_published, '') "
+    "OR (? = coalesce(cameo_published, '') AND ? > cameo)))"
+)
+_LATEST_CODE = ", ".join(
+    f"{c} = CASE WHEN {_NEWER_CODE} THEN ? ELSE {c} END" for c in ("cameo", "sector", "cameo_published")
 )
 
 
 def _least_values(*values: object) -> tuple[object, ...]:
     """The parameters of `_LEAST_FIELDS`: each value twice, in `_LEAST_COLUMNS` order."""
     return tuple(v for value in values for v in (value, value))
+
+
+def _latest_values(cameo: str | None, sector: str | None, published: str | None) -> tuple[object, ...]:
+    """The parameters of `_LATEST_CODE` for an article's code, sector and publication date."""
+    day = published or ""
+    test = (cameo, day, day, cameo)
+    return (*test, cameo, *test, sector, *test, published if cameo else None)
 
 
 def _rename(conn: Database, entity_id: str, name: str, entity_type: str) -> None:
@@ -252,7 +275,8 @@ def merge_entity(conn: Database, survivor: str, loser: str) -> list[str]:
     Returns:
         the ids of the rewritten mentions.
     """
-    row = conn.execute("SELECT name, type, kind, country, cameo, sector, n_mentions, name_doc FROM entities "
+    row = conn.execute("SELECT name, type, kind, country, cameo, sector, cameo_published, n_mentions, "
+                       "name_doc FROM entities "
                        "WHERE id = ?",
                        (loser,)).fetchone()
     articles = [r[0] for r in conn.execute(
@@ -275,11 +299,12 @@ def merge_entity(conn: Database, survivor: str, loser: str) -> list[str]:
     _merge_names(conn, survivor, row["name_doc"])
     _rename(conn, survivor, row["name"], row["type"])
     conn.execute(
-        f"UPDATE entities SET {_LEAST_FIELDS}, n_mentions = n_mentions + ?, "
+        f"UPDATE entities SET {_LEAST_FIELDS}, {_LATEST_CODE}, n_mentions = n_mentions + ?, "
         "n_articles = (SELECT count(DISTINCT article_id) FROM article_entities WHERE entity_id = ?), "
         "n_events = (SELECT count(DISTINCT event_id) FROM event_participants WHERE entity_id = ?) "
         "WHERE id = ?",
-        _least_values(row["kind"], row["country"], row["cameo"], row["sector"])
+        _least_values(row["kind"], row["country"])
+        + _latest_values(row["cameo"], row["sector"], row["cameo_published"])
         + (row["n_mentions"], survivor, survivor, survivor),
     )
     conn.execute("DELETE FROM entities WHERE id = ?", (loser,))
@@ -360,7 +385,7 @@ def store_entities(conn: Database, article: Article, touched: Touched | None = N
     """
     mapping: dict[str, str] = {}
     for e in article.entities:
-        mapping[e.id] = resolve_entity(conn, e, touched)
+        mapping[e.id] = resolve_entity(conn, e, touched, article.published)
     # an entity resolved early in the article may since have been merged into another
     mapping = {local: _redirect(conn, ledger_id) for local, ledger_id in mapping.items()}
     links: list[tuple[str, str, str]] = []

@@ -267,6 +267,14 @@ DROP INDEX event_participants_entity;
 CREATE INDEX events_id_recent ON events(id, last_published);
 """
 
+# The publication date of the article whose CAMEO code a ledger entity carries (issue 13): an entity keeps
+# the code of its latest article (ties: the greater code), as Phoenix dates an actor's codes (the Taliban
+# AFGREB before 2021-08-15, AFGGOV from it), where it kept the alphabetically least code any article gave.
+# Codes stored before have no date: the next dated article's code replaces them.
+_M11_ENTITY_CODE_DATES = """
+ALTER TABLE entities ADD COLUMN cameo_published TEXT;
+"""
+
 # (version, name, SQL): applied in order; the version is the list position plus one.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, failures, entities, full-text index", _M1_CORE),
@@ -279,6 +287,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (8, "every key a ledger entity was known under: re-keying keeps an id's meaning", _M8_ENTITY_KEYS),
     (9, "CAMEO actor code and sector of each entity", _M9_ENTITY_CODES),
     (10, "indexes serving actor lookups and an actor's claims from the index alone", _M10_READER_INDEXES),
+    (11, "publication date of each entity's CAMEO code: the latest article's wins", _M11_ENTITY_CODE_DATES),
 )
 
 

@@ -245,6 +245,11 @@ DROP INDEX event_participants_entity;
 CREATE INDEX events_id_recent ON events(id, last_published);
 """
 
+# The date of each entity's CAMEO code, as store.migrations._M11_ENTITY_CODE_DATES.
+_M11_ENTITY_CODE_DATES = """
+ALTER TABLE entities ADD COLUMN cameo_published TEXT;
+"""
+
 # version -> script; the versions and their names are `store.migrations.MIGRATIONS`.
 POSTGRESQL: dict[int, str] = {
     1: _M1_CORE,
@@ -257,4 +262,5 @@ POSTGRESQL: dict[int, str] = {
     8: _M8_ENTITY_KEYS,
     9: _M9_ENTITY_CODES,
     10: _M10_READER_INDEXES,
+    11: _M11_ENTITY_CODE_DATES,
 }

@@ -248,13 +248,14 @@ def _party_members(entities: list[Entity]) -> list[Entity]:
     """Groups named by a party's adjective take the party's code ("Republicans", "Democratic" where the
     article names the "Republican Party", "the Democratic Party"): a party's members, PARTY_MEMBER
     [~PTY]. Without the party in the article such a word stays uncoded (no dictionary lists it)."""
-    parties = {e.name.split()[0].lower(): e for e in entities
-               if e.type == "ORG" and e.sector == PARTY_SECTOR and len(e.name.split()) > 1}
+    parties = {word.lower(): e for e in entities if e.type == "ORG" and e.sector == PARTY_SECTOR
+               for word in head_words(e.name)[:-1] if word[:1].isupper()}  # "Ohio Democratic Party"
     out = []
     for ent in entities:
         word = ent.name.lower()
+        # "Democrats", "Democratic" -> the Democratic Party; "Republicans" -> the Republican Party
         party = next((p for adj, p in parties.items() if adj.startswith(word.removesuffix("s"))), None)
-        if ent.type == "NORP" and not ent.cameo and len(word) > 1 and party is not None:
+        if ent.type == "NORP" and not ent.cameo and len(word) > 3 and party is not None:
             ent = dataclasses.replace(ent, cameo=party.cameo, sector=party.sector)
         out.append(ent)
     return out

@@ -20,6 +20,9 @@ representatives or a delegation of a body ("GOVERNMENT_OFFICIAL", "COURT_OFFICIA
 `body_code(noun)` codes a body the dictionary does not list by itself from the phrases it lists for it:
 its members ("PARTY_MEMBER" [~PTY]: a party is PTY) or two kinds of it or more ("DEPARTMENT_OF_DEFENSE"
 [~GOVMIL], "DEPARTMENT_OF_COMMERCE" [~GOVBUS] ...: a department is GOV), when they agree on one sector.
+`hypernym_code(name)` bridges WordNet 3.0 to the dictionary: a group or organization the dictionary does
+not list takes the code of the nearest WordNet hypernym of its first sense that it does list ("GOP" is a
+party: PTY; "Republicans" are politicians: POLITICIAN [~PTY]; "FBI" is a law enforcement agency: COP).
 `is_spokesperson(word)` tells the dictionary's word for one who speaks for a body (SPOKES!PERSON!).
 
 `code_for(country, agent)` joins an ISO-3 country and an agent code the way CAMEO actor codes are
@@ -200,6 +203,33 @@ def body_code(noun: str) -> str | None:
     for its people or its kinds ("party" -> "~PTY", "department" -> "~GOV", "house" -> "~LEG"); None
     when it lists none or they disagree ("council": GOV, LEG, JUD)."""
     return lookup(noun) or _derived_bodies().get(key(noun))
+
+
+# How far up WordNet's hypernym tree a name's first sense may climb to a phrase the dictionary lists:
+# beyond three steps the classes are too general to code an actor (organization, social group, person).
+MAX_HYPERNYM_STEPS = 3
+
+
+def hypernym_code(name: str, classes: frozenset[str] = frozenset({"noun.group"})) -> str | None:
+    """The agent code of the nearest hypernym of a name's first WordNet noun sense (itself first) that
+    the dictionary lists or `body_code` codes: "GOP" -> Republican Party -> party "~PTY";
+    "Republicans" -> republican -> politician "~PTY"; "FBI" -> law enforcement agency "~COP". A plural
+    WordNet lacks is read as its singular. The first sense must be of one of WordNet's lexicographer
+    `classes` (an organization is a noun.group: "Amazon" names no warriors). None when WordNet lacks the
+    name or no near hypernym is coded."""
+    from reportedly.extract import wordnet
+
+    if not wordnet.available():
+        return None
+    senses = wordnet.synsets(name, "n") or (wordnet.synsets(name[:-1], "n") if name.endswith("s") else ())
+    if not senses or wordnet.lexname(senses[0]) not in classes:
+        return None
+    for synset, _ in sorted(wordnet.hypernyms(senses[0], MAX_HYPERNYM_STEPS).items(), key=lambda x: x[1]):
+        for lemma in wordnet.lemmas(synset):
+            found = body_code(lemma.replace("_", " "))
+            if found is not None:
+                return found
+    return None
 
 
 def is_spokesperson(word: str) -> bool:

@@ -38,6 +38,7 @@ __all__ = [
     "derivations",
     "hypernyms",
     "is_a",
+    "lemmas",
     "lexname",
     "lexnames",
     "look_up",
@@ -178,6 +179,12 @@ def synsets(word: str, pos: str) -> tuple[int, ...]:
 def lexname(synset: int) -> str:
     """The lexicographer class of a synset ("noun.person", "verb.communication")."""
     return LEXNAMES[_table()["lexfile"][synset]]
+
+
+def lemmas(synset: int) -> tuple[str, ...]:
+    """The lemmas of a synset, as WordNet writes them ("law_enforcement_agency")."""
+    words: dict[int, tuple[str, ...]] = _table()["words"]
+    return tuple(words.get(synset, ()))
 
 
 def lexnames(word: str, pos: str, senses: int | None = None) -> tuple[str, ...]:

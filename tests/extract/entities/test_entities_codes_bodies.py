@@ -5,7 +5,10 @@ article's frame or dominant country (issue 13, deliverable 2)."""
 
 from __future__ import annotations
 
-from reportedly.extract.agents import body_code, is_spokesperson
+import pytest
+
+from reportedly.extract import wordnet
+from reportedly.extract.agents import body_code, hypernym_code, is_spokesperson
 from reportedly.extract.entities.codes import code_entities, dominant_country
 from reportedly.gazetteer import load_gazetteer
 from reportedly.model import Affiliation, Entity, Role, Span
@@ -69,10 +72,11 @@ def test_entities_an_agreement_is_no_actor() -> None:
 
 
 def test_entities_party_members_take_the_party_named_in_the_article() -> None:
-    found = codes([entity("e1", "Republican Party", "ORG"), entity("e2", "Republicans", "NORP"),
-                   entity("e3", "Democrats", "NORP")], frame="USA")
-    assert found["Republicans"] == ("USAPTY", "PTY")
-    assert found["Democrats"] == (None, None)  # no Democratic Party in the article, none in the dictionaries
+    # "Democratic" as a NORP: an adjective WordNet has no noun for; the article's party codes it
+    found = codes([entity("e1", "Ohio Democratic Party", "ORG"), entity("e2", "Democratic", "NORP"),
+                   entity("e3", "Libertarian", "NORP")], frame="USA")
+    assert found["Democratic"] == ("USAPTY", "PTY")
+    assert found["Libertarian"] == (None, None)  # no Libertarian Party here; WordNet: an advocate, no JUD
 
 
 def test_entities_dominant_country_needs_two_thirds_of_the_place_mentions() -> None:
@@ -84,3 +88,26 @@ def test_entities_dominant_country_needs_two_thirds_of_the_place_mentions() -> N
     # no dateline: the dominant country frames an unlisted body
     found = codes([*places[:2], entity("e4", "Justice Department", "ORG")])
     assert found["Justice Department"] == ("USAGOV", "GOV")
+
+
+needs_wordnet = pytest.mark.skipif(not wordnet.available(), reason="WordNet files are missing")
+
+
+@needs_wordnet
+def test_entities_hypernym_code_bridges_wordnet_to_the_agents_dictionary() -> None:
+    people = frozenset({"noun.person", "noun.group"})
+    assert hypernym_code("GOP") == "~PTY"  # Republican Party -> party (PARTY_MEMBER [~PTY])
+    assert hypernym_code("FBI") == "~COP"  # -> law enforcement agency
+    assert hypernym_code("Republicans", people) == "~PTY"  # republican -> politician
+    assert hypernym_code("Catholics", people) == "~CHR"  # catholic -> Christian
+    assert hypernym_code("Amazon") is None  # first sense a person, not an organization
+    assert hypernym_code("Republicans") is None  # a person is no organization
+
+
+@needs_wordnet
+def test_entities_groups_named_by_wordnet_take_the_frame_only_in_politics() -> None:
+    found = codes([entity("e1", "Republicans", "NORP"), entity("e2", "Catholics", "NORP"),
+                   entity("e3", "GOP", "ORG")], frame="USA")
+    assert found["Republicans"] == ("USAPTY", "PTY")
+    assert found["GOP"] == ("USAPTY", "PTY")
+    assert found["Catholics"] == ("CHR", "CHR")  # believers belong to no country the text does not give

@@ -26,7 +26,15 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from reportedly.extract.agents import body_code, code_for, is_spokesperson, lookup, match_suffix, sector_of
+from reportedly.extract.agents import (
+    body_code,
+    code_for,
+    hypernym_code,
+    is_spokesperson,
+    lookup,
+    match_suffix,
+    sector_of,
+)
 from reportedly.extract.places import country_of_adjective
 from reportedly.gazetteer import Gazetteer, GazetteerEntry
 from reportedly.model import Entity
@@ -49,10 +57,27 @@ DOCUMENT_HEADS = frozenset({
 # AP-style abbreviations of titles before a name the agents dictionary lists in full only (it lists
 # the military ones, GEN., LT., COL.): "Democratic vice presidential nominee Sen." -> senator (LEG).
 TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "pres.": "president", "amb.": "ambassador"}
+# WordNet's classes of a name's first sense that may code it through its hypernyms
+# (`agents.hypernym_code`), by entity type: an organization is a group ("GOP": a party), a people or
+# party's members are persons ("Republicans": politicians, PTY; "Catholics": Christians, CHR).
+WORDNET_CLASSES = {
+    "ORG": frozenset({"noun.group"}),
+    "NORP": frozenset({"noun.group", "noun.person"}),
+}
+# The sectors a NORP may take through WordNet: OntoNotes' NORP are nationalities and religious or
+# political groups, so a party's or movement's members (PTY, OPP) or believers (REL and CAMEO's
+# religions); a hypernym in another sector reads another sense ("Libertarians": advocates, not
+# ADVOCATE [~JUD] lawyers; "Veterans" are no army).
+NORP_SECTORS = frozenset({"PTY", "OPP", "REL", "CHR", "MUS", "JEW", "HIN", "BUD"})
+# Sectors whose groups named as such take the article's frame country: politicians and the state.
+FRAMED_GROUP_SECTORS = frozenset({"PTY", "GOV", "LEG", "JUD", "MIL", "COP", "SPY", "OPP"})
 # The sector of political parties (CAMEO PTY; the agents dictionary's PARTY_MEMBER, PARTY_LEADER).
 PARTY_SECTOR = "PTY"
 # The share of the article's place mentions a country must hold to be its dominant country.
 DOMINANT_SHARE = 2 / 3
+# ... and the fewest place mentions that make one: a single place, perhaps misread ("White House" as a
+# town elsewhere), frames nothing.
+DOMINANT_MIN_MENTIONS = 2
 # Entity types whose mentions place an article in a country (`dominant_country`).
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # A possessive owner right before a mention: "Japan's Defense Ministry", "Russia’s envoy" (up to three
@@ -209,13 +234,16 @@ def _affiliated_code(ent: Entity, coded: dict[str, Entity]) -> tuple[str | None,
 
 def dominant_country(entities: Sequence[Entity]) -> str | None:
     """The country the article's places belong to: the one whose places (countries, cities, regions)
-    hold `DOMINANT_SHARE` of the article's place mentions or more; None when no country does (an article
-    about a foreign country's affairs gives its domestic actors no country, rather than the foreign one)."""
+    hold `DOMINANT_SHARE` of the article's place mentions or more, of `DOMINANT_MIN_MENTIONS` at least;
+    None when no country does (an article about a foreign country's affairs gives its domestic actors
+    no country, rather than the foreign one)."""
     counts: dict[str, int] = {}
     for ent in entities:
         if ent.type in PLACE_TYPES and ent.country:
             counts[ent.country] = counts.get(ent.country, 0) + max(1, len(ent.mentions))
     total = sum(counts.values())
+    if total < DOMINANT_MIN_MENTIONS:
+        return None
     return next((c for c, n in counts.items() if n >= DOMINANT_SHARE * total), None)
 
 
@@ -309,6 +337,15 @@ def _unlisted_code(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entit
     cameo, sector = phrase_code(texts, country or (frame if ent.type != "NORP" else None))
     if cameo is None and ent.type == "ORG" and ent.kb_id is None:
         cameo, sector = body_name_code(ent.name, country or frame)
+    if cameo is None and ent.type in WORDNET_CLASSES and ent.kb_id is None:
+        agent = hypernym_code(ent.name, WORDNET_CLASSES[ent.type])
+        if agent is not None and ent.type == "NORP" and sector_of(agent) not in NORP_SECTORS:
+            agent = None  # "Libertarians" are advocates, but no lawyers (ADVOCATE [~JUD])
+        if agent is not None:
+            sector = sector_of(agent)
+            # politicians and state bodies act in the frame's politics; believers ("Catholics") in none
+            framed = ent.type != "NORP" or sector in FRAMED_GROUP_SECTORS
+            cameo = code_for(country or (frame if framed else None), agent)
     if cameo is None:
         cameo, sector = _affiliated_code(ent, coded)
     if cameo is None and country:

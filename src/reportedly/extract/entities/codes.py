@@ -13,11 +13,18 @@ Read, in order, from:
    ("the Interior Ministry") or a person's role ("the Russian special envoy"), with the entity's
    country, else that of the entity it is affiliated with, else a country or nationality word of the
    name or role ("U.S. Treasury Department", "Egyptian intelligence chief", "his Omani counterpart"),
-   else a country owning its first mention ("Japan's Defense Ministry");
+   else a country owning its first mention ("Japan's Defense Ministry"). An agent the text gives no
+   country takes the article's frame: the dateline's country, else its dominant country
+   (`dominant_country`). A spokesperson codes as the body he speaks for, never MED;
+   an unlisted organization named by a body noun codes by it (`agents.body_code`: "Justice
+   Department" GOV, "Republican Party" PTY); one headed by a document noun is no actor
+   (`DOCUMENT_HEADS`: "North American Free Trade Agreement"); else the nearest WordNet hypernym the
+   dictionary codes (`agents.hypernym_code`: "GOP" PTY, "FBI" COP, "Republicans" PTY);
 3. the organization the entity is affiliated with, when the role names no agent ("Kremlin aide" ->
    the Kremlin's RUSGOV);
 4. the entity's country alone (a people named by its demonym, "Somalis", "Thai": its country's).
-An entity none of these codes has `cameo` None.
+An entity none of these codes has `cameo` None. Last, a group named by a party's adjective takes the
+code of the party the article names ("Democratic" beside "the Democratic Party": `_party_members`).
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ article's frame or dominant country (issue 13, deliverable 2)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from reportedly.extract import wordnet
@@ -111,3 +113,14 @@ def test_entities_groups_named_by_wordnet_take_the_frame_only_in_politics() -> N
     assert found["Republicans"] == ("USAPTY", "PTY")
     assert found["GOP"] == ("USAPTY", "PTY")
     assert found["Catholics"] == ("CHR", "CHR")  # believers belong to no country the text does not give
+
+
+def test_entities_an_undated_article_reads_the_latest_phoenix_term() -> None:
+    """Phoenix lists Ricardo Mangue Obama Nfube GNQGOVLAB 2003-2004 and GNQGOV 2004-2010, with no undated
+    default: without a date his latest term codes him, not the first listed."""
+    gaz = load_gazetteer()
+    nfube = dataclasses.replace(entity("e1", "Ricardo Mangue Obama Nfube", "PERSON"),
+                                kb_id="phx:ricardo-mangue-obama-nfube")
+    (undated,) = code_entities([nfube], gaz, None)
+    (dated,) = code_entities([nfube], gaz, "2003-06-01")
+    assert (undated.cameo, dated.cameo) == ("GNQGOV", "GNQGOVLAB")

@@ -95,7 +95,9 @@ OWNER_WINDOW = 40
 
 
 def _role_code(entry: GazetteerEntry, date: str | None) -> tuple[str, str | None] | None:
-    """The (code, sector) of the entry's Phoenix role in force on `date`, else of an undated role."""
+    """The (code, sector) of the entry's Phoenix role in force on `date`, else of an undated role (Phoenix's
+    default), else of the latest dated one: an undated article about Barack Obama is of his presidency
+    (USAGOV from 2009), not of his first listed term (USAELI 1978-2000)."""
     coded = [r for r in entry.roles if r.get("code")]
     if date:
         for role in coded:
@@ -103,7 +105,7 @@ def _role_code(entry: GazetteerEntry, date: str | None) -> tuple[str, str | None
             if (start or end) and (start or "")[: len(date)] <= date <= (end or "9999")[: len(date)] + "~":
                 return str(role["code"]), role.get("sector")
     undated = [r for r in coded if not r.get("from") and not r.get("to")]
-    chosen = undated or coded
+    chosen = undated or sorted(coded, key=lambda r: str(r.get("from") or ""), reverse=True)
     return (str(chosen[0]["code"]), chosen[0].get("sector")) if chosen else None
 
 

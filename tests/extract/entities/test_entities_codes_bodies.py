@@ -74,10 +74,10 @@ def test_entities_an_agreement_is_no_actor() -> None:
 
 
 def test_entities_party_members_take_the_party_named_in_the_article() -> None:
-    # "Democratic" as a NORP: an adjective WordNet has no noun for; the article's party codes it
-    found = codes([entity("e1", "Ohio Democratic Party", "ORG"), entity("e2", "Democratic", "NORP"),
+    found = codes([entity("e1", "Ohio Libertarian Party", "ORG"), entity("e2", "Libertarians", "NORP"),
                    entity("e3", "Libertarian", "NORP")], frame="USA")
-    assert found["Democratic"] == ("USAPTY", "PTY")
+    assert found["Libertarians"] == ("USAPTY", "PTY")
+    found = codes([entity("e3", "Libertarian", "NORP")], frame="USA")
     assert found["Libertarian"] == (None, None)  # no Libertarian Party here; WordNet: an advocate, no JUD
 
 
@@ -109,8 +109,10 @@ def test_entities_hypernym_code_bridges_wordnet_to_the_agents_dictionary() -> No
 @needs_wordnet
 def test_entities_groups_named_by_wordnet_take_the_frame_only_in_politics() -> None:
     found = codes([entity("e1", "Republicans", "NORP"), entity("e2", "Catholics", "NORP"),
-                   entity("e3", "GOP", "ORG")], frame="USA")
-    assert found["Republicans"] == ("USAPTY", "PTY")
+                   entity("e3", "GOP", "ORG"), entity("e4", "Democratic", "NORP"),
+                   entity("e5", "Islamic", "NORP")], frame="USA")
+    assert found["Republicans"] == found["Democratic"] == ("USAPTY", "PTY")  # Democrat-ic: a democrat
+    assert found["Islamic"] == ("MUS", "MUS")  # Islam-ic: the Muslim community, in no country
     assert found["GOP"] == ("USAPTY", "PTY")
     assert found["Catholics"] == ("CHR", "CHR")  # believers belong to no country the text does not give
 

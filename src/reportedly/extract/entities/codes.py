@@ -348,6 +348,9 @@ def _unlisted_code(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entit
         cameo, sector = body_name_code(ent.name, country or frame)
     if cameo is None and ent.type in WORDNET_CLASSES and ent.kb_id is None:
         agent = hypernym_code(ent.name, WORDNET_CLASSES[ent.type])
+        if agent is None and ent.type == "NORP" and ent.name.endswith("ic"):
+            # an adjective in -ic of a member noun WordNet has: "Democratic" -> democrat
+            agent = hypernym_code(ent.name.removesuffix("ic"), WORDNET_CLASSES[ent.type])
         if agent is not None and ent.type == "NORP" and sector_of(agent) not in NORP_SECTORS:
             agent = None  # "Libertarians" are advocates, but no lawyers (ADVOCATE [~JUD])
         if agent is not None:

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from reportedly.extract.attribution.propositions import PROPOSITION_OBJECT_VERBS, is_proposition
+from reportedly.extract.attribution.propositions import (
+    PROPOSITION_OBJECT_VERBS,
+    is_proposition,
+    names_a_source,
+    names_without_predicate,
+    second_object,
+)
 from reportedly.extract.attribution.quotemarks import Quote
 from reportedly.extract.attribution.relays import OUTLET_VERBS
 from reportedly.extract.attribution.speakers import Found, phrase, subject_of
@@ -212,8 +218,12 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
             if child.dep_ == "dobj" and child.i > v.i:
                 if v.lemma_ in PROPOSITION_OBJECT_VERBS and not is_proposition(child):
                     continue  # "denied the visitors", "wrote his memoir": no claim
+                if names_without_predicate(v, child) or names_a_source(v, child):
+                    continue  # "branded North Korea" (no predicate), "echoing Mr. Putin" (a source)
                 # The object with the rest of its verb phrase: "dismissed the claims as baseless".
                 rest = [c.right_edge.i for c in v.rights if c.i > child.i and c.dep_ in OBJECT_TAIL_DEPS]
+                if (predicate := second_object(v, child)) is not None:
+                    rest.append(predicate.right_edge.i)  # "branded North Korea an outlaw nation"
                 end = max([child.right_edge.i, *rest]) + 1
                 return trim_content(doc, child.left_edge.i, end), how
     return None

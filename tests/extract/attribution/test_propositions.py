@@ -109,3 +109,23 @@ def test_repeating_verb_with_a_person_object_has_no_content(nlp: Any) -> None:
         "Mr. Putin" in c for c in _contents(nlp, "The senator spoke on Friday, echoing Mr. Putin.")
     )
     assert any("the slogan" in c for c in _contents(nlp, "The senator echoed the slogan of the campaign."))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "READ MORE: Minister says talks will resume next week",
+        "Photo: The minister speaks to reporters in Kabul on Monday.",
+        "WATCH: Biden says he will run again",
+    ],
+)
+def test_boilerplate_lines_of_uncleaned_text_credit_no_one(nlp: Any, line: str) -> None:
+    text = f"The minister said the plan was dead.\n{line}\nThe envoy said the talks had been useful."
+    assert _contents(nlp, text) == ["the plan was dead", "the talks had been useful"]
+
+
+def test_a_name_taken_is_no_claim_a_self_description_is(nlp: Any) -> None:
+    text = "A little-known group calling itself Cyber Cedars claimed the attack on the ministry."
+    assert not any("Cyber Cedars" in c for c in _contents(nlp, text))
+    text = "The senator described himself as a fighter for working families."
+    assert any("as a fighter" in c for c in _contents(nlp, text))

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from reportedly.clean.boilerplate import is_boilerplate
 from reportedly.extract.attribution.propositions import (
     PROPOSITION_OBJECT_VERBS,
     is_proposition,
@@ -334,6 +336,20 @@ def _clip(doc: Doc, found: Found, stop: int) -> Found:
     return Found(found.start, max(end, found.head + 1), found.head, found.chars)
 
 
+def on_boilerplate_line(text: str, index: int) -> bool:
+    """True when the character at `index` sits on a line the cleaner removes as boilerplate (a
+    related-links line, a photo caption or credit, a share prompt: clean.boilerplate.is_boilerplate),
+    for text that comes in without cleaning."""
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    return _is_boilerplate(text[start : end if end >= 0 else len(text)])
+
+
+@lru_cache(maxsize=4096)
+def _is_boilerplate(line: str) -> bool:
+    return is_boilerplate(line) is not None
+
+
 def from_verb(verb: Token, quotes: list[Quote], text: str, open_object: bool = False) -> Draft | None:
     """The attribution a reporting verb makes, if it has a speaker and a content.
 
@@ -347,6 +363,8 @@ def from_verb(verb: Token, quotes: list[Quote], text: str, open_object: bool = F
         a Draft, or None when the verb credits no one or nothing.
     """
     doc = verb.doc
+    if on_boilerplate_line(text, verb.idx):
+        return None  # "READ MORE: Minister says ...", "Photo: ... speaks to reporters": no article text
     inverted = _inverted_outlet(verb)
     if inverted is not None:
         return inverted

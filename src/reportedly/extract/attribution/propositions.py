@@ -2,14 +2,30 @@
 
 "denied the meeting", "confirmed the report", "denied wrongdoing": the object stands for something
 that is or is not the case, so it can be what a speaker is credited with. "denied the visitors",
-"wrote his memoir", "posted a video": a person, a team or a thing, no claim. Checked for the verbs
+"posted his memoir", "posted a video": a person, a team or a thing, no claim. Checked for the verbs
 of saying whose object must be such a proposition (`PROPOSITION_OBJECT_VERBS`); the verbs of judging
-("criticized Trump", "endorsed Clinton") keep any object, as PolNeAR annotates them.
+("criticized Trump", "endorsed Clinton") keep any object, as PolNeAR annotates them, except that a
+verb of naming needs its predicate ("branded North Korea" alone says nothing) and a verb of
+repeating words has no person for content ("echoing Mr. Putin": Putin is the words' source).
+
+What a noun stands for comes from WordNet 3.0 (extract/wordnet.py), not from a list of words: a
+noun is a proposition when one of its two most frequent senses is an act, an event, a state, a
+thought or another abstraction of what happens or holds (`PROPOSITION_CLASSES`), or a communication
+that carries a message or is an act of communicating (a claim, an allegation, news, a report as
+informing, an offer, talks), a document (a ban, a law) or an amount stated. A communication that
+is a work or a medium (a memoir, a book, a video, an address) is a thing made; a person, a group,
+an artifact or an object is no claim. A gerund whose stem is a verb ("the signing of the
+striker") is an event. Nouns WordNet lacks fall back on derivational suffixes.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
+
+from reportedly.extract import wordnet
+from reportedly.extract.attribution.speakers import SPEAKER_CLASSES
 
 
 def _words(text: str) -> frozenset[str]:
@@ -20,22 +36,44 @@ def _words(text: str) -> frozenset[str]:
 PROPOSITION_OBJECT_VERBS = _words("""
 deny confirm post tweet announce reveal disclose report acknowledge admit refute rebut
 """)
+# Verbs of naming: they credit a predicate about their object ("branded North Korea an outlaw
+# nation", "labelled the candidate unfit", "characterized Kaine as ..."); a bare object that is no
+# proposition ("branded North Korea") carries no claim.
+NAMING_VERBS = _words("label brand characterize characterise dub term")
+# Reflexive pronouns: an object that is the subject itself ("calling itself ...").
+REFLEXIVE_PRONOUNS = frozenset({"itself", "himself", "herself", "themselves", "themself", "oneself"})
+# Dependents of a naming verb that carry its predicate: an object predicate, "as ...", a clause.
+PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "advcl"})
+# Verbs of repeating another's words: a person or group as their object is the words' source, not
+# what is said ("echoing Mr. Putin", "citing officials", "quoted the minister").
+REPEATING_VERBS = _words("echo cite quote repeat paraphrase")
 # "write" is left out: PolNeAR annotates a written work as what its author is credited with
 # ("wrote his book"), and its dev gate must not fall.
-# Nouns that stand for a claim or an event without a derivational suffix saying so.
-CLAIM_NOUNS = _words("""
-report claim charge rumor rumour story news allegation accusation meeting talk talks deal plan
-visit attack strike raid death killing role involvement presence responsibility existence link
-links contact contacts tie ties idea notion view theory premise fact truth lie account offer
-demand request bid move step decision ban rule law policy change shift split rift cut hike increase
-rise fall drop loss win victory defeat result outcome figure figures number numbers data estimate
-breach leak hack wrongdoing guilt blame fault mistake error failure problem crisis threat danger
-risk possibility likelihood chance speculation suggestion plot scheme coup war ceasefire truce
-agreement arrest detention release sale purchase merger takeover layoff closure resignation
-appointment nomination candidacy bid exit withdrawal deployment pick choice battle fight struggle
-gap gulf divide difference
-""")
-# Suffixes of nouns made from verbs or adjectives: events, acts and states ("the invasion").
+# WordNet classes of senses that stand for what happens, holds or is thought (lexicographer files).
+PROPOSITION_CLASSES = frozenset(
+    {
+        "noun.act",
+        "noun.event",
+        "noun.cognition",
+        "noun.state",
+        "noun.process",
+        "noun.phenomenon",
+        "noun.attribute",
+        "noun.relation",
+        "noun.feeling",
+        "noun.motive",
+        "noun.quantity",  # an amount stated: "announced 20 million euros in aid"
+    }
+)
+# Senses under these hypernyms carry a claim or are something done: a message (a statement, news,
+# an allegation) or a psychological feature (every act and event, a speech act or a talk included,
+# and every thought).
+MESSAGE_ANCESTORS = ("message", "psychological_feature", "document")
+# Senses read per noun, most frequent first: "meeting" is a gathering first and an event second.
+SENSES = 2
+# Classes of a first sense that no second sense redeems: a creature is never a claim ("the goalkeeper").
+CREATURE_CLASSES = frozenset({"noun.person", "noun.animal"})
+# Suffixes of nouns made from verbs or adjectives, for nouns WordNet lacks: events, acts and states.
 EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ing", "sis", "ure", "ity", "ness", "al", "age")
 # Pronouns that can stand for a claim: "denied it", "confirmed this".
 CLAIM_PRONOUNS = frozenset(
@@ -43,8 +81,94 @@ CLAIM_PRONOUNS = frozenset(
 )
 # Entity types that name a person, a group or a place: never a proposition by themselves.
 NAME_TYPES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
-# Dependents that make an object a proposition: "reports of a meeting", "the claim that ...".
-PROPOSITION_DEPS = frozenset({"acl", "relcl", "ccomp", "prep"})
+# Dependents that make an object a proposition: "the claim that ...", "reports Russia hosted ...".
+PROPOSITION_DEPS = frozenset({"acl", "relcl", "ccomp"})
+
+
+@lru_cache(maxsize=1)
+def _message_synsets() -> frozenset[int]:
+    return frozenset(s for word in MESSAGE_ANCESTORS for s in wordnet.synsets(word, "n"))
+
+
+def _propositional(synset: int) -> bool:
+    name = wordnet.lexname(synset)
+    if name in PROPOSITION_CLASSES:
+        return True
+    return name == "noun.communication" and not _message_synsets().isdisjoint(wordnet.hypernyms(synset))
+
+
+@lru_cache(maxsize=4096)
+def noun_is_proposition(word: str) -> bool | None:
+    """Whether WordNet reads the noun `word` (a lemma) as a claim or an event; None when it lacks it."""
+    senses = wordnet.synsets(word, "n")
+    if not senses:
+        return None
+    if wordnet.lexname(senses[0]) in CREATURE_CLASSES:
+        return False
+    if any(_propositional(s) for s in senses[:SENSES]):
+        return True
+    # a gerund: "the signing", "the shelling" (WordNet keeps some only in another sense)
+    return word.endswith("ing") and bool(
+        wordnet.synsets(word[:-3], "v") or wordnet.synsets(word[:-3] + "e", "v")
+    )
+
+
+# WordNet's own detachment rules for plural nouns (its `morphy`): "taxes" -> "tax", "talks" -> "talk".
+PLURAL_ENDINGS = (
+    ("s", ""),
+    ("ses", "s"),
+    ("xes", "x"),
+    ("zes", "z"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("ies", "y"),
+)
+
+
+def _singulars(token: Token) -> tuple[str, ...]:
+    """A plural noun's singular forms that WordNet knows (spaCy's lemma can err: "taxes" -> "taxis")."""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return ()
+    word = token.lower_
+    return tuple(
+        word[: -len(end)] + base
+        for end, base in PLURAL_ENDINGS
+        if word.endswith(end) and wordnet.synsets(word[: -len(end)] + base, "n")
+    )
+
+
+def names_a_source(verb: Token, obj: Token) -> bool:
+    """True when a verb of repeating words (REPEATING_VERBS) has a person or a group as its object."""
+    if verb.lemma_ not in REPEATING_VERBS:
+        return False
+    if obj.pos_ == "PRON":
+        return obj.lower_ in ("him", "her", "them", "me", "us")
+    if obj.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    classes = wordnet.lexnames(obj.lemma_.lower(), "n", senses=1) if obj.pos_ == "NOUN" else ()
+    return bool(classes) and classes[0] in SPEAKER_CLASSES
+
+
+def names_without_predicate(verb: Token, obj: Token) -> bool:
+    """True for a naming verb (NAMING_VERBS) whose object is no proposition and that has no predicate,
+    and for a verb whose object is its own subject and whose predicate is a name ("a group calling
+    itself Cyber Cedars"): a name taken, no claim. A self-description stays ("portrayed himself as a
+    shrewd manipulator", "describes itself as the legitimate administration")."""
+    if obj.lower_ in REFLEXIVE_PRONOUNS:
+        return any(c.dep_ in ("oprd", "dobj") and c.i > obj.i and c.pos_ == "PROPN" for c in verb.children)
+    if verb.lemma_ not in NAMING_VERBS or is_proposition(obj):
+        return False
+    tails = [c for c in (*verb.children, *obj.children) if c.i > obj.i]
+    return not any(c.dep_ in PREDICATE_DEPS or c.lower_ == "as" for c in tails) and not second_object(
+        verb, obj
+    )
+
+
+def second_object(verb: Token, obj: Token) -> Token | None:
+    """A naming verb's second object, its predicate as the parser hangs it ("branded X an outlaw nation")."""
+    if verb.lemma_ not in NAMING_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > obj.i), None)
 
 
 def is_proposition(obj: Token) -> bool:
@@ -55,5 +179,9 @@ def is_proposition(obj: Token) -> bool:
         return False
     if any(c.dep_ in PROPOSITION_DEPS for c in obj.children):
         return True
-    lemma = obj.lemma_.lower()
-    return lemma in CLAIM_NOUNS or obj.lower_ in CLAIM_NOUNS or lemma.endswith(EVENT_SUFFIXES)
+    for word in (*_singulars(obj), obj.lemma_.lower(), obj.lower_):
+        known = noun_is_proposition(word)
+        if known is not None:
+            return known
+    # unknown to WordNet: "reports of a meeting" (a prepositional dependent), a derived noun
+    return any(c.dep_ == "prep" for c in obj.children) or obj.lemma_.lower().endswith(EVENT_SUFFIXES)

@@ -12,6 +12,7 @@ from itertools import chain
 
 from spacy.tokens import Doc, Token
 
+from reportedly.extract import wordnet
 from reportedly.extract.cues import sent_channel
 from reportedly.extract.places import country_of_adjective
 from reportedly.gazetteer import load_gazetteer
@@ -32,6 +33,8 @@ RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
 # Entity types that cannot speak: a relative clause on one modifies the noun before it
 # ("released her records in July, which showed ...").
 MUTE_TYPES = frozenset({"DATE", "TIME", "LOC", "FAC", "QUANTITY", "ORDINAL", "MONEY"})
+# WordNet classes of a noun's usual sense that can speak: a person or a group ("the ministry").
+SPEAKER_CLASSES = frozenset({"noun.person", "noun.group"})
 # Raising verbs: their subject "it" is an expletive when a clause follows ("it seems that ...").
 RAISING_VERBS = frozenset({"seem", "appear"})
 # Head nouns that name a source without naming it: "a source close to ...", "officials said".
@@ -169,12 +172,30 @@ def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token |
 def _can_speak(token: Token) -> bool:
     """A person, group or place named, a pronoun, or a noun for an unnamed source or a title."""
     lemma = token.lemma_.lower()
-    return (
-        token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-        or token.pos_ == "PRON"
-        or lemma in ANONYMOUS_HEADS
-        or lemma in TITLE_HEADS
-    )
+    if token.pos_ == "PRON" or lemma in ANONYMOUS_HEADS or lemma in TITLE_HEADS:
+        return True
+    return token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and not _names_a_thing(token)
+
+
+def _names_a_thing(token: Token) -> bool:
+    """True when the noun phrase headed by `token` names something that cannot speak, whatever the
+    parser tagged: a common noun whose usual sense (WordNet) is no person or group ("his State of the
+    Union address": the parser heads the phrase with the name, "address" takes it as a compound).
+    """
+    head = token
+    last = token.right_edge
+    while last.i > token.i and last.is_punct:
+        last = last.doc[last.i - 1]
+    if (
+        last is not token
+        and last.pos_ == "NOUN"
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in last.children)
+    ):
+        head = last  # the name is the last noun's modifier: the last noun heads the phrase
+    if head.pos_ != "NOUN":
+        return False
+    classes = wordnet.lexnames(head.lemma_.lower(), "n", senses=1)
+    return bool(classes) and classes[0] not in SPEAKER_CLASSES
 
 
 def _phrase_just_before(verb: Token) -> Token | None:

@@ -453,12 +453,36 @@ def test_epistemic_learned_value_orders_the_scale() -> None:
         ("The envoy went to see the minister.", "see", False),
         ("We expect to win the vote.", "win", False),
         ("Putin visited Kabul last week.", "visited", False),
+        ("The president is to visit Moscow.", "visit", True),
+        ("Kerry travels to Cairo next week.", "travels", True),
+        ("Next week's summit in Geneva will focus on trade.", "summit", True),
+        ("The talks resume tomorrow.", "resume", True),
+        ("The envoy arrived in Doha and met the minister the next day.", "met", False),
+        ("The envoy met the minister last week.", "met", False),
     ],
 )
 def test_epistemic_planned_cue(nlp: object, text: str, word: str, planned: bool) -> None:
     doc = nlp(text)  # type: ignore[operator]
     token = next(t for t in doc if t.text == word)
     assert ("planned" in rule_cues(token)) is planned
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "offered"),
+    [
+        ("Israel threatened to strike Iran.", "strike", True),
+        ("Russia is preparing to send troops.", "send", True),
+        ("Israel struck Iran.", "struck", False),
+        ("The EU is preparing a new package of sanctions.", "sanctions", True),
+        ("Washington threatened to impose tariffs unless Mexico did more to stop drugs.", "stop", False),
+    ],
+)
+def test_epistemic_threats_and_preparations_are_not_yet_facts(
+    nlp: object, text: str, word: str, offered: bool
+) -> None:
+    doc = nlp(text)  # type: ignore[operator]
+    token = next(t for t in doc if t.text == word)
+    assert ("offered" in rule_cues(token)) is offered
 
 
 def test_epistemic_planned_event_is_offered_not_asserted() -> None:

@@ -48,6 +48,10 @@ OFFER_CUES = frozenset(
         "commit",
         "commitment",
         "eager",
+        # a threat or a preparation announces an act that has not happened yet ("threatened to strike",
+        # "is preparing to send troops"): PLOVER codes the threat, not the strike (THREATEN)
+        "threaten",
+        "prepare",
     }
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
@@ -56,6 +60,10 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 # scheduled or upcoming event noun ("the upcoming talks").
 PLANNED_HEADS = frozenset({"expect", "schedule", "set", "slate", "due", "poise", "go", "about"})
 PLANNED_MODIFIERS = frozenset({"scheduled", "upcoming", "forthcoming", "expected", "slated"})
+# Deictic time words that place an event after the moment of writing ("visits Cairo next week", "talks
+# tomorrow", "next week's summit"); "the next day" is relative to a past reference, not the article's now.
+FUTURE_DEICTICS = frozenset({"tomorrow", "tonight"})
+FUTURE_ADJECTIVES = frozenset({"next", "coming"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 # Modals of possibility: on the event's own verb they leave it open ("may meet"), whatever UW's
@@ -288,23 +296,31 @@ def is_offered(trigger: Token) -> bool:
             future = child.lower_ in FUTURE_AUX or _future_in_past(child)
             if own and child.dep_ == "aux" and future and tok.pos_ in ("VERB", "AUX"):
                 return True
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+            break  # a condition is no part of the offer above it: "threatened tariffs unless Mexico did more"
     return False
 
 
 def is_planned(trigger: Token) -> bool:
     """'Putin is expected to visit', 'talks are scheduled to resume', 'he is due to arrive', 'they are
-    set to meet', 'is going to sign', 'the upcoming talks': a plan or an expectation, not yet a fact."""
+    set to meet', 'is going to sign', 'the upcoming talks', 'the president is to visit', 'travels to
+    Cairo next week', 'next week's summit': a plan or an expectation, not yet a fact."""
     if trigger.pos_ == "NOUN" and any(
         c.dep_ == "amod" and c.lower_ in PLANNED_MODIFIERS for c in trigger.children
     ):
         return True
     if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in LIGHT_VERBS:
         trigger = trigger.head  # "are scheduled to hold talks": the light verb carries the plan
+    if _future_time(trigger):
+        return True
     head = trigger.head
     if trigger.dep_ != "xcomp" or head.i == trigger.i:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return False
+    if head.lemma_ == "be" and head.pos_ == "AUX" and not any(c.dep_ == "expl" for c in head.children):
+        # "the president is to visit Moscow": be + to-infinitive, an arrangement (Quirk et al. 1985, 4.48)
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
     lemma = head.lemma_.lower() if head.lemma_.lower() in PLANNED_HEADS else head.lower_
     if lemma not in PLANNED_HEADS:
         return False
@@ -314,6 +330,20 @@ def is_planned(trigger: Token) -> bool:
         return True
     # "is expected / was scheduled to": the passive (an active "we expect to" is the speaker's own belief)
     return any(c.dep_ == "auxpass" for c in head.children) or head.tag_ == "VBN"
+
+
+def _future_time(trigger: Token) -> bool:
+    """A deictic future time on the event's own word: 'tomorrow', 'next week', 'next week's summit',
+    'the coming days' as its adverbial or possessor (not 'the next day', told from a past moment)."""
+    for child in trigger.children:
+        if child.dep_ not in ("npadvmod", "advmod", "tmod", "poss"):
+            continue
+        if child.lower_ in FUTURE_DEICTICS:
+            return True
+        mods = [g for g in child.children if g.dep_ in ("amod", "det")]
+        if any(g.lower_ in FUTURE_ADJECTIVES for g in mods) and not any(g.lower_ == "the" for g in mods):
+            return True
+    return False
 
 
 def is_purpose(trigger: Token) -> bool:

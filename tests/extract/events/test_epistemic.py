@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from reportedly.extract.events.epistemic import (
     combine,
+    is_aim,
     is_reported_speech,
     learned_reading,
     local_cues,
@@ -483,6 +484,29 @@ def test_epistemic_threats_and_preparations_are_not_yet_facts(
     doc = nlp(text)  # type: ignore[operator]
     token = next(t for t in doc if t.text == word)
     assert ("offered" in rule_cues(token)) is offered
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "aim"),
+    [
+        ("Rebels hope to seize the airport.", "seize", True),
+        ("Ankara is considering sending troops.", "sending", True),
+        ("They want to hold talks.", "talks", True),
+        ("Ankara does not want to send troops.", "send", False),
+        ("The army tried to storm the building.", "storm", False),
+        ("Rebels seized the airport.", "seized", False),
+    ],
+)
+def test_epistemic_aim_cue(nlp: object, text: str, word: str, aim: bool) -> None:
+    doc = nlp(text)  # type: ignore[operator]
+    token = next(t for t in doc if t.text == word)
+    assert is_aim(token) is aim
+
+
+def test_epistemic_aim_is_offered_where_the_model_would_tell_it_as_a_fact() -> None:
+    assert combine({"aim"}, [(None, "assert")]) == Status.OFFERED
+    # another mention tells it as a fact
+    assert combine({"aim", "learned:happened"}, [(None, "assert")]) == Status.ASSERTED
 
 
 def test_epistemic_planned_event_is_offered_not_asserted() -> None:

@@ -64,6 +64,10 @@ PLANNED_MODIFIERS = frozenset({"scheduled", "upcoming", "forthcoming", "expected
 # tomorrow", "next week's summit"); "the next day" is relative to a past reference, not the article's now.
 FUTURE_DEICTICS = frozenset({"tomorrow", "tonight"})
 FUTURE_ADJECTIVES = frozenset({"next", "coming"})
+# Verbs of wanting, hoping and deliberating: their complement is the subject's aim, not a fact ("rebels hope
+# to seize the airport", "Ankara is considering sending troops"; FactBank's and TimeML's intensional
+# predicates). Conatives ("try", "attempt") are left out: the attempt itself is an act.
+AIM_VERBS = frozenset({"want", "hope", "wish", "seek", "aim", "intend", "plan", "consider", "plot"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 # Modals of possibility: on the event's own verb they leave it open ("may meet"), whatever UW's
@@ -188,9 +192,12 @@ EXPLICIT_CUES = (
     ("offered", Status.OFFERED),
     ("planned", Status.OFFERED),  # a plan or a schedule: announced, not yet happened
     ("purpose", Status.OFFERED),  # an aim: "mobilized fighters to break the siege"
+    ("aim", Status.OFFERED),  # "hope to seize", where the model would tell it as a fact
 )
 # Cues of an intended act, which the model's "did not happen" overrides ("rejected a proposal to").
-INTENDED = frozenset({"offered", "planned", "purpose"})
+INTENDED = frozenset({"offered", "planned", "purpose", "aim"})
+# Aims that yield to another mention of the event told as a fact.
+AIMS = frozenset({"purpose", "aim"})
 # Prefix of the learned model's cue ("learned:uncertain"); its buckets are extract/events/factuality.py's.
 LEARNED = "learned:"
 # How many heads up from a trigger cues are looked for: its clause and the one or two above it
@@ -448,13 +455,27 @@ def local_cues(trigger: Token) -> frozenset[str]:
     """The rules' cues for the event at `trigger` plus the learned model's reading of it.
 
     Returns:
-        `rule_cues` and one of "learned:happened", "learned:did_not_happen", "learned:uncertain".
+        `rule_cues` and one of "learned:happened", "learned:did_not_happen", "learned:uncertain"; an aim
+        ("purpose", or "aim" added here: `is_aim`) the model reads as happened keeps no learned reading.
     """
     cues = rule_cues(trigger)
     reading = judge_features(model_features(trigger, cues)).bucket
-    if "purpose" in cues and reading == HAPPENED:
+    if reading == HAPPENED and not cues & INTENDED and is_aim(trigger):
+        cues |= {"aim"}  # where the model reads it as uncertain or not happening, its reading stands
+    if cues & AIMS and reading == HAPPENED:
         return cues  # an aim is not told as a fact here, whatever UW's raters lean to (see `combine`)
     return cues | {LEARNED + reading}
+
+
+def is_aim(trigger: Token) -> bool:
+    """'rebels hope to seize the airport', 'is considering sending troops', 'they want to hold talks':
+    the complement of a verb of wanting or deliberating (AIM_VERBS), unless that verb is negated."""
+    if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in LIGHT_VERBS:
+        trigger = trigger.head  # "want to hold talks": the light verb carries the aim
+    head = trigger.head
+    if trigger.dep_ != "xcomp" or head.i == trigger.i or head.lemma_.lower() not in AIM_VERBS:
+        return False
+    return not is_negated(head)
 
 
 def learned_reading(trigger: Token) -> Factuality:
@@ -495,7 +516,7 @@ def combine(cues: Iterable[str], stances: Iterable[tuple[str | None, str]]) -> S
         return Status.DISPUTED if for_it else Status.DENIED
     learned = _learned(cues)
     for cue, status in EXPLICIT_CUES:
-        if cue == "purpose" and learned == HAPPENED:
+        if cue in AIMS and learned == HAPPENED:
             continue  # an aim in one mention, told as a fact in another ("fighting", "joined to fight")
         if cue in cues and not (cue in INTENDED and learned == NOT_HAPPENED):
             return status  # an offer the model reads as not happening was rejected or withdrawn

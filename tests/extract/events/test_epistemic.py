@@ -460,6 +460,12 @@ def test_epistemic_learned_value_orders_the_scale() -> None:
         ("The talks resume tomorrow.", "resume", True),
         ("The envoy arrived in Doha and met the minister the next day.", "met", False),
         ("The envoy met the minister last week.", "met", False),
+        ("Elections will be held next month.", "Elections", True),
+        ("The summit is due on Friday.", "summit", True),
+        ("The vote, set for Sunday, could decide the race.", "vote", True),
+        ("Talks scheduled for Monday were called off.", "Talks", True),
+        ("Elections were held last month.", "Elections", False),
+        ("The fire was set by arsonists.", "fire", False),
     ],
 )
 def test_epistemic_planned_cue(nlp: object, text: str, word: str, planned: bool) -> None:

@@ -68,6 +68,9 @@ FUTURE_ADJECTIVES = frozenset({"next", "coming"})
 # to seize the airport", "Ankara is considering sending troops"; FactBank's and TimeML's intensional
 # predicates). Conatives ("try", "attempt") are left out: the attempt itself is an act.
 AIM_VERBS = frozenset({"want", "hope", "wish", "seek", "aim", "intend", "plan", "consider", "plot"})
+# Verbs whose subject is the event itself, happening or arranged ("the elections will be held", "the
+# meeting will take place", "talks are expected next week", "the vote, set for Sunday").
+OCCURRENCE_VERBS = frozenset({"hold", "take", "convene", "stage", "plan"}) | PLANNED_HEADS
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 # Modals of possibility: on the event's own verb they leave it open ("may meet"), whatever UW's
@@ -316,6 +319,8 @@ def is_planned(trigger: Token) -> bool:
         c.dep_ == "amod" and c.lower_ in PLANNED_MODIFIERS for c in trigger.children
     ):
         return True
+    if trigger.pos_ == "NOUN" and _arranged(trigger):
+        return True
     if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in LIGHT_VERBS:
         trigger = trigger.head  # "are scheduled to hold talks": the light verb carries the plan
     if _future_time(trigger):
@@ -337,6 +342,35 @@ def is_planned(trigger: Token) -> bool:
         return True
     # "is expected / was scheduled to": the passive (an active "we expect to" is the speaker's own belief)
     return any(c.dep_ == "auxpass" for c in head.children) or head.tag_ == "VBN"
+
+
+def _arranged(noun: Token) -> bool:
+    """An event noun whose own predicate puts it ahead: 'the elections will be held', 'talks are expected
+    next week', 'the summit is due on Friday', 'the vote, set for Sunday', 'talks scheduled for Monday'."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and _arranging(child):
+            return True
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        return any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children)
+    if lemma not in OCCURRENCE_VERBS:
+        return False
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+    return future or (noun.dep_ == "nsubjpass" and _arranging(verb)) or _future_time(verb)
+
+
+def _arranging(verb: Token) -> bool:
+    """'scheduled', 'slated'; 'set' or 'expected' for a time ('set for Sunday', 'expected next week'),
+    not 'the fire was set by arsonists' or 'the attack had been expected'."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("schedule", "slate"):
+        return True
+    if lemma in ("set", "expect", "plan"):
+        return any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) or _future_time(verb)
+    return False
 
 
 def _future_time(trigger: Token) -> bool:

@@ -11,17 +11,19 @@ from reportedly.evaluate.factuality import bucket, evaluate_factuality, pearson
 
 # Pinned floors on the first GATE_SENTENCES sentences of UW test.conll (all 274 of them, parsed by the
 # pipeline: a few seconds), 1.5-2 points under what they score: the product's statuses macro-F1
-# 0.633 (per class: happened 0.941, did not happen 0.576, uncertain 0.382), Pearson r 0.651; the
-# raw learned model 0.649 and r 0.714 (2026-12-07, issue 13: soft targets, modal force, the implicative
-# signature, purpose clauses; before them 0.623 / 0.620, model 0.630 / 0.690).
+# 0.636 (per class: happened 0.942, did not happen 0.576, uncertain 0.389), Pearson r 0.647; the
+# raw learned model 0.649 and r 0.714 (2026-12-07, issue 13's planned events: be + to, deictic future,
+# threats and preparations offered; before them 0.633 / 0.651 (uncertain 0.382). Issue 13's model work
+# before that: soft targets, modal force, the implicative signature, purpose clauses; before them
+# 0.623 / 0.620, model 0.630 / 0.690).
 # Before the learned model: 0.564 / 0.530 (rules alone, old status mapping).
 # Changes are chosen on dev (4x test's size); test moves within its noise (bootstrap 95% interval
 # of the product's macro-F1: 0.558-0.686 in session 3).
 # The issue's goal is macro-F1 >= 0.70: not reached, the uncertain class is the gap.
 GATE_SENTENCES = 300
-MACRO_FLOOR = 0.615
+MACRO_FLOOR = 0.618
 PEARSON_FLOOR = 0.635
-CLASS_F1_FLOORS = {"happened": 0.925, "did_not_happen": 0.56, "uncertain": 0.365}
+CLASS_F1_FLOORS = {"happened": 0.925, "did_not_happen": 0.56, "uncertain": 0.37}
 MODEL_MACRO_FLOOR = 0.632
 MODEL_PEARSON_FLOOR = 0.698
 
@@ -29,8 +31,9 @@ MODEL_PEARSON_FLOOR = 0.698
 # UW test holds 864 scored events: one event's bucket moves a class F1 by up to a point, and its bootstrap
 # interval spans 13 points, so test alone cannot hold a floor within 2 points of a stable figure. Dev is
 # four times its size (3,359 events, about 25 s under load): measured 2026-12-07 with `reportedly eval
-# factuality --split dev --json`, macro-F1 0.698, Pearson r 0.713, model 0.704 / 0.796 (before issue 13's
-# model work 0.689 / 0.714, model 0.693 / 0.787). Floors 1.5 points
+# factuality --split dev --json`, macro-F1 0.699, Pearson r 0.716, model 0.705 / 0.796 (before issue 13's
+# planned events 0.698 / 0.713, model 0.704 / 0.796; before its model work 0.689 / 0.714, model 0.693 /
+# 0.787). Floors 1.5 points
 # under. Changes are chosen on dev, so this floor guards against regressions, it does not estimate.
 DEV_MACRO_FLOOR = 0.682
 DEV_PEARSON_FLOOR = 0.697

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from reportedly.extract.events.epistemic import (
     combine,
+    is_aim,
     is_reported_speech,
     learned_reading,
     local_cues,
@@ -453,12 +454,65 @@ def test_epistemic_learned_value_orders_the_scale() -> None:
         ("The envoy went to see the minister.", "see", False),
         ("We expect to win the vote.", "win", False),
         ("Putin visited Kabul last week.", "visited", False),
+        ("The president is to visit Moscow.", "visit", True),
+        ("Kerry travels to Cairo next week.", "travels", True),
+        ("Next week's summit in Geneva will focus on trade.", "summit", True),
+        ("The talks resume tomorrow.", "resume", True),
+        ("The envoy arrived in Doha and met the minister the next day.", "met", False),
+        ("The envoy met the minister last week.", "met", False),
+        ("Elections will be held next month.", "Elections", True),
+        ("The summit is due on Friday.", "summit", True),
+        ("The vote, set for Sunday, could decide the race.", "vote", True),
+        ("Talks scheduled for Monday were called off.", "Talks", True),
+        ("Elections were held last month.", "Elections", False),
+        ("The fire was set by arsonists.", "fire", False),
     ],
 )
 def test_epistemic_planned_cue(nlp: object, text: str, word: str, planned: bool) -> None:
     doc = nlp(text)  # type: ignore[operator]
     token = next(t for t in doc if t.text == word)
     assert ("planned" in rule_cues(token)) is planned
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "offered"),
+    [
+        ("Israel threatened to strike Iran.", "strike", True),
+        ("Russia is preparing to send troops.", "send", True),
+        ("Israel struck Iran.", "struck", False),
+        ("The EU is preparing a new package of sanctions.", "sanctions", True),
+        ("Washington threatened to impose tariffs unless Mexico did more to stop drugs.", "stop", False),
+    ],
+)
+def test_epistemic_threats_and_preparations_are_not_yet_facts(
+    nlp: object, text: str, word: str, offered: bool
+) -> None:
+    doc = nlp(text)  # type: ignore[operator]
+    token = next(t for t in doc if t.text == word)
+    assert ("offered" in rule_cues(token)) is offered
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "aim"),
+    [
+        ("Rebels hope to seize the airport.", "seize", True),
+        ("Ankara is considering sending troops.", "sending", True),
+        ("They want to hold talks.", "talks", True),
+        ("Ankara does not want to send troops.", "send", False),
+        ("The army tried to storm the building.", "storm", False),
+        ("Rebels seized the airport.", "seized", False),
+    ],
+)
+def test_epistemic_aim_cue(nlp: object, text: str, word: str, aim: bool) -> None:
+    doc = nlp(text)  # type: ignore[operator]
+    token = next(t for t in doc if t.text == word)
+    assert is_aim(token) is aim
+
+
+def test_epistemic_aim_is_offered_where_the_model_would_tell_it_as_a_fact() -> None:
+    assert combine({"aim"}, [(None, "assert")]) == Status.OFFERED
+    # another mention tells it as a fact
+    assert combine({"aim", "learned:happened"}, [(None, "assert")]) == Status.ASSERTED
 
 
 def test_epistemic_planned_event_is_offered_not_asserted() -> None:

@@ -48,6 +48,10 @@ OFFER_CUES = frozenset(
         "commit",
         "commitment",
         "eager",
+        # a threat or a preparation announces an act that has not happened yet ("threatened to strike",
+        # "is preparing to send troops"): PLOVER codes the threat, not the strike (THREATEN)
+        "threaten",
+        "prepare",
     }
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
@@ -56,6 +60,17 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 # scheduled or upcoming event noun ("the upcoming talks").
 PLANNED_HEADS = frozenset({"expect", "schedule", "set", "slate", "due", "poise", "go", "about"})
 PLANNED_MODIFIERS = frozenset({"scheduled", "upcoming", "forthcoming", "expected", "slated"})
+# Deictic time words that place an event after the moment of writing ("visits Cairo next week", "talks
+# tomorrow", "next week's summit"); "the next day" is relative to a past reference, not the article's now.
+FUTURE_DEICTICS = frozenset({"tomorrow", "tonight"})
+FUTURE_ADJECTIVES = frozenset({"next", "coming"})
+# Verbs of wanting, hoping and deliberating: their complement is the subject's aim, not a fact ("rebels hope
+# to seize the airport", "Ankara is considering sending troops"; FactBank's and TimeML's intensional
+# predicates). Conatives ("try", "attempt") are left out: the attempt itself is an act.
+AIM_VERBS = frozenset({"want", "hope", "wish", "seek", "aim", "intend", "plan", "consider", "plot"})
+# Verbs whose subject is the event itself, happening or arranged ("the elections will be held", "the
+# meeting will take place", "talks are expected next week", "the vote, set for Sunday").
+OCCURRENCE_VERBS = frozenset({"hold", "take", "convene", "stage", "plan"}) | PLANNED_HEADS
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should"})
 # Modals of possibility: on the event's own verb they leave it open ("may meet"), whatever UW's
@@ -180,9 +195,12 @@ EXPLICIT_CUES = (
     ("offered", Status.OFFERED),
     ("planned", Status.OFFERED),  # a plan or a schedule: announced, not yet happened
     ("purpose", Status.OFFERED),  # an aim: "mobilized fighters to break the siege"
+    ("aim", Status.OFFERED),  # "hope to seize", where the model would tell it as a fact
 )
 # Cues of an intended act, which the model's "did not happen" overrides ("rejected a proposal to").
-INTENDED = frozenset({"offered", "planned", "purpose"})
+INTENDED = frozenset({"offered", "planned", "purpose", "aim"})
+# Aims that yield to another mention of the event told as a fact.
+AIMS = frozenset({"purpose", "aim"})
 # Prefix of the learned model's cue ("learned:uncertain"); its buckets are extract/events/factuality.py's.
 LEARNED = "learned:"
 # How many heads up from a trigger cues are looked for: its clause and the one or two above it
@@ -288,23 +306,33 @@ def is_offered(trigger: Token) -> bool:
             future = child.lower_ in FUTURE_AUX or _future_in_past(child)
             if own and child.dep_ == "aux" and future and tok.pos_ in ("VERB", "AUX"):
                 return True
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in tok.children):
+            break  # a condition is no part of the offer above it: "threatened tariffs unless Mexico did more"
     return False
 
 
 def is_planned(trigger: Token) -> bool:
     """'Putin is expected to visit', 'talks are scheduled to resume', 'he is due to arrive', 'they are
-    set to meet', 'is going to sign', 'the upcoming talks': a plan or an expectation, not yet a fact."""
+    set to meet', 'is going to sign', 'the upcoming talks', 'the president is to visit', 'travels to
+    Cairo next week', 'next week's summit': a plan or an expectation, not yet a fact."""
     if trigger.pos_ == "NOUN" and any(
         c.dep_ == "amod" and c.lower_ in PLANNED_MODIFIERS for c in trigger.children
     ):
         return True
+    if trigger.pos_ == "NOUN" and _arranged(trigger):
+        return True
     if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in LIGHT_VERBS:
         trigger = trigger.head  # "are scheduled to hold talks": the light verb carries the plan
+    if _future_time(trigger):
+        return True
     head = trigger.head
     if trigger.dep_ != "xcomp" or head.i == trigger.i:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return False
+    if head.lemma_ == "be" and head.pos_ == "AUX" and not any(c.dep_ == "expl" for c in head.children):
+        # "the president is to visit Moscow": be + to-infinitive, an arrangement (Quirk et al. 1985, 4.48)
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
     lemma = head.lemma_.lower() if head.lemma_.lower() in PLANNED_HEADS else head.lower_
     if lemma not in PLANNED_HEADS:
         return False
@@ -314,6 +342,49 @@ def is_planned(trigger: Token) -> bool:
         return True
     # "is expected / was scheduled to": the passive (an active "we expect to" is the speaker's own belief)
     return any(c.dep_ == "auxpass" for c in head.children) or head.tag_ == "VBN"
+
+
+def _arranged(noun: Token) -> bool:
+    """An event noun whose own predicate puts it ahead: 'the elections will be held', 'talks are expected
+    next week', 'the summit is due on Friday', 'the vote, set for Sunday', 'talks scheduled for Monday'."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and _arranging(child):
+            return True
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.i == noun.i or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        return any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children)
+    if lemma not in OCCURRENCE_VERBS:
+        return False
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+    return future or (noun.dep_ == "nsubjpass" and _arranging(verb)) or _future_time(verb)
+
+
+def _arranging(verb: Token) -> bool:
+    """'scheduled', 'slated'; 'set' or 'expected' for a time ('set for Sunday', 'expected next week'),
+    not 'the fire was set by arsonists' or 'the attack had been expected'."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("schedule", "slate"):
+        return True
+    if lemma in ("set", "expect", "plan"):
+        return any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children) or _future_time(verb)
+    return False
+
+
+def _future_time(trigger: Token) -> bool:
+    """A deictic future time on the event's own word: 'tomorrow', 'next week', 'next week's summit',
+    'the coming days' as its adverbial or possessor (not 'the next day', told from a past moment)."""
+    for child in trigger.children:
+        if child.dep_ not in ("npadvmod", "advmod", "tmod", "poss"):
+            continue
+        if child.lower_ in FUTURE_DEICTICS:
+            return True
+        mods = [g for g in child.children if g.dep_ in ("amod", "det")]
+        if any(g.lower_ in FUTURE_ADJECTIVES for g in mods) and not any(g.lower_ == "the" for g in mods):
+            return True
+    return False
 
 
 def is_purpose(trigger: Token) -> bool:
@@ -418,13 +489,27 @@ def local_cues(trigger: Token) -> frozenset[str]:
     """The rules' cues for the event at `trigger` plus the learned model's reading of it.
 
     Returns:
-        `rule_cues` and one of "learned:happened", "learned:did_not_happen", "learned:uncertain".
+        `rule_cues` and one of "learned:happened", "learned:did_not_happen", "learned:uncertain"; an aim
+        ("purpose", or "aim" added here: `is_aim`) the model reads as happened keeps no learned reading.
     """
     cues = rule_cues(trigger)
     reading = judge_features(model_features(trigger, cues)).bucket
-    if "purpose" in cues and reading == HAPPENED:
+    if reading == HAPPENED and not cues & INTENDED and is_aim(trigger):
+        cues |= {"aim"}  # where the model reads it as uncertain or not happening, its reading stands
+    if cues & AIMS and reading == HAPPENED:
         return cues  # an aim is not told as a fact here, whatever UW's raters lean to (see `combine`)
     return cues | {LEARNED + reading}
+
+
+def is_aim(trigger: Token) -> bool:
+    """'rebels hope to seize the airport', 'is considering sending troops', 'they want to hold talks':
+    the complement of a verb of wanting or deliberating (AIM_VERBS), unless that verb is negated."""
+    if trigger.dep_ in ("dobj", "attr") and trigger.head.lemma_.lower() in LIGHT_VERBS:
+        trigger = trigger.head  # "want to hold talks": the light verb carries the aim
+    head = trigger.head
+    if trigger.dep_ != "xcomp" or head.i == trigger.i or head.lemma_.lower() not in AIM_VERBS:
+        return False
+    return not is_negated(head)
 
 
 def learned_reading(trigger: Token) -> Factuality:
@@ -465,7 +550,7 @@ def combine(cues: Iterable[str], stances: Iterable[tuple[str | None, str]]) -> S
         return Status.DISPUTED if for_it else Status.DENIED
     learned = _learned(cues)
     for cue, status in EXPLICIT_CUES:
-        if cue == "purpose" and learned == HAPPENED:
+        if cue in AIMS and learned == HAPPENED:
             continue  # an aim in one mention, told as a fact in another ("fighting", "joined to fight")
         if cue in cues and not (cue in INTENDED and learned == NOT_HAPPENED):
             return status  # an offer the model reads as not happening was rejected or withdrawn

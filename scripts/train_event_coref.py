@@ -1,18 +1,20 @@
 """Train the event coreference scorer shipped in src/reportedly/data/events/mentions_coref.npz (CPU, minutes).
 
-Examples are every pair of gold event mentions (reportedly.evaluate.ecbplus.align.align heads) of one ECB+
-train topic, labelled 1 when they share a gold cluster; features are
+Examples are every pair of gold event mentions (reportedly.evaluate.ecbplus.align.align heads) of one
+ECB+ train topic, labelled 1 when they share a gold cluster; features are
 reportedly.evaluate.ecbplus.eventcoref.pair_features, with each lemma's coreference rate (same-lemma
-pairs that corefer, smoothed by `RATE_PRIOR`) counted on the training topics only. A logistic regression (L2)
-is fitted with scipy's L-BFGS. The two clustering cuts (documents, mentions) and the two mention
-thresholds (the detector probability a mention needs to be clustered, and the one a mention left
-alone needs to be kept) are chosen by three-fold cross-validation over train topics (topic mod 3):
-each fold's documents are grouped and their detected mentions clustered with the pair model fitted
-on the other folds, the mentions found by a detector also fitted on the other folds (the shipped
-detector has seen every train topic: on train it finds 98% of the mentions at 96% precision, against
-81% and 88% on unseen topics, so cuts chosen on its train mentions are chosen for cleaner mentions
-than it gives). The settings with the best CoNLL F1 over the folds win. The model is refitted on all
-of train. Dev is scored once at the end and printed, never used for selection. Deterministic.
+pairs that corefer, smoothed by `RATE_PRIOR`) counted on the training topics only, and each topic's
+pairs featured with the rates of the other topics (out-of-topic rates: a rate counted on the pairs being
+fitted tells the answer, and the model then leans on rates that a new topic's words do not have). A
+logistic regression (L2) is fitted with scipy's L-BFGS. The two clustering cuts (documents, mentions)
+and the two mention thresholds (the detector probability a mention needs to be clustered, and the one a
+mention left alone needs to be kept) are chosen by three-fold cross-validation over train topics (topic
+mod 3): each fold's documents are grouped and their detected mentions clustered with the pair model
+fitted on the other folds, the mentions found by a detector also fitted on the other folds (the shipped
+detector has seen every train topic: on train it finds 98% of the mentions at 96% precision, against 81%
+and 88% on unseen topics, so cuts chosen on its train mentions are chosen for cleaner mentions than it
+gives). The settings with the best CoNLL F1 over the folds win. The model is refitted on all of train.
+Dev is scored once at the end and printed, never used for selection. Deterministic.
 
     .venv/bin/python scripts/train_event_coref.py [--data ../shared/data/ecbplus] [--cache DIR]
 
@@ -60,14 +62,14 @@ WEIGHTS_DIR = Path(os.environ.get("REPORTEDLY_WEIGHTS_DIR") or ROOT / "src" / "r
 OUT = WEIGHTS_DIR / "events" / "mentions_coref.npz"
 L2 = 1.0
 DOC_CUTS = (0.8, 0.85, 0.9)
-MENTION_CUTS = tuple(round(c, 2) for c in np.arange(0.45, 0.76, 0.05))
+MENTION_CUTS = tuple(round(c, 2) for c in np.arange(0.45, 0.91, 0.05))
 # Detector probabilities a mention needs to be clustered, and to stay a mention when it corefers with
 # none (0: every clustered mention stays).
-MENTION_THRESHOLDS = (0.35, 0.4, 0.45, 0.5, 0.55)
+MENTION_THRESHOLDS = (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55)
 SINGLETON_MINS = (0.0, 0.5, 0.6, 0.7)
 # The detector's L2 strength for the fold detectors: what train_event_mentions.py's own
 # cross-validation chooses.
-DETECTOR_L2 = 0.3
+DETECTOR_L2 = 1.0
 
 
 def gold_pairs(aligned: list[Aligned]):  # type: ignore[no-untyped-def]
@@ -93,33 +95,52 @@ def gold_pairs(aligned: list[Aligned]):  # type: ignore[no-untyped-def]
     return out
 
 
-def lemma_rates(topics) -> tuple[dict[str, float], float]:  # type: ignore[no-untyped-def]
-    """Each lemma's share of same-lemma pairs that corefer, and each pair of different lemmas' share
-    ("kill|shoot"; kept only when some of its pairs corefer), smoothed."""
+Counts = tuple[dict[str, list[int]], dict[str, list[int]]]
+
+
+def topic_counts(mentions) -> Counts:  # type: ignore[no-untyped-def]
+    """One topic's same-lemma pairs per lemma and different-lemma pairs per lemma pair ("kill|shoot"),
+    as [coreferent, all]."""
     hits: dict[str, list[int]] = {}
     pairs: dict[str, list[int]] = {}
-    for _t, mentions, _s in topics:
-        for (a, ca), (b, cb) in combinations(mentions, 2):
-            if a.lemma == b.lemma:
-                hits.setdefault(a.lemma, []).append(int(ca == cb))
-            else:
-                pairs.setdefault("|".join(sorted((a.lemma, b.lemma))), []).append(int(ca == cb))
-    total = [h for v in hits.values() for h in v]
-    mean = sum(total) / max(len(total), 1)
-    rates = {
-        k: round((sum(v) + RATE_PRIOR * mean) / (len(v) + RATE_PRIOR), 4) for k, v in sorted(hits.items())
-    }
-    rates |= {k: round(sum(v) / (len(v) + RATE_PRIOR), 4) for k, v in sorted(pairs.items()) if sum(v)}
+    for (a, ca), (b, cb) in combinations(mentions, 2):
+        key = a.lemma if a.lemma == b.lemma else "|".join(sorted((a.lemma, b.lemma)))
+        row = (hits if a.lemma == b.lemma else pairs).setdefault(key, [0, 0])
+        row[0] += int(ca == cb)
+        row[1] += 1
+    return hits, pairs
+
+
+def lemma_rates(counts: list[Counts]) -> tuple[dict[str, float], float]:
+    """Each lemma's share of same-lemma pairs that corefer, and each pair of different lemmas' share
+    ("kill|shoot"; kept only when some of its pairs corefer), smoothed, over the topics' counts."""
+    hits: dict[str, list[int]] = {}
+    pairs: dict[str, list[int]] = {}
+    for topic_hits, topic_pairs in counts:
+        for into, these in ((hits, topic_hits), (pairs, topic_pairs)):
+            for k, (pos, n) in these.items():
+                row = into.setdefault(k, [0, 0])
+                row[0] += pos
+                row[1] += n
+    mean = sum(v[0] for v in hits.values()) / max(sum(v[1] for v in hits.values()), 1)
+    rates = {k: round((v[0] + RATE_PRIOR * mean) / (v[1] + RATE_PRIOR), 4) for k, v in sorted(hits.items())}
+    rates |= {k: round(v[0] / (v[1] + RATE_PRIOR), 4) for k, v in sorted(pairs.items()) if v[0]}
     return rates, mean
 
 
 def fit(topics) -> tuple[np.ndarray, dict[str, float], float]:  # type: ignore[no-untyped-def]
-    rates, mean = lemma_rates(topics)
+    """The pair weights and the rates of every topic given. A topic's pairs are featured with the rates
+    of the OTHER topics (out-of-topic rates): rates counted on the pairs being fitted would tell the
+    model the answer, so it would learn to trust a lemma's rate far more than a rate deserves on a
+    topic it has not seen, and to ignore what carries over (WordNet's word relations, context)."""
+    counts = {t: topic_counts(mentions) for t, mentions, _s in topics}
     x, y = [], []
-    for _t, mentions, doc_sim in topics:
+    for t, mentions, doc_sim in topics:
+        rates, mean = lemma_rates([c for u, c in counts.items() if u != t])
         for (a, ca), (b, cb) in combinations(mentions, 2):
             x.append(pair_features(a, b, doc_sim[a.document, b.document], rates, mean))
             y.append(float(ca == cb))
+    rates, mean = lemma_rates(list(counts.values()))
     xa, ya = np.array(x), np.array(y)
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:

@@ -26,7 +26,7 @@ import numpy as np
 from scipy import optimize, sparse
 
 from reportedly.evaluate.ecbplus.align import Aligned, load_aligned
-from reportedly.evaluate.ecbplus.mentions import is_candidate, token_features
+from reportedly.evaluate.ecbplus.mentions import is_candidate, lemma_counts, token_features
 
 ROOT = Path(__file__).resolve().parent.parent
 # Where the weights are written: the package by default; scripts/reproduce.py points it at a temp dir.
@@ -42,11 +42,12 @@ def examples(aligned: list[Aligned]) -> tuple[list[list[str]], list[int], list[i
     """Feature lists, labels and topics of every candidate token of validated sentences."""
     feats, labels, topics = [], [], []
     for a in aligned:
+        counts = lemma_counts(a.doc)
         for i in sorted(a.scored):
             tok = a.doc[i]
             if not is_candidate(tok) or (i in a.inside and i not in a.heads):
                 continue
-            feats.append(token_features(tok))
+            feats.append(token_features(tok, counts))
             labels.append(int(i in a.heads))
             topics.append(a.ecb.topic)
     return feats, labels, topics

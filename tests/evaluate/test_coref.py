@@ -60,9 +60,11 @@ def test_coref_reads_ecbplus(shared: Path) -> None:
 # `reportedly eval coref --split dev --json`, after the cuts and mention thresholds were chosen with
 # held-out fold detectors: CoNLL 63.0 (gold topics 62.3, gold mentions 74.9), event-mention F1 84.2
 # (P 88.5, R 80.2); before: 63.0 (62.4, 75.0), 84.0. Floors 1.5 points under; raise them when figures
-# rise, lower one only with the reason in the commit.
+# rise, lower one only with the reason in the commit. After WordNet features and out-of-topic lemma rates
+# (2026-12-07, same command): CoNLL 63.7 (gold topics 62.5, gold mentions 74.3), event-mention F1 85.7
+# (P 88.7, R 82.9); three floors raised, the gold-mentions floor kept at 73.5 (0.6 points lower there).
 GATE_TOPICS = None
-FLOORS = {"predicted": 61.5, "gold_topics": 60.9, "gold_mentions": 73.5, "mention_f1": 82.5}
+FLOORS = {"predicted": 62.0, "gold_topics": 61.0, "gold_mentions": 73.5, "mention_f1": 84.0}
 
 
 def test_coref_gate(shared: Path) -> None:

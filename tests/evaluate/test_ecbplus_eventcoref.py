@@ -115,3 +115,36 @@ def test_eventcoref_common_prefix_is_zero_for_the_same_lemma() -> None:
 def test_eventcoref_prune_singletons(minimum: float, kept: list[frozenset[str]]) -> None:
     scores = {"a": 0.3, "b": 0.9, "c": 0.4, "d": 0.9}
     assert prune_singletons([F({"a", "b"}), F({"c"}), F({"d"})], scores, minimum) == kept
+
+
+@pytest.mark.parametrize(
+    ("a", "pos_a", "b", "pos_b", "synonym", "derived", "least", "most"),
+    [
+        ("arrest", "VERB", "apprehend", "VERB", 1.0, 0.0, 1.0, 1.0),  # one synset
+        ("die", "VERB", "death", "NOUN", 0.0, 1.0, 1.0, 1.0),  # a verb and the noun derived from it
+        ("arrest", "VERB", "capture", "NOUN", 0.0, 0.0, 0.8, 1.0),  # through "arrest" the noun
+        ("earthquake", "NOUN", "laptop", "NOUN", 0.0, 0.0, 0.0, 0.5),
+        ("qwzxv", "NOUN", "earthquake", "NOUN", 0.0, 0.0, 0.0, 0.0),  # WordNet lacks one word
+        ("dead", "ADJ", "death", "NOUN", 0.0, 0.0, 0.0, 0.0),  # adjectives are not compared
+    ],
+)
+def test_eventcoref_word_relation(  # type: ignore[no-untyped-def]
+    a, pos_a, b, pos_b, synonym, derived, least, most
+) -> None:
+    from reportedly.evaluate.ecbplus.eventcoref import word_relation
+
+    got = word_relation(a, pos_a, b, pos_b)
+    assert got[:2] == (synonym, derived)
+    assert least <= got[2] <= most
+    assert got == word_relation(b, pos_b, a, pos_a)
+
+
+def test_eventcoref_story_entities_tell_two_stories_apart() -> None:
+    model = load_model()
+    a = CorefMention("a", "x", "rehab", "NOUN", 0, F(), F(), F(), F(), story=F({"tara reid", "malibu"}))
+    b = CorefMention("b", "y", "rehab", "NOUN", 0, F(), F(), F(), F(), story=F({"tara reid", "2008"}))
+    c = CorefMention("c", "z", "rehab", "NOUN", 0, F(), F(), F(), F(), story=F({"lindsay lohan", "2013"}))
+    same = dict(zip(FEATURES, pair_features(a, b, 0.5, model.rates, model.default_rate), strict=True))
+    other = dict(zip(FEATURES, pair_features(a, c, 0.5, model.rates, model.default_rate), strict=True))
+    assert same["story"] == same["same_lemma_x_story"] == pytest.approx(1 / 3)
+    assert other["story"] == other["same_lemma_x_story"] == 0.0

@@ -58,3 +58,37 @@ def test_event_mentions_threshold_override(nlp: Any, threshold: float) -> None:
     found = extract_event_mentions(doc, threshold=threshold)
     assert found == tuple(m for m in everything if m.score >= threshold)
     assert len(everything) > len(extract_event_mentions(doc))  # the model's own threshold is above 0
+
+
+@pytest.mark.parametrize(
+    ("lemma", "pos", "present", "absent"),
+    [
+        ("earthquake", "NOUN", {"wn_first=noun.event", "wn_class=noun.event"}, {"wn=unknown"}),
+        ("arrest", "VERB", {"wn_derived_event=True", "wn_derived=noun.act"}, {"wn_derived_event=False"}),
+        ("laptop", "NOUN", {"wn_first=noun.artifact", "wn_event_share=0"}, {"wn_class=noun.act"}),
+        ("qwzxv", "NOUN", {"wn=unknown"}, set()),
+    ],
+)
+def test_event_mentions_wordnet_features(lemma: str, pos: str, present: set[str], absent: set[str]) -> None:
+    from reportedly.evaluate.ecbplus.mentions import wordnet_features
+
+    feats = set(wordnet_features(lemma, pos))
+    assert present <= feats
+    assert not feats & absent
+
+
+def test_event_mentions_wordnet_features_skip_other_parts_of_speech() -> None:
+    from reportedly.evaluate.ecbplus.mentions import wordnet_features
+
+    assert wordnet_features("the", "DET") == ()
+
+
+def test_event_mentions_repeats_count_the_documents_lemma(nlp: Any) -> None:
+    from reportedly.evaluate.ecbplus.mentions import lemma_counts
+
+    doc = nlp("The party began late. Guests left the party early, and the party ended.")
+    party = next(t for t in doc if t.lower_ == "party")
+    guests = next(t for t in doc if t.lower_ == "guests")
+    assert "repeats=3" in token_features(party)
+    assert "repeats=1" in token_features(guests)
+    assert token_features(party, lemma_counts(doc)) == token_features(party)

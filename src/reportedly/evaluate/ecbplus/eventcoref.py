@@ -10,7 +10,10 @@ Three steps, all learned on ECB+ train topics by `scripts/train_event_coref.py`:
    lemma, same `trigger_stem`, and how often that lemma corefers in train), arguments (named entities
    and the subject/object lemmas of the trigger), time and place compatibility (date and place names
    of the sentence), sentence context (`context_words` overlap), a shared beginning of two different
-   lemmas ("nominate" / "nominee") and the two documents' similarity.
+   lemmas ("nominate" / "nominee"), the two documents' similarity and their named entities (two
+   stories told with one word: two people entering rehab), and what WordNet 3.0
+   (reportedly.extract.wordnet) says of two different words: synonyms ("arrest" / "apprehend"), a noun
+   derived from the verb ("die" / "death"), their Wu-Palmer similarity ("arrest" / "capture").
    Average-linkage clustering on 1 - P(same event) cut at a threshold chosen on train makes the events.
 3. Mentions: only those the detector gives `mention_threshold` are clustered, and a mention left
    alone by the clustering stays only with `singleton_min` (`prune_singletons`); both are chosen on
@@ -30,6 +33,7 @@ from functools import lru_cache
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from reportedly.extract import wordnet
 from reportedly.merge.events import context_words, trigger_stem
 from reportedly.weights import from_json, require_weights
 
@@ -39,6 +43,9 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM"})
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "compound", "poss", "agent", "attr"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Named entities that tell two stories apart when one word names both of their events: two people
+# entering rehab, two earthquakes, two "falls" (its persons, organizations, places and dates).
+STORY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "EVENT"})
 # Pseudo-counts pulling a lemma's train coreference rate towards the mean for rarely seen lemmas (and a
 # pair of different lemmas' rate, "kill|shoot", towards 0).
 RATE_PRIOR = 5.0
@@ -66,6 +73,16 @@ FEATURES = (
     "pair_rate_x_doc_sim",
     "common_prefix",
     "common_prefix_x_doc_sim",
+    "wn_synonym",
+    "wn_derived",
+    "wn_similarity",
+    "wn_similarity_x_doc_sim",
+    "wn_same_class",
+    "same_lemma_x_args_clash",
+    "same_lemma_x_time_clash",
+    "same_lemma_x_place_clash",
+    "story",
+    "same_lemma_x_story",
 )
 
 
@@ -83,6 +100,7 @@ class CorefMention:
     times: frozenset[str]
     places: frozenset[str]
     score: float = 1.0  # the detector's P(event) (1 for a gold mention)
+    story: frozenset[str] = frozenset()  # the named entities of the whole document (`STORY_LABELS`)
 
 
 def mention_of(
@@ -106,6 +124,7 @@ def mention_of(
         times=frozenset(e.text.lower() for e in ents if e.label_ in TIME_LABELS),
         places=frozenset(e.text.lower() for e in ents if e.label_ in PLACE_LABELS),
         score=score,
+        story=frozenset(e.text.lower() for e in doc.ents if e.label_ in STORY_LABELS),
     )
 
 
@@ -157,6 +176,11 @@ def pair_features(
     args = _overlap(a.args, b.args)
     clash = float(bool(a.args) and bool(b.args) and not a.args & b.args)
     prefix = 0.0 if same else _common_prefix(a.lemma, b.lemma)
+    relation = (0.0,) * 4 if same else word_relation(a.lemma, a.pos, b.lemma, b.pos)
+    synonym, derived, similar, same_class = relation
+    time_clash = float(bool(a.times) and bool(b.times) and not a.times & b.times)
+    place_clash = float(bool(a.places) and bool(b.places) and not a.places & b.places)
+    story = _overlap(a.story, b.story)
     return [
         1.0,
         same,
@@ -170,9 +194,9 @@ def pair_features(
         args,
         clash,
         float(bool(a.times & b.times)),
-        float(bool(a.times) and bool(b.times) and not a.times & b.times),
+        time_clash,
         float(bool(a.places & b.places)),
-        float(bool(a.places) and bool(b.places) and not a.places & b.places),
+        place_clash,
         same * doc_sim,
         same * args,
         rate * doc_sim,
@@ -181,7 +205,62 @@ def pair_features(
         pair * doc_sim,
         prefix,
         prefix * doc_sim,
+        synonym,
+        derived,
+        similar,
+        similar * doc_sim,
+        same_class,
+        same * clash,
+        same * time_clash,
+        same * place_clash,
+        story,
+        same * story,
     ]
+
+
+# WordNet's letters of the parts of speech event mentions come in (an adjective, "dead", has no tree).
+_WORDNET_POS = {"NOUN": "n", "PROPN": "n", "VERB": "v", "AUX": "v"}
+# How many senses of each word are compared (WordNet orders them most frequent first).
+SENSES = 3
+
+
+def _nouns_of(lemma: str, letter: str) -> tuple[str, ...]:
+    """A noun as itself; a verb as the nouns derived from its first senses ("arrest" -> "arrest")."""
+    if letter == "n":
+        return (lemma,)
+    return tuple(w for w, p in wordnet.derivations(lemma, "v", senses=2) if p == "n")
+
+
+@lru_cache(maxsize=262144)
+def word_relation(a: str, pos_a: str, b: str, pos_b: str) -> tuple[float, float, float, float]:
+    """What WordNet says of two different trigger words: (synonyms, derivationally related, Wu-Palmer
+    similarity, same lexicographer class of their first senses).
+
+    Synonyms share a synset among their first `SENSES` senses ("arrest" / "apprehend"); derivation links
+    a noun and a verb of one act ("die" / "death", "drive" / "driving"); the similarity compares nouns,
+    a verb through the nouns derived from it, so "arrest" (verb) meets "capture" (noun). Zeros where
+    WordNet lacks a word.
+    """
+    la, lb = _WORDNET_POS.get(pos_a), _WORDNET_POS.get(pos_b)
+    if la is None or lb is None:
+        return 0.0, 0.0, 0.0, 0.0
+    sa, sb = wordnet.synsets(a, la)[:SENSES], wordnet.synsets(b, lb)[:SENSES]
+    if not sa or not sb:
+        return 0.0, 0.0, 0.0, 0.0
+    synonym = float(bool(set(sa) & set(sb)))
+    derived = float(
+        any(w == wordnet.look_up(b) for w, _p in wordnet.derivations(a, la, senses=SENSES))
+        or any(w == wordnet.look_up(a) for w, _p in wordnet.derivations(b, lb, senses=SENSES))
+    )
+    if la == lb == "v":
+        similar = wordnet.similarity(a, b, "v", SENSES)
+    else:
+        similar = max(
+            (wordnet.similarity(x, y, "n", SENSES) for x in _nouns_of(a, la) for y in _nouns_of(b, lb)),
+            default=0.0,
+        )
+    same_class = float(wordnet.lexname(sa[0]) == wordnet.lexname(sb[0]))
+    return synonym, derived, max(similar, synonym, derived), same_class
 
 
 # A shared beginning shorter than this says nothing of two words' meaning ("re-", "con-", "dis-").

@@ -3,8 +3,9 @@
 The PLOVER extractor (events.py) codes political events only; cross-document event coreference on
 ECB+ needs every event a story mentions: attacks and arrests, but also deaths, hirings, earthquakes,
 product launches, awards, and the reporting verbs that ECB+ marks too. This detector is a logistic
-regression over one token's features (its lemma, tags, dependency, head, children, neighbours and
-suffixes), learned on the ECB+ train topics by `scripts/train_event_mentions.py`; its weights ship as
+regression over one token's features (its lemma, tags, dependency, head, children, neighbours,
+suffixes, what kind of thing WordNet 3.0 says the word names, and how often the article repeats it),
+learned on the ECB+ train topics by `scripts/train_event_mentions.py`; its weights ship as
 `data/events/mentions.npz` (feature strings and weights, read with numpy).
 
 A mention is one token, the head of the phrase ("was arrested" -> "arrested", "the 6.1 magnitude
@@ -15,12 +16,14 @@ pipeline (the ledger merges PLOVER events, whose types and arguments it needs).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 from spacy.tokens import Doc, Token
 
+from reportedly.extract import wordnet
 from reportedly.weights import feature_index, require_weights
 
 WEIGHTS = "data/events/mentions.npz"
@@ -29,6 +32,14 @@ WEIGHTS = "data/events/mentions.npz"
 CANDIDATE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN", "ADV", "NUM"})
 # Suffixes of event nominals ("resignation", "appointment", "arrival", "shooting", "robbery").
 EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "al", "ing", "ure", "ery", "age", "ship")
+# WordNet's lexicographer classes of nouns that name something happening: acts, events, processes,
+# natural phenomena ("arrest", "earthquake", "fire", "death"). A word unseen in train still says through
+# its classes whether it can name an event, where its lemma feature says nothing.
+EVENT_CLASSES = frozenset({"noun.act", "noun.event", "noun.process", "noun.phenomenon"})
+# Repetitions of a lemma in its document counted apart (more count as this many).
+REPEATS_CAP = 4
+# Parts of speech looked up in WordNet (a proper noun as a noun: "the Oscars", "a Grammy").
+_WORDNET_POS = {"NOUN": "n", "PROPN": "n", "VERB": "v", "AUX": "v", "ADJ": "a"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +54,17 @@ class EventWord:
     score: float  # the model's probability that the token names an event
 
 
-def token_features(tok: Token) -> list[str]:
+def lemma_counts(doc: Doc) -> Counter[str]:
+    """How often each lemma occurs among a Doc's candidate tokens (`token_features`' `counts`)."""
+    return Counter(t.lemma_.lower() for t in doc if is_candidate(t))
+
+
+def token_features(tok: Token, counts: Counter[str] | None = None) -> list[str]:
     """The feature strings of one token (shared by training and detection).
 
     Args:
         tok: a token of a parsed Doc (tags, lemmas and the dependency parse are read).
+        counts: `lemma_counts` of its Doc (counted here when not given; pass them for many tokens).
 
     Returns:
         feature strings, "name=value"; the model's vocabulary holds those seen in training.
@@ -79,7 +96,40 @@ def token_features(tok: Token) -> list[str]:
     feats += [f"child={c.dep_}" for c in tok.children]
     feats += [f"child_lemma={c.dep_}|{c.lemma_.lower()}" for c in tok.children if c.dep_ in _ARG_DEPS]
     feats += [f"evsuf={s}" for s in EVENT_SUFFIXES if tok.lower_.endswith(s)]
+    wn = wordnet_features(lemma, tok.pos_)
+    feats += wn
+    # The story's own event comes back: a word repeated through the article names what it is about
+    # ("the Oscars", "the party", "the DUI"), with the repetition read beside its WordNet class.
+    repeats = min((counts if counts is not None else lemma_counts(doc))[lemma], REPEATS_CAP)
+    feats += [f"repeats={repeats}", f"repeats_pos={repeats}|{tok.pos_}"]
+    feats += [f"repeats_{c}={repeats}" for c in wn if c.startswith("wn_first=")]
     return feats
+
+
+@lru_cache(maxsize=65536)
+def wordnet_features(lemma: str, pos: str) -> tuple[str, ...]:
+    """What WordNet says of a word's kind: its senses' lexicographer classes (the first sense's apart),
+    the share of its senses that are event classes, and for a verb the classes of the nouns derived
+    from it ("arrest" -> "arrest" noun.act, "die" -> "death" noun.event). () for other parts of speech.
+    """
+    letter = _WORDNET_POS.get(pos)
+    if letter is None:
+        return ()
+    senses = wordnet.synsets(lemma, letter)
+    if not senses:
+        return ("wn=unknown",)
+    classes = [wordnet.lexname(s) for s in senses]
+    feats = [f"wn_first={classes[0]}", *(f"wn_class={c}" for c in dict.fromkeys(classes))]
+    share = sum(c in EVENT_CLASSES for c in classes) / len(classes)
+    feats.append(f"wn_event_share={round(4 * share)}")
+    if letter == "v":
+        nouns = [w for w, p in wordnet.derivations(lemma, "v", senses=2) if p == "n"]
+        derived = {wordnet.lexnames(w, "n", senses=1)[0] for w in nouns if wordnet.synsets(w, "n")}
+        feats += [f"wn_derived={c}" for c in sorted(derived)]
+        feats.append(f"wn_derived_event={bool(derived & EVENT_CLASSES)}")
+    elif letter == "n":
+        feats.append(f"wn_deverbal={any(p == 'v' for _w, p in wordnet.derivations(lemma, 'n', senses=2))}")
+    return tuple(feats)
 
 
 _ARG_DEPS = frozenset({"det", "poss", "nummod", "compound", "prep", "aux", "auxpass", "neg", "prt"})
@@ -135,10 +185,11 @@ def extract_event_mentions(
     model = model or load_model()
     threshold = model.threshold if threshold is None else threshold
     out = []
+    counts = lemma_counts(doc)
     for tok in doc:
         if not is_candidate(tok):
             continue
-        p = model.probability(token_features(tok))
+        p = model.probability(token_features(tok, counts))
         if p >= threshold:
             out.append(EventWord(tok.idx, tok.idx + len(tok.text), tok.text, tok.lemma_.lower(), tok.pos_, p))
     return tuple(out)

@@ -428,7 +428,8 @@ def _generate(url: str, shared: Path, events: int, articles: int, entities: int,
                 participants.write(f"{ev_id[j]}\t{recipient}\trecipient\n")
             yield (
                 ev_id[j], ev_type[j], ev_status[j], first, first, last, len(sources), len(sources),
-                int(ev_status[j] == "disputed"), json.dumps(claim, ensure_ascii=False),
+                int(ev_status[j] == "disputed"), len({s["origin"] for s in sources}),
+                json.dumps(claim, ensure_ascii=False),
             )  # fmt: skip
 
     counts: dict[str, int] = {}
@@ -472,7 +473,7 @@ def _generate(url: str, shared: Path, events: int, articles: int, entities: int,
                for i in persons if i % 3 == 0))  # fmt: skip
         counts["events"] = _copy(
             conn, "events",
-            "id, type, status, date_value, first_published, last_published, n_mentions, n_sources, contradicted, data",
+            "id, type, status, date_value, first_published, last_published, n_mentions, n_sources, contradicted, n_origins, data",
             event_rows(),
         )  # fmt: skip
         mentions.close()

@@ -267,6 +267,21 @@ DROP INDEX event_participants_entity;
 CREATE INDEX events_id_recent ON events(id, last_published);
 """
 
+# Independent origins behind each event (`Claim.n_origins`), stored by the writer with the event so that
+# `claims --min-origins N` selects in SQL over the whole ledger: counting them on the stored objects
+# decoded 1,000 claims to find 20 (issue 12). The backfill counts them as `merge.status.stored_origin`
+# does (a source written before origins were kept is its own speaker's origin).
+_M11_EVENT_ORIGINS = """
+ALTER TABLE events ADD COLUMN n_origins INTEGER NOT NULL DEFAULT 0;
+UPDATE events SET n_origins = (
+    SELECT count(DISTINCT coalesce(
+        nullif(json_extract(s.value, '$.origin'), ''), nullif(json_extract(s.value, '$.key'), ''),
+        json_extract(s.value, '$.speaker.kind') || ':' || json_extract(s.value, '$.speaker.name')))
+    FROM json_each(events.data, '$.sources') s
+);
+CREATE INDEX events_origins ON events(n_origins);
+"""
+
 # (version, name, SQL): applied in order; the version is the list position plus one.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, failures, entities, full-text index", _M1_CORE),
@@ -279,6 +294,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (8, "every key a ledger entity was known under: re-keying keeps an id's meaning", _M8_ENTITY_KEYS),
     (9, "CAMEO actor code and sector of each entity", _M9_ENTITY_CODES),
     (10, "indexes serving actor lookups and an actor's claims from the index alone", _M10_READER_INDEXES),
+    (11, "independent origins stored with each event", _M11_EVENT_ORIGINS),
 )
 
 

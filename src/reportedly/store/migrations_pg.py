@@ -245,6 +245,18 @@ DROP INDEX event_participants_entity;
 CREATE INDEX events_id_recent ON events(id, last_published);
 """
 
+# Origins stored with each event, as store.migrations._M11_EVENT_ORIGINS.
+_M11_EVENT_ORIGINS = """
+ALTER TABLE events ADD COLUMN n_origins INTEGER NOT NULL DEFAULT 0;
+UPDATE events SET n_origins = (
+    SELECT count(DISTINCT coalesce(
+        nullif(s.value ->> 'origin', ''), nullif(s.value ->> 'key', ''),
+        (s.value -> 'speaker' ->> 'kind') || ':' || (s.value -> 'speaker' ->> 'name')))
+    FROM jsonb_array_elements(events.data::jsonb -> 'sources') s
+);
+CREATE INDEX events_origins ON events(n_origins);
+"""
+
 # version -> script; the versions and their names are `store.migrations.MIGRATIONS`.
 POSTGRESQL: dict[int, str] = {
     1: _M1_CORE,
@@ -257,4 +269,5 @@ POSTGRESQL: dict[int, str] = {
     8: _M8_ENTITY_KEYS,
     9: _M9_ENTITY_CODES,
     10: _M10_READER_INDEXES,
+    11: _M11_EVENT_ORIGINS,
 }

@@ -450,6 +450,11 @@ def _generate(url: str, shared: Path, events: int, articles: int, entities: int,
             "id, path, url, format, title, published, language, agency, duplicate_of, skipped, text, data, ingested_at",
             article_rows(),
         )  # fmt: skip
+        # the search index's rows, as migration 12's trigger writes them (no trigger runs here)
+        conn.execute(
+            "INSERT INTO article_search (rowid, fts) SELECT rowid, to_tsvector('simple', "
+            "reportedly_unaccent(coalesce(title, '') || ' ' || text)) FROM articles ORDER BY rowid"
+        )
         counts["entities"] = _copy(
             conn, "entities", "id, key, nkey, block, name, type, name_doc",
             (

@@ -144,6 +144,7 @@ def test_migrations_backfill_event_origins(new_ledger: Any, backend: str) -> Non
     """Migration 11 counts each stored event's origins as the writer does and as `Claim.n_origins`
     reads them, on either engine; `claims(min_origins=N)` selects by that count."""
     import reportedly
+    from reportedly.store.migrations_pg import POSTGRESQL
 
     url = new_ledger()
     speakers = [("Zabihullah Mujahid", "person"), ("a source close to NRF", "anonymous"), ("AFP", "media")]
@@ -159,10 +160,8 @@ def test_migrations_backfill_event_origins(new_ledger: Any, backend: str) -> Non
         written = {r[0]: r[1] for r in db.execute("SELECT id, n_origins FROM events")}
         db.execute("DROP INDEX events_origins")
         db.execute("ALTER TABLE events DROP COLUMN n_origins")
-        if backend == "sqlite":
-            db.execute("PRAGMA user_version = 10")
-        else:
-            db.execute("UPDATE reportedly_schema SET version = 10")
+    with connect(url) as db, db.transaction():  # migration 11 again, as a ledger at version 10 gets it
+        db.run_script(MIGRATIONS[10][2] if backend == "sqlite" else POSTGRESQL[11])
     with connect(url) as db:
         assert {r[0]: r[1] for r in db.execute("SELECT id, n_origins FROM events")} == written
     with reportedly.open(url) as ledger:

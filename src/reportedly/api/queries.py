@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from reportedly.ledger import api as ledger_api
 from reportedly.ledger.api import DEFAULT_LIMIT, Ledger
 from reportedly.ledger.records import Claim, LedgerEntity
-from reportedly.ledger.search import RANK_WINDOW
+from reportedly.ledger.search import rank_window
 from reportedly.model import Lead
 from reportedly.store.codec import from_dict
 from reportedly.store.database import Database
@@ -286,7 +286,12 @@ def article_event_ids(ledger: Ledger, article_id: str) -> dict[str, str]:
 
 def count_search(ledger: Ledger, text: str) -> int:
     """How many articles `Ledger.search(text)` can page through: its matches, up to the ranked window."""
-    return min(ledger.count_matches(text), RANK_WINDOW)
+    return min(ledger.count_matches(text), search_window(ledger))
+
+
+def search_window(ledger: Ledger) -> int:
+    """How many of a search's latest matches are ranked, so paged through (engine-dependent)."""
+    return rank_window(connection(ledger))
 
 
 __all__ = [
@@ -308,4 +313,5 @@ __all__ = [
     "ledger_entity",
     "mentions",
     "recent_articles",
+    "search_window",
 ]

@@ -18,7 +18,6 @@ from reportedly.api.relaygraph import layout as relay_layout
 from reportedly.errors import ReportedlyError
 from reportedly.ledger.api import Ledger
 from reportedly.ledger.records import Claim
-from reportedly.ledger.search import RANK_WINDOW
 from reportedly.model import Lead, to_dict
 
 # Rows on one page when the request gives no limit, and the most it may ask for.
@@ -324,5 +323,5 @@ def search(ledger: Ledger, text: str, page: Page) -> dict[str, Any]:
         "q": text,
         "entities": ents,
         "matches": matches,  # every match; pages go through the ranked ones (`total`)
-        **page.wrap(min(matches, RANK_WINDOW), hits),
+        **page.wrap(min(matches, queries.search_window(ledger)), hits),
     }

@@ -110,7 +110,8 @@ class Ledger:
                 [*args, limit if limit is not None else DEFAULT_LIMIT, offset],
             )
         ]
-        found = {r["id"]: r for r in self._conn.rows_in("SELECT * FROM events WHERE id IN ({marks})", ids)}
+        sql = "SELECT id, data FROM events WHERE id IN ({marks})"  # only what `claims` decodes
+        found = {r[0]: r for r in self._conn.rows_in(sql, ids)}
         return [found[i] for i in ids]
 
     def event_filter(
@@ -340,7 +341,7 @@ class Ledger:
     def search(self, text: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Articles matching a full-text query (SQLite FTS5), best first.
 
-        A broad query ranks only its `fulltext.RANK_WINDOW` matches stored last (see
+        A broad query ranks only its `fulltext.rank_window` matches stored last (see
         `reportedly.ledger.search`); `count_matches` says how many there are in all.
 
         Args:

@@ -282,6 +282,10 @@ UPDATE events SET n_origins = (
 CREATE INDEX events_origins ON events(n_origins);
 """
 
+# PostgreSQL's full-text index moves to a table of its own (`migrations_pg._M12_SEARCH_TABLE`);
+# SQLite's FTS5 index is one already: nothing to do here.
+_M12_SEARCH_TABLE = ""
+
 # (version, name, SQL): applied in order; the version is the list position plus one.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, failures, entities, full-text index", _M1_CORE),
@@ -295,6 +299,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (9, "CAMEO actor code and sector of each entity", _M9_ENTITY_CODES),
     (10, "indexes serving actor lookups and an actor's claims from the index alone", _M10_READER_INDEXES),
     (11, "independent origins stored with each event", _M11_EVENT_ORIGINS),
+    (12, "full-text index in a narrow table of its own (PostgreSQL)", _M12_SEARCH_TABLE),
 )
 
 

@@ -263,19 +263,18 @@ CREATE INDEX events_origins ON events(n_origins);
 # window of a word in 5% of 300,000 articles read 15,000 heap pages. Here a row is the `rowid` and a
 # pointer to its `tsvector`, kept out of line uncompressed (`toast_tuple_target` 128, storage
 # EXTERNAL): ~140 rows a page, and a ranked match costs one read of its vector, no decompression.
-# The window is found through a BRIN index on `rowid` ANDed with the GIN index (only the matches in
-# the latest articles are visited; BRIN has no plain index scan, so the planner cannot walk the rows
-# backwards detoasting each one). GIN without `fastupdate`: a reader never scans a pending list.
+# The window is found through the primary key's range ANDed with the GIN index in one bitmap: only
+# the matches among the latest articles are visited (`ledger.search._pg_floor`). GIN without
+# `fastupdate`: a reader never scans a pending list.
 # The trigger indexes each article as it is stored (its title and text are never rewritten).
 _M12_SEARCH_TABLE = """
 CREATE TABLE article_search (
-    rowid  BIGINT NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    rowid  BIGINT PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
     fts    tsvector NOT NULL
 ) WITH (toast_tuple_target = 128);
 ALTER TABLE article_search ALTER COLUMN fts SET STORAGE EXTERNAL;
 INSERT INTO article_search (rowid, fts) SELECT rowid, fts FROM articles ORDER BY rowid;
 CREATE INDEX article_search_fts ON article_search USING gin (fts) WITH (fastupdate = off);
-CREATE INDEX article_search_rowid ON article_search USING brin (rowid) WITH (pages_per_range = 4);
 ALTER TABLE articles DROP COLUMN fts;
 CREATE FUNCTION reportedly_search_index() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -19,8 +19,10 @@ from reportedly.model import Lead
 from reportedly.store.codec import from_dict
 from reportedly.store.database import Database
 
-# Events of one entity its counterparts are counted over (`counterparts`).
-COUNTERPART_EVENTS = 5000
+# Events of one entity its counterparts are counted over (`counterparts`): enough to rank the 16 drawn
+# (the busiest entity's top counterparts share hundreds of the sampled events); 5,000 took 105 ms of
+# its page's 115 at a million events under load, 2,000 take 26 (issue 12).
+COUNTERPART_EVENTS = 2000
 # Events a listing's total counts up to (`count_events(cap=...)`): past it the page says "10,000+"
 # of them, as GitHub's search does; counting every one of a million events took 150-300 ms on
 # PostgreSQL under load (issue 12).

@@ -299,8 +299,9 @@ def _generate(url: str, shared: Path, events: int, articles: int, entities: int,
     * events: type, status and number of sources drawn from the shares above; sources are articles
       published within three days; each source's speaker, stance and origin; one mention per source
       article with its evidence sentence; actors and recipients in `event_participants`;
-    * entity counts (migration 5), name documents (migration 6), keys (migration 8), an alias per
-      person and a dated role for some, as the writer leaves them.
+    * entity counts (migration 5), name documents (migration 6), keys (migration 8), each event's
+      origins (migration 11), the search table's rows (migration 12), an alias per person and a
+      dated role for some, as the writer leaves them.
     Nothing is analyzed: the point is the size and shape the readers meet."""
     import shutil
 

@@ -299,8 +299,9 @@ def _generate(url: str, shared: Path, events: int, articles: int, entities: int,
     * events: type, status and number of sources drawn from the shares above; sources are articles
       published within three days; each source's speaker, stance and origin; one mention per source
       article with its evidence sentence; actors and recipients in `event_participants`;
-    * entity counts (migration 5), name documents (migration 6), keys (migration 8), an alias per
-      person and a dated role for some, as the writer leaves them.
+    * entity counts (migration 5), name documents (migration 6), keys (migration 8), each event's
+      origins (migration 12), the search table's rows (migration 13), an alias per person and a
+      dated role for some, as the writer leaves them.
     Nothing is analyzed: the point is the size and shape the readers meet."""
     import shutil
 
@@ -428,7 +429,8 @@ def _generate(url: str, shared: Path, events: int, articles: int, entities: int,
                 participants.write(f"{ev_id[j]}\t{recipient}\trecipient\n")
             yield (
                 ev_id[j], ev_type[j], ev_status[j], first, first, last, len(sources), len(sources),
-                int(ev_status[j] == "disputed"), json.dumps(claim, ensure_ascii=False),
+                int(ev_status[j] == "disputed"), len({s["origin"] for s in sources}),
+                json.dumps(claim, ensure_ascii=False),
             )  # fmt: skip
 
     counts: dict[str, int] = {}
@@ -449,6 +451,11 @@ def _generate(url: str, shared: Path, events: int, articles: int, entities: int,
             "id, path, url, format, title, published, language, agency, duplicate_of, skipped, text, data, ingested_at",
             article_rows(),
         )  # fmt: skip
+        # the search index's rows, as migration 13's trigger writes them (no trigger runs here)
+        conn.execute(
+            "INSERT INTO article_search (rowid, fts) SELECT rowid, to_tsvector('simple', "
+            "reportedly_unaccent(coalesce(title, '') || ' ' || text)) FROM articles ORDER BY rowid"
+        )
         counts["entities"] = _copy(
             conn, "entities", "id, key, nkey, block, name, type, name_doc",
             (
@@ -472,7 +479,7 @@ def _generate(url: str, shared: Path, events: int, articles: int, entities: int,
                for i in persons if i % 3 == 0))  # fmt: skip
         counts["events"] = _copy(
             conn, "events",
-            "id, type, status, date_value, first_published, last_published, n_mentions, n_sources, contradicted, data",
+            "id, type, status, date_value, first_published, last_published, n_mentions, n_sources, contradicted, n_origins, data",
             event_rows(),
         )  # fmt: skip
         mentions.close()

@@ -174,6 +174,23 @@ def test_app_paginates_with_totals(client: Any) -> None:
     assert 'href="/claims?limit=2&amp;offset=4&amp;status="' in page
 
 
+def test_app_caps_the_claims_total(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past `COUNT_CAP` the claims total is a lower bound, said so ("2+"), with the next page linked;
+    below it the count is exact, and a deep page counts past itself."""
+    from reportedly.api import queries
+
+    everything = client.get("/api/claims?limit=500").json()
+    assert everything["total_exact"] is True and everything["total"] >= 3
+    monkeypatch.setattr(queries, "COUNT_CAP", 2)
+    first = client.get("/api/claims?limit=1").json()
+    assert (first["total"], first["total_exact"], first["next"]) == (2, False, 1)
+    assert [c["id"] for c in first["items"]] == [c["id"] for c in everything["items"][:1]]
+    html = client.get("/claims?limit=1").text
+    assert "of <span" in html and "2+</span>" in html
+    last = client.get(f"/api/claims?limit=1&offset={everything['total'] - 1}").json()
+    assert (last["total"], last["total_exact"], last["next"]) == (everything["total"], True, None)
+
+
 @pytest.mark.parametrize(
     "filters",
     [

@@ -12,6 +12,8 @@ from pathlib import Path
 from reportedly.store.migrations import MIGRATIONS
 
 UNDO: dict[int, tuple[str, ...]] = {
+    13: (),
+    12: ("DROP INDEX events_origins", "ALTER TABLE events DROP COLUMN n_origins"),
     11: ("ALTER TABLE entities DROP COLUMN cameo_published",),
     10: ("DROP INDEX entities_kb", "DROP INDEX events_id_recent",
          "DROP INDEX event_participants_entity_event",

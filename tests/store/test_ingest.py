@@ -41,7 +41,7 @@ def _state(db: str) -> tuple[int, int, int, int]:
         index = (
             "SELECT count(*) FROM articles_fts"
             if conn.dialect == "sqlite"
-            else "SELECT count(fts) FROM articles"
+            else "SELECT count(DISTINCT rowid) FROM article_search"  # migration 13's index table
         )
         return articles[0], articles[1], orphans, conn.execute(index).fetchone()[0]
 

@@ -138,3 +138,38 @@ def test_migrations_postgresql_applies_once_and_refuses_newer(new_ledger: Any, b
     for readonly in (False, True):
         with pytest.raises(StoreError, match="newer"):
             connect(url, readonly=readonly)
+
+
+def test_migrations_backfill_event_origins(new_ledger: Any, backend: str) -> None:
+    """Migration 12 counts each stored event's origins as the writer does and as `Claim.n_origins`
+    reads them, on either engine; `claims(min_origins=N)` selects by that count."""
+    import reportedly
+    from reportedly.store.migrations_pg import POSTGRESQL
+
+    url = new_ledger()
+    speakers = [("Zabihullah Mujahid", "person"), ("a source close to NRF", "anonymous"), ("AFP", "media")]
+    with connect(url) as db:
+        store_batch(
+            db,
+            [
+                moscow_meeting(f"a{i}", "2021-12-01", who, kind, "assert")
+                for i, (who, kind) in enumerate(speakers)
+            ],
+            [],
+        )
+        written = {r[0]: r[1] for r in db.execute("SELECT id, n_origins FROM events")}
+        db.execute("DROP INDEX events_origins")
+        db.execute("ALTER TABLE events DROP COLUMN n_origins")
+    with connect(url) as db, db.transaction():  # migration 12 again, as a ledger at version 11 gets it
+        db.run_script(MIGRATIONS[11][2] if backend == "sqlite" else POSTGRESQL[12])
+    with connect(url) as db:
+        assert {r[0]: r[1] for r in db.execute("SELECT id, n_origins FROM events")} == written
+    with reportedly.open(url) as ledger:
+        claims = ledger.claims()
+        assert {c.id: c.n_origins for c in claims} == written
+        most = max(written.values())
+        assert most >= 2
+        assert [c.id for c in ledger.claims(min_origins=most)] == [
+            c.id for c in claims if c.n_origins >= most
+        ]
+        assert ledger.claims(min_origins=most + 1) == []

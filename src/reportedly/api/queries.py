@@ -14,13 +14,19 @@ from dataclasses import dataclass
 from reportedly.ledger import api as ledger_api
 from reportedly.ledger.api import DEFAULT_LIMIT, Ledger
 from reportedly.ledger.records import Claim, LedgerEntity
-from reportedly.ledger.search import RANK_WINDOW
+from reportedly.ledger.search import rank_window
 from reportedly.model import Lead
 from reportedly.store.codec import from_dict
 from reportedly.store.database import Database
 
-# Events of one entity its counterparts are counted over (`counterparts`).
-COUNTERPART_EVENTS = 5000
+# Events of one entity its counterparts are counted over (`counterparts`): enough to rank the 16 drawn
+# (the busiest entity's top counterparts share hundreds of the sampled events); 5,000 took 105 ms of
+# its page's 115 at a million events under load, 2,000 take 26 (issue 12).
+COUNTERPART_EVENTS = 2000
+# Events a listing's total counts up to (`count_events(cap=...)`): past it the page says "10,000+"
+# of them, as GitHub's search does; counting every one of a million events took 150-300 ms on
+# PostgreSQL under load (issue 12).
+COUNT_CAP = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,20 +166,35 @@ def count_events(
     type: str | None = None,  # noqa: A002
     status: str | None = None,
     since: str | None = None,
+    cap: int | None = None,
 ) -> int:
-    """How many ledger events `Ledger.claims` would return with these filters and no limit."""
+    """How many ledger events `Ledger.claims` would return with these filters and no limit.
+
+    Args:
+        cap: count no further than this many plus one: a count above `cap` means "more than
+            `cap`" (`cap + 1` is returned), and costs what counting `cap` events costs.
+    """
     if actor is not None and type is None and status is None and since is None:
-        # an entity's events alone, counted off `event_participants_entity_event` (migration 10)
-        # without visiting each event: 143,000 events of the busiest entity took seconds that way
         ids = ledger.actor_ids(actor)
+        conn = connection(ledger)
+        if len(ids) == 1:  # one entity: the count the writer keeps with it (migration 5)
+            row = conn.execute("SELECT n_events FROM entities WHERE id = ?", ids).fetchone()
+            return int(row[0]) if row else 0
+        # several entities share the name: their events counted off
+        # `event_participants_entity_event` (migration 10) without visiting each event
         marks = ",".join("?" * len(ids)) or "NULL"
         sql = (
             "SELECT count(*) FROM (SELECT DISTINCT event_id FROM event_participants "
             f"WHERE entity_id IN ({marks})) x"
         )
-        return int(connection(ledger).execute(sql, ids).fetchone()[0])
+        return int(conn.execute(sql, ids).fetchone()[0])
     where, args = event_filter(ledger, actor=actor, type=type, status=status, since=since)
-    return int(connection(ledger).execute(f"SELECT count(*) FROM events WHERE {where}", args).fetchone()[0])
+    if cap is None:
+        sql = f"SELECT count(*) FROM events WHERE {where}"
+    else:
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM events WHERE {where} LIMIT ?) x"
+        args = [*args, cap + 1]
+    return int(connection(ledger).execute(sql, args).fetchone()[0])
 
 
 def event_types(ledger: Ledger) -> list[str]:
@@ -267,10 +288,16 @@ def article_event_ids(ledger: Ledger, article_id: str) -> dict[str, str]:
 
 def count_search(ledger: Ledger, text: str) -> int:
     """How many articles `Ledger.search(text)` can page through: its matches, up to the ranked window."""
-    return min(ledger.count_matches(text), RANK_WINDOW)
+    return min(ledger.count_matches(text), search_window(ledger))
+
+
+def search_window(ledger: Ledger) -> int:
+    """How many of a search's latest matches are ranked, so paged through (engine-dependent)."""
+    return rank_window(connection(ledger))
 
 
 __all__ = [
+    "COUNT_CAP",
     "claims_page",
     "DEFAULT_LIMIT",
     "ArticleRow",
@@ -288,4 +315,5 @@ __all__ = [
     "ledger_entity",
     "mentions",
     "recent_articles",
+    "search_window",
 ]

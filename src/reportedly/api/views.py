@@ -18,7 +18,6 @@ from reportedly.api.relaygraph import layout as relay_layout
 from reportedly.errors import ReportedlyError
 from reportedly.ledger.api import Ledger
 from reportedly.ledger.records import Claim
-from reportedly.ledger.search import RANK_WINDOW
 from reportedly.model import Lead, to_dict
 
 # Rows on one page when the request gives no limit, and the most it may ask for.
@@ -71,14 +70,16 @@ class Page:
     limit: int = DEFAULT_PAGE
     offset: int = 0
 
-    def wrap(self, total: int, items: list[Any]) -> dict[str, Any]:
-        """The slice with its position in the whole listing."""
+    def wrap(self, total: int, items: list[Any], *, exact: bool = True) -> dict[str, Any]:
+        """The slice with its position in the whole listing; `exact` False when `total` is a lower
+        bound (a count stopped at a cap: there are more)."""
         return {
             "total": total,
+            "total_exact": exact,
             "limit": self.limit,
             "offset": self.offset,
             "items": items,
-            "next": self.offset + self.limit if self.offset + self.limit < total else None,
+            "next": self.offset + self.limit if self.offset + self.limit < total or not exact else None,
             "prev": max(self.offset - self.limit, 0) if self.offset > 0 else None,
         }
 
@@ -161,12 +162,14 @@ def claims(
     """The claim ledger, filtered, one page of it."""
     filters = {"actor": actor, "type": type, "status": status, "since": since}
     found = queries.claims_page(ledger, **filters, limit=page.limit, offset=page.offset)
-    total = queries.count_events(ledger, **filters)
+    # counted up to `COUNT_CAP` (or just past this page, deeper): "10,000+" beyond it
+    cap = max(queries.COUNT_CAP, page.offset + page.limit)
+    total = queries.count_events(ledger, **filters, cap=cap)
     return {
         "filters": filters,
         "types": queries.event_types(ledger),
         "statuses": list(STATUSES),
-        **page.wrap(total, [claim_view(c) for c in found]),
+        **page.wrap(min(total, cap), [claim_view(c) for c in found], exact=total <= cap),
     }
 
 
@@ -320,5 +323,5 @@ def search(ledger: Ledger, text: str, page: Page) -> dict[str, Any]:
         "q": text,
         "entities": ents,
         "matches": matches,  # every match; pages go through the ranked ones (`total`)
-        **page.wrap(min(matches, RANK_WINDOW), hits),
+        **page.wrap(min(matches, queries.search_window(ledger)), hits),
     }

@@ -35,7 +35,7 @@ from reportedly.ledger.records import (
     StoredFailure,
     TimelineEntry,
 )
-from reportedly.merge.status import OWN_VOICE, StanceFact, compute_status, side_counts
+from reportedly.merge.status import OWN_VOICE, StanceFact, compute_status, side_counts, stored_origin
 from reportedly.model import Article, EventDate, Location
 from reportedly.store.codec import article_from_dict
 from reportedly.store.database import Database, Pool, connect, is_url
@@ -92,9 +92,13 @@ class Ledger:
         since: str | None,
         limit: int | None,
         offset: int = 0,
+        *,
+        min_origins: int | None = None,
     ) -> list[Any]:
         """The `events` rows `claims` decodes, latest first, from `offset` on (the web's pages)."""
-        where, args = self.event_filter(actor=actor, type=type, status=status, since=since)
+        where, args = self.event_filter(
+            actor=actor, type=type, status=status, since=since, min_origins=min_origins
+        )
         # ids first, then the rows of those only: sorting an actor's events reads `events_id_recent`
         # (migration 10) alone, not a whole row per event, and a deep page skips ids, not payloads.
         # The order is the `events_recent` index's (migration 3).
@@ -106,7 +110,8 @@ class Ledger:
                 [*args, limit if limit is not None else DEFAULT_LIMIT, offset],
             )
         ]
-        found = {r["id"]: r for r in self._conn.rows_in("SELECT * FROM events WHERE id IN ({marks})", ids)}
+        sql = "SELECT id, data FROM events WHERE id IN ({marks})"  # only what `claims` decodes
+        found = {r[0]: r for r in self._conn.rows_in(sql, ids)}
         return [found[i] for i in ids]
 
     def event_filter(
@@ -116,6 +121,7 @@ class Ledger:
         type: str | None,  # noqa: A002
         status: str | None,
         since: str | None,
+        min_origins: int | None = None,
     ) -> tuple[str, list[object]]:
         """The WHERE clause over `events` and its arguments for `claims`' filters (the web's pages
         and totals select with the same one)."""
@@ -135,6 +141,9 @@ class Ledger:
         if since is not None:
             where.append("last_published >= ?")
             args.append(since)
+        if min_origins is not None:  # the count stored with each event (migration 12)
+            where.append("n_origins >= ?")
+            args.append(min_origins)
         return " AND ".join(where), args
 
     def claims(
@@ -155,8 +164,8 @@ class Ledger:
             status: keep events with this ledger status ("disputed").
             since: keep events with a source published on or after this date (YYYY-MM-DD).
             limit: the most events returned (default `DEFAULT_LIMIT`), latest first.
-            min_origins: keep events with at least this many independent origins (any side), found
-                among the latest `DEFAULT_LIMIT` events that pass the other filters.
+            min_origins: keep events with at least this many independent origins (any side), by the
+                count the writer stores with each event (`events.n_origins`, migration 12).
 
         Returns:
             the claims, latest publication first.
@@ -168,11 +177,8 @@ class Ledger:
         check_filters(type=type, status=status, since=since)
         if actor is not None and not self.actor_ids(actor):
             raise unknown_actor(actor, self._entity_names())
-        fetch = limit if min_origins is None else max(limit or 0, DEFAULT_LIMIT)
-        datas = [json.loads(r["data"]) for r in self._event_rows(actor, type, status, since, fetch)]
-        if min_origins is not None:  # counted on the stored objects: only the claims kept are built
-            datas = [d for d in datas if len({_origin(s) for s in d["sources"]}) >= min_origins]
-            datas = datas[: limit or DEFAULT_LIMIT]
+        rows = self._event_rows(actor, type, status, since, limit, min_origins=min_origins)
+        datas = [json.loads(r["data"]) for r in rows]
         refs = self._refs({i for d in datas for i in _entity_ids(d)})
         return [_claim(d, refs) for d in datas]
 
@@ -335,7 +341,7 @@ class Ledger:
     def search(self, text: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Articles matching a full-text query (SQLite FTS5), best first.
 
-        A broad query ranks only its `fulltext.RANK_WINDOW` matches stored last (see
+        A broad query ranks only its `fulltext.rank_window` matches stored last (see
         `reportedly.ledger.search`); `count_matches` says how many there are in all.
 
         Args:
@@ -519,12 +525,6 @@ def _fact(src: ClaimSource) -> StanceFact:
     )
 
 
-def _origin(s: dict[str, Any]) -> str:
-    """A stored source's origin (`ClaimSource.origin`); `Claim.n_origins` counts the distinct ones."""
-    # a ledger written before origins were kept: each speaker is its own origin
-    return str(s.get("origin") or s.get("key") or f"{s['speaker']['kind']}:{s['speaker']['name']}")
-
-
 def _claim(d: dict[str, Any], refs: dict[str, EntityRef]) -> Claim:
     def ref(i: str | None) -> EntityRef | None:
         return refs.get(i, EntityRef(id=i, name=i)) if i else None
@@ -564,7 +564,7 @@ def _claim(d: dict[str, Any], refs: dict[str, EntityRef]) -> Claim:
             participant=s["participant"],
             content=s.get("content"),
             own_voice=s.get("own_voice", False),
-            origin=_origin(s),
+            origin=stored_origin(s),
         )
         for s in d["sources"]
     )

@@ -19,11 +19,21 @@ The rank reported is negated, so that on both engines a lower rank is a better h
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportedly.ledger.records import SearchHit
 from reportedly.store.database import Database
 
 # Matches ranked per query: bm25 over 10,000 matches takes ~40 ms on the 100k-article bench ledger.
 RANK_WINDOW = 10_000
+# The same on PostgreSQL, where ranking a match reads its tsvector from the TOAST table (about four
+# buffer reads, ~5 µs quiet and ~40 µs at a load of 10 on 2 cores): 10,000 took 400-600 ms at a
+# million events (issue 12), 1,000 take 40 ms. A leniency: PostgreSQL ranks the 1,000 latest matches,
+# SQLite the 10,000 latest (`rank_window`).
+PG_RANK_WINDOW = 1_000
+# Latest articles the first probe for a PostgreSQL window looks among, per match wanted: a word in
+# most articles ("said") fills its window there, reading each of them.
+PG_FIRST_SPAN = 1.25
 # Tokens of context in a snippet around the matched words.
 SNIPPET_TOKENS = 12
 
@@ -34,13 +44,18 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{w}"' for w in words) or None
 
 
+def rank_window(conn: Database) -> int:
+    """How many of a query's latest matches are ranked on this ledger's engine."""
+    return min(RANK_WINDOW, PG_RANK_WINDOW) if conn.dialect == "postgresql" else RANK_WINDOW
+
+
 def count_matches(conn: Database, text: str) -> int:
     """How many articles hold every word of `text` (all of them, not only the ranked window)."""
     query = fts_query(text)
     if query is None:
         return 0
     if conn.dialect == "postgresql":
-        sql = f"SELECT count(*) FROM articles WHERE fts @@ {_PG_QUERY}"
+        sql = f"SELECT count(*) FROM article_search WHERE fts @@ {_PG_QUERY}"
         return int(conn.execute(sql, (_pg_words(text),)).fetchone()[0])
     sql = "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
     return int(conn.execute(sql, (query,)).fetchone()[0])
@@ -109,19 +124,66 @@ def _pg_words(text: str) -> str:
     return " ".join(w for w in text.replace('"', " ").split() if w)
 
 
+def _pg_floor(db: Database, words: str, window: int, top: int | None) -> int:
+    """The `rowid` of the oldest match in the window of `window` latest matches (0: all of them);
+    `top` is the latest article's.
+
+    Each probe looks among the latest articles only (the primary key's range ANDed with the GIN
+    index in one bitmap, migration 13), so it visits the matches there and no others: first among
+    `PG_FIRST_SPAN` times `window` articles, then among as many as the share of matches seen says
+    the window needs (with a margin), then among all (at once when none were seen, or the span
+    needed is over half the ledger). A word in 5% of 300,000 articles visits about
+    1,250 matches, not its 15,000 (2 ms, where reading them all took 75 ms at a load of 13)."""
+    if top is None:
+        return 0
+    span = int(PG_FIRST_SPAN * window)
+    while True:
+        above = max(top - span, 0)
+        found = db.execute(
+            f"SELECT count(*), min(rowid) FROM (SELECT rowid FROM article_search WHERE fts @@ {_PG_QUERY} "
+            "AND rowid > ? ORDER BY rowid DESC LIMIT ?) AS m",
+            (words, above, window),
+        ).fetchone()
+        if found[0] >= window:
+            return int(found[1])
+        if above == 0:
+            return 0
+        # the span the share of matches seen calls for; a query that rare reads all its matches at
+        # once (off the GIN index alone: a key range over most of the ledger costs more than it saves)
+        span = int(span * window / found[0] * 1.25 + 1) if found[0] else top
+        if span > top // 2:
+            span = top
+
+
 def _search_postgresql(db: Database, words: str, *, limit: int, offset: int) -> list[SearchHit]:
     """`search` on PostgreSQL: rank the window of latest matches, headline the page of hits only.
 
-    The tsquery is written out where it is used (not in a CTE), so that the planner sees it: a word
-    in most articles walks the storage order backwards, a rare one reads the GIN index."""
-    rows = db.execute(
-        f"SELECT a.id, a.title, a.published, ts_headline('simple', a.text, {_PG_QUERY}, ?), hits.rank "
-        f"FROM (SELECT win.rowid, {_PG_RANKED} AS rank "
-        f"FROM (SELECT rowid, fts FROM articles WHERE fts @@ {_PG_QUERY} ORDER BY rowid DESC LIMIT ?) AS win "
-        "ORDER BY rank DESC, win.rowid DESC LIMIT ? OFFSET ?) AS hits "
-        "JOIN articles a ON a.rowid = hits.rowid ORDER BY hits.rank DESC, hits.rowid DESC",
-        (words, _PG_HEADLINE, words, words, RANK_WINDOW, limit, offset),
-    ).fetchall()
+    The window is the matches from `_pg_floor` on (its bitmap of both indexes, again), each ranked off
+    its out-of-line tsvector; the tsquery is written out where it is used, so the planner sees it."""
+    # Bitmap scans only: the planner does not price reading a tsvector out of line, so it would walk
+    # the primary key backwards testing every article (20,000 TOAST reads to find 1,000 matches of a
+    # word in 5% of them), or scan the whole table; set for these statements, reset after.
+    top = db.execute("SELECT max(rowid) FROM article_search").fetchone()[0]  # off the primary key
+    db.execute("SET enable_indexscan = off")
+    db.execute("SET enable_seqscan = off")
+    try:
+        floor = _pg_floor(db, words, rank_window(db), top)
+        rows = _ranked_postgresql(db, words, floor, limit=limit, offset=offset)
+    finally:
+        db.execute("RESET enable_indexscan")
+        db.execute("RESET enable_seqscan")
     return [
         SearchHit(article=r[0], title=r[1], published=r[2], snippet=r[3], rank=-float(r[4])) for r in rows
     ]
+
+
+def _ranked_postgresql(db: Database, words: str, floor: int, *, limit: int, offset: int) -> list[Any]:
+    """The page of the window's matches (`rowid` from `floor` on) best first, with headlines."""
+    return db.execute(
+        f"SELECT a.id, a.title, a.published, ts_headline('simple', a.text, {_PG_QUERY}, ?), hits.rank "
+        f"FROM (SELECT win.rowid, {_PG_RANKED} AS rank "
+        f"FROM (SELECT rowid, fts FROM article_search WHERE fts @@ {_PG_QUERY} AND rowid >= ?) AS win "
+        "ORDER BY rank DESC, win.rowid DESC LIMIT ? OFFSET ?) AS hits "
+        "JOIN articles a ON a.rowid = hits.rowid ORDER BY hits.rank DESC, hits.rowid DESC",
+        (words, _PG_HEADLINE, words, words, floor, limit, offset),
+    ).fetchall()

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 SUPPORT = frozenset({"assert", "confirm"})
 # Readings of an event that sources' stances qualify rather than settle.
@@ -173,3 +174,16 @@ def contradictions(facts: Iterable[StanceFact]) -> list[tuple[StanceFact, Stance
     pro = [f for f in current if f.stance in SUPPORT]
     con = [f for f in current if f.stance in AGAINST]
     return [(p, c) for p in pro for c in con]
+
+
+def stored_origin(source: dict[str, Any]) -> str:
+    """A stored claim source's origin (`ClaimSource.origin`). A ledger written before origins were
+    kept has none: each speaker is its own origin."""
+    speaker = source["speaker"]
+    return str(source.get("origin") or source.get("key") or f"{speaker['kind']}:{speaker['name']}")
+
+
+def n_origins(claim: dict[str, Any]) -> int:
+    """Independent origins behind a stored claim, whatever side they take: `Claim.n_origins` on
+    reading, and the `events.n_origins` column the writer keeps (migration 12)."""
+    return len({stored_origin(s) for s in claim["sources"]})

@@ -130,14 +130,22 @@ class Database:
     ) -> Iterator[Any]:
         """The rows of `sql` for every id, asked `size` ids at a time.
 
+        On PostgreSQL all the ids go in one statement as one array parameter (`= ANY(?)`): a list of
+        500 placeholders cost more to parse and plan, in psycopg and in the server, than the 500
+        index probes it asked for (a third of reading 1,000 claims, issue 12).
+
         Args:
-            sql: a query whose `{marks}` stands for the parameter list of one `IN (...)`; the ids are
-                always bound as parameters, never pasted into the text.
+            sql: a query whose `IN ({marks})` stands for the parameter list of one `IN (...)`; the
+                ids are always bound as parameters, never pasted into the text.
             ids: the ids, asked in sorted order without repeats.
-            size: ids per query.
+            size: ids per query (SQLite).
             params: the values of the placeholders after the `IN (...)`, bound with every chunk.
         """
         todo = sorted(set(ids))
+        if self.dialect == "postgresql" and "IN ({marks})" in sql:
+            if todo:
+                yield from self.execute(sql.replace("IN ({marks})", "= ANY(?)"), (todo, *params))
+            return
         for start in range(0, len(todo), size):
             chunk = todo[start : start + size]
             yield from self.execute(sql.format(marks=",".join("?" * len(chunk))), (*chunk, *params))

@@ -275,6 +275,25 @@ _M11_ENTITY_CODE_DATES = """
 ALTER TABLE entities ADD COLUMN cameo_published TEXT;
 """
 
+# Independent origins behind each event (`Claim.n_origins`), stored by the writer with the event so that
+# `claims --min-origins N` selects in SQL over the whole ledger: counting them on the stored objects
+# decoded 1,000 claims to find 20 (issue 12). The backfill counts them as `merge.status.stored_origin`
+# does (a source written before origins were kept is its own speaker's origin).
+_M12_EVENT_ORIGINS = """
+ALTER TABLE events ADD COLUMN n_origins INTEGER NOT NULL DEFAULT 0;
+UPDATE events SET n_origins = (
+    SELECT count(DISTINCT coalesce(
+        nullif(json_extract(s.value, '$.origin'), ''), nullif(json_extract(s.value, '$.key'), ''),
+        json_extract(s.value, '$.speaker.kind') || ':' || json_extract(s.value, '$.speaker.name')))
+    FROM json_each(events.data, '$.sources') s
+);
+CREATE INDEX events_origins ON events(n_origins);
+"""
+
+# PostgreSQL's full-text index moves to a table of its own (`migrations_pg._M13_SEARCH_TABLE`);
+# SQLite's FTS5 index is one already: nothing to do here.
+_M13_SEARCH_TABLE = ""
+
 # (version, name, SQL): applied in order; the version is the list position plus one.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, failures, entities, full-text index", _M1_CORE),
@@ -288,6 +307,8 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (9, "CAMEO actor code and sector of each entity", _M9_ENTITY_CODES),
     (10, "indexes serving actor lookups and an actor's claims from the index alone", _M10_READER_INDEXES),
     (11, "publication date of each entity's CAMEO code: the latest article's wins", _M11_ENTITY_CODE_DATES),
+    (12, "independent origins stored with each event", _M12_EVENT_ORIGINS),
+    (13, "full-text index in a narrow table of its own (PostgreSQL)", _M13_SEARCH_TABLE),
 )
 
 

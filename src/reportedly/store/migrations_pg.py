@@ -250,6 +250,49 @@ _M11_ENTITY_CODE_DATES = """
 ALTER TABLE entities ADD COLUMN cameo_published TEXT;
 """
 
+# Origins stored with each event, as store.migrations._M12_EVENT_ORIGINS.
+_M12_EVENT_ORIGINS = """
+ALTER TABLE events ADD COLUMN n_origins INTEGER NOT NULL DEFAULT 0;
+UPDATE events SET n_origins = (
+    SELECT count(DISTINCT coalesce(
+        nullif(s.value ->> 'origin', ''), nullif(s.value ->> 'key', ''),
+        (s.value -> 'speaker' ->> 'kind') || ':' || (s.value -> 'speaker' ->> 'name')))
+    FROM jsonb_array_elements(events.data::jsonb -> 'sources') s
+);
+CREATE INDEX events_origins ON events(n_origins);
+"""
+
+# Full-text search in a table of its own (issue 12). The window of latest matches a search ranks
+# (`ledger.search`) needs each match's `rowid`, which the GIN index does not hold: with the
+# `tsvector` a column of `articles` (about 5.5 KB a row with the text, one row a page), finding the
+# window of a word in 5% of 300,000 articles read 15,000 heap pages. Here a row is the `rowid` and a
+# pointer to its `tsvector`, kept out of line uncompressed (`toast_tuple_target` 128, storage
+# EXTERNAL): ~140 rows a page, and a ranked match costs one read of its vector, no decompression.
+# The window is found through the primary key's range ANDed with the GIN index in one bitmap: only
+# the matches among the latest articles are visited (`ledger.search._pg_floor`). GIN without
+# `fastupdate`: a reader never scans a pending list.
+# The trigger indexes each article as it is stored (its title and text are never rewritten).
+_M13_SEARCH_TABLE = """
+CREATE TABLE article_search (
+    rowid  BIGINT PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    fts    tsvector NOT NULL
+) WITH (toast_tuple_target = 128);
+ALTER TABLE article_search ALTER COLUMN fts SET STORAGE EXTERNAL;
+INSERT INTO article_search (rowid, fts) SELECT rowid, fts FROM articles ORDER BY rowid;
+CREATE INDEX article_search_fts ON article_search USING gin (fts) WITH (fastupdate = off);
+ALTER TABLE articles DROP COLUMN fts;
+CREATE FUNCTION reportedly_search_index() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO article_search (rowid, fts) VALUES (
+        NEW.rowid, to_tsvector('simple', reportedly_unaccent(coalesce(NEW.title, '') || ' ' || NEW.text))
+    );
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER articles_search_insert AFTER INSERT ON articles
+    FOR EACH ROW EXECUTE FUNCTION reportedly_search_index();
+"""
+
 # version -> script; the versions and their names are `store.migrations.MIGRATIONS`.
 POSTGRESQL: dict[int, str] = {
     1: _M1_CORE,
@@ -263,4 +306,6 @@ POSTGRESQL: dict[int, str] = {
     9: _M9_ENTITY_CODES,
     10: _M10_READER_INDEXES,
     11: _M11_ENTITY_CODE_DATES,
+    12: _M12_EVENT_ORIGINS,
+    13: _M13_SEARCH_TABLE,
 }

@@ -19,7 +19,7 @@ from typing import Any
 
 from reportedly.merge.claims import build_claim, mention_payload, participants, to_event_mention
 from reportedly.merge.events import block_keys, cluster, pair_score
-from reportedly.merge.status import OWN_VOICE
+from reportedly.merge.status import OWN_VOICE, n_origins
 from reportedly.model import Article, Failure
 from reportedly.store.database import Database, rows_in, transaction
 from reportedly.store.entities import (
@@ -371,6 +371,7 @@ def _write_events(conn: Database, claims: list[dict[str, Any]]) -> list[set[str]
             len(mentions),
             len(sources),
             int(bool(claim["contradictions"])),
+            n_origins(claim),
             json.dumps(claim, ensure_ascii=False, sort_keys=True),
         ))
         own = [(claim["id"], a, "actor") for a in claim["actors"]]
@@ -381,7 +382,7 @@ def _write_events(conn: Database, claims: list[dict[str, Any]]) -> list[set[str]
         linked.extend((claim["id"], f"{m['article']}/{m['event']}") for m in mentions)
     conn.executemany(
         "INSERT INTO events (id, type, status, date_value, first_published, last_published, n_mentions, "
-        "n_sources, contradicted, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "n_sources, contradicted, n_origins, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         events,
     )
     conn.executemany("INSERT INTO event_participants VALUES (?, ?, ?) ON CONFLICT DO NOTHING",

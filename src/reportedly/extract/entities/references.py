@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -233,11 +234,12 @@ class _Resolver:
         self.nominals = _nominal_humans(doc, self.taken, spans)
         # "A little-known group calling itself ...": an organization the text introduces without a name we
         # know; "the group" after it may be that one.
+        strings = doc.vocab.strings
+        kinds = {strings[word] for word in ORG_NOUN_KINDS}  # their hashes: no Token made for other words
         self.new_groups = [
             t.idx
-            for t in doc
-            if t.lower_ in ORG_NOUN_KINDS
-            and t.i not in self.taken
+            for t in (doc[i] for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in kinds)
+            if t.i not in self.taken
             and any(c.dep_ == "det" and c.lower_ in INDEFINITES for c in t.children)
         ]
         # A "place" neither geonames nor the gazetteer knows may be a person the model mistyped ("Karimi"

@@ -76,6 +76,9 @@ MIN_SHINGLES = 12
 # ECB+ texts of 321 words: 6.2 -> 7.8 KB), about 80 MB more when the index is full.
 MAX_INDEXED = 50_000
 
+# Word hashes kept (`_word_hash`): a news vocabulary's frequent words many times over, a few MB.
+WORD_HASHES_KEPT = 65536
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Odd 64-bit multiplier combining word hashes into an n-gram hash (a polynomial rolling hash).
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -96,14 +99,20 @@ def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
     words = _WORD.findall(text.lower())
     if len(words) < size:
         return np.zeros(0, dtype=np.uint32)
-    table = {w: int.from_bytes(hashlib.blake2b(w.encode("utf-8"), digest_size=8).digest(), "little")
-             for w in set(words)}
+    table = {w: _word_hash(w) for w in set(words)}
     word_hashes = np.fromiter((table[w] for w in words), dtype=np.uint64, count=len(words))
     combined = np.zeros(len(words) - size + 1, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for offset in range(size):
             combined = combined * _MIX + word_hashes[offset : offset + len(combined)]
         return ((combined * _MIX) >> np.uint64(32)).astype(np.uint32)
+
+
+@lru_cache(maxsize=WORD_HASHES_KEPT)
+def _word_hash(word: str) -> int:
+    """A word's 64-bit hash (blake2b), kept for the words seen most recently: most words of an article
+    were in the articles before it."""
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def fingerprints(hashes: np.ndarray) -> np.ndarray:

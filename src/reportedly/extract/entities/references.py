@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, TAG
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -166,8 +166,9 @@ def _nominal_humans(doc: Doc, taken: frozenset[int], roles: list[Role]) -> list[
     could be what a pronoun stands for. Nouns inside a named person's role ("Karimi, the spokesman") are
     that person, not another one."""
     out = []
-    for tok in doc:
-        if tok.tag_ != "NN" or tok.i in taken or (tok.lemma_.lower() or tok.lower_) not in HUMAN_NOUNS:
+    common = doc.vocab.strings["NN"]
+    for tok in (doc[i] for i, tag in enumerate(doc.to_array(TAG).tolist()) if tag == common):  # no Token else
+        if tok.i in taken or (tok.lemma_.lower() or tok.lower_) not in HUMAN_NOUNS:
             continue
         if any(r.start <= tok.idx < r.end for r in roles):
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -257,3 +258,31 @@ def test_dedup_clusters_do_not_depend_on_ingest_order(order: list[str]) -> None:
     first = copies[0]
     assert named[first] is None and named["other"] is None
     assert all(named[name] == first for name in copies[1:]), named
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["the", "talks", "in", "Moscow", "said", "a", "Taliban", "envoy", "on", "war",
+                                 "peace", "Kabul", "Monday"]), min_size=0, max_size=900))
+def test_dedup_sketch_minima_taken_once_equal_each_runs_minhash(words: list[str]) -> None:
+    """`sketch` permutes the shingles once and takes every run's minima from there; its keys are those of
+    each run's own MinHash (`sketch_values` of the run's fingerprints): the whole text, the leads longer
+    than LEAD_SPAN times over, and the first MAX_WINDOWS windows every half size from the half size."""
+    text = " ".join(words)
+    bands, rows = dedup.band_shape(dedup.LSH_THRESHOLD)
+    found = dedup.sketch(text)
+    grams = shingle_hashes(text)
+    if len(fingerprints(grams)) < dedup.MIN_SHINGLES:
+        assert not len(found.keys) and not len(found.query_keys)
+        return
+
+    def keys(run: np.ndarray) -> list[int]:
+        return dedup.band_keys(dedup.sketch_values(fingerprints(run)), bands, rows).tolist()
+
+    stored = keys(grams)
+    for size in dedup.LEAD_SHINGLES:
+        if len(grams) > dedup.LEAD_SPAN * size:
+            stored += keys(grams[:size])
+    windows = [keys(grams[i : i + size]) for size in dedup.WINDOW_SHINGLES
+               for i in range(size // 2, len(grams) - size + 1, size // 2)][: dedup.MAX_WINDOWS]
+    assert found.keys.tolist() == stored
+    assert found.query_keys.tolist() == [key for window in windows for key in window]

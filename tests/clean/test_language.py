@@ -73,3 +73,28 @@ def test_language_names_heavy_english_stays_english(text: str) -> None:
                                             ("Taliban ba za su amince ba, in ji shi.", "ha")])
 def test_language_confident_guesses_stand(text: str, lang: str) -> None:
     assert identify_language(text) == lang
+
+
+def test_language_windowed_walk_scores_as_py3langid() -> None:
+    """The identifier's automaton walked over all positions at once (a state depends on the last `depth`
+    bytes only) gives the scores of py3langid's own byte-by-byte walk, to the bit, on texts of every
+    length and script, random bytes included."""
+    import random
+
+    import numpy as np
+    from py3langid.langid import LanguageIdentifier
+
+    from reportedly.clean.language import _identifier
+
+    windowed = _identifier()
+    stock = LanguageIdentifier.__new__(LanguageIdentifier)  # the same arrays, py3langid's own walk
+    for slot in LanguageIdentifier.__slots__:
+        setattr(stock, slot, getattr(windowed, slot))
+    rnd = random.Random(7)
+    texts = [*PARAGRAPHS.values(), "", "a", "ab", "abcdef", "Ünïcödé", "中文新闻报道"]
+    letters = "abcdeéßжя中 .,\n'"
+    texts += ["".join(rnd.choice(letters) for _ in range(rnd.randint(0, 300))) for _ in range(200)]
+    texts += [bytes(rnd.randrange(256) for _ in range(rnd.randint(0, 200))).decode("latin-1")
+              for _ in range(100)]
+    for text in texts:
+        assert np.array_equal(windowed._decide(text), stock._decide(text)), text

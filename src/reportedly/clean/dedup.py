@@ -76,6 +76,9 @@ MIN_SHINGLES = 12
 # ECB+ texts of 321 words: 6.2 -> 7.8 KB), about 80 MB more when the index is full.
 MAX_INDEXED = 50_000
 
+# Word hashes kept (`_word_hash`): a news vocabulary's frequent words many times over, a few MB.
+WORD_HASHES_KEPT = 65536
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Odd 64-bit multiplier combining word hashes into an n-gram hash (a polynomial rolling hash).
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -96,14 +99,20 @@ def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
     words = _WORD.findall(text.lower())
     if len(words) < size:
         return np.zeros(0, dtype=np.uint32)
-    table = {w: int.from_bytes(hashlib.blake2b(w.encode("utf-8"), digest_size=8).digest(), "little")
-             for w in set(words)}
+    table = {w: _word_hash(w) for w in set(words)}
     word_hashes = np.fromiter((table[w] for w in words), dtype=np.uint64, count=len(words))
     combined = np.zeros(len(words) - size + 1, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for offset in range(size):
             combined = combined * _MIX + word_hashes[offset : offset + len(combined)]
         return ((combined * _MIX) >> np.uint64(32)).astype(np.uint32)
+
+
+@lru_cache(maxsize=WORD_HASHES_KEPT)
+def _word_hash(word: str) -> int:
+    """A word's 64-bit hash (blake2b), kept for the words seen most recently: most words of an article
+    were in the articles before it."""
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def fingerprints(hashes: np.ndarray) -> np.ndarray:
@@ -206,31 +215,70 @@ class Sketch:
 
 def sketch(text: str, threshold: float = LSH_THRESHOLD) -> Sketch:
     """The text's Sketch for an index of this LSH threshold (without band keys for a text too short to
-    be a copy, under MIN_SHINGLES distinct shingles: the index neither stores nor checks it)."""
+    be a copy, under MIN_SHINGLES distinct shingles: the index neither stores nor checks it).
+
+    Every MinHash here (whole text, leads, windows) is that of a run of shingles: `sketch_values` of the
+    run's fingerprints is the least permuted value of each permutation over the run, repeats or not, so the
+    shingles are permuted once (`_permuted`) and each run takes its minima from there."""
     bands, rows = band_shape(threshold)
     grams = shingle_hashes(text)
     prints = fingerprints(grams)
     if len(prints) < MIN_SHINGLES:
         none = np.zeros(0, dtype=np.uint64)
         return Sketch(prints, none, none, (bands, rows))
-    keys = [band_keys(sketch_values(prints), bands, rows)]
-    for size in LEAD_SHINGLES:
-        if len(grams) > LEAD_SPAN * size:
-            keys.append(band_keys(sketch_values(fingerprints(grams[:size])), bands, rows))
-    windows = _window_keys(grams, bands, rows)
-    query = np.concatenate(windows) if windows else np.zeros(0, dtype=np.uint64)
-    return Sketch(prints, np.concatenate(keys), query, (bands, rows))
+    permuted = _permuted(grams)
+    stored = [permuted.min(axis=0)]
+    stored += [permuted[:size].min(axis=0) for size in LEAD_SHINGLES if len(grams) > LEAD_SPAN * size]
+    keys = _band_keys_of(np.stack(stored), bands, rows)
+    windows = _window_minima(permuted)
+    query = _band_keys_of(windows, bands, rows) if len(windows) else np.zeros(0, dtype=np.uint64)
+    return Sketch(prints, keys, query, (bands, rows))
 
 
-def _window_keys(grams: np.ndarray, bands: int, rows: int) -> list[np.ndarray]:
-    """Band keys of windows inside the text, for querying only: a copy may hold its original below a
-    lead of its own (a follow-up printing the earlier story in full under a new top), where neither
-    its lead nor its whole text is like the original's (WINDOW_SHINGLES)."""
-    keys: list[np.ndarray] = []
+def _permuted(hashes: np.ndarray) -> np.ndarray:
+    """Each shingle hash premixed and permuted as `sketch_values` does: one row per shingle, one column
+    per permutation."""
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = np.asarray(hashes, dtype=np.uint32).reshape(-1, 1)
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    hv = hv ^ (hv >> s3)
+    a, b = _permutations()
+    permuted: np.ndarray = hv * a + b
+    return permuted
+
+
+def _window_minima(permuted: np.ndarray) -> np.ndarray:
+    """The MinHash of each window inside the text, for querying only: a copy may hold its original below a
+    lead of its own (a follow-up printing the earlier story in full under a new top), where neither its
+    lead nor its whole text is like the original's (WINDOW_SHINGLES). Windows of each size start every half
+    size from the half size on; at most MAX_WINDOWS, the smaller sizes' first. A window is two half-size
+    blocks, so the minima of the blocks are taken once (`minimum.reduceat`) and paired."""
+    count = len(permuted)
+    found: list[np.ndarray] = []
+    left = MAX_WINDOWS
     for size in WINDOW_SHINGLES:
-        starts = range(size // 2, len(grams) - size + 1, size // 2)
-        keys.extend(band_keys(sketch_values(fingerprints(grams[i : i + size])), bands, rows) for i in starts)
-    return keys[:MAX_WINDOWS]
+        half = size // 2
+        windows = min(left, max(0, (count - size) // half))  # starts half, 2 half, ... up to count - size
+        if windows <= 0:
+            continue
+        edges = np.arange(0, (windows + 2) * half, half)
+        blocks = np.minimum.reduceat(permuted[: (windows + 2) * half], edges, axis=0)
+        found.append(np.minimum(blocks[1 : windows + 1], blocks[2 : windows + 2]))
+        left -= windows
+    return np.concatenate(found) if found else np.zeros((0, NUM_PERM), dtype=np.uint32)
+
+
+def _band_keys_of(sketches: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """`band_keys` of several sketches (one a row), concatenated in their order."""
+    table = sketches[:, : bands * rows].astype(np.uint64).reshape(len(sketches), bands, rows)
+    keys = np.broadcast_to(np.arange(bands, dtype=np.uint64), (len(sketches), bands))
+    with np.errstate(over="ignore"):
+        for column in range(rows):
+            keys = keys * _MIX + table[:, :, column]
+    return np.asarray(keys).reshape(-1)
 
 
 def _post(table: dict[int, str | list[str]], key: int, article_id: str) -> None:

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from spacy.attrs import DEP, ENT_TYPE
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
@@ -466,7 +467,10 @@ def _headline_place(doc: Doc, who: LeadPart | None, entities: Sequence[Entity],
     flags = re.IGNORECASE if title.isupper() else 0
     gaz = load_gazetteer(tuple(doc._.rp_gazetteer_files if Doc.has_extension("rp_gazetteer_files") else ()))
     context = frozenset(e.country for e in entities if e.country)
-    acting = {t.text for t in doc if t.dep_ in SUBJECT_DEPS and t.ent_type_ in PLACE_LABELS}
+    strings = doc.vocab.strings
+    subjects, places = {strings[d] for d in SUBJECT_DEPS}, {strings[p] for p in PLACE_LABELS}
+    acting = {doc[i].text for i, (dep, label) in enumerate(doc.to_array([DEP, ENT_TYPE]).tolist())
+              if dep in subjects and label in places}  # from one array: no Token for the other words
     best: tuple[int, bool, LeadPart] | None = None
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS or _is_the(ent, who) or doc.text.count(ent.text) < 2:

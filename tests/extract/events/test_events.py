@@ -306,3 +306,17 @@ def test_events_statement_pattern_reads_the_verb_phrase_only() -> None:
     match = match_token(far[1])
     assert match is not None and match.type == "REJECT"
     assert match.cameo.startswith("12")
+
+
+def test_events_candidates_read_from_arrays(nlp: spacy.language.Language) -> None:
+    """The extractor's candidate tokens, read from one lemma/POS array with answers kept per pair, are the
+    tokens `is_candidate` accepts, in order, in every Doc (the same pair in a later Doc: the kept answer)."""
+    from reportedly.extract.events.extractor import _candidates
+    from reportedly.extract.events.triggers import is_candidate
+
+    texts = ["Russia attacked Ukraine on Monday, and the attack was condemned by the talks' hosts.",
+             "The talks ended; Iran will attack. Protesters met the police and an attack followed."]
+    for doc in nlp.pipe(texts):
+        expected = [t.i for t in doc if is_candidate(t)]
+        assert expected  # the test texts hold event words
+        assert [t.i for t in _candidates(doc)] == expected

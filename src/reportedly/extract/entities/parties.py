@@ -27,6 +27,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import POS
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
 from reportedly.extract.agents import code_for, is_body, match_suffix, sector_of
@@ -182,8 +185,9 @@ def find_agent_mentions(
         one AgentMention per party phrase.
     """
     found_at: list[tuple[Token, list[Token], str, str | None, str | None]] = []
-    for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in covered or not _in_party_position(tok):
+    nouns = np.flatnonzero(np.isin(doc.to_array(POS), (NOUN, PROPN))).tolist()  # no Token for other words
+    for tok in (doc[i] for i in nouns):
+        if tok.i in covered or not _in_party_position(tok):
             continue
         mods = _modifiers(tok)
         found = match_suffix([t.text for t in mods] + [tok.text])

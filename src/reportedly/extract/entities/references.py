@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.attrs import LOWER, TAG
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -165,8 +166,9 @@ def _nominal_humans(doc: Doc, taken: frozenset[int], roles: list[Role]) -> list[
     could be what a pronoun stands for. Nouns inside a named person's role ("Karimi, the spokesman") are
     that person, not another one."""
     out = []
-    for tok in doc:
-        if tok.tag_ != "NN" or tok.i in taken or (tok.lemma_.lower() or tok.lower_) not in HUMAN_NOUNS:
+    common = doc.vocab.strings["NN"]
+    for tok in (doc[i] for i, tag in enumerate(doc.to_array(TAG).tolist()) if tag == common):  # no Token else
+        if tok.i in taken or (tok.lemma_.lower() or tok.lower_) not in HUMAN_NOUNS:
             continue
         if any(r.start <= tok.idx < r.end for r in roles):
             continue
@@ -233,11 +235,12 @@ class _Resolver:
         self.nominals = _nominal_humans(doc, self.taken, spans)
         # "A little-known group calling itself ...": an organization the text introduces without a name we
         # know; "the group" after it may be that one.
+        strings = doc.vocab.strings
+        kinds = {strings[word] for word in ORG_NOUN_KINDS}  # their hashes: no Token made for other words
         self.new_groups = [
             t.idx
-            for t in doc
-            if t.lower_ in ORG_NOUN_KINDS
-            and t.i not in self.taken
+            for t in (doc[i] for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in kinds)
+            if t.i not in self.taken
             and any(c.dep_ == "det" and c.lower_ in INDEFINITES for c in t.children)
         ]
         # A "place" neither geonames nor the gazetteer knows may be a person the model mistyped ("Karimi"

@@ -26,15 +26,17 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from reportedly import registry
+from reportedly.extract import wordnet
 from reportedly.extract.agents import match_suffix
 from reportedly.extract.cues import SPEECH_VERBS
 from reportedly.extract.events.arguments import (
     CONQUEST_NOUNS,
+    OBJECT_TARGET_PREPS,
     PLACE_TYPES,
     ArgIndex,
     Roles,
     frame_event_location,
-    is_country,
+    is_country_entity,
     roles_for,
 )
 from reportedly.extract.events.dating import context_year, date_index, find_date, frame_date
@@ -114,6 +116,9 @@ TARGET_DEPS = frozenset({"dobj", "nsubjpass"})
 TARGET_PREPS = frozenset({"on", "against", "with", "to", "from"})
 # Named-entity labels a proper-noun target may carry (none: a name the recognizer missed); dates are none.
 PARTY_NAME_TYPES = frozenset({"", "PERSON", "ORG", "NORP", "GPE"})
+# WordNet classes of a noun that names a party no entity covers: persons and groups of them (the first
+# sense's class, as a tuple of one).
+PARTY_CLASSES = frozenset({("noun.person",), ("noun.group",)})
 # A CAMEO actor code is an ISO-3 country code, then agent codes ("TURGOV"); a bare country has no sector.
 COUNTRY_CODE_LENGTH = 3
 # Reciprocal pronouns after a verb make its co-actors each other's targets ("agreed not to threaten or use
@@ -328,7 +333,7 @@ def _any_political(parties: list[str], index: ArgIndex) -> bool:
     sports report a city that acts is its team ("Boston offered Teixeira"): only countries count."""
     for party in parties:
         ent = index.entities[party]
-        if ent.type in PLACE_TYPES and is_country(ent.name):
+        if ent.type in PLACE_TYPES and is_country_entity(ent):
             return True  # a country, acting or acted on
         if ent.kind in POLITICAL_KINDS and ent.type not in PLACE_TYPES:
             return True
@@ -366,12 +371,13 @@ def _stands_alone(draft: Draft, index: ArgIndex) -> bool:
     CAMEO actor dictionaries code with a sector ("TURGOV": PETRARCH codes such a person's acts)."""
     if not draft.actors:
         return False
-    if draft.content is not None or draft.type in ONE_PARTY_TYPES:
-        return _any_political(draft.actors, index)
-    if not _names_target(draft.trigger):
-        return False
     public = _any_political(draft.actors, index)
-    return public or any(_is_coded_person(index.entities[a]) for a in draft.actors)
+    coded = public or any(_is_coded_person(index.entities[a]) for a in draft.actors)
+    if draft.content is not None:  # "Trump failed to reach agreement", "Robb declined to resign"
+        return coded
+    if draft.type in ONE_PARTY_TYPES:
+        return public
+    return coded and _names_target(draft.trigger)
 
 
 def _names_target(verb: Token) -> bool:
@@ -388,7 +394,16 @@ def _names_target(verb: Token) -> bool:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    return any(_is_party_phrase(o) for o in objects)
+    inner = [  # the party the object names: "the ban on journalists", "the embargo against the rebels"
+        g
+        for o in objects
+        if o.pos_ == "NOUN"
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ in OBJECT_TARGET_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(_is_party_phrase(o) for o in objects + inner)
 
 
 def _is_party_phrase(head: Token) -> bool:
@@ -397,7 +412,15 @@ def _is_party_phrase(head: Token) -> bool:
     if head.pos_ != "NOUN":
         return False
     modifiers = [t.text for t in head.lefts if t.dep_ in ("amod", "compound")]
-    return match_suffix([*modifiers, head.text]) is not None
+    if match_suffix([*modifiers, head.text]) is not None:
+        return True
+    # the agents dictionary lists the usual agents; WordNet's classes say what any noun names: people
+    # ("tortured an inmate", "freed a US diplomat", "killed six people") are parties, acts and things
+    # ("rejected the referendum", "attacked the rim") are not. The first (most frequent) sense only. A
+    # possessed group is its owner's ("headed Moscow's team"): the owner, an entity if anything, is the party.
+    if any(c.dep_ == "poss" for c in head.children):
+        return False
+    return wordnet.lexnames(head.lemma_.lower(), "n", senses=1)[:1] in PARTY_CLASSES
 
 
 def _is_coded_person(entity: Entity) -> bool:

@@ -80,3 +80,45 @@ def test_the_object_names_whom_the_act_bears_on() -> None:
     ])
     entities = _entities(doc, {"Iran": ("government", "GPE"), "Libya": ("government", "GPE")})
     assert roles_for(doc[1], ArgIndex.build(doc, entities)).recipients == ["e2"]
+
+
+def _light(verb: tuple[str, str], noun: tuple[str, str]):  # type: ignore[no-untyped-def]
+    # "Police <verb> an <noun>"
+    return _doc([
+        ("Police", "police", 1, "nsubj", "NOUN"),
+        (verb[0], verb[1], 1, "ROOT", "VERB"),
+        ("an", "an", 3, "det", "DET"),
+        (noun[0], noun[1], 1, "dobj", "NOUN"),
+    ])
+
+
+def test_an_event_noun_under_a_light_verb_reads_as_its_verb() -> None:
+    from reportedly.extract.events.nominal import nominal_match
+
+    match = nominal_match(_light(("launched", "launch"), ("investigation", "investigation"))[3])
+    assert match is not None and (match.cameo, match.type) == ("090", "ACCUSE")  # INVESTIGATE
+    # a verb that decides rather than does, a noun no light verb governs, a noun with no coded verb
+    assert nominal_match(_light(("made", "make"), ("investigation", "investigation"))[3]) is None
+    assert nominal_match(_light(("praised", "praise"), ("investigation", "investigation"))[3]) is None
+    assert nominal_match(_light(("launched", "launch"), ("election", "election"))[3]) is None
+
+
+def test_the_noun_object_of_a_governed_act_is_no_event_of_its_own() -> None:
+    from reportedly.extract.events import extract_events
+    from reportedly.model import DocContext
+
+    # "Iran threatened to impose sanctions on Israel": the threat, not the sanctions
+    doc = _doc([
+        ("Iran", "Iran", 1, "nsubj", "PROPN"),
+        ("threatened", "threaten", 1, "ROOT", "VERB"),
+        ("to", "to", 3, "aux", "PART"),
+        ("impose", "impose", 1, "xcomp", "VERB"),
+        ("sanctions", "sanction", 3, "dobj", "NOUN"),
+        ("on", "on", 4, "prep", "ADP"),
+        ("Israel", "Israel", 5, "pobj", "PROPN"),
+    ])
+    entities = _entities(doc, {"Iran": ("government", "GPE"), "Israel": ("government", "GPE")})
+    events = extract_events(doc, entities, [], DocContext("t"))
+    assert [(e.type, e.trigger.text, e.actors, e.recipients) for e in events] == [
+        ("THREATEN", "threatened", ("e1",), ("e2",))
+    ]

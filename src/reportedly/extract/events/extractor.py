@@ -43,6 +43,7 @@ from reportedly.extract.events.dating import context_year, date_index, find_date
 from reportedly.extract.events.drafts import MIN_SHARED_ACTORS, Draft, holding, merge_same
 from reportedly.extract.events.epistemic import LEARNED, combine, local_cues
 from reportedly.extract.events.governing import THREAT_CODE, absorb_objects, govern
+from reportedly.extract.events.nominal import nominal_match
 from reportedly.extract.events.senses import (
     POLITICAL_KINDS,
     STRIKE_CODE,
@@ -223,7 +224,8 @@ def _draft(
     year: str | None,
     off: set[int],
 ) -> Draft | None:
-    if not is_candidate(tok):
+    nominal = None if is_candidate(tok) else nominal_match(tok)
+    if not is_candidate(tok) and nominal is None:
         return None
     roles = roles_for(tok, index)
     if not roles.actors:
@@ -237,7 +239,7 @@ def _draft(
         return None
     if not (roles.actors or roles.recipients or roles.location or anaphor):
         return None  # no party and no place: nothing to code, and the typer and dates are spared
-    reading = _reading(tok, roles, index, off)
+    reading = _reading(tok, roles, index, off, nominal)
     if reading is None:
         return None
     match, kind = reading
@@ -290,7 +292,9 @@ def _reported_speaker(tok: Token, index: ArgIndex) -> list[str]:
     return [e for e in roles_for(head, index).actors if index.entities[e].type != "PERSON"]
 
 
-def _reading(tok: Token, roles: Roles, index: ArgIndex, off: set[int]) -> tuple[TriggerMatch, str] | None:
+def _reading(
+    tok: Token, roles: Roles, index: ArgIndex, off: set[int], nominal: TriggerMatch | None = None
+) -> tuple[TriggerMatch, str] | None:
     """The lexicon's match and the PLOVER type of a candidate, or None when it is read in a sense that
     is no political event (its index then goes into `off`)."""
     has_target = bool(roles.recipients) or len(roles.actors) >= MIN_SHARED_ACTORS
@@ -298,7 +302,7 @@ def _reading(tok: Token, roles: Roles, index: ArgIndex, off: set[int]) -> tuple[
     if is_off_sense(tok, has_target, roles.location is not None, political):
         off.add(tok.i)  # "attacked the rim", "beat expectations", "the storm hit", "Barcelona's attack"
         return None
-    match = match_token(tok)
+    match = match_token(tok) or nominal  # an event noun read through its verb (nominal.py)
     if match is None:
         return None
     if is_work_strike(tok):  # "workers went on strike": a work stoppage, not an assault

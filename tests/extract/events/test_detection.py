@@ -122,3 +122,31 @@ def test_the_noun_object_of_a_governed_act_is_no_event_of_its_own() -> None:
     assert [(e.type, e.trigger.text, e.actors, e.recipients) for e in events] == [
         ("THREATEN", "threatened", ("e1",), ("e2",))
     ]
+
+
+def _rejected(words: list[tuple[str, str, int, str, str]]):  # type: ignore[no-untyped-def]
+    from reportedly.extract.events import extract_events
+    from reportedly.model import DocContext
+
+    doc = _doc(words)
+    entities = _entities(doc, {"Iraq": ("government", "GPE")})
+    events = extract_events(doc, entities, [], DocContext("t"))
+    return [(e.type, e.trigger.text, e.actors, e.recipients) for e in events]
+
+
+def test_a_rejection_of_an_act_stands_with_one_public_actor() -> None:
+    # "Iraq rejected the referendum": PLOVER codes the rejection though no party is named as its target
+    assert _rejected([
+        ("Iraq", "Iraq", 1, "nsubj", "PROPN"),
+        ("rejected", "reject", 1, "ROOT", "VERB"),
+        ("the", "the", 3, "det", "DET"),
+        ("referendum", "referendum", 1, "dobj", "NOUN"),
+    ]) == [("REJECT", "rejected", ("e1",), ())]
+    # "Iraq declined to be identified": the verb names nothing it rejects
+    assert _rejected([
+        ("Iraq", "Iraq", 1, "nsubj", "PROPN"),
+        ("declined", "decline", 1, "ROOT", "VERB"),
+        ("to", "to", 4, "aux", "PART"),
+        ("be", "be", 4, "auxpass", "AUX"),
+        ("identified", "identify", 1, "xcomp", "VERB"),
+    ]) == []

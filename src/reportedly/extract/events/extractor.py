@@ -105,6 +105,11 @@ ROOT_CODES = {
 # Types PLOVER codes with a source and no target: "a group may mobilize with no specific target stated"
 # (MOBILIZE), demonstrations and strikes (PROTEST), threats and demands made in public (THREATEN, REQUEST).
 ONE_PARTY_TYPES = frozenset({"MOBILIZE", "PROTEST", "THREATEN", "REQUEST"})
+# Verbal conflict PLOVER codes against an act as often as against a party ("condemned the attack",
+# "rejected the referendum": the act's author is seldom named): such a one-party event stands when the CAMEO
+# dictionary itself reads the verb so (its code, not a root the typer put in its place), by one actor, and
+# the verb names what it acts on (`_names_object`).
+ONE_PARTY_VERBAL = frozenset({"ACCUSE", "REJECT"})
 # Types whose acts parties do to each other, so that several actors and no target are the event's parties
 # ("Russia and China signed a treaty", "the armies clashed"): the CAMEO roots the verb dictionary codes
 # both ways most ("[040:040]": 04 69 patterns, 06 66, 03 42, 05 27, 19 25; no other root more than 12).
@@ -381,7 +386,23 @@ def _stands_alone(draft: Draft, index: ArgIndex) -> bool:
         return coded
     if draft.type in ONE_PARTY_TYPES:
         return public
+    verbal = draft.type in ONE_PARTY_VERBAL and draft.cameo != ROOT_CODES[draft.type] and _names_object(draft)
+    if verbal and public and len(draft.actors) == 1:  # co-actors are joint sources wanting a target
+        return True
     return coded and _names_target(draft.trigger)
+
+
+def _names_object(draft: Draft) -> bool:
+    """Whether the verb names what it acts on: an object ("rejected the referendum"), a passive's subject,
+    or the noun its relative clause modifies ("a claim Ukrainian officials rejected"); "declined to be
+    identified" names nothing."""
+    verb = draft.trigger
+    if any(c.dep_ in TARGET_DEPS for c in verb.children):
+        return True
+    # the modified noun is the object unless the relative pronoun is the subject ("who declined")
+    return verb.dep_ == "relcl" and not any(
+        c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in verb.children
+    )
 
 
 def _names_target(verb: Token) -> bool:

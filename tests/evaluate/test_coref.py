@@ -102,7 +102,10 @@ LEDGER_FLOORS = {
     "mention_precision": 97.5,
     "coverage": 8.5,
     "aligned": 65.0,
-    "pairwise_precision": 68.0,
+    # 68.0 -> 66.0 (issue 13's detection rules, a stated trade-off): the ledger codes more gold mentions
+    # (coverage 9.0 -> 9.2, pairwise recall 33.3 -> 33.6, aligned CoNLL 67.1 -> 67.2) and pairwise precision
+    # falls 68.5 -> 67.7; on ~115 mentions one mention moves it about a point
+    "pairwise_precision": 66.0,
     "pairwise_recall": 32.5,
 }
 

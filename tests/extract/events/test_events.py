@@ -309,14 +309,18 @@ def test_events_statement_pattern_reads_the_verb_phrase_only() -> None:
 
 
 def test_events_candidates_read_from_arrays(nlp: spacy.language.Language) -> None:
-    """The extractor's candidate tokens, read from one lemma/POS array with answers kept per pair, are the
-    tokens `is_candidate` accepts, in order, in every Doc (the same pair in a later Doc: the kept answer)."""
+    """The extractor's candidate tokens, read from one lemma/POS/dependency array with answers kept per pair,
+    are the tokens `is_candidate` accepts and the nouns a verb takes as direct object (event nouns under a
+    light verb, `nominal.py`), in order, in every Doc (the same pair in a later Doc: the kept answer)."""
     from reportedly.extract.events.extractor import _candidates
     from reportedly.extract.events.triggers import is_candidate
 
     texts = ["Russia attacked Ukraine on Monday, and the attack was condemned by the talks' hosts.",
-             "The talks ended; Iran will attack. Protesters met the police and an attack followed."]
+             "The talks ended; Iran will attack. Protesters met the police and an attack followed.",
+             "Moscow had held secret contacts with Washington, and Kabul launched an investigation."]
     for doc in nlp.pipe(texts):
-        expected = [t.i for t in doc if is_candidate(t)]
+        expected = [t.i for t in doc if is_candidate(t) or (t.pos_ == "NOUN" and t.dep_ == "dobj")]
         assert expected  # the test texts hold event words
         assert [t.i for t in _candidates(doc)] == expected
+    held = next(nlp.pipe(texts[2:]))
+    assert "contacts" in [t.text for t in _candidates(held)]  # no candidate itself: read through "held"

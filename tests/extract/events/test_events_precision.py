@@ -336,7 +336,9 @@ def test_events_precision_co_actors_are_parties_of_reciprocal_acts_only(
     [
         ("Since 2013, Erdogan has accused Gulen of plotting a coup.", "ACCUSE", "Recep Tayyip Erdoğan"),
         ("US authorities have deported an Irish businessman.", "COERCE", "United States"),
-        ("Serbia criticized the decision on Monday.", None, None),  # a decision is no party; Monday no name
+        ("Serbia banned the film on Monday.", None, None),  # a film is no party; Monday no name
+        # criticism of an act stands with its public actor alone (extractor.ONE_PARTY_VERBAL)
+        ("Serbia criticized the decision on Monday.", "ACCUSE", "Serbia"),
     ],
 )
 def test_events_precision_one_actor_with_an_unnamed_target(

@@ -18,7 +18,7 @@ from functools import lru_cache
 import pycountry
 from spacy.tokens import Doc, Token
 
-from reportedly.extract.places import country_of_adjective, frame_location
+from reportedly.extract.places import country_of_adjective, country_place, frame_location
 from reportedly.gazetteer import Gazetteer, load_gazetteer
 from reportedly.model import DocContext, Entity, Location
 
@@ -35,6 +35,8 @@ PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Prepositions whose object is the other party of the event ("met with", "attack on", "talks between").
 PARTY_PREPS = _words("with against on to between among from toward towards")
+# Prepositions by which a verb's object names whom the act bears on ("the embargo against", "the ban on").
+OBJECT_TARGET_PREPS = frozenset({"against", "on"})
 # Where a country after "at" is kept: the one aimed at ("fired rockets at Israel"), not a place.
 AIMED_AT = "at-country"
 PLACE_PREPS = frozenset({"in", "at", "near"})
@@ -296,7 +298,7 @@ def party_entities(tok: Token, index: ArgIndex) -> tuple[dict[str, list[str]], L
                 if (
                     child.lower_ == "at"
                     and places
-                    and all(is_country(index.entities[e].name) for e in places)
+                    and all(is_country_entity(index.entities[e]) for e in places)
                 ):
                     parties.setdefault(AIMED_AT, []).extend(named)  # "fired rockets at Israel": a target
                 elif child.lower_ in PLACE_PREPS and places:
@@ -390,7 +392,23 @@ def _verb_roles(trigger: Token, index: ArgIndex, roles: Roles, parties: dict[str
         roles.actors = _unique(subject + others)
     else:
         roles.actors = _unique(subject + _pick(parties, ("by",)))
-        roles.recipients = others
+        roles.recipients = others or _object_targets(trigger, index)
+
+
+def _object_targets(verb: Token, index: ArgIndex) -> list[str]:
+    """The parties a verb's object names as the one it bears on, when the verb names none itself: "lifted
+    its embargo against Libya", "lift the ban on Cypriot ships" (CAMEO's patterns read such an object
+    and its phrase as the verb's: "LIFT * EMBARGO")."""
+    return _unique([
+        e
+        for head in verb.children
+        if head.dep_ == "dobj" and head.pos_ == "NOUN"
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in OBJECT_TARGET_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+        for e in np_entities(g, index)
+    ])
 
 
 def _place_or_party(trigger: Token, index: ArgIndex, roles: Roles) -> None:
@@ -402,7 +420,7 @@ def _place_or_party(trigger: Token, index: ArgIndex, roles: Roles) -> None:
     if roles.location is None:
         roles.location = _destination(trigger, index)
     places = [
-        e for e in roles.recipients if _is_pure_place(e, index) and not is_country(index.entities[e].name)
+        e for e in roles.recipients if _is_pure_place(e, index) and not is_country_entity(index.entities[e])
     ]
     if places and roles.location is None:  # "the fall of Kabul": a place acted on is where it happened
         roles.location = _location_of(places[0], trigger, index)
@@ -412,7 +430,7 @@ def _place_or_party(trigger: Token, index: ArgIndex, roles: Roles) -> None:
         if e not in roles.actors
         and not _only_place(e, roles, index)
         and (e not in places or roles.location is None or roles.location.name != index.entities[e].name)
-        and (is_country(index.entities[e].name) or not _is_pure_place(e, index))
+        and (is_country_entity(index.entities[e]) or not _is_pure_place(e, index))
     ]
     roles.actors = [e for e in roles.actors if not _only_place(e, roles, index)]
     roles.actors = [e for e in roles.actors if index.entities[e].type in PARTY_TYPES]
@@ -441,9 +459,21 @@ def _named_host(trigger: Token, index: ArgIndex) -> str | None:
                 owners = [
                     index.by_token[c.i] for c in obj.children if c.dep_ == "poss" and c.i in index.by_token
                 ]
-                if owners and is_country(index.entities[owners[0]].name):
+                if owners and is_country_entity(index.entities[owners[0]]):
                     return owners[0]
     return None
+
+
+def is_country_entity(entity: Entity) -> bool:
+    """Whether an entity is a whole country: its name is one (`is_country`), or the gazetteer placed it at
+    its country's own entry ("Russia", "Turkey", "Ankara" read as Turkey's government), which pycountry's
+    current names miss (it lists "Russian Federation", "Türkiye", no "Britain")."""
+    if is_country(entity.name):
+        return True
+    if entity.country is None or entity.geonameid is None:
+        return False
+    place = country_place(entity.country)
+    return place is not None and place.geonameid == entity.geonameid
 
 
 @lru_cache(maxsize=4096)

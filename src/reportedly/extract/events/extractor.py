@@ -22,27 +22,30 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_right
 
-from spacy.attrs import LEMMA, POS
+from spacy.attrs import DEP, LEMMA, POS
 from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from reportedly import registry
+from reportedly.extract import wordnet
 from reportedly.extract.agents import match_suffix
 from reportedly.extract.cues import SPEECH_VERBS
 from reportedly.extract.events.arguments import (
     CONQUEST_NOUNS,
+    OBJECT_TARGET_PREPS,
     PLACE_TYPES,
     ArgIndex,
     Roles,
     frame_event_location,
-    is_country,
+    is_country_entity,
     roles_for,
 )
 from reportedly.extract.events.dating import context_year, date_index, find_date, frame_date
 from reportedly.extract.events.drafts import MIN_SHARED_ACTORS, Draft, holding, merge_same
 from reportedly.extract.events.epistemic import LEARNED, combine, local_cues
 from reportedly.extract.events.governing import THREAT_CODE, absorb_objects, govern
+from reportedly.extract.events.nominal import nominal_match
 from reportedly.extract.events.senses import (
     POLITICAL_KINDS,
     STRIKE_CODE,
@@ -104,6 +107,11 @@ ROOT_CODES = {
 # Types PLOVER codes with a source and no target: "a group may mobilize with no specific target stated"
 # (MOBILIZE), demonstrations and strikes (PROTEST), threats and demands made in public (THREATEN, REQUEST).
 ONE_PARTY_TYPES = frozenset({"MOBILIZE", "PROTEST", "THREATEN", "REQUEST"})
+# Verbal conflict PLOVER codes against an act as often as against a party ("condemned the attack",
+# "rejected the referendum": the act's author is seldom named): such a one-party event stands when the CAMEO
+# dictionary itself reads the verb so (its code, not a root the typer put in its place), by one actor, and
+# the verb names what it acts on (`_names_object`).
+ONE_PARTY_VERBAL = frozenset({"ACCUSE", "REJECT"})
 # Types whose acts parties do to each other, so that several actors and no target are the event's parties
 # ("Russia and China signed a treaty", "the armies clashed"): the CAMEO roots the verb dictionary codes
 # both ways most ("[040:040]": 04 69 patterns, 06 66, 03 42, 05 27, 19 25; no other root more than 12).
@@ -116,6 +124,9 @@ TARGET_DEPS = frozenset({"dobj", "nsubjpass"})
 TARGET_PREPS = frozenset({"on", "against", "with", "to", "from"})
 # Named-entity labels a proper-noun target may carry (none: a name the recognizer missed); dates are none.
 PARTY_NAME_TYPES = frozenset({"", "PERSON", "ORG", "NORP", "GPE"})
+# WordNet classes of a noun that names a party no entity covers: persons and groups of them (the first
+# sense's class, as a tuple of one).
+PARTY_CLASSES = frozenset({("noun.person",), ("noun.group",)})
 # A CAMEO actor code is an ISO-3 country code, then agent codes ("TURGOV"); a bare country has no sector.
 COUNTRY_CODE_LENGTH = 3
 # Reciprocal pronouns after a verb make its co-actors each other's targets ("agreed not to threaten or use
@@ -205,19 +216,22 @@ def extract_events(
 
 
 def _candidates(doc: Doc) -> list[Token]:
-    """The tokens `is_candidate` accepts, in order: read from one array of lemmas and parts of speech, so
-    that no Token object is made for the other nine tokens in ten (each costs more than the test)."""
+    """The tokens `is_candidate` accepts, and the direct objects that may be event nouns under a light verb
+    (`nominal.nominal_match` decides), in order: read from one array of lemmas, parts of speech and
+    dependencies, so that no Token object is made for the other nine tokens in ten (each costs more than
+    the test)."""
     memo = _CANDIDATE_MEMO
     if len(memo) > MAX_CANDIDATE_MEMO:
         memo.clear()
+    dobj = doc.vocab.strings.add("dobj")
     found = []
-    for i, (lemma, pos) in enumerate(doc.to_array([LEMMA, POS]).tolist()):
+    for i, (lemma, pos, dep) in enumerate(doc.to_array([LEMMA, POS, DEP]).tolist()):
         if pos != NOUN and pos != VERB:
             continue
         known = memo.get((lemma, pos))
         if known is None:
             known = memo[(lemma, pos)] = is_candidate(doc[i])
-        if known:
+        if known or (pos == NOUN and dep == dobj):
             found.append(doc[i])
     return found
 
@@ -243,7 +257,8 @@ def _draft(
     year: str | None,
     off: set[int],
 ) -> Draft | None:
-    if not is_candidate(tok):
+    nominal = None if is_candidate(tok) else nominal_match(tok)
+    if not is_candidate(tok) and nominal is None:
         return None
     roles = roles_for(tok, index)
     if not roles.actors:
@@ -257,7 +272,7 @@ def _draft(
         return None
     if not (roles.actors or roles.recipients or roles.location or anaphor):
         return None  # no party and no place: nothing to code, and the typer and dates are spared
-    reading = _reading(tok, roles, index, off)
+    reading = _reading(tok, roles, index, off, nominal)
     if reading is None:
         return None
     match, kind = reading
@@ -310,7 +325,9 @@ def _reported_speaker(tok: Token, index: ArgIndex) -> list[str]:
     return [e for e in roles_for(head, index).actors if index.entities[e].type != "PERSON"]
 
 
-def _reading(tok: Token, roles: Roles, index: ArgIndex, off: set[int]) -> tuple[TriggerMatch, str] | None:
+def _reading(
+    tok: Token, roles: Roles, index: ArgIndex, off: set[int], nominal: TriggerMatch | None = None
+) -> tuple[TriggerMatch, str] | None:
     """The lexicon's match and the PLOVER type of a candidate, or None when it is read in a sense that
     is no political event (its index then goes into `off`)."""
     has_target = bool(roles.recipients) or len(roles.actors) >= MIN_SHARED_ACTORS
@@ -318,7 +335,7 @@ def _reading(tok: Token, roles: Roles, index: ArgIndex, off: set[int]) -> tuple[
     if is_off_sense(tok, has_target, roles.location is not None, political):
         off.add(tok.i)  # "attacked the rim", "beat expectations", "the storm hit", "Barcelona's attack"
         return None
-    match = match_token(tok)
+    match = match_token(tok) or nominal  # an event noun read through its verb (nominal.py)
     if match is None:
         return None
     if is_work_strike(tok):  # "workers went on strike": a work stoppage, not an assault
@@ -353,7 +370,7 @@ def _any_political(parties: list[str], index: ArgIndex) -> bool:
     sports report a city that acts is its team ("Boston offered Teixeira"): only countries count."""
     for party in parties:
         ent = index.entities[party]
-        if ent.type in PLACE_TYPES and is_country(ent.name):
+        if ent.type in PLACE_TYPES and is_country_entity(ent):
             return True  # a country, acting or acted on
         if ent.kind in POLITICAL_KINDS and ent.type not in PLACE_TYPES:
             return True
@@ -391,12 +408,29 @@ def _stands_alone(draft: Draft, index: ArgIndex) -> bool:
     CAMEO actor dictionaries code with a sector ("TURGOV": PETRARCH codes such a person's acts)."""
     if not draft.actors:
         return False
-    if draft.content is not None or draft.type in ONE_PARTY_TYPES:
-        return _any_political(draft.actors, index)
-    if not _names_target(draft.trigger):
-        return False
     public = _any_political(draft.actors, index)
-    return public or any(_is_coded_person(index.entities[a]) for a in draft.actors)
+    coded = public or any(_is_coded_person(index.entities[a]) for a in draft.actors)
+    if draft.content is not None:  # "Trump failed to reach agreement", "Robb declined to resign"
+        return coded
+    if draft.type in ONE_PARTY_TYPES:
+        return public
+    verbal = draft.type in ONE_PARTY_VERBAL and draft.cameo != ROOT_CODES[draft.type] and _names_object(draft)
+    if verbal and public and len(draft.actors) == 1:  # co-actors are joint sources wanting a target
+        return True
+    return coded and _names_target(draft.trigger)
+
+
+def _names_object(draft: Draft) -> bool:
+    """Whether the verb names what it acts on: an object ("rejected the referendum"), a passive's subject,
+    or the noun its relative clause modifies ("a claim Ukrainian officials rejected"); "declined to be
+    identified" names nothing."""
+    verb = draft.trigger
+    if any(c.dep_ in TARGET_DEPS for c in verb.children):
+        return True
+    # the modified noun is the object unless the relative pronoun is the subject ("who declined")
+    return verb.dep_ == "relcl" and not any(
+        c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in verb.children
+    )
 
 
 def _names_target(verb: Token) -> bool:
@@ -413,7 +447,16 @@ def _names_target(verb: Token) -> bool:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    return any(_is_party_phrase(o) for o in objects)
+    inner = [  # the party the object names: "the ban on journalists", "the embargo against the rebels"
+        g
+        for o in objects
+        if o.pos_ == "NOUN"
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ in OBJECT_TARGET_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(_is_party_phrase(o) for o in objects + inner)
 
 
 def _is_party_phrase(head: Token) -> bool:
@@ -422,7 +465,15 @@ def _is_party_phrase(head: Token) -> bool:
     if head.pos_ != "NOUN":
         return False
     modifiers = [t.text for t in head.lefts if t.dep_ in ("amod", "compound")]
-    return match_suffix([*modifiers, head.text]) is not None
+    if match_suffix([*modifiers, head.text]) is not None:
+        return True
+    # the agents dictionary lists the usual agents; WordNet's classes say what any noun names: people
+    # ("tortured an inmate", "freed a US diplomat", "killed six people") are parties, acts and things
+    # ("rejected the referendum", "attacked the rim") are not. The first (most frequent) sense only. A
+    # possessed group is its owner's ("headed Moscow's team"): the owner, an entity if anything, is the party.
+    if any(c.dep_ == "poss" for c in head.children):
+        return False
+    return wordnet.lexnames(head.lemma_.lower(), "n", senses=1)[:1] in PARTY_CLASSES
 
 
 def _is_coded_person(entity: Entity) -> bool:

@@ -118,6 +118,11 @@ def govern(drafts: list[Draft]) -> list[Draft]:
         if inner is not None:
             _take_parties(draft, inner)
             dropped.add(act.i)
+        # the governed act's event-noun object is the same act ("called on the Council to impose an arms
+        # embargo", "threatened to impose sanctions": they did not happen either). Not under an intent
+        # (AGREE): an offered meeting is recoded as the offer itself (extractor._recode)
+        if kind != "AGREE":
+            dropped |= {c.i for c in act.children if c.dep_ == "dobj" and c.i in by_index}
     return [d for d in drafts if d.trigger.i not in dropped]
 
 

@@ -1,0 +1,152 @@
+"""Detection rules of issue 13: which parties a sentence names (countries, people no entity covers, the
+party an object bears on). Docs are built by hand (no statistical model)."""
+
+from __future__ import annotations
+
+from reportedly.extract.events.arguments import ArgIndex, is_country_entity, roles_for
+from reportedly.extract.events.extractor import _names_target
+from reportedly.extract.places import country_place
+from reportedly.model import Entity, Span
+from tests.extract.events.test_events import _doc, _entities
+
+
+def _place(name: str, iso3: str, geonameid: int | None) -> Entity:
+    return Entity("e1", name, "GPE", None, (name,), (), (), (Span(0, len(name), name),),
+                  kind="place", country=iso3, geonameid=geonameid)
+
+
+def test_country_entity_by_the_gazetteer_entry_not_only_pycountry_names() -> None:
+    russia = country_place("RUS")
+    assert russia is not None and russia.geonameid is not None
+    # pycountry lists "Russian Federation", so the name alone is no country; the gazetteer entry is
+    assert is_country_entity(_place("Russia", "RUS", russia.geonameid))
+    assert not is_country_entity(_place("Moscow", "RUS", 524901))  # a city in it is not
+    assert not is_country_entity(_place("Essequibo", "GUY", None))
+    assert is_country_entity(_place("Syria", "SYR", None))  # a name pycountry knows
+
+
+def _verb_object(obj: tuple[str, str], extra: list[tuple[str, str, int, str, str]] | None = None):  # type: ignore[no-untyped-def]
+    # "Iran tortured a <obj> ..."
+    return _doc([
+        ("Iran", "Iran", 1, "nsubj", "PROPN"),
+        ("tortured", "torture", 1, "ROOT", "VERB"),
+        ("a", "a", 3, "det", "DET"),
+        (obj[0], obj[1], 1, "dobj", "NOUN"),
+        *(extra or []),
+    ])
+
+
+def test_a_person_or_group_object_names_a_target_by_wordnet_class() -> None:
+    assert _names_target(_verb_object(("inmate", "inmate"))[1])  # noun.person
+    assert _names_target(_verb_object(("crowd", "crowd"))[1])  # noun.group
+    assert not _names_target(_verb_object(("referendum", "referendum"))[1])  # noun.act
+    assert not _names_target(_verb_object(("rim", "rim"))[1])  # noun.shape
+
+
+def test_a_possessed_group_is_its_owners() -> None:
+    # "Medinsky headed Moscow 's team": the team is Moscow's, no party of its own
+    doc = _doc([
+        ("Medinsky", "Medinsky", 1, "nsubj", "PROPN"),
+        ("headed", "head", 1, "ROOT", "VERB"),
+        ("Moscow", "Moscow", 4, "poss", "PROPN"),
+        ("'s", "'s", 2, "case", "PART"),
+        ("team", "team", 1, "dobj", "NOUN"),
+    ])
+    assert not _names_target(doc[1])
+
+
+def test_the_object_names_whom_the_act_bears_on() -> None:
+    # "Iran lifted the embargo against Libya" / "... the embargo of 1990"
+    doc = _doc([
+        ("Iran", "Iran", 1, "nsubj", "PROPN"),
+        ("lifted", "lift", 1, "ROOT", "VERB"),
+        ("the", "the", 3, "det", "DET"),
+        ("embargo", "embargo", 1, "dobj", "NOUN"),
+        ("against", "against", 3, "prep", "ADP"),
+        ("Libya", "Libya", 4, "pobj", "PROPN"),
+    ])
+    entities = _entities(doc, {"Iran": ("government", "GPE"), "Libya": ("government", "GPE")})
+    roles = roles_for(doc[1], ArgIndex.build(doc, entities))
+    assert (roles.actors, roles.recipients) == (["e1"], ["e2"])
+    # the verb's own target wins over its object's
+    doc = _doc([
+        ("Iran", "Iran", 1, "nsubj", "PROPN"),
+        ("gave", "give", 1, "ROOT", "VERB"),
+        ("aid", "aid", 1, "dobj", "NOUN"),
+        ("on", "on", 2, "prep", "ADP"),
+        ("Monday", "Monday", 3, "pobj", "PROPN"),
+        ("to", "to", 1, "prep", "ADP"),
+        ("Libya", "Libya", 5, "pobj", "PROPN"),
+    ])
+    entities = _entities(doc, {"Iran": ("government", "GPE"), "Libya": ("government", "GPE")})
+    assert roles_for(doc[1], ArgIndex.build(doc, entities)).recipients == ["e2"]
+
+
+def _light(verb: tuple[str, str], noun: tuple[str, str]):  # type: ignore[no-untyped-def]
+    # "Police <verb> an <noun>"
+    return _doc([
+        ("Police", "police", 1, "nsubj", "NOUN"),
+        (verb[0], verb[1], 1, "ROOT", "VERB"),
+        ("an", "an", 3, "det", "DET"),
+        (noun[0], noun[1], 1, "dobj", "NOUN"),
+    ])
+
+
+def test_an_event_noun_under_a_light_verb_reads_as_its_verb() -> None:
+    from reportedly.extract.events.nominal import nominal_match
+
+    match = nominal_match(_light(("launched", "launch"), ("investigation", "investigation"))[3])
+    assert match is not None and (match.cameo, match.type) == ("090", "ACCUSE")  # INVESTIGATE
+    # a verb that decides rather than does, a noun no light verb governs, a noun with no coded verb
+    assert nominal_match(_light(("made", "make"), ("investigation", "investigation"))[3]) is None
+    assert nominal_match(_light(("praised", "praise"), ("investigation", "investigation"))[3]) is None
+    assert nominal_match(_light(("launched", "launch"), ("election", "election"))[3]) is None
+
+
+def test_the_noun_object_of_a_governed_act_is_no_event_of_its_own() -> None:
+    from reportedly.extract.events import extract_events
+    from reportedly.model import DocContext
+
+    # "Iran threatened to impose sanctions on Israel": the threat, not the sanctions
+    doc = _doc([
+        ("Iran", "Iran", 1, "nsubj", "PROPN"),
+        ("threatened", "threaten", 1, "ROOT", "VERB"),
+        ("to", "to", 3, "aux", "PART"),
+        ("impose", "impose", 1, "xcomp", "VERB"),
+        ("sanctions", "sanction", 3, "dobj", "NOUN"),
+        ("on", "on", 4, "prep", "ADP"),
+        ("Israel", "Israel", 5, "pobj", "PROPN"),
+    ])
+    entities = _entities(doc, {"Iran": ("government", "GPE"), "Israel": ("government", "GPE")})
+    events = extract_events(doc, entities, [], DocContext("t"))
+    assert [(e.type, e.trigger.text, e.actors, e.recipients) for e in events] == [
+        ("THREATEN", "threatened", ("e1",), ("e2",))
+    ]
+
+
+def _rejected(words: list[tuple[str, str, int, str, str]]):  # type: ignore[no-untyped-def]
+    from reportedly.extract.events import extract_events
+    from reportedly.model import DocContext
+
+    doc = _doc(words)
+    entities = _entities(doc, {"Iraq": ("government", "GPE")})
+    events = extract_events(doc, entities, [], DocContext("t"))
+    return [(e.type, e.trigger.text, e.actors, e.recipients) for e in events]
+
+
+def test_a_rejection_of_an_act_stands_with_one_public_actor() -> None:
+    # "Iraq rejected the referendum": PLOVER codes the rejection though no party is named as its target
+    assert _rejected([
+        ("Iraq", "Iraq", 1, "nsubj", "PROPN"),
+        ("rejected", "reject", 1, "ROOT", "VERB"),
+        ("the", "the", 3, "det", "DET"),
+        ("referendum", "referendum", 1, "dobj", "NOUN"),
+    ]) == [("REJECT", "rejected", ("e1",), ())]
+    # "Iraq declined to be identified": the verb names nothing it rejects
+    assert _rejected([
+        ("Iraq", "Iraq", 1, "nsubj", "PROPN"),
+        ("declined", "decline", 1, "ROOT", "VERB"),
+        ("to", "to", 4, "aux", "PART"),
+        ("be", "be", 4, "auxpass", "AUX"),
+        ("identified", "identify", 1, "xcomp", "VERB"),
+    ]) == []

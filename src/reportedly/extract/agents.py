@@ -210,6 +210,7 @@ def body_code(noun: str) -> str | None:
 MAX_HYPERNYM_STEPS = 3
 
 
+@lru_cache(maxsize=8192)  # a pure function of the name: an article names the same groups again
 def hypernym_code(name: str, classes: frozenset[str] = frozenset({"noun.group"})) -> str | None:
     """The agent code of the nearest hypernym of a name's first WordNet noun sense (itself first) that
     the dictionary lists or `body_code` codes: "GOP" -> Republican Party -> party "~PTY";

@@ -151,15 +151,8 @@ def sketch_values(prints: np.ndarray) -> np.ndarray:
     permutation; all 2^32 - 1 for an empty set."""
     if not len(prints):
         return np.full(NUM_PERM, _U32_MAX, dtype=np.uint32)
-    s1, m1, s2, m2, s3 = _FMIX32
-    hv = np.asarray(prints, dtype=np.uint32).reshape(-1, 1)
-    hv = hv ^ (hv >> s1)
-    hv = hv * m1
-    hv = hv ^ (hv >> s2)
-    hv = hv * m2
-    hv = hv ^ (hv >> s3)
-    a, b = _permutations()
-    values: np.ndarray = np.minimum(np.full(NUM_PERM, _U32_MAX, dtype=np.uint32), (hv * a + b).min(axis=0))
+    ceiling = np.full(NUM_PERM, _U32_MAX, dtype=np.uint32)
+    values: np.ndarray = np.minimum(ceiling, _permuted(prints).min(axis=0))
     return values
 
 

@@ -139,9 +139,3 @@ def subject_head(doc: Doc, head: int | None, antecedent: Span | None) -> Token |
         if span is not None:
             return span.root
     return doc[head] if head is not None else None
-
-
-def subject_lemma(doc: Doc, head: int | None, antecedent: Span | None) -> str:
-    """The lowercased lemma of `subject_head` ("" when the speaker is implicit)."""
-    token = subject_head(doc, head, antecedent)
-    return token.lemma_.lower() if token is not None else ""

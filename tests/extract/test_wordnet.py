@@ -19,6 +19,12 @@ def test_lexnames_follow_sense_order() -> None:
     assert wordnet.lexnames("meeting", "n", senses=1) == ("noun.group",)
 
 
+def test_usual_class_is_the_first_senses_class() -> None:
+    assert wordnet.usual_class("meeting", "n") == "noun.group"  # not its second sense, an event
+    assert wordnet.usual_class("spokesman", "NOUN") == "noun.person"
+    assert wordnet.usual_class("xqzzyq", "n") is None
+
+
 def test_multiword_and_case_are_normalised() -> None:
     assert wordnet.look_up(" Prime  Minister ") == "prime_minister"
     assert wordnet.lexnames("Prime Minister", "NOUN") == ("noun.person",)

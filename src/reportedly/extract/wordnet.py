@@ -49,6 +49,7 @@ __all__ = [
     "similarity",
     "synonyms",
     "synsets",
+    "usual_class",
 ]
 
 # Bump when the table's layout changes.
@@ -295,6 +296,12 @@ def lexnames(word: str, pos: str, senses: int | None = None) -> tuple[str, ...]:
         if name not in found:
             found.append(name)
     return tuple(found)
+
+
+def usual_class(word: str, pos: str) -> str | None:
+    """The lexicographer class of the word's usual (most frequent) sense; None when WordNet lacks it."""
+    senses = synsets(word, pos)
+    return lexname(senses[0]) if senses else None
 
 
 def synonyms(word: str, pos: str, senses: int | None = None) -> tuple[str, ...]:

@@ -73,8 +73,7 @@ def is_evidence(subject_lemma: str, named: bool = False) -> bool:
         return True
     if named or not subject_lemma or subject_lemma in PRONOUNS:
         return False
-    classes = wordnet.lexnames(subject_lemma, "n", senses=1)
-    return bool(classes) and classes[0] in EVIDENCE_CLASSES
+    return wordnet.usual_class(subject_lemma, "n") in EVIDENCE_CLASSES
 
 
 def kind_of(

@@ -145,8 +145,7 @@ def names_a_source(verb: Token, obj: Token) -> bool:
         return obj.lower_ in ("him", "her", "them", "me", "us")
     if obj.ent_type_ in ("PERSON", "ORG", "NORP"):
         return True
-    classes = wordnet.lexnames(obj.lemma_.lower(), "n", senses=1) if obj.pos_ == "NOUN" else ()
-    return bool(classes) and classes[0] in SPEAKER_CLASSES
+    return obj.pos_ == "NOUN" and wordnet.usual_class(obj.lemma_.lower(), "n") in SPEAKER_CLASSES
 
 
 def names_without_predicate(verb: Token, obj: Token) -> bool:

@@ -194,8 +194,8 @@ def _names_a_thing(token: Token) -> bool:
         head = last  # the name is the last noun's modifier: the last noun heads the phrase
     if head.pos_ != "NOUN":
         return False
-    classes = wordnet.lexnames(head.lemma_.lower(), "n", senses=1)
-    return bool(classes) and classes[0] not in SPEAKER_CLASSES
+    usual = wordnet.usual_class(head.lemma_.lower(), "n")
+    return usual is not None and usual not in SPEAKER_CLASSES
 
 
 def _phrase_just_before(verb: Token) -> Token | None:

@@ -188,13 +188,19 @@ def phrase_code(texts: Sequence[str], country: str | None) -> tuple[str | None, 
     return None, None
 
 
+def _is_document(name: str) -> bool:
+    """Whether a name is headed by a document noun (`DOCUMENT_HEADS`): "Free Trade Agreement"."""
+    words = head_words(name)
+    return bool(words) and words[-1].strip(",").lower() in DOCUMENT_HEADS
+
+
 def body_name_code(name: str, country: str | None) -> tuple[str | None, str | None]:
     """(cameo, sector) of an organization named by a body noun the dictionary codes through the phrases
     it lists for it (`agents.body_code`): "Justice Department" ("Department of Justice" when listed, else
     a department: GOV), "Republican Party" (PTY), "House" (LEG); (None, None) otherwise. An agreement or
     other document a parser took for an organization is no actor (`DOCUMENT_HEADS`)."""
     words = [w.strip(",") for w in head_words(name)]
-    if not words or words[-1].lower() in DOCUMENT_HEADS:
+    if not words or _is_document(name):
         return None, None
     inverted = lookup(f"{words[-1]} of {' '.join(words[:-1])}") if len(words) > 1 else None
     found = inverted or body_code(words[-1])
@@ -302,8 +308,7 @@ def _code_one(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entity], g
               date: str | None, text: str, frame: str | None = None) -> Entity:
     """One entity with `cameo` and `sector` filled as the module docstring says."""
     entry = gaz.get(ent.kb_id) if ent.kb_id else None
-    if entry is None and ent.type == "ORG" and head_words(ent.name) and \
-            head_words(ent.name)[-1].strip(",").lower() in DOCUMENT_HEADS:
+    if entry is None and ent.type == "ORG" and _is_document(ent.name):
         return ent  # an agreement is no actor: not "USA" for the North American Free Trade Agreement
     cameo, sector = entry_code(entry, ent.kind, date) if entry else (None, None)
     curated_only = entry is not None and not any(r.get("code") for r in entry.roles)

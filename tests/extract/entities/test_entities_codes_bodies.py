@@ -11,7 +11,7 @@ import pytest
 
 from reportedly.extract import wordnet
 from reportedly.extract.agents import body_code, hypernym_code, is_spokesperson
-from reportedly.extract.entities.codes import code_entities, dominant_country
+from reportedly.extract.entities.codes import code_entities, dominant_country, phrase_code
 from reportedly.gazetteer import load_gazetteer
 from reportedly.model import Affiliation, Entity, Role, Span
 
@@ -126,3 +126,16 @@ def test_entities_an_undated_article_reads_the_latest_phoenix_term() -> None:
     (undated,) = code_entities([nfube], gaz, None)
     (dated,) = code_entities([nfube], gaz, "2003-06-01")
     assert (undated.cameo, dated.cameo) == ("GNQGOV", "GNQGOVLAB")
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("Democratic vice presidential nominee Sen.", ("USALEG", "LEG")),  # senator: LEG
+        ("Gov.", ("USAGOV", "GOV")),  # governor
+        ("Amb.", ("USAGOV", "GOV")),  # ambassador
+    ],
+)
+def test_entities_ap_title_abbreviations_code_as_the_title(role: str, expected: tuple[str, str]) -> None:
+    # the dictionary lists these titles in full only (TITLE_ABBREVIATIONS)
+    assert phrase_code([role], "USA") == expected

@@ -18,7 +18,7 @@ from functools import lru_cache
 import pycountry
 from spacy.tokens import Doc, Token
 
-from reportedly.extract.places import country_of_adjective, country_place, frame_location
+from reportedly.extract.places import country_of_adjective, frame_location, is_country_entry
 from reportedly.gazetteer import Gazetteer, load_gazetteer
 from reportedly.model import DocContext, Entity, Location
 
@@ -468,12 +468,7 @@ def is_country_entity(entity: Entity) -> bool:
     """Whether an entity is a whole country: its name is one (`is_country`), or the gazetteer placed it at
     its country's own entry ("Russia", "Turkey", "Ankara" read as Turkey's government), which pycountry's
     current names miss (it lists "Russian Federation", "Türkiye", no "Britain")."""
-    if is_country(entity.name):
-        return True
-    if entity.country is None or entity.geonameid is None:
-        return False
-    place = country_place(entity.country)
-    return place is not None and place.geonameid == entity.geonameid
+    return is_country(entity.name) or is_country_entry(entity.country, entity.geonameid)
 
 
 @lru_cache(maxsize=4096)

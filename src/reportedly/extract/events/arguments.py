@@ -12,6 +12,7 @@ dateline's place (`reportedly.extract.places.frame_location`), marked `source` "
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -399,16 +400,22 @@ def _object_targets(verb: Token, index: ArgIndex) -> list[str]:
     """The parties a verb's object names as the one it bears on, when the verb names none itself: "lifted
     its embargo against Libya", "lift the ban on Cypriot ships" (CAMEO's patterns read such an object
     and its phrase as the verb's: "LIFT * EMBARGO")."""
-    return _unique([
-        e
-        for head in verb.children
-        if head.dep_ == "dobj" and head.pos_ == "NOUN"
-        for c in head.children
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return _unique([e for g in object_targets(objects) for e in np_entities(g, index)])
+
+
+def object_targets(objects: Iterable[Token]) -> list[Token]:
+    """The heads of the phrases by which common-noun objects name whom an act bears on: "the ban on
+    [journalists]", "the embargo against [Libya]", in order."""
+    return [
+        g
+        for o in objects
+        if o.pos_ == "NOUN"
+        for c in o.children
         if c.dep_ == "prep" and c.lower_ in OBJECT_TARGET_PREPS
         for g in c.children
         if g.dep_ == "pobj"
-        for e in np_entities(g, index)
-    ])
+    ]
 
 
 def _place_or_party(trigger: Token, index: ArgIndex, roles: Roles) -> None:

@@ -33,12 +33,12 @@ from reportedly.extract.agents import match_suffix
 from reportedly.extract.cues import SPEECH_VERBS
 from reportedly.extract.events.arguments import (
     CONQUEST_NOUNS,
-    OBJECT_TARGET_PREPS,
     PLACE_TYPES,
     ArgIndex,
     Roles,
     frame_event_location,
     is_country_entity,
+    object_targets,
     roles_for,
 )
 from reportedly.extract.events.dating import context_year, date_index, find_date, frame_date
@@ -447,16 +447,8 @@ def _names_target(verb: Token) -> bool:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    inner = [  # the party the object names: "the ban on journalists", "the embargo against the rebels"
-        g
-        for o in objects
-        if o.pos_ == "NOUN"
-        for c in o.children
-        if c.dep_ == "prep" and c.lower_ in OBJECT_TARGET_PREPS
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    return any(_is_party_phrase(o) for o in objects + inner)
+    # and the party an object names: "the ban on journalists", "the embargo against the rebels"
+    return any(_is_party_phrase(o) for o in objects + object_targets(objects))
 
 
 def _is_party_phrase(head: Token) -> bool:

@@ -125,8 +125,8 @@ TARGET_PREPS = frozenset({"on", "against", "with", "to", "from"})
 # Named-entity labels a proper-noun target may carry (none: a name the recognizer missed); dates are none.
 PARTY_NAME_TYPES = frozenset({"", "PERSON", "ORG", "NORP", "GPE"})
 # WordNet classes of a noun that names a party no entity covers: persons and groups of them (the first
-# sense's class, as a tuple of one).
-PARTY_CLASSES = frozenset({("noun.person",), ("noun.group",)})
+# sense's class).
+PARTY_CLASSES = frozenset({"noun.person", "noun.group"})
 # A CAMEO actor code is an ISO-3 country code, then agent codes ("TURGOV"); a bare country has no sector.
 COUNTRY_CODE_LENGTH = 3
 # Reciprocal pronouns after a verb make its co-actors each other's targets ("agreed not to threaten or use
@@ -465,7 +465,8 @@ def _is_party_phrase(head: Token) -> bool:
     # possessed group is its owner's ("headed Moscow's team"): the owner, an entity if anything, is the party.
     if any(c.dep_ == "poss" for c in head.children):
         return False
-    return wordnet.lexnames(head.lemma_.lower(), "n", senses=1)[:1] in PARTY_CLASSES
+    classes = wordnet.lexnames(head.lemma_.lower(), "n", senses=1)
+    return bool(classes) and classes[0] in PARTY_CLASSES
 
 
 def _is_coded_person(entity: Entity) -> bool:

@@ -257,8 +257,9 @@ def _draft(
     year: str | None,
     off: set[int],
 ) -> Draft | None:
-    nominal = None if is_candidate(tok) else nominal_match(tok)
-    if not is_candidate(tok) and nominal is None:
+    candidate = is_candidate(tok)
+    nominal = None if candidate else nominal_match(tok)  # an event noun under a light verb (nominal.py)
+    if not candidate and nominal is None:
         return None
     roles = roles_for(tok, index)
     if not roles.actors:

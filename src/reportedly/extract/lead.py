@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from reportedly.extract.cues import SPEECH_VERBS
 from reportedly.extract.events.arguments import frame_event_location
 from reportedly.extract.events.dating import WEEKDAY, context_year, date_index, normalize
-from reportedly.extract.places import country_place, resolve_place
+from reportedly.extract.places import is_country_entry, resolve_place
 from reportedly.gazetteer import load_gazetteer
 from reportedly.model import DocContext, Entity, Event, Lead, LeadPart
 from reportedly.model import Span as TextSpan
@@ -590,8 +590,7 @@ def _place_part(ent: Span, who: LeadPart | None,
 
 
 def _is_country(part: LeadPart) -> bool:
-    country = country_place(part.country) if part.country else None
-    return country is not None and part.geonameid is not None and country.geonameid == part.geonameid
+    return is_country_entry(part.country, part.geonameid)
 
 
 def _place_phrase(ent: Span) -> Span:

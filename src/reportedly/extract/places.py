@@ -230,6 +230,15 @@ def country_place(iso3: str) -> Place | None:
     return _countries_by_iso3().get(iso3)
 
 
+def is_country_entry(iso3: str | None, geonameid: int | None) -> bool:
+    """Whether a resolved place is its country's own gazetteer entry ("Russia", "Britain"), not a place in
+    it; False when either is unknown."""
+    if iso3 is None or geonameid is None:
+        return False
+    place = country_place(iso3)
+    return place is not None and place.geonameid == geonameid
+
+
 def country_of_adjective(text: str, gaz: Gazetteer) -> str | None:
     """ISO-3 of a nationality adjective or country name ("Russian" -> RUS, "Afghan" -> AFG), exact only."""
     found = [e.country for e in gaz.lookup(text) if e.id.startswith("cty:") and e.country]

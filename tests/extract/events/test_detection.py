@@ -150,3 +150,20 @@ def test_a_rejection_of_an_act_stands_with_one_public_actor() -> None:
         ("be", "be", 4, "auxpass", "AUX"),
         ("identified", "identify", 1, "xcomp", "VERB"),
     ]) == []
+
+
+def test_a_relative_clause_names_what_it_rejects_unless_its_pronoun_is_the_subject() -> None:
+    # "a claim Iraq rejected": the modified noun is what is rejected (extractor._names_object)
+    assert _rejected([
+        ("a", "a", 1, "det", "DET"),
+        ("claim", "claim", 1, "ROOT", "NOUN"),
+        ("Iraq", "Iraq", 3, "nsubj", "PROPN"),
+        ("rejected", "reject", 1, "relcl", "VERB"),
+    ]) == [("REJECT", "rejected", ("e1",), ())]
+    # "Iraq, which rejected": the pronoun is the subject, and nothing rejected is named
+    assert _rejected([
+        ("Iraq", "Iraq", 0, "ROOT", "PROPN"),
+        (",", ",", 0, "punct", "PUNCT"),
+        ("which", "which", 3, "nsubj", "PRON"),
+        ("rejected", "reject", 0, "relcl", "VERB"),
+    ]) == []

@@ -12,13 +12,14 @@ dateline's place (`reportedly.extract.places.frame_location`), marked `source` "
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pycountry
 from spacy.tokens import Doc, Token
 
-from reportedly.extract.places import country_of_adjective, country_place, frame_location
+from reportedly.extract.places import country_of_adjective, frame_location, is_country_entry
 from reportedly.gazetteer import Gazetteer, load_gazetteer
 from reportedly.model import DocContext, Entity, Location
 
@@ -399,16 +400,22 @@ def _object_targets(verb: Token, index: ArgIndex) -> list[str]:
     """The parties a verb's object names as the one it bears on, when the verb names none itself: "lifted
     its embargo against Libya", "lift the ban on Cypriot ships" (CAMEO's patterns read such an object
     and its phrase as the verb's: "LIFT * EMBARGO")."""
-    return _unique([
-        e
-        for head in verb.children
-        if head.dep_ == "dobj" and head.pos_ == "NOUN"
-        for c in head.children
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return _unique([e for g in object_targets(objects) for e in np_entities(g, index)])
+
+
+def object_targets(objects: Iterable[Token]) -> list[Token]:
+    """The heads of the phrases by which common-noun objects name whom an act bears on: "the ban on
+    [journalists]", "the embargo against [Libya]", in order."""
+    return [
+        g
+        for o in objects
+        if o.pos_ == "NOUN"
+        for c in o.children
         if c.dep_ == "prep" and c.lower_ in OBJECT_TARGET_PREPS
         for g in c.children
         if g.dep_ == "pobj"
-        for e in np_entities(g, index)
-    ])
+    ]
 
 
 def _place_or_party(trigger: Token, index: ArgIndex, roles: Roles) -> None:
@@ -468,12 +475,7 @@ def is_country_entity(entity: Entity) -> bool:
     """Whether an entity is a whole country: its name is one (`is_country`), or the gazetteer placed it at
     its country's own entry ("Russia", "Turkey", "Ankara" read as Turkey's government), which pycountry's
     current names miss (it lists "Russian Federation", "Türkiye", no "Britain")."""
-    if is_country(entity.name):
-        return True
-    if entity.country is None or entity.geonameid is None:
-        return False
-    place = country_place(entity.country)
-    return place is not None and place.geonameid == entity.geonameid
+    return is_country(entity.name) or is_country_entry(entity.country, entity.geonameid)
 
 
 @lru_cache(maxsize=4096)

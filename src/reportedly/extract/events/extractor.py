@@ -33,12 +33,12 @@ from reportedly.extract.agents import match_suffix
 from reportedly.extract.cues import SPEECH_VERBS
 from reportedly.extract.events.arguments import (
     CONQUEST_NOUNS,
-    OBJECT_TARGET_PREPS,
     PLACE_TYPES,
     ArgIndex,
     Roles,
     frame_event_location,
     is_country_entity,
+    object_targets,
     roles_for,
 )
 from reportedly.extract.events.dating import context_year, date_index, find_date, frame_date
@@ -125,8 +125,8 @@ TARGET_PREPS = frozenset({"on", "against", "with", "to", "from"})
 # Named-entity labels a proper-noun target may carry (none: a name the recognizer missed); dates are none.
 PARTY_NAME_TYPES = frozenset({"", "PERSON", "ORG", "NORP", "GPE"})
 # WordNet classes of a noun that names a party no entity covers: persons and groups of them (the first
-# sense's class, as a tuple of one).
-PARTY_CLASSES = frozenset({("noun.person",), ("noun.group",)})
+# sense's class).
+PARTY_CLASSES = frozenset({"noun.person", "noun.group"})
 # A CAMEO actor code is an ISO-3 country code, then agent codes ("TURGOV"); a bare country has no sector.
 COUNTRY_CODE_LENGTH = 3
 # Reciprocal pronouns after a verb make its co-actors each other's targets ("agreed not to threaten or use
@@ -257,8 +257,9 @@ def _draft(
     year: str | None,
     off: set[int],
 ) -> Draft | None:
-    nominal = None if is_candidate(tok) else nominal_match(tok)
-    if not is_candidate(tok) and nominal is None:
+    candidate = is_candidate(tok)
+    nominal = None if candidate else nominal_match(tok)  # an event noun under a light verb (nominal.py)
+    if not candidate and nominal is None:
         return None
     roles = roles_for(tok, index)
     if not roles.actors:
@@ -447,16 +448,8 @@ def _names_target(verb: Token) -> bool:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    inner = [  # the party the object names: "the ban on journalists", "the embargo against the rebels"
-        g
-        for o in objects
-        if o.pos_ == "NOUN"
-        for c in o.children
-        if c.dep_ == "prep" and c.lower_ in OBJECT_TARGET_PREPS
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    return any(_is_party_phrase(o) for o in objects + inner)
+    # and the party an object names: "the ban on journalists", "the embargo against the rebels"
+    return any(_is_party_phrase(o) for o in objects + object_targets(objects))
 
 
 def _is_party_phrase(head: Token) -> bool:
@@ -473,7 +466,8 @@ def _is_party_phrase(head: Token) -> bool:
     # possessed group is its owner's ("headed Moscow's team"): the owner, an entity if anything, is the party.
     if any(c.dep_ == "poss" for c in head.children):
         return False
-    return wordnet.lexnames(head.lemma_.lower(), "n", senses=1)[:1] in PARTY_CLASSES
+    classes = wordnet.lexnames(head.lemma_.lower(), "n", senses=1)
+    return bool(classes) and classes[0] in PARTY_CLASSES
 
 
 def _is_coded_person(entity: Entity) -> bool:

@@ -162,16 +162,11 @@ def _search_postgresql(db: Database, words: str, *, limit: int, offset: int) -> 
     its out-of-line tsvector; the tsquery is written out where it is used, so the planner sees it."""
     # Bitmap scans only: the planner does not price reading a tsvector out of line, so it would walk
     # the primary key backwards testing every article (20,000 TOAST reads to find 1,000 matches of a
-    # word in 5% of them), or scan the whole table; set for these statements, reset after.
+    # word in 5% of them), or scan the whole table; set for these statements only (`SET LOCAL`).
     top = db.execute("SELECT max(rowid) FROM article_search").fetchone()[0]  # off the primary key
-    db.execute("SET enable_indexscan = off")
-    db.execute("SET enable_seqscan = off")
-    try:
+    with db.local_settings(enable_indexscan="off", enable_seqscan="off"):
         floor = _pg_floor(db, words, rank_window(db), top)
         rows = _ranked_postgresql(db, words, floor, limit=limit, offset=offset)
-    finally:
-        db.execute("RESET enable_indexscan")
-        db.execute("RESET enable_seqscan")
     return [
         SearchHit(article=r[0], title=r[1], published=r[2], snippet=r[3], rank=-float(r[4])) for r in rows
     ]

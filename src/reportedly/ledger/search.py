@@ -8,8 +8,9 @@ recent); a narrower query ranks all of its matches. Snippets are cut for the pag
 Every query is parameterized; the words are quoted so that no FTS5 syntax in them is interpreted.
 
 On PostgreSQL the same query (every word, literally: `plainto_tsquery`) runs on the stored
-`tsvector` under its GIN index (migration 1 in `store.migrations_pg`) and is ranked as bm25 ranks,
-within the same window of latest matches: `ts_rank` of the words joined by OR (`_PG_RANKED`), a sum
+`tsvector` under its GIN index (table `article_search`, migration 13 in `store.migrations_pg`) and
+is ranked as bm25 ranks, within a narrower window of latest matches (`PG_RANK_WINDOW`, 1,000:
+`rank_window`): `ts_rank` of the words joined by OR (`_PG_RANKED`), a sum
 over the words of a count of their occurrences that saturates (1 + 1/4 + 1/9 ...), divided by the
 logarithm of the text's length (normalization 1). `ts_rank` of the AND query would instead weigh
 how near each pair of words stands (all pairs of their positions: 4x the cost on three words, most

@@ -172,7 +172,8 @@ def count_events(
 
     Args:
         cap: count no further than this many plus one: a count above `cap` means "more than
-            `cap`" (`cap + 1` is returned), and costs what counting `cap` events costs.
+            `cap`" (`cap + 1` is returned), and costs what counting `cap` events costs. An actor
+            alone is counted whole, off the entity's stored count or an index: the caller clamps.
     """
     if actor is not None and type is None and status is None and since is None:
         ids = ledger.actor_ids(actor)

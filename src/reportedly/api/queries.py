@@ -287,11 +287,6 @@ def article_event_ids(ledger: Ledger, article_id: str) -> dict[str, str]:
     }
 
 
-def count_search(ledger: Ledger, text: str) -> int:
-    """How many articles `Ledger.search(text)` can page through: its matches, up to the ranked window."""
-    return min(ledger.count_matches(text), search_window(ledger))
-
-
 def search_window(ledger: Ledger) -> int:
     """How many of a search's latest matches are ranked, so paged through (engine-dependent)."""
     return rank_window(connection(ledger))
@@ -309,7 +304,6 @@ __all__ = [
     "article_event_ids",
     "count_entities",
     "count_events",
-    "count_search",
     "counterparts",
     "counts",
     "event_types",

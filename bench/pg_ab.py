@@ -86,7 +86,6 @@ def main() -> None:
                 lambda: queries.count_events(ledger, actor=top),
             ),
         }
-        assert ledger_api  # the module the new side runs
         print(f"load average before: {os.getloadavg()[0]:.1f}", flush=True)
         for label, (old, new) in pairs.items():
             old(), new()  # warm

@@ -301,3 +301,38 @@ def test_ledger_entity_keeps_the_code_of_its_latest_article(new_ledger: Any, ord
     with _ledger_of(new_ledger(name + "two"), [story[i] for i in order if i < 2]) as ledger:
         (taliban,) = [e for e in ledger.entities() if e.name == "Taliban"]
     assert (taliban.cameo, taliban.sector) == ("AFGGOV", "GOV")
+
+
+def test_search_planner_settings_end_with_it_on_postgresql(
+    postgres: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PostgreSQL search turns index and sequential scans off for its own statements only (`SET
+    LOCAL`, in a transaction or savepoint of its own): after it, or after a statement of it fails,
+    the connection plans as before, and a failure inside a write transaction surfaces as itself
+    (a session `RESET` after it would fail instead, on the aborted transaction)."""
+    from reportedly.ledger import search
+
+    db = connect(str(postgres.database(f"settings{id(monkeypatch)}")))
+    db.migrate()
+    db.execute("SET enable_indexscan = on")
+    seen = []
+
+    def failing(conn: Any, *args: Any, **kwargs: Any) -> list[Any]:
+        seen.append(conn.execute("SELECT current_setting('enable_indexscan')").fetchone()[0])
+        conn.execute("SELECT 1 / 0")
+        return []
+
+    assert search.search(db, "moscow", limit=10) == []
+    monkeypatch.setattr(search, "_ranked_postgresql", failing)
+    with pytest.raises(Exception, match="division by zero"):
+        search.search(db, "moscow", limit=10)
+    with pytest.raises(Exception, match="division by zero"), db.transaction():
+        search.search(db, "moscow", limit=10)
+    assert seen == ["off", "off"]
+    assert db.execute(
+        "SELECT current_setting('enable_indexscan'), current_setting('enable_seqscan')"
+    ).fetchone() == (
+        "on",
+        "on",
+    )
+    db.close()

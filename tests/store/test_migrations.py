@@ -173,3 +173,32 @@ def test_migrations_backfill_event_origins(new_ledger: Any, backend: str) -> Non
             c.id for c in claims if c.n_origins >= most
         ]
         assert ledger.claims(min_origins=most + 1) == []
+
+
+def test_migrations_postgresql_moves_the_search_index(postgres: Any) -> None:
+    """Migration 13 on a PostgreSQL ledger holding articles: their `tsvector`s move from `articles.fts`
+    to `article_search` (the column dropped), and searches find and rank what they did before."""
+    from reportedly.ledger.search import count_matches, search
+    from reportedly.store.migrations_pg import POSTGRESQL
+
+    url = str(postgres.database(f"search_move_{id(postgres)}"))
+    speakers = [("Zabihullah Mujahid", "person"), ("a source close to NRF", "anonymous"), ("AFP", "media")]
+    with connect(url) as db:
+        articles = [moscow_meeting(f"a{i}", "2021-12-01", *who, "assert") for i, who in enumerate(speakers)]
+        store_batch(db, articles, [])
+        before = (search(db, "moscow", limit=10), count_matches(db, "moscow"))
+        db.run_script(  # the index as it was at version 12 (migration 1's generated column)
+            "DROP TRIGGER articles_search_insert ON articles; DROP FUNCTION reportedly_search_index(); "
+            "DROP TABLE article_search; ALTER TABLE articles ADD COLUMN fts tsvector GENERATED ALWAYS AS "
+            "(to_tsvector('simple', reportedly_unaccent(coalesce(title, '') || ' ' || text))) STORED; "
+            "CREATE INDEX articles_fts ON articles USING gin (fts);"
+        )
+    with connect(url) as db, db.transaction():
+        db.run_script(POSTGRESQL[13])
+    with connect(url) as db:
+        assert db.execute("SELECT count(*) FROM article_search").fetchone()[0] == len(speakers)
+        assert not db.execute(
+            "SELECT 1 FROM information_schema.columns WHERE table_name = 'articles' AND column_name = 'fts'"
+        ).fetchall()
+        assert (search(db, "moscow", limit=10), count_matches(db, "moscow")) == before
+        assert before[1] == len(speakers)

@@ -172,7 +172,8 @@ def count_events(
 
     Args:
         cap: count no further than this many plus one: a count above `cap` means "more than
-            `cap`" (`cap + 1` is returned), and costs what counting `cap` events costs.
+            `cap`" (`cap + 1` is returned), and costs what counting `cap` events costs. An actor
+            alone is counted whole, off the entity's stored count or an index: the caller clamps.
     """
     if actor is not None and type is None and status is None and since is None:
         ids = ledger.actor_ids(actor)
@@ -286,11 +287,6 @@ def article_event_ids(ledger: Ledger, article_id: str) -> dict[str, str]:
     }
 
 
-def count_search(ledger: Ledger, text: str) -> int:
-    """How many articles `Ledger.search(text)` can page through: its matches, up to the ranked window."""
-    return min(ledger.count_matches(text), search_window(ledger))
-
-
 def search_window(ledger: Ledger) -> int:
     """How many of a search's latest matches are ranked, so paged through (engine-dependent)."""
     return rank_window(connection(ledger))
@@ -308,7 +304,6 @@ __all__ = [
     "article_event_ids",
     "count_entities",
     "count_events",
-    "count_search",
     "counterparts",
     "counts",
     "event_types",

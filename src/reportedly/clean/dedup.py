@@ -179,12 +179,7 @@ def band_shape(threshold: float) -> tuple[int, int]:
 
 def band_keys(sketch: np.ndarray, bands: int, rows: int) -> np.ndarray:
     """The sketch's band keys: each band's rows folded into one 64-bit number, band number mixed in."""
-    table = sketch[: bands * rows].astype(np.uint64).reshape(bands, rows)
-    keys = np.arange(bands, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for column in range(rows):
-            keys = keys * _MIX + table[:, column]
-    return keys
+    return _band_keys_of(sketch.reshape(1, -1), bands, rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +260,8 @@ def _window_minima(permuted: np.ndarray) -> np.ndarray:
 
 
 def _band_keys_of(sketches: np.ndarray, bands: int, rows: int) -> np.ndarray:
-    """`band_keys` of several sketches (one a row), concatenated in their order."""
+    """`band_keys` of several sketches (one a row), concatenated in their order: each band's rows
+    folded into one 64-bit number, band number mixed in."""
     table = sketches[:, : bands * rows].astype(np.uint64).reshape(len(sketches), bands, rows)
     keys = np.broadcast_to(np.arange(bands, dtype=np.uint64), (len(sketches), bands))
     with np.errstate(over="ignore"):

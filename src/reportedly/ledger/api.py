@@ -339,10 +339,11 @@ class Ledger:
         ]
 
     def search(self, text: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
-        """Articles matching a full-text query (SQLite FTS5), best first.
+        """Articles matching a full-text query (SQLite FTS5 or PostgreSQL text search), best first.
 
-        A broad query ranks only its `fulltext.rank_window` matches stored last (see
-        `reportedly.ledger.search`); `count_matches` says how many there are in all.
+        A broad query ranks only its matches stored last: 10,000 on SQLite, 1,000 on PostgreSQL
+        (`fulltext.rank_window`, see `reportedly.ledger.search`); `count_matches` says how many
+        there are in all.
 
         Args:
             text: words to find; each is matched as a literal word (no query syntax is interpreted).

@@ -8,8 +8,9 @@ recent); a narrower query ranks all of its matches. Snippets are cut for the pag
 Every query is parameterized; the words are quoted so that no FTS5 syntax in them is interpreted.
 
 On PostgreSQL the same query (every word, literally: `plainto_tsquery`) runs on the stored
-`tsvector` under its GIN index (migration 1 in `store.migrations_pg`) and is ranked as bm25 ranks,
-within the same window of latest matches: `ts_rank` of the words joined by OR (`_PG_RANKED`), a sum
+`tsvector` under its GIN index (table `article_search`, migration 13 in `store.migrations_pg`) and
+is ranked as bm25 ranks, within a narrower window of latest matches (`PG_RANK_WINDOW`, 1,000:
+`rank_window`): `ts_rank` of the words joined by OR (`_PG_RANKED`), a sum
 over the words of a count of their occurrences that saturates (1 + 1/4 + 1/9 ...), divided by the
 logarithm of the text's length (normalization 1). `ts_rank` of the AND query would instead weigh
 how near each pair of words stands (all pairs of their positions: 4x the cost on three words, most
@@ -162,16 +163,11 @@ def _search_postgresql(db: Database, words: str, *, limit: int, offset: int) -> 
     its out-of-line tsvector; the tsquery is written out where it is used, so the planner sees it."""
     # Bitmap scans only: the planner does not price reading a tsvector out of line, so it would walk
     # the primary key backwards testing every article (20,000 TOAST reads to find 1,000 matches of a
-    # word in 5% of them), or scan the whole table; set for these statements, reset after.
+    # word in 5% of them), or scan the whole table; set for these statements only (`SET LOCAL`).
     top = db.execute("SELECT max(rowid) FROM article_search").fetchone()[0]  # off the primary key
-    db.execute("SET enable_indexscan = off")
-    db.execute("SET enable_seqscan = off")
-    try:
+    with db.local_settings(enable_indexscan="off", enable_seqscan="off"):
         floor = _pg_floor(db, words, rank_window(db), top)
         rows = _ranked_postgresql(db, words, floor, limit=limit, offset=offset)
-    finally:
-        db.execute("RESET enable_indexscan")
-        db.execute("RESET enable_seqscan")
     return [
         SearchHit(article=r[0], title=r[1], published=r[2], snippet=r[3], rank=-float(r[4])) for r in rows
     ]

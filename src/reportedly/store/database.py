@@ -174,6 +174,23 @@ class Database:
             self._depth = 0
 
     @contextmanager
+    def local_settings(self, **values: str) -> Iterator[Database]:
+        """Run the block under these PostgreSQL settings (`SET LOCAL`, bound as values), which end with it.
+
+        The block runs in one transaction (read-only allowed), so the settings cannot outlive it
+        however it ends: on a pooled connection a session `SET` left behind by a failure between it
+        and its `RESET` would change every later request's plans. Inside a transaction already open
+        the block is a savepoint, and the settings last to that transaction's end. No-op on SQLite.
+        """
+        if self.dialect != "postgresql" or not values:
+            yield self
+            return
+        with self._conn.transaction():
+            calls = ", ".join("set_config(?, ?, true)" for _ in values)
+            self.execute(f"SELECT {calls}", [v for item in values.items() for v in item])
+            yield self
+
+    @contextmanager
     def _outermost(self) -> Iterator[None]:
         if self.dialect == "sqlite":
             self._conn.execute("BEGIN IMMEDIATE")

@@ -318,7 +318,8 @@ def search_cmd(
     limit: Annotated[int, typer.Option(help="Most articles shown.")] = 20,
     fmt: FormatOption = TableFormat.table,
 ) -> None:
-    """Full-text search over stored articles (SQLite FTS5), best match first.
+    """Full-text search over stored articles, best match first among the latest 10,000 matches
+    (SQLite FTS5's bm25) or 1,000 (PostgreSQL's ranking); docs/ledger.md says why.
 
     Example:
 

@@ -124,12 +124,12 @@ def test_the_noun_object_of_a_governed_act_is_no_event_of_its_own() -> None:
     ]
 
 
-def _rejected(words: list[tuple[str, str, int, str, str]]):  # type: ignore[no-untyped-def]
+def _rejected(words: list[tuple[str, str, int, str, str]], governments: tuple[str, ...] = ("Iraq",)):  # type: ignore[no-untyped-def]
     from reportedly.extract.events import extract_events
     from reportedly.model import DocContext
 
     doc = _doc(words)
-    entities = _entities(doc, {"Iraq": ("government", "GPE")})
+    entities = _entities(doc, {name: ("government", "GPE") for name in governments})
     events = extract_events(doc, entities, [], DocContext("t"))
     return [(e.type, e.trigger.text, e.actors, e.recipients) for e in events]
 
@@ -150,6 +150,19 @@ def test_a_rejection_of_an_act_stands_with_one_public_actor() -> None:
         ("be", "be", 4, "auxpass", "AUX"),
         ("identified", "identify", 1, "xcomp", "VERB"),
     ]) == []
+
+
+def test_co_actors_of_a_rejection_want_a_target() -> None:
+    # "Iraq and Iran rejected the referendum": joint sources with no target named are no one-actor
+    # rejection (extractor._stands_alone's one-actor condition); one of them alone is (above)
+    assert _rejected([
+        ("Iraq", "Iraq", 3, "nsubj", "PROPN"),
+        ("and", "and", 0, "cc", "CCONJ"),
+        ("Iran", "Iran", 0, "conj", "PROPN"),
+        ("rejected", "reject", 3, "ROOT", "VERB"),
+        ("the", "the", 5, "det", "DET"),
+        ("referendum", "referendum", 3, "dobj", "NOUN"),
+    ], governments=("Iraq", "Iran")) == []
 
 
 def test_a_relative_clause_names_what_it_rejects_unless_its_pronoun_is_the_subject() -> None:

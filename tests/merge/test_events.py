@@ -234,3 +234,25 @@ def test_events_inferred_arguments_do_not_merge_or_split() -> None:
                 "date": {"text": "2021-11-30", "value": "2021-11-30", "source": "published"}}
     assert (to_event_mention(read).place, to_event_mention(read).date) == ("g:524901", "2021-11-30")
     assert (to_event_mention(inferred).place, to_event_mention(inferred).date) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "geonameid", "level"),
+    [
+        ("Russia", "RUS", 2017370, True),  # pycountry: "Russian Federation"
+        ("Turkey", "TUR", 298795, True),  # pycountry: "Türkiye"
+        ("France", "FRA", None, True),  # a name pycountry lists
+        ("Moscow", "RUS", 524901, False),
+        ("Russia", None, None, False),  # unresolved and unknown to pycountry
+    ],
+)
+def test_claims_country_level_reads_the_country_entry(
+    name: str, country: str | None, geonameid: int | None, level: bool
+) -> None:
+    """A location resolved to its country's own gazetteer entry is country-level, as the events code
+    reads a country, though pycountry names it otherwise."""
+    from reportedly.merge.claims import is_country_level
+    from reportedly.model import Location
+
+    assert is_country_level(Location(name, name, country, geonameid)) is level
+    assert is_country_level(None) is False

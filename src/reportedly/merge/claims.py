@@ -13,6 +13,7 @@ from typing import Any
 
 from reportedly.extract.events.arguments import is_country  # a whole country holds every place in it
 from reportedly.extract.names import ascii_fold, same_person
+from reportedly.extract.places import is_country_entry
 from reportedly.merge.entities import country_faces
 from reportedly.merge.events import EventMention, context_words, trigger_stem
 from reportedly.merge.status import (
@@ -23,7 +24,7 @@ from reportedly.merge.status import (
     contradictions,
     status_history,
 )
-from reportedly.model import Article, Attribution, Event, to_dict
+from reportedly.model import Article, Attribution, Event, Location, to_dict
 
 # Hex digits of the SHA-256 in a ledger event id.
 EVENT_ID_HEX_CHARS = 12
@@ -149,7 +150,7 @@ def mention_payload(article: Article, event: Event, entity_map: dict[str, str]) 
         "host": entity_map.get(event.host) if event.host else None,
         "mediator": entity_map.get(event.mediator) if event.mediator else None,
         "location": to_dict(loc) if loc else None,
-        "country_level": bool(loc and (loc.name is None or is_country(loc.name))),
+        "country_level": is_country_level(loc),
         "date": to_dict(event.date) if event.date else None,
         "published": article.published,
         "duplicate_of": article.duplicate_of,
@@ -158,6 +159,16 @@ def mention_payload(article: Article, event: Event, entity_map: dict[str, str]) 
         "evidence": evidence,
         "sources": _sources(article, event, entity_map),
     }
+
+
+def is_country_level(loc: Location | None) -> bool:
+    """Whether an event's location is a whole country (or names no place), which holds every place in
+    it: its name is one pycountry lists, or it resolved to its country's own gazetteer entry, as the
+    events code reads a country (`is_country_entry`: "Russia", "Turkey", which pycountry names "Russian
+    Federation" and "Türkiye")."""
+    if loc is None:
+        return False
+    return loc.name is None or is_country(loc.name) or is_country_entry(loc.country, loc.geonameid)
 
 
 def participants(payload: dict[str, Any]) -> frozenset[str]:

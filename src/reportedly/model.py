@@ -154,6 +154,12 @@ class Entity:
     # ("RUS"), from the gazetteer and the Phoenix agents dictionary (extract/entities/codes.py)
     cameo: str | None = None
     sector: str | None = None  # the code's primary CAMEO sector: GOV, MIL, REB, COP, UAF, MED ...
+    # How `cameo` was read (extract/entities/codes.py): gazetteer | name | role | party | wordnet |
+    # affiliation | country; None when uncoded
+    cameo_source: str | None = None
+    # Whether the code's country is the article's frame (its dateline's or dominant country), not read
+    # about the entity itself
+    cameo_inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,7 +42,8 @@ from reportedly.extract.agents import (
     match_suffix,
     sector_of,
 )
-from reportedly.extract.places import country_of_adjective
+from reportedly.extract.names import person_like
+from reportedly.extract.places import country_of_adjective, resolve_place
 from reportedly.gazetteer import Gazetteer, GazetteerEntry
 from reportedly.model import Entity
 
@@ -63,7 +64,9 @@ DOCUMENT_HEADS = frozenset({
 })
 # AP-style abbreviations of titles before a name the agents dictionary lists in full only (it lists
 # the military ones, GEN., LT., COL.): "Democratic vice presidential nominee Sen." -> senator (LEG).
-TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "pres.": "president", "amb.": "ambassador"}
+# "Rep.", a member of the House of Representatives, is the dictionary's CONGRESSMAN (LEG).
+TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "pres.": "president", "amb.": "ambassador",
+                       "rep.": "congressman"}
 # WordNet's classes of a name's first sense that may code it through its hypernyms
 # (`agents.hypernym_code`), by entity type: an organization is a group ("GOP": a party), a people or
 # party's members are persons ("Republicans": politicians, PTY; "Catholics": Christians, CHR).
@@ -92,6 +95,30 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _OWNER = re.compile(r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)\s*(?:['’]s|(?<=s)['’])\s+$")
 # How far before a mention an owner is looked for (characters).
 OWNER_WINDOW = 40
+# How an entity's code was read (`Entity.cameo_source`): its gazetteer entry (the Phoenix actor
+# dictionaries and the curated entries); the agents dictionary over its name, or over a role or a title
+# the article gives it; a party's name or word for its members; WordNet's nearest coded hypernym; the code
+# of the organization it is affiliated with; its country alone.
+SOURCE_GAZETTEER = "gazetteer"
+SOURCE_NAME = "name"
+SOURCE_ROLE = "role"
+SOURCE_PARTY = "party"
+SOURCE_WORDNET = "wordnet"
+SOURCE_AFFILIATION = "affiliation"
+SOURCE_COUNTRY = "country"
+# A title written before a person's name ("Massachusetts Sen. Elizabeth Warren", "Clinton's lawyer
+# Cheryl Mills", "Republican Indiana Gov. Mike Pence"): at most this many words right before a mention,
+# within this many characters, of the first mentions read.
+TITLE_WORDS = 5
+TITLE_WINDOW = 60
+TITLE_MENTIONS = 3
+# Words before a title that make its office a past one: CAMEO codes former officials ELI, as the agents
+# dictionary's FORMER_PRESIDENT, FORMER_PRIME_MINISTER do.
+FORMER_WORDS = frozenset({"former", "ex-", "late"})
+# Courtesy titles, which say nothing of an office ("Mrs. Clinton").
+COURTESY_TITLES = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "dr.", "dr"})
+# Characters ending a word that end the title before a name: a clause's or quotation's end.
+TITLE_STOPS = tuple(',;:"“”()[]!?')
 
 
 def _role_code(entry: GazetteerEntry, date: str | None) -> tuple[str, str | None] | None:
@@ -238,13 +265,13 @@ def owner_country(text: str, start: int, gaz: Gazetteer) -> str | None:
     return next((c for i in range(len(words)) if (c := country_of_adjective(" ".join(words[i:]), gaz))), None)
 
 
-def _affiliated_code(ent: Entity, coded: dict[str, Entity]) -> tuple[str | None, str | None]:
-    """(cameo, sector) of the first organization the entity is affiliated with that has a sector."""
+def _affiliated_code(ent: Entity, coded: dict[str, Entity]) -> _Code:
+    """The code of the first organization the entity is affiliated with that has a sector."""
     for aff in ent.affiliations:
         owner = coded.get(aff.entity) if aff.entity else None
         if owner is not None and owner.type != "PERSON" and owner.cameo and owner.sector:
-            return owner.cameo, owner.sector
-    return None, None
+            return _Code(owner.cameo, owner.sector, SOURCE_AFFILIATION, owner.cameo_inferred)
+    return NO_CODE
 
 
 def dominant_country(entities: Sequence[Entity]) -> str | None:
@@ -299,18 +326,21 @@ def _party_members(entities: list[Entity]) -> list[Entity]:
         # "Democrats", "Democratic" -> the Democratic Party; "Republicans" -> the Republican Party
         party = next((p for adj, p in parties.items() if adj.startswith(word.removesuffix("s"))), None)
         if ent.type == "NORP" and not ent.cameo and len(word) > 3 and party is not None:
-            ent = dataclasses.replace(ent, cameo=party.cameo, sector=party.sector)
+            ent = dataclasses.replace(ent, cameo=party.cameo, sector=party.sector, cameo_source=SOURCE_PARTY,
+                                      cameo_inferred=party.cameo_inferred)
         out.append(ent)
     return out
 
 
 def _code_one(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entity], gaz: Gazetteer,
               date: str | None, text: str, frame: str | None = None) -> Entity:
-    """One entity with `cameo` and `sector` filled as the module docstring says."""
+    """One entity with `cameo`, `sector`, `cameo_source` and `cameo_inferred` filled as the module
+    docstring says."""
     entry = gaz.get(ent.kb_id) if ent.kb_id else None
     if entry is None and ent.type == "ORG" and _is_document(ent.name):
         return ent  # an agreement is no actor: not "USA" for the North American Free Trade Agreement
     cameo, sector = entry_code(entry, ent.kind, date) if entry else (None, None)
+    found = _Code(cameo, sector, SOURCE_GAZETTEER)
     curated_only = entry is not None and not any(r.get("code") for r in entry.roles)
     if entry and curated_only and sector == FORMER_SECTOR and _out_of_office(entry, date):
         # The gazetteer's titled offices ended, but the article may name him in one ("Russia's special
@@ -319,22 +349,41 @@ def _code_one(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entity], g
         # that may be historical ("President Clinton" in 2016).
         in_role = phrase_code([r.text for r in ent.roles], entry.country)
         if in_role[0]:
-            cameo, sector = in_role
-    if cameo is None:
-        cameo, sector = _unlisted_code(ent, by_id, coded, gaz, text, frame)
-    return dataclasses.replace(ent, cameo=cameo, sector=sector)
+            found = _Code(*in_role, SOURCE_ROLE)
+    if found.cameo is None:
+        found = _unlisted_code(ent, by_id, coded, gaz, text, frame)
+    return _with_code(ent, found)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Code:
+    """A CAMEO code read for an entity: the code, its sector, how it was read (`Entity.cameo_source`)
+    and whether its country is the article's frame (`Entity.cameo_inferred`)."""
+
+    cameo: str | None
+    sector: str | None
+    source: str | None = None
+    inferred: bool = False
+
+
+NO_CODE = _Code(None, None)
+
+
+def _with_code(ent: Entity, found: _Code) -> Entity:
+    """The entity carrying `found` (no source nor inference without a code)."""
+    coded = found.cameo is not None
+    return dataclasses.replace(ent, cameo=found.cameo, sector=found.sector,
+                               cameo_source=found.source if coded else None,
+                               cameo_inferred=found.inferred and coded)
 
 
 def _unlisted_code(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entity], gaz: Gazetteer,
-                   text: str, frame: str | None) -> tuple[str | None, str | None]:
-    """(cameo, sector) of an entity the gazetteer does not code: steps 2-4 of the module docstring; an
-    agent whose country the text does not give takes the article's frame country."""
-    texts = [r.text for r in ent.roles] if ent.type == "PERSON" else [ent.name]
+                   text: str, frame: str | None) -> _Code:
+    """The code of an entity the gazetteer does not code: steps 2-4 of the module docstring; an agent
+    whose country the text does not give takes the article's frame country (`inferred`)."""
     named = ent.type == "ORG" or (  # a person named by a common noun: "army officer"
         ent.type == "PERSON" and ent.kb_id is None and ent.name.split()[-1][:1].islower()
     )
-    if ent.type == "PERSON" and named:
-        texts.append(ent.name)
     owners = [by_id[a.entity].country for a in ent.affiliations if a.entity in by_id]
     country = ent.country or next((c for c in owners if c), None)
     if country is None and ent.type in ("PERSON", "ORG"):
@@ -348,24 +397,166 @@ def _unlisted_code(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entit
             country_of_adjective(ent.name[:-1], gaz) if ent.name.endswith("s") else None
         )  # the plural of a demonym: "Yemenis"
     # a group named as such ("Muslims") belongs to no country the text does not give
-    cameo, sector = phrase_code(texts, country or (frame if ent.type != "NORP" else None))
-    if cameo is None and ent.type == "ORG" and ent.kb_id is None:
-        cameo, sector = body_name_code(ent.name, country or frame)
-    if cameo is None and ent.type in WORDNET_CLASSES and ent.kb_id is None:
-        agent = hypernym_code(ent.name, WORDNET_CLASSES[ent.type])
-        if agent is None and ent.type == "NORP" and ent.name.endswith("ic"):
-            # an adjective in -ic of a member noun WordNet has: "Democratic" -> democrat
-            agent = hypernym_code(ent.name.removesuffix("ic"), WORDNET_CLASSES[ent.type])
-        if agent is not None and ent.type == "NORP" and sector_of(agent) not in NORP_SECTORS:
-            agent = None  # "Libertarians" are advocates, but no lawyers (ADVOCATE [~JUD])
-        if agent is not None:
-            sector = sector_of(agent)
-            # politicians and state bodies act in the frame's politics; believers ("Catholics") in none
-            framed = ent.type != "NORP" or sector in FRAMED_GROUP_SECTORS
-            cameo = code_for(country or (frame if framed else None), agent)
-    if cameo is None:
-        cameo, sector = _affiliated_code(ent, coded)
-    if cameo is None and country:
-        cameo = code_for(country, "~" + GOV_SECTOR) if ent.kind == GOVERNMENT else country
-        sector = GOV_SECTOR if ent.kind == GOVERNMENT else None
-    return cameo, sector
+    agent_country = country or (frame if ent.type != "NORP" else None)
+    framed = country is None and agent_country is not None
+    found = NO_CODE
+    if ent.type == "PERSON":
+        found = _Code(*phrase_code([r.text for r in ent.roles], agent_country), SOURCE_ROLE, framed)
+    if found.cameo is None and (ent.type != "PERSON" or named):
+        found = _Code(*phrase_code([ent.name], agent_country), SOURCE_NAME, framed)
+    if found.cameo is None and ent.type == "ORG" and ent.kb_id is None:
+        found = _Code(*body_name_code(ent.name, country or frame), SOURCE_NAME, framed)
+    if found.cameo is None and ent.type in WORDNET_CLASSES and ent.kb_id is None:
+        found = _wordnet_code(ent, country, frame)
+    if found.cameo is None:
+        found = _affiliated_code(ent, coded)
+    if found.cameo is None and ent.type == "PERSON":
+        found = _title_code(ent, text, gaz, country, frame)
+    if found.cameo is None and country:
+        found = _Code(code_for(country, "~" + GOV_SECTOR) if ent.kind == GOVERNMENT else country,
+                      GOV_SECTOR if ent.kind == GOVERNMENT else None, SOURCE_COUNTRY)
+    if found.cameo is None and frame and ent.type == "PERSON" and is_person_name(ent.name, gaz):
+        # CAMEO codes an individual it cannot identify by his country: the article's frame
+        found = _Code(frame, None, SOURCE_COUNTRY, True)
+    return found
+
+
+def _wordnet_code(ent: Entity, country: str | None, frame: str | None) -> _Code:
+    """The code of a group or organization by the nearest hypernym the agents dictionary codes."""
+    agent = hypernym_code(ent.name, WORDNET_CLASSES[ent.type])
+    if agent is None and ent.type == "NORP" and ent.name.endswith("ic"):
+        # an adjective in -ic of a member noun WordNet has: "Democratic" -> democrat
+        agent = hypernym_code(ent.name.removesuffix("ic"), WORDNET_CLASSES[ent.type])
+    if agent is not None and ent.type == "NORP" and sector_of(agent) not in NORP_SECTORS:
+        agent = None  # "Libertarians" are advocates, but no lawyers (ADVOCATE [~JUD])
+    if agent is None:
+        return NO_CODE
+    sector = sector_of(agent)
+    # politicians and state bodies act in the frame's politics; believers ("Catholics") in none
+    framed = ent.type != "NORP" or sector in FRAMED_GROUP_SECTORS
+    inferred = country is None and framed and frame is not None
+    return _Code(code_for(country or (frame if framed else None), agent), sector, SOURCE_WORDNET, inferred)
+
+
+def title_before(text: str, start: int) -> str:
+    """The title written right before a name at `start` of `text`: the words before it back to a
+    clause's end, a possessive owner, or a lowercase word that names no person, courtesy titles left out:
+    "Massachusetts Sen." (Elizabeth Warren), "former Secretary of State" (Hillary Clinton), "lawyer"
+    (in "Clinton's lawyer Cheryl Mills"); "" when none ("went up against Bernie Sanders")."""
+    if start <= 0 or not text[start - 1].isspace():
+        return ""
+    window = text[max(0, start - TITLE_WINDOW) : start].split()
+    if start > TITLE_WINDOW and window:
+        window = window[1:]  # a word cut by the window
+    run: list[str] = []
+    for word in reversed(window[-TITLE_WORDS:]):
+        low = word.lower()
+        if word.endswith(TITLE_STOPS) or low.endswith(("'s", "’s", "'", "’")):
+            break
+        if low in COURTESY_TITLES:
+            if run:
+                break
+            continue
+        if word.endswith(".") and not _is_abbreviation(word):
+            break  # the end of the sentence before: "... said Trump. Bernie Sanders"
+        titled = word[:1].isupper() or low in FORMER_WORDS or (low == "of" and run and run[-1][:1].isupper())
+        if not titled and not (word[:1].islower() and _names_a_person(low)):
+            break
+        run.append(word)
+    while run and run[-1].lower() == "of":
+        run.pop()
+    return " ".join(reversed(run))
+
+
+def _is_abbreviation(word: str) -> bool:
+    """Whether a word ending in a period is an abbreviation, not a sentence's last word: a title the
+    dictionary lists in full ("Sen.", "Gov."), initials ("U.S.", "N.Y."), or a short capitalized word
+    ("Mass.", "Calif.")."""
+    low = word.lower()
+    return (low in TITLE_ABBREVIATIONS or "." in word[:-1] or (word[:1].isupper() and len(word) <= 6))
+
+
+def _names_a_person(word: str) -> bool:
+    """Whether a lowercase word is a noun whose first WordNet sense is a person ("lawyer", "nominee"):
+    a title's head, never a verb or a function word before a name ("against", "told")."""
+    from reportedly.extract import wordnet
+
+    if not wordnet.available():
+        return False
+    senses = wordnet.synsets(word, "n")
+    return bool(senses) and wordnet.lexname(senses[0]) == "noun.person" and not wordnet.synsets(word, "v")
+
+
+def place_country(texts: Sequence[str], gaz: Gazetteer) -> str | None:
+    """The country of a country or one of its regions named in `texts` ("Massachusetts Sen." -> USA,
+    "Indiana Gov." -> USA), pairs of words first ("New Jersey"); cities are not read (a capitalized word
+    may name a town somewhere)."""
+    for text in texts:
+        words = [w.strip(",") for w in text.split()]
+        for size in (2, 1):
+            for at in range(len(words) - size + 1):
+                place = resolve_place(" ".join(words[at : at + size]), gaz)
+                if place is not None and (place.is_country or place.is_region) and place.country:
+                    return place.country
+    return None
+
+
+def party_code(texts: Sequence[str]) -> str | None:
+    """The agent code of a party's member named by a capitalized word of `texts` ("Democratic pollster",
+    "Republican Indiana Gov.", "top Democrat"): WordNet's noun (for an adjective in -ic, its noun:
+    "Democratic" -> democrat) whose nearest coded hypernym is PTY (politician: POLITICIAN [~PTY]), as
+    NORPs are read (`_wordnet_code`); None when no word is."""
+    classes = WORDNET_CLASSES["NORP"]
+    for text in texts:
+        for word in text.split():
+            word = word.strip(",.")
+            if not word[:1].isupper() or len(word) < 4:
+                continue
+            agent = hypernym_code(word, classes) or (
+                hypernym_code(word.removesuffix("ic"), classes) if word.endswith("ic") else None
+            )
+            if agent is not None and sector_of(agent) == PARTY_SECTOR:
+                return agent
+    return None
+
+
+def _title_code(ent: Entity, text: str, gaz: Gazetteer, country: str | None, frame: str | None) -> _Code:
+    """The code of a person by the title written before his name (the agents dictionary: "Sen." LEG,
+    "Gov." GOV, "lawyer" JUD; a past office ELI), else by a party word of it or of his roles
+    ("Democratic pollster": PTY). Its country: the entity's, else a country or region named in the
+    title ("Massachusetts Sen.": USA), else the frame (inferred)."""
+    titles = [t for m in ent.mentions[:TITLE_MENTIONS] if (t := title_before(text, m.start))]
+    roles = [r.text for r in ent.roles]
+    own = country or place_country(titles, gaz) or text_country(titles, gaz)  # "New Jersey", not Jersey
+    where = own or frame
+    inferred = own is None and frame is not None
+    for title in titles:
+        agent = _phrase_agent(title)
+        if agent is None:
+            continue
+        if title.split()[0].lower() in FORMER_WORDS and sector_of(agent) != FORMER_SECTOR:
+            agent = "~" + FORMER_SECTOR  # "former Secretary of State": FORMER_PRESIDENT [~ELI]
+        return _Code(code_for(where, agent), sector_of(agent), SOURCE_ROLE, inferred)
+    agent = party_code([*roles, *titles])
+    if agent is not None:
+        return _Code(code_for(where, agent), sector_of(agent), SOURCE_PARTY, inferred)
+    return NO_CODE
+
+
+def is_person_name(name: str, gaz: Gazetteer) -> bool:
+    """Whether a PERSON entity's name reads as a person's, to be coded by its country alone: two to five
+    capitalized words with no organization word (`names.person_like`), or one capitalized word whose
+    first WordNet sense is a person ("Clinton", "Scott"; a single word WordNet lacks is as often a place
+    or a club the parser took for a person: "Sahel", "Everton", "Anfield"); never a name holding a
+    country's or a region's ("N. Korea")."""
+    from reportedly.extract import wordnet
+
+    if place_country([name], gaz) or any(country_of_adjective(w, gaz) for w in name.split()):
+        return False
+    words = name.split()
+    if len(words) == 1:
+        if not name[:1].isupper() or not wordnet.available():
+            return False
+        senses = wordnet.synsets(name, "n")
+        return bool(senses) and wordnet.lexname(senses[0]) == "noun.person"
+    return person_like(name)

@@ -79,6 +79,7 @@ class AgentMention:
     key: str  # what groups mentions into one entity: the phrase's lemmas and the country
     code: str  # the agents dictionary's code: "~MIL", "IGO~"
     country: str | None
+    framed: bool = False  # the country is the article's frame, not read in the phrase ("police" in Kabul)
 
 
 def _in_party_position(tok: Token) -> bool:
@@ -232,8 +233,9 @@ def find_agent_mentions(
             name = f"{plain} ({state.name if state else country})"
         else:
             name = plain
-        out.append(AgentMention(first.idx, last.idx + len(last.text), text, name,
-                                f"{lemmas[tok.i]}|{country}", code, country))
+        key = f"{lemmas[tok.i]}|{country}"
+        out.append(AgentMention(first.idx, last.idx + len(last.text), text, name, key, code, country,
+                                framed=own is None and country is not None))
     return out
 
 
@@ -275,5 +277,7 @@ def agent_entities(mentions: list[AgentMention], first_id: int, country_ids: dic
             country=head.country,
             cameo=code_for(head.country, head.code),
             sector=sector,
+            cameo_source="name",  # codes.SOURCE_NAME: the agents dictionary over the phrase
+            cameo_inferred=head.framed,
         ))
     return out

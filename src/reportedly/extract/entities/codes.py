@@ -42,7 +42,7 @@ from reportedly.extract.agents import (
     match_suffix,
     sector_of,
 )
-from reportedly.extract.names import person_like
+from reportedly.extract.names import HONORIFICS, person_like
 from reportedly.extract.places import country_of_adjective, resolve_place
 from reportedly.gazetteer import Gazetteer, GazetteerEntry
 from reportedly.model import Entity
@@ -469,11 +469,11 @@ def title_before(text: str, start: int) -> str:
 
 
 def _is_abbreviation(word: str) -> bool:
-    """Whether a word ending in a period is an abbreviation, not a sentence's last word: a title the
-    dictionary lists in full ("Sen.", "Gov."), initials ("U.S.", "N.Y."), or a short capitalized word
-    ("Mass.", "Calif.")."""
+    """Whether a word ending in a period is an abbreviation, not a sentence's last word ("said Trump."):
+    a title the dictionary lists in full ("Sen.", "Gov."), a title that names carry ("Gen.", "Lt.":
+    `names.HONORIFICS`), or initials ("U.S.", "N.Y.")."""
     low = word.lower()
-    return (low in TITLE_ABBREVIATIONS or "." in word[:-1] or (word[:1].isupper() and len(word) <= 6))
+    return low in TITLE_ABBREVIATIONS or low.removesuffix(".") in HONORIFICS or "." in word[:-1]
 
 
 def _names_a_person(word: str) -> bool:

@@ -24,7 +24,7 @@ def _named(text: str, name: str, role: str = "", kb_id: str | None = None) -> En
         ("Massachusetts Sen. Elizabeth Warren grilled him.", "Elizabeth Warren", "Massachusetts Sen."),
         ("Republican Indiana Gov. Mike Pence spoke.", "Mike Pence", "Republican Indiana Gov."),
         ("Republicans seethed that Clinton’s lawyer Cheryl Mills was granted it.", "Cheryl Mills", "lawyer"),
-        ("She met former Secretary of State Hillary Clinton.", "Hillary Clinton", "former Secretary of State"),
+        ("She met former Secretary of State Jane Roe.", "Jane Roe", "former Secretary of State"),
         ("Clinton went up against Bernie Sanders five times.", "Bernie Sanders", ""),  # no title
         ("It was said by Trump. Bernie Sanders agreed.", "Bernie Sanders", ""),  # a sentence's end
         ("He said Mrs. Hillary Clinton would.", "Hillary Clinton", ""),  # a courtesy title only

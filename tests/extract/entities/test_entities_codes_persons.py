@@ -47,6 +47,7 @@ def test_codes_title_before_a_name(text: str, name: str, title: str) -> None:
         ("Sen. Ted Cruz is endorsing him.", "Ted Cruz", None, ("LEG", "LEG", "role", False)),
         # a past office: ELI, as FORMER_PRESIDENT
         ("She met former Secretary of State Jane Roe.", "Jane Roe", "USA", ("USAELI", "ELI", "role", True)),
+        ("Retired U.S. Air Force Gen. Norman Ham said", "Norman Ham", None, ("USAELI", "ELI", "role", False)),
         # a name alone: the frame country, inferred; none without a frame
         ("Campaigning against Mitt Romney, he lost.", "Mitt Romney", "USA", ("USA", None, "country", True)),
         ("Campaigning against Mitt Romney, he lost.", "Mitt Romney", None, (None, None, None, False)),

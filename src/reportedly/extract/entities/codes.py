@@ -113,8 +113,8 @@ TITLE_WORDS = 5
 TITLE_WINDOW = 60
 TITLE_MENTIONS = 3
 # Words before a title that make its office a past one: CAMEO codes former officials ELI, as the agents
-# dictionary's FORMER_PRESIDENT, FORMER_PRIME_MINISTER do.
-FORMER_WORDS = frozenset({"former", "ex-", "late"})
+# dictionary's FORMER_PRESIDENT, FORMER_PRIME_MINISTER and RETIRED [~ELI] do.
+FORMER_WORDS = frozenset({"former", "ex-", "late", "retired"})
 # Courtesy titles, which say nothing of an office ("Mrs. Clinton").
 COURTESY_TITLES = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "dr.", "dr"})
 # Characters ending a word that end the title before a name: a clause's or quotation's end.

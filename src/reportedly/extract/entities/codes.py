@@ -22,8 +22,14 @@ Read, in order, from:
    dictionary codes (`agents.hypernym_code`: "GOP" PTY, "FBI" COP, "Republicans" PTY);
 3. the organization the entity is affiliated with, when the role names no agent ("Kremlin aide" ->
    the Kremlin's RUSGOV);
-4. the entity's country alone (a people named by its demonym, "Somalis", "Thai": its country's).
-An entity none of these codes has `cameo` None. Last, a group named by a party's adjective takes the
+4. a person's title written before his name, read in the agents dictionary ("Massachusetts Sen."
+   USALEG, "Clinton's lawyer" JUD, "former Secretary of State" ELI: `title_before`), else a party word of
+   his roles or titles ("Democratic pollster": PTY, `party_code`);
+5. the entity's country alone (a people named by its demonym, "Somalis", "Thai": its country's); a
+   person with no country takes the article's frame (`is_person_name`), as CAMEO codes an individual
+   it cannot identify by his country.
+An entity none of these codes has `cameo` None. Each code says how it was read (`cameo_source`) and
+whether its country is the frame's (`cameo_inferred`). Last, a group named by a party's adjective takes the
 code of the party the article names ("Democratic" beside "the Democratic Party": `_party_members`).
 """
 

@@ -4,6 +4,8 @@ read (`cameo_source`, `cameo_inferred`)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from reportedly.extract.entities.codes import code_entities, is_person_name, party_code, title_before
@@ -89,3 +91,16 @@ def test_codes_source_of_a_gazetteer_code() -> None:
 )
 def test_codes_person_name_coded_by_country_alone(name: str, person: bool) -> None:
     assert is_person_name(name, load_gazetteer()) is person
+
+
+def test_codes_person_by_the_country_its_coded_actors_share() -> None:
+    """An article whose places frame no country (none named) but whose coded actors are of one country
+    gives a person named alone that country, inferred; with no coded actor to agree on one, none."""
+    gaz = load_gazetteer()
+    text = "Barack Obama and Bill Clinton praised Mitt Romney."
+    obama = _named(text, "Barack Obama", kb_id="rp:barack-obama")
+    clinton = dataclasses.replace(_named(text, "Bill Clinton", kb_id="phx:bill-clinton"), id="e2")
+    romney = dataclasses.replace(_named(text, "Mitt Romney"), id="e3")
+    coded = code_entities([obama, clinton, romney], gaz, "2016-10-01", text)[2]
+    assert (coded.cameo, coded.cameo_source, coded.cameo_inferred) == ("USA", "country", True)
+    assert code_entities([romney], gaz, "2016-10-01", text)[0].cameo is None

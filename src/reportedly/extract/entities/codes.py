@@ -317,7 +317,34 @@ def code_entities(entities: list[Entity], gaz: Gazetteer, date: str | None, text
     # Organizations first, so that a person affiliated with one can take its code.
     for ent in sorted(entities, key=lambda e: e.type == "PERSON"):
         coded[ent.id] = ent if ent.cameo else _code_one(ent, by_id, coded, gaz, date, text, frame)
+    actors = actors_country(list(coded.values()), gaz) if frame is None else None
+    if actors is not None:  # no place frames the article, but its coded actors agree on a country
+        for ent in entities:
+            if coded[ent.id].cameo is None and ent.type == "PERSON" and is_person_name(ent.name, gaz):
+                coded[ent.id] = _with_code(ent, _Code(actors, None, SOURCE_COUNTRY, True))
     return _party_members([coded[e.id] for e in entities])
+
+
+def actors_country(entities: Sequence[Entity], gaz: Gazetteer) -> str | None:
+    """The country the article's coded actors belong to, where its places frame none (a US politics
+    page naming no place: `dominant_country` is None): the one that `DOMINANT_SHARE` of the mentions of
+    its coded persons and organizations or more belong to (their `country`, else their code's country),
+    over `DOMINANT_MIN_MENTIONS` entities at least; codes inferred from a frame are not counted."""
+    counts: dict[str, int] = {}
+    voters = 0
+    for ent in entities:
+        if ent.type in PLACE_TYPES or not ent.cameo or ent.cameo_inferred:
+            continue
+        country = ent.country if ent.country and gaz.country(ent.country) else (
+            ent.cameo[:3] if gaz.country(ent.cameo[:3]) else None
+        )
+        if country is not None:
+            voters += 1
+            counts[country] = counts.get(country, 0) + max(1, len(ent.mentions))
+    total = sum(counts.values())
+    if voters < DOMINANT_MIN_MENTIONS:
+        return None
+    return next((c for c, n in counts.items() if n >= DOMINANT_SHARE * total), None)
 
 
 def _party_members(entities: list[Entity]) -> list[Entity]:

@@ -53,6 +53,9 @@ def test_codes_title_before_a_name(text: str, name: str, title: str) -> None:
         # a name alone: the frame country, inferred; none without a frame
         ("Campaigning against Mitt Romney, he lost.", "Mitt Romney", "USA", ("USA", None, "country", True)),
         ("Campaigning against Mitt Romney, he lost.", "Mitt Romney", None, (None, None, None, False)),
+        # a name every mention of which modifies a place noun is a place the parser took for a person
+        ("The attack on Kyauk Kan village killed 20.", "Kyauk Kan", "MMR", (None, None, None, False)),
+        ("The Mitt Romney campaign said.", "Mitt Romney", "USA", ("USA", None, "country", True)),
     ],
 )
 def test_codes_person_by_title_or_frame(text: str, name: str, frame: str | None,

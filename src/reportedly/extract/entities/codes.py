@@ -320,7 +320,7 @@ def code_entities(entities: list[Entity], gaz: Gazetteer, date: str | None, text
     actors = actors_country(list(coded.values()), gaz) if frame is None else None
     if actors is not None:  # no place frames the article, but its coded actors agree on a country
         for ent in entities:
-            if coded[ent.id].cameo is None and ent.type == "PERSON" and is_person_name(ent.name, gaz):
+            if coded[ent.id].cameo is None and _reads_as_person(ent, text, gaz):
                 coded[ent.id] = _with_code(ent, _Code(actors, None, SOURCE_COUNTRY, True))
     return _party_members([coded[e.id] for e in entities])
 
@@ -448,7 +448,7 @@ def _unlisted_code(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entit
     if found.cameo is None and country:
         found = _Code(code_for(country, "~" + GOV_SECTOR) if ent.kind == GOVERNMENT else country,
                       GOV_SECTOR if ent.kind == GOVERNMENT else None, SOURCE_COUNTRY)
-    if found.cameo is None and frame and ent.type == "PERSON" and is_person_name(ent.name, gaz):
+    if found.cameo is None and frame and _reads_as_person(ent, text, gaz):
         # CAMEO codes an individual it cannot identify by his country: the article's frame
         found = _Code(frame, None, SOURCE_COUNTRY, True)
     return found
@@ -593,3 +593,26 @@ def is_person_name(name: str, gaz: Gazetteer) -> bool:
         senses = wordnet.synsets(name, "n")
         return bool(senses) and wordnet.lexname(senses[0]) == "noun.person"
     return person_like(name)
+
+
+def _reads_as_person(ent: Entity, text: str, gaz: Gazetteer) -> bool:
+    """Whether a PERSON entity is one to code by a country alone: its name reads as a person's
+    (`is_person_name`) and not every mention names a place's modifier ("Kyauk Kan village": a noun of
+    WordNet's noun.location right after it)."""
+    return ent.type == "PERSON" and is_person_name(ent.name, gaz) and not (
+        text and ent.mentions and all(_place_noun_after(text, m.end) for m in ent.mentions)
+    )
+
+
+def _place_noun_after(text: str, end: int) -> bool:
+    """Whether the word right after `end` is a lowercase noun whose first or second WordNet sense is a
+    place (noun.location: "village", "town", "district")."""
+    from reportedly.extract import wordnet
+
+    words = text[end : end + 30].split()
+    if not words or not text[end : end + 1].isspace() or not words[0][:1].islower():
+        return False
+    if not wordnet.available():
+        return False
+    word = words[0].strip(".,;:")
+    return "noun.location" in {wordnet.lexname(s) for s in wordnet.synsets(word, "n")[:2]}

@@ -31,6 +31,7 @@ def _named(text: str, name: str, role: str = "", kb_id: str | None = None) -> En
         ("It was said by Trump. Bernie Sanders agreed.", "Bernie Sanders", ""),  # a sentence's end
         ("He said Mrs. Hillary Clinton would.", "Hillary Clinton", ""),  # a courtesy title only
         ("the committee's chairwoman, Rep. Dana Whitfield, said", "Dana Whitfield", "Rep."),
+        ("access must be guaranteed.” -Commissioner Hadja Lahbib", "Hadja Lahbib", "Commissioner"),
     ],
 )
 def test_codes_title_before_a_name(text: str, name: str, title: str) -> None:

@@ -125,6 +125,8 @@ FORMER_WORDS = frozenset({"former", "ex-", "late", "retired"})
 COURTESY_TITLES = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "dr.", "dr"})
 # Characters ending a word that end the title before a name: a clause's or quotation's end.
 TITLE_STOPS = tuple(',;:"“”()[]!?')
+# Characters opening a word that open the title: a dash, a quotation mark, a bracket.
+TITLE_OPENERS = "-–—\"“‘'(["
 
 
 def _role_code(entry: GazetteerEntry, date: str | None) -> tuple[str, str | None] | None:
@@ -482,9 +484,10 @@ def title_before(text: str, start: int) -> str:
     if start > TITLE_WINDOW and window:
         window = window[1:]  # a word cut by the window
     run: list[str] = []
-    for word in reversed(window[-TITLE_WORDS:]):
+    for raw in reversed(window[-TITLE_WORDS:]):
+        word = raw.lstrip(TITLE_OPENERS)  # "-Commissioner Hadja Lahbib": a sign-off's dash opens the title
         low = word.lower()
-        if word.endswith(TITLE_STOPS) or low.endswith(("'s", "’s", "'", "’")):
+        if not word or word.endswith(TITLE_STOPS) or low.endswith(("'s", "’s", "'", "’")):
             break
         if low in COURTESY_TITLES:
             if run:
@@ -496,6 +499,8 @@ def title_before(text: str, start: int) -> str:
         if not titled and not (word[:1].islower() and _names_a_person(low)):
             break
         run.append(word)
+        if word != raw:
+            break
     while run and run[-1].lower() == "of":
         run.pop()
     return " ".join(reversed(run))

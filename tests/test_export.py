@@ -213,6 +213,8 @@ def test_export_plover_follows_the_manual_fields(db: str) -> None:
     massoud = next(a for a in record["actor"] if a["entity_text"] == "Ahmad Massoud")
     assert (massoud["code"], massoud["sector"]) == ("AFG", "REB")
     assert {"code", "sector", "identifier_id", "wikidata_id", "entity_text"} <= set(massoud)
+    # how the code was read travels through the ledger (migration 14): his gazetteer entry
+    assert (massoud["cameo_source"], massoud["cameo_inferred"]) == ("gazetteer", False)
     assert record["mediator"]["wikidata_id"] == "Q159"
     loc = record["event_loc"]
     assert (loc["extracted_place"], loc["resolved_place"], loc["country_code"]) == ("Moscow", "Moscow", "RUS")

@@ -284,7 +284,11 @@ def _taliban_article(aid: str, day: str, cameo: str) -> Article:
     b = ArticleBuilder(aid, published=day)
     b.entity("Taliban", type="ORG", kb_id="rp:taliban", kind="armed_group")
     built = b.build()
-    coded = tuple(dataclasses.replace(e, cameo=cameo, sector=cameo[3:]) for e in built.entities)
+    # how each article read the code (a made-up contrast: the government code by a role, inferred)
+    governs = cameo.endswith("GOV")
+    source = "role" if governs else "gazetteer"
+    coded = tuple(dataclasses.replace(e, cameo=cameo, sector=cameo[3:], cameo_source=source,
+                                      cameo_inferred=governs) for e in built.entities)
     return dataclasses.replace(built, entities=coded)
 
 
@@ -298,9 +302,11 @@ def test_ledger_entity_keeps_the_code_of_its_latest_article(new_ledger: Any, ord
     with _ledger_of(new_ledger(name), [story[i] for i in order]) as ledger:
         (taliban,) = [e for e in ledger.entities() if e.name == "Taliban"]
     assert (taliban.cameo, taliban.sector) == ("AFGREB", "REB")
+    assert (taliban.cameo_source, taliban.cameo_inferred) == ("gazetteer", False)  # the same article's
     with _ledger_of(new_ledger(name + "two"), [story[i] for i in order if i < 2]) as ledger:
         (taliban,) = [e for e in ledger.entities() if e.name == "Taliban"]
     assert (taliban.cameo, taliban.sector) == ("AFGGOV", "GOV")
+    assert (taliban.cameo_source, taliban.cameo_inferred) == ("role", True)
 
 
 def test_search_planner_settings_end_with_it_on_postgresql(

@@ -109,6 +109,8 @@ class ActorInfo:
     qid: str | None  # Wikidata id
     entity: LedgerEntity | None = None
     cameo: str | None = None  # CAMEO actor code: RUSGOV, AFGREB, a bare country RUS
+    cameo_source: str | None = None  # how it was read (`model.Entity.cameo_source`)
+    cameo_inferred: bool = False  # its country is an article's frame, not read about the entity
 
 
 @dataclass
@@ -135,12 +137,15 @@ class ExportContext:
             country = e.country or (entry.country if entry else None)
             cameo: str | None = e.cameo
             sector: str | None
+            source = e.cameo_source
             if cameo:  # coded by the analysis (ledgers from migration 9 on)
                 sector = e.sector
             else:  # an entity stored before: the gazetteer's country and sector
                 sector = entry.sector if entry else None
                 cameo = (country or "") + (sector or "") or None
-            actors[e.id] = ActorInfo(e.id, e.name, e.type, country, sector, qid, e, cameo)
+                source = "gazetteer" if cameo and entry else ("country" if cameo else None)
+            actors[e.id] = ActorInfo(e.id, e.name, e.type, country, sector, qid, e, cameo, source,
+                                     bool(cameo) and e.cameo_inferred)
         return cls(ledger, actors)
 
     def actor(self, entity_id: str, name: str) -> ActorInfo:

@@ -31,6 +31,8 @@ def to_entity(ref: EntityRef, ctx: ExportContext) -> dict[str, Any]:
         "code": info.country,
         "sector": info.sector,
         "cameo": info.cameo,
+        "cameo_source": info.cameo_source,
+        "cameo_inferred": info.cameo_inferred,
         "entity_text": ref.name,
         "identifier_id": info.qid,
         "identifier_text": ref.name,

@@ -334,6 +334,8 @@ class Ledger:
                 events=int(r["n_events"]),
                 cameo=r["cameo"],
                 sector=r["sector"],
+                cameo_source=r["cameo_source"],
+                cameo_inferred=bool(r["cameo_inferred"]),
             )
             for r in rows
         ]

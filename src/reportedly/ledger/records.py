@@ -170,6 +170,10 @@ class LedgerEntity:
     events: int = 0  # ledger events it takes part in (any role)
     cameo: str | None = None  # CAMEO actor code: RUSGOV, AFGREB, a bare country RUS (migration 9)
     sector: str | None = None  # its primary CAMEO sector: GOV, REB, MIL ...
+    # how the code was read (`model.Entity.cameo_source`) and whether its country is an article's frame
+    # (migration 14; None and False for codes stored before)
+    cameo_source: str | None = None
+    cameo_inferred: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -139,8 +139,9 @@ def _create(conn: Database, entity: Entity, published: str | None) -> str:
     new_id = new_entity_id(conn, key)
     conn.execute(
         "INSERT INTO entities (id, key, nkey, block, name, type, kb_id, kind, country, cameo, sector, "
-        "cameo_published, name_doc) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(name_doc), 0) + 1 FROM entities))",
+        "cameo_published, cameo_source, cameo_inferred, name_doc) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "(SELECT coalesce(max(name_doc), 0) + 1 FROM entities))",
         (
             new_id,
             key,
@@ -154,6 +155,8 @@ def _create(conn: Database, entity: Entity, published: str | None) -> str:
             entity.cameo,
             entity.sector,
             published if entity.cameo else None,
+            entity.cameo_source if entity.cameo else None,
+            int(entity.cameo_inferred) if entity.cameo else None,
         ),
     )
     remember_key(conn, key, new_id)
@@ -205,7 +208,8 @@ def resolve_entity(conn: Database, entity: Entity, touched: Touched | None = Non
     conn.execute(
         f"UPDATE entities SET {_LEAST_FIELDS}, {_LATEST_CODE} WHERE id = ?",
         _least_values(entity.kind, entity.country)
-        + _latest_values(entity.cameo, entity.sector, published) + (found.id,),
+        + _latest_values(entity.cameo, entity.sector, published, entity.cameo_source, entity.cameo_inferred)
+        + (found.id,),
     )
     return found.id
 
@@ -221,13 +225,15 @@ _LEAST_FIELDS = ", ".join(
 # An entity's CAMEO code and sector: those of its latest article that gave a code (undated articles
 # count as earliest; on one date, the greater code), as Phoenix dates an actor's codes (the Taliban
 # AFGREB before 2021-08-15, AFGGOV from it): the result does not depend on arrival order either.
-# `cameo_published` keeps the winning article's date. Binds `_latest_values`.
+# `cameo_published` keeps the winning article's date, `cameo_source` and `cameo_inferred` how its code
+# was read. Binds `_latest_values`.
 _NEWER_CODE = (
     "(CAST(? AS TEXT) IS NOT NULL AND (cameo IS NULL OR ? > coalesce(cameo_published, '') "
     "OR (? = coalesce(cameo_published, '') AND ? > cameo)))"
 )
 _LATEST_CODE = ", ".join(
-    f"{c} = CASE WHEN {_NEWER_CODE} THEN ? ELSE {c} END" for c in ("cameo", "sector", "cameo_published")
+    f"{c} = CASE WHEN {_NEWER_CODE} THEN ? ELSE {c} END"
+    for c in ("cameo", "sector", "cameo_published", "cameo_source", "cameo_inferred")
 )
 
 
@@ -236,11 +242,15 @@ def _least_values(*values: object) -> tuple[object, ...]:
     return tuple(v for value in values for v in (value, value))
 
 
-def _latest_values(cameo: str | None, sector: str | None, published: str | None) -> tuple[object, ...]:
-    """The parameters of `_LATEST_CODE` for an article's code, sector and publication date."""
+def _latest_values(cameo: str | None, sector: str | None, published: str | None, source: str | None = None,
+                   inferred: bool | int | None = None) -> tuple[object, ...]:
+    """The parameters of `_LATEST_CODE` for an article's code, sector, publication date, and how the
+    code was read (`cameo_source`; `cameo_inferred`, stored 0 or 1)."""
     day = published or ""
     test = (cameo, day, day, cameo)
-    return (*test, cameo, *test, sector, *test, published if cameo else None)
+    flag = None if inferred is None or not cameo else int(inferred)
+    return (*test, cameo, *test, sector, *test, published if cameo else None,
+            *test, source if cameo else None, *test, flag)
 
 
 def _rename(conn: Database, entity_id: str, name: str, entity_type: str) -> None:
@@ -275,8 +285,8 @@ def merge_entity(conn: Database, survivor: str, loser: str) -> list[str]:
     Returns:
         the ids of the rewritten mentions.
     """
-    row = conn.execute("SELECT name, type, kind, country, cameo, sector, cameo_published, n_mentions, "
-                       "name_doc FROM entities "
+    row = conn.execute("SELECT name, type, kind, country, cameo, sector, cameo_published, cameo_source, "
+                       "cameo_inferred, n_mentions, name_doc FROM entities "
                        "WHERE id = ?",
                        (loser,)).fetchone()
     articles = [r[0] for r in conn.execute(
@@ -304,7 +314,8 @@ def merge_entity(conn: Database, survivor: str, loser: str) -> list[str]:
         "n_events = (SELECT count(DISTINCT event_id) FROM event_participants WHERE entity_id = ?) "
         "WHERE id = ?",
         _least_values(row["kind"], row["country"])
-        + _latest_values(row["cameo"], row["sector"], row["cameo_published"])
+        + _latest_values(row["cameo"], row["sector"], row["cameo_published"], row["cameo_source"],
+                         row["cameo_inferred"])
         + (row["n_mentions"], survivor, survivor, survivor),
     )
     conn.execute("DELETE FROM entities WHERE id = ?", (loser,))

@@ -294,6 +294,15 @@ CREATE INDEX events_origins ON events(n_origins);
 # SQLite's FTS5 index is one already: nothing to do here.
 _M13_SEARCH_TABLE = ""
 
+# How each ledger entity's CAMEO code was read (issue 13): `cameo_source` (gazetteer, name, role, party,
+# wordnet, affiliation, country) and `cameo_inferred` (1 when the code's country is the article's frame),
+# taken with the code from the same article (`store.entities._LATEST_CODE`). Codes stored before have
+# none until an article names the entity again.
+_M14_ENTITY_CODE_SOURCES = """
+ALTER TABLE entities ADD COLUMN cameo_source TEXT;
+ALTER TABLE entities ADD COLUMN cameo_inferred INTEGER;
+"""
+
 # (version, name, SQL): applied in order; the version is the list position plus one.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, failures, entities, full-text index", _M1_CORE),
@@ -309,6 +318,8 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (11, "publication date of each entity's CAMEO code: the latest article's wins", _M11_ENTITY_CODE_DATES),
     (12, "independent origins stored with each event", _M12_EVENT_ORIGINS),
     (13, "full-text index in a narrow table of its own (PostgreSQL)", _M13_SEARCH_TABLE),
+    (14, "how each entity's CAMEO code was read and whether its country was inferred",
+     _M14_ENTITY_CODE_SOURCES),
 )
 
 

@@ -293,6 +293,12 @@ CREATE TRIGGER articles_search_insert AFTER INSERT ON articles
     FOR EACH ROW EXECUTE FUNCTION reportedly_search_index();
 """
 
+# How each entity's CAMEO code was read, as store.migrations._M14_ENTITY_CODE_SOURCES.
+_M14_ENTITY_CODE_SOURCES = """
+ALTER TABLE entities ADD COLUMN cameo_source TEXT;
+ALTER TABLE entities ADD COLUMN cameo_inferred INTEGER;
+"""
+
 # version -> script; the versions and their names are `store.migrations.MIGRATIONS`.
 POSTGRESQL: dict[int, str] = {
     1: _M1_CORE,
@@ -308,4 +314,5 @@ POSTGRESQL: dict[int, str] = {
     11: _M11_ENTITY_CODE_DATES,
     12: _M12_EVENT_ORIGINS,
     13: _M13_SEARCH_TABLE,
+    14: _M14_ENTITY_CODE_SOURCES,
 }

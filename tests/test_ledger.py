@@ -284,11 +284,10 @@ def _taliban_article(aid: str, day: str, cameo: str) -> Article:
     b = ArticleBuilder(aid, published=day)
     b.entity("Taliban", type="ORG", kb_id="rp:taliban", kind="armed_group")
     built = b.build()
-    # how each article read the code (a made-up contrast: the government code by a role, inferred)
-    governs = cameo.endswith("GOV")
-    source = "role" if governs else "gazetteer"
-    coded = tuple(dataclasses.replace(e, cameo=cameo, sector=cameo[3:], cameo_source=source,
-                                      cameo_inferred=governs) for e in built.entities)
+    # how each article read the code (a made-up contrast: the government code by a role)
+    source = "role" if cameo.endswith("GOV") else "gazetteer"
+    coded = tuple(dataclasses.replace(e, cameo=cameo, sector=cameo[3:], cameo_source=source)
+                  for e in built.entities)
     return dataclasses.replace(built, entities=coded)
 
 
@@ -306,7 +305,23 @@ def test_ledger_entity_keeps_the_code_of_its_latest_article(new_ledger: Any, ord
     with _ledger_of(new_ledger(name + "two"), [story[i] for i in order if i < 2]) as ledger:
         (taliban,) = [e for e in ledger.entities() if e.name == "Taliban"]
     assert (taliban.cameo, taliban.sector) == ("AFGGOV", "GOV")
-    assert (taliban.cameo_source, taliban.cameo_inferred) == ("role", True)
+    assert (taliban.cameo_source, taliban.cameo_inferred) == ("role", False)
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_ledger_entity_code_read_outranks_a_later_inferred_one(new_ledger: Any, order: tuple[int, ...]
+                                                               ) -> None:
+    """A code inferred from a later article's frame (a bare country) does not replace one read about the
+    entity, in either arrival order; between two read codes the latest still wins (above)."""
+    read = _taliban_article("r1", "2020-03-01", "AFGREB")
+    later = _taliban_article("r2", "2023-01-01", "AFGREB")
+    inferred = dataclasses.replace(later, entities=tuple(
+        dataclasses.replace(e, cameo="AFG", sector=None, cameo_source="country", cameo_inferred=True)
+        for e in later.entities))
+    story = [read, inferred]
+    with _ledger_of(new_ledger("inf" + "".join(map(str, order))), [story[i] for i in order]) as ledger:
+        (taliban,) = [e for e in ledger.entities() if e.name == "Taliban"]
+    assert (taliban.cameo, taliban.cameo_source, taliban.cameo_inferred) == ("AFGREB", "gazetteer", False)
 
 
 def test_search_planner_settings_end_with_it_on_postgresql(

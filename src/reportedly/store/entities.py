@@ -226,10 +226,13 @@ _LEAST_FIELDS = ", ".join(
 # count as earliest; on one date, the greater code), as Phoenix dates an actor's codes (the Taliban
 # AFGREB before 2021-08-15, AFGGOV from it): the result does not depend on arrival order either.
 # `cameo_published` keeps the winning article's date, `cameo_source` and `cameo_inferred` how its code
-# was read. Binds `_latest_values`.
+# was read. A code read about the entity (not inferred from an article's frame; codes stored before
+# migration 14 count as read) outranks an inferred one whatever the dates: an article that codes
+# "Mike Pence" USA by its frame does not undo another's "Indiana Gov." USAGOV. Binds `_latest_values`.
 _NEWER_CODE = (
-    "(CAST(? AS TEXT) IS NOT NULL AND (cameo IS NULL OR ? > coalesce(cameo_published, '') "
-    "OR (? = coalesce(cameo_published, '') AND ? > cameo)))"
+    "(CAST(? AS TEXT) IS NOT NULL AND (cameo IS NULL OR ? > coalesce(1 - cameo_inferred, 1) "
+    "OR (? = coalesce(1 - cameo_inferred, 1) AND (? > coalesce(cameo_published, '') "
+    "OR (? = coalesce(cameo_published, '') AND ? > cameo)))))"
 )
 _LATEST_CODE = ", ".join(
     f"{c} = CASE WHEN {_NEWER_CODE} THEN ? ELSE {c} END"
@@ -247,7 +250,8 @@ def _latest_values(cameo: str | None, sector: str | None, published: str | None,
     """The parameters of `_LATEST_CODE` for an article's code, sector, publication date, and how the
     code was read (`cameo_source`; `cameo_inferred`, stored 0 or 1)."""
     day = published or ""
-    test = (cameo, day, day, cameo)
+    read = 0 if inferred else 1  # 1 - cameo_inferred: a code read about the entity ranks first
+    test = (cameo, read, read, day, day, cameo)
     flag = None if inferred is None or not cameo else int(inferred)
     return (*test, cameo, *test, sector, *test, published if cameo else None,
             *test, source if cameo else None, *test, flag)

@@ -145,3 +145,54 @@ def test_governing_object_control_gives_the_infinitive_its_doer(nlp: Any) -> Non
     events, names = _events(nlp, text)
     (alert,) = [e for e in events if e.trigger and e.trigger.text == "put"]
     assert [names[a] for a in alert.actors] == ["Taipei"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind", "content"),
+    [
+        # the lexicon codes no reflecting or exercising restraint: the appeal is coded all the same
+        ("China called on Japan to reflect on its history.", "called", "REQUEST",
+         "to reflect on its history"),
+        ("The United Nations urged both sides to exercise restraint.", "urged", "REQUEST",
+         "to exercise restraint"),
+    ],
+)
+def test_governing_relation_about_an_uncoded_act(
+    nlp: Any, text: str, trigger: str, kind: str, content: str
+) -> None:
+    events, _ = _events(nlp, text)
+    (event,) = [e for e in events if e.trigger and e.trigger.text == trigger]
+    assert (event.type, event.content.text if event.content else None) == (kind, content)
+
+
+def test_governing_a_warning_of_a_fact_is_no_relation(nlp: Any) -> None:
+    """Only an act to do (an infinitive) is a relation's uncoded content: a clause may state a fact."""
+    events, _ = _events(nlp, "Spokesman Majed al-Ansari warned that gaps remain on key issues.")
+    assert events == [] or all(e.content is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Russia must be pressured,” Ukrainian President Volodymyr Zelenskyy said on Friday.", "Zelensky"),
+        ("“Every strike is an answer to our proposals,” Ukrainian President Volodymyr Zelenskyy said. "
+         "“Russia must be pressured.”", "Zelensky"),
+        ("Russia must be pressured, analysts wrote.", None),
+    ],
+)
+def test_governing_obligation_is_the_speakers_demand(nlp: Any, text: str, speaker: str | None) -> None:
+    """An obligation names no act that happened: the one quoted demands it (the one pressured is the
+    act's, not the demand's target), and with no one quoted there is no event."""
+    from reportedly.extract import analyze_doc
+
+    entities, _, events = analyze_doc(nlp(text), DocContext("t", published=PUBLISHED))
+    names = {e.id: e.name for e in entities}
+    assert "COERCE" not in {e.type for e in events}
+    requests = [e for e in events if e.type == "REQUEST"]
+    if speaker is None:
+        assert not requests
+        return
+    (request,) = requests
+    assert [names[a] for a in request.actors] == [speaker] or speaker in names[request.actors[0]]
+    assert request.recipients == ()
+    assert request.content is not None and request.content.text.startswith("Russia must be pressured")

@@ -185,8 +185,9 @@ def extract_events(
     year = None if ctx.published else context_year(dates)
     off: set[int] = set()  # event nouns read in another sense ("an attack on the smartphone market")
     drafts = [
-        _as_demand(d, index) for tok in _candidates(doc)
+        a for tok in _candidates(doc)
         if (d := _draft(tok, index, ctx, dates, year, off)) is not None
+        and (a := _as_demand(d, index, attributions)) is not None
     ]
     drafts = [d for d in drafts if not any(c.dep_ == "dobj" and c.i in off for c in d.trigger.children)]
     if article_domain(doc) is not None:  # a sports or market report: only governments' and the like's acts
@@ -295,21 +296,32 @@ def _draft(
     )
 
 
-def _as_demand(draft: Draft, index: ArgIndex) -> Draft:
+def _as_demand(draft: Draft, index: ArgIndex, attributions: list[Attribution]) -> Draft | None:
     """'Russia says Israel must end attacks on Syria': an act a speaker says another must or should do is
-    the speaker's demand (CAMEO 10, PLOVER REQUEST) on the one who must, the act its content."""
+    the speaker's demand (CAMEO 10, PLOVER REQUEST) on the one who must, the act its content. An obligation
+    that is its own clause ("Russia must be pressured." in a quote) is the demand of the one quoted, on the
+    one who must (no one, when the clause is passive: the one pressured is the act's, not the demand's);
+    with no one quoted it is no event at all: an obligation names no act that happened, nor who demands it."""
     tok = draft.trigger
-    if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH_VERBS:
+    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in tok.children):
         return draft
-    if not any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in tok.children):
-        return draft
-    speakers = roles_for(tok.head, index).actors
+    reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS
+    inferred = any(c.lower_ == "have" and c.dep_ == "aux" for c in tok.children)
+    if not reported and (tok.dep_ != "ROOT" or inferred):
+        return draft  # "must have left" infers an act that happened: no obligation
+    speakers = roles_for(tok.head, index).actors if reported else []
+    # else the one quoted, the innermost quote holding it
+    speakers = speakers or [a.speaker.entity for a in holding(draft, attributions) if a.speaker.entity][-1:]
     if not speakers:
-        return draft
-    bound = [e for e in draft.actors or draft.recipients if e not in speakers]
+        return None
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    bound = [] if passive else [e for e in draft.actors or draft.recipients if e not in speakers]
     draft.actors, draft.recipients = speakers, bound
     draft.type, draft.cameo, draft.mode = "REQUEST", DEMAND_CODE, None
-    draft.content = (tok.left_edge.i, tok.right_edge.i + 1)
+    start, end = tok.left_edge.i, tok.right_edge.i
+    while start < tok.i and tok.doc[start].is_punct:  # the quote mark opening the clause
+        start += 1
+    draft.content = (start, end + 1)
     return draft
 
 

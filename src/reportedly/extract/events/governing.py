@@ -31,6 +31,9 @@ GOVERNED_DEPS = frozenset({"xcomp", "ccomp"})
 # CAMEO's conflict roots start here (11 disapprove ... 20 mass violence): an intent to do one is a threat.
 CONFLICT_ROOT = 11
 INTENT_ROOT = "03"
+# Roots whose relation stands when the act it is about is one the lexicon does not code: appeals (02),
+# demands (10) and threats (13) are coded for what is asked or threatened, whatever it is.
+UNCODED_CONTENT_ROOTS = frozenset({"02", "10", "13"})
 THREAT_CODE = "130"  # CAMEO: threaten, not specified below
 
 
@@ -60,10 +63,19 @@ def relation(verb: Token) -> tuple[str, str, str | None, Token] | None:
     if own.cameo[:2] == INTENT_ROOT and _is_passive(verb):
         return None  # "Putin is expected to visit": no one's intent (`planned`)
     act = governed_act(verb, own.specific)
-    governed = match_token(act) if act is not None else None
-    if act is None or governed is None:
+    if act is None:
         return None
     kind, code, mode = GOVERNING_ROOTS[own.cameo[:2]], own.cameo, own.mode
+    governed = match_token(act)
+    if governed is None:
+        # an appeal, demand or threat is that relation whatever act it asks for or threatens: "called on both
+        # sides to exercise restraint" is an appeal though the lexicon codes no restraint. Only an act to do
+        # (an active infinitive): a clause may state a fact ("warned that gaps remain" is no threat), and
+        # refusing an uncoded act is seldom a political rejection ("declined to comment", "declined to be
+        # identified"); an intent to do an uncoded act ("plans to travel") is no event, nor an uncoded object
+        if own.cameo[:2] not in UNCODED_CONTENT_ROOTS or act.dep_ != "xcomp" or _is_passive(act):
+            return None
+        return kind, code, mode, act
     if own.cameo[:2] == INTENT_ROOT and int(governed.cameo[:2]) >= CONFLICT_ROOT:
         kind, code = "THREATEN", THREAT_CODE
         mode = (to_plover(code) or (kind, None))[1]

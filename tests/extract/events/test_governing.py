@@ -196,3 +196,19 @@ def test_governing_obligation_is_the_speakers_demand(nlp: Any, text: str, speake
     assert [names[a] for a in request.actors] == [speaker] or speaker in names[request.actors[0]]
     assert request.recipients == ()
     assert request.content is not None and request.content.text.startswith("Russia must be pressured")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # CAMEO's default for AGREE is 050, no intent root: the typer's AGREE is the relation all the same
+        ("Prime Minister Andrej Babis agreed to resign on January 17.", "CONCEDE"),
+        ("China has agreed to lift a ban on imports of British beef.", "CONCEDE"),
+    ],
+)
+def test_governing_typed_agreement_holds_its_act(nlp: Any, text: str, absent: str) -> None:
+    events, _ = _events(nlp, text)
+    (agree,) = [e for e in events if e.type == "AGREE"]
+    assert agree.trigger is not None and agree.trigger.text == "agreed"
+    assert agree.content is not None and agree.content.text.startswith("to ")
+    assert absent not in {e.type for e in events}  # the act agreed to did not happen yet

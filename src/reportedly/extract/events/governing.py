@@ -26,6 +26,10 @@ from reportedly.extract.events.triggers import match_token, to_plover
 
 # CAMEO roots whose events are about another act, and the PLOVER type of the relation.
 GOVERNING_ROOTS = {"02": "REQUEST", "03": "AGREE", "10": "REQUEST", "12": "REJECT", "13": "THREATEN"}
+# The PLOVER types of those relations, however a verb came to be typed so.
+RELATION_TYPES = frozenset(GOVERNING_ROOTS.values())
+# PLOVER's material conflict types (CAMEO 14-20): agreeing or promising to do one is a threat.
+HOSTILE_ACTS = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT"})
 # The dependents that hold the governed act: "threatened [to strike]", "demanded [that X apologize]".
 GOVERNED_DEPS = frozenset({"xcomp", "ccomp"})
 # CAMEO's conflict roots start here (11 disapprove ... 20 mass violence): an intent to do one is a threat.
@@ -115,7 +119,7 @@ def govern(drafts: list[Draft]) -> list[Draft]:
                 inner.actors = inner.actors or [*draft.recipients, *draft.actors]
                 inner.recipients = [e for e in inner.recipients if e not in inner.actors]
             continue
-        found = relation(draft.trigger)
+        found = relation(draft.trigger) or _typed_relation(draft, by_index)
         if found is None:
             noun = _object_act(draft, by_index)
             if noun is not None:  # "demanded the withdrawal": DEMAND * WITHDRAWAL is the relation itself
@@ -136,6 +140,21 @@ def govern(drafts: list[Draft]) -> list[Draft]:
         if kind != "AGREE":
             dropped |= {c.i for c in act.children if c.dep_ == "dobj" and c.i in by_index}
     return [d for d in drafts if d.trigger.i not in dropped]
+
+
+def _typed_relation(draft: Draft, by_index: dict[int, Draft]) -> tuple[str, str, str | None, Token] | None:
+    """A verb the lexicon codes as no relation but that was typed as one (the typer reads "agreed to
+    resign" as AGREE where CAMEO's default for AGREE is 050), with an infinitive whose act is a draft: the
+    same relation, that act its content ("agreed to lift a ban" is an AGREE, the lifting did not happen)."""
+    verb = draft.trigger
+    if verb.pos_ != "VERB" or draft.type not in RELATION_TYPES or not draft.cameo:
+        return None
+    act = next((c for c in verb.children if c.dep_ == "xcomp" and c.i in by_index), None)
+    if act is None or by_index[act.i].trigger.pos_ != "VERB":
+        return None
+    if draft.type == "AGREE" and by_index[act.i].type in HOSTILE_ACTS:
+        return "THREATEN", THREAT_CODE, None, act  # an intent to do a hostile act is a threat (CAMEO 13)
+    return draft.type, draft.cameo, draft.mode, act
 
 
 def _object_act(draft: Draft, by_index: dict[int, Draft]) -> Draft | None:

@@ -212,3 +212,20 @@ def test_governing_typed_agreement_holds_its_act(nlp: Any, text: str, absent: st
     assert agree.trigger is not None and agree.trigger.text == "agreed"
     assert agree.content is not None and agree.content.text.startswith("to ")
     assert absent not in {e.type for e in events}  # the act agreed to did not happen yet
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "condition"),
+    [
+        ("Hezbollah threatened to shell Haifa if Israel hits Beirut.", "THREATEN", "hits"),
+        ("Russia will take countermeasures if European countries deploy troops to Ukraine.", None, "deploy"),
+        ("Germany and France said they would trigger sanctions unless Tehran resumed cooperation.", None,
+         "resumed"),
+    ],
+)
+def test_governing_a_condition_is_no_event(nlp: Any, text: str, kind: str | None, condition: str) -> None:
+    """An act marked by "if" or "unless" is the condition of another, not an act: the threat stands."""
+    events, _ = _events(nlp, text)
+    assert condition not in {e.trigger.text for e in events if e.trigger}
+    if kind is not None:
+        assert kind in {e.type for e in events}

@@ -144,6 +144,8 @@ INTENT_CODES = {
     "COERCE": THREAT_CODE,
     "ASSAULT": THREAT_CODE,
 }
+# Subordinators of a condition ("whether" asks; it is no condition of another act).
+CONDITION_WORDS = frozenset({"if", "unless"})
 # Modals of obligation: "X said Ankara must hand back the ship" is X's demand (CAMEO 100).
 DEONTIC_MODALS = frozenset({"must", "should"})
 DEMAND_CODE = "100"
@@ -196,6 +198,7 @@ def extract_events(
     _name_conquerors(drafts)
     mutual = {d.trigger.i for d in drafts if _is_mutual(d)}  # before recoding: "would not negotiate with"
     drafts = [_recode(d) for d in drafts]
+    drafts = [d for d in drafts if not _is_condition(d.trigger)]
     events, anaphors = [d for d in drafts if not d.anaphor], [d for d in drafts if d.anaphor]
     events = [d for d in events if _is_dyadic(d, d.trigger.i in mutual) or _stands_alone(d, index)]
     for anaphor in anaphors:
@@ -410,6 +413,15 @@ def _is_dyadic(draft: Draft, mutual: bool) -> bool:
     if draft.recipients or (len(draft.actors) >= MIN_SHARED_ACTORS and mutual):
         return True
     return draft.type == "AGREE" and bool(draft.actors)  # an offer recoded from a meeting: "ready to receive"
+
+
+def _is_condition(tok: Token) -> bool:
+    """Whether an act is the condition of another ("threatened to shell Haifa if Israel hits Beirut",
+    "unless the EU provided more support"): its own clause, or the clause its conjunct heads, is marked
+    by "if" or "unless"; a condition tells no act that happened nor one anyone does."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_WORDS for c in tok.children)
 
 
 def _stands_alone(draft: Draft, index: ArgIndex) -> bool:

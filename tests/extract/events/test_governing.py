@@ -229,3 +229,30 @@ def test_governing_a_condition_is_no_event(nlp: Any, text: str, kind: str | None
     assert condition not in {e.trigger.text for e in events if e.trigger}
     if kind is not None:
         assert kind in {e.type for e in events}
+
+
+def test_governing_what_a_call_is_for_is_its_content() -> None:
+    """'called for sanctions against Moscow' (CAMEO: CALL FOR * SANCTIONS): the sanctions are the call's
+    content, not an event of their own; their target becomes the call's. A hand-built parse, so the test
+    reads the rule, not the typer."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from reportedly.extract.events.drafts import Draft
+    from reportedly.extract.events.governing import govern
+
+    words = ["Berlin", "called", "for", "sanctions", "against", "Moscow", "."]
+    heads = [1, 1, 1, 2, 3, 4, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "NOUN", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+    def draft(i: int, kind: str, cameo: str, actors: list[str], recipients: list[str]) -> Draft:
+        return Draft(doc[i], kind, cameo, None, actors, recipients, None, None, None, set(), [doc[i]])
+
+    call, sanctions = draft(1, "THREATEN", "1312", ["e1"], []), draft(3, "SANCTION", "163", [], ["e2"])
+    assert govern([call, sanctions]) == [call]
+    assert call.content == (3, 6) and call.recipients == ["e2"]
+    # a verb coded as no relation (a meeting) governs nothing: both events stay
+    other = draft(1, "CONSULT", "04", ["e1"], [])
+    assert len(govern([other, draft(3, "SANCTION", "163", [], ["e2"])])) == 2

@@ -164,10 +164,16 @@ def _object_act(draft: Draft, by_index: dict[int, Draft]) -> Draft | None:
     verb = draft.trigger
     if verb.pos_ != "VERB" or not draft.cameo or draft.cameo[:2] not in GOVERNING_ROOTS:
         return None
+    # the object, or what a call or appeal is for ("called for sanctions against Moscow": CALL FOR patterns)
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     return next(
-        (by_index[c.i] for c in verb.children
-         if c.dep_ == "dobj" and c.i in by_index and by_index[c.i].trigger.pos_ == "NOUN"),
-        None,
+        (by_index[c.i] for c in objects if c.i in by_index and by_index[c.i].trigger.pos_ == "NOUN"), None
     )
 
 

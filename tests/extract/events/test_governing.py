@@ -60,8 +60,10 @@ def test_governing_relation_with_content(
 @pytest.mark.parametrize(
     ("text", "kinds"),
     [
-        # told as done: the act itself (CAMEO reads "sent troops" as cooperation, PLOVER as mobilizing)
-        ("Russia sent troops to Syria on Monday.", {"COOPERATE", "MOBILIZE"}),
+        # told as done: the act itself (CAMEO reads "sent troops" as cooperation, PLOVER as mobilizing; the
+        # typer retrained with phrasal patterns reads it as aid by a hair, AID 0.24 against MOBILIZE 0.23:
+        # which material act is the typer's call, what this test pins is that no intent is coded)
+        ("Russia sent troops to Syria on Monday.", {"COOPERATE", "MOBILIZE", "AID"}),
         ("Japan protested to North Korea over the missile launch.", {"PROTEST"}),
         ("Israel withdrew its troops from southern Gaza.", {"RETREAT"}),
     ],

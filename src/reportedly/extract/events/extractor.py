@@ -14,7 +14,9 @@ local cues and the attributions whose content holds the event (epistemic.py). Th
   - words read in a sense that is no political event are not coded (senses.py: sports,
     idioms, weather and markets), nor telling the press ("told AFP", "who told reporters"), nor, in a sports
     or market report, events with no political party;
-  - a place's fall with no taker named goes to the party its defenders resist (`_name_conquerors`).
+  - a place's fall with no taker named goes to the party its defenders resist (`_name_conquerors`);
+  - an act under "must" or "should" is the demand of the one who says it (`_as_demand`), and an act that is
+    the condition of another ("if Israel hits Beirut") is no event (`_is_condition`).
 """
 
 from __future__ import annotations

@@ -66,15 +66,3 @@ def test_lexicon_particle_patterns_need_the_verbs_own(nlp: object, text: str, co
     doc = nlp(text)  # type: ignore[operator]
     match = match_token(next(t for t in doc if t.lower_ == "called"))
     assert match is not None and match.cameo == code
-
-
-@pytest.mark.parametrize(("text", "code"), [
-    ("The ACLU is suing the FBI for records.", "115"),  # bring lawsuit against (ACCUSE), not an arrest
-    ("A court in Bavaria convicted three men over the assault.", "116"),  # find guilty (ACCUSE)
-])
-def test_lexicon_legal_action_takes_cameos_own_codes(nlp: object, text: str, code: str) -> None:
-    from reportedly.extract.events.triggers import match_token
-
-    doc = nlp(text)  # type: ignore[operator]
-    match = match_token(next(t for t in doc if t.pos_ == "VERB" and t.lemma_ in ("sue", "convict")))
-    assert match is not None and (match.cameo, match.type) == (code, "ACCUSE")

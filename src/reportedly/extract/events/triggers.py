@@ -72,11 +72,6 @@ VERB_OVERRIDES = {
     # urging: the dictionary lists no URGE verb, but writes its patterns ("- * EFFORTS [020] # URGE") in the
     # DEMAND [100] block, whose default it takes
     "urge": "100",
-    # legal action: the dictionary codes suing and convicting 173 (arrest, detain or charge), the CAMEO codes
-    # PLOVER's table maps to COERCE; CAMEO 1.1 and CAMEO2PLOVER-2021 give them their own codes, "bring
-    # lawsuit against" (115) and "find guilty or liable (legally)" (116), both ACCUSE
-    "sue": "115",
-    "convict": "116",
 }
 
 # Words a pattern needs to code a verb whose default is blanked: "led to", "left a statement" match

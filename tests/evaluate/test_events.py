@@ -16,10 +16,12 @@ from reportedly.evaluate.events import f1_scores, is_test, read_plv
 # phrase (typer retrained): the product's event at the gold pair 0.686 micro / 0.686 macro (41 rows with
 # no event there), end to end recall 0.715 at precision 0.721 (before: 0.668 / 0.678, R 0.697 P 0.720;
 # before the typer typed every candidate verb: 0.642 / 0.663, R 0.670 P 0.685); the raw typer
-# 0.801 / 0.774. Floors sit within 2 points of these; lowering one is a reviewed change with its reason
-# in the commit.
+# 0.801 / 0.774. After issue 13's obligations, conditions, typed relations and phrasal particle patterns
+# (typer retrained): 0.690 micro / 0.697 macro, end to end R 0.715 at P 0.718 (0.721 before the particle
+# patterns), the raw typer 0.801 / 0.767. Floors sit within 2 points of these; lowering one is a reviewed
+# change with its reason in the commit.
 MICRO_FLOOR = 0.67
-MACRO_FLOOR = 0.67
+MACRO_FLOOR = 0.68
 END_TO_END_RECALL_FLOOR = 0.70
 END_TO_END_PRECISION_FLOOR = 0.70
 TYPER_MICRO_FLOOR = 0.79

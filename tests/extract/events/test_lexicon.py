@@ -50,3 +50,19 @@ def test_lexicon_block_default(build: ModuleType, codes: list[str], expected: st
 def test_lexicon_uncoded_verbs_take_their_block_default(verb: str, root: str) -> None:
     code, _ = load_lexicon()["verbs"][verb]
     assert code.startswith(root)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("China called on Japan to reflect on its history.", "020"),  # CALL - * ON: the verb's own "on"
+        ("Trump called King Salman on Saturday.", "041"),  # "on Saturday" is no "call on": a phone call
+        ("Stoltenberg called Erdogan to apologize for the case.", "041"),  # the "for" is the apology's
+    ],
+)
+def test_lexicon_particle_patterns_need_the_verbs_own(nlp: object, text: str, code: str) -> None:
+    from reportedly.extract.events.triggers import match_token
+
+    doc = nlp(text)  # type: ignore[operator]
+    match = match_token(next(t for t in doc if t.lower_ == "called"))
+    assert match is not None and match.cameo == code

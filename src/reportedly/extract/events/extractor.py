@@ -14,7 +14,9 @@ local cues and the attributions whose content holds the event (epistemic.py). Th
   - words read in a sense that is no political event are not coded (senses.py: sports,
     idioms, weather and markets), nor telling the press ("told AFP", "who told reporters"), nor, in a sports
     or market report, events with no political party;
-  - a place's fall with no taker named goes to the party its defenders resist (`_name_conquerors`).
+  - a place's fall with no taker named goes to the party its defenders resist (`_name_conquerors`);
+  - an act under "must" or "should" is the demand of the one who says it (`_as_demand`), and an act that is
+    the condition of another ("if Israel hits Beirut") is no event (`_is_condition`).
 """
 
 from __future__ import annotations
@@ -144,6 +146,8 @@ INTENT_CODES = {
     "COERCE": THREAT_CODE,
     "ASSAULT": THREAT_CODE,
 }
+# Subordinators of a condition ("whether" asks; it is no condition of another act).
+CONDITION_WORDS = frozenset({"if", "unless"})
 # Modals of obligation: "X said Ankara must hand back the ship" is X's demand (CAMEO 100).
 DEONTIC_MODALS = frozenset({"must", "should"})
 DEMAND_CODE = "100"
@@ -185,8 +189,9 @@ def extract_events(
     year = None if ctx.published else context_year(dates)
     off: set[int] = set()  # event nouns read in another sense ("an attack on the smartphone market")
     drafts = [
-        _as_demand(d, index) for tok in _candidates(doc)
+        a for tok in _candidates(doc)
         if (d := _draft(tok, index, ctx, dates, year, off)) is not None
+        and (a := _as_demand(d, index, attributions)) is not None
     ]
     drafts = [d for d in drafts if not any(c.dep_ == "dobj" and c.i in off for c in d.trigger.children)]
     if article_domain(doc) is not None:  # a sports or market report: only governments' and the like's acts
@@ -195,6 +200,7 @@ def extract_events(
     _name_conquerors(drafts)
     mutual = {d.trigger.i for d in drafts if _is_mutual(d)}  # before recoding: "would not negotiate with"
     drafts = [_recode(d) for d in drafts]
+    drafts = [d for d in drafts if not _is_condition(d.trigger)]
     events, anaphors = [d for d in drafts if not d.anaphor], [d for d in drafts if d.anaphor]
     events = [d for d in events if _is_dyadic(d, d.trigger.i in mutual) or _stands_alone(d, index)]
     for anaphor in anaphors:
@@ -295,21 +301,32 @@ def _draft(
     )
 
 
-def _as_demand(draft: Draft, index: ArgIndex) -> Draft:
+def _as_demand(draft: Draft, index: ArgIndex, attributions: list[Attribution]) -> Draft | None:
     """'Russia says Israel must end attacks on Syria': an act a speaker says another must or should do is
-    the speaker's demand (CAMEO 10, PLOVER REQUEST) on the one who must, the act its content."""
+    the speaker's demand (CAMEO 10, PLOVER REQUEST) on the one who must, the act its content. An obligation
+    that is its own clause ("Russia must be pressured." in a quote) is the demand of the one quoted, on the
+    one who must (no one, when the clause is passive: the one pressured is the act's, not the demand's);
+    with no one quoted it is no event at all: an obligation names no act that happened, nor who demands it."""
     tok = draft.trigger
-    if tok.pos_ != "VERB" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH_VERBS:
+    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in tok.children):
         return draft
-    if not any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in tok.children):
-        return draft
-    speakers = roles_for(tok.head, index).actors
+    reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS
+    inferred = any(c.lower_ == "have" and c.dep_ == "aux" for c in tok.children)
+    if not reported and (tok.dep_ != "ROOT" or inferred):
+        return draft  # "must have left" infers an act that happened: no obligation
+    speakers = roles_for(tok.head, index).actors if reported else []
+    # else the one quoted, the innermost quote holding it
+    speakers = speakers or [a.speaker.entity for a in holding(draft, attributions) if a.speaker.entity][-1:]
     if not speakers:
-        return draft
-    bound = [e for e in draft.actors or draft.recipients if e not in speakers]
+        return None
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    bound = [] if passive else [e for e in draft.actors or draft.recipients if e not in speakers]
     draft.actors, draft.recipients = speakers, bound
     draft.type, draft.cameo, draft.mode = "REQUEST", DEMAND_CODE, None
-    draft.content = (tok.left_edge.i, tok.right_edge.i + 1)
+    start, end = tok.left_edge.i, tok.right_edge.i
+    while start < tok.i and tok.doc[start].is_punct:  # the quote mark opening the clause
+        start += 1
+    draft.content = (start, end + 1)
     return draft
 
 
@@ -398,6 +415,15 @@ def _is_dyadic(draft: Draft, mutual: bool) -> bool:
     if draft.recipients or (len(draft.actors) >= MIN_SHARED_ACTORS and mutual):
         return True
     return draft.type == "AGREE" and bool(draft.actors)  # an offer recoded from a meeting: "ready to receive"
+
+
+def _is_condition(tok: Token) -> bool:
+    """Whether an act is the condition of another ("threatened to shell Haifa if Israel hits Beirut",
+    "unless the EU provided more support"): its own clause, or the clause its conjunct heads, is marked
+    by "if" or "unless"; a condition tells no act that happened nor one anyone does."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_WORDS for c in tok.children)
 
 
 def _stands_alone(draft: Draft, index: ArgIndex) -> bool:

@@ -26,11 +26,18 @@ from reportedly.extract.events.triggers import match_token, to_plover
 
 # CAMEO roots whose events are about another act, and the PLOVER type of the relation.
 GOVERNING_ROOTS = {"02": "REQUEST", "03": "AGREE", "10": "REQUEST", "12": "REJECT", "13": "THREATEN"}
+# The PLOVER types of those relations, however a verb came to be typed so.
+RELATION_TYPES = frozenset(GOVERNING_ROOTS.values())
+# PLOVER's material conflict types (CAMEO 14-20): agreeing or promising to do one is a threat.
+HOSTILE_ACTS = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT"})
 # The dependents that hold the governed act: "threatened [to strike]", "demanded [that X apologize]".
 GOVERNED_DEPS = frozenset({"xcomp", "ccomp"})
 # CAMEO's conflict roots start here (11 disapprove ... 20 mass violence): an intent to do one is a threat.
 CONFLICT_ROOT = 11
 INTENT_ROOT = "03"
+# Roots whose relation stands when the act it is about is one the lexicon does not code: appeals (02),
+# demands (10) and threats (13) are coded for what is asked or threatened, whatever it is.
+UNCODED_CONTENT_ROOTS = frozenset({"02", "10", "13"})
 THREAT_CODE = "130"  # CAMEO: threaten, not specified below
 
 
@@ -60,10 +67,19 @@ def relation(verb: Token) -> tuple[str, str, str | None, Token] | None:
     if own.cameo[:2] == INTENT_ROOT and _is_passive(verb):
         return None  # "Putin is expected to visit": no one's intent (`planned`)
     act = governed_act(verb, own.specific)
-    governed = match_token(act) if act is not None else None
-    if act is None or governed is None:
+    if act is None:
         return None
     kind, code, mode = GOVERNING_ROOTS[own.cameo[:2]], own.cameo, own.mode
+    governed = match_token(act)
+    if governed is None:
+        # an appeal, demand or threat is that relation whatever act it asks for or threatens: "called on both
+        # sides to exercise restraint" is an appeal though the lexicon codes no restraint. Only an act to do
+        # (an active infinitive): a clause may state a fact ("warned that gaps remain" is no threat), and
+        # refusing an uncoded act is seldom a political rejection ("declined to comment", "declined to be
+        # identified"); an intent to do an uncoded act ("plans to travel") is no event, nor an uncoded object
+        if own.cameo[:2] not in UNCODED_CONTENT_ROOTS or act.dep_ != "xcomp" or _is_passive(act):
+            return None
+        return kind, code, mode, act
     if own.cameo[:2] == INTENT_ROOT and int(governed.cameo[:2]) >= CONFLICT_ROOT:
         kind, code = "THREATEN", THREAT_CODE
         mode = (to_plover(code) or (kind, None))[1]
@@ -103,7 +119,7 @@ def govern(drafts: list[Draft]) -> list[Draft]:
                 inner.actors = inner.actors or [*draft.recipients, *draft.actors]
                 inner.recipients = [e for e in inner.recipients if e not in inner.actors]
             continue
-        found = relation(draft.trigger)
+        found = relation(draft.trigger) or _typed_relation(draft, by_index)
         if found is None:
             noun = _object_act(draft, by_index)
             if noun is not None:  # "demanded the withdrawal": DEMAND * WITHDRAWAL is the relation itself
@@ -126,6 +142,21 @@ def govern(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if d.trigger.i not in dropped]
 
 
+def _typed_relation(draft: Draft, by_index: dict[int, Draft]) -> tuple[str, str, str | None, Token] | None:
+    """A verb the lexicon codes as no relation but that was typed as one (the typer reads "agreed to
+    resign" as AGREE where CAMEO's default for AGREE is 050), with an infinitive whose act is a draft: the
+    same relation, that act its content ("agreed to lift a ban" is an AGREE, the lifting did not happen)."""
+    verb = draft.trigger
+    if verb.pos_ != "VERB" or draft.type not in RELATION_TYPES or not draft.cameo:
+        return None
+    act = next((c for c in verb.children if c.dep_ == "xcomp" and c.i in by_index), None)
+    if act is None or by_index[act.i].trigger.pos_ != "VERB":
+        return None
+    if draft.type == "AGREE" and by_index[act.i].type in HOSTILE_ACTS:
+        return "THREATEN", THREAT_CODE, None, act  # an intent to do a hostile act is a threat (CAMEO 13)
+    return draft.type, draft.cameo, draft.mode, act
+
+
 def _object_act(draft: Draft, by_index: dict[int, Draft]) -> Draft | None:
     """The event noun a governing verb takes as object when a CAMEO pattern of the verb already codes the
     relation ("demanded the withdrawal of all forces" is DEMAND * WITHDRAWAL): the act it is about, which
@@ -133,10 +164,16 @@ def _object_act(draft: Draft, by_index: dict[int, Draft]) -> Draft | None:
     verb = draft.trigger
     if verb.pos_ != "VERB" or not draft.cameo or draft.cameo[:2] not in GOVERNING_ROOTS:
         return None
+    # the object, or what a call or appeal is for ("called for sanctions against Moscow": CALL FOR patterns)
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     return next(
-        (by_index[c.i] for c in verb.children
-         if c.dep_ == "dobj" and c.i in by_index and by_index[c.i].trigger.pos_ == "NOUN"),
-        None,
+        (by_index[c.i] for c in objects if c.i in by_index and by_index[c.i].trigger.pos_ == "NOUN"), None
     )
 
 

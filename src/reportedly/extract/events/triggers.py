@@ -109,6 +109,12 @@ NOUN_TRIGGERS = {
     "deployment": "152",
 }
 
+# Parts of speech of the words a one-word pattern may name a phrasal verb by ("- * ON", "- * AWAY").
+FUNCTION_POS = frozenset({"ADP", "PART", "ADV"})
+# How such a word hangs on the verb when it is the verb's own ("called on", "called off", "broke away").
+OWN_PARTICLE_DEPS = frozenset({"prep", "prt", "advmod", "agent", "dative"})
+# Entity labels of a phrase of time: "called Erdogan on Saturday" is no "call on".
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Codes with no PLOVER event: public statements (01), which are what attributions record.
 NON_EVENT_ROOTS = ("01",)
 # Speech verbs that only relay words though CAMEO gives them a default of their own ("add" is 060).
@@ -250,11 +256,28 @@ def _verb_code(token: Token, lemma: str, use_patterns: bool = True) -> tuple[str
         start -= 1  # back to the sentence start or the window's edge (Token.sent walks the whole Doc)
     pre = _words(t for t in doc[start : token.i] if t.i not in content)
     near = _words(_below(token, STATEMENT_DEPTH, {t.i for t in after} - content))
+    # a one-word pattern of a preposition or particle ("CALL - * ON", "- * FOR") names a phrasal verb: the
+    # word must be the verb's own ("called on both sides"), not one of a later phrase ("called Erdogan on
+    # Saturday", "called Erdogan to apologize for the case")
+    function = [t for t in after if t.pos_ in FUNCTION_POS and t.i not in content]
+    own = [t for t in function if _is_own_particle(t, token)]
+    phrasal = (post - _words(function)) | _words(own)
+    phrasal |= _words(t for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree)
     for pre_groups, post_groups, code in patterns:  # most specific first: the first match is the best
         words = near if code.startswith(NON_EVENT_ROOTS) else post
+        if len(post_groups) == 1 and not pre_groups:
+            words = phrasal if words is post else words
         if _holds(post_groups, words) and _holds(pre_groups, pre):
             return code, True
     return default, False
+
+
+def _is_own_particle(word: Token, verb: Token) -> bool:
+    """Whether a preposition or particle belongs to `verb` itself: its child, not in a phrase of time
+    ("on Saturday")."""
+    if word.head.i != verb.i or word.dep_ not in OWN_PARTICLE_DEPS:
+        return False
+    return not any(c.dep_ == "pobj" and c.ent_type_ in TIME_ENTITIES for c in word.children)
 
 
 def _below(token: Token, depth: int, allowed: set[int]) -> list[Token]:

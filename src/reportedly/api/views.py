@@ -7,6 +7,7 @@ template renders it, the API returns it. Everything is read through the `Ledger`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -162,15 +163,27 @@ def claims(
     """The claim ledger, filtered, one page of it."""
     filters = {"actor": actor, "type": type, "status": status, "since": since}
     found = queries.claims_page(ledger, **filters, limit=page.limit, offset=page.offset)
-    # counted up to `COUNT_CAP` (or just past this page, deeper): "10,000+" beyond it
-    cap = max(queries.COUNT_CAP, page.offset + page.limit)
-    total = queries.count_events(ledger, **filters, cap=cap)
+    total, exact = capped_count(lambda cap: queries.count_events(ledger, **filters, cap=cap), page)
     return {
         "filters": filters,
         "types": queries.event_types(ledger),
         "statuses": list(STATUSES),
-        **page.wrap(min(total, cap), [claim_view(c) for c in found], exact=total <= cap),
+        **page.wrap(total, [claim_view(c) for c in found], exact=exact),
     }
+
+
+def capped_count(count: Callable[[int], int], page: Page) -> tuple[int, bool]:
+    """A count stopped at `queries.COUNT_CAP` (or just past this page, deeper), and whether it is
+    exact: beyond the cap the page says "10,000+", as GitHub's search does.
+
+    Args:
+        count: counts what is listed no further than its argument plus one (`count_events(cap=)`,
+            `Ledger.count_matches(cap=)`): a count that stops costs what counting the cap costs.
+        page: the page asked for.
+    """
+    cap = max(queries.COUNT_CAP, page.offset + page.limit)
+    found = count(cap)
+    return min(found, cap), found <= cap
 
 
 def event(ledger: Ledger, event_id: str, page: Page) -> dict[str, Any]:
@@ -309,7 +322,7 @@ def search(ledger: Ledger, text: str, page: Page) -> dict[str, Any]:
     """Articles matching the words (full text), and entities whose name holds them."""
     text = text.strip()
     if not text:
-        return {"q": "", "entities": [], "matches": 0, **page.wrap(0, [])}
+        return {"q": "", "entities": [], "matches": 0, "matches_exact": True, **page.wrap(0, [])}
     hits = [
         {**to_dict(h), "href": article_href(h.article)}
         for h in ledger.search(text, limit=page.limit, offset=page.offset)
@@ -318,10 +331,12 @@ def search(ledger: Ledger, text: str, page: Page) -> dict[str, Any]:
         {"id": e.id, "name": e.name, "type": e.type, "articles": e.articles, "href": entity_href(e.id)}
         for e in ledger.entities(name=text, limit=SEARCH_ENTITIES)
     ]
-    matches = ledger.count_matches(text)
+    matches, exact = capped_count(lambda cap: ledger.count_matches(text, cap=cap), page)
     return {
         "q": text,
         "entities": ents,
-        "matches": matches,  # every match; pages go through the ranked ones (`total`)
+        "matches": matches,  # every match, up to the cap; pages go through the ranked ones (`total`)
+        "matches_exact": exact,
+        # the window ranked is never larger than the cap, so `total` is exact
         **page.wrap(min(matches, queries.search_window(ledger)), hits),
     }

@@ -355,9 +355,10 @@ class Ledger:
         """
         return fulltext.search(self._conn, text, limit=limit, offset=offset)
 
-    def count_matches(self, text: str) -> int:
-        """How many articles hold every word of `text`."""
-        return fulltext.count_matches(self._conn, text)
+    def count_matches(self, text: str, *, cap: int | None = None) -> int:
+        """How many articles hold every word of `text`; with `cap`, counted no further than `cap`
+        plus one (`cap + 1` means "more than `cap`")."""
+        return fulltext.count_matches(self._conn, text, cap=cap)
 
     def article(self, article_id: str) -> Article | None:
         """One stored article, exactly as it was analyzed."""

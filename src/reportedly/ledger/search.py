@@ -62,6 +62,7 @@ def count_matches(conn: Database, text: str, *, cap: int | None = None) -> int:
     query = fts_query(text)
     if query is None:
         return 0
+    args: list[object]
     if conn.dialect == "postgresql":
         match, args = f"SELECT 1 FROM article_search WHERE fts @@ {_PG_QUERY}", [_pg_words(text)]
     else:

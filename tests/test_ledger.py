@@ -385,3 +385,30 @@ def test_ledger_claim_decoding_fills_every_field_by_name() -> None:
     both = [_claim(stored, refs, shared), _claim(other, refs, shared)]
     assert both == [claim, _claim(other, refs)]
     assert both[1].sources[0].speaker is both[0].sources[1].speaker  # made once, shared
+
+
+def test_ledger_search_snippets_find_the_match_anywhere(new_ledger: Any) -> None:
+    """Every hit's snippet marks the words searched for, wherever they stand in a long text (on
+    PostgreSQL the headline is cut from a window of the text around them), including a word first
+    seen inside a longer one ("police" in "policeman"); a match only in the title still has a snippet."""
+    filler = "Officials met in the capital on Tuesday to discuss aid for the region and its people. "
+    texts = {
+        "deep": filler * 30 + "The border police arrested two men near Herat. " + filler * 30,
+        "inside": "A policeman spoke. " + filler * 20 + "Then the police arrived at the border. " + filler,
+        "start": "Police arrested two men at the border. " + filler * 40,
+    }
+    articles = []
+    for aid, text in texts.items():
+        builder = ArticleBuilder(aid, published="2021-12-01")
+        builder.span(text)
+        articles.append(builder.build())
+    titled = ArticleBuilder("title-only", published="2021-12-01", title="Border police on alert")
+    titled.span(filler * 3)
+    articles.append(titled.build())
+    with _ledger_of(new_ledger(), articles) as ledger:
+        hits = {h.article: h.snippet for h in ledger.search("border police", limit=10)}
+    assert set(hits) == {*texts, "title-only"}
+    for aid in texts:
+        assert re.search(r"\[border\] \[police\]|\[police\]", hits[aid], re.I), (aid, hits[aid])
+        assert "[police]" in hits[aid].lower() and len(hits[aid]) < 400, hits[aid]
+    assert hits["title-only"], hits

@@ -388,9 +388,9 @@ def test_ledger_claim_decoding_fills_every_field_by_name() -> None:
 
 
 def test_ledger_search_snippets_find_the_match_anywhere(new_ledger: Any) -> None:
-    """Every hit's snippet marks the words searched for, wherever they stand in a long text (on
-    PostgreSQL the headline is cut from a window of the text around them), including a word first
-    seen inside a longer one ("police" in "policeman"); a match only in the title still has a snippet."""
+    """Every hit's snippet marks the words searched for, wherever they stand in a long text,
+    including a word first seen inside a longer one ("police" in "policeman"); a match only in the
+    title still has a snippet."""
     filler = "Officials met in the capital on Tuesday to discuss aid for the region and its people. "
     texts = {
         "deep": filler * 30 + "The border police arrested two men near Herat. " + filler * 30,

@@ -20,7 +20,6 @@ The rank reported is negated, so that on both engines a lower rank is a better h
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from reportedly.ledger.records import SearchHit
@@ -38,13 +37,6 @@ PG_RANK_WINDOW = 1_000
 PG_FIRST_SPAN = 1.25
 # Tokens of context in a snippet around the matched words.
 SNIPPET_TOKENS = 12
-# On PostgreSQL a hit's headline is cut from this many characters of its text, starting
-# `PG_SNIPPET_BEFORE` before the first place a word of the query appears: `ts_headline` parses all
-# the text it is given, and 50 whole articles cost 10-20 ms of a search page at a million events
-# (issue 12), a quarter as much in 600-character windows. A snippet of `2 * SNIPPET_TOKENS` words
-# is about 170 characters: the window holds the best fragment near the first match with room.
-PG_SNIPPET_CHARS = 600
-PG_SNIPPET_BEFORE = 200
 
 
 def fts_query(text: str) -> str | None:
@@ -191,45 +183,13 @@ def _search_postgresql(db: Database, words: str, *, limit: int, offset: int) -> 
     ]
 
 
-# A hit's headline, cut from a window of its text around the first place the query's words appear
-# together, or else the first place one of them appears (`at`: `strpos` of the words, lower case, in
-# the lower-case text); the whole text when no
-# word is found there (a match in the title only, an accent the index removed) or when the window's
-# headline marks nothing (a word found inside a longer one: "police" in "policeman"). A window starting
-# or ending inside the text loses its cut words.
-_PG_WINDOW = (
-    "CASE WHEN s.start > 1 THEN regexp_replace(s.cut, '^\\S*\\s+', '') ELSE s.cut END"
-)
-_PG_SNIPPET = (
-    "CROSS JOIN LATERAL (SELECT coalesce(nullif(strpos(lower(a.text), ?), 0), "
-    "(SELECT min(p) FROM (SELECT strpos(lower(a.text), w) AS p FROM unnest(?::text[]) AS w) AS found "
-    "WHERE p > 0)) AS at) AS first "
-    "CROSS JOIN LATERAL (SELECT greatest(first.at - ?, 1) AS start, "
-    "CASE WHEN greatest(first.at - ?, 1) + ? <= length(a.text) "
-    "THEN regexp_replace(substr(a.text, greatest(first.at - ?, 1), ?), '\\s+\\S*$', '') "
-    "ELSE substr(a.text, greatest(first.at - ?, 1)) END AS cut) AS s "
-    f"LEFT JOIN LATERAL (SELECT ts_headline('simple', {_PG_WINDOW}, {_PG_QUERY}, ?) AS head "
-    "WHERE first.at IS NOT NULL) AS near ON true"
-)
-
-
-def _snippet_args(words: str) -> tuple[object, ...]:
-    """The values `_PG_SNIPPET`'s placeholders take, in order."""
-    lowered = re.findall(r"\w+", words.lower())
-    before, span = PG_SNIPPET_BEFORE, PG_SNIPPET_CHARS
-    return (" ".join(lowered), lowered, before, before, span, before, span, before, words, _PG_HEADLINE)
-
-
 def _ranked_postgresql(db: Database, words: str, floor: int, *, limit: int, offset: int) -> list[Any]:
-    """The page of the window's matches (`rowid` from `floor` on) best first, with headlines (cut
-    from a window of each text, `_PG_SNIPPET`)."""
+    """The page of the window's matches (`rowid` from `floor` on) best first, with headlines."""
     return db.execute(
-        "SELECT a.id, a.title, a.published, CASE WHEN strpos(near.head, '[') > 0 THEN near.head "
-        f"ELSE ts_headline('simple', a.text, {_PG_QUERY}, ?) END, hits.rank "
+        f"SELECT a.id, a.title, a.published, ts_headline('simple', a.text, {_PG_QUERY}, ?), hits.rank "
         f"FROM (SELECT win.rowid, {_PG_RANKED} AS rank "
         f"FROM (SELECT rowid, fts FROM article_search WHERE fts @@ {_PG_QUERY} AND rowid >= ?) AS win "
         "ORDER BY rank DESC, win.rowid DESC LIMIT ? OFFSET ?) AS hits "
-        f"JOIN articles a ON a.rowid = hits.rowid {_PG_SNIPPET} "
-        "ORDER BY hits.rank DESC, hits.rowid DESC",
-        (words, _PG_HEADLINE, words, words, floor, limit, offset, *_snippet_args(words)),
+        "JOIN articles a ON a.rowid = hits.rowid ORDER BY hits.rank DESC, hits.rowid DESC",
+        (words, _PG_HEADLINE, words, words, floor, limit, offset),
     ).fetchall()

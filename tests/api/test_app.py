@@ -191,23 +191,30 @@ def test_app_caps_the_claims_total(client: Any, monkeypatch: pytest.MonkeyPatch)
     assert (last["total"], last["total_exact"], last["next"]) == (everything["total"], True, None)
 
 
-def test_app_caps_the_search_match_count(client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Past `COUNT_CAP` the search's match count is a lower bound ("1+ articles match",
-    `matches_exact` false), as the claims total is; the ranked hits and their pages are unchanged."""
-    from reportedly.api import queries
+def test_app_counts_search_matches_from_the_ranked_window(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search's match count is the ranked window's size, with no count of its own: every match
+    while the window is not full (exact), and a lower bound when it is ("1+ articles match",
+    `matches_exact` false); the hits and pages are those of the window either way."""
+    from reportedly.ledger import search as fulltext
 
     everything = client.get("/api/search?q=Moscow&limit=500").json()
     assert everything["matches_exact"] is True and everything["matches"] >= 2
     assert everything["total"] == everything["matches"] == len(everything["items"])
-    monkeypatch.setattr(queries, "COUNT_CAP", 1)
+    counted: list[str] = []
+    monkeypatch.setattr(fulltext, "count_matches", lambda *a, **k: counted.append("count") or 0)
+    again = client.get("/api/search?q=Moscow&limit=500").json()
+    assert again == everything and not counted  # no count query on the page
+    monkeypatch.setattr(fulltext, "RANK_WINDOW", 1)
     first = client.get("/api/search?q=Moscow&limit=1").json()
-    assert (first["matches"], first["matches_exact"], first["total"]) == (1, False, 1)
-    assert [h["article"] for h in first["items"]] == [h["article"] for h in everything["items"][:1]]
-    assert "1+</span> articles match" in client.get("/search?q=Moscow&limit=1").text
-    # a page deeper than the cap counts past itself: exact again, every ranked hit reachable
-    deep = client.get(f"/api/search?q=Moscow&limit=1&offset={everything['total'] - 1}").json()
-    assert (deep["matches"], deep["matches_exact"]) == (everything["matches"], True)
-    assert [h["article"] for h in deep["items"]] == [h["article"] for h in everything["items"][-1:]]
+    assert (first["matches"], first["matches_exact"], first["total"], first["next"]) == (1, False, 1, None)
+    # the window of one is the match stored last, which the full ranking holds too
+    assert first["items"][0]["article"] in {h["article"] for h in everything["items"]}
+    html = client.get("/search?q=Moscow&limit=1").text
+    assert "1+</span> articles match; the 1 stored last are ranked" in html
+    monkeypatch.undo()
+    assert "articles match" not in client.get("/search?q=Moscow&limit=500").text  # exact: no note
 
 
 @pytest.mark.parametrize(

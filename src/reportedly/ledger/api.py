@@ -407,6 +407,12 @@ class Ledger:
         """
         return fulltext.search(self._conn, text, limit=limit, offset=offset)
 
+    def search_ranked(self, text: str, *, limit: int = 20, offset: int = 0) -> tuple[list[SearchHit], int]:
+        """`search`, and how many matches it ranked: all of them when there are fewer than the
+        window (10,000 on SQLite, 1,000 on PostgreSQL), else the window's size, a lower bound of
+        the matches (`count_matches` counts them). Costs what `search` costs."""
+        return fulltext.search_ranked(self._conn, text, limit=limit, offset=offset)
+
     def count_matches(self, text: str, *, cap: int | None = None) -> int:
         """How many articles hold every word of `text`; with `cap`, counted no further than `cap`
         plus one (`cap + 1` means "more than `cap`")."""

@@ -217,6 +217,18 @@ def test_app_counts_search_matches_from_the_ranked_window(
     assert "articles match" not in client.get("/search?q=Moscow&limit=500").text  # exact: no note
 
 
+def test_app_search_pages_twenty_hits_unless_asked(client: Any) -> None:
+    """The search page shows 20 hits by default (its snippets are its cost), the other listings 50;
+    an explicit `limit` is honoured on the page and in the API."""
+    from reportedly.api import views
+
+    assert client.get("/api/search?q=Moscow").json()["limit"] == views.SEARCH_PAGE == 20
+    assert client.get("/api/claims").json()["limit"] == views.DEFAULT_PAGE == 50
+    one = client.get("/api/search?q=Moscow&limit=1").json()
+    assert (one["limit"], len(one["items"])) == (1, 1) and one["next"] == (1 if one["total"] > 1 else None)
+    assert client.get("/api/search?q=Moscow&limit=500").json()["limit"] == 500
+
+
 @pytest.mark.parametrize(
     "filters",
     [

@@ -182,7 +182,8 @@ def capped_count(count: Callable[[int], int], page: Page) -> tuple[int, bool]:
 
     Args:
         count: counts what is listed no further than its argument plus one (`count_events(cap=)`,
-            `Ledger.count_matches(cap=)`): a count that stops costs what counting the cap costs.
+            or `Ledger.count_matches(cap=)` for a caller of the API): a count that stops costs what
+            counting the cap costs.
         page: the page asked for.
     """
     cap = max(queries.COUNT_CAP, page.offset + page.limit)

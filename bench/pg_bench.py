@@ -525,6 +525,7 @@ def _checks(ledger: Any) -> dict[str, Callable[[], object]]:
     year = (datetime.date.fromisoformat(latest) - datetime.timedelta(days=365)).isoformat()
     wide = db.execute("SELECT id FROM events ORDER BY n_sources DESC, id LIMIT 1").fetchone()[0]
     page = views.Page(limit=views.DEFAULT_PAGE)
+    search_page = views.Page(limit=getattr(views, "SEARCH_PAGE", views.DEFAULT_PAGE))
     return {
         "claims (CLI default: latest 1000)": lambda: ledger.claims(),
         "claims --limit 20": lambda: ledger.claims(limit=20),
@@ -552,7 +553,9 @@ def _checks(ledger: Any) -> dict[str, Callable[[], object]]:
             f"search '{q}' --limit 20": (lambda q=q: ledger.search(q, limit=20))  # type: ignore[misc]
             for q in SEARCHES
         },
-        **{f"web /search?q={q}": (lambda q=q: views.search(ledger, q, page)) for q in SEARCHES},  # type: ignore[misc]
+        # the page the web serves by default (20 hits since views.SEARCH_PAGE, 50 before), and at 50
+        **{f"web /search?q={q}": (lambda q=q: views.search(ledger, q, search_page)) for q in SEARCHES},  # type: ignore[misc]
+        **{f"web /search?q={q}&limit=50": (lambda q=q: views.search(ledger, q, page)) for q in SEARCHES},  # type: ignore[misc]
     }
 
 

@@ -139,3 +139,40 @@ def test_cli_entities_table_shows_cameo_codes_whole_at_80_columns(db: Path) -> N
     rows = {line.split()[0]: line for line in lines[2:]}
     for entity_id, code in zip(coded, ("AFGREB", "RUSGOVMED", "IGOUNO"), strict=True):
         assert re.search(rf"\s{code}\s", rows[entity_id]), rows[entity_id]
+
+
+@pytest.mark.parametrize("terminal", [False, True])
+def test_cli_claims_source_lines_are_what_rich_tables_print(terminal: bool) -> None:
+    """`reportedly claims` lays its source tables out itself (rich's layout cost ~18x the decoding
+    of 1,000 claims): the same bytes as `make_table` through rich, plain and with a terminal's
+    styles, cells cut, padded or markup-like; tables rich would lay out otherwise (too wide, a
+    wide or control character) are left to rich."""
+    import io
+
+    from rich.console import Console
+
+    from reportedly.cli.tables import SOURCE_COLUMNS, make_table, table_lines
+
+    long = "Mullah Abdul Ghani Baradar, the Taliban's deputy leader [person] > Reuters > [b]AP[/b]  "
+    tables = {
+        "cut": [
+            ["  2016-03-01", "assert", "a1 +2", long, "Reuters > AP"],
+            ["  undated", "deny", "a2", "", ""],
+        ],
+        "short": [["  2016-03-01", "report", "a_0123456789", "Putin [person]", "é … ß"]],
+        "wide": [["  2016-03-01", "assert", "a1", "習近平 [person]", ""]],
+        "control": [["  2016-03-01", "assert", "a1", "tab\there", "line\nbreak"]],
+        "too wide": [["  2016-03-01", "assert", "a_" + "9" * 90, "x", ""]],
+    }
+    for width in (40, 80, 132):  # at 40 even the narrowest layout overflows: rich's own
+        for name, rows in tables.items():
+            fast = table_lines(SOURCE_COLUMNS, rows, width)
+            rich_only = name in ("wide", "control") or width < 80 or (name, width) == ("too wide", 80)
+            assert (fast is None) == rich_only, (name, width)
+            printed = []
+            for lines in (None, fast):
+                out = io.StringIO()
+                console = Console(file=out, width=width, force_terminal=terminal, color_system="standard")
+                console.print(make_table(SOURCE_COLUMNS, rows, width) if lines is None else lines)
+                printed.append(out.getvalue())
+            assert printed[0] == printed[1], (name, width)

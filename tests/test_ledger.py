@@ -357,3 +357,79 @@ def test_search_planner_settings_end_with_it_on_postgresql(
         "on",
     )
     db.close()
+
+
+def test_ledger_claim_decoding_fills_every_field_by_name() -> None:
+    """A stored claim object with a distinct value in every field decodes into the field of that
+    name (the decoder builds records positionally, for speed), and a listing's shared small records
+    (`_Shared`) change no claim: equal to decoding each claim on its own."""
+    from reportedly.ledger.api import _claim, _Shared
+    from reportedly.ledger.records import EntityRef
+
+    def source(n: int, stance: str) -> dict[str, Any]:
+        return {
+            "speaker": {"name": f"speaker{n}", "kind": "person", "entity": f"en_s{n}"},
+            "via": [f"via{n}"], "stance": stance, "article": f"art{n}", "published": f"2022-0{n}-01",
+            "copies": [f"copy{n}"], "participant": True, "content": f"said{n}", "own_voice": False,
+            "origin": f"origin{n}",
+        }  # fmt: skip
+
+    stored = {
+        "id": "ev_1", "type": "CONSULT", "mode": "mode1", "cameo": "040", "actors": ["en_a"],
+        "recipients": ["en_r"], "host": "en_h", "mediator": "en_m",
+        "location": {"text": "Moscow", "name": "Moskva", "country": "RUS", "geonameid": 524901,
+                     "source": "dateline"},
+        "date": {"text": "Tuesday", "value": "2022-01-04", "source": "text"}, "status": "disputed",
+        "mentions": [{"article": "art1", "event": "v1"}], "sources": [source(1, "assert"), source(2, "deny")],
+        "history": [{"day": "2022-01-04", "status": "reported"}],
+        "contradictions": [{"supports": source(1, "")["speaker"], "denies": source(2, "")["speaker"]}],
+        "first_published": "2022-01-01", "last_published": "2022-02-01",
+    }  # fmt: skip
+    refs = {"en_a": EntityRef("en_a", "Actor", "RUS"), "en_h": EntityRef("en_h", "Host")}
+    claim = _claim(stored, refs)
+    assert (claim.id, claim.type, claim.mode, claim.cameo, claim.status) == (
+        "ev_1", "CONSULT", "mode1", "040", "disputed"
+    )  # fmt: skip
+    assert (claim.first_published, claim.last_published) == ("2022-01-01", "2022-02-01")
+    assert claim.actors == (refs["en_a"],) and claim.host == refs["en_h"]
+    assert (claim.recipients[0].name, claim.mediator and claim.mediator.name) == ("en_r", "en_m")
+    assert to_dict(claim.location) == stored["location"] and to_dict(claim.date) == stored["date"]
+    assert [to_dict(m) for m in claim.mentions] == stored["mentions"]
+    assert [to_dict(h) for h in claim.history] == stored["history"]
+    for got, want in zip(claim.sources, stored["sources"], strict=True):
+        assert to_dict(got) == {**want, "speaker": want["speaker"]}
+    assert to_dict(claim.contradictions[0]) == stored["contradictions"][0]
+    assert claim.summary == "CONSULT: Actor in Moskva"
+    assert [(o.side, o.origins, o.reports) for o in claim.origins] == [("for", 1, 2), ("against", 1, 2)]
+    shared = _Shared()
+    other = {**stored, "id": "ev_2", "sources": [source(2, "assert")], "contradictions": []}
+    both = [_claim(stored, refs, shared), _claim(other, refs, shared)]
+    assert both == [claim, _claim(other, refs)]
+    assert both[1].sources[0].speaker is both[0].sources[1].speaker  # made once, shared
+
+
+def test_ledger_search_snippets_find_the_match_anywhere(new_ledger: Any) -> None:
+    """Every hit's snippet marks the words searched for, wherever they stand in a long text,
+    including a word first seen inside a longer one ("police" in "policeman"); a match only in the
+    title still has a snippet."""
+    filler = "Officials met in the capital on Tuesday to discuss aid for the region and its people. "
+    texts = {
+        "deep": filler * 30 + "The border police arrested two men near Herat. " + filler * 30,
+        "inside": "A policeman spoke. " + filler * 20 + "Then the police arrived at the border. " + filler,
+        "start": "Police arrested two men at the border. " + filler * 40,
+    }
+    articles = []
+    for aid, text in texts.items():
+        builder = ArticleBuilder(aid, published="2021-12-01")
+        builder.span(text)
+        articles.append(builder.build())
+    titled = ArticleBuilder("title-only", published="2021-12-01", title="Border police on alert")
+    titled.span(filler * 3)
+    articles.append(titled.build())
+    with _ledger_of(new_ledger(), articles) as ledger:
+        hits = {h.article: h.snippet for h in ledger.search("border police", limit=10)}
+    assert set(hits) == {*texts, "title-only"}
+    for aid in texts:
+        assert re.search(r"\[border\] \[police\]|\[police\]", hits[aid], re.I), (aid, hits[aid])
+        assert "[police]" in hits[aid].lower() and len(hits[aid]) < 400, hits[aid]
+    assert hits["title-only"], hits

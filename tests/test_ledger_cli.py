@@ -86,3 +86,57 @@ def test_ledger_cli_api_documented(name: str) -> None:
 @pytest.mark.parametrize("command", COMMANDS)
 def test_ledger_cli_commands_documented(command: str) -> None:
     assert f"reportedly {command}" in (DOCS / "ledger.md").read_text(encoding="utf-8")
+
+
+
+@pytest.fixture()
+def several(new_ledger: Any) -> str:
+    """The story's disputed meeting and three other meetings, on other days and in other places."""
+    from tests.store.builders import ArticleBuilder
+
+    articles = _story()
+    for n, place in enumerate(("Tehran", "Doha", "Tehran")):
+        b = ArticleBuilder(f"m{n}", published=f"2021-12-1{n}")
+        b.entity("Amir Khan Muttaqi", kb_id="rp:muttaqi")
+        b.entity("Ahmad Massoud", kb_id="rp:ahmad-massoud")
+        b.event("CONSULT", actors=("Amir Khan Muttaqi", "Ahmad Massoud"), place=place)
+        articles.append(b.build())
+    path = new_ledger()
+    with connect(path) as conn:
+        store_batch(conn, articles, [])
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["--status", "disputed"], ["--actor", "Taliban"], ["--limit", "3"], ["--since", "2030-01-01"]],
+)
+def test_ledger_cli_claims_stream_the_listings_bytes(
+    several: str, args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`claims` writes each claim as it is decoded, in chunks of one claim here: the JSON is byte for
+    byte the whole listing's `json.dumps`, the CSV its rows (an empty listing included)."""
+    import csv
+    import io
+
+    import reportedly
+    from reportedly.export import CSV_COLUMNS, to_csv_rows
+    from reportedly.ledger import api
+    from reportedly.model import to_dict
+
+    monkeypatch.setattr(api, "CLAIMS_CHUNK", 1)
+    filters: dict[str, Any] = {a.lstrip("-"): v for a, v in zip(args[::2], args[1::2], strict=True)}
+    filters = {k: int(v) if k == "limit" else v for k, v in filters.items()}
+    with reportedly.open(several) as ledger:
+        claims = ledger.claims(**filters)
+        assert list(ledger.iter_claims(**filters)) == claims
+    assert len(claims) >= 3 or args[0] in ("--actor", "--status", "--since")
+    result = runner.invoke(app, ["claims", "--db", str(several), "--format", "json", *args])
+    assert result.exit_code == 0, result.output
+    assert result.output == json.dumps(to_dict(claims), ensure_ascii=False, indent=2) + "\n"
+    rows = io.StringIO()
+    writer = csv.DictWriter(rows, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(row for c in claims for row in to_csv_rows(c))
+    result = runner.invoke(app, ["claims", "--db", str(several), "--format", "csv", *args])
+    assert result.exit_code == 0 and result.output == rows.getvalue()

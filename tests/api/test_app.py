@@ -191,6 +191,44 @@ def test_app_caps_the_claims_total(client: Any, monkeypatch: pytest.MonkeyPatch)
     assert (last["total"], last["total_exact"], last["next"]) == (everything["total"], True, None)
 
 
+def test_app_counts_search_matches_from_the_ranked_window(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search's match count is the ranked window's size, with no count of its own: every match
+    while the window is not full (exact), and a lower bound when it is ("1+ articles match",
+    `matches_exact` false); the hits and pages are those of the window either way."""
+    from reportedly.ledger import search as fulltext
+
+    everything = client.get("/api/search?q=Moscow&limit=500").json()
+    assert everything["matches_exact"] is True and everything["matches"] >= 2
+    assert everything["total"] == everything["matches"] == len(everything["items"])
+    counted: list[str] = []
+    monkeypatch.setattr(fulltext, "count_matches", lambda *a, **k: counted.append("count") or 0)
+    again = client.get("/api/search?q=Moscow&limit=500").json()
+    assert again == everything and not counted  # no count query on the page
+    monkeypatch.setattr(fulltext, "RANK_WINDOW", 1)
+    first = client.get("/api/search?q=Moscow&limit=1").json()
+    assert (first["matches"], first["matches_exact"], first["total"], first["next"]) == (1, False, 1, None)
+    # the window of one is the match stored last, which the full ranking holds too
+    assert first["items"][0]["article"] in {h["article"] for h in everything["items"]}
+    html = client.get("/search?q=Moscow&limit=1").text
+    assert "1+</span> articles match; the 1 stored last are ranked" in html
+    monkeypatch.undo()
+    assert "articles match" not in client.get("/search?q=Moscow&limit=500").text  # exact: no note
+
+
+def test_app_search_pages_twenty_hits_unless_asked(client: Any) -> None:
+    """The search page shows 20 hits by default (its snippets are its cost), the other listings 50;
+    an explicit `limit` is honoured on the page and in the API."""
+    from reportedly.api import views
+
+    assert client.get("/api/search?q=Moscow").json()["limit"] == views.SEARCH_PAGE == 20
+    assert client.get("/api/claims").json()["limit"] == views.DEFAULT_PAGE == 50
+    one = client.get("/api/search?q=Moscow&limit=1").json()
+    assert (one["limit"], len(one["items"])) == (1, 1) and one["next"] == (1 if one["total"] > 1 else None)
+    assert client.get("/api/search?q=Moscow&limit=500").json()["limit"] == 500
+
+
 @pytest.mark.parametrize(
     "filters",
     [

@@ -255,7 +255,7 @@ def _routes(app: FastAPI, site: _Site) -> None:  # noqa: C901 (one small functio
     def search(
         request: Request,
         q: Annotated[str, _text("Words to find")] = "",
-        limit: Limit = views.DEFAULT_PAGE,
+        limit: Limit = views.SEARCH_PAGE,
         offset: Offset = 0,
     ) -> dict[str, Any]:
         return site.call(views.search, q, views.Page(limit, offset))

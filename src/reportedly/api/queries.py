@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from reportedly.ledger import api as ledger_api
 from reportedly.ledger.api import DEFAULT_LIMIT, Ledger
 from reportedly.ledger.records import Claim, LedgerEntity
 from reportedly.ledger.search import rank_window
@@ -154,9 +153,7 @@ def claims_page(
 ) -> list[Claim]:
     """`Ledger.claims(...)[offset:offset + limit]`, without decoding the rows before `offset`."""
     rows = ledger._event_rows(actor, type, status, since, limit, offset)  # noqa: SLF001
-    datas = [json.loads(r["data"]) for r in rows]
-    refs = ledger._refs({i for d in datas for i in ledger_api._entity_ids(d)})  # noqa: SLF001
-    return [ledger_api._claim(d, refs) for d in datas]  # noqa: SLF001
+    return ledger._decode_claims(rows)  # noqa: SLF001
 
 
 def count_events(

@@ -11,7 +11,7 @@ import csv
 import datetime
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -175,6 +175,18 @@ def _print_json(records: object) -> None:
     sys.stdout.write(json.dumps(to_dict(records), ensure_ascii=False, indent=2) + "\n")
 
 
+def _stream_json(records: Iterable[object]) -> None:
+    """`_print_json` of a list, written one record at a time: the same bytes (a JSON string never
+    holds a raw line break, so indenting every line of a record's text by two spaces nests it)."""
+    out = sys.stdout
+    first = True
+    for record in records:
+        text = json.dumps(to_dict(record), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        out.write(("[\n  " if first else ",\n  ") + text)
+        first = False
+    out.write("[]\n" if first else "\n]\n")
+
+
 def _scheduler(address: str | None, n_process: int) -> str | None:
     if address is not None and n_process > 1:
         raise typer.BadParameter("--n-process is for local runs: the Dask workers are the processes",
@@ -218,19 +230,20 @@ def claims_cmd(
 
         reportedly claims --actor "Ahmad Massoud" --status disputed --format json
     """
+    # each claim is written out as it is decoded (`iter_claims`), not after the whole listing
     with _open(db) as ledger:
-        claims = _checked(ledger.claims, actor=actor, type=type_, status=status, since=since, limit=limit,
-                          min_origins=min_origins)
-    if fmt is ClaimFormat.json or as_json:
-        _print_json(claims)
-    elif fmt is ClaimFormat.csv:
-        from reportedly.export import CSV_COLUMNS, to_csv_rows
+        claims = _checked(ledger.iter_claims, actor=actor, type=type_, status=status, since=since,
+                          limit=limit, min_origins=min_origins)
+        if fmt is ClaimFormat.json or as_json:
+            _stream_json(claims)
+        elif fmt is ClaimFormat.csv:
+            from reportedly.export import CSV_COLUMNS, to_csv_rows
 
-        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(row for c in claims for row in to_csv_rows(c))
-    else:
-        print_claims(Console(), claims)
+            writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(row for c in claims for row in to_csv_rows(c))
+        else:
+            print_claims(Console(), claims)
 
 
 @app.command("entities")

@@ -28,6 +28,14 @@ Item = Article | Failure
 _WARMED: set[int] = set()
 # Batches queued per worker process: two keeps every worker busy while the next batch is cleaned.
 PENDING_PER_WORKER = 2
+# spaCy batches read at once in one process and parsed shortest article first, so that each spaCy batch
+# holds articles of like length: the parser and NER decode a batch step by step until its longest article
+# is done (nlp/heldgil.py), and a step with one or two articles left costs nearly a full step's fixed
+# overhead. On 256 ECB+ articles in input order, 60% of the decoding steps had at most 4 articles left;
+# sorted in groups of 4 batches the decoding loops took 1.7 s instead of 2.1 s. Every article is
+# annotated alone (no value crosses articles in a batch), so outputs do not change; results keep the
+# input order. More batches per group gain little more and delay each group's first result.
+SORTED_BATCHES = 4
 
 
 def internal_reason(step: str, err: BaseException) -> str:
@@ -74,7 +82,10 @@ def analyze_raw(items: Iterable[RawArticle | Failure], settings: Settings,
     dedup = SyndicationIndex(threshold=settings.dedup_threshold)
     cleaned = (_clean_one(item, settings, dedup, sketches) for item in items)
     iterator = iter(cleaned)
-    batches = iter(lambda: list(islice(iterator, settings.batch_size)), [])
+    # one process: several spaCy batches at a time, parsed by length (SORTED_BATCHES); a pool's workers
+    # take one spaCy batch each, so that the last batches spread over every worker
+    group = settings.batch_size * (SORTED_BATCHES if settings.n_process <= 1 else 1)
+    batches = iter(lambda: list(islice(iterator, group)), [])
     if settings.n_process > 1:
         yield from _analyze_parallel(batches, settings)
         return
@@ -142,7 +153,10 @@ def _analyze_todo(batch: list[Item], todo: list[int], settings: Settings) -> lis
     from reportedly.nlp.pipeline import make_nlp
 
     nlp = make_nlp(tuple(str(p) for p in settings.gazetteers))
-    texts = [batch[i].text for i in todo]  # type: ignore[union-attr]
+    # shortest first: each spaCy batch then holds articles of like length (SORTED_BATCHES); the sort is
+    # stable and `out` keeps the input order
+    order = sorted(todo, key=lambda i: len(batch[i].text))  # type: ignore[union-attr]
+    texts = [batch[i].text for i in order]  # type: ignore[union-attr]
     out = list(batch)
     # Strings and lexemes that spaCy adds for this batch's words are freed when it is done, so the
     # vocabulary does not grow without end on a firehose; records hold plain str, never Docs. A
@@ -151,7 +165,7 @@ def _analyze_todo(batch: list[Item], todo: list[int], settings: Settings) -> lis
     zone = nlp.memory_zone() if id(nlp) in _WARMED else contextlib.nullcontext()
     _WARMED.add(id(nlp))
     with zone:
-        for index, doc in zip(todo, nlp.pipe(texts, batch_size=settings.batch_size), strict=True):
+        for index, doc in zip(order, nlp.pipe(texts, batch_size=settings.batch_size), strict=True):
             article = batch[index]
             assert isinstance(article, Article)
             out[index] = _extract_one(article, doc)

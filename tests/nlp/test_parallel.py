@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from reportedly import runner
 from reportedly.config import Settings
 from reportedly.model import Article, Failure, RawArticle, SourceRef, article_to_dict, failure_to_dict
 from reportedly.runner import PENDING_PER_WORKER, analyze_raw
@@ -42,6 +43,24 @@ def test_parallel_results_equal_single_process() -> None:
     assert parallel == single
     assert [d.get("source", {}).get("path") if "error" not in d else "failure" for d in parallel][:3] == [
         str(SEED), "article-0.txt", "failure"]
+
+
+def _varied(n: int) -> RawArticle:
+    """Articles of very different lengths (1 to 12 sentences), so that parsing by length reorders them."""
+    body = " ".join(SENTENCES[(n + k) % len(SENTENCES)] for k in range(1 + (n * 7) % 12))
+    return RawArticle(SourceRef(path=f"varied-{n}.txt", url=None, format="text"), body + f" Item {n}.")
+
+
+def test_runner_parses_by_length_with_input_order_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    items: list[RawArticle | Failure] = [_varied(n) for n in range(9)]
+    settings = Settings(batch_size=2)
+    by_length = _as_dicts(analyze_raw(items, settings))
+    monkeypatch.setattr(runner, "SORTED_BATCHES", 1)  # the old way: each batch parsed in input order
+    in_order = _as_dicts(analyze_raw(items, settings))
+    assert by_length == in_order
+    assert [d["source"]["path"] for d in by_length] == [f"varied-{n}.txt" for n in range(9)]  # type: ignore[index]
+    lengths = [len(d["text"]) for d in by_length]  # type: ignore[arg-type]
+    assert lengths != sorted(lengths)  # the input is not already in length order
 
 
 @pytest.mark.parametrize("n_process", [1, 2])

@@ -31,11 +31,16 @@ PENDING_PER_WORKER = 2
 # spaCy batches read at once in one process and parsed shortest article first, so that each spaCy batch
 # holds articles of like length: the parser and NER decode a batch step by step until its longest article
 # is done (nlp/heldgil.py), and a step with one or two articles left costs nearly a full step's fixed
-# overhead. On 256 ECB+ articles in input order, 60% of the decoding steps had at most 4 articles left;
-# sorted in groups of 4 batches the decoding loops took 1.7 s instead of 2.1 s. Every article is
-# annotated alone (no value crosses articles in a batch), so outputs do not change; results keep the
-# input order. More batches per group gain little more and delay each group's first result.
-SORTED_BATCHES = 4
+# overhead. On 256 ECB+ articles in input order, 60% of the decoding steps had at most 4 articles left.
+# Every article is annotated alone (no value crosses articles in a batch), so outputs do not change;
+# results keep the input order. A group's first result waits for its whole group to be read.
+SORTED_BATCHES = 8
+# A batch of the longest articles holds fewer of them: at most this many times the characters of an
+# average batch of the group (`length_batches`), so that peak memory (the parser's per-token arrays) stays
+# near an unsorted batch's. On 300 ECB+ articles: the longest article per batch, summed over the batches
+# (the decoding steps), 110k characters in input order, 80k so; the largest batch 46k characters, 51k
+# so (unbounded: 58k and 99k).
+BATCH_CHARS_FACTOR = 1.5
 
 
 def internal_reason(step: str, err: BaseException) -> str:
@@ -153,10 +158,6 @@ def _analyze_todo(batch: list[Item], todo: list[int], settings: Settings) -> lis
     from reportedly.nlp.pipeline import make_nlp
 
     nlp = make_nlp(tuple(str(p) for p in settings.gazetteers))
-    # shortest first: each spaCy batch then holds articles of like length (SORTED_BATCHES); the sort is
-    # stable and `out` keeps the input order
-    order = sorted(todo, key=lambda i: len(batch[i].text))  # type: ignore[union-attr]
-    texts = [batch[i].text for i in order]  # type: ignore[union-attr]
     out = list(batch)
     # Strings and lexemes that spaCy adds for this batch's words are freed when it is done, so the
     # vocabulary does not grow without end on a firehose; records hold plain str, never Docs. A
@@ -164,11 +165,45 @@ def _analyze_todo(batch: list[Item], todo: list[int], settings: Settings) -> lis
     # their strings for good.
     zone = nlp.memory_zone() if id(nlp) in _WARMED else contextlib.nullcontext()
     _WARMED.add(id(nlp))
+    lengths = [len(batch[i].text) for i in todo]  # type: ignore[union-attr]
     with zone:
-        for index, doc in zip(order, nlp.pipe(texts, batch_size=settings.batch_size), strict=True):
-            article = batch[index]
-            assert isinstance(article, Article)
-            out[index] = _extract_one(article, doc)
+        for part in length_batches(lengths, settings.batch_size):
+            indices = [todo[k] for k in part]
+            texts = [batch[i].text for i in indices]  # type: ignore[union-attr]
+            for index, doc in zip(indices, nlp.pipe(texts, batch_size=len(texts)), strict=True):
+                article = batch[index]
+                assert isinstance(article, Article)
+                out[index] = _extract_one(article, doc)
+    return out
+
+
+def length_batches(lengths: list[int], batch_size: int) -> list[list[int]]:
+    """The spaCy batches to parse texts of these lengths in: positions shortest first (SORTED_BATCHES),
+    at most `batch_size` texts a batch and, past one text, no more than BATCH_CHARS_FACTOR times the
+    characters of an average batch of `batch_size` of them, so that the longest texts' batch needs
+    little more memory than a batch in input order would.
+
+    Args:
+        lengths: the texts' lengths in characters, in input order.
+        batch_size: texts per batch at most (Settings.batch_size).
+
+    Returns:
+        positions into `lengths`, batch by batch; every position once.
+    """
+    order = sorted(range(len(lengths)), key=lengths.__getitem__)  # stable: ties keep the input order
+    batches = max(1, -(-len(lengths) // batch_size))
+    budget = BATCH_CHARS_FACTOR * sum(lengths) / batches
+    out: list[list[int]] = []
+    current: list[int] = []
+    chars = 0
+    for position in order:
+        if current and (len(current) == batch_size or chars + lengths[position] > budget):
+            out.append(current)
+            current, chars = [], 0
+        current.append(position)
+        chars += lengths[position]
+    if current:
+        out.append(current)
     return out
 
 

@@ -7,9 +7,16 @@ from collections.abc import Iterator
 
 import pytest
 
+from reportedly import runner
 from reportedly.config import Settings
 from reportedly.model import Article, Failure, RawArticle, SourceRef, article_to_dict, failure_to_dict
-from reportedly.runner import PENDING_PER_WORKER, analyze_raw
+from reportedly.runner import (
+    BATCH_CHARS_FACTOR,
+    PENDING_PER_WORKER,
+    SORTED_BATCHES,
+    analyze_raw,
+    length_batches,
+)
 from tests.conftest import SEED
 
 SENTENCES = [
@@ -44,6 +51,46 @@ def test_parallel_results_equal_single_process() -> None:
         str(SEED), "article-0.txt", "failure"]
 
 
+def _varied(n: int) -> RawArticle:
+    """Articles of very different lengths (1 to 12 sentences), so that parsing by length reorders them."""
+    body = " ".join(SENTENCES[(n + k) % len(SENTENCES)] for k in range(1 + (n * 7) % 12))
+    return RawArticle(SourceRef(path=f"varied-{n}.txt", url=None, format="text"), body + f" Item {n}.")
+
+
+def test_runner_parses_by_length_with_input_order_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    items: list[RawArticle | Failure] = [_varied(n) for n in range(9)]
+    settings = Settings(batch_size=2)
+    by_length = _as_dicts(analyze_raw(items, settings))
+    monkeypatch.setattr(runner, "SORTED_BATCHES", 1)  # one spaCy batch read at a time, as before
+    in_order = _as_dicts(analyze_raw(items, settings))
+    assert by_length == in_order
+    assert [d["source"]["path"] for d in by_length] == [f"varied-{n}.txt" for n in range(9)]  # type: ignore[index]
+    lengths = [len(d["text"]) for d in by_length]  # type: ignore[arg-type]
+    assert lengths != sorted(lengths)  # the input is not already in length order
+
+
+@pytest.mark.parametrize(("lengths", "batch_size", "expected"), [
+    ([5, 1, 3], 16, [[1, 2, 0]]),  # one batch, shortest first
+    ([10, 10, 10, 10], 2, [[0, 1], [2, 3]]),  # equal lengths keep the input order
+    ([1, 1, 1, 1, 1, 1, 100, 1], 4, [[0, 1, 2, 3], [4, 5, 7], [6]]),  # the long text alone
+    ([300, 1, 1, 1], 2, [[1, 2], [3], [0]]),  # budget 1.5 x 151.5: over it, a batch of its own
+    ([], 16, []),
+])
+def test_length_batches(lengths: list[int], batch_size: int, expected: list[list[int]]) -> None:
+    assert length_batches(lengths, batch_size) == expected
+
+
+def test_length_batches_bounds_each_batch() -> None:
+    lengths = [(n * 7919) % 997 + 1 for n in range(64)]
+    batches = length_batches(lengths, 16)
+    assert sorted(p for b in batches for p in b) == list(range(64))
+    budget = BATCH_CHARS_FACTOR * sum(lengths) / 4
+    for b in batches:
+        assert len(b) <= 16 and (len(b) == 1 or sum(lengths[p] for p in b) <= budget)
+    flat = [lengths[p] for b in batches for p in b]
+    assert flat == sorted(flat)
+
+
 @pytest.mark.parametrize("n_process", [1, 2])
 def test_parallel_reads_ahead_a_bounded_number_of_articles(n_process: int) -> None:
     consumed = itertools.count()
@@ -59,7 +106,9 @@ def test_parallel_reads_ahead_a_bounded_number_of_articles(n_process: int) -> No
     results.close()  # type: ignore[attr-defined]  # a generator: closing it stops the workers
     read = next(consumed)
     assert len(taken) == 5 and all(isinstance(a, Article) for a in taken)
-    limit = 5 + settings.batch_size * (PENDING_PER_WORKER * n_process + 1)
+    # one process reads a group of batches (parsed by length); a pool, the batches in flight
+    ahead = SORTED_BATCHES if n_process == 1 else PENDING_PER_WORKER * n_process + 1
+    limit = 5 + settings.batch_size * ahead
     assert read <= limit, f"read {read} articles to give 5 (limit {limit})"
 
 

@@ -154,7 +154,9 @@ def _before_its_head(node: Token) -> bool:
 
 def _date_among(node: Token, dates: dict[int, Span], include_subtree: bool) -> Span | Token | None:
     if include_subtree:
-        candidates = [t for t in node.subtree if not _in_other_clause(t, node)]
+        # only a date or a vague time word can be the answer: the clause climb is for those alone
+        candidates = [t for t in node.subtree if (t.i in dates or t.lower_ in VAGUE_TIME)
+                      and not _in_other_clause(t, node)]
     else:
         candidates = [node, *node.children]
     for child in list(node.children) if not include_subtree else []:

@@ -341,3 +341,41 @@ def test_quotes_name_colon_line_credits_the_person(nlp: Any) -> None:
 
 def test_quotes_no_clause_beside_an_inserted_speaker_is_no_attribution(nlp: Any) -> None:
     assert _attributions(nlp, "Yesterday, he told reporters.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # set off inside the clause: both sides are the content (PolNeAR's two fragments)
+        (
+            "The economy, according to the central bank, will grow by 2 percent next year.",
+            "the central bank",
+            "The economy, according to the central bank, will grow by 2 percent next year",
+        ),
+        (
+            "The attack, as per the ministry, killed 12 people.",
+            "the ministry",
+            "The attack, as per the ministry, killed 12 people",
+        ),
+        # at the end or the start: one side
+        (
+            "The economy will grow, according to the central bank.",
+            "the central bank",
+            "The economy will grow",
+        ),
+        ("According to the bank, the economy will grow.", "the bank", "the economy will grow"),
+    ],
+)
+def test_quotes_according_inside_the_content(nlp: Any, text: str, speaker: str, content: str) -> None:
+    (att,) = _attributions(nlp, text)
+    assert (att.speaker.text, att.content.text, att.direct) == (speaker, content, False)
+
+
+def test_quotes_according_before_another_claim_keeps_its_side(nlp: Any) -> None:
+    # the words after the credit are another claim of another verb: not this content
+    text = (
+        "Scott's relatives watched the police videos on Thursday, according to their attorneys, "
+        "and said they came away with more questions than answers."
+    )
+    according = next(a for a in _attributions(nlp, text) if a.cue.text == "according to")
+    assert according.content.text == "Scott's relatives watched the police videos on Thursday"

@@ -432,14 +432,30 @@ def from_according(doc: Doc, start: int, end: int) -> Draft | None:
     phrase_end = max(found.end, obj.right_edge.i + 1)
     if start <= lo + 1:  # "According to X, content."
         lo = phrase_end
+    elif _inserted(doc, start, phrase_end, hi) and (right := trim_content(doc, phrase_end, hi))[0] < right[1]:
+        # "The economy, according to the bank, will grow": the content runs over the inserted
+        # credit, as over an inserted "he said" (split.py); its two sides are what is said (not
+        # when the words after it are another claim: "..., according to X, and said ...")
+        lo, hi = trim_content(doc, lo, start)[0], right[1]
     else:  # "content, according to X."
         hi = min(hi, start)
-    lo, hi = trim_content(doc, lo, hi)
+    lo, hi = (lo, hi) if lo < start < hi else trim_content(doc, lo, hi)
     if hi <= lo:
         return None
     while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text in ".":
         hi -= 1
     return Draft(_chars(doc, start, end), None, found, _chars(doc, lo, hi), False, "quotes.according.v1")
+
+
+def _inserted(doc: Doc, start: int, phrase_end: int, hi: int) -> bool:
+    """True when the crediting phrase doc[start:phrase_end] is set off by commas (or dashes) inside
+    its clause, words on both sides: "The economy, according to the bank, will grow"."""
+    if start == 0 or phrase_end >= hi - 1:
+        return False
+    before, after = doc[start - 1], doc[phrase_end]
+    marks = (",", "—", "–", "--")
+    words_after = any(not t.is_punct for t in doc[phrase_end + 1 : hi])
+    return before.text in marks and after.text in marks and words_after
 
 
 def from_name_colon(doc: Doc, text: str) -> list[Draft]:

@@ -133,6 +133,14 @@ def _attributions(nlp: Any, text: str, agency: str | None = None) -> list[Any]:
             "The water is not safe to drink yet",
             True,
         ),
+        # the horizontal bar (U+2015), typesetting's quotation dash, with or without a space
+        (
+            "“He is ignorant of our culture and of the lives we lead.”― Pamela Padilla",
+            "Pamela Padilla",
+            "―",
+            "He is ignorant of our culture and of the lives we lead.",
+            True,
+        ),
     ],
 )
 def test_quotes_patterns(nlp: Any, text: str, speaker: str, cue: str, content: str, direct: bool) -> None:
@@ -379,3 +387,31 @@ def test_quotes_according_before_another_claim_keeps_its_side(nlp: Any) -> None:
     )
     according = next(a for a in _attributions(nlp, text) if a.cue.text == "according to")
     assert according.content.text == "Scott's relatives watched the police videos on Thursday"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the quotation ends a clause the speaker is credited with: the clause is the content
+        (
+            "The plan would send a clear message that the priority "
+            '"is increasing the tax liability at the top," Mr. Kamin said.',
+            "The plan would send a clear message that the priority "
+            '"is increasing the tax liability at the top,"',
+        ),
+        (
+            'The ministry called the strikes "a grave violation of international law," the spokesman said.',
+            'The ministry called the strikes "a grave violation of international law,"',
+        ),
+    ],
+)
+def test_quotes_mixed_quotation_before_its_speaker(nlp: Any, text: str, content: str) -> None:
+    (att,) = _attributions(nlp, text)
+    assert (att.content.text, att.direct) == (content, False)
+
+
+def test_quotes_whole_quotation_before_its_speaker_stays_direct(nlp: Any) -> None:
+    # words before the quotation that are no part of its clause do not join it
+    text = 'In a statement on Tuesday, "we will never surrender to these people," he said.'
+    (att,) = _attributions(nlp, text)
+    assert (att.content.text, att.direct) == ("we will never surrender to these people,", True)

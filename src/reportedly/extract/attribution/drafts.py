@@ -179,6 +179,28 @@ def _quote_before(
     return None
 
 
+def _mixed_start(verb: Token, quote: Quote) -> int | None:
+    """The first token of the clause a quotation closing before `verb` ends, when the quotation is
+    part of it: 'The plan sends a message that the priority "is increasing the tax at the top," Mr.
+    Kamin said' credits Mr. Kamin with the whole clause, the quoted words its last part. The
+    quotation's own head lies before its opening mark in the sentence (not the cue: '“We will
+    win,” he said'); the clause is that head's highest ancestor before the mark. None otherwise.
+    """
+    doc = verb.doc
+    inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if inside is None or not len(inside):
+        return None
+    head = inside.root.head
+    if head.i >= inside.start or head.idx >= quote.open or head.sent.start != verb.sent.start:
+        return None
+    while head.head.i != head.i and head.head.i != verb.i and head.head.idx < quote.open:
+        head = head.head
+    start = head.left_edge.i
+    while start < inside.start and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start if start < inside.start and head.i != verb.i else None
+
+
 def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple[int, int], str] | None:
     """The content a verb governs and how it was found: its clause, a preposition's object, its object.
 
@@ -389,6 +411,10 @@ def from_verb(verb: Token, quotes: list[Quote], text: str, open_object: bool = F
     else:
         before = _quote_before(doc, min(start, found.start), quotes, allowed, text)
     if before is not None and not is_cognition(verb):
+        mixed = _mixed_start(verb, before)
+        if mixed is not None:  # the quotation is the end of a clause the speaker is credited with
+            content = (doc[mixed].idx, before.close)
+            return Draft(cue, verb.i, found, content, False, "quotes.indirect.v1", how="clause")
         return Draft(
             cue, verb.i, found, (before.start, before.end), True, "quotes.direct.v1", how="quote_before"
         )

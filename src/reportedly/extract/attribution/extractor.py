@@ -50,6 +50,9 @@ from reportedly.registry import extractors
 
 # A dash-introduced speaker ("“...” -Commissioner X") runs at most this many tokens.
 MAX_DASH_SPEAKER_TOKENS = 8
+# Dashes that introduce a quotation's speaker after it: hyphen, em and en dash, and the horizontal bar
+# (U+2015), the quotation dash of typesetting ("“...” ― Pamela Padilla").
+SPEAKER_DASHES = ("-", "—", "–", "―")
 # A floating quotation continues the last speaker only within this many characters of its claim.
 MAX_FLOAT_DISTANCE = 1500
 # Characters at a content's edges that do not change what it says: quote marks, punctuation, spaces.
@@ -295,7 +298,7 @@ def _dash_or_colon(doc: Doc, q: Quote, text: str) -> Draft | None:
     """ "“...” -Commissioner X" and "X: “...”": the speaker named beside the quotation, no verb."""
     rest = text[q.close : q.close + 4]
     stripped = rest.lstrip(" ")
-    if stripped[:1] in ("-", "—", "–"):
+    if stripped[:1] in SPEAKER_DASHES:
         dash = q.close + len(rest) - len(stripped)
         span = doc.char_span(
             dash + 1,

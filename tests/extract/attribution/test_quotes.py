@@ -415,3 +415,39 @@ def test_quotes_whole_quotation_before_its_speaker_stays_direct(nlp: Any) -> Non
     text = 'In a statement on Tuesday, "we will never surrender to these people," he said.'
     (att,) = _attributions(nlp, text)
     assert (att.content.text, att.direct) == ("we will never surrender to these people,", True)
+
+
+def test_quotes_verb_with_its_own_words_takes_no_clause_before(nlp: Any) -> None:
+    # a title quoted before "she added the words, ..." is no part of what she added
+    text = (
+        "Ms. LaBelle got a huge roar from the crowd when, at the end of her rendition of the anthem "
+        "''A Change Is Gonna Come,'' she added the words, ''Hillary Clinton.''"
+    )
+    assert all(not a.content.text.startswith("Ms. LaBelle") for a in _attributions(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "President Obama is rolling out a new campaign message: "
+            '"It is about me and my legacy, and I want you to vote."',
+            "President Obama",
+        ),
+        ('The senator had a simple message for voters: "Go out and vote next Tuesday."', "The senator"),
+    ],
+)
+def test_quotes_colon_after_a_clause_of_saying_credits_its_subject(nlp: Any, text: str, speaker: str) -> None:
+    (att,) = _attributions(nlp, text)
+    assert (att.speaker.text, att.cue.text, att.direct) == (speaker, ":", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Police found a note in the car: "I am sorry for everything I did."',  # a thing bearing words
+        'The reason was simple: "We had no money left to pay anyone."',  # no one to speak
+    ],
+)
+def test_quotes_colon_after_other_clauses_credits_no_one(nlp: Any, text: str) -> None:
+    assert _attributions(nlp, text) == []

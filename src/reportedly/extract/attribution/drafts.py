@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from reportedly.clean.boilerplate import is_boilerplate
+from reportedly.extract import wordnet
 from reportedly.extract.attribution.propositions import (
     PROPOSITION_OBJECT_VERBS,
     is_proposition,
@@ -24,7 +25,7 @@ from reportedly.extract.attribution.propositions import (
 )
 from reportedly.extract.attribution.quotemarks import Quote
 from reportedly.extract.attribution.relays import OUTLET_VERBS
-from reportedly.extract.attribution.speakers import Found, phrase, subject_of
+from reportedly.extract.attribution.speakers import SPEAKER_CLASSES, Found, phrase, subject_of
 from reportedly.extract.cues import (
     ADDRESSEE_VERBS,
     CLAUSE_DEPS,
@@ -195,6 +196,15 @@ def _mixed_start(verb: Token, quote: Quote) -> int | None:
         return None
     while head.head.i != head.i and head.head.i != verb.i and head.head.idx < quote.open:
         head = head.head
+    # the clause and the cue are one sentence's two halves: the clause is what the verb says, or the
+    # verb of saying is inserted in it ("..., he said"; not "... when she added the words")
+    if not (
+        (head.head.i == verb.i and head.dep_ in ("ccomp", "parataxis"))
+        or (verb.head.i == head.i and verb.dep_ in ("ccomp", "parataxis"))
+    ):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children):
+        return None  # the verb's own words follow it: "she added the words, ..."
     start = head.left_edge.i
     while start < inside.start and (doc[start].is_punct or doc[start].is_space):
         start += 1
@@ -541,3 +551,52 @@ def from_it_reported(doc: Doc, start: int, end: int) -> Draft | None:
         return None
     lo, hi = trim_content(doc, clause.left_edge.i, clause.right_edge.i + 1)
     return Draft(_chars(doc, start, end), None, None, _chars(doc, lo, hi), False, "quotes.unattributed.v1")
+
+
+# Entity types and WordNet classes of a subject that can speak a quotation its clause introduces.
+COLON_SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+COLON_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+# WordNet hypernyms of an object that is words said ("a message", "the following comment", "a
+# warning"), not a thing that bears words ("a note", "a sign", "a video").
+COLON_MESSAGES = ("message", "speech_act")
+
+
+def from_colon_clause(doc: Doc, colon: int, quote: Quote) -> Draft | None:
+    """ 'Obama is rolling out a new campaign message: "It's about me."', 'Sanders made the following
+    comment: "..."': a quotation after a colon that ends a clause whose subject can speak (a person
+    or group by name, entity type or WordNet class) and whose verb is a verb of communication
+    (WordNet's usual sense) or has a message or speech act for object (COLON_MESSAGES): the subject
+    speaks it, the colon its cue.
+
+    Args:
+        doc: the parsed article.
+        colon: the colon's character offset, right before the quotation `quote`.
+        quote: a quotation no cue claimed.
+    """
+    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span[0].sent
+    words = doc[sent.start : span.start]
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj")]
+    if not verbs:
+        return None
+    verb = verbs[0] if verbs[0].dep_ == "ROOT" else verbs[-1]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < span.start), None)
+    if subject is None or not _can_speak(subject):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < span.start]
+    says = wordnet.usual_class(verb.lemma_, "v") == "verb.communication" or any(
+        wordnet.is_a(o.lemma_.lower(), "n", COLON_MESSAGES, senses=1) for o in objects
+    )
+    if not says:
+        return None
+    return Draft((colon, colon + 1), None, phrase(subject), (quote.start, quote.end), True, "quotes.colon.v1")
+
+
+def _can_speak(subject: Token) -> bool:
+    if subject.pos_ == "PRON":
+        return subject.lower_ in COLON_SPEAKER_PRONOUNS
+    if subject.ent_type_:
+        return subject.ent_type_ in COLON_SPEAKER_TYPES
+    return subject.pos_ == "NOUN" and wordnet.usual_class(subject.lemma_.lower(), "n") in SPEAKER_CLASSES

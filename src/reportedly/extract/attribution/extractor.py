@@ -19,6 +19,7 @@ from reportedly.extract.attribution.drafts import (
     MIN_QUOTE_WORDS,
     Draft,
     from_according,
+    from_colon_clause,
     from_it_reported,
     from_name_colon,
     from_report_noun,
@@ -325,6 +326,7 @@ def _dash_or_colon(doc: Doc, q: Quote, text: str) -> Draft | None:
                 True,
                 "quotes.colon.v1",
             )
+        return from_colon_clause(doc, colon, q)
     return None
 
 

@@ -220,7 +220,9 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
     doc = verb.doc
     verbs = [verb] + [c for c in verb.conjuncts if c.i > verb.i and c.i < cue_end]
     for v in verbs:
-        for child in v.children:
+        # a clause after the verb first: with one on each side ("Stocks to watch: Tesla says deliveries
+        # rose"), the one before is a label or another sentence's words the parser hung on it
+        for child in sorted(v.children, key=lambda c: c.i < v.i):
             if child.dep_ in CLAUSE_DEPS:
                 if child.dep_ == "xcomp" and v.lemma_ in XCOMP_NEVER:
                     continue

@@ -141,6 +141,14 @@ def _attributions(nlp: Any, text: str, agency: str | None = None) -> list[Any]:
             "He is ignorant of our culture and of the lives we lead.",
             True,
         ),
+        # a no-break space before the dash and after the name: the name alone speaks
+        (
+            "“I am so ashamed to be an American right now.”\u00a0― Jacklyn Ashley\u00a0\n",
+            "Jacklyn Ashley",
+            "―",
+            "I am so ashamed to be an American right now.",
+            True,
+        ),
     ],
 )
 def test_quotes_patterns(nlp: Any, text: str, speaker: str, cue: str, content: str, direct: bool) -> None:

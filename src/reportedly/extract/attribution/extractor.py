@@ -298,7 +298,7 @@ def _add_unclaimed_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote], te
 def _dash_or_colon(doc: Doc, q: Quote, text: str) -> Draft | None:
     """ "“...” -Commissioner X" and "X: “...”": the speaker named beside the quotation, no verb."""
     rest = text[q.close : q.close + 4]
-    stripped = rest.lstrip(" ")
+    stripped = rest.lstrip(" \u00a0")  # a no-break space often binds the dash to the quotation
     if stripped[:1] in SPEAKER_DASHES:
         dash = q.close + len(rest) - len(stripped)
         span = doc.char_span(
@@ -307,7 +307,7 @@ def _dash_or_colon(doc: Doc, q: Quote, text: str) -> Draft | None:
             alignment_mode="expand",
         )
         if span is not None and 0 < len(span) <= MAX_DASH_SPEAKER_TOKENS:
-            words = [t for t in span if not t.is_punct]
+            words = [t for t in span if not t.is_punct and not t.is_space]
             if words:
                 first = dash + 1 + len(text[dash + 1 :]) - len(text[dash + 1 :].lstrip())
                 last = words[-1].idx + len(words[-1])

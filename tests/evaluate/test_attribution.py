@@ -141,28 +141,33 @@ def test_attribution_read_ann_discontinuous(tmp_path: Path) -> None:
 # 72.3, 57.2, 87.1). Floors 1.5 points under; raise them with the extractor, never lower them without
 # the reason in the commit. Raised 2026-12-07 after WordNet's propositions and kinds and the weights
 # retrained on them: source 71.6, cue 67.6, content 58.0, quote 75.0 at 0.3 and 66.1 at 0.8, speaker
-# accuracy 89.0.
+# accuracy 89.0. Raised 2026-12-07 after the quotation dash, mixed quotations, inserted "according
+# to", colon-introduced quotations, written works, the clause after a verb of saying first and the
+# weights retrained on them: source 72.3, cue 68.1, content 58.5, quote 75.5 at 0.3 and 66.7 at 0.8,
+# speaker accuracy 89.7.
 DEV_SAMPLE: int | None = None
 FLOORS = {
-    "source_exact": 70.1,
-    "cue_exact": 66.1,
-    "content_exact": 56.5,
-    "quote_0.3": 73.5,
-    "quote_0.8": 64.6,
+    "source_exact": 70.8,
+    "cue_exact": 66.6,
+    "content_exact": 57.0,
+    "quote_0.3": 74.0,
+    "quote_0.8": 65.2,
 }
 
 
 # Matched quotations whose speaker is right (GGT protocol, 0.3 overlap).
-SPEAKER_ACCURACY_FLOOR = 88.0  # 89.5 (2026-12-07, relative and expletive speakers)
+SPEAKER_ACCURACY_FLOOR = 88.2  # 89.7 (2026-12-07, the quotation dash and colon-introduced quotations)
 
 
 # Statements only (GGT protocol at 0.3, `eval attribution --quotes`) on the same split, measured on
 # 2026-12-07: quote F1 74.2, speaker accuracy 90.2 (before one record over an inserted speaker: 71.8 /
 # 87.8; before the decision kind, one attribution per content and participles' own contents: 71.1 /
 # 87.6). A floor 1.5 points under each. Raised 2026-12-07 after WordNet's propositions and kinds and
-# the weights retrained on them: 74.9, speaker accuracy 89.9 (its floor stays).
-QUOTE_FLOOR = 73.4
-QUOTE_SPEAKER_FLOOR = 88.7
+# the weights retrained on them: 74.9, speaker accuracy 89.9 (its floor stays). Raised 2026-12-07
+# after the quotation dash, mixed quotations, colon-introduced quotations and the clause after a verb
+# of saying first: 75.5, speaker accuracy 90.6.
+QUOTE_FLOOR = 74.0
+QUOTE_SPEAKER_FLOOR = 89.1
 
 
 @pytest.fixture(scope="module")

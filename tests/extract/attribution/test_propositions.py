@@ -44,8 +44,11 @@ def test_object_that_is_a_claim_or_event_is_content(nlp: Any, text: str, content
 @pytest.mark.parametrize(
     "text",
     [
-        # a written work ("wrote his memoir" stays: see PROPOSITION_OBJECT_VERBS)
+        # a written work
         "He posted his memoir online in 2010.",
+        "In 2010 he wrote his memoir, which became a bestseller.",
+        "The author wrote a novel about the war.",
+        "The journalist wrote an article about the scandal.",
         "She posted a photo of her dog on Sunday.",  # a thing with a prepositional dependent is still a thing
         "The government announced the winners on Monday.",
         "He tweeted a picture of the crowd outside the stadium.",
@@ -64,6 +67,9 @@ def test_work_thing_or_person_object_is_no_content(nlp: Any, text: str) -> None:
         ("The government confirmed the talks with the rebels.", "the talks with the rebels"),
         ("Police confirmed the death of a man in the crash.", "the death of a man"),
         ("The senator denied the allegations.", "the allegations"),
+        # a message written is words, a work written is not (above)
+        ("She wrote a letter to the mayor about the flooding.", "a letter to the mayor"),
+        ("The minister wrote that the plan had failed.", "the plan had failed"),
     ],
 )
 def test_act_event_or_message_object_is_content(nlp: Any, text: str, content: str) -> None:

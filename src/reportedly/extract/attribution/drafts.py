@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from reportedly.clean.boilerplate import is_boilerplate
+from reportedly.extract import wordnet
 from reportedly.extract.attribution.propositions import (
     PROPOSITION_OBJECT_VERBS,
     is_proposition,
@@ -24,7 +25,7 @@ from reportedly.extract.attribution.propositions import (
 )
 from reportedly.extract.attribution.quotemarks import Quote
 from reportedly.extract.attribution.relays import OUTLET_VERBS
-from reportedly.extract.attribution.speakers import Found, phrase, subject_of
+from reportedly.extract.attribution.speakers import SPEAKER_CLASSES, Found, phrase, subject_of
 from reportedly.extract.cues import (
     ADDRESSEE_VERBS,
     CLAUSE_DEPS,
@@ -179,6 +180,37 @@ def _quote_before(
     return None
 
 
+def _mixed_start(verb: Token, quote: Quote) -> int | None:
+    """The first token of the clause a quotation closing before `verb` ends, when the quotation is
+    part of it: 'The plan sends a message that the priority "is increasing the tax at the top," Mr.
+    Kamin said' credits Mr. Kamin with the whole clause, the quoted words its last part. The
+    quotation's own head lies before its opening mark in the sentence (not the cue: '“We will
+    win,” he said'); the clause is that head's highest ancestor before the mark. None otherwise.
+    """
+    doc = verb.doc
+    inside = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if inside is None or not len(inside):
+        return None
+    head = inside.root.head
+    if head.i >= inside.start or head.idx >= quote.open or head.sent.start != verb.sent.start:
+        return None
+    while head.head.i != head.i and head.head.i != verb.i and head.head.idx < quote.open:
+        head = head.head
+    # the clause and the cue are one sentence's two halves: the clause is what the verb says, or the
+    # verb of saying is inserted in it ("..., he said"; not "... when she added the words")
+    if not (
+        (head.head.i == verb.i and head.dep_ in ("ccomp", "parataxis"))
+        or (verb.head.i == head.i and verb.dep_ in ("ccomp", "parataxis"))
+    ):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children):
+        return None  # the verb's own words follow it: "she added the words, ..."
+    start = head.left_edge.i
+    while start < inside.start and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start if start < inside.start and head.i != verb.i else None
+
+
 def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple[int, int], str] | None:
     """The content a verb governs and how it was found: its clause, a preposition's object, its object.
 
@@ -188,7 +220,9 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
     doc = verb.doc
     verbs = [verb] + [c for c in verb.conjuncts if c.i > verb.i and c.i < cue_end]
     for v in verbs:
-        for child in v.children:
+        # a clause after the verb first: with one on each side ("Stocks to watch: Tesla says deliveries
+        # rose"), the one before is a label or another sentence's words the parser hung on it
+        for child in sorted(v.children, key=lambda c: c.i < v.i):
             if child.dep_ in CLAUSE_DEPS:
                 if child.dep_ == "xcomp" and v.lemma_ in XCOMP_NEVER:
                     continue
@@ -389,6 +423,10 @@ def from_verb(verb: Token, quotes: list[Quote], text: str, open_object: bool = F
     else:
         before = _quote_before(doc, min(start, found.start), quotes, allowed, text)
     if before is not None and not is_cognition(verb):
+        mixed = _mixed_start(verb, before)
+        if mixed is not None:  # the quotation is the end of a clause the speaker is credited with
+            content = (doc[mixed].idx, before.close)
+            return Draft(cue, verb.i, found, content, False, "quotes.indirect.v1", how="clause")
         return Draft(
             cue, verb.i, found, (before.start, before.end), True, "quotes.direct.v1", how="quote_before"
         )
@@ -432,14 +470,30 @@ def from_according(doc: Doc, start: int, end: int) -> Draft | None:
     phrase_end = max(found.end, obj.right_edge.i + 1)
     if start <= lo + 1:  # "According to X, content."
         lo = phrase_end
+    elif _inserted(doc, start, phrase_end, hi) and (right := trim_content(doc, phrase_end, hi))[0] < right[1]:
+        # "The economy, according to the bank, will grow": the content runs over the inserted
+        # credit, as over an inserted "he said" (split.py); its two sides are what is said (not
+        # when the words after it are another claim: "..., according to X, and said ...")
+        lo, hi = trim_content(doc, lo, start)[0], right[1]
     else:  # "content, according to X."
         hi = min(hi, start)
-    lo, hi = trim_content(doc, lo, hi)
+    lo, hi = (lo, hi) if lo < start < hi else trim_content(doc, lo, hi)
     if hi <= lo:
         return None
     while hi > lo and doc[hi - 1].is_punct and doc[hi - 1].text in ".":
         hi -= 1
     return Draft(_chars(doc, start, end), None, found, _chars(doc, lo, hi), False, "quotes.according.v1")
+
+
+def _inserted(doc: Doc, start: int, phrase_end: int, hi: int) -> bool:
+    """True when the crediting phrase doc[start:phrase_end] is set off by commas (or dashes) inside
+    its clause, words on both sides: "The economy, according to the bank, will grow"."""
+    if start == 0 or phrase_end >= hi - 1:
+        return False
+    before, after = doc[start - 1], doc[phrase_end]
+    marks = (",", "—", "–", "--")
+    words_after = any(not t.is_punct for t in doc[phrase_end + 1 : hi])
+    return before.text in marks and after.text in marks and words_after
 
 
 def from_name_colon(doc: Doc, text: str) -> list[Draft]:
@@ -499,3 +553,52 @@ def from_it_reported(doc: Doc, start: int, end: int) -> Draft | None:
         return None
     lo, hi = trim_content(doc, clause.left_edge.i, clause.right_edge.i + 1)
     return Draft(_chars(doc, start, end), None, None, _chars(doc, lo, hi), False, "quotes.unattributed.v1")
+
+
+# Entity types and WordNet classes of a subject that can speak a quotation its clause introduces.
+COLON_SPEAKER_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+COLON_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+# WordNet hypernyms of an object that is words said ("a message", "the following comment", "a
+# warning"), not a thing that bears words ("a note", "a sign", "a video").
+COLON_MESSAGES = ("message", "speech_act")
+
+
+def from_colon_clause(doc: Doc, colon: int, quote: Quote) -> Draft | None:
+    """ 'Obama is rolling out a new campaign message: "It's about me."', 'Sanders made the following
+    comment: "..."': a quotation after a colon that ends a clause whose subject can speak (a person
+    or group by name, entity type or WordNet class) and whose verb is a verb of communication
+    (WordNet's usual sense) or has a message or speech act for object (COLON_MESSAGES): the subject
+    speaks it, the colon its cue.
+
+    Args:
+        doc: the parsed article.
+        colon: the colon's character offset, right before the quotation `quote`.
+        quote: a quotation no cue claimed.
+    """
+    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span[0].sent
+    words = doc[sent.start : span.start]
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj")]
+    if not verbs:
+        return None
+    verb = verbs[0] if verbs[0].dep_ == "ROOT" else verbs[-1]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < span.start), None)
+    if subject is None or not _can_speak(subject):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < span.start]
+    says = wordnet.usual_class(verb.lemma_, "v") == "verb.communication" or any(
+        wordnet.is_a(o.lemma_.lower(), "n", COLON_MESSAGES, senses=1) for o in objects
+    )
+    if not says:
+        return None
+    return Draft((colon, colon + 1), None, phrase(subject), (quote.start, quote.end), True, "quotes.colon.v1")
+
+
+def _can_speak(subject: Token) -> bool:
+    if subject.pos_ == "PRON":
+        return subject.lower_ in COLON_SPEAKER_PRONOUNS
+    if subject.ent_type_:
+        return subject.ent_type_ in COLON_SPEAKER_TYPES
+    return subject.pos_ == "NOUN" and wordnet.usual_class(subject.lemma_.lower(), "n") in SPEAKER_CLASSES

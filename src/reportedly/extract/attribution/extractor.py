@@ -19,6 +19,7 @@ from reportedly.extract.attribution.drafts import (
     MIN_QUOTE_WORDS,
     Draft,
     from_according,
+    from_colon_clause,
     from_it_reported,
     from_name_colon,
     from_report_noun,
@@ -50,6 +51,9 @@ from reportedly.registry import extractors
 
 # A dash-introduced speaker ("“...” -Commissioner X") runs at most this many tokens.
 MAX_DASH_SPEAKER_TOKENS = 8
+# Dashes that introduce a quotation's speaker after it: hyphen, em and en dash, and the horizontal bar
+# (U+2015), the quotation dash of typesetting ("“...” ― Pamela Padilla").
+SPEAKER_DASHES = ("-", "—", "–", "―")
 # A floating quotation continues the last speaker only within this many characters of its claim.
 MAX_FLOAT_DISTANCE = 1500
 # Characters at a content's edges that do not change what it says: quote marks, punctuation, spaces.
@@ -294,8 +298,8 @@ def _add_unclaimed_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote], te
 def _dash_or_colon(doc: Doc, q: Quote, text: str) -> Draft | None:
     """ "“...” -Commissioner X" and "X: “...”": the speaker named beside the quotation, no verb."""
     rest = text[q.close : q.close + 4]
-    stripped = rest.lstrip(" ")
-    if stripped[:1] in ("-", "—", "–"):
+    stripped = rest.lstrip(" \u00a0")  # a no-break space often binds the dash to the quotation
+    if stripped[:1] in SPEAKER_DASHES:
         dash = q.close + len(rest) - len(stripped)
         span = doc.char_span(
             dash + 1,
@@ -303,7 +307,7 @@ def _dash_or_colon(doc: Doc, q: Quote, text: str) -> Draft | None:
             alignment_mode="expand",
         )
         if span is not None and 0 < len(span) <= MAX_DASH_SPEAKER_TOKENS:
-            words = [t for t in span if not t.is_punct]
+            words = [t for t in span if not t.is_punct and not t.is_space]
             if words:
                 first = dash + 1 + len(text[dash + 1 :]) - len(text[dash + 1 :].lstrip())
                 last = words[-1].idx + len(words[-1])
@@ -322,6 +326,7 @@ def _dash_or_colon(doc: Doc, q: Quote, text: str) -> Draft | None:
                 True,
                 "quotes.colon.v1",
             )
+        return from_colon_clause(doc, colon, q)
     return None
 
 

@@ -63,8 +63,11 @@ def test_coref_reads_ecbplus(shared: Path) -> None:
 # rise, lower one only with the reason in the commit. After WordNet features and out-of-topic lemma rates
 # (2026-12-07, same command): CoNLL 63.7 (gold topics 62.5, gold mentions 74.3), event-mention F1 85.7
 # (P 88.7, R 82.9); three floors raised, the gold-mentions floor kept at 73.5 (0.6 points lower there).
+# After the pair scorer's L2 strength was chosen by cross-validation (1.0 -> 0.1; same command): CoNLL 63.9
+# (gold topics 63.3, gold mentions 74.9), event-mention F1 86.0 (P 88.0, R 84.2); the gold-topics and
+# mention floors raised to within 2 points.
 GATE_TOPICS = None
-FLOORS = {"predicted": 62.0, "gold_topics": 61.0, "gold_mentions": 73.5, "mention_f1": 84.0}
+FLOORS = {"predicted": 62.0, "gold_topics": 61.5, "gold_mentions": 73.5, "mention_f1": 84.5}
 
 
 def test_coref_gate(shared: Path) -> None:

@@ -521,8 +521,7 @@ def _names_a_person(word: str) -> bool:
 
     if not wordnet.available():
         return False
-    senses = wordnet.synsets(word, "n")
-    return bool(senses) and wordnet.lexname(senses[0]) == "noun.person" and not wordnet.synsets(word, "v")
+    return wordnet.usual_class(word, "n") == "noun.person" and not wordnet.synsets(word, "v")
 
 
 def place_country(texts: Sequence[str], gaz: Gazetteer) -> str | None:
@@ -595,8 +594,7 @@ def is_person_name(name: str, gaz: Gazetteer) -> bool:
     if len(words) == 1:
         if not name[:1].isupper() or not wordnet.available():
             return False
-        senses = wordnet.synsets(name, "n")
-        return bool(senses) and wordnet.lexname(senses[0]) == "noun.person"
+        return wordnet.usual_class(name, "n") == "noun.person"
     return person_like(name)
 
 
@@ -620,4 +618,4 @@ def _place_noun_after(text: str, end: int) -> bool:
     if not wordnet.available():
         return False
     word = words[0].strip(".,;:")
-    return "noun.location" in {wordnet.lexname(s) for s in wordnet.synsets(word, "n")[:2]}
+    return "noun.location" in wordnet.lexnames(word, "n", 2)

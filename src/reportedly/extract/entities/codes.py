@@ -458,10 +458,8 @@ def _unlisted_code(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entit
 
 def _wordnet_code(ent: Entity, country: str | None, frame: str | None) -> _Code:
     """The code of a group or organization by the nearest hypernym the agents dictionary codes."""
-    agent = hypernym_code(ent.name, WORDNET_CLASSES[ent.type])
-    if agent is None and ent.type == "NORP" and ent.name.endswith("ic"):
-        # an adjective in -ic of a member noun WordNet has: "Democratic" -> democrat
-        agent = hypernym_code(ent.name.removesuffix("ic"), WORDNET_CLASSES[ent.type])
+    classes = WORDNET_CLASSES[ent.type]
+    agent = _member_code(ent.name, classes) if ent.type == "NORP" else hypernym_code(ent.name, classes)
     if agent is not None and ent.type == "NORP" and sector_of(agent) not in NORP_SECTORS:
         agent = None  # "Libertarians" are advocates, but no lawyers (ADVOCATE [~JUD])
     if agent is None:
@@ -471,6 +469,15 @@ def _wordnet_code(ent: Entity, country: str | None, frame: str | None) -> _Code:
     framed = ent.type != "NORP" or sector in FRAMED_GROUP_SECTORS
     inferred = country is None and framed and frame is not None
     return _Code(code_for(country or (frame if framed else None), agent), sector, SOURCE_WORDNET, inferred)
+
+
+def _member_code(word: str, classes: frozenset[str]) -> str | None:
+    """`hypernym_code` of a word for a group's members, or of the member noun of an adjective in -ic
+    that WordNet has: "Democratic" -> democrat."""
+    agent = hypernym_code(word, classes)
+    if agent is None and word.endswith("ic"):
+        agent = hypernym_code(word.removesuffix("ic"), classes)
+    return agent
 
 
 def title_before(text: str, start: int) -> str:
@@ -549,9 +556,7 @@ def party_code(texts: Sequence[str]) -> str | None:
             word = word.strip(",.")
             if not word[:1].isupper() or len(word) < 4:
                 continue
-            agent = hypernym_code(word, classes) or (
-                hypernym_code(word.removesuffix("ic"), classes) if word.endswith("ic") else None
-            )
+            agent = _member_code(word, classes)
             if agent is not None and sector_of(agent) == PARTY_SECTOR:
                 return agent
     return None

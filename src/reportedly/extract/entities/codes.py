@@ -94,6 +94,9 @@ DOMINANT_SHARE = 2 / 3
 # ... and the fewest place mentions that make one: a single place, perhaps misread ("White House" as a
 # town elsewhere), frames nothing.
 DOMINANT_MIN_MENTIONS = 2
+# ... and, where no place frames the article, the fewest coded actors that make one (`actors_country`):
+# a single actor's country frames nothing, as a single place does not.
+DOMINANT_MIN_ACTORS = 2
 # Entity types whose mentions place an article in a country (`dominant_country`).
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # A possessive owner right before a mention: "Japan's Defense Ministry", "Russia’s envoy" (up to three
@@ -291,9 +294,12 @@ def dominant_country(entities: Sequence[Entity]) -> str | None:
     for ent in entities:
         if ent.type in PLACE_TYPES and ent.country:
             counts[ent.country] = counts.get(ent.country, 0) + max(1, len(ent.mentions))
+    return _dominant(counts) if sum(counts.values()) >= DOMINANT_MIN_MENTIONS else None
+
+
+def _dominant(counts: dict[str, int]) -> str | None:
+    """The country holding `DOMINANT_SHARE` of the mentions counted or more, if one does."""
     total = sum(counts.values())
-    if total < DOMINANT_MIN_MENTIONS:
-        return None
     return next((c for c, n in counts.items() if n >= DOMINANT_SHARE * total), None)
 
 
@@ -331,7 +337,7 @@ def actors_country(entities: Sequence[Entity], gaz: Gazetteer) -> str | None:
     """The country the article's coded actors belong to, where its places frame none (a US politics
     page naming no place: `dominant_country` is None): the one that `DOMINANT_SHARE` of the mentions of
     its coded persons and organizations or more belong to (their `country`, else their code's country),
-    over `DOMINANT_MIN_MENTIONS` entities at least; codes inferred from a frame are not counted."""
+    over `DOMINANT_MIN_ACTORS` entities at least; codes inferred from a frame are not counted."""
     counts: dict[str, int] = {}
     voters = 0
     for ent in entities:
@@ -343,10 +349,7 @@ def actors_country(entities: Sequence[Entity], gaz: Gazetteer) -> str | None:
         if country is not None:
             voters += 1
             counts[country] = counts.get(country, 0) + max(1, len(ent.mentions))
-    total = sum(counts.values())
-    if voters < DOMINANT_MIN_MENTIONS:
-        return None
-    return next((c for c, n in counts.items() if n >= DOMINANT_SHARE * total), None)
+    return _dominant(counts) if voters >= DOMINANT_MIN_ACTORS else None
 
 
 def _party_members(entities: list[Entity]) -> list[Entity]:

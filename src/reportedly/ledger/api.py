@@ -195,9 +195,7 @@ class Ledger:
             InvalidArgument: an unknown type, status or actor, or `since` not a YYYY-MM-DD date; the
                 message names the valid values (the CLI shows it and exits with 2).
         """
-        check_filters(type=type, status=status, since=since)
-        if actor is not None and not self.actor_ids(actor):
-            raise unknown_actor(actor, self._entity_names())
+        self._check_claim_filters(actor, type, status, since)
         rows = self._event_rows(actor, type, status, since, limit, min_origins=min_origins)
         return self._decode_claims(rows)
 
@@ -215,11 +213,18 @@ class Ledger:
         raises here, as in `claims`), their stored objects `CLAIMS_CHUNK` at a time as the iterator
         is consumed (the ledger must stay open meanwhile). `reportedly claims` prints each claim
         as it is decoded instead of after the whole listing, holding one chunk in memory."""
+        self._check_claim_filters(actor, type, status, since)
+        ids = self._event_ids(actor, type, status, since, limit, min_origins=min_origins)
+        return self._claims_of_ids(ids)
+
+    def _check_claim_filters(
+        self, actor: str | None, type: str | None, status: str | None, since: str | None  # noqa: A002
+    ) -> None:
+        """Raise `InvalidArgument` for an unknown type, status or actor, or a malformed `since`, before
+        anything is read (`claims`, `iter_claims`)."""
         check_filters(type=type, status=status, since=since)
         if actor is not None and not self.actor_ids(actor):
             raise unknown_actor(actor, self._entity_names())
-        ids = self._event_ids(actor, type, status, since, limit, min_origins=min_origins)
-        return self._claims_of_ids(ids)
 
     def _claims_of_ids(self, ids: list[str]) -> Iterator[Claim]:
         shared = _Shared()  # one listing: its small records shared across chunks

@@ -142,6 +142,51 @@ def test_cli_entities_table_shows_cameo_codes_whole_at_80_columns(db: Path) -> N
 
 
 @pytest.mark.parametrize("terminal", [False, True])
+def test_cli_print_claims_prints_what_rich_prints(terminal: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`print_claims` prints a claim's heading, its own source lines and the blank line after in one
+    print: the same bytes as the heading, rich's table and a blank line printed one by one (the path
+    it takes where `table_lines` leaves the layout to rich)."""
+    import io
+    from types import SimpleNamespace as Ns
+
+    from rich.console import Console
+
+    from reportedly.cli import tables
+
+    speaker = Ns(name="Zabihullah Mujahid", kind="person")
+    sources = [
+        Ns(published="2021-12-01", stance="deny", article="a2", copies=("a3",), speaker=speaker,
+           via=("Tolo News", "ANI")),
+        Ns(published=None, stance="assert", article="a1", copies=(),
+           speaker=Ns(name="a source", kind="anonymous"), via=()),
+    ]
+    claims = [
+        Ns(id="ev_0123456789ab", status="disputed", summary="MEET: Taliban in Moscow",
+           date=Ns(value="2021-11-30"),
+           history=(Ns(status="reported", day=None), Ns(status="disputed", day="2021-12-01")),
+           origins=(Ns(side="for", origins=1, reports=1), Ns(side="against", origins=1, reports=2)),
+           contradictions=(Ns(supports=Ns(name="a source"), denies=speaker),), sources=sources),
+        Ns(id="ev_ba9876543210", status="reported", summary="CONSULT: ?", date=None,
+           history=(Ns(status="reported", day="2021-12-02"),), origins=(), contradictions=(),
+           sources=sources[1:]),
+    ]
+    laid_out = tables.table_lines
+    fast_lines: list[object] = []
+    monkeypatch.setattr(tables, "table_lines", lambda *a: fast_lines.append(laid_out(*a)) or fast_lines[-1])
+    printed = []
+    for fast in (True, False):
+        if not fast:
+            monkeypatch.setattr(tables, "table_lines", lambda *a: None)
+        out = io.StringIO()
+        console = Console(file=out, width=100, force_terminal=terminal, color_system="standard")
+        tables.print_claims(console, iter(claims))
+        printed.append(out.getvalue())
+    assert len(fast_lines) == 2 and None not in fast_lines  # the first print took the fast path
+    assert printed[0] == printed[1]
+    assert printed[0].count("Zabihullah Mujahid [person]") == 1
+
+
+@pytest.mark.parametrize("terminal", [False, True])
 def test_cli_claims_source_lines_are_what_rich_tables_print(terminal: bool) -> None:
     """`reportedly claims` lays its source tables out itself (rich's layout cost ~18x the decoding
     of 1,000 claims): the same bytes as `make_table` through rich, plain and with a terminal's

@@ -210,6 +210,25 @@ def test_ledger_search_pages_within_the_ranked_window(
         assert [h.rank for h in hits] == sorted(h.rank for h in hits)
 
 
+@pytest.mark.parametrize("window", [2, 10])
+def test_ledger_search_ranked_counts_the_window_and_count_matches_stops_at_its_cap(
+    new_ledger: Any, window: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`search_ranked` says how many matches it ranked (all of them, or the full window); `count_matches`
+    with a cap counts no further than the cap plus one ("more than `cap`")."""
+    from reportedly.ledger import search
+
+    monkeypatch.setattr(search, "RANK_WINDOW", window)
+    query, matches = "moscow BARADAR", len(STORY)
+    with _ledger_of(new_ledger(), _story()) as ledger:
+        assert ledger.search_ranked(query, limit=10) == (ledger.search(query, limit=10), min(window, matches))
+        assert ledger.search_ranked("nowhere-to-be-found", limit=10) == ([], 0)
+        assert [ledger.count_matches(query, cap=c) for c in (1, matches - 1, matches, matches + 5)] == [
+            2, matches, matches, matches,
+        ]
+        assert ledger.count_matches(query, cap=0) == 1
+
+
 def test_ledger_search_ranks_as_bm25_on_both_engines(new_ledger: Any) -> None:
     """A multi-word search ranks as bm25 does on either engine: the words more often, first; at the same
     counts, the shorter text first. (PostgreSQL ranked by how near each pair of words stands.)"""

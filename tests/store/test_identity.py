@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import sqlite3
 from collections.abc import Callable
@@ -146,3 +147,31 @@ def test_identity_a_hash_shared_by_another_key_is_not_a_match() -> None:
                       lambda key: real("per:george bush") if key == "per:zamir kabulov" else real(key))
         store_batch(conn, [_article("a9", "Zamir Kabulov")], [])
     assert _entity_of(conn, "a9") == real("per:zamir kabulov#1") != _entity_of(conn, "a1")
+
+
+# How each article coded Hillary Clinton: the first read a code about her (a role), the second, later,
+# only its frame's country (inferred); the third, bridging the two names, none.
+CLINTON_CODES = [("USAELI", "ELI", "role", False), ("USA", None, "country", True), (None, None, None, False)]
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(3))))
+def test_identity_a_merge_keeps_the_code_read_about_the_entity(
+    order: tuple[int, ...], new_ledger: Callable[..., str]
+) -> None:
+    """Merging two entities ranks their codes as one entity's articles are ranked (`_LATEST_CODE`): a
+    code read about the entity outranks one inferred from an article's frame, however recent, and its
+    `cameo_source` and `cameo_inferred` come with it, whichever entity survives."""
+    conn = connect(new_ledger())
+    for i in order:
+        article = _clinton(i, CLINTON[i])
+        cameo, sector, source, inferred = CLINTON_CODES[i]
+        coded = tuple(
+            dataclasses.replace(e, cameo=cameo, sector=sector, cameo_source=source, cameo_inferred=inferred)
+            if e.name == CLINTON[i] else e
+            for e in article.entities
+        )
+        store_batch(conn, [dataclasses.replace(article, entities=coded)], [])
+    (survivor,) = {_entity_of_person(conn, f"c{i}", CLINTON[i]) for i in range(3)}
+    row = conn.execute("SELECT cameo, sector, cameo_source, cameo_inferred FROM entities WHERE id = ?",
+                       (survivor,)).fetchone()
+    assert tuple(row) == ("USAELI", "ELI", "role", 0)

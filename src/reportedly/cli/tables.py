@@ -8,7 +8,7 @@ is a `rich.text.Text`, never markup.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
@@ -150,7 +150,7 @@ SOURCE_COLUMNS = (
 )
 
 
-def print_claims(console: Console, claims: Sequence[Any]) -> None:
+def print_claims(console: Console, claims: Iterable[Any]) -> None:
     """Each claim as a heading (id, status, what, status over time) over a table of its sources."""
     for c in claims:
         where = c.date.value if c.date else ""

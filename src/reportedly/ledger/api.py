@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from reportedly.errors import StoreError
 from reportedly.ledger import search as fulltext
@@ -195,9 +195,7 @@ class Ledger:
             InvalidArgument: an unknown type, status or actor, or `since` not a YYYY-MM-DD date; the
                 message names the valid values (the CLI shows it and exits with 2).
         """
-        check_filters(type=type, status=status, since=since)
-        if actor is not None and not self.actor_ids(actor):
-            raise unknown_actor(actor, self._entity_names())
+        self._check_claim_filters(actor, type, status, since)
         rows = self._event_rows(actor, type, status, since, limit, min_origins=min_origins)
         return self._decode_claims(rows)
 
@@ -215,11 +213,18 @@ class Ledger:
         raises here, as in `claims`), their stored objects `CLAIMS_CHUNK` at a time as the iterator
         is consumed (the ledger must stay open meanwhile). `reportedly claims` prints each claim
         as it is decoded instead of after the whole listing, holding one chunk in memory."""
+        self._check_claim_filters(actor, type, status, since)
+        ids = self._event_ids(actor, type, status, since, limit, min_origins=min_origins)
+        return self._claims_of_ids(ids)
+
+    def _check_claim_filters(
+        self, actor: str | None, type: str | None, status: str | None, since: str | None  # noqa: A002
+    ) -> None:
+        """Raise `InvalidArgument` for an unknown type, status or actor, or a malformed `since`, before
+        anything is read (`claims`, `iter_claims`)."""
         check_filters(type=type, status=status, since=since)
         if actor is not None and not self.actor_ids(actor):
             raise unknown_actor(actor, self._entity_names())
-        ids = self._event_ids(actor, type, status, since, limit, min_origins=min_origins)
-        return self._claims_of_ids(ids)
 
     def _claims_of_ids(self, ids: list[str]) -> Iterator[Claim]:
         shared = _Shared()  # one listing: its small records shared across chunks
@@ -587,6 +592,9 @@ def _fact(src: ClaimSource) -> StanceFact:
     )
 
 
+_R = TypeVar("_R")  # a record `_Shared` makes
+
+
 class _Shared(dict[tuple[Any, ...], Any]):
     """The small records many claims of one listing hold equal (speakers, places, dates, status
     changes, side counts, unknown entities): made once and shared, since they are frozen.
@@ -595,10 +603,10 @@ class _Shared(dict[tuple[Any, ...], Any]):
     dictionary look-up 0.15 µs (under load, 2026-12-07): a 1,000-claim listing makes ~12 records a
     claim, and a speaker, a place or a day recurs across the claims of a listing (issue 12)."""
 
-    def get_or_make(self, kind: type, *values: Any) -> Any:
+    def get_or_make(self, kind: type[_R], *values: Any) -> _R:
         """The `kind(*values)` made first for these values."""
         key = (kind, *values)
-        found = self.get(key)
+        found: _R | None = self.get(key)
         if found is None:
             found = self[key] = kind(*values)
         return found
@@ -612,6 +620,9 @@ def _claim(d: dict[str, Any], refs: dict[str, EntityRef], shared: _Shared | None
     def ref(i: str) -> EntityRef:
         found = refs.get(i)
         return found if found is not None else make(EntityRef, i, i)
+
+    def speaker(s: dict[str, Any]) -> ClaimSpeaker:
+        return make(ClaimSpeaker, s["name"], s["kind"], s.get("entity"))
 
     loc = d["location"]
     location = (
@@ -627,12 +638,11 @@ def _claim(d: dict[str, Any], refs: dict[str, EntityRef], shared: _Shared | None
     sources = []
     reports = []
     for s in d["sources"]:
-        who = s["speaker"]
         copies = tuple(s["copies"])
         origin = stored_origin(s)
         sources.append(
             ClaimSource(
-                make(ClaimSpeaker, who["name"], who["kind"], who.get("entity")),
+                speaker(s["speaker"]),
                 tuple(s["via"]),
                 s["stance"],
                 s["article"],
@@ -663,13 +673,7 @@ def _claim(d: dict[str, Any], refs: dict[str, EntityRef], shared: _Shared | None
         tuple(MentionRef(m["article"], m["event"]) for m in d["mentions"]),
         tuple(sources),
         tuple(make(StatusChange, h["day"], h["status"]) for h in d["history"]),
-        tuple(
-            Contradiction(
-                make(ClaimSpeaker, c["supports"]["name"], c["supports"]["kind"], c["supports"].get("entity")),
-                make(ClaimSpeaker, c["denies"]["name"], c["denies"]["kind"], c["denies"].get("entity")),
-            )
-            for c in d["contradictions"]
-        ),
+        tuple(Contradiction(speaker(c["supports"]), speaker(c["denies"])) for c in d["contradictions"]),
         d["first_published"],
         d["last_published"],
         f"{d['type']}: {who}{place}",

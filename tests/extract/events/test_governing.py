@@ -258,3 +258,41 @@ def test_governing_what_a_call_is_for_is_its_content() -> None:
     # a verb coded as no relation (a meeting) governs nothing: both events stay
     other = draft(1, "CONSULT", "04", ["e1"], [])
     assert len(govern([other, draft(3, "SANCTION", "163", [], ["e2"])])) == 2
+
+
+@pytest.mark.parametrize(
+    ("act", "expected"),
+    [
+        # an agreement to do a hostile act is a threat (CAMEO 13), as an intent to do one is
+        (("strike", "ASSAULT", "190"), ("THREATEN", "130", None)),
+        # an agreement to do another act stays the typer's relation, the act its content
+        (("lift", "RETREAT", "081"), ("AGREE", "050", None)),
+    ],
+)
+def test_governing_typed_relation_holds_its_infinitive(
+    act: tuple[str, str, str], expected: tuple[str, str, str | None]
+) -> None:
+    """A verb the lexicon codes as no relation but the typer typed as one governs its infinitive's act
+    (`_typed_relation`). A hand-built parse with no lemmas, so the lexicon codes nothing and the test
+    reads the rule, not the typer."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from reportedly.extract.events.drafts import Draft
+    from reportedly.extract.events.governing import govern
+
+    words = ["Moscow", "agreed", "to", act[0], "Kyiv", "."]
+    heads = [1, 1, 3, 1, 3, 1]
+    deps = ["nsubj", "ROOT", "aux", "xcomp", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "PART", "VERB", "PROPN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+    def draft(i: int, kind: str, cameo: str, actors: list[str], recipients: list[str]) -> Draft:
+        return Draft(doc[i], kind, cameo, None, actors, recipients, None, None, None, set(), [doc[i]])
+
+    agree = draft(1, "AGREE", "050", ["e1"], [])
+    assert govern([agree, draft(3, act[1], act[2], [], ["e2"])]) == [agree]  # the act is its content
+    assert (agree.type, agree.cameo, agree.mode) == expected
+    assert agree.content == (2, 5) and agree.recipients == ["e2"]
+    # typed as no relation, the same verb governs nothing: both drafts stay
+    assert len(govern([draft(1, "CONSULT", "040", ["e1"], []), draft(3, act[1], act[2], [], ["e2"])])) == 2

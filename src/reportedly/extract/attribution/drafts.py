@@ -281,7 +281,7 @@ def _parenthetical_content(
     first, last = min(cue_start, found.start), max(verb.right_edge.i, found.end - 1) + 1
     if verb.dep_ == "parataxis":
         head = verb.head
-        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head is not head:
+        while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
             head = head.head  # hung on the clause's subject: the clause is the subject's head
         lo, stop = head.left_edge.i, head.right_edge.i + 1
     elif (comma := _set_off(verb, first)) is not None:
@@ -464,7 +464,7 @@ def from_according(doc: Doc, start: int, end: int) -> Draft | None:
         return None
     found = phrase(obj)
     head = doc[start].head
-    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head and head.pos_ != "VERB":
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i and head.pos_ != "VERB":
         head = head.head
     lo, hi = head.left_edge.i, head.right_edge.i + 1
     phrase_end = max(found.end, obj.right_edge.i + 1)

@@ -154,7 +154,7 @@ def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token |
             obj = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
             if obj is not None and _can_speak(obj):
                 return obj  # object control: "it forced his rival to distance herself": the rival
-        if node.dep_ in ("conj", "advcl", "xcomp", "acomp") and node.head is not node:
+        if node.dep_ in ("conj", "advcl", "xcomp", "acomp") and node.head.i != node.i:
             node = node.head  # "was reluctant to endorse": the subject of "was"
             continue
         if node.dep_ == "pcomp" and node.head.head is not node.head:
@@ -187,7 +187,7 @@ def _names_a_thing(token: Token) -> bool:
     while last.i > token.i and last.is_punct:
         last = last.doc[last.i - 1]
     if (
-        last is not token
+        last.i != token.i
         and last.pos_ == "NOUN"
         and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in last.children)
     ):
@@ -247,7 +247,7 @@ def relative_antecedent(pronoun: Token) -> Found | None:
     """
     clause = pronoun.head
     for _ in range(3):  # "who are expected to ... and who maintain": up the conjunct's clauses
-        if clause.dep_ not in ("conj", "xcomp") or clause.head is clause:
+        if clause.dep_ not in ("conj", "xcomp") or clause.head.i == clause.i:
             break
         clause = clause.head
     if clause.dep_ != "relcl" or clause.head is clause or clause.head.i > pronoun.i:

@@ -94,6 +94,9 @@ DOMINANT_SHARE = 2 / 3
 # ... and the fewest place mentions that make one: a single place, perhaps misread ("White House" as a
 # town elsewhere), frames nothing.
 DOMINANT_MIN_MENTIONS = 2
+# ... and, where no place frames the article, the fewest coded actors that make one (`actors_country`):
+# a single actor's country frames nothing, as a single place does not.
+DOMINANT_MIN_ACTORS = 2
 # Entity types whose mentions place an article in a country (`dominant_country`).
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # A possessive owner right before a mention: "Japan's Defense Ministry", "Russia’s envoy" (up to three
@@ -291,9 +294,12 @@ def dominant_country(entities: Sequence[Entity]) -> str | None:
     for ent in entities:
         if ent.type in PLACE_TYPES and ent.country:
             counts[ent.country] = counts.get(ent.country, 0) + max(1, len(ent.mentions))
+    return _dominant(counts) if sum(counts.values()) >= DOMINANT_MIN_MENTIONS else None
+
+
+def _dominant(counts: dict[str, int]) -> str | None:
+    """The country holding `DOMINANT_SHARE` of the mentions counted or more, if one does."""
     total = sum(counts.values())
-    if total < DOMINANT_MIN_MENTIONS:
-        return None
     return next((c for c, n in counts.items() if n >= DOMINANT_SHARE * total), None)
 
 
@@ -331,7 +337,7 @@ def actors_country(entities: Sequence[Entity], gaz: Gazetteer) -> str | None:
     """The country the article's coded actors belong to, where its places frame none (a US politics
     page naming no place: `dominant_country` is None): the one that `DOMINANT_SHARE` of the mentions of
     its coded persons and organizations or more belong to (their `country`, else their code's country),
-    over `DOMINANT_MIN_MENTIONS` entities at least; codes inferred from a frame are not counted."""
+    over `DOMINANT_MIN_ACTORS` entities at least; codes inferred from a frame are not counted."""
     counts: dict[str, int] = {}
     voters = 0
     for ent in entities:
@@ -343,10 +349,7 @@ def actors_country(entities: Sequence[Entity], gaz: Gazetteer) -> str | None:
         if country is not None:
             voters += 1
             counts[country] = counts.get(country, 0) + max(1, len(ent.mentions))
-    total = sum(counts.values())
-    if voters < DOMINANT_MIN_MENTIONS:
-        return None
-    return next((c for c, n in counts.items() if n >= DOMINANT_SHARE * total), None)
+    return _dominant(counts) if voters >= DOMINANT_MIN_ACTORS else None
 
 
 def _party_members(entities: list[Entity]) -> list[Entity]:
@@ -458,10 +461,8 @@ def _unlisted_code(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entit
 
 def _wordnet_code(ent: Entity, country: str | None, frame: str | None) -> _Code:
     """The code of a group or organization by the nearest hypernym the agents dictionary codes."""
-    agent = hypernym_code(ent.name, WORDNET_CLASSES[ent.type])
-    if agent is None and ent.type == "NORP" and ent.name.endswith("ic"):
-        # an adjective in -ic of a member noun WordNet has: "Democratic" -> democrat
-        agent = hypernym_code(ent.name.removesuffix("ic"), WORDNET_CLASSES[ent.type])
+    classes = WORDNET_CLASSES[ent.type]
+    agent = _member_code(ent.name, classes) if ent.type == "NORP" else hypernym_code(ent.name, classes)
     if agent is not None and ent.type == "NORP" and sector_of(agent) not in NORP_SECTORS:
         agent = None  # "Libertarians" are advocates, but no lawyers (ADVOCATE [~JUD])
     if agent is None:
@@ -471,6 +472,15 @@ def _wordnet_code(ent: Entity, country: str | None, frame: str | None) -> _Code:
     framed = ent.type != "NORP" or sector in FRAMED_GROUP_SECTORS
     inferred = country is None and framed and frame is not None
     return _Code(code_for(country or (frame if framed else None), agent), sector, SOURCE_WORDNET, inferred)
+
+
+def _member_code(word: str, classes: frozenset[str]) -> str | None:
+    """`hypernym_code` of a word for a group's members, or of the member noun of an adjective in -ic
+    that WordNet has: "Democratic" -> democrat."""
+    agent = hypernym_code(word, classes)
+    if agent is None and word.endswith("ic"):
+        agent = hypernym_code(word.removesuffix("ic"), classes)
+    return agent
 
 
 def title_before(text: str, start: int) -> str:
@@ -521,8 +531,7 @@ def _names_a_person(word: str) -> bool:
 
     if not wordnet.available():
         return False
-    senses = wordnet.synsets(word, "n")
-    return bool(senses) and wordnet.lexname(senses[0]) == "noun.person" and not wordnet.synsets(word, "v")
+    return wordnet.usual_class(word, "n") == "noun.person" and not wordnet.synsets(word, "v")
 
 
 def place_country(texts: Sequence[str], gaz: Gazetteer) -> str | None:
@@ -550,9 +559,7 @@ def party_code(texts: Sequence[str]) -> str | None:
             word = word.strip(",.")
             if not word[:1].isupper() or len(word) < 4:
                 continue
-            agent = hypernym_code(word, classes) or (
-                hypernym_code(word.removesuffix("ic"), classes) if word.endswith("ic") else None
-            )
+            agent = _member_code(word, classes)
             if agent is not None and sector_of(agent) == PARTY_SECTOR:
                 return agent
     return None
@@ -595,8 +602,7 @@ def is_person_name(name: str, gaz: Gazetteer) -> bool:
     if len(words) == 1:
         if not name[:1].isupper() or not wordnet.available():
             return False
-        senses = wordnet.synsets(name, "n")
-        return bool(senses) and wordnet.lexname(senses[0]) == "noun.person"
+        return wordnet.usual_class(name, "n") == "noun.person"
     return person_like(name)
 
 
@@ -620,4 +626,4 @@ def _place_noun_after(text: str, end: int) -> bool:
     if not wordnet.available():
         return False
     word = words[0].strip(".,;:")
-    return "noun.location" in {wordnet.lexname(s) for s in wordnet.synsets(word, "n")[:2]}
+    return "noun.location" in wordnet.lexnames(word, "n", 2)

@@ -201,6 +201,22 @@ def test_governing_obligation_is_the_speakers_demand(nlp: Any, text: str, speake
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "“Russia must have attacked the dam,” Ukrainian President Volodymyr Zelenskyy said on Friday.",
+        "Zelenskyy said Russia must have attacked the dam.",
+    ],
+)
+def test_governing_an_inferred_act_is_no_demand(nlp: Any, text: str) -> None:
+    """'must have attacked' infers an act that happened (the epistemic "must"), quoted or reported: no
+    one demands it, so it is no REQUEST."""
+    from reportedly.extract import analyze_doc
+
+    _, _, events = analyze_doc(nlp(text), DocContext("t", published=PUBLISHED))
+    assert "REQUEST" not in {e.type for e in events}
+
+
+@pytest.mark.parametrize(
     ("text", "absent"),
     [
         # CAMEO's default for AGREE is 050, no intent root: the typer's AGREE is the relation all the same

@@ -312,8 +312,8 @@ def _as_demand(draft: Draft, index: ArgIndex, attributions: list[Attribution]) -
         return draft
     reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS
     inferred = any(c.lower_ == "have" and c.dep_ == "aux" for c in tok.children)
-    if not reported and (tok.dep_ != "ROOT" or inferred):
-        return draft  # "must have left" infers an act that happened: no obligation
+    if inferred or (not reported and tok.dep_ != "ROOT"):
+        return draft  # "must have left" infers an act that happened, quoted or reported: no obligation
     speakers = roles_for(tok.head, index).actors if reported else []
     # else the one quoted, the innermost quote holding it
     speakers = speakers or [a.speaker.entity for a in holding(draft, attributions) if a.speaker.entity][-1:]

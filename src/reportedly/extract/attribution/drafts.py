@@ -18,6 +18,7 @@ from reportedly.clean.boilerplate import is_boilerplate
 from reportedly.extract import wordnet
 from reportedly.extract.attribution.propositions import (
     PROPOSITION_OBJECT_VERBS,
+    finds_a_thing,
     is_proposition,
     names_a_source,
     names_without_predicate,
@@ -254,8 +255,9 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
             if child.dep_ == "dobj" and child.i > v.i:
                 if v.lemma_ in PROPOSITION_OBJECT_VERBS and not is_proposition(child):
                     continue  # "denied the visitors", "wrote his memoir": no claim
-                if names_without_predicate(v, child) or names_a_source(v, child):
-                    continue  # "branded North Korea" (no predicate), "echoing Mr. Putin" (a source)
+                if names_without_predicate(v, child) or names_a_source(v, child) or finds_a_thing(v, child):
+                    continue  # "branded North Korea" (no predicate), "echoing Mr. Putin" (a source),
+                    # "found a note" (a thing found)
                 # The object with the rest of its verb phrase: "dismissed the claims as baseless".
                 rest = [c.right_edge.i for c in v.rights if c.i > child.i and c.dep_ in OBJECT_TAIL_DEPS]
                 if (predicate := second_object(v, child)) is not None:

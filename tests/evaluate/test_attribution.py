@@ -144,10 +144,12 @@ def test_attribution_read_ann_discontinuous(tmp_path: Path) -> None:
 # accuracy 89.0. Raised 2026-12-07 after the quotation dash, mixed quotations, inserted "according
 # to", colon-introduced quotations, written works, the clause after a verb of saying first and the
 # weights retrained on them: source 72.3, cue 68.1, content 58.5, quote 75.5 at 0.3 and 66.7 at 0.8,
-# speaker accuracy 89.7.
+# speaker accuracy 89.7. Raised 2026-12-07 after floating quotations keep their speaker's mention,
+# quoted transcript turns, "Said X:" and things found no claims, weights retrained: source 72.4, cue
+# 68.1, content 58.5, quote 75.5 at 0.3 and 66.6 at 0.8, speaker accuracy 90.5.
 DEV_SAMPLE: int | None = None
 FLOORS = {
-    "source_exact": 70.8,
+    "source_exact": 70.9,
     "cue_exact": 66.6,
     "content_exact": 57.0,
     "quote_0.3": 74.0,
@@ -156,7 +158,7 @@ FLOORS = {
 
 
 # Matched quotations whose speaker is right (GGT protocol, 0.3 overlap).
-SPEAKER_ACCURACY_FLOOR = 88.2  # 89.7 (2026-12-07, the quotation dash and colon-introduced quotations)
+SPEAKER_ACCURACY_FLOOR = 89.0  # 90.5 (2026-12-07, floating quotations keep their speaker's mention)
 
 
 # Statements only (GGT protocol at 0.3, `eval attribution --quotes`) on the same split, measured on
@@ -165,9 +167,11 @@ SPEAKER_ACCURACY_FLOOR = 88.2  # 89.7 (2026-12-07, the quotation dash and colon-
 # 87.6). A floor 1.5 points under each. Raised 2026-12-07 after WordNet's propositions and kinds and
 # the weights retrained on them: 74.9, speaker accuracy 89.9 (its floor stays). Raised 2026-12-07
 # after the quotation dash, mixed quotations, colon-introduced quotations and the clause after a verb
-# of saying first: 75.5, speaker accuracy 90.6.
+# of saying first: 75.5, speaker accuracy 90.6. Speaker floor raised 2026-12-07 after floating
+# quotations keep their speaker's mention, transcript turns and things found no claims: 75.4 (two
+# floats onto a misparsed "show" gone, wrong speakers both), speaker accuracy 91.4.
 QUOTE_FLOOR = 74.0
-QUOTE_SPEAKER_FLOOR = 89.1
+QUOTE_SPEAKER_FLOOR = 89.9
 
 
 @pytest.fixture(scope="module")

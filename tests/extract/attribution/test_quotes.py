@@ -553,3 +553,38 @@ def test_quotes_clause_after_the_verb_before_a_clause_before_it(nlp: Any) -> Non
     # the parser hangs the headline's label on "says" as a second clause: the one after is the content
     (att,) = _attributions(nlp, "Stocks to watch: Tesla says deliveries rose in the third quarter")
     assert (att.speaker.text, att.content.text) == ("Tesla", "deliveries rose in the third quarter")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a quotation inside a sentence under a verb of communication: its subject's words
+        (
+            "The rally was loud.\n\nTrump tells his supporters at a Michigan rally to “go to your place "
+            "and vote” and then “go pick some other place and go sit there with your friends.”",
+            "Trump",
+        ),
+        (
+            "The senator spoke for an hour.\n\nShe told the crowd about her plan, and about “a future "
+            "where every family can afford a home.”",
+            "She",
+        ),
+    ],
+)
+def test_quotes_inline_quotation_credits_its_clauses_subject(nlp: Any, text: str, speaker: str) -> None:
+    att = _attributions(nlp, text)[-1]
+    assert att.speaker.text == speaker and att.direct
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # under a verb that is no speech, or a copula: words about the subject, not the subject's
+        "The council met on Monday.\n\nNorth Korea displayed “complete disregard of the repeated "
+        "demands of the international community.”",
+        "The council met on Monday.\n\nThe governor is “temperamentally unfit to be commander-in-chief "
+        "of anything at all.”",
+    ],
+)
+def test_quotes_inline_quotation_under_other_verbs_credits_no_subject(nlp: Any, text: str) -> None:
+    assert all(a.extractor != "quotes.inline.v1" for a in _attributions(nlp, text))

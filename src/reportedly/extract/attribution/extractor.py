@@ -22,6 +22,7 @@ from reportedly.extract.attribution.drafts import (
     Draft,
     from_according,
     from_colon_clause,
+    from_inline_quote,
     from_it_reported,
     from_name_colon,
     from_report_noun,
@@ -282,6 +283,8 @@ def _add_unclaimed_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote], te
         if q.words < MIN_QUOTE_WORDS or any(_overlaps((q.start, q.end), d.content) for d in out):
             continue
         draft = labels.get(q.start) or _dash_or_colon(doc, q, text)
+        if draft is None and _opens_inside_sentence(doc, q):
+            draft = from_inline_quote(doc, q, quotes)
         if draft is None:
             before = [d for d in out if d.content[1] <= q.open and d.speaker is not None]
             if before:
@@ -300,6 +303,15 @@ def _add_unclaimed_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote], te
         if draft is not None:
             out.append(draft)
     return out
+
+
+def _opens_inside_sentence(doc: Doc, q: Quote) -> bool:
+    """True when words of its sentence come before the quotation's opening mark."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = span[0].sent
+    return any(not t.is_punct and not t.is_space for t in doc[sent.start : span.start])
 
 
 def _transcript_labels(doc: Doc, quotes: list[Quote], text: str) -> dict[int, Draft]:

@@ -93,6 +93,8 @@ _LINE_RULES: list[tuple[str, tuple[str, ...]]] = [
         r"(?:photo|image|picture|file photo|pic|video|graphic|illustration|representational image|"
         r"representative image)s?(?: credits?)?\s*[:/|]\s*.{0,120}",
         r"(?:image source|image caption|media caption|image copyright|photo credits?)\s*[:,|]?\s*.{0,120}",
+        # a labelled caption ("Caption: The minister says ..."): the label, then a colon or bar
+        r"(?:(?:photo|image|picture|video) )?captions?\s*[:|]\s*.{0,180}",
         r"(?:photo|image|picture|file photo|video)s?(?: credits?)?(?:\s+-|\s*[–—])\s*(?:[\w@./&'-]+\s*){1,4}",
         r"\(?(?:photo|image|picture)s?\s*(?:by|courtesy|credit)[:]?\s.{0,80}\)?",
         r"\((?:ap|afp|reuters|ani|pti|epa|getty images?|xinhua)(?:\s*photos?)?\s*/\s*[^)]{1,60}\)",

@@ -123,11 +123,36 @@ def test_repeating_verb_with_a_person_object_has_no_content(nlp: Any) -> None:
         "READ MORE: Minister says talks will resume next week",
         "Photo: The minister speaks to reporters in Kabul on Monday.",
         "WATCH: Biden says he will run again",
+        "Caption: The minister says the talks will resume in March.",
     ],
 )
 def test_boilerplate_lines_of_uncleaned_text_credit_no_one(nlp: Any, line: str) -> None:
     text = f"The minister said the plan was dead.\n{line}\nThe envoy said the talks had been useful."
     assert _contents(nlp, text) == ["the plan was dead", "the talks had been useful"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a thing or a person found, identified or shown: no claim
+        ("Police found a note in the car on Monday.", None),
+        ("Officers identified the suspect on Monday.", None),
+        ("The spokesman showed a photo of the damaged school.", None),
+        # a finding: what happens, holds or is thought, a clause, a small clause
+        ("The audit found irregularities in the accounts.", "irregularities in the accounts"),
+        ("Investigators found evidence that the company had hidden losses.",
+         "evidence that the company had hidden losses"),
+        ("Polling averages show Clinton with a lead in the low single digits.",
+         "Clinton with a lead in the low single digits"),
+    ],
+)
+def test_a_thing_found_is_no_claim_a_finding_is(nlp: Any, text: str, content: str | None) -> None:
+    assert _contents(nlp, text) == ([content] if content else [])
+
+
+def test_a_line_about_a_caption_still_credits(nlp: Any) -> None:
+    text = "The caption says the minister met the protesters on Monday."
+    assert _contents(nlp, text) == ["the minister met the protesters on Monday"]
 
 
 def test_a_name_taken_is_no_claim_a_self_description_is(nlp: Any) -> None:

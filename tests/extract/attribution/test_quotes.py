@@ -170,7 +170,37 @@ def test_quotes_floating_quote_continues_last_speaker(nlp: Any) -> None:
     first, second = _attributions(nlp, text)
     assert second.direct and second.content.text.startswith("Nobody")
     assert second.speaker.text == first.speaker.text == "Lonechild"
-    assert second.speaker.start is None
+    # the same mention as the attribution it continues
+    assert (second.speaker.start, second.speaker.end) == (first.speaker.start, first.speaker.end)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a pronoun speaker: the float keeps the pronoun's mention and its antecedent
+        (
+            "Warren questioned the bank's chief executive on Tuesday.\n\n"
+            "“This just isn't right,” she said.\n\n"
+            "The bank's shares fell two percent in the afternoon.\n\n"
+            "“You squeezed employees to the breaking point.”",
+            "she",
+        ),
+        # a named speaker: the float keeps that mention, not the article's first one
+        (
+            "Lonechild spoke at the council on Monday.\n\n"
+            "“We are ready to talk to anyone who wants peace,” Lonechild said, pointing at the map.\n\n"
+            "The council meets again in March.\n\n"
+            "“Nobody in this community wants another winter like the last one.”",
+            "Lonechild",
+        ),
+    ],
+)
+def test_quotes_floating_quote_keeps_last_speakers_mention(nlp: Any, text: str, mention: str) -> None:
+    *_, first, second = _attributions(nlp, text)
+    assert second.content.text.startswith(("You", "Nobody")) and second.direct
+    assert second.speaker.text == first.speaker.text == mention
+    assert second.speaker.start == first.speaker.start == text.rindex(f"{mention} said")
+    assert second.speaker.antecedent == first.speaker.antecedent
 
 
 @pytest.mark.parametrize(
@@ -458,12 +488,103 @@ def test_quotes_colon_after_a_clause_of_saying_credits_its_subject(nlp: Any, tex
     ],
 )
 def test_quotes_colon_after_other_clauses_credits_no_one(nlp: Any, text: str) -> None:
-    # the colon rule's own answer (the learned filter may still draft "found a note", and a quotation
-    # after it then floats onto that claim)
+    # the colon rule's own answer; "found a note" is no claim either (test_propositions.py)
     assert not any(a.extractor == "quotes.colon.v1" for a in _attributions(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Police found a note: "I am sorry for what I have done to all of you."',
+        'Police found a note in the car. "I am sorry for what I have done to all of you."',
+    ],
+)
+def test_quotes_a_thing_found_credits_no_one(nlp: Any, text: str) -> None:
+    # "found a note" is no statement, and the quotation after it has no speaker to float onto
+    assert _attributions(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Clinton has largely ignored tax reform. Said Ellis: “I don't get the sense she is interested.”",
+            "Ellis",
+        ),
+        (
+            "The debate went on.\n\nSen. Bernie Sanders: “We need a political revolution in this country.”",
+            "Sen. Bernie Sanders",
+        ),
+    ],
+)
+def test_quotes_colon_after_a_name_opening_a_sentence(nlp: Any, text: str, speaker: str) -> None:
+    (att,) = _attributions(nlp, text)
+    assert (att.speaker.text, att.cue.text, att.direct) == (speaker, ":", True)
+
+
+TRANSCRIPT = (
+    "Gov. Mike Pence spoke to Fox News Sunday.\n\n"
+    '"WALLACE: Let us start with the breaking news on the debate story tonight."\n\n'
+    '"PENCE: Well, look, the campaign thinks this is an episode of reality television."\n\n'
+    '"WALLACE: Do you really see those two things as equivalent here?"'
+)
+
+
+def test_quotes_transcript_labels_credit_their_speakers(nlp: Any) -> None:
+    got = [(a.speaker.text, a.cue.text, a.content.text[:8]) for a in _attributions(nlp, TRANSCRIPT)]
+    # WALLACE takes two turns, PENCE one turn and is named in the article
+    assert got == [("WALLACE", ":", "Let us s"), ("PENCE", ":", "Well, lo"), ("WALLACE", ":", "Do you r")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lone label in capitals that names no one in the article
+        '"UPDATE: The minister will speak to reporters on Monday morning about it."',
+        # the same in the middle of an article: no label, no speaker
+        'The memo was short. "NOTE: The minister will speak to reporters on Monday morning."',
+    ],
+)
+def test_quotes_a_lone_capital_label_is_no_speaker(nlp: Any, text: str) -> None:
+    assert _attributions(nlp, text) == []
 
 
 def test_quotes_clause_after_the_verb_before_a_clause_before_it(nlp: Any) -> None:
     # the parser hangs the headline's label on "says" as a second clause: the one after is the content
     (att,) = _attributions(nlp, "Stocks to watch: Tesla says deliveries rose in the third quarter")
     assert (att.speaker.text, att.content.text) == ("Tesla", "deliveries rose in the third quarter")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a quotation inside a sentence under a verb of communication: its subject's words
+        (
+            "The rally was loud.\n\nTrump tells his supporters at a Michigan rally to “go to your place "
+            "and vote” and then “go pick some other place and go sit there with your friends.”",
+            "Trump",
+        ),
+        (
+            "The senator spoke for an hour.\n\nShe told the crowd about her plan, and about “a future "
+            "where every family can afford a home.”",
+            "She",
+        ),
+    ],
+)
+def test_quotes_inline_quotation_credits_its_clauses_subject(nlp: Any, text: str, speaker: str) -> None:
+    att = _attributions(nlp, text)[-1]
+    assert att.speaker.text == speaker and att.direct
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # under a verb that is no speech, or a copula: words about the subject, not the subject's
+        "The council met on Monday.\n\nNorth Korea displayed “complete disregard of the repeated "
+        "demands of the international community.”",
+        "The council met on Monday.\n\nThe governor is “temperamentally unfit to be commander-in-chief "
+        "of anything at all.”",
+    ],
+)
+def test_quotes_inline_quotation_under_other_verbs_credits_no_subject(nlp: Any, text: str) -> None:
+    assert all(a.extractor != "quotes.inline.v1" for a in _attributions(nlp, text))

@@ -231,3 +231,43 @@ def test_speakers_it_never_stands_for_a_plural_speaker(nlp: Any) -> None:
     it = [a for a in _attributions(nlp, text) if a.speaker.text == "It"]
     assert it and it[0].speaker.antecedent is not None
     assert it[0].speaker.antecedent.text == "The company"
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "speaker"),
+    [
+        # '"It will," said James Acton.': the parser gives "said" the quotation's subject too
+        (
+            ['"', "It", "will", ",", '"', "said", "James", "Acton", "."],
+            [5, 5, 5, 5, 5, 5, 7, 5, 5],
+            ["punct", "nsubj", "aux", "punct", "punct", "ROOT", "compound", "nsubj", "punct"],
+            "Acton",
+        ),
+        # '"My reaction, that was outrageous," the strategist said.'
+        (
+            ["“", "My", "reaction", ",", "”", "the", "strategist", "said", "."],
+            [7, 2, 7, 7, 7, 6, 7, 7, 7],
+            ["punct", "poss", "nsubj", "punct", "punct", "det", "nsubj", "ROOT", "punct"],
+            "strategist",
+        ),
+        # one subject, no quotation: that subject
+        (
+            ["Acton", "said", "it", "will", "."],
+            [1, 1, 3, 1, 1],
+            ["nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+            "Acton",
+        ),
+    ],
+)
+def test_speakers_a_subject_inside_the_quotation_is_not_the_speaker(
+    words: list[str], heads: list[int], deps: list[str], speaker: str
+) -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from reportedly.extract.attribution.speakers import subject_of
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    verb = next(t for t in doc if t.dep_ == "ROOT")
+    subject = subject_of(verb)
+    assert subject is not None and subject.text == speaker

@@ -18,6 +18,7 @@ from reportedly.clean.boilerplate import is_boilerplate
 from reportedly.extract import wordnet
 from reportedly.extract.attribution.propositions import (
     PROPOSITION_OBJECT_VERBS,
+    finds_a_thing,
     is_proposition,
     names_a_source,
     names_without_predicate,
@@ -58,6 +59,8 @@ OBJECT_OK = SPEECH_VERBS | LEARNED_OBJECT_VERBS
 OBJECT_TAIL_DEPS = frozenset({"prep", "npadvmod", "oprd", "advmod", "xcomp"})
 # A line opening with a name and a colon ("Sanders: ..."), the words after it not a quotation.
 _NAME_COLON = re.compile(r"(?m)^[ \t]*([^\n:“”\"'‘’]{2,40}?):[ \t]+([^\s“\"‘'][^\n]*)")
+# How many heads up from a quotation its clause's verb may sit ("as a [“...”]": noun, preposition, verb).
+MAX_INLINE_HOPS = 4
 # Longest name before such a colon ("Sen. Bernie Sanders").
 MAX_COLON_NAME_TOKENS = 4
 # Verbs whose infinitive is no claim of theirs ("seems to", "continued to"): every other cue takes one.
@@ -254,8 +257,9 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
             if child.dep_ == "dobj" and child.i > v.i:
                 if v.lemma_ in PROPOSITION_OBJECT_VERBS and not is_proposition(child):
                     continue  # "denied the visitors", "wrote his memoir": no claim
-                if names_without_predicate(v, child) or names_a_source(v, child):
-                    continue  # "branded North Korea" (no predicate), "echoing Mr. Putin" (a source)
+                if names_without_predicate(v, child) or names_a_source(v, child) or finds_a_thing(v, child):
+                    continue  # "branded North Korea" (no predicate), "echoing Mr. Putin" (a source),
+                    # "found a note" (a thing found)
                 # The object with the rest of its verb phrase: "dismissed the claims as baseless".
                 rest = [c.right_edge.i for c in v.rights if c.i > child.i and c.dep_ in OBJECT_TAIL_DEPS]
                 if (predicate := second_object(v, child)) is not None:
@@ -602,3 +606,39 @@ def _can_speak(subject: Token) -> bool:
     if subject.ent_type_:
         return subject.ent_type_ in COLON_SPEAKER_TYPES
     return subject.pos_ == "NOUN" and wordnet.usual_class(subject.lemma_.lower(), "n") in SPEAKER_CLASSES
+
+
+def from_inline_quote(doc: Doc, quote: Quote, quotes: list[Quote]) -> Draft | None:
+    """ 'Reid has gone after Trump as a “human leech who will bleed the country”': a quotation no cue
+    claimed that opens inside a sentence is the words of that clause's subject when the verb it hangs
+    under is one of communication (WordNet's usual sense: "Trump tells his supporters to “...”",
+    "Blige sings ... before asking her, “...”") and the subject can speak (a person or group by name,
+    entity type or WordNet class, or a personal pronoun) and stands outside every quotation. A
+    quotation under another verb ("North Korea displayed “complete disregard ...”", "Trump is
+    “temperamentally unfit”") quotes someone about the subject, not the subject: None.
+
+    Args:
+        doc: the parsed article.
+        quote: a quotation no cue claimed, opening after the start of its sentence.
+        quotes: every quotation of the article.
+    """
+    first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if first is None or not len(first):
+        return None
+    node = first.root
+    for _ in range(MAX_INLINE_HOPS):
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX") or quote.start <= node.idx < quote.end:
+            continue
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        quoted = any(q.start <= subject.idx < q.end for q in quotes)
+        says = node.pos_ == "VERB" and wordnet.usual_class(node.lemma_, "v") == "verb.communication"
+        if says and not quoted and _can_speak(subject):
+            cue = _chars(doc, node.i, node.i + 1)
+            return Draft(cue, node.i, phrase(subject), (quote.start, quote.end), True, "quotes.inline.v1")
+        break
+    return None

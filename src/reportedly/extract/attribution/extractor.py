@@ -8,6 +8,8 @@ where one sits inside another (PolNeAR's univocal reading: "Kabulov said that of
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from spacy.attrs import LEMMA, POS
 from spacy.symbols import VERB
@@ -20,6 +22,7 @@ from reportedly.extract.attribution.drafts import (
     Draft,
     from_according,
     from_colon_clause,
+    from_inline_quote,
     from_it_reported,
     from_name_colon,
     from_report_noun,
@@ -56,6 +59,10 @@ MAX_DASH_SPEAKER_TOKENS = 8
 SPEAKER_DASHES = ("-", "—", "–", "―")
 # A floating quotation continues the last speaker only within this many characters of its claim.
 MAX_FLOAT_DISTANCE = 1500
+# A transcript turn's label at a quotation's start: one to three words in capitals, then a colon.
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]+")
+# A label that opens this many quotations of an article is a transcript's speaker, named or not.
+MIN_TRANSCRIPT_TURNS = 2
 # Characters at a content's edges that do not change what it says: quote marks, punctuation, spaces.
 _EDGE = frozenset(" \n\t“”\"'‘’«»„`,.;:!?—–-")
 
@@ -271,10 +278,13 @@ def _is_outlet_report(doc: Doc, draft: Draft) -> bool:
 def _add_unclaimed_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote], text: str) -> list[Draft]:
     """Quotations no cue claimed: dash- or colon-introduced, or floating after the last claim."""
     out = list(drafts)
+    labels = _transcript_labels(doc, quotes, text)
     for q in quotes:
         if q.words < MIN_QUOTE_WORDS or any(_overlaps((q.start, q.end), d.content) for d in out):
             continue
-        draft = _dash_or_colon(doc, q, text)
+        draft = labels.get(q.start) or _dash_or_colon(doc, q, text)
+        if draft is None and _opens_inside_sentence(doc, q):
+            draft = from_inline_quote(doc, q, quotes)
         if draft is None:
             before = [d for d in out if d.content[1] <= q.open and d.speaker is not None]
             if before:
@@ -292,6 +302,44 @@ def _add_unclaimed_quotes(doc: Doc, drafts: list[Draft], quotes: list[Quote], te
                     )
         if draft is not None:
             out.append(draft)
+    return out
+
+
+def _opens_inside_sentence(doc: Doc, q: Quote) -> bool:
+    """True when words of its sentence come before the quotation's opening mark."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = span[0].sent
+    return any(not t.is_punct and not t.is_space for t in doc[sent.start : span.start])
+
+
+def _transcript_labels(doc: Doc, quotes: list[Quote], text: str) -> dict[int, Draft]:
+    """Quoted transcript turns, '"PENCE: Well, look, ..."': a quotation opening with a speaker's label
+    in capitals and a colon is that speaker's, the words after the label its content (by the
+    quotation's start). A label counts when the article names a person by it ("Gov. Mike Pence") or
+    opens at least MIN_TRANSCRIPT_TURNS quotations (a transcript: "WALLACE:" and "PENCE:" take turns);
+    a lone "UPDATE:" or "NOTE:" is no speaker."""
+    found: dict[int, tuple[str, re.Match[str]]] = {}
+    for q in quotes:
+        m = _TRANSCRIPT_LABEL.match(text, q.start, q.end)
+        if m is not None:
+            found[q.start] = (m.group(1).lower(), m)
+    turns: dict[str, int] = {}
+    for label, _ in found.values():
+        turns[label] = turns.get(label, 0) + 1
+    persons = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    out = {}
+    for start, (label, m) in found.items():
+        if turns[label] < MIN_TRANSCRIPT_TURNS and not set(label.split()) <= persons:
+            continue
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if name is None or not len(name):
+            continue
+        end = next(q.end for q in quotes if q.start == start)
+        speaker = Found(name.start, name.end, name[-1].i)
+        colon = m.end(1)
+        out[start] = Draft((colon, colon + 1), None, speaker, (m.end(), end), True, "quotes.colon.v1")
     return out
 
 
@@ -316,12 +364,18 @@ def _dash_or_colon(doc: Doc, q: Quote, text: str) -> Draft | None:
     colon = text.rfind(":", max(0, q.open - 3), q.open)
     if colon >= 0:
         line = text.rfind("\n", 0, colon) + 1
+        # or the sentence's start, when the name opens a sentence inside a paragraph ("... Said Ellis: “...”")
+        punct = doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if punct is not None:
+            line = max(line, punct[0].sent.start_char)
         span = doc.char_span(line, colon, alignment_mode="expand")
         if span is not None and 0 < len(span) <= 4 and any(t.pos_ == "PROPN" for t in span):
+            first = span.start + 1 if span[0].pos_ == "VERB" and len(span) > 1 else span.start
+            speaker = doc[first : span.end]  # "Said Ellis:": Ellis
             return Draft(
                 (colon, colon + 1),
                 None,
-                Found(span.start, span.end, span.root.i),
+                Found(speaker.start, speaker.end, speaker.root.i),
                 (q.start, q.end),
                 True,
                 "quotes.colon.v1",
@@ -345,12 +399,9 @@ def link_speakers(doc: Doc, drafts: list[Draft], entities: list[Entity]) -> list
             if prior is None:
                 out.append(None)
                 continue
-            antecedent = prior.antecedent or (
-                Span(prior.start, prior.end, prior.text)
-                if prior.start is not None and prior.end is not None
-                else None
-            )
-            speaker = Speaker(prior.entity, prior.text, prior.kind, None, None, prior.affiliation, antecedent)
+            # the quotation continues that attribution: its speaker is the same mention ("she" in
+            # '“A,” she said, referencing X. “B”'), resolved to the same antecedent
+            speaker = prior
         elif draft.speaker is None:
             speaker = Speaker(None, "reports", SpeakerKind.UNATTRIBUTED.value, None, None)
         else:

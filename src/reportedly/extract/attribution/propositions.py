@@ -26,6 +26,7 @@ from spacy.tokens import Token
 
 from reportedly.extract import wordnet
 from reportedly.extract.attribution.speakers import SPEAKER_CLASSES
+from reportedly.extract.cues import FINDING_VERBS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -81,6 +82,12 @@ EVENT_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ing", "sis", "ure", "
 CLAIM_PRONOUNS = frozenset(
     {"it", "this", "that", "these", "those", "everything", "anything", "nothing", "something"}
 )
+# Penn tags of a finite verb: one right after an object makes the object a bare clause's subject.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Dependents after an object that predicate something of it (a small clause: "shows Clinton ahead",
+# "showing Clinton stumbling", "found him guilty"), and the prepositions that do ("with a lead").
+SMALL_CLAUSE_DEPS = frozenset({"acl", "oprd", "xcomp", "ccomp", "acomp", "advmod"})
+SMALL_CLAUSE_PREPS = frozenset({"with", "without"})
 # Entity types that name a person, a group or a place: never a proposition by themselves.
 NAME_TYPES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 # Dependents that make an object a proposition: "the claim that ...", "reports Russia hosted ...".
@@ -177,6 +184,44 @@ def _complement(clause: Token) -> bool:
     failed" says what the claim is, "his memoir, which became a bestseller" only says more of a thing
     (a relative clause the parser read for a complement keeps its "that" as a mark)."""
     return clause.dep_ != "relcl" or any(c.dep_ == "mark" for c in clause.children)
+
+
+def finds_a_thing(verb: Token, obj: Token) -> bool:
+    """True for a verb of finding or showing (cues.FINDING_VERBS) whose object is a thing found or
+    shown, not a finding: "Police found a note", "identified the suspect", "showed a photo". What is
+    found is a claim when WordNet reads the noun as what happens, holds or is thought (an act, event,
+    state, thought: "the audit found irregularities", "a poll showed support"), or a clause says it
+    ("found evidence that ..."); a message, a document or a work found is a thing, whatever it says.
+    The verbs that also take a message for claim ("confirmed the report", "revealed the plan") keep
+    the rule of the verbs of saying (`PROPOSITION_OBJECT_VERBS`)."""
+    if verb.lemma_ not in FINDING_VERBS or verb.lemma_ in PROPOSITION_OBJECT_VERBS:
+        return False
+    doc = obj.doc
+    after = obj.right_edge.i + 1
+    if after < len(doc) and doc[after].tag_ in FINITE_TAGS:
+        return False  # the subject of a bare clause the parse broke: "showed the businessman lost $916m"
+    for c in (*obj.rights, *(r for r in verb.rights if r.i > obj.i)):
+        # a quotation after a colon the parser hangs on the noun ("a note: “...”") is what the
+        # thing says, not what was found
+        if any(t.is_punct for t in doc[obj.i + 1 : c.left_edge.i + 1]):
+            continue
+        if (c.dep_ in PROPOSITION_DEPS and _complement(c)) or _predicates(c):
+            return False
+    if obj.pos_ == "PRON" or obj.ent_type_ in NAME_TYPES:
+        return not is_proposition(obj)
+    for word in (*_singulars(obj), obj.lemma_.lower(), obj.lower_):
+        senses = wordnet.synsets(word, "n")
+        if senses:
+            if wordnet.lexname(senses[0]) in CREATURE_CLASSES:
+                return True
+            return not any(wordnet.lexname(s) in PROPOSITION_CLASSES for s in senses[:SENSES])
+    return not is_proposition(obj)
+
+
+def _predicates(dep: Token) -> bool:
+    """A predicate of a verb's object, making object and predicate a small clause: "shows Clinton
+    ahead", "shows Clinton with a lead", "showing Clinton stumbling", "found him guilty"."""
+    return dep.dep_ in SMALL_CLAUSE_DEPS or (dep.dep_ == "prep" and dep.lower_ in SMALL_CLAUSE_PREPS)
 
 
 def is_proposition(obj: Token) -> bool:

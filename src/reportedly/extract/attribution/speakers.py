@@ -130,6 +130,12 @@ def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token |
     node: Token | None = verb
     for _ in range(4):  # a subject shared along "said ... and added", "saying", up to a few hops
         assert node is not None
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if len(subjects) > 1:
+            # '"If it ..., it will," said James Acton': the parser gives the verb the quotation's
+            # subject too; a quote mark between a subject and its verb puts that one inside the words
+            outside = [c for c in subjects if not _quote_between(c, node)]
+            return (outside or subjects)[0]
         for child in node.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return child
@@ -167,6 +173,12 @@ def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token |
             return node.head  # "a statement saying ...", "Clinton's op-ed supporting biofuels"
         return None
     return None
+
+
+def _quote_between(a: Token, b: Token) -> bool:
+    """True when a quote mark stands between tokens `a` and `b` (either order)."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.is_quote for t in a.doc[lo + 1 : hi])
 
 
 def _can_speak(token: Token) -> bool:

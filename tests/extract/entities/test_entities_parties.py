@@ -16,7 +16,7 @@ from reportedly.gazetteer import load_gazetteer
 from reportedly.model import Dateline, DocContext
 from tests.extract.entities.test_entities_rules import make_doc as make_untagged
 
-PLURALS = frozenset({"men", "troops", "Police", "fighters", "Civilians", "people"})
+PLURALS = frozenset({"men", "troops", "Police", "fighters", "Civilians", "people", "peacekeepers", "goods"})
 
 
 def make_doc(spec: list[Any]) -> Any:
@@ -118,6 +118,37 @@ TO_PRISON = [
     ("prison", 2, "pobj", "NOUN", "O"),
     (".", 1, "punct", "PUNCT", "O"),
 ]
+A_SPANISH_JUDGE = [
+    ("A", 2, "det", "DET", "O"),
+    ("Spanish", 2, "amod", "ADJ", "B-NORP"),
+    ("judge", 3, "nsubj", "NOUN", "O"),
+    ("ordered", 3, "ROOT", "VERB", "O"),
+    ("arrests", 3, "dobj", "NOUN", "O"),
+    (".", 3, "punct", "PUNCT", "O"),
+]
+A_FEMALE_JUDGE = [
+    ("A", 2, "det", "DET", "O"),
+    ("female", 2, "amod", "ADJ", "O"),
+    ("judge", 3, "nsubj", "NOUN", "O"),
+    ("ordered", 3, "ROOT", "VERB", "O"),
+    ("arrests", 3, "dobj", "NOUN", "O"),
+    (".", 3, "punct", "PUNCT", "O"),
+]
+RUSSIAN_PEACEKEEPERS = [
+    ("Russian", 1, "amod", "ADJ", "B-NORP"),
+    ("peacekeepers", 2, "nsubj", "NOUN", "O"),
+    ("entered", 2, "ROOT", "VERB", "O"),
+    ("the", 4, "det", "DET", "O"),
+    ("town", 2, "dobj", "NOUN", "O"),
+    (".", 2, "punct", "PUNCT", "O"),
+]
+CHINESE_GOODS = [
+    ("They", 1, "nsubj", "PRON", "O"),
+    ("taxed", 1, "ROOT", "VERB", "O"),
+    ("Chinese", 3, "amod", "ADJ", "B-NORP"),
+    ("goods", 1, "dobj", "NOUN", "O"),
+    (".", 1, "punct", "PUNCT", "O"),
+]
 CIVILIANS = [
     ("Civilians", 1, "nsubj", "NOUN", "O"),
     ("fled", 1, "ROOT", "VERB", "O"),
@@ -150,6 +181,12 @@ def _agents(spec: list[Any], dateline: Dateline | None = KABUL) -> list[tuple[An
         (ON_THE_COURT, KABUL, []),  # an organ's noun after a preposition: a place (a basketball court)
         (THE_MINISTER, KABUL, []),  # an office holder: the dictionary lists no officials of a minister
         (TO_PRISON, KABUL, []),  # a place
+        # one office holder of a country, coded as PETRARCH codes "Spanish judge": ESP + JUD
+        (A_SPANISH_JUDGE, KABUL, [("Spanish judge", "person", "ESP", "ESPJUD", "JUD")]),
+        (A_FEMALE_JUDGE, KABUL, []),  # no country said: an individual
+        # a group the agents dictionary does not list, a party of the adjective's country (PETRARCH: RUS)
+        (RUSSIAN_PEACEKEEPERS, KABUL, [("Russian peacekeepers", "organization", "RUS", "RUS", None)]),
+        (CHINESE_GOODS, KABUL, []),  # goods are no group of people
     ],
 )
 def test_entities_parties_common_nouns(spec: list[Any], dateline: Dateline | None, found: list[Any]) -> None:

@@ -16,7 +16,9 @@ from reportedly.gazetteer import load_gazetteer
 from reportedly.model import Dateline, DocContext
 from tests.extract.entities.test_entities_rules import make_doc as make_untagged
 
-PLURALS = frozenset({"men", "troops", "Police", "fighters", "Civilians", "people", "peacekeepers", "goods"})
+PLURALS = frozenset(
+    {"men", "troops", "Police", "fighters", "Civilians", "people", "peacekeepers", "goods", "forces"}
+)
 
 
 def make_doc(spec: list[Any]) -> Any:
@@ -142,6 +144,14 @@ RUSSIAN_PEACEKEEPERS = [
     ("town", 2, "dobj", "NOUN", "O"),
     (".", 2, "punct", "PUNCT", "O"),
 ]
+TO_COLOMBIAN_FORCES = [
+    ("He", 1, "nsubj", "PRON", "O"),
+    ("surrendered", 1, "ROOT", "VERB", "O"),
+    ("to", 1, "prep", "ADP", "O"),
+    ("Colombian", 4, "amod", "ADJ", "B-NORP"),
+    ("forces", 2, "pobj", "NOUN", "O"),
+    (".", 1, "punct", "PUNCT", "O"),
+]
 CHINESE_GOODS = [
     ("They", 1, "nsubj", "PRON", "O"),
     ("taxed", 1, "ROOT", "VERB", "O"),
@@ -187,6 +197,8 @@ def _agents(spec: list[Any], dateline: Dateline | None = KABUL) -> list[tuple[An
         # a group the agents dictionary does not list, a party of the adjective's country (PETRARCH: RUS)
         (RUSSIAN_PEACEKEEPERS, KABUL, [("Russian peacekeepers", "organization", "RUS", "RUS", None)]),
         (CHINESE_GOODS, KABUL, []),  # goods are no group of people
+        # "force" is strength in WordNet's usual sense, but the dictionary lists armed kinds of forces
+        (TO_COLOMBIAN_FORCES, KABUL, [("Colombian forces", "organization", "COL", "COL", None)]),
     ],
 )
 def test_entities_parties_common_nouns(spec: list[Any], dateline: Dateline | None, found: list[Any]) -> None:

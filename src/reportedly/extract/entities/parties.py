@@ -33,7 +33,7 @@ from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
 from reportedly.extract import wordnet
-from reportedly.extract.agents import MEMBER_WORDS, code_for, is_body, match_suffix, sector_of
+from reportedly.extract.agents import MEMBER_WORDS, code_for, is_body, kind_sectors, match_suffix, sector_of
 from reportedly.extract.places import country_of_adjective
 from reportedly.gazetteer import Gazetteer
 from reportedly.model import Affiliation, Entity, Span
@@ -66,9 +66,13 @@ KIND_BY_SECTOR = {
     "MED": "media",
 }
 # WordNet classes of a plural head that a nationality adjective makes a party of that country when the
-# agents dictionary lists no phrase for it: "Colombian forces", "Russian peacekeepers" (PETRARCH codes
-# the adjective alone as the country actor: COL, RUS).
+# agents dictionary lists no phrase for it: "Russian peacekeepers" (PETRARCH codes the adjective alone as
+# the country actor: RUS).
 NATIONAL_CLASSES = frozenset({"noun.group", "noun.person"})
+# Or the dictionary lists kinds of the head, most of them of actor sectors ("forces": ARMED_FORCES,
+# GOVERNMENT_FORCES, REBEL_FORCES ...): "Colombian forces" -> COL, whatever WordNet's usual sense
+# ("force": strength); at least this many kinds, so one phrase ("HOUSE_OF_X") proves nothing.
+MIN_KINDS = 2
 # How far a conjunct or apposition climbs to the party position of the phrase it continues.
 MAX_CONJUNCTS = 3
 
@@ -198,16 +202,23 @@ def _country_before(before: list[Token], country_of: dict[int, str], gaz: Gazett
 def _national_group(tok: Token, mods: list[Token], country_of: dict[int, str], gaz: Gazetteer) -> bool:
     """Whether a plural head the agents dictionary does not list is a country's party by its nationality
     adjective right before it ("Colombian forces", "Russian peacekeepers"): a group or people in
-    WordNet's usual sense (`NATIONAL_CLASSES`), so "Colombian coffee" or "Chinese goods" is none."""
+    WordNet's usual sense (`NATIONAL_CLASSES`), or in one of its senses when the dictionary lists kinds
+    of it, mostly of actor sectors (`MIN_KINDS`); "Chinese goods" or "Russian missiles" is none."""
     if tok.tag_ not in ("NNS", "NNPS") or not mods:
         return False
     if not _country_before(mods, country_of, gaz):
         return False
     noun = tok.lemma_.lower() or tok.lower_
-    usual = wordnet.usual_class(noun, "n")
-    if usual is None and noun.endswith("s"):  # a plural the lemmatizer left (hand-built Docs have none)
-        usual = wordnet.usual_class(noun[:-1], "n")
-    return usual in NATIONAL_CLASSES
+    if not wordnet.synsets(noun, "n") and noun.endswith("s"):  # a plural the lemmatizer left
+        noun = noun[:-1]
+    classes = wordnet.lexnames(noun, "n")
+    if classes[:1] and classes[0] in NATIONAL_CLASSES:
+        return True
+    kinds = kind_sectors(tok.text)
+    total = sum(kinds.values())
+    # "forces" is a group in one of its senses; "Russian missiles" (CRUISE_MISSILES ...) in none
+    return bool(NATIONAL_CLASSES & set(classes)) and total >= MIN_KINDS and 2 * sum(
+        n for s, n in kinds.items() if s in ACTOR_SECTORS) > total
 
 
 def _object_of_verb(tok: Token) -> bool:

@@ -17,7 +17,8 @@ from reportedly.model import Dateline, DocContext
 from tests.extract.entities.test_entities_rules import make_doc as make_untagged
 
 PLURALS = frozenset(
-    {"men", "troops", "Police", "fighters", "Civilians", "people", "peacekeepers", "goods", "forces"}
+    {"men", "troops", "Police", "fighters", "Civilians", "people", "peacekeepers", "goods", "forces",
+     "Workers"}
 )
 
 
@@ -159,6 +160,11 @@ CHINESE_GOODS = [
     ("goods", 1, "dobj", "NOUN", "O"),
     (".", 1, "punct", "PUNCT", "O"),
 ]
+WORKERS_STRUCK = [
+    ("Workers", 1, "nsubj", "NOUN", "O"),
+    ("struck", 1, "ROOT", "VERB", "O"),
+    (".", 1, "punct", "PUNCT", "O"),
+]
 CIVILIANS = [
     ("Civilians", 1, "nsubj", "NOUN", "O"),
     ("fled", 1, "ROOT", "VERB", "O"),
@@ -183,6 +189,8 @@ def _agents(spec: list[Any], dateline: Dateline | None = KABUL) -> list[tuple[An
         (DEPLOYED_TROOPS, KABUL, []),  # an object moved by its subject, with no country of its own
         (THE_PRESIDENT, KABUL, []),  # a single office holder is a person, for reference resolution
         (CIVILIANS, KABUL, []),  # civilians alone are no party of a political act
+        # labour is the party of strikes (CAMEO 143)
+        (WORKERS_STRUCK, KABUL, [("workers (Afghanistan)", "organization", "AFG", "AFGLAB", "LAB")]),
         (THE_ARMY, KABUL, [("Sudanese army", "government", "SDN", "SDNMIL", "MIL")]),  # a body, singular
         (A_GUNMAN, KABUL, []),  # an individual
         # a state organ the agents dictionary lists officials of, with "a" as with "the"

@@ -46,10 +46,11 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 OWNER_PREPS = frozenset({"of", "from"})
 # Sectors of actors that act as a body in CAMEO's political events: the state and its forces, armed
-# non-state groups, the opposition and protesters. Civilians (CVL), "people" (PPL), refugees, business,
+# non-state groups, the opposition and protesters, and labour (LAB: "workers", "employees"), the party of
+# strikes (CAMEO 143, PLOVER PROTEST "strike"). Civilians (CVL), "people" (PPL), refugees, business,
 # health or education staff are left out: a party of theirs alone made weather and sports reports
 # into events ("the heat killed people").
-ACTOR_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "UAF", "INS", "OPP"})
+ACTOR_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "UAF", "INS", "OPP", "LAB"})
 # Sectors whose bodies act as one party even when named in the singular ("the army", "the police").
 COLLECTIVE_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "CRM", "SPY", "INS"})
 # Sectors of the state's organs: a singular body of theirs the dictionary lists officials of (`is_body`:

@@ -18,7 +18,7 @@ from tests.extract.entities.test_entities_rules import make_doc as make_untagged
 
 PLURALS = frozenset(
     {"men", "troops", "Police", "fighters", "Civilians", "people", "peacekeepers", "goods", "forces",
-     "Workers"}
+     "Workers", "lawmakers", "soldiers"}
 )
 
 
@@ -165,6 +165,23 @@ WORKERS_STRUCK = [
     ("struck", 1, "ROOT", "VERB", "O"),
     (".", 1, "punct", "PUNCT", "O"),
 ]
+GROUP_OF_LAWMAKERS = [
+    ("A", 1, "det", "DET", "O"),
+    ("group", 5, "nsubj", "NOUN", "O"),
+    ("of", 1, "prep", "ADP", "O"),
+    ("British", 4, "amod", "ADJ", "B-NORP"),
+    ("lawmakers", 2, "pobj", "NOUN", "O"),
+    ("protested", 5, "ROOT", "VERB", "O"),
+    (".", 5, "punct", "PUNCT", "O"),
+]
+KILLED_DOZENS_OF_SOLDIERS = [
+    ("They", 1, "nsubj", "PRON", "O"),
+    ("killed", 1, "ROOT", "VERB", "O"),
+    ("dozens", 1, "dobj", "NOUN", "O"),
+    ("of", 2, "prep", "ADP", "O"),
+    ("soldiers", 3, "pobj", "NOUN", "O"),
+    (".", 1, "punct", "PUNCT", "O"),
+]
 CIVILIANS = [
     ("Civilians", 1, "nsubj", "NOUN", "O"),
     ("fled", 1, "ROOT", "VERB", "O"),
@@ -189,6 +206,9 @@ def _agents(spec: list[Any], dateline: Dateline | None = KABUL) -> list[tuple[An
         (DEPLOYED_TROOPS, KABUL, []),  # an object moved by its subject, with no country of its own
         (THE_PRESIDENT, KABUL, []),  # a single office holder is a person, for reference resolution
         (CIVILIANS, KABUL, []),  # civilians alone are no party of a political act
+        # "AMOUNT of X" is X where the amount stands
+        (GROUP_OF_LAWMAKERS, KABUL, [("British lawmakers", "government", "GBR", "GBRLEG", "LEG")]),
+        (KILLED_DOZENS_OF_SOLDIERS, KABUL, []),  # an object with no country of its own, as "deployed troops"
         # labour is the party of strikes (CAMEO 143)
         (WORKERS_STRUCK, KABUL, [("workers (Afghanistan)", "organization", "AFG", "AFGLAB", "LAB")]),
         (THE_ARMY, KABUL, [("Sudanese army", "government", "SDN", "SDNMIL", "MIL")]),  # a body, singular

@@ -74,6 +74,12 @@ NATIONAL_CLASSES = frozenset({"noun.group", "noun.person"})
 # GOVERNMENT_FORCES, REBEL_FORCES ...): "Colombian forces" -> COL, whatever WordNet's usual sense
 # ("force": strength); at least this many kinds, so one phrase ("HOUSE_OF_X") proves nothing.
 MIN_KINDS = 2
+# A phrase "AMOUNT of X" is X where the amount stands ("dozens of Russian peacekeepers entered", "a group
+# of British lawmakers called for"): an amount is a number, a quantifier or a noun with one of these
+# WordNet classes among its first senses ("dozen", "handful": quantity; "band", "team": group; "group"
+# itself is WordNet's top class; "majority", "number": a quantity in their second sense).
+AMOUNT_CLASSES = frozenset({"noun.quantity", "noun.group", "noun.Tops"})
+AMOUNT_SENSES = 2
 # How far a conjunct or apposition climbs to the party position of the phrase it continues.
 MAX_CONJUNCTS = 3
 
@@ -93,11 +99,33 @@ class AgentMention:
     person: bool = False  # one office holder of a country, coded as PETRARCH does ("a Spanish judge": ESPJUD)
 
 
+def _is_amount(tok: Token) -> bool:
+    """Whether a word names an amount or a band of what follows its "of" ("dozens of", "a group of", "a
+    majority of", "hundreds of"): a number or quantifier, or a noun with a quantity or group sense among its
+    first WordNet senses (`AMOUNT_SENSES`); "members of the NRF" or "forces of Mali" are no amount."""
+    if tok.pos_ in ("NUM", "DET", "PRON"):
+        return True
+    if tok.pos_ != "NOUN":
+        return False
+    classes = wordnet.lexnames(tok.lemma_.lower() or tok.lower_, "n", AMOUNT_SENSES)
+    return bool(AMOUNT_CLASSES & set(classes))
+
+
+def _through_amount(tok: Token) -> Token:
+    """The amount a phrase is counted by ("dozens" for "dozens of soldiers"), else the phrase itself."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_amount(tok.head.head):
+        return tok.head.head
+    return tok
+
+
 def _in_party_position(tok: Token) -> bool:
     node = tok
     for _ in range(MAX_CONJUNCTS + 1):
         if node.dep_ in PARTY_DEPS:
             return True
+        if _through_amount(node) is not node:
+            node = _through_amount(node)  # "dozens of Russian peacekeepers": the amount stands as the party
+            continue
         if node.dep_ == "pobj":
             return node.head.lower_ in PARTY_PREPS
         if node.dep_ not in ("conj", "appos") or node.head.i == node.i:
@@ -139,7 +167,7 @@ def _owner(tok: Token, covered: dict[int, str], country_of: dict[int, str]) -> s
 def _is_subject(tok: Token) -> bool:
     """Whether the phrase is a subject or the `by` agent (or a conjunct of one): the frame's country is
     only inferred for the doer; an object ("deploy troops to Ukraine") is often the subject's own."""
-    node = tok
+    node = _through_amount(tok)
     for _ in range(MAX_CONJUNCTS + 1):
         if node.dep_ in ("nsubj", "nsubjpass") or (node.dep_ == "pobj" and node.head.dep_ == "agent"):
             return True
@@ -223,7 +251,7 @@ def _national_group(tok: Token, mods: list[Token], country_of: dict[int, str], g
 
 
 def _object_of_verb(tok: Token) -> bool:
-    node = tok
+    node = _through_amount(tok)  # "killing dozens of soldiers": an object too
     while node.dep_ in ("conj", "appos") and node.head.i != node.i:
         node = node.head
     return node.dep_ in ("dobj", "dative")

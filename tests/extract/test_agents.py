@@ -105,3 +105,17 @@ def test_agents_code_for(country: str | None, agent: str | None, code: str, sect
 )
 def test_agents_is_body(noun: str, body: bool) -> None:
     assert agents.is_body(noun) is body
+
+
+@pytest.mark.parametrize(
+    ("noun", "sector", "listed"),
+    [
+        ("forces", "MIL", True),  # ARMED_FORCES, GOVERNMENT_FORCES ... and REBEL_FORCES (REB) too
+        ("guards", "MIL", True),
+        ("goods", None, False),  # the dictionary lists no kind of goods
+    ],
+)
+def test_agents_kind_sectors(noun: str, sector: str | None, listed: bool) -> None:
+    kinds = agents.kind_sectors(noun)
+    assert bool(kinds) == listed
+    assert (max(kinds, key=kinds.__getitem__) if kinds else None) == sector

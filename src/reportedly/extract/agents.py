@@ -23,6 +23,8 @@ its members ("PARTY_MEMBER" [~PTY]: a party is PTY) or two kinds of it or more (
 `hypernym_code(name)` bridges WordNet 3.0 to the dictionary: a group or organization the dictionary does
 not list takes the code of the nearest WordNet hypernym of its first sense that it does list ("GOP" is a
 party: PTY; "Republicans" are politicians: POLITICIAN [~PTY]; "FBI" is a law enforcement agency: COP).
+`kind_sectors(noun)` counts the sectors of the kinds of a noun the dictionary lists ("forces": ARMED_FORCES,
+GOVERNMENT_FORCES ...) where it does not list the noun by itself.
 `is_spokesperson(word)` tells the dictionary's word for one who speaks for a body (SPOKES!PERSON!).
 
 `code_for(country, agent)` joins an ISO-3 country and an agent code the way CAMEO actor codes are
@@ -147,6 +149,25 @@ def agent_table() -> dict[str, str]:
 def lookup(phrase: str) -> str | None:
     """The agent code of a phrase as written ("armed men" -> "~UAF"), or None."""
     return agent_table().get(key(phrase))
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, dict[str, int]]:
+    table = agent_table()
+    out: dict[str, dict[str, int]] = {}
+    for phrase, code in table.items():
+        words = phrase.split()
+        sector = sector_of(code)
+        if len(words) >= 2 and sector:
+            counts = out.setdefault(words[-1], {})
+            counts[sector] = counts.get(sector, 0) + 1
+    return out
+
+
+def kind_sectors(noun: str) -> dict[str, int]:
+    """How many of the dictionary's phrases that end with `noun` are of each sector: the kinds of it that
+    it lists ("forces": ARMED_FORCES, GOVERNMENT_FORCES ... MIL 15, REB 8, UAF 6); {} when none."""
+    return _kinds().get(key(noun), {})
 
 
 def match_suffix(words: Sequence[str]) -> tuple[int, str] | None:

@@ -16,7 +16,10 @@ from reportedly.gazetteer import load_gazetteer
 from reportedly.model import Dateline, DocContext
 from tests.extract.entities.test_entities_rules import make_doc as make_untagged
 
-PLURALS = frozenset({"men", "troops", "Police", "fighters", "Civilians", "people"})
+PLURALS = frozenset(
+    {"men", "troops", "Police", "fighters", "Civilians", "people", "peacekeepers", "goods", "forces",
+     "Workers", "lawmakers", "soldiers"}
+)
 
 
 def make_doc(spec: list[Any]) -> Any:
@@ -118,6 +121,67 @@ TO_PRISON = [
     ("prison", 2, "pobj", "NOUN", "O"),
     (".", 1, "punct", "PUNCT", "O"),
 ]
+A_SPANISH_JUDGE = [
+    ("A", 2, "det", "DET", "O"),
+    ("Spanish", 2, "amod", "ADJ", "B-NORP"),
+    ("judge", 3, "nsubj", "NOUN", "O"),
+    ("ordered", 3, "ROOT", "VERB", "O"),
+    ("arrests", 3, "dobj", "NOUN", "O"),
+    (".", 3, "punct", "PUNCT", "O"),
+]
+A_FEMALE_JUDGE = [
+    ("A", 2, "det", "DET", "O"),
+    ("female", 2, "amod", "ADJ", "O"),
+    ("judge", 3, "nsubj", "NOUN", "O"),
+    ("ordered", 3, "ROOT", "VERB", "O"),
+    ("arrests", 3, "dobj", "NOUN", "O"),
+    (".", 3, "punct", "PUNCT", "O"),
+]
+RUSSIAN_PEACEKEEPERS = [
+    ("Russian", 1, "amod", "ADJ", "B-NORP"),
+    ("peacekeepers", 2, "nsubj", "NOUN", "O"),
+    ("entered", 2, "ROOT", "VERB", "O"),
+    ("the", 4, "det", "DET", "O"),
+    ("town", 2, "dobj", "NOUN", "O"),
+    (".", 2, "punct", "PUNCT", "O"),
+]
+TO_COLOMBIAN_FORCES = [
+    ("He", 1, "nsubj", "PRON", "O"),
+    ("surrendered", 1, "ROOT", "VERB", "O"),
+    ("to", 1, "prep", "ADP", "O"),
+    ("Colombian", 4, "amod", "ADJ", "B-NORP"),
+    ("forces", 2, "pobj", "NOUN", "O"),
+    (".", 1, "punct", "PUNCT", "O"),
+]
+CHINESE_GOODS = [
+    ("They", 1, "nsubj", "PRON", "O"),
+    ("taxed", 1, "ROOT", "VERB", "O"),
+    ("Chinese", 3, "amod", "ADJ", "B-NORP"),
+    ("goods", 1, "dobj", "NOUN", "O"),
+    (".", 1, "punct", "PUNCT", "O"),
+]
+WORKERS_STRUCK = [
+    ("Workers", 1, "nsubj", "NOUN", "O"),
+    ("struck", 1, "ROOT", "VERB", "O"),
+    (".", 1, "punct", "PUNCT", "O"),
+]
+GROUP_OF_LAWMAKERS = [
+    ("A", 1, "det", "DET", "O"),
+    ("group", 5, "nsubj", "NOUN", "O"),
+    ("of", 1, "prep", "ADP", "O"),
+    ("British", 4, "amod", "ADJ", "B-NORP"),
+    ("lawmakers", 2, "pobj", "NOUN", "O"),
+    ("protested", 5, "ROOT", "VERB", "O"),
+    (".", 5, "punct", "PUNCT", "O"),
+]
+KILLED_DOZENS_OF_SOLDIERS = [
+    ("They", 1, "nsubj", "PRON", "O"),
+    ("killed", 1, "ROOT", "VERB", "O"),
+    ("dozens", 1, "dobj", "NOUN", "O"),
+    ("of", 2, "prep", "ADP", "O"),
+    ("soldiers", 3, "pobj", "NOUN", "O"),
+    (".", 1, "punct", "PUNCT", "O"),
+]
 CIVILIANS = [
     ("Civilians", 1, "nsubj", "NOUN", "O"),
     ("fled", 1, "ROOT", "VERB", "O"),
@@ -142,6 +206,11 @@ def _agents(spec: list[Any], dateline: Dateline | None = KABUL) -> list[tuple[An
         (DEPLOYED_TROOPS, KABUL, []),  # an object moved by its subject, with no country of its own
         (THE_PRESIDENT, KABUL, []),  # a single office holder is a person, for reference resolution
         (CIVILIANS, KABUL, []),  # civilians alone are no party of a political act
+        # "AMOUNT of X" is X where the amount stands
+        (GROUP_OF_LAWMAKERS, KABUL, [("British lawmakers", "government", "GBR", "GBRLEG", "LEG")]),
+        (KILLED_DOZENS_OF_SOLDIERS, KABUL, []),  # an object with no country of its own, as "deployed troops"
+        # labour is the party of strikes (CAMEO 143)
+        (WORKERS_STRUCK, KABUL, [("workers (Afghanistan)", "organization", "AFG", "AFGLAB", "LAB")]),
         (THE_ARMY, KABUL, [("Sudanese army", "government", "SDN", "SDNMIL", "MIL")]),  # a body, singular
         (A_GUNMAN, KABUL, []),  # an individual
         # a state organ the agents dictionary lists officials of, with "a" as with "the"
@@ -150,6 +219,14 @@ def _agents(spec: list[Any], dateline: Dateline | None = KABUL) -> list[tuple[An
         (ON_THE_COURT, KABUL, []),  # an organ's noun after a preposition: a place (a basketball court)
         (THE_MINISTER, KABUL, []),  # an office holder: the dictionary lists no officials of a minister
         (TO_PRISON, KABUL, []),  # a place
+        # one office holder of a country, coded as PETRARCH codes "Spanish judge": ESP + JUD
+        (A_SPANISH_JUDGE, KABUL, [("Spanish judge", "person", "ESP", "ESPJUD", "JUD")]),
+        (A_FEMALE_JUDGE, KABUL, []),  # no country said: an individual
+        # a group the agents dictionary does not list, a party of the adjective's country (PETRARCH: RUS)
+        (RUSSIAN_PEACEKEEPERS, KABUL, [("Russian peacekeepers", "organization", "RUS", "RUS", None)]),
+        (CHINESE_GOODS, KABUL, []),  # goods are no group of people
+        # "force" is strength in WordNet's usual sense, but the dictionary lists armed kinds of forces
+        (TO_COLOMBIAN_FORCES, KABUL, [("Colombian forces", "organization", "COL", "COL", None)]),
     ],
 )
 def test_entities_parties_common_nouns(spec: list[Any], dateline: Dateline | None, found: list[Any]) -> None:

@@ -32,7 +32,8 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Token
 
-from reportedly.extract.agents import code_for, is_body, match_suffix, sector_of
+from reportedly.extract import wordnet
+from reportedly.extract.agents import MEMBER_WORDS, code_for, is_body, kind_sectors, match_suffix, sector_of
 from reportedly.extract.places import country_of_adjective
 from reportedly.gazetteer import Gazetteer
 from reportedly.model import Affiliation, Entity, Span
@@ -45,10 +46,11 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 OWNER_PREPS = frozenset({"of", "from"})
 # Sectors of actors that act as a body in CAMEO's political events: the state and its forces, armed
-# non-state groups, the opposition and protesters. Civilians (CVL), "people" (PPL), refugees, business,
+# non-state groups, the opposition and protesters, and labour (LAB: "workers", "employees"), the party of
+# strikes (CAMEO 143, PLOVER PROTEST "strike"). Civilians (CVL), "people" (PPL), refugees, business,
 # health or education staff are left out: a party of theirs alone made weather and sports reports
 # into events ("the heat killed people").
-ACTOR_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "UAF", "INS", "OPP"})
+ACTOR_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "UAF", "INS", "OPP", "LAB"})
 # Sectors whose bodies act as one party even when named in the singular ("the army", "the police").
 COLLECTIVE_SECTORS = frozenset({"MIL", "COP", "REB", "UAF", "CRM", "SPY", "INS"})
 # Sectors of the state's organs: a singular body of theirs the dictionary lists officials of (`is_body`:
@@ -64,6 +66,20 @@ KIND_BY_SECTOR = {
     "REB": "armed_group", "UAF": "armed_group", "INS": "armed_group",
     "MED": "media",
 }
+# WordNet classes of a plural head that a nationality adjective makes a party of that country when the
+# agents dictionary lists no phrase for it: "Russian peacekeepers" (PETRARCH codes the adjective alone as
+# the country actor: RUS).
+NATIONAL_CLASSES = frozenset({"noun.group", "noun.person"})
+# Or the dictionary lists kinds of the head, most of them of actor sectors ("forces": ARMED_FORCES,
+# GOVERNMENT_FORCES, REBEL_FORCES ...): "Colombian forces" -> COL, whatever WordNet's usual sense
+# ("force": strength); at least this many kinds, so one phrase ("HOUSE_OF_X") proves nothing.
+MIN_KINDS = 2
+# A phrase "AMOUNT of X" is X where the amount stands ("dozens of Russian peacekeepers entered", "a group
+# of British lawmakers called for"): an amount is a number, a quantifier or a noun with one of these
+# WordNet classes among its first senses ("dozen", "handful": quantity; "band", "team": group; "group"
+# itself is WordNet's top class; "majority", "number": a quantity in their second sense).
+AMOUNT_CLASSES = frozenset({"noun.quantity", "noun.group", "noun.Tops"})
+AMOUNT_SENSES = 2
 # How far a conjunct or apposition climbs to the party position of the phrase it continues.
 MAX_CONJUNCTS = 3
 
@@ -77,9 +93,29 @@ class AgentMention:
     text: str
     name: str  # the phrase with its nationality adjective: "Turkish troops"
     key: str  # what groups mentions into one entity: the phrase's lemmas and the country
-    code: str  # the agents dictionary's code: "~MIL", "IGO~"
+    code: str  # the agents dictionary's code: "~MIL", "IGO~"; "" for a country's people ("Colombian forces")
     country: str | None
     framed: bool = False  # the country is the article's frame, not read in the phrase ("police" in Kabul)
+    person: bool = False  # one office holder of a country, coded as PETRARCH does ("a Spanish judge": ESPJUD)
+
+
+def _is_amount(tok: Token) -> bool:
+    """Whether a word names an amount or a band of what follows its "of" ("dozens of", "a group of", "a
+    majority of", "hundreds of"): a number or quantifier, or a noun with a quantity or group sense among its
+    first WordNet senses (`AMOUNT_SENSES`); "members of the NRF" or "forces of Mali" are no amount."""
+    if tok.pos_ in ("NUM", "DET", "PRON"):
+        return True
+    if tok.pos_ != "NOUN":
+        return False
+    classes = wordnet.lexnames(tok.lemma_.lower() or tok.lower_, "n", AMOUNT_SENSES)
+    return bool(AMOUNT_CLASSES & set(classes))
+
+
+def _through_amount(tok: Token) -> Token:
+    """The amount a phrase is counted by ("dozens" for "dozens of soldiers"), else the phrase itself."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_amount(tok.head.head):
+        return tok.head.head
+    return tok
 
 
 def _in_party_position(tok: Token) -> bool:
@@ -87,6 +123,9 @@ def _in_party_position(tok: Token) -> bool:
     for _ in range(MAX_CONJUNCTS + 1):
         if node.dep_ in PARTY_DEPS:
             return True
+        if _through_amount(node) is not node:
+            node = _through_amount(node)  # "dozens of Russian peacekeepers": the amount stands as the party
+            continue
         if node.dep_ == "pobj":
             return node.head.lower_ in PARTY_PREPS
         if node.dep_ not in ("conj", "appos") or node.head.i == node.i:
@@ -128,7 +167,7 @@ def _owner(tok: Token, covered: dict[int, str], country_of: dict[int, str]) -> s
 def _is_subject(tok: Token) -> bool:
     """Whether the phrase is a subject or the `by` agent (or a conjunct of one): the frame's country is
     only inferred for the doer; an object ("deploy troops to Ukraine") is often the subject's own."""
-    node = tok
+    node = _through_amount(tok)
     for _ in range(MAX_CONJUNCTS + 1):
         if node.dep_ in ("nsubj", "nsubjpass") or (node.dep_ == "pobj" and node.head.dep_ == "agent"):
             return True
@@ -161,8 +200,58 @@ def _adjective_country(tok: Token, gaz: Gazetteer) -> str | None:
     return country_of_adjective(tok.text, gaz) if tok.pos_ == "ADJ" else None
 
 
+def _national_person(tok: Token, before: list[Token], sector: str | None, covered: dict[int, str],
+                     country_of: dict[int, str], gaz: Gazetteer) -> bool:
+    """Whether a singular head is one office holder of a country: a nationality adjective right before
+    the dictionary's phrase, no "the" ("a Spanish judge", "a Turkish prosecutor"), with an actor sector;
+    PETRARCH codes such a phrase as the country plus the agent (ESPJUD, TURJUD).
+    Not "a gunman" or "a minister" (no country said), nor "a Ukrainian-born fighter" (no nationality
+    adjective), nor "the Russian envoy" (a definite refers back), nor "a senior Taiwan security
+    official": one who acts for a body (the dictionary's `MEMBER_WORDS`) is an anonymous source, whose
+    body attribution reads as the speaker's affiliation."""
+    if tok.tag_ not in ("NN", "NNP") or sector not in ACTOR_SECTORS or not before:
+        return False
+    if tok.lower_ in MEMBER_WORDS:
+        return False
+    if any(c.dep_ == "appos" and c.i in covered for c in tok.children) or (
+        tok.dep_ in ("appos", "compound") and tok.head.i in covered
+    ):
+        return False  # "the Russian envoy, Zamir Kabulov": the title of the one named
+    # "the Russian envoy" most often refers back to one the article names: reference resolution's
+    # (entities/references.py), not a new party; "a Spanish judge" introduces one
+    return not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and _country_before(
+        before, country_of, gaz)
+
+
+def _country_before(before: list[Token], country_of: dict[int, str], gaz: Gazetteer) -> bool:
+    last = before[-1]
+    return last.i in country_of or bool(_adjective_country(last, gaz))
+
+
+def _national_group(tok: Token, mods: list[Token], country_of: dict[int, str], gaz: Gazetteer) -> bool:
+    """Whether a plural head the agents dictionary does not list is a country's party by its nationality
+    adjective right before it ("Colombian forces", "Russian peacekeepers"): a group or people in
+    WordNet's usual sense (`NATIONAL_CLASSES`), or in one of its senses when the dictionary lists kinds
+    of it, mostly of actor sectors (`MIN_KINDS`); "Chinese goods" or "Russian missiles" is none."""
+    if tok.tag_ not in ("NNS", "NNPS") or not mods:
+        return False
+    if not _country_before(mods, country_of, gaz):
+        return False
+    noun = tok.lemma_.lower() or tok.lower_
+    if not wordnet.synsets(noun, "n") and noun.endswith("s"):  # a plural the lemmatizer left
+        noun = noun[:-1]
+    classes = wordnet.lexnames(noun, "n")
+    if classes[:1] and classes[0] in NATIONAL_CLASSES:
+        return True
+    kinds = kind_sectors(tok.text)
+    total = sum(kinds.values())
+    # "forces" is a group in one of its senses; "Russian missiles" (CRUISE_MISSILES ...) in none
+    return bool(NATIONAL_CLASSES & set(classes)) and total >= MIN_KINDS and 2 * sum(
+        n for s, n in kinds.items() if s in ACTOR_SECTORS) > total
+
+
 def _object_of_verb(tok: Token) -> bool:
-    node = tok
+    node = _through_amount(tok)  # "killing dozens of soldiers": an object too
     while node.dep_ in ("conj", "appos") and node.head.i != node.i:
         node = node.head
     return node.dep_ in ("dobj", "dative")
@@ -185,20 +274,23 @@ def find_agent_mentions(
     Returns:
         one AgentMention per party phrase.
     """
-    found_at: list[tuple[Token, list[Token], str, str | None, str | None]] = []
+    found_at: list[tuple[Token, list[Token], str, str | None, str | None, bool]] = []
     nouns = np.flatnonzero(np.isin(doc.to_array(POS), (NOUN, PROPN))).tolist()  # no Token for other words
     for tok in (doc[i] for i in nouns):
         if tok.i in covered or not _in_party_position(tok):
             continue
         mods = _modifiers(tok)
         found = match_suffix([t.text for t in mods] + [tok.text])
+        if found is None and _national_group(tok, mods, country_of, gaz):
+            found = (len(mods), "")  # "Colombian forces": the country's, no agent
         if found is None:
             continue
         start, code = found
         sector = sector_of(code)
-        if sector not in ACTOR_SECTORS and not code.endswith("~"):
+        if code and sector not in ACTOR_SECTORS and not code.endswith("~"):
             continue  # civilians, people, businesses: parties of no political act by themselves
-        if tok.tag_ not in ("NNS", "NNPS") and not _is_body(tok, mods[:start], sector, country_of, gaz):
+        person = tok.tag_ not in ("NNS", "NNPS") and not _is_body(tok, mods[:start], sector, country_of, gaz)
+        if person and not _national_person(tok, mods[:start], sector, covered, country_of, gaz):
             continue  # a single office holder or a described individual: a person, not a party
         owner = _owner(tok, covered, country_of)
         if owner == "" or (armed_groups and sector in GROUP_SECTORS):
@@ -214,12 +306,12 @@ def find_agent_mentions(
         ]
         named = adjectives[-1] if adjectives and adjectives[-1][0].i < phrase[0].i else None
         found_at.append((tok, phrase, code, owner or (adjectives[-1][1] if adjectives else None),
-                         named[0].text if named else None))
+                         named[0].text if named else None, person))
     # An object without a country of its own takes the country the same phrase has as a subject.
     lemmas = {tok.i: " ".join(t.lemma_.lower() for t in phrase) for tok, phrase, *_ in found_at}
     subject_country = {lemmas[tok.i]: frame_country for tok, *_ in found_at if _is_subject(tok)}
     out = []
-    for tok, phrase, code, own, adjective in found_at:
+    for tok, phrase, code, own, adjective, person in found_at:
         country = own or subject_country.get(lemmas[tok.i])
         if country is None and _object_of_verb(tok):
             continue  # "deployed troops", "withdraw troops": most often the subject's own, not a party
@@ -235,8 +327,16 @@ def find_agent_mentions(
             name = plain
         key = f"{lemmas[tok.i]}|{country}"
         out.append(AgentMention(first.idx, last.idx + len(last.text), text, name, key, code, country,
-                                framed=own is None and country is not None))
+                                framed=own is None and country is not None, person=person))
     return out
+
+
+def _kind(head: AgentMention, sector: str | None) -> str:
+    if head.person:
+        return "person"  # "a Spanish judge": one office holder, coded as PETRARCH codes him
+    if head.code.endswith("~"):
+        return "international_organization"
+    return KIND_BY_SECTOR.get(sector or "", "organization")
 
 
 def agent_entities(mentions: list[AgentMention], first_id: int, country_ids: dict[str, str],
@@ -266,16 +366,15 @@ def agent_entities(mentions: list[AgentMention], first_id: int, country_ids: dic
         out.append(Entity(
             id=f"e{n}",
             name=head.name,
-            type="ORG",
+            type="PERSON" if head.person else "ORG",
             kb_id=None,
             aliases=tuple(dict.fromkeys(m.text for m in group)),
             roles=(),
             affiliations=affiliations,
             mentions=tuple(Span(m.start, m.end, m.text) for m in group),
-            kind=KIND_BY_SECTOR.get(sector or "", "organization") if not head.code.endswith("~")
-            else "international_organization",
+            kind=_kind(head, sector),
             country=head.country,
-            cameo=code_for(head.country, head.code),
+            cameo=code_for(head.country, head.code or None),
             sector=sector,
             cameo_source="name",  # codes.SOURCE_NAME: the agents dictionary over the phrase
             cameo_inferred=head.framed,

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 from spacy.tokens import Token
 
@@ -213,6 +213,25 @@ def match_token(token: Token, patterns: bool = True) -> TriggerMatch | None:
     Returns:
         its CAMEO code and PLOVER type, or None when the lexicon has no event for it.
     """
+    # the extractor, the typer and the governing rules each ask about the same tokens (about three
+    # times a trigger): the readings of the last Doc asked about are kept (a Doc is never changed)
+    doc, readings = _LAST_DOC
+    memo = cast("dict[tuple[int, bool], TriggerMatch | None]", readings)
+    if doc is not token.doc:
+        memo = {}
+        _LAST_DOC[:] = (token.doc, memo)
+    key = (token.i, patterns)
+    if key not in memo:
+        memo[key] = _match_token(token, patterns)
+    return memo[key]
+
+
+# The Doc `match_token` last read and its readings by (token index, patterns); held by reference, so
+# another Doc at the same address is never taken for it.
+_LAST_DOC: list[Any] = [None, {}]
+
+
+def _match_token(token: Token, patterns: bool) -> TriggerMatch | None:
     lemma = token.lemma_.lower()
     if token.pos_ in ("NOUN", "PROPN"):
         code = NOUN_TRIGGERS.get(lemma)

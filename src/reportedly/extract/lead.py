@@ -201,8 +201,10 @@ def _headline_person(entities: Sequence[Entity], title: str) -> tuple[LeadPart |
         if entity.type != "PERSON" or not mentions:
             continue
         words = [w for w in WORD.findall(entity.name) if w.lower() not in STOP_WORDS]
+        if len(words) < 2 or (not flags and any(w not in title for w in words)):
+            continue  # a word missing from the title's characters cannot match (no regex compiled for it)
         found = [re.search(rf"\b{re.escape(w)}\b", title, flags) for w in words]
-        if len(words) > 1 and all(found):
+        if all(found):
             named.append((min(m.start() for m in found if m), min(mentions, key=lambda m: m.start), entity))
     if not named:
         return None, False

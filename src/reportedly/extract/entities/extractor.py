@@ -30,6 +30,7 @@ from reportedly.extract.entities.roles import find_roles
 from reportedly.extract.places import country_of_adjective, frame_location, resolve_place
 from reportedly.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from reportedly.model import Affiliation, DocContext, Entity, Role, Span
+from reportedly.nlp.doctext import doc_text
 
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -110,7 +111,7 @@ def extract_entities(doc: Doc, ctx: DocContext) -> list[Entity]:
     entities += _dateline_agency(entities, ctx, gaz)
     entities += _agent_parties(doc, clusters, ids, entities, ctx, gaz)
     frame = frame_location(ctx.dateline, gaz)
-    return code_entities(entities, gaz, date, doc.text, frame.country if frame else None)
+    return code_entities(entities, gaz, date, doc_text(doc), frame.country if frame else None)
 
 
 registry.extractors.register("extractors.entities.v1", func=extract_entities)

@@ -38,6 +38,7 @@ from reportedly.extract.entities.mentions import Mention
 from reportedly.extract.entities.roles import find_roles
 from reportedly.gazetteer import Gazetteer
 from reportedly.model import Role
+from reportedly.nlp.doctext import doc_text
 
 # Organization nouns -> the gazetteer kinds they may refer to (None: an organization the gazetteer lacks).
 ORG_NOUN_KINDS: dict[str, frozenset[str | None]] = {
@@ -221,7 +222,7 @@ class _Resolver:
 
     def __init__(self, doc: Doc, clusters: list[Cluster], gaz: Gazetteer | None, date: str | None) -> None:
         self.doc, self.clusters = doc, clusters
-        self.text = doc.text  # spaCy rebuilds doc.text from every token on each access: read it once
+        self.text = doc_text(doc)  # spaCy rebuilds doc.text from every token on each access: read it once
         self.sents = list(doc.sents)
         self.taken = frozenset(i for c in clusters for m in c.mentions for i in range(m.tok_start, m.tok_end))
         # Ambiguous surnames ("Massoud" after two Massouds) are candidates that block, never antecedents.

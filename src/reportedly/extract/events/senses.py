@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
 from spacy.tokens import Doc, Token
@@ -337,15 +336,16 @@ POLITICAL_KINDS = frozenset({"government", "armed_group", "international_organiz
 
 def article_domain(doc: Doc) -> str | None:
     """'sports' or 'markets' when the article is a sports or market report, else None."""
-    words = np.unique(doc.to_array([LEMMA, LOWER]))  # string hashes: no Python string per token
-    political = int(np.isin(_hashes(POLITICAL_WORDS), words).sum())
+    # string hashes: no Python string per token; sets of ints (np.unique and np.isin took 4x as long)
+    words = set(doc.to_array([LEMMA, LOWER]).ravel().tolist())
+    political = len(_hashes(POLITICAL_WORDS).intersection(words))
     for domain, vocabulary in DOMAIN_WORDS.items():
-        found = int(np.isin(_hashes(vocabulary), words).sum())
+        found = len(_hashes(vocabulary).intersection(words))
         if found >= MIN_DOMAIN_WORDS and found > political:
             return domain
     return None
 
 
 @lru_cache(maxsize=8)
-def _hashes(words: frozenset[str]) -> np.ndarray:
-    return np.array(sorted({hash_string(w) for w in words}), dtype=np.uint64)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(hash_string(w) for w in words)

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 from spacy.tokens import Token
 
@@ -213,6 +213,25 @@ def match_token(token: Token, patterns: bool = True) -> TriggerMatch | None:
     Returns:
         its CAMEO code and PLOVER type, or None when the lexicon has no event for it.
     """
+    # the extractor, the typer and the governing rules each ask about the same tokens (about three
+    # times a trigger): the readings of the last Doc asked about are kept (a Doc is never changed)
+    doc, readings = _LAST_DOC
+    memo = cast("dict[tuple[int, bool], TriggerMatch | None]", readings)
+    if doc is not token.doc:
+        memo = {}
+        _LAST_DOC[:] = (token.doc, memo)
+    key = (token.i, patterns)
+    if key not in memo:
+        memo[key] = _match_token(token, patterns)
+    return memo[key]
+
+
+# The Doc `match_token` last read and its readings by (token index, patterns); held by reference, so
+# another Doc at the same address is never taken for it.
+_LAST_DOC: list[Any] = [None, {}]
+
+
+def _match_token(token: Token, patterns: bool) -> TriggerMatch | None:
     lemma = token.lemma_.lower()
     if token.pos_ in ("NOUN", "PROPN"):
         code = NOUN_TRIGGERS.get(lemma)
@@ -251,25 +270,44 @@ def _verb_code(token: Token, lemma: str, use_patterns: bool = True) -> tuple[str
     # a passive verb's subject is its object ("the agreement was signed by ..."): CAMEO's patterns
     # name the object after the verb, so the subject's words are read with those after it
     post |= _words(t for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree)
-    start = token.i
-    while start > max(0, token.i - PRE_WINDOW) and not doc[start].is_sent_start:
-        start -= 1  # back to the sentence start or the window's edge (Token.sent walks the whole Doc)
-    pre = _words(t for t in doc[start : token.i] if t.i not in content)
-    near = _words(_below(token, STATEMENT_DEPTH, {t.i for t in after} - content))
-    # a one-word pattern of a preposition or particle ("CALL - * ON", "- * FOR") names a phrasal verb: the
-    # word must be the verb's own ("called on both sides"), not one of a later phrase ("called Erdogan on
-    # Saturday", "called Erdogan to apologize for the case")
+    # the other word sets are read when a pattern first needs them (many verbs' patterns need none)
+    pre: set[str] | None = None
+    near: set[str] | None = None
+    phrasal: set[str] | None = None
+    for pre_groups, post_groups, code in patterns:  # most specific first: the first match is the best
+        if code.startswith(NON_EVENT_ROOTS):
+            if near is None:
+                near = _words(_below(token, STATEMENT_DEPTH, {t.i for t in after} - content))
+            words = near
+        elif len(post_groups) == 1 and not pre_groups:
+            if phrasal is None:
+                phrasal = _phrasal_words(token, after, content, post)
+            words = phrasal
+        else:
+            words = post
+        if not _holds(post_groups, words):
+            continue
+        if pre_groups:
+            if pre is None:
+                start = token.i
+                while start > max(0, token.i - PRE_WINDOW) and not doc[start].is_sent_start:
+                    start -= 1  # back to the sentence start or the window's edge (Token.sent walks the Doc)
+                pre = _words(t for t in doc[start : token.i] if t.i not in content)
+            if not _holds(pre_groups, pre):
+                continue
+        return code, True
+    return default, False
+
+
+def _phrasal_words(token: Token, after: Any, content: set[int], post: set[str]) -> set[str]:
+    """The words a one-word pattern of a preposition or particle ("CALL - * ON", "- * FOR") reads: it
+    names a phrasal verb, so the word must be the verb's own ("called on both sides"), not one of a later
+    phrase ("called Erdogan on Saturday", "called Erdogan to apologize for the case")."""
     function = [t for t in after if t.pos_ in FUNCTION_POS and t.i not in content]
     own = [t for t in function if _is_own_particle(t, token)]
     phrasal = (post - _words(function)) | _words(own)
     phrasal |= _words(t for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree)
-    for pre_groups, post_groups, code in patterns:  # most specific first: the first match is the best
-        words = near if code.startswith(NON_EVENT_ROOTS) else post
-        if len(post_groups) == 1 and not pre_groups:
-            words = phrasal if words is post else words
-        if _holds(post_groups, words) and _holds(pre_groups, pre):
-            return code, True
-    return default, False
+    return phrasal
 
 
 def _is_own_particle(word: Token, verb: Token) -> bool:

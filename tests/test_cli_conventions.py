@@ -172,11 +172,12 @@ def test_cli_print_claims_prints_what_rich_prints(terminal: bool, monkeypatch: p
     ]
     laid_out = tables.table_lines
     fast_lines: list[object] = []
-    monkeypatch.setattr(tables, "table_lines", lambda *a: fast_lines.append(laid_out(*a)) or fast_lines[-1])
+    monkeypatch.setattr(tables, "table_lines",
+                        lambda *a, **k: fast_lines.append(laid_out(*a, **k)) or fast_lines[-1])
     printed = []
     for fast in (True, False):
         if not fast:
-            monkeypatch.setattr(tables, "table_lines", lambda *a: None)
+            monkeypatch.setattr(tables, "table_lines", lambda *a, **k: None)
         out = io.StringIO()
         console = Console(file=out, width=100, force_terminal=terminal, color_system="standard")
         tables.print_claims(console, iter(claims))

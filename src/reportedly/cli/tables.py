@@ -59,13 +59,14 @@ def make_table(
 
 
 def table_lines(
-    columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[object]], width: int
+    columns: Sequence[tuple[str, str]], rows: Sequence[Sequence[object]], width: int, *,
+    blank_after: bool = False,
 ) -> TableLines | None:
     """The lines `make_table` (untitled) prints, laid out here: each cell cut to its column's width
     with an ellipsis and padded, the cells joined by one space, the header bold and ids cyan; None
     where rich would lay the table out otherwise or the cell arithmetic is not one character a cell
     (columns wider than `width`; a line break, tab, control, wide or zero-width character in a
-    cell), for the caller to print `make_table`'s.
+    cell), for the caller to print `make_table`'s. `blank_after`: a blank line follows the table.
 
     The same characters and styles for a fraction of the CPU: rich's table measures, pads and crops
     each cell through several renderables, ~1 ms for a claim's few sources, 0.9 s of the 1,000-claim
@@ -84,7 +85,7 @@ def table_lines(
             if i < last:
                 line.append((" ", style))  # the cell's right padding, styled as rich pads it
         lines.append(line)
-    return TableLines(lines)
+    return TableLines(lines, blank_after=blank_after)
 
 
 class TableLines:
@@ -171,13 +172,12 @@ def print_claims(console: Console, claims: Iterable[Any]) -> None:
             speaker = f"{s.speaker.name} [{s.speaker.kind}]"
             rows.append(["  " + (s.published or "undated"), s.stance, s.article + copies, speaker,
                          " > ".join(s.via)])
-        lines = table_lines(SOURCE_COLUMNS, rows, console.width)
+        lines = table_lines(SOURCE_COLUMNS, rows, console.width, blank_after=True)
         if lines is None:
             console.print(head)
             console.print(make_table(SOURCE_COLUMNS, rows, console.width))
             console.print()
         else:  # the same three, printed at once (a print costs as much again as a claim's lines)
-            lines.blank_after = True
             console.print(head, lines)
 
 

@@ -123,8 +123,9 @@ def _in_party_position(tok: Token) -> bool:
     for _ in range(MAX_CONJUNCTS + 1):
         if node.dep_ in PARTY_DEPS:
             return True
-        if _through_amount(node) is not node:
-            node = _through_amount(node)  # "dozens of Russian peacekeepers": the amount stands as the party
+        amount = _through_amount(node)
+        if amount.i != node.i:
+            node = amount  # "dozens of Russian peacekeepers": the amount stands as the party
             continue
         if node.dep_ == "pobj":
             return node.head.lower_ in PARTY_PREPS

@@ -238,10 +238,7 @@ def _national_group(tok: Token, mods: list[Token], country_of: dict[int, str], g
         return False
     if not _country_before(mods, country_of, gaz):
         return False
-    noun = tok.lemma_.lower() or tok.lower_
-    if not wordnet.synsets(noun, "n") and noun.endswith("s"):  # a plural the lemmatizer left
-        noun = noun[:-1]
-    classes = wordnet.lexnames(noun, "n")
+    classes = wordnet.lexnames(wordnet.noun_form(tok.lemma_.lower() or tok.lower_), "n")
     if classes[:1] and classes[0] in NATIONAL_CLASSES:
         return True
     kinds = kind_sectors(tok.text)

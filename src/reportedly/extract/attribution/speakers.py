@@ -17,6 +17,7 @@ from reportedly.extract.cues import sent_channel
 from reportedly.extract.places import country_of_adjective
 from reportedly.gazetteer import load_gazetteer
 from reportedly.model import Entity, Span, Speaker, SpeakerKind
+from reportedly.nlp.doctext import doc_text
 
 
 def _words(text: str) -> frozenset[str]:
@@ -475,7 +476,7 @@ def make_speaker(doc: Doc, found: Found, entities: list[Entity]) -> Speaker:
         return owned
     if found.chars is not None:
         span = doc.char_span(found.chars[0], found.chars[1]) or span
-        text, start, end = doc.text[found.chars[0] : found.chars[1]], found.chars[0], found.chars[1]
+        text, start, end = doc_text(doc)[found.chars[0] : found.chars[1]], found.chars[0], found.chars[1]
         entity = entity_at(entities, start, end)
         return Speaker(entity.id if entity else None, text, kind_of(doc, found, entity), start, end)
     entity = entity_at(entities, head.idx, head.idx + len(head))

@@ -157,7 +157,7 @@ def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token |
             lost = _phrase_just_before(node)  # a finite verb has its own subject: the parser lost it
             if lost is not None:
                 return lost
-        if node.dep_ == "xcomp" and node.head is not node:
+        if node.dep_ == "xcomp" and node.head.i != node.i:
             obj = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
             if obj is not None and _can_speak(obj):
                 return obj  # object control: "it forced his rival to distance herself": the rival
@@ -263,7 +263,7 @@ def relative_antecedent(pronoun: Token) -> Found | None:
         if clause.dep_ not in ("conj", "xcomp") or clause.head.i == clause.i:
             break
         clause = clause.head
-    if clause.dep_ != "relcl" or clause.head is clause or clause.head.i > pronoun.i:
+    if clause.dep_ != "relcl" or clause.head.i == clause.i or clause.head.i > pronoun.i:
         return None
     doc = pronoun.doc
     target: Token | None = clause.head

@@ -25,6 +25,13 @@ def test_usual_class_is_the_first_senses_class() -> None:
     assert wordnet.usual_class("xqzzyq", "n") is None
 
 
+def test_noun_form_drops_a_plural_s_wordnet_lacks() -> None:
+    assert wordnet.noun_form("peacekeepers") == "peacekeeper"  # a plural the lemmatizer left
+    assert wordnet.noun_form("news") == "news"  # WordNet knows the word as it is
+    assert wordnet.noun_form("troops") == "troops"
+    assert wordnet.noun_form("police") == "police"
+
+
 def test_multiword_and_case_are_normalised() -> None:
     assert wordnet.look_up(" Prime  Minister ") == "prime_minister"
     assert wordnet.lexnames("Prime Minister", "NOUN") == ("noun.person",)

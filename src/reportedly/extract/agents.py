@@ -243,7 +243,7 @@ def hypernym_code(name: str, classes: frozenset[str] = frozenset({"noun.group"})
 
     if not wordnet.available():
         return None
-    senses = wordnet.synsets(name, "n") or (wordnet.synsets(name[:-1], "n") if name.endswith("s") else ())
+    senses = wordnet.synsets(wordnet.noun_form(name), "n")
     if not senses or wordnet.lexname(senses[0]) not in classes:
         return None
     for synset, _ in sorted(wordnet.hypernyms(senses[0], MAX_HYPERNYM_STEPS).items(), key=lambda x: x[1]):

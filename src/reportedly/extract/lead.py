@@ -475,12 +475,10 @@ def _headline_place(doc: Doc, who: LeadPart | None, entities: Sequence[Entity],
     acting = {doc[i].text for i, (dep, label) in enumerate(doc.to_array([DEP, ENT_TYPE]).tolist())
               if dep in subjects and label in places}  # from one array: no Token for the other words
     best: tuple[int, bool, LeadPart] | None = None
-    text: str | None = None  # doc.text, read on first need: spaCy rebuilds it from every token
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS or _is_the(ent, who):
             continue
-        text = doc_text(doc) if text is None else text
-        if text.count(ent.text) < 2:
+        if doc_text(doc).count(ent.text) < 2:  # doc_text builds the text once per Doc
             continue  # a place the story names once is not where it happens ("over the Essequibo region")
         words = [w for w in WORD.findall(ent.text) if w.lower() not in STOP_WORDS]
         found = [re.search(rf"\b{re.escape(w)}\b", title, flags) for w in words]

@@ -45,6 +45,7 @@ __all__ = [
     "lemmas",
     "lexname",
     "lexnames",
+    "noun_form",
     "look_up",
     "similarity",
     "synonyms",
@@ -274,6 +275,12 @@ def synsets(word: str, pos: str) -> tuple[int, ...]:
         pos: "n", "v", "a", "r", or a spaCy coarse tag.
     """
     return _index(f"{_pos(pos)}:{look_up(word)}")
+
+
+def noun_form(word: str) -> str:
+    """The word, or the word less its final "s" when WordNet lacks the word: a plural the lemmatizer
+    left ("peacekeepers" -> "peacekeeper"); the word itself when WordNet knows it or it ends otherwise."""
+    return word[:-1] if word.endswith("s") and not synsets(word, "n") else word
 
 
 def lexname(synset: int) -> str:

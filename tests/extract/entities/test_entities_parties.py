@@ -129,6 +129,7 @@ A_SPANISH_JUDGE = [
     ("arrests", 3, "dobj", "NOUN", "O"),
     (".", 3, "punct", "PUNCT", "O"),
 ]
+THE_SPANISH_JUDGE = [("The", 2, "det", "DET", "O"), *A_SPANISH_JUDGE[1:]]
 A_FEMALE_JUDGE = [
     ("A", 2, "det", "DET", "O"),
     ("female", 2, "amod", "ADJ", "O"),
@@ -222,6 +223,7 @@ def _agents(spec: list[Any], dateline: Dateline | None = KABUL) -> list[tuple[An
         # one office holder of a country, coded as PETRARCH codes "Spanish judge": ESP + JUD
         (A_SPANISH_JUDGE, KABUL, [("Spanish judge", "person", "ESP", "ESPJUD", "JUD")]),
         (A_FEMALE_JUDGE, KABUL, []),  # no country said: an individual
+        (THE_SPANISH_JUDGE, KABUL, []),  # a definite refers back to one named: reference resolution's
         # a group the agents dictionary does not list, a party of the adjective's country (PETRARCH: RUS)
         (RUSSIAN_PEACEKEEPERS, KABUL, [("Russian peacekeepers", "organization", "RUS", "RUS", None)]),
         (CHINESE_GOODS, KABUL, []),  # goods are no group of people

@@ -627,7 +627,7 @@ def from_inline_quote(doc: Doc, quote: Quote, quotes: list[Quote]) -> Draft | No
         return None
     node = first.root
     for _ in range(MAX_INLINE_HOPS):
-        if node.head is node:
+        if node.head.i == node.i:  # the root (a Token is a new object on each access: no `is`)
             break
         node = node.head
         if node.pos_ not in ("VERB", "AUX") or quote.start <= node.idx < quote.end:

@@ -17,6 +17,7 @@ from reportedly.extract.cues import sent_channel
 from reportedly.extract.places import country_of_adjective
 from reportedly.gazetteer import load_gazetteer
 from reportedly.model import Entity, Span, Speaker, SpeakerKind
+from reportedly.nlp.doctext import doc_text
 
 
 def _words(text: str) -> frozenset[str]:
@@ -156,7 +157,7 @@ def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token |
             lost = _phrase_just_before(node)  # a finite verb has its own subject: the parser lost it
             if lost is not None:
                 return lost
-        if node.dep_ == "xcomp" and node.head is not node:
+        if node.dep_ == "xcomp" and node.head.i != node.i:
             obj = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
             if obj is not None and _can_speak(obj):
                 return obj  # object control: "it forced his rival to distance herself": the rival
@@ -262,7 +263,7 @@ def relative_antecedent(pronoun: Token) -> Found | None:
         if clause.dep_ not in ("conj", "xcomp") or clause.head.i == clause.i:
             break
         clause = clause.head
-    if clause.dep_ != "relcl" or clause.head is clause or clause.head.i > pronoun.i:
+    if clause.dep_ != "relcl" or clause.head.i == clause.i or clause.head.i > pronoun.i:
         return None
     doc = pronoun.doc
     target: Token | None = clause.head
@@ -475,7 +476,7 @@ def make_speaker(doc: Doc, found: Found, entities: list[Entity]) -> Speaker:
         return owned
     if found.chars is not None:
         span = doc.char_span(found.chars[0], found.chars[1]) or span
-        text, start, end = doc.text[found.chars[0] : found.chars[1]], found.chars[0], found.chars[1]
+        text, start, end = doc_text(doc)[found.chars[0] : found.chars[1]], found.chars[0], found.chars[1]
         entity = entity_at(entities, start, end)
         return Speaker(entity.id if entity else None, text, kind_of(doc, found, entity), start, end)
     entity = entity_at(entities, head.idx, head.idx + len(head))

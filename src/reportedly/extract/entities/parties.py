@@ -123,8 +123,9 @@ def _in_party_position(tok: Token) -> bool:
     for _ in range(MAX_CONJUNCTS + 1):
         if node.dep_ in PARTY_DEPS:
             return True
-        if _through_amount(node) is not node:
-            node = _through_amount(node)  # "dozens of Russian peacekeepers": the amount stands as the party
+        amount = _through_amount(node)
+        if amount.i != node.i:
+            node = amount  # "dozens of Russian peacekeepers": the amount stands as the party
             continue
         if node.dep_ == "pobj":
             return node.head.lower_ in PARTY_PREPS
@@ -237,10 +238,7 @@ def _national_group(tok: Token, mods: list[Token], country_of: dict[int, str], g
         return False
     if not _country_before(mods, country_of, gaz):
         return False
-    noun = tok.lemma_.lower() or tok.lower_
-    if not wordnet.synsets(noun, "n") and noun.endswith("s"):  # a plural the lemmatizer left
-        noun = noun[:-1]
-    classes = wordnet.lexnames(noun, "n")
+    classes = wordnet.lexnames(wordnet.noun_form(tok.lemma_.lower() or tok.lower_), "n")
     if classes[:1] and classes[0] in NATIONAL_CLASSES:
         return True
     kinds = kind_sectors(tok.text)

@@ -337,3 +337,67 @@ def test_events_candidates_read_from_arrays(nlp: spacy.language.Language) -> Non
         assert [t.i for t in _candidates(doc)] == expected
     held = next(nlp.pipe(texts[2:]))
     assert "contacts" in [t.text for t in _candidates(held)]  # no candidate itself: read through "held"
+
+
+# "ICE returned skulls that date to Peru .": the parse hangs the "to" phrase inside the object
+RETURNED = [
+    ("ICE", "ICE", 1, "nsubj", "PROPN"),
+    ("returned", "return", 1, "ROOT", "VERB"),
+    ("skulls", "skull", 1, "dobj", "NOUN"),
+    ("that", "that", 4, "nsubj", "PRON"),
+    ("date", "date", 2, "relcl", "VERB"),
+    ("to", "to", 4, "prep", "ADP"),
+    ("Peru", "Peru", 5, "pobj", "PROPN"),
+    (".", ".", 1, "punct", "PUNCT"),
+]
+
+
+def test_events_transfer_recipient_inside_the_object() -> None:
+    doc = _doc(RETURNED)
+    entities = _entities(doc, {"ICE": ("government", "ORG"), "Peru": ("government", "GPE")})
+    (event,) = extract_events(doc, entities, [], DocContext("t"))
+    assert (event.type, event.actors, event.recipients) == ("RETREAT", ("e1",), ("e2",))
+
+
+def test_events_transfer_recipient_needs_a_party() -> None:
+    # no entity in the "to" phrase: one actor of a return and no target is no event
+    doc = _doc(RETURNED)
+    entities = _entities(doc, {"ICE": ("government", "ORG")})
+    assert extract_events(doc, entities, [], DocContext("t")) == []
+
+
+@pytest.mark.parametrize(
+    ("spec", "verb", "code"),
+    [
+        # "US reduced aid .": REDUCE has no default; its usual sense's synonym CUT codes "CUT * AID [162]"
+        (
+            [
+                ("US", "US", 1, "nsubj", "PROPN"),
+                ("reduced", "reduce", 1, "ROOT", "VERB"),
+                ("aid", "aid", 1, "dobj", "NOUN"),
+                (".", ".", 1, "punct", "PUNCT"),
+            ],
+            "reduced",
+            "162",
+        ),
+        # "She became Christian but struggled .": GO * STRUGGLE is borrowed only from the verb's object
+        (
+            [
+                ("She", "she", 1, "nsubj", "PRON"),
+                ("became", "become", 1, "ROOT", "VERB"),
+                ("Christian", "Christian", 1, "attr", "PROPN"),
+                ("but", "but", 1, "cc", "CCONJ"),
+                ("struggled", "struggle", 1, "conj", "VERB"),
+                (".", ".", 1, "punct", "PUNCT"),
+            ],
+            "became",
+            None,
+        ),
+    ],
+)
+def test_events_synonym_patterns(
+    spec: list[tuple[str, str, int, str, str]], verb: str, code: str | None
+) -> None:
+    doc = _doc(spec)
+    match = match_token(next(t for t in doc if t.text == verb))
+    assert (match.cameo if match else None) == code

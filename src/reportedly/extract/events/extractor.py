@@ -42,6 +42,7 @@ from reportedly.extract.events.arguments import (
     is_country_entity,
     object_targets,
     roles_for,
+    transfer_recipients,
 )
 from reportedly.extract.events.dating import context_year, date_index, find_date, frame_date
 from reportedly.extract.events.drafts import MIN_SHARED_ACTORS, Draft, holding, merge_same
@@ -120,6 +121,9 @@ ONE_PARTY_VERBAL = frozenset({"ACCUSE", "REJECT"})
 # Co-actors of another act are its joint sources and it still needs a target ("Washington and Baltimore
 # have expressed interest").
 RECIPROCAL_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "ASSAULT"})
+# Types of acts that give something to someone, whose target is the one it goes to: aid (PLOVER AID) and
+# returned property, prisoners or territory (RETREAT: CAMEO 084 "return, release").
+TRANSFER_TYPES = frozenset({"AID", "RETREAT"})
 # Dependents of a verb that hold its target when the parse names one: the object, a passive's subject.
 TARGET_DEPS = frozenset({"dobj", "nsubjpass"})
 # Prepositions whose object is a verb's target ("fired on", "sanctions against", "broke with", "sent to").
@@ -283,6 +287,8 @@ def _draft(
     if reading is None:
         return None
     match, kind = reading
+    if kind in TRANSFER_TYPES and not roles.recipients:  # "returned artefacts ... to Peru"
+        roles.recipients = [e for e in transfer_recipients(tok, index) if e not in roles.actors]
     cameo = match.cameo if match.type == kind else ROOT_CODES.get(kind)
     return Draft(
         trigger=tok,

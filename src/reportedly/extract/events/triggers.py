@@ -4,7 +4,8 @@ The lexicon (src/reportedly/data/events/lexicon.json) is built by scripts/build_
 from ../shared/data/cameo/CAMEO.2.0.txt (MIT) and ../shared/data/plover/CAMEO2PLOVER-2021.txt.
 A verb's CAMEO code is the code of its most specific pattern whose words all occur around the
 verb (objects and prepositional phrases after it, the subject before it), else the verb's default; a
-statement pattern's words must be in the verb's own phrase (`STATEMENT_DEPTH`).
+statement pattern's words must be in the verb's own phrase (`STATEMENT_DEPTH`). A verb the dictionary
+leaves uncoded reads as the verbs of its usual WordNet sense do (`_synonym_code`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, cast
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
+from reportedly.extract import wordnet
 from reportedly.extract.cues import SPEECH_VERBS
 
 # How far after the verb a pattern's words are looked for: PETRARCH patterns cover the verb's
@@ -113,6 +116,8 @@ NOUN_TRIGGERS = {
 FUNCTION_POS = frozenset({"ADP", "PART", "ADV"})
 # How such a word hangs on the verb when it is the verb's own ("called on", "called off", "broke away").
 OWN_PARTICLE_DEPS = frozenset({"prep", "prt", "advmod", "agent", "dative"})
+# The dependents that hold what a verb acts on: where a pattern borrowed from a synonym must find its words.
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "prt"})
 # Entity labels of a phrase of time: "called Erdogan on Saturday" is no "call on".
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Codes with no PLOVER event: public statements (01), which are what attributions record.
@@ -186,7 +191,8 @@ def is_candidate(token: Token) -> bool:
     if token.pos_ == "NOUN":
         return lemma in NOUN_TRIGGERS
     if token.pos_ == "VERB":
-        return bool(VERB_OVERRIDES.get(lemma)) or lemma in load_lexicon()["verbs"]
+        verbs = load_lexicon()["verbs"]
+        return bool(VERB_OVERRIDES.get(lemma)) or lemma in verbs or bool(_synonym_entries(lemma))
     return False
 
 
@@ -251,11 +257,63 @@ def _verb_code(token: Token, lemma: str, use_patterns: bool = True) -> tuple[str
     if lemma in VERB_OVERRIDES and (VERB_OVERRIDES[lemma] or entry is None):
         return VERB_OVERRIDES[lemma] or None, False
     if entry is None:
-        return None, False
+        return _synonym_code(token, lemma, use_patterns, with_default=False)
     default, patterns = entry
     if lemma in VERB_OVERRIDES:  # a blanked default: only its phrases code ("declared a state of emergency")
         default = None
         patterns = [p for p in patterns if len(p[0]) + len(p[1]) >= MIN_PHRASE_WORDS]
+    code, specific = _pattern_code(token, patterns, default, use_patterns)
+    if code is None and lemma not in VERB_OVERRIDES:
+        return _synonym_code(token, lemma, use_patterns, with_default=False)
+    return code, specific
+
+
+@lru_cache(maxsize=4096)
+def _synonym_entries(lemma: str) -> tuple[tuple[str, tuple[Any, ...]], ...]:
+    """The lexicon's (default, patterns) of the one-word synonyms of a verb's usual (first) WordNet sense,
+    in WordNet's order: "reduce" -> CUT, "retake" -> RECAPTURE; none whose default is overridden."""
+    verbs = load_lexicon()["verbs"]
+    return tuple(
+        (verbs[s][0], tuple(p for p in verbs[s][1] if _names_thing(p)))
+        for s in wordnet.synonyms(lemma, "v", senses=1)
+        if s in verbs and s not in VERB_OVERRIDES
+    )
+
+
+def _names_thing(pattern: tuple[Any, ...]) -> bool:
+    """Whether a pattern names what the act is about by a content word ("CUT * AID"), not only by
+    prepositions and particles ("GO - * TO [042]"): a synonym lends the first, not its own phrasal senses
+    ("moved to Florida" is no visit)."""
+    return any(not group <= STOP_WORDS for group in (*pattern[0], *pattern[1]))
+
+
+def _synonym_code(
+    token: Token, lemma: str, use_patterns: bool, with_default: bool
+) -> tuple[str | None, bool]:
+    """A verb the dictionary codes no act for ("reduced military aid", "retook the town"): PETRARCH's verb
+    blocks are synonym sets sharing patterns, and WordNet's usual sense of the verb names more synonyms
+    than the block lists. The first synonym's pattern that holds codes it ("CUT * AID [162]"); a verb the
+    dictionary lacks altogether (`with_default`) takes the first coded synonym's default too ("RECAPTURE
+    [192]"); a verb the dictionary lists in a block with no default keeps that: only a pattern codes it."""
+    entries = _synonym_entries(lemma)
+    if use_patterns and entries:
+        # a borrowed pattern must name what the verb acts on: its words in the verb's object (or a passive's
+        # subject) or particle, not in a later phrase: "became a pinup of GIs in World War II", "became a
+        # Christian but struggled" are no "GO * WAR", "GO * STRUGGLE"
+        near = _words(t for c in token.children if c.dep_ in OBJECT_DEPS for t in c.subtree)
+        for _, patterns in entries:
+            for pre_groups, post_groups, code in patterns:
+                if not pre_groups and _holds(post_groups, near):
+                    return code, True
+    if with_default:
+        return next(((d, False) for d, _ in entries if d), (None, False))
+    return None, False
+
+
+def _pattern_code(
+    token: Token, patterns: list[Any], default: str | None, use_patterns: bool
+) -> tuple[str | None, bool]:
+    """The code of the most specific of `patterns` whose words hold around `token`, else `default`."""
     if not use_patterns or not patterns:
         return default, False
     doc = token.doc

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import spacy
 from spacy.tokens import Doc
@@ -401,3 +403,23 @@ def test_events_synonym_patterns(
     doc = _doc(spec)
     match = match_token(next(t for t in doc if t.text == verb))
     assert (match.cameo if match else None) == code
+
+
+# "Herrera refused to resign ." : a one-party rejection whose content names the act
+REFUSED = [
+    ("Herrera", "Herrera", 1, "nsubj", "PROPN"),
+    ("refused", "refuse", 1, "ROOT", "VERB"),
+    ("to", "to", 3, "aux", "PART"),
+    ("resign", "resign", 1, "xcomp", "VERB"),
+    (".", ".", 1, "punct", "PUNCT"),
+]
+
+
+@pytest.mark.parametrize(("role", "coded"), [("GOV", True), ("CVL", False)])
+def test_events_person_with_a_political_role_stands_alone(role: str, coded: bool) -> None:
+    # "President Herrera" is coded GOV with his country unsaid; a private person's role codes nothing
+    doc = _doc(REFUSED)
+    (herrera,) = _entities(doc, {"Herrera": ("person", "PERSON")})
+    entities = [dataclasses.replace(herrera, cameo=role, sector=role)]
+    events = extract_events(doc, entities, [], DocContext("t"))
+    assert [(e.type, e.actors) for e in events] == ([("REJECT", ("e1",))] if coded else [])

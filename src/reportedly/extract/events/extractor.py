@@ -135,6 +135,12 @@ PARTY_NAME_TYPES = frozenset({"", "PERSON", "ORG", "NORP", "GPE"})
 PARTY_CLASSES = frozenset({"noun.person", "noun.group"})
 # A CAMEO actor code is an ISO-3 country code, then agent codes ("TURGOV"); a bare country has no sector.
 COUNTRY_CODE_LENGTH = 3
+# CAMEO's actor roles of the state and of organized politics (the CAMEO manual's primary role codes:
+# government, military, judiciary, legislature, police, intelligence; opposition, rebels, insurgents,
+# unidentified armed forces; parties and elites): a person coded with one acts in politics.
+POLITICAL_ROLES = frozenset(
+    {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "OPP", "REB", "INS", "UAF", "PTY", "ELI"}
+)
 # Reciprocal pronouns after a verb make its co-actors each other's targets ("agreed not to threaten or use
 # force against each other"), as the dictionary's "* EACH OTHER [112:112]" patterns do.
 RECIPROCAL_PRONOUNS = frozenset({("each", "other"), ("one", "another")})
@@ -503,8 +509,12 @@ def _is_party_phrase(head: Token) -> bool:
 
 
 def _is_coded_person(entity: Entity) -> bool:
-    """A person the actor dictionaries code with a sector beside the country ("TURGOV", "IRQELI")."""
-    return entity.type == "PERSON" and len(entity.cameo or "") > COUNTRY_CODE_LENGTH
+    """A person the actor dictionaries code with a sector beside the country ("TURGOV", "IRQELI"), or with a
+    political role whose country the text leaves unsaid ("President Herrera": GOV; PETRARCH codes such a
+    person's acts with the country unknown); a private person's role ("CVL") is no such code."""
+    if entity.type != "PERSON":
+        return False
+    return len(entity.cameo or "") > COUNTRY_CODE_LENGTH or entity.sector in POLITICAL_ROLES
 
 
 def _drop_light_verbs(drafts: list[Draft]) -> list[Draft]:

@@ -413,3 +413,24 @@ def test_entities_codes_phoenix_terms_not_overridden_by_a_role() -> None:
     clinton = _person("Bill Clinton", "President", kb_id="phx:bill-clinton")
     (coded,) = code_entities([clinton], load_gazetteer(), "2016-09-20")
     assert (coded.cameo, coded.sector) == ("USAELI", "ELI")
+
+
+# "Police have arrested four people .", "Police arrested four people ." with "Police" read as a name (NNP,
+# as the tagger reads it capitalized after a dateline): the plural verb tells its number
+POLICE_HAVE = [
+    ("Police", 2, "nsubj", "PROPN", "O"),
+    ("have", 2, "aux", "AUX", "O"),
+    ("arrested", 2, "ROOT", "VERB", "O"),
+    ("four", 4, "nummod", "NUM", "O"),
+    ("people", 2, "dobj", "NOUN", "O"),
+    (".", 2, "punct", "PUNCT", "O"),
+]
+
+
+@pytest.mark.parametrize(("aux", "found"), [("VBP", True), ("VBZ", False)])
+def test_entities_parties_plural_by_agreement(aux: str, found: bool) -> None:
+    doc = make_doc(POLICE_HAVE)
+    doc[0].tag_, doc[1].tag_ = "NNP", aux  # "have" (VBP) agrees with a plural, "has" (VBZ) with a singular
+    ctx = DocContext("t", dateline=KABUL)
+    agents = [(e.name, e.cameo) for e in extract_entities(doc, ctx) if e.kb_id is None]
+    assert agents == ([("Police (Afghanistan)", "AFGCOP")] if found else [])

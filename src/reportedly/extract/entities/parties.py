@@ -8,7 +8,8 @@ A noun phrase is such a party when:
   that introduces a party (with, against, between ... not in/at/near, which introduce places), or a
   conjunct or apposition of one of these;
 - the agents dictionary lists its head with the modifiers right before it ("riot police", "armed men");
-- its head is plural, or names an armed or security body in the singular with "the" and no description
+- its head is plural (by its tag; a subject tagged as a name, "ALGIERS - Police have arrested", by its
+  verb's plural agreement), or names an armed or security body in the singular with "the" and no description
   but its country ("the army", "the Sudanese military"), or a state organ the agents dictionary lists
   officials of (`agents.is_body`) with "the" or "a" ("the government", "a German court", "the
   ministry"): a single office holder ("the president", "the minister"), an individual ("a gunman",
@@ -80,6 +81,8 @@ MIN_KINDS = 2
 # itself is WordNet's top class; "majority", "number": a quantity in their second sense).
 AMOUNT_CLASSES = frozenset({"noun.quantity", "noun.group", "noun.Tops"})
 AMOUNT_SENSES = 2
+# Forms of "be" that agree with a plural subject only (the tag VBP covers "have" and "are" in the present).
+PLURAL_VERBS = frozenset({"are", "were"})
 # How far a conjunct or apposition climbs to the party position of the phrase it continues.
 MAX_CONJUNCTS = 3
 
@@ -176,6 +179,19 @@ def _is_subject(tok: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _is_plural(tok: Token) -> bool:
+    """Whether a head is plural: its tag, or, for a subject the tagger read as a name ("ALGIERS, Algeria -
+    Police have arrested", capitalized after a dateline), the plural agreement of its verb ("have", "are",
+    "were": a singular noun never takes them)."""
+    if tok.tag_ in ("NNS", "NNPS"):
+        return True
+    if tok.dep_ != "nsubj" or tok.tag_ != "NNP":
+        return False
+    verb = tok.head
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ == "VBP" or t.lower_ in PLURAL_VERBS for t in words)
 
 
 def _is_body(tok: Token, before: list[Token], sector: str | None, country_of: dict[int, str],
@@ -287,7 +303,7 @@ def find_agent_mentions(
         sector = sector_of(code)
         if code and sector not in ACTOR_SECTORS and not code.endswith("~"):
             continue  # civilians, people, businesses: parties of no political act by themselves
-        person = tok.tag_ not in ("NNS", "NNPS") and not _is_body(tok, mods[:start], sector, country_of, gaz)
+        person = not _is_plural(tok) and not _is_body(tok, mods[:start], sector, country_of, gaz)
         if person and not _national_person(tok, mods[:start], sector, covered, country_of, gaz):
             continue  # a single office holder or a described individual: a person, not a party
         owner = _owner(tok, covered, country_of)

@@ -11,9 +11,11 @@ from reportedly.evaluate.factuality import bucket, evaluate_factuality, pearson
 
 # Pinned floors on the first GATE_SENTENCES sentences of UW test.conll (all 274 of them, parsed by the
 # pipeline: a few seconds), 1.5-2 points under what they score: the product's statuses macro-F1
-# 0.636 (per class: happened 0.942, did not happen 0.576, uncertain 0.389), Pearson r 0.647; the
-# raw learned model 0.649 and r 0.714 (2026-12-07, issue 13's planned events: be + to, deictic future,
-# threats and preparations offered; before them 0.633 / 0.651 (uncertain 0.382). Issue 13's model work
+# 0.645 (per class: happened 0.940, did not happen 0.596, uncertain 0.397), Pearson r 0.653; the
+# raw learned model 0.649 and r 0.714 (2026-12-07, issue 13: a negation or a purpose the model reads as
+# uncertain yields to it, epistemic.DOUBTED; before it 0.636 / 0.647 (did not happen 0.576, uncertain
+# 0.389); issue 13's planned events: be + to, deictic future, threats and preparations offered; before
+# them 0.633 / 0.651 (uncertain 0.382). Issue 13's model work
 # before that: soft targets, modal force, the implicative signature, purpose clauses; before them
 # 0.623 / 0.620, model 0.630 / 0.690).
 # Before the learned model: 0.564 / 0.530 (rules alone, old status mapping).
@@ -21,9 +23,9 @@ from reportedly.evaluate.factuality import bucket, evaluate_factuality, pearson
 # of the product's macro-F1: 0.558-0.686 in session 3).
 # The issue's goal is macro-F1 >= 0.70: not reached, the uncertain class is the gap.
 GATE_SENTENCES = 300
-MACRO_FLOOR = 0.618
-PEARSON_FLOOR = 0.635
-CLASS_F1_FLOORS = {"happened": 0.925, "did_not_happen": 0.56, "uncertain": 0.37}
+MACRO_FLOOR = 0.63
+PEARSON_FLOOR = 0.638
+CLASS_F1_FLOORS = {"happened": 0.925, "did_not_happen": 0.58, "uncertain": 0.38}
 MODEL_MACRO_FLOOR = 0.632
 MODEL_PEARSON_FLOOR = 0.698
 
@@ -31,12 +33,12 @@ MODEL_PEARSON_FLOOR = 0.698
 # UW test holds 864 scored events: one event's bucket moves a class F1 by up to a point, and its bootstrap
 # interval spans 13 points, so test alone cannot hold a floor within 2 points of a stable figure. Dev is
 # four times its size (3,359 events, about 25 s under load): measured 2026-12-07 with `reportedly eval
-# factuality --split dev --json`, macro-F1 0.699, Pearson r 0.716, model 0.705 / 0.796 (before issue 13's
-# planned events 0.698 / 0.713, model 0.704 / 0.796; before its model work 0.689 / 0.714, model 0.693 /
-# 0.787). Floors 1.5 points
-# under. Changes are chosen on dev, so this floor guards against regressions, it does not estimate.
-DEV_MACRO_FLOOR = 0.682
-DEV_PEARSON_FLOOR = 0.697
+# factuality --split dev --json`, macro-F1 0.704, Pearson r 0.718, model 0.705 / 0.796 (before DOUBTED
+# 0.699 / 0.716; before issue 13's planned events 0.698 / 0.713, model 0.704 / 0.796; before its model
+# work 0.689 / 0.714, model 0.693 / 0.787). Floors 1.5 points under. Changes are chosen on dev, so
+# this floor guards against regressions, it does not estimate.
+DEV_MACRO_FLOOR = 0.689
+DEV_PEARSON_FLOOR = 0.703
 DEV_MODEL_MACRO_FLOOR = 0.688
 DEV_MODEL_PEARSON_FLOOR = 0.78
 

@@ -301,6 +301,15 @@ def test_epistemic_local_cues_add_one_learned_reading(
         ({"learned:uncertain"}, [("q1", "confirm")], Status.CONFIRMED),
         # a condition scopes over the negation inside it: "if he does not agree"
         ({"conditional", "hypothetical", "negated"}, [(None, "assert")], Status.HYPOTHETICAL),
+        # a negation the model reads as open, from a modal or an aim above its clause: "can not return
+        # him without holding a hearing"; read as not happening, it stays negated
+        ({"learned:uncertain", "negated"}, [(None, "assert")], Status.UNCONFIRMED),
+        ({"learned:uncertain", "negated", "hypothetical"}, [(None, "assert")], Status.HYPOTHETICAL),
+        ({"learned:did_not_happen", "negated"}, [(None, "assert")], Status.NEGATED),
+        # a purpose is offered only where the model does not read it as open, as an aim
+        ({"learned:uncertain", "purpose"}, [(None, "assert")], Status.UNCONFIRMED),
+        ({"learned:uncertain", "offered"}, [(None, "assert")], Status.OFFERED),
+        ({"learned:uncertain", "negated", "offered"}, [(None, "assert")], Status.UNCONFIRMED),
     ],
 )
 def test_epistemic_combine(cues: set[str], stances: list[tuple[str | None, str]], status: Status) -> None:

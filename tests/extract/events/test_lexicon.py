@@ -66,3 +66,24 @@ def test_lexicon_particle_patterns_need_the_verbs_own(nlp: object, text: str, co
     doc = nlp(text)  # type: ignore[operator]
     match = match_token(next(t for t in doc if t.lower_ == "called"))
     assert match is not None and match.cameo == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # CAMEO 014, considering a policy option (a statement, no event): STUDY's "- * WAYS [014]"
+        ("Hamas is studying a new proposal for a ceasefire in Gaza.", None),
+        ("The ministry will examine the plan next week.", None),
+        # an inquiry into a wrong or an act stays CAMEO 09 (investigate)
+        ("Police are investigating the killings of two journalists.", "090"),
+        ("Experts examined the wreckage of the plane.", "090"),
+    ],
+)
+def test_lexicon_inspecting_a_course_of_action_is_considering_it(
+    nlp: object, text: str, code: str | None
+) -> None:
+    from reportedly.extract.events.triggers import match_token
+
+    doc = nlp(text)  # type: ignore[operator]
+    match = match_token(next(t for t in doc if t.pos_ == "VERB" and t.dep_ in ("ROOT",)))
+    assert (match.cameo if match else None) == code

@@ -369,8 +369,13 @@ def _reading(
 def _typed(verb: Token, match: TriggerMatch) -> str:
     """The PLOVER type of a candidate verb: the typer's top label, unless it finds the lexicon's type nearly
     as likely (`LEXICON_RATIO`)."""
+    index, _, _, labels = load_typer()
+    if f"L={verb.lemma_.lower()}" not in index:
+        # a verb the typer never saw in training: its label is a guess from the words around it, while the
+        # CAMEO dictionary codes the verb itself ("EXTRADITE [063]": judicial cooperation, not the AID its
+        # context words suggest)
+        return match.type
     probs = score(features(verb))
-    labels = load_typer()[3]
     best = int(probs.argmax())
     lexicon = "YIELD" if match.type in ("CONCEDE", "RETREAT") else match.type  # the typer's PLV labels
     if lexicon in labels and probs[labels.index(lexicon)] >= LEXICON_RATIO * probs[best]:

@@ -17,6 +17,7 @@ from typing import Any, cast
 
 from spacy.tokens import Token
 
+from reportedly.extract import wordnet
 from reportedly.extract.cues import SPEECH_VERBS
 
 # How far after the verb a pattern's words are looked for: PETRARCH patterns cover the verb's
@@ -73,6 +74,16 @@ VERB_OVERRIDES = {
     # DEMAND [100] block, whose default it takes
     "urge": "100",
 }
+
+# CAMEO 09 (investigate: "crime, corruption, human rights abuses, military actions") against 014 (consider
+# a policy option, a statement): a verb of the dictionary's INSPECT and INVESTIGATE blocks that matched no
+# pattern and acts on a course of action ("is studying a new proposal", "examine the plan") considers it, as
+# the STUDY entry's own "- * WAYS [014]" and "- * {NEW INVESTMENT} [014]" have it; an inquiry's object is a
+# wrong or an act ("investigate the killings"). A course of action: what WordNet files under these words'
+# first sense.
+INVESTIGATE_ROOT = "09"
+CONSIDER_CODE = "014"
+POLICY_OPTIONS = ("proposal", "plan", "option")
 
 # Words a pattern needs to code a verb whose default is blanked: "led to", "left a statement" match
 # one-word patterns of such verbs in everyday senses; "declared a state of emergency" names the act.
@@ -296,7 +307,19 @@ def _verb_code(token: Token, lemma: str, use_patterns: bool = True) -> tuple[str
             if not _holds(pre_groups, pre):
                 continue
         return code, True
+    if default and default.startswith(INVESTIGATE_ROOT) and _acts_on_option(token):
+        return CONSIDER_CODE, False
     return default, False
+
+
+def _acts_on_option(verb: Token) -> bool:
+    """Whether the verb's object (or a passive's subject) names a course of action (`POLICY_OPTIONS`)."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass")
+        and c.pos_ == "NOUN"
+        and wordnet.is_a(c.lemma_.lower(), "n", POLICY_OPTIONS, senses=1)
+        for c in verb.children
+    )
 
 
 def _phrasal_words(token: Token, after: Any, content: set[int], post: set[str]) -> set[str]:

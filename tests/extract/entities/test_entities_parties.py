@@ -79,6 +79,13 @@ THE_ARMY = [
     ("attacked", 3, "ROOT", "VERB", "O"),
     (".", 3, "punct", "PUNCT", "O"),
 ]
+THE_US_MILITARY = [
+    ("The", 2, "det", "DET", "O"),
+    ("U.S.", 2, "compound", "PROPN", "B-GPE"),
+    ("military", 3, "nsubj", "NOUN", "O"),
+    ("struck", 3, "ROOT", "VERB", "O"),
+    (".", 3, "punct", "PUNCT", "O"),
+]
 A_GERMAN_COURT = [
     ("A", 2, "det", "DET", "O"),
     ("German", 2, "amod", "ADJ", "B-NORP"),
@@ -213,6 +220,8 @@ def _agents(spec: list[Any], dateline: Dateline | None = KABUL) -> list[tuple[An
         # labour is the party of strikes (CAMEO 143)
         (WORKERS_STRUCK, KABUL, [("workers (Afghanistan)", "organization", "AFG", "AFGLAB", "LAB")]),
         (THE_ARMY, KABUL, [("Sudanese army", "government", "SDN", "SDNMIL", "MIL")]),  # a body, singular
+        # a country's name as the attribute, as an adjective ("U.S." names no entity of its own there)
+        (THE_US_MILITARY, KABUL, [("U.S. military", "government", "USA", "USAMIL", "MIL")]),
         (A_GUNMAN, KABUL, []),  # an individual
         # a state organ the agents dictionary lists officials of, with "a" as with "the"
         (A_GERMAN_COURT, KABUL, [("German court", "government", "DEU", "DEUJUD", "JUD")]),

@@ -369,13 +369,8 @@ def _reading(
 def _typed(verb: Token, match: TriggerMatch) -> str:
     """The PLOVER type of a candidate verb: the typer's top label, unless it finds the lexicon's type nearly
     as likely (`LEXICON_RATIO`)."""
-    index, _, _, labels = load_typer()
-    if f"L={verb.lemma_.lower()}" not in index:
-        # a verb the typer never saw in training: its label is a guess from the words around it, while the
-        # CAMEO dictionary codes the verb itself ("EXTRADITE [063]": judicial cooperation, not the AID its
-        # context words suggest)
-        return match.type
     probs = score(features(verb))
+    labels = load_typer()[3]
     best = int(probs.argmax())
     lexicon = "YIELD" if match.type in ("CONCEDE", "RETREAT") else match.type  # the typer's PLV labels
     if lexicon in labels and probs[labels.index(lexicon)] >= LEXICON_RATIO * probs[best]:
@@ -439,7 +434,9 @@ def _stands_alone(draft: Draft, index: ArgIndex) -> bool:
     authorities have deported an Irish businessman": `_names_target`), by a public actor or a person the
     CAMEO actor dictionaries code with a sector ("TURGOV": PETRARCH codes such a person's acts)."""
     if not draft.actors:
-        return False
+        # a demonstration by people no entity names, told with its place ("Thousands of people marched in
+        # Mali's capital"): PLOVER's PROTEST (demonstrate) needs no named source, CAMEO's is then civilians
+        return draft.type == "PROTEST" and draft.location is not None and _has_people_subject(draft.trigger)
     public = _any_political(draft.actors, index)
     coded = public or any(_is_coded_person(index.entities[a]) for a in draft.actors)
     if draft.content is not None:  # "Trump failed to reach agreement", "Robb declined to resign"
@@ -450,6 +447,16 @@ def _stands_alone(draft: Draft, index: ArgIndex) -> bool:
     if verbal and public and len(draft.actors) == 1:  # co-actors are joint sources wanting a target
         return True
     return coded and _names_target(draft.trigger)
+
+
+def _has_people_subject(verb: Token) -> bool:
+    """Whether the verb's subject names people, counted or not: "protesters", "thousands of people"."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        counted = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj"]
+        if any(_is_party_phrase(t) for t in [subject, *counted]):
+            return True
+    return False
 
 
 def _names_object(draft: Draft) -> bool:

@@ -122,6 +122,8 @@ NOUN_TRIGGERS = {
 
 # Parts of speech of the words a one-word pattern may name a phrasal verb by ("- * ON", "- * AWAY").
 FUNCTION_POS = frozenset({"ADP", "PART", "ADV"})
+# Parts of speech of an adverbial particle ("away", "off", "back"): a phrasal verb's idiom, the verb's own.
+PARTICLE_POS = frozenset({"PART", "ADV"})
 # How such a word hangs on the verb when it is the verb's own ("called on", "called off", "broke away").
 OWN_PARTICLE_DEPS = frozenset({"prep", "prt", "advmod", "agent", "dative"})
 # Entity labels of a phrase of time: "called Erdogan on Saturday" is no "call on".
@@ -155,7 +157,7 @@ def load_lexicon() -> dict[str, Any]:
     path = resources.files("reportedly").joinpath("data/events/lexicon.json")
     if not isinstance(path, Path):  # a zipped install: nothing to key the cache on
         return _build_lexicon()
-    return cache.load_or_build("event-lexicon", [path, Path(__file__)], _build_lexicon, version="1")
+    return cache.load_or_build("event-lexicon", [path, Path(__file__)], _build_lexicon, version="2")
 
 
 def _build_lexicon() -> dict[str, Any]:
@@ -171,11 +173,14 @@ def _build_lexicon() -> dict[str, Any]:
     return {"verbs": verbs, "plover": raw["plover"]}
 
 
-def _compile(pattern: dict[str, Any]) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...], str]:
+def _compile(
+    pattern: dict[str, Any],
+) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...], str, str | None]:
     return (
         tuple(frozenset(g) for g in pattern["pre"]),
         tuple(frozenset(g) for g in pattern["post"]),
         pattern["code"],
+        pattern.get("verb"),  # the verb of its block a one-word pattern was written for (a phrasal verb's)
     )
 
 
@@ -285,7 +290,8 @@ def _verb_code(token: Token, lemma: str, use_patterns: bool = True) -> tuple[str
     pre: set[str] | None = None
     near: set[str] | None = None
     phrasal: set[str] | None = None
-    for pre_groups, post_groups, code in patterns:  # most specific first: the first match is the best
+    plain: set[str] | None = None
+    for pre_groups, post_groups, code, intended in patterns:  # most specific first: the first match is best
         if code.startswith(NON_EVENT_ROOTS):
             if near is None:
                 near = _words(_below(token, STATEMENT_DEPTH, {t.i for t in after} - content))
@@ -294,6 +300,13 @@ def _verb_code(token: Token, lemma: str, use_patterns: bool = True) -> tuple[str
             if phrasal is None:
                 phrasal = _phrasal_words(token, after, content, post)
             words = phrasal
+            if intended not in (None, lemma):
+                # a pattern another verb of the block was written for reads no adverbial particle: "- * AWAY
+                # [130] # BREAK" is "break away", an idiom of its own, and "have not beaten their neighbours
+                # away" no threat. A preposition's phrase is the synonyms' shared complement ("appeal for").
+                if plain is None:
+                    plain = phrasal - _words(t for t in after if t.pos_ in PARTICLE_POS)
+                words = plain
         else:
             words = post
         if not _holds(post_groups, words):

@@ -387,8 +387,9 @@ def test_entities_codes_people_by_demonym() -> None:
 # actors carry CAMEO codes. 0.952 (118 of 124) with persons coded by the title before their name ("Rep.
 # Dana Whitfield": LEG), a party word of their role, or the article's frame country; the uncoded are
 # a town and a village the parser took for an ORG and a PERSON ("Kyauk Kan village"), a club,
-# "European", "Kinmen".
-CODED_PARTIES_FLOOR = 0.935
+# "European", "Kinmen". 0.967 (117 of 121) once issue 13's precision round dropped a sports team's false
+# event ("Everton, who have not beaten their neighbours away"): floor raised to 0.95.
+CODED_PARTIES_FLOOR = 0.95
 
 
 def test_entities_codes_cover_the_golden_event_parties() -> None:

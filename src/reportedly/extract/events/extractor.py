@@ -283,6 +283,13 @@ def _draft(
     if reading is None:
         return None
     match, kind = reading
+    praised = [e for e in roles.actors if e != roles.host]
+    if roles.host is not None and kind == "SUPPORT" and tok.pos_ == "VERB" and praised:
+        # PLOVER's host is the recipient of the visit it hosts (CAMEO 043); a verb of hosting typed as praise
+        # (CAMEO 051) is no visit: its subject is the source, the party its object names the target ("the
+        # military welcomed ASEAN's engagement"). Not for what is received ("received weapons from
+        # Washington": the receiver is the recipient)
+        roles.actors, roles.recipients, roles.host = [roles.host], praised, None
     cameo = match.cameo if match.type == kind else ROOT_CODES.get(kind)
     return Draft(
         trigger=tok,

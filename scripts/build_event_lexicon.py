@@ -8,7 +8,8 @@ Reads ../shared/data/cameo/CAMEO.2.0.txt (MIT, Open Event Data Alliance) and
                        "derived": true}},                     # only when the default is its block's (below)
      "blocks": [[pattern, ...], ...],                          # patterns shared by a block's verbs
      "plover": {cameo_code: [PLOVER type, mode or null]}}
-    pattern = {"pre": [[alt, ...], ...], "post": [[alt, ...], ...], "code": CAMEO code}
+    pattern = {"pre": [[alt, ...], ...], "post": [[alt, ...], ...], "code": CAMEO code,
+               "verb": the verb of its block the pattern was written for}    # one-word patterns only (below)
 
 Pattern words are lower-cased; a synonym set (&NAME) becomes its list of alternatives; PETRARCH's
 role markers ($ + % ^) and phrase brackets are dropped, so a pattern is a bag of words that must
@@ -40,6 +41,11 @@ EXTRA_PLOVER = {"02": ["REQUEST", None]}
 # block of unrelated senses ("PUT", "SET", "STAGE": protest, arrest, bombing) gets no default.
 MIN_BLOCK_SHARE = 0.5
 MIN_BLOCK_PATTERNS = 10
+# The dictionary's format (dictionaries_format_doc.rst): after a pattern's code "a comment with the
+# intended word to be matched is often included". A one-word pattern names a phrasal verb when its word is an
+# adverbial particle ("- * AWAY [130] # BREAK": "break away", not "beat away" in BREAK's block, DESTROY): such
+# a pattern keeps the verb its comment names, when that is a verb of its block, and the matcher reads a
+# particle only for that verb (extract/events/triggers.py).
 # Statements (01) are no event and uncoded patterns are noise: neither votes for a block's default.
 NON_EVENT_ROOT = "01"
 
@@ -103,10 +109,30 @@ def read_verbs(
             blocks.append([])
             continue
         if text.startswith("-"):
-            add_pattern(text, blocks[-1], synsets)
+            add_pattern(text, blocks[-1], synsets, intended(line))
         elif not text.startswith("&"):
             add_verb(text, block_code, len(blocks) - 1, verbs)
+    keep_block_verbs(verbs, blocks)
     return verbs, blocks
+
+
+def intended(line: str) -> str | None:
+    """The first word of a pattern line's comment, lower-cased: the verb it was written for, if any."""
+    comment = line.partition("#")[2].split()
+    return comment[0].lower() if comment and re.fullmatch(r"[A-Za-z]+", comment[0]) else None
+
+
+def keep_block_verbs(verbs: dict[str, dict[str, object]], blocks: list[list[object]]) -> None:
+    """Drop a pattern's intended verb unless it is a one-word verb of the pattern's own block."""
+    members: dict[int, set[str]] = {}
+    for lemma, entry in verbs.items():
+        if entry["block"] is not None:
+            members.setdefault(int(entry["block"]), set()).add(lemma)  # type: ignore[call-overload]
+    for index, block in enumerate(blocks):
+        for pattern in block:
+            verb = pattern.pop("verb", None)  # type: ignore[attr-defined]
+            if verb in members.get(index, set()) and len(members[index]) > 1:
+                pattern["verb"] = verb  # type: ignore[index]
 
 
 def add_verb(text: str, block_code: str | None, block: int, verbs: dict[str, dict[str, object]]) -> None:
@@ -126,7 +152,9 @@ def add_verb(text: str, block_code: str | None, block: int, verbs: dict[str, dic
         entry["patterns"].append({"pre": [], "post": [[p] for p in parts[1:]], "code": code})  # type: ignore[attr-defined]
 
 
-def add_pattern(text: str, block: list[object], synsets: dict[str, list[str]]) -> None:
+def add_pattern(
+    text: str, block: list[object], synsets: dict[str, list[str]], verb: str | None = None
+) -> None:
     code_match = CODE.search(text)
     code = parse_code(code_match.group(1)) if code_match else None
     if not code:
@@ -142,6 +170,8 @@ def add_pattern(text: str, block: list[object], synsets: dict[str, list[str]]) -
     }
     if not pattern["pre"] and not pattern["post"]:
         return
+    if verb and not pattern["pre"] and len(pattern["post"]) == 1:
+        pattern["verb"] = verb
     block.append(pattern)
 
 

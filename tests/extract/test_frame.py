@@ -55,3 +55,24 @@ def test_frame_date_dateline_without_year(
     dateline = Dateline(text="...", place="Kabul", country=None, agency=None, date="--11-29")
     got = frame_date(DocContext("a", published=published, dateline=dateline), year)
     assert (got.value, got.source) == found if found else got is None
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "country"),
+    [
+        # a city in a country the article names gives way to one elsewhere that dwarfs it
+        ("Paris", {"USA"}, "FRA"),
+        ("Santa Cruz", {"USA"}, "USA"),  # none elsewhere dwarfs the Californian one: the context settles it
+        # a US state outranks a small town of its name elsewhere, unless the article names the town's country
+        ("Arizona", set(), "USA"),
+        ("Arizona", {"HND"}, "HND"),
+        ("Washington", set(), "USA"),  # the capital, a city as large as the state's name
+    ],
+)
+def test_places_ambiguous_names_not_settled_by_a_small_town(
+    name: str, context: set[str], country: str
+) -> None:
+    from reportedly.extract.places import resolve_place
+
+    place = resolve_place(name, load_gazetteer(), frozenset(context))
+    assert place is not None and place.country == country

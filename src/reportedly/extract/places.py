@@ -30,6 +30,10 @@ CITY_MIN_POPULATION = 15000
 # Alternate names ("Bombay") resolve only to cities this large: small towns' alternate names are common
 # words and surnames ("Bank", "Teixeira").
 ALT_MIN_POPULATION = 100_000
+# A US state outranks a town of its name elsewhere ("Arizona", a town of 25,000 in Honduras; "Florida" in
+# Cuba) unless the town is this large or lies in a country the article names: news names the state. A city
+# as large keeps the name ("Washington").
+STATE_OVER_TOWN_POPULATION = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,11 +175,22 @@ def _iso3(alpha2: str) -> str | None:
     return country.alpha_3 if country else None
 
 
+def _is_lesser_town(city: City, context: frozenset[str]) -> bool:
+    """Whether a city is a town a US state of its name outranks (`STATE_OVER_TOWN_POPULATION`)."""
+    return city[3] < STATE_OVER_TOWN_POPULATION and _tables().iso3.get(city[1]) not in {*context, "USA"}
+
+
 def _pick_city(cities: list[City], context: frozenset[str]) -> City | None:
+    """The city a name means: among those in a country the article names, else among all, the one with
+    `POPULATION_DOMINANCE` times the runner-up's population; a city in a named country gives way to one
+    elsewhere as dominant over it ("Paris" in an article naming the United States is still Paris, France,
+    not the Texas town of 25,000)."""
     if not cities:
         return None
     iso3 = _tables().iso3
     local = [c for c in cities if iso3.get(c[1]) in context]
+    if local and max(c[3] for c in cities) >= POPULATION_DOMINANCE * max(max(c[3] for c in local), 1):
+        local = []  # the name's world city dwarfs every local one
     pool = local or cities
     ranked = sorted(pool, key=lambda c: -c[3])
     if len(ranked) == 1:
@@ -206,7 +221,7 @@ def resolve_place(text: str, gaz: Gazetteer, context: frozenset[str] = frozenset
     city = _pick_city(_cities(tables.primary, key), context)
     regions = gaz.lookup_place(text)
     state = tables.us_states.get(key)
-    if city is None and state is not None:
+    if state is not None and (city is None or _is_lesser_town(city, context)):
         return Place(state[0], "USA", state[1], is_region=True)
     if city is None and regions:
         return Place(regions[0].name, regions[0].country, regions[0].geonameid, is_region=True)

@@ -79,6 +79,13 @@ THE_ARMY = [
     ("attacked", 3, "ROOT", "VERB", "O"),
     (".", 3, "punct", "PUNCT", "O"),
 ]
+THE_US_MILITARY = [
+    ("The", 2, "det", "DET", "O"),
+    ("U.S.", 2, "compound", "PROPN", "B-GPE"),
+    ("military", 3, "nsubj", "NOUN", "O"),
+    ("struck", 3, "ROOT", "VERB", "O"),
+    (".", 3, "punct", "PUNCT", "O"),
+]
 A_GERMAN_COURT = [
     ("A", 2, "det", "DET", "O"),
     ("German", 2, "amod", "ADJ", "B-NORP"),
@@ -213,6 +220,8 @@ def _agents(spec: list[Any], dateline: Dateline | None = KABUL) -> list[tuple[An
         # labour is the party of strikes (CAMEO 143)
         (WORKERS_STRUCK, KABUL, [("workers (Afghanistan)", "organization", "AFG", "AFGLAB", "LAB")]),
         (THE_ARMY, KABUL, [("Sudanese army", "government", "SDN", "SDNMIL", "MIL")]),  # a body, singular
+        # a country's name as the attribute, as an adjective ("U.S." names no entity of its own there)
+        (THE_US_MILITARY, KABUL, [("U.S. military", "government", "USA", "USAMIL", "MIL")]),
         (A_GUNMAN, KABUL, []),  # an individual
         # a state organ the agents dictionary lists officials of, with "a" as with "the"
         (A_GERMAN_COURT, KABUL, [("German court", "government", "DEU", "DEUJUD", "JUD")]),
@@ -378,8 +387,9 @@ def test_entities_codes_people_by_demonym() -> None:
 # actors carry CAMEO codes. 0.952 (118 of 124) with persons coded by the title before their name ("Rep.
 # Dana Whitfield": LEG), a party word of their role, or the article's frame country; the uncoded are
 # a town and a village the parser took for an ORG and a PERSON ("Kyauk Kan village"), a club,
-# "European", "Kinmen".
-CODED_PARTIES_FLOOR = 0.935
+# "European", "Kinmen". 0.967 (117 of 121) once issue 13's precision round dropped a sports team's false
+# event ("Everton, who have not beaten their neighbours away"): floor raised to 0.95.
+CODED_PARTIES_FLOOR = 0.95
 
 
 def test_entities_codes_cover_the_golden_event_parties() -> None:

@@ -180,3 +180,22 @@ def test_a_relative_clause_names_what_it_rejects_unless_its_pronoun_is_the_subje
         ("which", "which", 3, "nsubj", "PRON"),
         ("rejected", "reject", 0, "relcl", "VERB"),
     ]) == []
+
+
+def test_people_as_a_demonstrations_subject() -> None:
+    from reportedly.extract.events.extractor import _has_people_subject
+
+    # "Thousands of people marched": the counted people; "Protesters marched": the people themselves
+    counted = _doc([
+        ("Thousands", "thousand", 3, "nsubj", "NOUN"),
+        ("of", "of", 0, "prep", "ADP"),
+        ("people", "people", 1, "pobj", "NOUN"),
+        ("marched", "march", 3, "ROOT", "VERB"),
+    ])
+    assert _has_people_subject(counted[3])
+    plain = _doc([("Protesters", "protester", 1, "nsubj", "NOUN"), ("marched", "march", 1, "ROOT", "VERB")])
+    assert _has_people_subject(plain[1])
+    # "The tanks rolled": things, no people
+    things = _doc([("The", "the", 1, "det", "DET"), ("tanks", "tank", 2, "nsubj", "NOUN"),
+                   ("rolled", "roll", 2, "ROOT", "VERB")])
+    assert not _has_people_subject(things[2])

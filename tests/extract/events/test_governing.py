@@ -312,3 +312,21 @@ def test_governing_typed_relation_holds_its_infinitive(
     assert agree.content == (2, 5) and agree.recipients == ["e2"]
     # typed as no relation, the same verb governs nothing: both drafts stay
     assert len(govern([draft(1, "CONSULT", "040", ["e1"], []), draft(3, act[1], act[2], [], ["e2"])])) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor", "recipient"),
+    [
+        # praise of a party's act: the one welcoming is the source (CAMEO 051/052), not a host
+        ("The European Union welcomed Iran's decision to release the prisoners.", "SUPPORT", "European Union",
+         "Iran"),
+        # a visit hosted: PLOVER's host is the recipient, the visitor the actor
+        ("Qatar hosted the Taliban delegation in Doha.", "CONSULT", "Taliban", "Qatar"),
+    ],
+)
+def test_governing_hosting_verbs_host_only_visits(nlp: Any, text: str, kind: str, actor: str,
+                                                 recipient: str) -> None:
+    events, names = _events(nlp, text)
+    (event,) = [e for e in events if e.type == kind]
+    assert [names[a] for a in event.actors] == [actor]
+    assert [names[r] for r in event.recipients] == [recipient]

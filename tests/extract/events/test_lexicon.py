@@ -66,3 +66,55 @@ def test_lexicon_particle_patterns_need_the_verbs_own(nlp: object, text: str, co
     doc = nlp(text)  # type: ignore[operator]
     match = match_token(next(t for t in doc if t.lower_ == "called"))
     assert match is not None and match.cameo == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # CAMEO 014, considering a policy option (a statement, no event): STUDY's "- * WAYS [014]"
+        ("Hamas is studying a new proposal for a ceasefire in Gaza.", None),
+        ("The ministry will examine the plan next week.", None),
+        # an inquiry into a wrong or an act stays CAMEO 09 (investigate)
+        ("Police are investigating the killings of two journalists.", "090"),
+        ("Experts examined the wreckage of the plane.", "090"),
+    ],
+)
+def test_lexicon_inspecting_a_course_of_action_is_considering_it(
+    nlp: object, text: str, code: str | None
+) -> None:
+    from reportedly.extract.events.triggers import match_token
+
+    doc = nlp(text)  # type: ignore[operator]
+    match = match_token(next(t for t in doc if t.pos_ == "VERB" and t.dep_ in ("ROOT",)))
+    assert (match.cameo if match else None) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "code"),
+    [
+        # "- * AWAY [130] # BREAK" was written for BREAK: its block's other verbs read no particle by it
+        ("The rebels broke away from the army.", "broke", "130"),
+        ("Everton have not beaten their neighbours away since 2021.", "beaten", "190"),
+    ],
+)
+def test_lexicon_particle_patterns_keep_their_intended_verb(
+    nlp: object, text: str, verb: str, code: str
+) -> None:
+    from reportedly.extract.events.triggers import match_token
+
+    doc = nlp(text)  # type: ignore[operator]
+    match = match_token(next(t for t in doc if t.lower_ == verb))
+    assert match is not None and match.cameo == code
+
+
+def test_lexicon_build_keeps_a_particle_patterns_intended_verb(build: ModuleType) -> None:
+    lines = [
+        "VERB PATTERNS",
+        "---  DESTROY   [190]  ---",
+        "BEAT",
+        "BREAK",
+        "- * AWAY                                              [130]         # BREAK",
+        "- * CONVOY                                            [190]         # JW 10/28/91",
+    ]
+    verbs, blocks = build.read_verbs(lines, {})
+    assert [p.get("verb") for p in blocks[0]] == ["break", None]  # initials name no verb of the block

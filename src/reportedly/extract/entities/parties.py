@@ -213,8 +213,13 @@ def _is_body(tok: Token, before: list[Token], sector: str | None, country_of: di
     return all(t.i in country_of or _adjective_country(t, gaz) for t in before)
 
 
-def _adjective_country(tok: Token, gaz: Gazetteer) -> str | None:
-    return country_of_adjective(tok.text, gaz) if tok.pos_ == "ADJ" else None
+def _adjective_country(tok: Token, gaz: Gazetteer, names: bool = True) -> str | None:
+    """The country of a nationality adjective ("Turkish troops"), or (`names`) of a country's name used as
+    one: a proper noun compounded with the head ("the U.S. military", "US troops"), which names no entity of
+    its own (mentions._country_name_place: an attribute, as adjectives are)."""
+    if tok.pos_ == "ADJ" or (names and tok.pos_ == "PROPN" and tok.dep_ == "compound"):
+        return country_of_adjective(tok.text, gaz)
+    return None
 
 
 def _national_person(tok: Token, before: list[Token], sector: str | None, covered: dict[int, str],
@@ -236,13 +241,17 @@ def _national_person(tok: Token, before: list[Token], sector: str | None, covere
         return False  # "the Russian envoy, Zamir Kabulov": the title of the one named
     # "the Russian envoy" most often refers back to one the article names: reference resolution's
     # (entities/references.py), not a new party; "a Spanish judge" introduces one
+    # a country's name as the attribute ("A Nigerien army officer", the tagger's NNP) stays an anonymous
+    # source tied to the country (attribution/speakers.py), as before
     return not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and _country_before(
-        before, country_of, gaz)
+        before, country_of, gaz, names=False)
 
 
-def _country_before(before: list[Token], country_of: dict[int, str], gaz: Gazetteer) -> bool:
+def _country_before(
+    before: list[Token], country_of: dict[int, str], gaz: Gazetteer, names: bool = True
+) -> bool:
     last = before[-1]
-    return last.i in country_of or bool(_adjective_country(last, gaz))
+    return last.i in country_of or bool(_adjective_country(last, gaz, names))
 
 
 def _national_group(tok: Token, mods: list[Token], country_of: dict[int, str], gaz: Gazetteer) -> bool:

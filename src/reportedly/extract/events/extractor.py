@@ -295,6 +295,13 @@ def _draft(
     match, kind = reading
     if kind in TRANSFER_TYPES and not roles.recipients:  # "returned artefacts ... to Peru"
         roles.recipients = [e for e in transfer_recipients(tok, index) if e not in roles.actors]
+    praised = [e for e in roles.actors if e != roles.host]
+    if roles.host is not None and kind == "SUPPORT" and tok.pos_ == "VERB" and praised:
+        # PLOVER's host is the recipient of the visit it hosts (CAMEO 043); a verb of hosting typed as praise
+        # (CAMEO 051) is no visit: its subject is the source, the party its object names the target ("the
+        # military welcomed ASEAN's engagement"). Not for what is received ("received weapons from
+        # Washington": the receiver is the recipient)
+        roles.actors, roles.recipients, roles.host = [roles.host], praised, None
     cameo = match.cameo if match.type == kind else ROOT_CODES.get(kind)
     return Draft(
         trigger=tok,
@@ -446,7 +453,9 @@ def _stands_alone(draft: Draft, index: ArgIndex) -> bool:
     authorities have deported an Irish businessman": `_names_target`), by a public actor or a person the
     CAMEO actor dictionaries code with a sector ("TURGOV": PETRARCH codes such a person's acts)."""
     if not draft.actors:
-        return False
+        # a demonstration by people no entity names, told with its place ("Thousands of people marched in
+        # Mali's capital"): PLOVER's PROTEST (demonstrate) needs no named source, CAMEO's is then civilians
+        return draft.type == "PROTEST" and draft.location is not None and _has_people_subject(draft.trigger)
     public = _any_political(draft.actors, index)
     coded = public or any(_is_coded_person(index.entities[a]) for a in draft.actors)
     if draft.content is not None:  # "Trump failed to reach agreement", "Robb declined to resign"
@@ -457,6 +466,16 @@ def _stands_alone(draft: Draft, index: ArgIndex) -> bool:
     if verbal and public and len(draft.actors) == 1:  # co-actors are joint sources wanting a target
         return True
     return coded and _names_target(draft.trigger)
+
+
+def _has_people_subject(verb: Token) -> bool:
+    """Whether the verb's subject names people, counted or not: "protesters", "thousands of people"."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        counted = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj"]
+        if any(_is_party_phrase(t) for t in [subject, *counted]):
+            return True
+    return False
 
 
 def _names_object(draft: Draft) -> bool:

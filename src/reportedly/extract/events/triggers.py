@@ -77,6 +77,16 @@ VERB_OVERRIDES = {
     "urge": "100",
 }
 
+# CAMEO 09 (investigate: "crime, corruption, human rights abuses, military actions") against 014 (consider
+# a policy option, a statement): a verb of the dictionary's INSPECT and INVESTIGATE blocks that matched no
+# pattern and acts on a course of action ("is studying a new proposal", "examine the plan") considers it, as
+# the STUDY entry's own "- * WAYS [014]" and "- * {NEW INVESTMENT} [014]" have it; an inquiry's object is a
+# wrong or an act ("investigate the killings"). A course of action: what WordNet files under these words'
+# first sense.
+INVESTIGATE_ROOT = "09"
+CONSIDER_CODE = "014"
+POLICY_OPTIONS = ("proposal", "plan", "option")
+
 # Words a pattern needs to code a verb whose default is blanked: "led to", "left a statement" match
 # one-word patterns of such verbs in everyday senses; "declared a state of emergency" names the act.
 MIN_PHRASE_WORDS = 3
@@ -114,6 +124,8 @@ NOUN_TRIGGERS = {
 
 # Parts of speech of the words a one-word pattern may name a phrasal verb by ("- * ON", "- * AWAY").
 FUNCTION_POS = frozenset({"ADP", "PART", "ADV"})
+# Parts of speech of an adverbial particle ("away", "off", "back"): a phrasal verb's idiom, the verb's own.
+PARTICLE_POS = frozenset({"PART", "ADV"})
 # How such a word hangs on the verb when it is the verb's own ("called on", "called off", "broke away").
 OWN_PARTICLE_DEPS = frozenset({"prep", "prt", "advmod", "agent", "dative"})
 # The dependents that hold what a verb acts on: where a pattern borrowed from a synonym must find its words.
@@ -149,7 +161,7 @@ def load_lexicon() -> dict[str, Any]:
     path = resources.files("reportedly").joinpath("data/events/lexicon.json")
     if not isinstance(path, Path):  # a zipped install: nothing to key the cache on
         return _build_lexicon()
-    return cache.load_or_build("event-lexicon", [path, Path(__file__)], _build_lexicon, version="1")
+    return cache.load_or_build("event-lexicon", [path, Path(__file__)], _build_lexicon, version="2")
 
 
 def _build_lexicon() -> dict[str, Any]:
@@ -165,11 +177,14 @@ def _build_lexicon() -> dict[str, Any]:
     return {"verbs": verbs, "plover": raw["plover"]}
 
 
-def _compile(pattern: dict[str, Any]) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...], str]:
+def _compile(
+    pattern: dict[str, Any],
+) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...], str, str | None]:
     return (
         tuple(frozenset(g) for g in pattern["pre"]),
         tuple(frozenset(g) for g in pattern["post"]),
         pattern["code"],
+        pattern.get("verb"),  # the verb of its block a one-word pattern was written for (a phrasal verb's)
     )
 
 
@@ -332,7 +347,8 @@ def _pattern_code(
     pre: set[str] | None = None
     near: set[str] | None = None
     phrasal: set[str] | None = None
-    for pre_groups, post_groups, code in patterns:  # most specific first: the first match is the best
+    plain: set[str] | None = None
+    for pre_groups, post_groups, code, intended in patterns:  # most specific first: the first match is best
         if code.startswith(NON_EVENT_ROOTS):
             if near is None:
                 near = _words(_below(token, STATEMENT_DEPTH, {t.i for t in after} - content))
@@ -341,6 +357,13 @@ def _pattern_code(
             if phrasal is None:
                 phrasal = _phrasal_words(token, after, content, post)
             words = phrasal
+            if intended not in (None, lemma):
+                # a pattern another verb of the block was written for reads no adverbial particle: "- * AWAY
+                # [130] # BREAK" is "break away", an idiom of its own, and "have not beaten their neighbours
+                # away" no threat. A preposition's phrase is the synonyms' shared complement ("appeal for").
+                if plain is None:
+                    plain = phrasal - _words(t for t in after if t.pos_ in PARTICLE_POS)
+                words = plain
         else:
             words = post
         if not _holds(post_groups, words):
@@ -354,7 +377,19 @@ def _pattern_code(
             if not _holds(pre_groups, pre):
                 continue
         return code, True
+    if default and default.startswith(INVESTIGATE_ROOT) and _acts_on_option(token):
+        return CONSIDER_CODE, False
     return default, False
+
+
+def _acts_on_option(verb: Token) -> bool:
+    """Whether the verb's object (or a passive's subject) names a course of action (`POLICY_OPTIONS`)."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass")
+        and c.pos_ == "NOUN"
+        and wordnet.is_a(c.lemma_.lower(), "n", POLICY_OPTIONS, senses=1)
+        for c in verb.children
+    )
 
 
 def _phrasal_words(token: Token, after: Any, content: set[int], post: set[str]) -> set[str]:

@@ -277,7 +277,7 @@ def _verb_code(token: Token, lemma: str, use_patterns: bool = True) -> tuple[str
     if lemma in VERB_OVERRIDES:  # a blanked default: only its phrases code ("declared a state of emergency")
         default = None
         patterns = [p for p in patterns if len(p[0]) + len(p[1]) >= MIN_PHRASE_WORDS]
-    code, specific = _pattern_code(token, patterns, default, use_patterns)
+    code, specific = _pattern_code(token, lemma, patterns, default, use_patterns)
     if code is None and lemma not in VERB_OVERRIDES:
         return _synonym_code(token, lemma, use_patterns, with_default=False)
     return code, specific
@@ -317,7 +317,7 @@ def _synonym_code(
         # Christian but struggled" are no "GO * WAR", "GO * STRUGGLE"
         near = _words(t for c in token.children if c.dep_ in OBJECT_DEPS for t in c.subtree)
         for _, patterns in entries:
-            for pre_groups, post_groups, code in patterns:
+            for pre_groups, post_groups, code, *_ in patterns:
                 if not pre_groups and _holds(post_groups, near):
                     return code, True
     if with_default:
@@ -326,7 +326,7 @@ def _synonym_code(
 
 
 def _pattern_code(
-    token: Token, patterns: list[Any], default: str | None, use_patterns: bool
+    token: Token, lemma: str, patterns: list[Any], default: str | None, use_patterns: bool
 ) -> tuple[str | None, bool]:
     """The code of the most specific of `patterns` whose words hold around `token`, else `default`."""
     if not use_patterns or not patterns:

@@ -238,6 +238,13 @@ def test_quotes_floating_quote_keeps_last_speakers_mention(nlp: Any, text: str, 
             "These employees, Stumpf explained earlier in the hearing, were well paid.",
             "These employees, Stumpf explained earlier in the hearing, were well paid",
         ),
+        # hung on the subordinate clause that opens the sentence: the whole sentence is said
+        (
+            "Though that transition was relatively seamless, he said, replacing Clinton would be "
+            "much more acrimonious.",
+            "Though that transition was relatively seamless, he said, replacing Clinton would be "
+            "much more acrimonious",
+        ),
     ],
 )
 def test_quotes_one_record_over_an_inserted_speaker(nlp: Any, text: str, content: str) -> None:
@@ -383,6 +390,25 @@ def test_quotes_name_colon_line_credits_the_person(nlp: Any) -> None:
     (att,) = _attributions(nlp, text)
     assert (att.speaker.text, att.cue.text, att.direct) == ("Bernie Sanders", ":", False)
     assert att.content.text == "Clinton needs to get away from all of this personality stuff"
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [
+        ("Sanders", ["Sanders"]),  # a headline's surname the tagger reads as a noun: the article names him
+        ("Update", []),  # capitalized, but no person of the article
+        ("Analysis", []),  # a label, no name
+    ],
+)
+def test_quotes_name_colon_headline_names_a_person_of_the_article(
+    nlp: Any, label: str, speaker: list[str]
+) -> None:
+    text = (
+        f"{label}: Clinton needs to get away from all of this personality stuff with Trump.\n\n"
+        "Bernie Sanders offered some pointed advice to Hillary Clinton on Friday."
+    )
+    colon = [a for a in _attributions(nlp, text) if a.cue.text == ":"]
+    assert [a.speaker.text for a in colon] == speaker
 
 
 def test_quotes_no_clause_beside_an_inserted_speaker_is_no_attribution(nlp: Any) -> None:

@@ -17,6 +17,9 @@ from reportedly.extract.attribution.quotemarks import find_quotes
         ("He said «we will stay here» and left.", ["we will stay here"]),
         ("He said ‘we will stay here’ and left, but didn’t.", ["we will stay here"]),
         ("“We don’t know,” she said. “Nobody does.”", ["We don’t know,", "Nobody does."]),
+        # right marks on both sides; a right mark after a word closes, it opens only before one
+        ("”Fear. I am afraid,” she wrote.\n”He is scary.” ― Sonya", ["Fear. I am afraid,", "He is scary."]),
+        ("“We stay here ” and he left.", ["We stay here "]),
         (
             "“First paragraph of the quote.\n\n“Second paragraph of it.”",
             ["First paragraph of the quote.\n\n“Second paragraph of it."],

@@ -269,6 +269,11 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
     return None
 
 
+# Clauses that open a sentence under its main clause ("Though ...", "If ...", "When ..."): an
+# inserted "he said" hung on one of them speaks the whole sentence.
+SUBORDINATE_DEPS = frozenset({"advcl"})
+
+
 def _parenthetical_content(
     verb: Token, cue_start: int, found: Found
 ) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -287,6 +292,10 @@ def _parenthetical_content(
         head = verb.head
         while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
             head = head.head  # hung on the clause's subject: the clause is the subject's head
+        while head.dep_ in SUBORDINATE_DEPS and head.head.i > verb.i:
+            # "Though that transition was seamless, he said, replacing Clinton would be ...": hung on
+            # the subordinate clause before it; what he says is the sentence the clause belongs to
+            head = head.head
         lo, stop = head.left_edge.i, head.right_edge.i + 1
     elif (comma := _set_off(verb, first)) is not None:
         lo, stop, last = verb.sent.start, verb.sent.end, comma
@@ -504,17 +513,25 @@ def from_name_colon(doc: Doc, text: str) -> list[Draft]:
     """ "Sanders: Clinton needs to get away from ...": a line opening with a person's name and a colon.
 
     Headlines and transcripts credit the words after the colon to the person named before it. Only
-    a name (proper nouns of a PERSON entity, at most MAX_COLON_NAME_TOKENS) counts: "READ MORE:",
+    a name (proper nouns of a PERSON entity, or words the article's PERSON entities use elsewhere:
+    "Sanders:" above "Bernie Sanders offered ...", at most MAX_COLON_NAME_TOKENS) counts: "READ MORE:",
     "Poll:" or "UPDATE:" do not; a quotation after the colon is `_dash_or_colon`'s (extractor.py).
     """
     drafts = []
+    persons: set[str] | None = None  # the words of the article's PERSON entities, read when needed
     for m in _NAME_COLON.finditer(text):
         name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         rest = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
         if name is None or rest is None or not 0 < len(name) <= MAX_COLON_NAME_TOKENS:
             continue
-        if any(t.pos_ != "PROPN" and not t.is_punct for t in name) or name.root.ent_type_ != "PERSON":
-            continue
+        words = [t for t in name if not t.is_punct]
+        if any(t.pos_ != "PROPN" for t in words) or name.root.ent_type_ != "PERSON":
+            # a headline's "Sanders:" the tagger misses (read as a noun, no entity): capitalized
+            # words the article's PERSON entities use elsewhere ("Bernie Sanders offered ...")
+            if persons is None:
+                persons = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+            if not all(t.text[:1].isupper() and t.lower_ in persons for t in words):
+                continue
         words = [t for t in rest if not t.is_punct]
         if len(words) < MIN_QUOTE_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in rest):
             continue

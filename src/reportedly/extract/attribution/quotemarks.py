@@ -1,10 +1,11 @@
 """Direct quotations found by their quote marks, in every style news text uses.
 
 One left-to-right scan over the text with a regular expression (no per-token loop). Styles: curly
-“...”, straight "...", guillemets «...», TeX/NYT ``...'' and ''...'', low „...“, and single ‘...’
-(only where the marks cannot be apostrophes). A quote left open at a paragraph break continues when
-the next paragraph opens with a quote mark (the multi-paragraph convention); otherwise it is
-dropped and the scan goes on after the break, so an unbalanced mark never swallows the article.
+“...”, straight "...", guillemets «...», TeX/NYT ``...'' and ''...'', low „...“, right marks on
+both sides ”...”, and single ‘...’ (only where the marks cannot be apostrophes). A quote left open
+at a paragraph break continues when the next paragraph opens with a quote mark (the multi-paragraph
+convention); otherwise it is dropped and the scan goes on after the break, so an unbalanced mark
+never swallows the article.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ _CLOSERS = {
     "''": ("''",),
     "„": ("“", "”"),
     "‘": ("’",),
+    # ”...”: the same right mark on both sides (Swedish and Finnish typesetting, and English text
+    # whose editor turned every straight mark into a closing one: '” ― Veronica Cruz\n”Mr. Trump’s ...”')
+    "”": ("”",),
 }
 # A quote this long without a closing mark is abandoned: no quotation in news runs this far.
 MAX_QUOTE_CHARS = 6000
@@ -46,7 +50,7 @@ def _is_opening(text: str, pos: int, mark: str) -> bool:
         return False
     if mark in ("“", "«", "``", "„"):
         return True
-    # Straight, doubled and single marks open only after a space, a bracket or a dash.
+    # Straight, doubled, single and right marks open only after a space, a bracket or a dash.
     return before.isspace() or before in "([{—–-:/"
 
 

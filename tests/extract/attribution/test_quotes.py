@@ -411,6 +411,22 @@ def test_quotes_name_colon_headline_names_a_person_of_the_article(
     assert [a.speaker.text for a in colon] == speaker
 
 
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        ("The governor added:", ["The governor"]),  # a block quotation that lost its marks
+        ("In a speech last July, Limbaugh said:", ["Limbaugh"]),
+        ("CNN also noted the sparse attendance:", []),  # the colon introduces something else
+        ("Here is the schedule:", []),  # nobody says it
+    ],
+)
+def test_quotes_block_quotation_after_a_colon(nlp: Any, intro: str, speaker: list[str]) -> None:
+    text = f"{intro}\n\nIt is typical of the senator. She knows nothing, but the mouth never stops.\n"
+    block = [a for a in _attributions(nlp, text) if a.cue.text == ":"]
+    assert [a.speaker.text for a in block] == speaker
+    assert all(a.direct and a.content.text.startswith("It is typical") for a in block)
+
+
 def test_quotes_no_clause_beside_an_inserted_speaker_is_no_attribution(nlp: Any) -> None:
     assert _attributions(nlp, "Yesterday, he told reporters.") == []
 
@@ -451,6 +467,23 @@ def test_quotes_according_before_another_claim_keeps_its_side(nlp: Any) -> None:
     )
     according = next(a for a in _attributions(nlp, text) if a.cue.text == "according to")
     assert according.content.text == "Scott's relatives watched the police videos on Thursday"
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a verb inside that says nothing of its subject's: the claim is the credited source's
+        ("According to police, officers saw Scott get out of a car with a handgun.", ["police"]),
+        ("Clinton plans to visit Charlotte on Sunday, according to a campaign aide.", ["a campaign aide"]),
+        # a verb of saying inside: its subject speaks, the credited outlet relays
+        (
+            "According to Yahoo News, Clinton spokesman Jesse Lehrich said Friday that she would sign it.",
+            ["Clinton spokesman Jesse Lehrich"],
+        ),
+    ],
+)
+def test_quotes_according_frames_what_no_one_inside_says(nlp: Any, text: str, speakers: list[str]) -> None:
+    assert [a.speaker.text for a in _attributions(nlp, text)] == speakers
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,10 @@ OBJECT_TAIL_DEPS = frozenset({"prep", "npadvmod", "oprd", "advmod", "xcomp"})
 _NAME_COLON = re.compile(r"(?m)^[ \t]*([^\n:“”\"'‘’]{2,40}?):[ \t]+([^\s“\"‘'][^\n]*)")
 # How many heads up from a quotation its clause's verb may sit ("as a [“...”]": noun, preposition, verb).
 MAX_INLINE_HOPS = 4
+# A colon that ends a paragraph, then the next paragraph (a block quotation without its marks).
+_COLON_BLOCK = re.compile(r":[ \t]*\n(?:[ \t]*\n)?[ \t]*([^\n]+)")
+# Marks that open a quotation: a paragraph opening with one is a quotation of its own.
+QUOTE_OPENERS = frozenset("“”\"«„‘'`")
 # Longest name before such a colon ("Sen. Bernie Sanders").
 MAX_COLON_NAME_TOKENS = 4
 # Verbs whose infinitive is no claim of theirs ("seems to", "continued to"): every other cue takes one.
@@ -584,7 +588,47 @@ COLON_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 COLON_MESSAGES = ("message", "speech_act")
 
 
-def from_colon_clause(doc: Doc, colon: int, quote: Quote) -> Draft | None:
+def colon_blocks(doc: Doc, text: str, quotes: list[Quote]) -> list[Draft]:
+    """Block quotations that lost their marks: 'The governor added:' ending a paragraph, then a
+    paragraph of his words with no quote mark ('It's typical of Hillary Clinton. She knows ...').
+
+    Web pages set such quotations in a <blockquote>; the text keeps the words, not the marks. The
+    paragraph counts when the clause before the colon says something (`from_colon_clause`'s rule, a
+    verb of the cue lexicon's speech verbs included: "added"), the colon follows that verb and no
+    quotation opens the paragraph: a direct quotation of the clause's subject, the colon its cue.
+    """
+    out = []
+    for m in _COLON_BLOCK.finditer(text):
+        start, end = m.start(1), m.end(1)
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        if text[start] in QUOTE_OPENERS or len(text[start:end].split()) < MIN_QUOTE_WORDS:
+            continue
+        if any(q.open <= start < q.close for q in quotes):
+            continue
+        block = Quote(m.start() + 1, start, end, end, len(text[start:end].split()))
+        draft = from_colon_clause(doc, m.start(), block, SPEECH_VERBS)
+        if draft is not None and _ends_on_verb(doc, m.start()):
+            out.append(draft)
+    return out
+
+
+def _ends_on_verb(doc: Doc, colon: int) -> bool:
+    """True when the colon follows the verb of saying itself ("Limbaugh added:", "he said last July:",
+    "Soerens argued that:"): words of its own after it ("noted the sparse attendance:", "reminded
+    viewers that he doesn't:") introduce something else than the paragraph's words."""
+    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    i = span.start - 1
+    while i > 0 and (doc[i].lower_ == "that" or doc[i].dep_ in ("advmod", "prt", "npadvmod")):
+        i -= 1
+    return doc[i].pos_ == "VERB" and doc[i].dep_ == "ROOT"
+
+
+def from_colon_clause(
+    doc: Doc, colon: int, quote: Quote, speech: frozenset[str] = frozenset()
+) -> Draft | None:
     """ 'Obama is rolling out a new campaign message: "It's about me."', 'Sanders made the following
     comment: "..."': a quotation after a colon that ends a clause whose subject can speak (a person
     or group by name, entity type or WordNet class) and whose verb is a verb of communication
@@ -595,6 +639,7 @@ def from_colon_clause(doc: Doc, colon: int, quote: Quote) -> Draft | None:
         doc: the parsed article.
         colon: the colon's character offset, right before the quotation `quote`.
         quote: a quotation no cue claimed.
+        speech: lemmas that say something whatever WordNet's usual sense ("added:").
     """
     span = doc.char_span(colon, colon + 1, alignment_mode="expand")
     if span is None:
@@ -609,7 +654,7 @@ def from_colon_clause(doc: Doc, colon: int, quote: Quote) -> Draft | None:
     if subject is None or not _can_speak(subject):
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < span.start]
-    says = wordnet.usual_class(verb.lemma_, "v") == "verb.communication" or any(
+    says = verb.lemma_ in speech or wordnet.usual_class(verb.lemma_, "v") == "verb.communication" or any(
         wordnet.is_a(o.lemma_.lower(), "n", COLON_MESSAGES, senses=1) for o in objects
     )
     if not says:

@@ -427,6 +427,36 @@ def test_quotes_block_quotation_after_a_colon(nlp: Any, intro: str, speaker: lis
     assert all(a.direct and a.content.text.startswith("It is typical") for a in block)
 
 
+@pytest.mark.parametrize(
+    ("text", "records"),
+    [
+        # a participle of saying after a comma closes the reported clause: a second claim of the
+        # reporting verb's subject, whatever clause the parser hangs it on
+        (
+            "Sen. David Perdue said he didn’t believe those claims hurt Romney, "
+            "arguing that it was divisions in the party that were a bigger hurdle.",
+            [
+                ("Sen. David Perdue", "said", "he didn’t believe those claims hurt Romney"),
+                ("Sen. David Perdue", "arguing", "it was divisions in the party that were a bigger hurdle"),
+            ],
+        ),
+        (
+            "Foreign policy analysts said geopolitical factors have raised Burma's appeal, citing the "
+            "strategic importance of a nation that borders China.",
+            [
+                ("Foreign policy analysts", "said", "geopolitical factors have raised Burma's appeal"),
+                ("Foreign policy analysts", "citing", "the strategic importance of a nation that borders "
+                 "China"),
+            ],
+        ),
+    ],
+)
+def test_quotes_participle_of_saying_is_a_second_claim(
+    nlp: Any, text: str, records: list[tuple[str, str, str]]
+) -> None:
+    assert [(a.speaker.text, a.cue.text, a.content.text) for a in _attributions(nlp, text)] == records
+
+
 def test_quotes_no_clause_beside_an_inserted_speaker_is_no_attribution(nlp: Any) -> None:
     assert _attributions(nlp, "Yesterday, he told reporters.") == []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportedly.extract.attribution.quotemarks import find_quotes
+from reportedly.extract.attribution.quotemarks import find_quotes, split_turns
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,29 @@ def test_quotes_marks_unbalanced_mark_keeps_later_quotes() -> None:
 def test_quotes_marks_never_crash_and_stay_in_bounds(text: str) -> None:
     for q in find_quotes(text):
         assert 0 <= q.open < q.start <= q.end < q.close <= len(text)
+
+
+def test_quotes_marks_curly_quotation_inside_a_straight_one_is_skipped() -> None:
+    text = '"Hillary thinks this is an episode of “Shark Tank.” But this is America," he said.'
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [
+        "Hillary thinks this is an episode of “Shark Tank.” But this is America,"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        # a transcript quoted paragraph by paragraph: one quotation per turn, a turn's later
+        # paragraphs and stage directions stay in it
+        (
+            '"WALLACE: Will she be there?\n\n"PENCE: She will not.\n\n"(CROSSTALK.)\n\n"WALLACE: Why?"',
+            ["WALLACE: Will she be there?", "PENCE: She will not.\n\n\"(CROSSTALK.)", "WALLACE: Why?"],
+        ),
+        # a multi-paragraph quotation that opens with no label is whole
+        ('"First part.\n\n"PENCE: then a label."', ['First part.\n\n"PENCE: then a label.']),
+    ],
+)
+def test_quotes_marks_split_turns(text: str, inside: list[str]) -> None:
+    quotes = split_turns(find_quotes(text), text)
+    assert [text[q.start : q.end] for q in quotes] == inside
+    assert all(0 <= q.open < q.start <= q.end <= q.close <= len(text) for q in quotes)

@@ -30,7 +30,7 @@ from reportedly.extract.attribution.drafts import (
     from_verb,
 )
 from reportedly.extract.attribution.kinds import governs_act, is_name, kind_of, says_words, subject_head
-from reportedly.extract.attribution.quotemarks import Quote, find_quotes
+from reportedly.extract.attribution.quotemarks import Quote, find_quotes, split_turns
 from reportedly.extract.attribution.references import resolve_anonymous, resolve_thing
 from reportedly.extract.attribution.relays import (
     OUTLET_VERBS,
@@ -118,7 +118,7 @@ extractors.register("extractors.attributions.v1", func=extract_attributions)
 
 def find_drafts(doc: Doc, text: str) -> list[Draft]:
     """Every attribution draft of `doc`, outermost claims only, in text order."""
-    quotes = find_quotes(text)
+    quotes = split_turns(find_quotes(text), text)
     cues = find_cues(doc)
     candidates = verb_drafts(doc, quotes, text, cues, candidate_lemmas())
     drafts = keep_likely(doc, candidates, _relayed(doc, candidates))

@@ -457,6 +457,19 @@ def test_quotes_participle_of_saying_is_a_second_claim(
     assert [(a.speaker.text, a.cue.text, a.content.text) for a in _attributions(nlp, text)] == records
 
 
+def test_quotes_quotation_ending_its_sentence_is_not_the_next_speakers(nlp: Any) -> None:
+    text = (
+        "Simonyan told Ms. Martin that her statement was “not in line with our editorial policy.” "
+        "The network said it would send Ms. Martin to Crimea for a better understanding."
+    )
+    network = next(a for a in _attributions(nlp, text) if a.speaker.text == "The network")
+    assert (network.content.text, network.direct) == (
+        "it would send Ms. Martin to Crimea for a better understanding", False)
+    # a quotation closing on a comma before its speaker stays his
+    (att,) = _attributions(nlp, "“We will send her to Crimea,” the network said.")
+    assert (att.speaker.text, att.content.text) == ("the network", "We will send her to Crimea,")
+
+
 def test_quotes_no_clause_beside_an_inserted_speaker_is_no_attribution(nlp: Any) -> None:
     assert _attributions(nlp, "Yesterday, he told reporters.") == []
 

@@ -187,6 +187,17 @@ def _quote_before(
     return None
 
 
+def _closes_a_sentence(text: str, quote: Quote) -> bool:
+    """True when a quotation's words end with a full stop ('... our policy.'' The network said'): a
+    speaker after it opens a new sentence ('“We will win,” he said' ends with a comma)."""
+    return text[quote.start : quote.end].rstrip().endswith(".")
+
+
+def _has_clause_after(verb: Token) -> bool:
+    """True when a verb governs a clause of its own after it ("said it would send ...")."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+
+
 def _mixed_start(verb: Token, quote: Quote) -> int | None:
     """The first token of the clause a quotation closing before `verb` ends, when the quotation is
     part of it: 'The plan sends a message that the priority "is increasing the tax at the top," Mr.
@@ -439,6 +450,10 @@ def from_verb(verb: Token, quotes: list[Quote], text: str, open_object: bool = F
         before = _quote_before(doc, start, quotes, set(range(start, end)), text)
     else:
         before = _quote_before(doc, min(start, found.start), quotes, allowed, text)
+    if before is not None and _closes_a_sentence(text, before) and _has_clause_after(verb):
+        # "... ''not in line with our policy.'' The network said it would send ...": a quotation
+        # that ends its own sentence is the previous speaker's; this verb says its own clause
+        before = None
     if before is not None and not is_cognition(verb):
         mixed = _mixed_start(verb, before)
         if mixed is not None:  # the quotation is the end of a clause the speaker is credited with

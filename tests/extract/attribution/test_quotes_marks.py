@@ -41,11 +41,22 @@ def test_quotes_marks_never_crash_and_stay_in_bounds(text: str) -> None:
         assert 0 <= q.open < q.start <= q.end < q.close <= len(text)
 
 
-def test_quotes_marks_curly_quotation_inside_a_straight_one_is_skipped() -> None:
-    text = '"Hillary thinks this is an episode of “Shark Tank.” But this is America," he said.'
-    assert [text[q.start : q.end] for q in find_quotes(text)] == [
-        "Hillary thinks this is an episode of “Shark Tank.” But this is America,"
-    ]
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        (
+            '"Hillary thinks this is an episode of “Shark Tank.” But this is America," he said.',
+            ["Hillary thinks this is an episode of “Shark Tank.” But this is America,"],
+        ),
+        # the same curly marks inside: the inner closing mark does not close the outer quotation
+        (
+            "“I’d rather live in what he calls “hell” than live with him.” ― Adriana Rodarte",
+            ["I’d rather live in what he calls “hell” than live with him."],
+        ),
+    ],
+)
+def test_quotes_marks_curly_quotation_inside_another_is_skipped(text: str, inside: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quotes(text)] == inside
 
 
 @pytest.mark.parametrize(

@@ -107,9 +107,10 @@ def _find_close(text: str, marks: list[tuple[int, str]], i: int) -> tuple[int, i
                 return None
             j += 1
             continue
-        if cmark != mark and cmark in _NESTED_OPENERS and _opens_after_space(text, cpos, cmark):
-            # '"PENCE: ... an episode of “Shark Tank.” But ...': a curly quotation inside a straight
-            # one is skipped whole; its marks would otherwise close the straight quotation
+        if cmark in _NESTED_OPENERS and _opens_after_space(text, cpos, cmark):
+            # '"PENCE: ... an episode of “Shark Tank.” But ...', '“... what he calls “hell” than
+            # live ...” ― Adriana Rodarte': a curly quotation inside another is skipped whole; its
+            # closing mark would otherwise close the outer quotation
             inner = _find_close(text, marks, j)
             if inner is not None:
                 j = inner[0] + 1

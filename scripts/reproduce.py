@@ -16,6 +16,7 @@ Exit status 1 when a file differs or a record is stale (without --update).
 from __future__ import annotations
 
 import argparse
+import ast
 import hashlib
 import io
 import json
@@ -61,10 +62,19 @@ MODELS = (
           fast=True),
     Model("attribution", "scripts/train_attribution.py",
           ("attribution/cue_filter.npz", "attribution/content_end.npz"), ("data/polnear/train",),
-          (SRC + "extract/attribution/cuefilter.py", SRC + "extract/attribution/contentend.py",
-           SRC + "extract/cues.py", SRC + "extract/attribution/quotemarks.py",
-           SRC + "extract/attribution/extractor.py", SRC + "evaluate/attribution.py",
-           SRC + "data/attribution/cue_lexicon.json", SRC + "nlp/pipeline.py")),
+          # Every module the training reads (drafting, speakers, propositions ... shape its drafts and
+          # the scores it selects on): test_weights checks this list against the script's imports.
+          tuple(SRC + name for name in (
+              "extract/attribution/contentend.py", "extract/attribution/cuefilter.py",
+              "extract/attribution/drafts.py", "extract/attribution/extractor.py",
+              "extract/attribution/kinds.py", "extract/attribution/propositions.py",
+              "extract/attribution/quotemarks.py", "extract/attribution/references.py",
+              "extract/attribution/relays.py", "extract/attribution/speakers.py",
+              "extract/attribution/split.py", "extract/attribution/stance.py",
+              "extract/cues.py", "extract/places.py", "extract/wordnet.py", "gazetteer.py",
+              "clean/boilerplate.py", "evaluate/attribution.py", "data/attribution/cue_lexicon.json",
+              "nlp/doctext.py", "nlp/heldgil.py", "nlp/memoized.py", "nlp/memory.py",
+              "nlp/pipeline.py", "nlp/rules.py"))),
     Model("mentions", "scripts/train_event_mentions.py", ("events/mentions.npz",), ("data/ecbplus",),
           (SRC + "evaluate/ecbplus/mentions.py", SRC + "evaluate/ecbplus/align.py",
            SRC + "evaluate/ecbplus/corpus.py", SRC + "nlp/pipeline.py")),
@@ -73,6 +83,50 @@ MODELS = (
            SRC + "evaluate/ecbplus/align.py", SRC + "evaluate/ecbplus/corpus.py",
            SRC + "data/events/mentions.npz")),
 )
+
+
+# The ground floor (docs/architecture.md): record types, settings, the registry, caches and weight
+# reading; no feature or rule comes from them, so changing them asks for no retraining.
+GROUND_FLOOR = frozenset(SRC + name for name in (
+    "model.py", "errors.py", "config.py", "registry.py", "cache.py", "weights.py"))
+
+
+def module_file(module: str) -> Path | None:
+    """The source file of a `reportedly` module (its package's __init__.py), None when there is none."""
+    path = ROOT / "src" / Path(*module.split("."))
+    for candidate in (path / "__init__.py", path.with_suffix(".py")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def imported_modules(script: str) -> set[str]:
+    """The repository paths of the `reportedly` modules a file imports, directly or through them.
+
+    Read with `ast` (the code is not run); a package's __init__.py is not followed: importing
+    `reportedly.extract.cues` runs `reportedly.extract`, but what that package gathers is not read
+    by the script.
+    """
+    found: set[str] = set()
+    todo = [ROOT / script]
+    while todo:
+        tree = ast.parse(todo.pop().read_text("utf-8"))
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [f"{node.module}.{alias.name}" if module_file(f"{node.module}.{alias.name}")
+                         else node.module for alias in node.names]
+            for name in names:
+                path = module_file(name) if name.split(".")[0] == "reportedly" else None
+                if path is None or path.name == "__init__.py":
+                    continue
+                relative = path.relative_to(ROOT).as_posix()
+                if relative not in found:
+                    found.add(relative)
+                    todo.append(path)
+    return found
 
 
 def sha256(path: Path) -> str:

@@ -163,7 +163,8 @@ def end_examples(gold: GoldDoc, doc: Doc) -> tuple[list[list[str]], list[int]]:
         gold_end = next((gold_ends[s] for s in (d.content[0], d.content[0] - 5) if s in gold_ends), None)
         if d.direct or span is None or len(span) == 0 or gold_end is None:
             continue
-        for end in contentend.candidates(cols, span.start, span.end):
+        after_cue = d.verb is not None and d.verb < span.start
+        for end in contentend.candidates(cols, span.start, span.end, after_cue):
             feats.append(contentend.features(cols, span.start, span.end, end, d.how))
             labels.append(int(doc[end - 1].idx + len(doc[end - 1]) == gold_end))
     return feats, labels

@@ -82,3 +82,31 @@ def test_weights_numeric_differences_beyond_tolerance(tmp_path: Path) -> None:
     np.savez(c, w=np.array([1.2, 2.0], dtype=np.float16), vocab=np.array('["x", "z"]'))
     assert reproduce.differences(a, b) == []
     assert [d.split(":")[0] for d in reproduce.differences(a, c)] == ["vocab", "w"]
+
+
+def test_weights_attribution_records_every_module_its_training_reads() -> None:
+    # drafts.py, speakers.py, propositions.py ... shape the drafts the cue filter learns from and the
+    # scores its thresholds are chosen on: a change to any of them must ask for retraining.
+    reproduce = _reproduce()
+    model = next(m for m in reproduce.MODELS if m.name == "attribution")
+    read = reproduce.imported_modules(model.script) - reproduce.GROUND_FLOOR
+    assert "src/reportedly/extract/attribution/drafts.py" in read
+    assert read - set(model.code) == set()
+
+
+def test_weights_imported_modules_follow_imports_past_the_first_file(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    reproduce = _reproduce()
+    for name, text in {
+        "scripts/train.py": "from reportedly.extract import a\n",
+        "src/reportedly/extract/__init__.py": "from reportedly.extract import unread\n",
+        "src/reportedly/extract/a.py": "import reportedly.extract.b\n",
+        "src/reportedly/extract/b.py": "from reportedly.model import Span\n",
+        "src/reportedly/extract/unread.py": "",
+        "src/reportedly/model.py": "",
+    }.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, "utf-8")
+    monkeypatch.setattr(reproduce, "ROOT", tmp_path)
+    assert reproduce.imported_modules("scripts/train.py") == {
+        "src/reportedly/extract/a.py", "src/reportedly/extract/b.py", "src/reportedly/model.py"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +104,30 @@ def test_attribution_to_polnear_cuts_inserted_speaker(
 
 
 @pytest.mark.parametrize(
+    ("gold_source", "antecedent", "right"),
+    [
+        ("Warren", "Warren", True),  # "she" resolved to the gold source: a quote tracker's Warren
+        ("Warren", "Jones", False),  # resolved to someone else
+        ("Warren", None, False),  # unresolved: the pronoun is not the gold source
+        ("she", None, True),  # the gold source is the pronoun itself
+    ],
+)
+def test_attribution_speaker_counts_the_antecedent_of_a_pronoun(
+    gold_source: str, antecedent: str | None, right: bool
+) -> None:
+    text = "Warren met Jones. “You went on television,” she said."
+    att = _att(text, "she", "said", "You went on television,", True)
+    if antecedent is not None:
+        start = text.index(antecedent)
+        ante = Span(start, start + len(antecedent), antecedent)
+        att = replace(att, speaker=replace(att.speaker, antecedent=ante))
+    gold = GoldDoc("t", text, (_gold(text, gold_source, "said", "“You went on television,”"),))
+    score = Score()
+    score_doc(score, gold, [att])
+    assert score.summary()["speaker_accuracy_0.3"] == (100.0 if right else 0.0)
+
+
+@pytest.mark.parametrize(
     ("content", "exact", "begin", "loose", "strict"),
     [
         ("taxes would rise", 1.0, 1.0, 1.0, 1.0),  # "that" restored: exact
@@ -148,19 +173,24 @@ def test_attribution_read_ann_discontinuous(tmp_path: Path) -> None:
 # quoted transcript turns, "Said X:", things found no claims and a subject inside the quotation no
 # speaker, weights retrained: source 72.6, cue 68.3, content 58.5, quote 75.5 at 0.3 and 66.8 at 0.8,
 # speaker accuracy 90.8; then inline quotations under a verb of communication: source 72.8, quote
-# 75.6 at 0.3, speaker accuracy 91.0.
+# 75.6 at 0.3, speaker accuracy 91.0. Raised 2026-12-07 after right-mark quotations, transcript turns,
+# block quotations, "according to" framing, participles of saying as second claims and the weights
+# retrained on them: source 73.6, cue 69.2, content 59.7, quote 76.3 at 0.3 and 67.9 at 0.8, speaker
+# accuracy 91.6.
 DEV_SAMPLE: int | None = None
 FLOORS = {
-    "source_exact": 71.3,
-    "cue_exact": 66.8,
-    "content_exact": 57.0,
-    "quote_0.3": 74.1,
-    "quote_0.8": 65.3,
+    "source_exact": 72.1,
+    "cue_exact": 67.7,
+    "content_exact": 58.2,
+    "quote_0.3": 74.8,
+    "quote_0.8": 66.4,
 }
 
 
 # Matched quotations whose speaker is right (GGT protocol, 0.3 overlap).
-SPEAKER_ACCURACY_FLOOR = 89.5  # 91.0 (2026-12-07, floating quotations keep their speaker's mention)
+# 91.6 (2026-12-07, "according to" framing, transcript turns); 92.2 once the scorer counted a
+# pronoun's resolved antecedent as its documented protocol says (91.6 with the pronoun's span alone).
+SPEAKER_ACCURACY_FLOOR = 90.7
 
 
 # Statements only (GGT protocol at 0.3, `eval attribution --quotes`) on the same split, measured on
@@ -172,8 +202,11 @@ SPEAKER_ACCURACY_FLOOR = 89.5  # 91.0 (2026-12-07, floating quotations keep thei
 # of saying first: 75.5, speaker accuracy 90.6. Speaker floor raised 2026-12-07 after floating
 # quotations keep their speaker's mention, transcript turns, things found no claims and a subject
 # inside the quotation no speaker: 75.5, speaker accuracy 91.6; inline quotations: 75.6, 91.9.
-QUOTE_FLOOR = 74.1
-QUOTE_SPEAKER_FLOOR = 90.4
+# Raised 2026-12-07 after this round of issue 14 (right-mark quotations, transcript turns, block
+# quotations, "according to" framing, participles of saying, sentence-final quotations): 76.4, 92.6;
+# speaker accuracy 93.1 once a pronoun's resolved antecedent counts (the documented GGT check).
+QUOTE_FLOOR = 74.9
+QUOTE_SPEAKER_FLOOR = 91.6
 
 
 @pytest.fixture(scope="module")

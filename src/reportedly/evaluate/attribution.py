@@ -264,15 +264,16 @@ def match_quotes(
 
 
 def _speaker_right(att: Attribution, gold: GoldAttribution) -> bool:
+    """The GGT speaker check: our speaker's span overlaps the gold source, or, for a pronoun, title or
+    floating quotation's speaker, the earlier mention it stands for does (a quote tracker compares
+    resolved names: "she" resolved to "Warren" is Warren). An unattributed gold wants no speaker."""
     sp = att.speaker
-    span = (
-        (sp.start, sp.end)
-        if sp.start is not None and sp.end is not None
-        else ((sp.antecedent.start, sp.antecedent.end) if sp.antecedent is not None else None)
-    )
+    spans = [(sp.start, sp.end)] if sp.start is not None and sp.end is not None else []
+    if sp.antecedent is not None:
+        spans.append((sp.antecedent.start, sp.antecedent.end))
     if not gold.source:
-        return span is None
-    return span is not None and _overlap(gold.source, [span]) > 0
+        return not spans
+    return any(_overlap(gold.source, [span]) > 0 for span in spans)
 
 
 Extractor = Callable[[list[str]], Iterable[list[Attribution]]]

@@ -238,6 +238,13 @@ def test_quotes_floating_quote_keeps_last_speakers_mention(nlp: Any, text: str, 
             "These employees, Stumpf explained earlier in the hearing, were well paid.",
             "These employees, Stumpf explained earlier in the hearing, were well paid",
         ),
+        # hung on the subordinate clause that opens the sentence: the whole sentence is said
+        (
+            "Though that transition was relatively seamless, he said, replacing Clinton would be "
+            "much more acrimonious.",
+            "Though that transition was relatively seamless, he said, replacing Clinton would be "
+            "much more acrimonious",
+        ),
     ],
 )
 def test_quotes_one_record_over_an_inserted_speaker(nlp: Any, text: str, content: str) -> None:
@@ -385,6 +392,84 @@ def test_quotes_name_colon_line_credits_the_person(nlp: Any) -> None:
     assert att.content.text == "Clinton needs to get away from all of this personality stuff"
 
 
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [
+        ("Sanders", ["Sanders"]),  # a headline's surname the tagger reads as a noun: the article names him
+        ("Update", []),  # capitalized, but no person of the article
+        ("Analysis", []),  # a label, no name
+    ],
+)
+def test_quotes_name_colon_headline_names_a_person_of_the_article(
+    nlp: Any, label: str, speaker: list[str]
+) -> None:
+    text = (
+        f"{label}: Clinton needs to get away from all of this personality stuff with Trump.\n\n"
+        "Bernie Sanders offered some pointed advice to Hillary Clinton on Friday."
+    )
+    colon = [a for a in _attributions(nlp, text) if a.cue.text == ":"]
+    assert [a.speaker.text for a in colon] == speaker
+
+
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        ("The governor added:", ["The governor"]),  # a block quotation that lost its marks
+        ("In a speech last July, Limbaugh said:", ["Limbaugh"]),
+        ("CNN also noted the sparse attendance:", []),  # the colon introduces something else
+        ("Here is the schedule:", []),  # nobody says it
+    ],
+)
+def test_quotes_block_quotation_after_a_colon(nlp: Any, intro: str, speaker: list[str]) -> None:
+    text = f"{intro}\n\nIt is typical of the senator. She knows nothing, but the mouth never stops.\n"
+    block = [a for a in _attributions(nlp, text) if a.cue.text == ":"]
+    assert [a.speaker.text for a in block] == speaker
+    assert all(a.direct and a.content.text.startswith("It is typical") for a in block)
+
+
+@pytest.mark.parametrize(
+    ("text", "records"),
+    [
+        # a participle of saying after a comma closes the reported clause: a second claim of the
+        # reporting verb's subject, whatever clause the parser hangs it on
+        (
+            "Sen. David Perdue said he didn’t believe those claims hurt Romney, "
+            "arguing that it was divisions in the party that were a bigger hurdle.",
+            [
+                ("Sen. David Perdue", "said", "he didn’t believe those claims hurt Romney"),
+                ("Sen. David Perdue", "arguing", "it was divisions in the party that were a bigger hurdle"),
+            ],
+        ),
+        (
+            "Foreign policy analysts said geopolitical factors have raised Burma's appeal, citing the "
+            "strategic importance of a nation that borders China.",
+            [
+                ("Foreign policy analysts", "said", "geopolitical factors have raised Burma's appeal"),
+                ("Foreign policy analysts", "citing", "the strategic importance of a nation that borders "
+                 "China"),
+            ],
+        ),
+    ],
+)
+def test_quotes_participle_of_saying_is_a_second_claim(
+    nlp: Any, text: str, records: list[tuple[str, str, str]]
+) -> None:
+    assert [(a.speaker.text, a.cue.text, a.content.text) for a in _attributions(nlp, text)] == records
+
+
+def test_quotes_quotation_ending_its_sentence_is_not_the_next_speakers(nlp: Any) -> None:
+    text = (
+        "Simonyan told Ms. Martin that her statement was “not in line with our editorial policy.” "
+        "The network said it would send Ms. Martin to Crimea for a better understanding."
+    )
+    network = next(a for a in _attributions(nlp, text) if a.speaker.text == "The network")
+    assert (network.content.text, network.direct) == (
+        "it would send Ms. Martin to Crimea for a better understanding", False)
+    # a quotation closing on a comma before its speaker stays his
+    (att,) = _attributions(nlp, "“We will send her to Crimea,” the network said.")
+    assert (att.speaker.text, att.content.text) == ("the network", "We will send her to Crimea,")
+
+
 def test_quotes_no_clause_beside_an_inserted_speaker_is_no_attribution(nlp: Any) -> None:
     assert _attributions(nlp, "Yesterday, he told reporters.") == []
 
@@ -425,6 +510,23 @@ def test_quotes_according_before_another_claim_keeps_its_side(nlp: Any) -> None:
     )
     according = next(a for a in _attributions(nlp, text) if a.cue.text == "according to")
     assert according.content.text == "Scott's relatives watched the police videos on Thursday"
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a verb inside that says nothing of its subject's: the claim is the credited source's
+        ("According to police, officers saw Scott get out of a car with a handgun.", ["police"]),
+        ("Clinton plans to visit Charlotte on Sunday, according to a campaign aide.", ["a campaign aide"]),
+        # a verb of saying inside: its subject speaks, the credited outlet relays
+        (
+            "According to Yahoo News, Clinton spokesman Jesse Lehrich said Friday that she would sign it.",
+            ["Clinton spokesman Jesse Lehrich"],
+        ),
+    ],
+)
+def test_quotes_according_frames_what_no_one_inside_says(nlp: Any, text: str, speakers: list[str]) -> None:
+    assert [a.speaker.text for a in _attributions(nlp, text)] == speakers
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportedly.extract.attribution.quotemarks import find_quotes
+from reportedly.extract.attribution.quotemarks import find_quotes, split_turns
 
 
 @pytest.mark.parametrize(
@@ -17,6 +17,9 @@ from reportedly.extract.attribution.quotemarks import find_quotes
         ("He said «we will stay here» and left.", ["we will stay here"]),
         ("He said ‘we will stay here’ and left, but didn’t.", ["we will stay here"]),
         ("“We don’t know,” she said. “Nobody does.”", ["We don’t know,", "Nobody does."]),
+        # right marks on both sides; a right mark after a word closes, it opens only before one
+        ("”Fear. I am afraid,” she wrote.\n”He is scary.” ― Sonya", ["Fear. I am afraid,", "He is scary."]),
+        ("“We stay here ” and he left.", ["We stay here "]),
         (
             "“First paragraph of the quote.\n\n“Second paragraph of it.”",
             ["First paragraph of the quote.\n\n“Second paragraph of it."],
@@ -36,3 +39,40 @@ def test_quotes_marks_unbalanced_mark_keeps_later_quotes() -> None:
 def test_quotes_marks_never_crash_and_stay_in_bounds(text: str) -> None:
     for q in find_quotes(text):
         assert 0 <= q.open < q.start <= q.end < q.close <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        (
+            '"Hillary thinks this is an episode of “Shark Tank.” But this is America," he said.',
+            ["Hillary thinks this is an episode of “Shark Tank.” But this is America,"],
+        ),
+        # the same curly marks inside: the inner closing mark does not close the outer quotation
+        (
+            "“I’d rather live in what he calls “hell” than live with him.” ― Adriana Rodarte",
+            ["I’d rather live in what he calls “hell” than live with him."],
+        ),
+    ],
+)
+def test_quotes_marks_curly_quotation_inside_another_is_skipped(text: str, inside: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quotes(text)] == inside
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        # a transcript quoted paragraph by paragraph: one quotation per turn, a turn's later
+        # paragraphs and stage directions stay in it
+        (
+            '"WALLACE: Will she be there?\n\n"PENCE: She will not.\n\n"(CROSSTALK.)\n\n"WALLACE: Why?"',
+            ["WALLACE: Will she be there?", "PENCE: She will not.\n\n\"(CROSSTALK.)", "WALLACE: Why?"],
+        ),
+        # a multi-paragraph quotation that opens with no label is whole
+        ('"First part.\n\n"PENCE: then a label."', ['First part.\n\n"PENCE: then a label.']),
+    ],
+)
+def test_quotes_marks_split_turns(text: str, inside: list[str]) -> None:
+    quotes = split_turns(find_quotes(text), text)
+    assert [text[q.start : q.end] for q in quotes] == inside
+    assert all(0 <= q.open < q.start <= q.end <= q.close <= len(text) for q in quotes)

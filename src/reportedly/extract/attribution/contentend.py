@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.strings import StringStore
 from spacy.symbols import VERB
 from spacy.tokens import Doc
@@ -68,11 +68,12 @@ class Columns:
     blank: list[bool]  # punctuation or space
     cue: list[bool]  # a verb of the cue lexicon
     credit: list[bool]  # the first word of a crediting tail: "according" (to), "as" (per)
+    adjunct: list[bool]  # a participle of the cue lexicon after a comma: "..., saying that ..."
 
     @classmethod
     def of(cls, doc: Doc) -> Columns:
         """The columns of `doc`."""
-        arr = doc.to_array([POS, LOWER, DEP, HEAD, SENT_START, IS_PUNCT, IS_SPACE, ORTH, LEMMA])
+        arr = doc.to_array([POS, LOWER, DEP, HEAD, SENT_START, IS_PUNCT, IS_SPACE, ORTH, LEMMA, TAG])
         strings = doc.vocab.strings
         cut_ids = [strings.add(x) for x in CUT_DEPS | CUT_PUNCT]
         cut = np.isin(arr[:, 2], cut_ids) | np.isin(arr[:, 7], cut_ids)
@@ -82,6 +83,8 @@ class Columns:
         lower = arr[:, 1].tolist()
         pairs = {(strings.add(a), strings.add(b)) for a, b in CREDIT_TAILS}
         credit = [(w, n) in pairs for w, n in zip(lower, lower[1:] + [0], strict=True)]
+        comma = arr[:, 7] == strings.add(",")
+        adjunct = cue & (arr[:, 9] == strings.add("VBG")) & np.concatenate(([False], comma[:-1]))
         return cls(
             strings,
             arr[:, 0].tolist(),
@@ -93,6 +96,7 @@ class Columns:
             ((arr[:, 5] + arr[:, 6]) > 0).tolist(),
             cue.tolist(),
             credit,
+            adjunct.tolist(),
         )
 
     def at(self, i: int) -> str:
@@ -107,9 +111,18 @@ class Columns:
         return self.strings[self.dep[i]]
 
 
-def candidates(cols: Columns, lo: int, hi: int) -> list[int]:
-    """Candidate end tokens (exclusive) of the content [lo, hi): its own, cut points, the sentence end."""
+def candidates(cols: Columns, lo: int, hi: int, after_cue: bool = False) -> list[int]:
+    """Candidate end tokens (exclusive) of the content [lo, hi): its own, cut points, the sentence end.
+
+    `after_cue`: the content follows its verb ("said ..."), rather than coming before it ("...,
+    officials said").
+    """
     n = len(cols.pos)
+    if after_cue:
+        # "said he didn't believe it, arguing that ...": a participle of saying set off by a comma
+        # opens a second claim of the same speaker (PolNeAR annotates two): the content stops before
+        # its comma. Before the cue ("met ..., agreeing to ..., officials said") it is what is reported.
+        hi = next((i - 1 for i in range(lo + 2, hi) if cols.adjunct[i]), hi)
     sent_end = hi  # Token.sent walks the Doc from its start: scan forward from the content's end instead
     while sent_end < n and sent_end - hi < MAX_EXTEND and not cols.sent_start[sent_end]:
         if cols.cue[sent_end] or cols.credit[sent_end]:
@@ -160,12 +173,17 @@ def load_model() -> tuple[dict[str, int], np.ndarray, float] | None:
 
 
 def best_end(
-    cols: Columns, lo: int, hi: int, how: str, model: tuple[dict[str, int], np.ndarray, float]
+    cols: Columns,
+    lo: int,
+    hi: int,
+    how: str,
+    model: tuple[dict[str, int], np.ndarray, float],
+    after_cue: bool = False,
 ) -> int:
     """The candidate end the model scores highest (ties keep the parse's end)."""
     index, weights, _ = model
     best, best_z = hi, None
-    for end in candidates(cols, lo, hi):
+    for end in candidates(cols, lo, hi, after_cue):
         z = sum(float(weights[index[f]]) for f in set(features(cols, lo, hi, end, how)) if f in index)
         if best_z is None or z > best_z or (z == best_z and end == hi):
             best, best_z = end, z
@@ -183,6 +201,7 @@ def refine_ends(doc: Doc, drafts: list[Draft]) -> None:
         span = doc.char_span(draft.content[0], draft.content[1], alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        end = best_end(cols, span.start, span.end, draft.how, model)
+        after_cue = draft.verb is not None and draft.verb < span.start
+        end = best_end(cols, span.start, span.end, draft.how, model, after_cue)
         if end != span.end:
             draft.content = (draft.content[0], doc[end - 1].idx + len(doc[end - 1]))

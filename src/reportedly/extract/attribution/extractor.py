@@ -20,6 +20,7 @@ from reportedly.extract.attribution.cuefilter import JUDGING_VERBS, candidate_le
 from reportedly.extract.attribution.drafts import (
     MIN_QUOTE_WORDS,
     Draft,
+    colon_blocks,
     from_according,
     from_colon_clause,
     from_inline_quote,
@@ -29,7 +30,7 @@ from reportedly.extract.attribution.drafts import (
     from_verb,
 )
 from reportedly.extract.attribution.kinds import governs_act, is_name, kind_of, says_words, subject_head
-from reportedly.extract.attribution.quotemarks import Quote, find_quotes
+from reportedly.extract.attribution.quotemarks import Quote, find_quotes, split_turns
 from reportedly.extract.attribution.references import resolve_anonymous, resolve_thing
 from reportedly.extract.attribution.relays import (
     OUTLET_VERBS,
@@ -48,7 +49,7 @@ from reportedly.extract.attribution.speakers import (
 )
 from reportedly.extract.attribution.split import join_split
 from reportedly.extract.attribution.stance import stance_of
-from reportedly.extract.cues import find_cues
+from reportedly.extract.cues import SPEECH_VERBS, find_cues
 from reportedly.model import Attribution, DocContext, Entity, Relay, Span, Speaker, SpeakerKind
 from reportedly.registry import extractors
 
@@ -117,7 +118,7 @@ extractors.register("extractors.attributions.v1", func=extract_attributions)
 
 def find_drafts(doc: Doc, text: str) -> list[Draft]:
     """Every attribution draft of `doc`, outermost claims only, in text order."""
-    quotes = find_quotes(text)
+    quotes = split_turns(find_quotes(text), text)
     cues = find_cues(doc)
     candidates = verb_drafts(doc, quotes, text, cues, candidate_lemmas())
     drafts = keep_likely(doc, candidates, _relayed(doc, candidates))
@@ -132,9 +133,12 @@ def find_drafts(doc: Doc, text: str) -> list[Draft]:
             drafts.append(colon)
     for start, end in cues.get("ACCORDING", []):
         draft = from_according(doc, start, end)
-        if draft is not None and not any(_overlaps(draft.content, d.content) for d in drafts):
+        if draft is not None and _frames(doc, draft, drafts):
             drafts.append(draft)
+    blocks = colon_blocks(doc, text, quotes)  # block quotations that lost their marks
+    drafts.extend(blocks)
     inside_quote = [(q.start, q.end) for q in quotes if q.words >= MIN_QUOTE_WORDS]
+    inside_quote += [b.content for b in blocks]
     # A cue inside a quotation belongs to the quoted speaker's words, not to the article.
     drafts = [d for d in drafts if d.direct or not any(_inside(d.cue, q) for q in inside_quote)]
     drafts = _outermost(doc, drafts)
@@ -218,6 +222,20 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return b[0] <= a[0] and a[1] <= b[1]
+
+
+def _frames(doc: Doc, according: Draft, drafts: list[Draft]) -> bool:
+    """True when an "according to X" draft credits its clause: no other draft's content overlaps it,
+    or the drafts inside it are no one's words ("According to police, officers saw Scott get out of
+    a car"; "..., according to the Tax Foundation" over "would see their incomes go up"): X is the
+    source, and `_outermost` drops them. A verb of saying inside keeps its speaker ("According to
+    Yahoo News, Clinton's spokesman said ...": the spokesman speaks, the outlet relays)."""
+    for d in drafts:
+        if not _overlaps(according.content, d.content):
+            continue
+        if not _inside(d.cue, according.content) or d.verb is None or doc[d.verb].lemma_ in SPEECH_VERBS:
+            return False
+    return True
 
 
 def _outermost(doc: Doc, drafts: list[Draft]) -> list[Draft]:

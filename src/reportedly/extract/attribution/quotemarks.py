@@ -1,10 +1,11 @@
 """Direct quotations found by their quote marks, in every style news text uses.
 
 One left-to-right scan over the text with a regular expression (no per-token loop). Styles: curly
-“...”, straight "...", guillemets «...», TeX/NYT ``...'' and ''...'', low „...“, and single ‘...’
-(only where the marks cannot be apostrophes). A quote left open at a paragraph break continues when
-the next paragraph opens with a quote mark (the multi-paragraph convention); otherwise it is
-dropped and the scan goes on after the break, so an unbalanced mark never swallows the article.
+“...”, straight "...", guillemets «...», TeX/NYT ``...'' and ''...'', low „...“, right marks on
+both sides ”...”, and single ‘...’ (only where the marks cannot be apostrophes). A quote left open
+at a paragraph break continues when the next paragraph opens with a quote mark (the multi-paragraph
+convention); otherwise it is dropped and the scan goes on after the break, so an unbalanced mark
+never swallows the article.
 """
 
 from __future__ import annotations
@@ -23,7 +24,12 @@ _CLOSERS = {
     "''": ("''",),
     "„": ("“", "”"),
     "‘": ("’",),
+    # ”...”: the same right mark on both sides (Swedish and Finnish typesetting, and English text
+    # whose editor turned every straight mark into a closing one: '” ― Veronica Cruz\n”Mr. Trump’s ...”')
+    "”": ("”",),
 }
+# Curly marks that open a quotation inside a straight one ('"... episode of “Shark Tank.” But ..."').
+_NESTED_OPENERS = frozenset({"“", "«", "„", "``"})
 # A quote this long without a closing mark is abandoned: no quotation in news runs this far.
 MAX_QUOTE_CHARS = 6000
 
@@ -46,7 +52,7 @@ def _is_opening(text: str, pos: int, mark: str) -> bool:
         return False
     if mark in ("“", "«", "``", "„"):
         return True
-    # Straight, doubled and single marks open only after a space, a bracket or a dash.
+    # Straight, doubled, single and right marks open only after a space, a bracket or a dash.
     return before.isspace() or before in "([{—–-:/"
 
 
@@ -101,6 +107,14 @@ def _find_close(text: str, marks: list[tuple[int, str]], i: int) -> tuple[int, i
                 return None
             j += 1
             continue
+        if cmark in _NESTED_OPENERS and _opens_after_space(text, cpos, cmark):
+            # '"PENCE: ... an episode of “Shark Tank.” But ...', '“... what he calls “hell” than
+            # live ...” ― Adriana Rodarte': a curly quotation inside another is skipped whole; its
+            # closing mark would otherwise close the outer quotation
+            inner = _find_close(text, marks, j)
+            if inner is not None:
+                j = inner[0] + 1
+                continue
         if (
             cmark in closers
             and _is_closing(text, cpos, cmark)
@@ -111,5 +125,40 @@ def _find_close(text: str, marks: list[tuple[int, str]], i: int) -> tuple[int, i
     return None
 
 
+def _opens_after_space(text: str, pos: int, mark: str) -> bool:
+    """True when the mark at `pos` stands where a quotation opens: after a space, bracket or dash."""
+    before = text[pos - 1] if pos > 0 else " "
+    return (before.isspace() or before in "([{—–-:/") and _is_opening(text, pos, mark)
+
+
 def _crosses_paragraph(text: str, start: int, end: int) -> bool:
     return "\n" in text[start:end]
+
+
+# A paragraph of a quotation that opens with a transcript turn's label: its mark, one to three words
+# in capitals and a colon ('"PENCE: Well, look, ...').
+_TURN = re.compile(r"\n[ \t]*(\"|“|'')([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):[ \t]")
+
+
+def split_turns(quotes: list[Quote], text: str) -> list[Quote]:
+    """Quotations that run over the turns of a quoted transcript, cut at each turn.
+
+    A transcript quoted paragraph by paragraph ('"WALLACE: ...' then '"PENCE: ...', each paragraph
+    opening with the mark: the multi-paragraph convention) scans as one quotation; each paragraph
+    that opens with a speaker's label starts a quotation of its own, so that every turn is its
+    speaker's (extractor._transcript_labels). A quotation that does not open with a label is whole.
+    """
+    out: list[Quote] = []
+    for q in quotes:
+        if _TURN.match("\n" + text[q.open : q.start + 40]) is None:
+            out.append(q)
+            continue
+        start, mark_at = q.start, q.open
+        for m in _TURN.finditer(text, q.start, q.end):
+            end = m.start()
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            out.append(Quote(mark_at, start, end, end, len(text[start:end].split())))
+            mark_at, start = m.start(1), m.end(1)
+        out.append(Quote(mark_at, start, q.end, q.close, len(text[start : q.end].split())))
+    return out

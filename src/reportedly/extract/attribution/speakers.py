@@ -128,7 +128,7 @@ def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token |
     Returns:
         the subject's head token, or None when the cue has no source ("was asked").
     """
-    node: Token | None = verb
+    node: Token | None = _reporter_of_adjunct(verb, cue_lemmas) or verb
     for _ in range(4):  # a subject shared along "said ... and added", "saying", up to a few hops
         assert node is not None
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
@@ -174,6 +174,26 @@ def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token |
             return node.head  # "a statement saying ...", "Clinton's op-ed supporting biofuels"
         return None
     return None
+
+
+# Dependencies along which a reported clause hangs under the verb that reports it.
+_REPORTED_DEPS = frozenset({"ccomp", "xcomp", "conj"})
+
+
+def _reporter_of_adjunct(verb: Token, cue_lemmas: frozenset[str]) -> Token | None:
+    """The verb that reports the clause a participle of saying closes: "Perdue said he didn't believe
+    it, arguing that ..." (the parser hangs "arguing" on "believe"): Perdue argues, not "he". The
+    outermost verb of the cue lexicon above the participle's head, through reported clauses; None
+    when the participle is no adjunct set off by a comma or no such verb reports its head."""
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    outer, node = None, verb.head
+    while node.dep_ in _REPORTED_DEPS and node.head.i != node.i:
+        node = node.head
+        if node.lemma_ in cue_lemmas and node.pos_ == "VERB" and node.i < verb.i:
+            outer = node  # reported after ("met ..., agreeing to ..., officials said"): the clause's own
+    return outer
 
 
 def _quote_between(a: Token, b: Token) -> bool:

@@ -423,3 +423,55 @@ def test_events_person_with_a_political_role_stands_alone(role: str, coded: bool
     entities = [dataclasses.replace(herrera, cameo=role, sector=role)]
     events = extract_events(doc, entities, [], DocContext("t"))
     assert [(e.type, e.actors) for e in events] == ([("REJECT", ("e1",))] if coded else [])
+
+
+@pytest.mark.parametrize(
+    ("spec", "recipients"),
+    [
+        # the object's "to" phrase, when the verb has none of its own
+        (RETURNED, ["Peru"]),
+        # two "to" phrases after the object: the last one that names a party
+        (
+            [
+                ("ICE", "ICE", 1, "nsubj", "PROPN"),
+                ("returned", "return", 1, "ROOT", "VERB"),
+                ("skulls", "skull", 1, "dobj", "NOUN"),
+                ("that", "that", 4, "nsubj", "PRON"),
+                ("date", "date", 2, "relcl", "VERB"),
+                ("to", "to", 4, "prep", "ADP"),
+                ("Spain", "Spain", 5, "pobj", "PROPN"),
+                ("to", "to", 2, "prep", "ADP"),
+                ("Peru", "Peru", 7, "pobj", "PROPN"),
+                (".", ".", 1, "punct", "PUNCT"),
+            ],
+            ["Peru"],
+        ),
+        # the verb's own "to" phrase names the recipient: the object's is no part of it
+        (
+            [
+                ("ICE", "ICE", 1, "nsubj", "PROPN"),
+                ("returned", "return", 1, "ROOT", "VERB"),
+                ("skulls", "skull", 1, "dobj", "NOUN"),
+                ("that", "that", 4, "nsubj", "PRON"),
+                ("date", "date", 2, "relcl", "VERB"),
+                ("to", "to", 4, "prep", "ADP"),
+                ("Spain", "Spain", 5, "pobj", "PROPN"),
+                ("to", "to", 1, "prep", "ADP"),
+                ("Peru", "Peru", 7, "pobj", "PROPN"),
+                (".", ".", 1, "punct", "PUNCT"),
+            ],
+            [],
+        ),
+    ],
+)
+def test_events_transfer_recipients_read_the_objects_last_to_phrase(
+    spec: list[tuple[str, str, int, str, str]], recipients: list[str]
+) -> None:
+    from reportedly.extract.events.arguments import ArgIndex, transfer_recipients
+
+    doc = _doc(spec)
+    names = {"ICE": ("government", "ORG"), "Spain": ("government", "GPE"), "Peru": ("government", "GPE")}
+    entities = _entities(doc, {w: names[w] for w in names if any(t.text == w for t in doc)})
+    index = ArgIndex.build(doc, entities)
+    found = transfer_recipients(doc[1], index)
+    assert [index.entities[e].name for e in found] == recipients

@@ -444,3 +444,24 @@ def test_entities_parties_plural_by_agreement(aux: str, found: bool) -> None:
     ctx = DocContext("t", dateline=KABUL)
     agents = [(e.name, e.cameo) for e in extract_entities(doc, ctx) if e.kb_id is None]
     assert agents == ([("Police (Afghanistan)", "AFGCOP")] if found else [])
+
+
+# "Police were searching for four people .": a past form of "be" (VBD, no VBP) tells the number by itself
+POLICE_WERE = [
+    ("Police", 2, "nsubj", "PROPN", "O"),
+    ("were", 2, "aux", "AUX", "O"),
+    ("searching", 2, "ROOT", "VERB", "O"),
+    ("for", 2, "prep", "ADP", "O"),
+    ("four", 5, "nummod", "NUM", "O"),
+    ("people", 3, "pobj", "NOUN", "O"),
+    (".", 2, "punct", "PUNCT", "O"),
+]
+
+
+@pytest.mark.parametrize(("aux", "found"), [("were", True), ("was", False)])
+def test_entities_parties_plural_by_a_past_form_of_be(aux: str, found: bool) -> None:
+    doc = make_doc([(aux if w == "were" else w, *rest) for w, *rest in POLICE_WERE])
+    doc[0].tag_, doc[1].tag_, doc[2].tag_ = "NNP", "VBD", "VBG"
+    ctx = DocContext("t", dateline=KABUL)
+    agents = [(e.name, e.cameo) for e in extract_entities(doc, ctx) if e.kb_id is None]
+    assert agents == ([("Police (Afghanistan)", "AFGCOP")] if found else [])

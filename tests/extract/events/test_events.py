@@ -475,3 +475,38 @@ def test_events_transfer_recipients_read_the_objects_last_to_phrase(
     index = ArgIndex.build(doc, entities)
     found = transfer_recipients(doc[1], index)
     assert [index.entities[e].name for e in found] == recipients
+
+
+# "Thousands of people marched in Bamako .": a demonstration no entity names a source of
+MARCHED = [
+    ("Thousands", "thousand", 3, "nsubj", "NOUN"),
+    ("of", "of", 0, "prep", "ADP"),
+    ("people", "people", 1, "pobj", "NOUN"),
+    ("marched", "march", 3, "ROOT", "VERB"),
+    ("in", "in", 3, "prep", "ADP"),
+    ("Bamako", "Bamako", 4, "pobj", "PROPN"),
+    (".", ".", 3, "punct", "PUNCT"),
+]
+TANKS_ROLLED = [
+    ("The", "the", 1, "det", "DET"),
+    ("tanks", "tank", 2, "nsubj", "NOUN"),
+    *((w, lem, h - 1, d, p) for w, lem, h, d, p in MARCHED[3:]),
+]
+
+
+@pytest.mark.parametrize(
+    ("spec", "place", "types"),
+    [
+        (MARCHED, True, ["PROTEST"]),  # people march in a named place: PLOVER's PROTEST needs no source
+        (MARCHED, False, []),  # no place either: nothing to code
+        (TANKS_ROLLED, True, []),  # things, no people
+    ],
+)
+def test_events_demonstration_by_unnamed_people_with_a_place(
+    spec: list[tuple[str, str, int, str, str]], place: bool, types: list[str]
+) -> None:
+    doc = _doc(spec)
+    (bamako,) = _entities(doc, {"Bamako": ("place", "GPE")})
+    entities = [dataclasses.replace(bamako, country="MLI")] if place else []
+    events = extract_events(doc, entities, [], DocContext("t"))
+    assert [(e.type, e.actors) for e in events] == [(t, ()) for t in types]

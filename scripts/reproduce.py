@@ -116,8 +116,9 @@ def imported_modules(script: str) -> set[str]:
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                names = [f"{node.module}.{alias.name}" if module_file(f"{node.module}.{alias.name}")
-                         else node.module for alias in node.names]
+                # "from reportedly.extract import wordnet" names a module, "from reportedly.extract.cues
+                # import X" a name in one: both forms are tried, a name that is no file is skipped below
+                names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
             for name in names:
                 path = module_file(name) if name.split(".")[0] == "reportedly" else None
                 if path is None or path.name == "__init__.py":

@@ -80,12 +80,6 @@ def test_quotes_marks_split_turns(text: str, inside: list[str]) -> None:
     assert all(0 <= q.open < q.start <= q.end <= q.close <= len(text) for q in quotes)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quotemarks._find_close rescans every unclosed nested opener from scratch: 2^n calls for n "
-    "unclosed curly openers in a paragraph (20: ~1 s, 30: ~20 min), a hang on one broken page; "
-    "quotemarks.py is a hashed input of the attribution weights, so the fix waits for a retraining",
-)
 def test_quotes_marks_unclosed_nested_openers_scan_in_polynomial_time(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -74,13 +74,14 @@ def find_quotes(text: str) -> list[Quote]:
     """
     quotes: list[Quote] = []
     marks = [(m.start(), m.group()) for m in _MARK.finditer(text)]
+    closes: dict[int, tuple[int, int, str] | None] = {}  # each opener's close, found once
     i = 0
     while i < len(marks):
         pos, mark = marks[i]
         if mark not in _CLOSERS or not _is_opening(text, pos, mark):
             i += 1
             continue
-        close = _find_close(text, marks, i)
+        close = _find_close(text, marks, i, closes)
         if close is None:
             i += 1
             continue
@@ -92,7 +93,26 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
-def _find_close(text: str, marks: list[tuple[int, str]], i: int) -> tuple[int, int, str] | None:
+def _find_close(
+    text: str,
+    marks: list[tuple[int, str]],
+    i: int,
+    closes: dict[int, tuple[int, int, str] | None] | None = None,
+) -> tuple[int, int, str] | None:
+    """The index, position and mark that close the quotation opened by `marks[i]`, or None.
+
+    `closes` keeps each opener's answer for one text: a nested opener is skipped through its own close,
+    and unclosed nested openers would otherwise be rescanned from each outer one (2^n scans for n)."""
+    if closes is None:
+        closes = {}
+    if i not in closes:
+        closes[i] = _scan_close(text, marks, i, closes)
+    return closes[i]
+
+
+def _scan_close(
+    text: str, marks: list[tuple[int, str]], i: int, closes: dict[int, tuple[int, int, str] | None]
+) -> tuple[int, int, str] | None:
     pos, mark = marks[i]
     closers = _CLOSERS[mark]
     j = i + 1
@@ -111,7 +131,7 @@ def _find_close(text: str, marks: list[tuple[int, str]], i: int) -> tuple[int, i
             # '"PENCE: ... an episode of “Shark Tank.” But ...', '“... what he calls “hell” than
             # live ...” ― Adriana Rodarte': a curly quotation inside another is skipped whole; its
             # closing mark would otherwise close the outer quotation
-            inner = _find_close(text, marks, j)
+            inner = _find_close(text, marks, j, closes)
             if inner is not None:
                 j = inner[0] + 1
                 continue

@@ -525,11 +525,6 @@ WELCOMED = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor._draft's hosting-verb-as-praise swap makes roles.host (the first subject) the only "
-    "actor: the other subjects, recipients of the hosting reading, are dropped; fixing it changes output",
-)
 def test_events_praise_by_a_hosting_verb_keeps_every_subject() -> None:
     doc = _doc(WELCOMED)
     names = {"France": ("government", "GPE"), "Germany": ("government", "GPE"), "Iran": ("government", "GPE")}

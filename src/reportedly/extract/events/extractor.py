@@ -300,8 +300,10 @@ def _draft(
         # PLOVER's host is the recipient of the visit it hosts (CAMEO 043); a verb of hosting typed as praise
         # (CAMEO 051) is no visit: its subject is the source, the party its object names the target ("the
         # military welcomed ASEAN's engagement"). Not for what is received ("received weapons from
-        # Washington": the receiver is the recipient)
-        roles.actors, roles.recipients, roles.host = [roles.host], praised, None
+        # Washington": the receiver is the recipient). Every subject praises: a hosting verb's subjects are
+        # its recipients, the host first ("France and Germany welcomed ...")
+        hosts = roles.recipients if roles.recipients[:1] == [roles.host] else [roles.host]
+        roles.actors, roles.recipients, roles.host = hosts, praised, None
     cameo = match.cameo if match.type == kind else ROOT_CODES.get(kind)
     return Draft(
         trigger=tok,

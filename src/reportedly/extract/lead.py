@@ -43,7 +43,7 @@ from reportedly.extract.places import is_country_entry, resolve_place
 from reportedly.gazetteer import load_gazetteer
 from reportedly.model import DocContext, Entity, Event, Lead, LeadPart
 from reportedly.model import Span as TextSpan
-from reportedly.nlp.doctext import doc_text
+from reportedly.nlp.doctext import doc_ents, doc_text
 
 __all__ = ["extract_lead", "LEAD_SENTENCES"]
 
@@ -304,10 +304,10 @@ def _part(span: Span | Token, **fields: object) -> LeadPart:
     return LeadPart(text=span.text, start=span.start_char, end=span.end_char, **fields)  # type: ignore[arg-type]
 
 
-def _ents_in(sent: Span, doc_ents: Sequence[Span]) -> list[Span]:
+def _ents_in(sent: Span, ents: Sequence[Span]) -> list[Span]:
     """`sent.ents` from the Doc's entities read once: `Span.ents` rebuilds every entity of the Doc on
     each call (entities never overlap, so those within the sentence are the same)."""
-    return [ent for ent in doc_ents if ent.start >= sent.start and ent.end <= sent.end]
+    return [ent for ent in ents if ent.start >= sent.start and ent.end <= sent.end]
 
 
 def _entity_at(start: int, end: int, entities: Iterable[Entity]) -> Entity | None:
@@ -403,9 +403,9 @@ def _adjunct(verb: Token, marks: frozenset[str], preps: frozenset[str], purpose:
 def _when(doc: Doc, sents: Sequence[Span], ctx: DocContext) -> LeadPart | None:
     dates = date_index(doc)
     year = context_year(dates)
-    doc_ents = doc.ents
+    ents = doc_ents(doc)
     for sent in sents:
-        for ent in _ents_in(sent, doc_ents):
+        for ent in _ents_in(sent, ents):
             if ent.label_ not in TIME_LABELS or (ent.text.isdigit() and len(ent.text) != 4):
                 continue  # a bare number tagged DATE is an age or a count ("Collett, 62,")
             if DURATION.match(ent.text.strip()):
@@ -475,7 +475,7 @@ def _headline_place(doc: Doc, who: LeadPart | None, entities: Sequence[Entity],
     acting = {doc[i].text for i, (dep, label) in enumerate(doc.to_array([DEP, ENT_TYPE]).tolist())
               if dep in subjects and label in places}  # from one array: no Token for the other words
     best: tuple[int, bool, LeadPart] | None = None
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in PLACE_LABELS or _is_the(ent, who):
             continue
         if doc_text(doc).count(ent.text) < 2:  # doc_text builds the text once per Doc
@@ -553,11 +553,11 @@ def _places(sents: Sequence[Span], who: LeadPart | None,
     that describe a noun ("the US election", "US-based", "UK bars"), which place the event less often."""
     out: list[tuple[LeadPart, str | None]] = []
     described: list[tuple[LeadPart, str | None]] = []
-    doc_ents = sents[0].doc.ents if sents else ()
+    ents = doc_ents(sents[0].doc) if sents else ()
     for sent in sents:
         locative: list[tuple[LeadPart, str | None]] = []
         other: list[tuple[LeadPart, str | None]] = []
-        for ent in _ents_in(sent, doc_ents):
+        for ent in _ents_in(sent, ents):
             part, prep = _place_part(ent, who, entities)
             if part is None:
                 continue
@@ -571,8 +571,8 @@ def _places(sents: Sequence[Span], who: LeadPart | None,
 
 def _described(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Entity]) -> list[LeadPart]:
     """The names in `sents` that describe a noun (the last places `_places` gives)."""
-    doc_ents = sents[0].doc.ents if sents else ()
-    return [part for sent in sents for ent in _ents_in(sent, doc_ents)
+    ents = doc_ents(sents[0].doc) if sents else ()
+    return [part for sent in sents for ent in _ents_in(sent, ents)
             if ent.root.dep_ in MODIFIER_DEPS and ent.label_ not in SETTING_LABELS
             for part, prep in [_place_part(ent, who, entities)] if part is not None and prep is None]
 

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reportedly.extract.places import Place, country_of_adjective, country_place, resolve_place
 from reportedly.gazetteer import Gazetteer
+from reportedly.nlp.doctext import doc_ents
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 # Nouns that turn an organization or a nationality into its people speaking for it.
@@ -439,7 +440,7 @@ def collect_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     Returns:
         mentions with char offsets into doc.text.
     """
-    ents = _joined([e for e in doc.ents if e.label_ in ENTITY_LABELS])
+    ents = _joined([e for e in doc_ents(doc) if e.label_ in ENTITY_LABELS])
     context = frozenset(
         p.country
         for e in ents

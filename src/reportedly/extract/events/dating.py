@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from reportedly.model import DocContext, EventDate
+from reportedly.nlp.doctext import doc_ents
 
 # Adverbs that date an event without a value: kept as text so a reader sees the hedge.
 VAGUE_TIME = frozenset({"recently", "lately", "yesterday", "today", "tonight", "earlier", "previously"})
@@ -104,7 +105,7 @@ def _in_the_past(text: str, when: dt.datetime, published: dt.date) -> dt.datetim
 
 def date_index(doc: Doc) -> dict[int, Span]:
     """Token index -> the DATE or TIME entity holding it; build once per Doc (Doc.ents is costly)."""
-    return {t.i: ent for ent in doc.ents if ent.label_ in ("DATE", "TIME") for t in ent}
+    return {t.i: ent for ent in doc_ents(doc) if ent.label_ in ("DATE", "TIME") for t in ent}
 
 
 def context_year(dates: dict[int, Span]) -> str | None:

@@ -1,12 +1,12 @@
-"""doc_text and doc_ents: the last Doc's text and entities are kept, and another Doc is read afresh."""
+"""doc_text, doc_ents and children: the last Doc's values are kept, and another Doc is read afresh."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from reportedly.nlp.doctext import doc_ents, doc_text, keep_text
+from reportedly.nlp.doctext import children, doc_ents, doc_text, keep_text
 
 
 @pytest.mark.parametrize("order", [(0, 1, 0, 0), (1, 1, 0, 1)])
@@ -37,3 +37,16 @@ def test_kept_text_is_what_doc_text_gives_until_another_doc() -> None:
     assert doc_text(doc) is text and doc.text == text  # spaCy's tokenization keeps every character
     assert doc_text(other) == "Kabul said no."
     assert doc_text(doc) == text
+
+
+def test_children_are_the_tokens_children_for_each_doc_in_turn() -> None:
+    vocab = spacy.blank("en").vocab
+    words = ["Russia", "and", "Iran", "signed", "a", "deal", "."]
+    heads, deps = [3, 0, 0, 3, 5, 3, 3], ["nsubj", "cc", "conj", "ROOT", "det", "dobj", "punct"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    other = Doc(vocab, words=["Talks", "began", "."], heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"])
+    for d in (doc, other, doc):
+        for tok in d:
+            assert [c.i for c in children(tok)] == [c.i for c in tok.children]
+    assert children(doc[3]) is children(doc[3])  # walked once, then shared
+    assert [c.text for c in children(doc[0])] == ["and", "Iran"]

@@ -1,4 +1,4 @@
-"""The text and the entities of a Doc, built once for the extractors that read them.
+"""The text, the entities and the tokens' children of a Doc, built once for the extractors that read them.
 
 `Doc.text` is not stored: spaCy joins every token's `text_with_ws` on each access (about 0.15 ms for a
 300-token article, 0.4 ms for a 1,000-token one), and the entity coder, the reference resolver and the
@@ -17,12 +17,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 # The last Doc read and its text.
 _LAST: list[Any] = [None, ""]
 # The last Doc whose entities were read and those entities.
 _LAST_ENTS: list[Any] = [None, ()]
+# The last Doc whose tokens' children were read, and the children read, by token index.
+_LAST_CHILDREN: list[Any] = [None, {}]
 
 
 def doc_text(doc: Doc) -> str:
@@ -66,3 +68,27 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
         ents = doc.ents
         _LAST_ENTS[:] = (doc, ents)
     return ents  # type: ignore[no-any-return]
+
+
+def children(tok: Token) -> tuple[Token, ...]:
+    """`tuple(tok.children)`, walked once per token of the last Doc asked about.
+
+    `Token.children` scans the token's subtree span for tokens headed by it and makes a new Token for
+    each child on every call; the event arguments walk the same noun phrases' children several times
+    per trigger. The Tokens are shared: compare them by index (`.i`), never by identity.
+
+    Args:
+        tok: a token of a parsed Doc.
+
+    Returns:
+        its syntactic children, left to right, as `tok.children` gives them.
+    """
+    doc = tok.doc
+    last, table = _LAST_CHILDREN
+    if last is not doc:
+        table = {}
+        _LAST_CHILDREN[:] = (doc, table)
+    found = table.get(tok.i)
+    if found is None:
+        found = table[tok.i] = tuple(tok.children)
+    return found  # type: ignore[no-any-return]

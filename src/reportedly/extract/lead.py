@@ -43,7 +43,7 @@ from reportedly.extract.places import is_country_entry, resolve_place
 from reportedly.gazetteer import load_gazetteer
 from reportedly.model import DocContext, Entity, Event, Lead, LeadPart
 from reportedly.model import Span as TextSpan
-from reportedly.nlp.doctext import doc_ents, doc_text
+from reportedly.nlp.doctext import children, doc_ents, doc_text
 
 __all__ = ["extract_lead", "LEAD_SENTENCES"]
 
@@ -164,7 +164,7 @@ def _subjects(verb: Token) -> list[Token]:
     agent = _subject(verb)
     if agent is None:
         return []
-    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    patient = next((c for c in children(verb) if c.dep_ == "nsubjpass"), None)
     return [agent] + ([patient] if patient is not None and patient != agent else [])
 
 
@@ -181,7 +181,7 @@ def _in_headline(subject: Token, who: LeadPart, entities: Sequence[Entity], head
     """Whether the headline names the who: its head noun (with the nouns compounded on it, not a place
     name: "the London Mayor" is no Londoner), or the name of the party the subject is a mention of
     (not of one a description or a pronoun was taken for)."""
-    words = [t.lower_ for t in (subject, *(c for c in subject.children if c.dep_ == "compound"))
+    words = [t.lower_ for t in (subject, *(c for c in children(subject) if c.dep_ == "compound"))
              if t.ent_type_ not in PLACE_LABELS or subject.ent_type_ in PLACE_LABELS]
     entity = _entity_at(subject.idx, subject.idx + len(subject.text), entities)
     if entity is not None and entity.id == who.entity and entity.type in PARTY_LABELS:
@@ -231,19 +231,19 @@ def _main_verb(sent: Span) -> Token | None:
     if root.pos_ not in ("VERB", "AUX"):
         return None
     if root.lemma_.lower() in SPEECH_VERBS:
-        reported = next((c for c in root.children if c.dep_ == "ccomp" and _subject(c) is not None), None)
+        reported = next((c for c in children(root) if c.dep_ == "ccomp" and _subject(c) is not None), None)
         if reported is not None:
             return reported
     return root if _subject(root) is not None else None
 
 
 def _subject(verb: Token) -> Token | None:
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = next((c for c in children(verb) if c.dep_ in SUBJECT_DEPS), None)
     if subject is None and verb.dep_ == "conj":  # "... and dozens were injured": the first verb's subject
         return _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
     if subject is not None and subject.dep_ == "nsubjpass":
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        agent = next((c for c in children(verb) if c.dep_ == "agent"), None)
+        pobj = next((c for c in children(agent) if c.dep_ == "pobj"), None) if agent is not None else None
         return pobj or subject
     return subject
 
@@ -262,7 +262,7 @@ def _phrase(head: Token) -> Span:
         if child.dep_ in ASIDE_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"):
             break  # "Thousands of farmers" keeps its complement; "a man from Ohio, who ..." does not
         if child.dep_ == "prep":
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            obj = next((c for c in children(child) if c.dep_ == "pobj"), None)
             right = _phrase(obj).end - 1 if obj is not None else child.i
             break
         right = child.right_edge.i
@@ -336,7 +336,7 @@ def _who(subject: Token, entities: Sequence[Entity], sents: Sequence[Span]) -> L
 def _stands_for_a_name(subject: Token) -> bool:
     if subject.pos_ == "PRON":
         return subject.lower_ not in ("some", "many", "most", "all", "we", "you", "i", "one", "none")
-    return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in subject.children
+    return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in children(subject)
                if c.i < subject.i)
 
 
@@ -386,16 +386,16 @@ def _adjunct(verb: Token, marks: frozenset[str], preps: frozenset[str], purpose:
     """The first clause or phrase on the main verb (or a verb coordinated with it) introduced by one of
     `marks` (a subordinate clause) or `preps` (a prepositional phrase); with `purpose`, also an
     infinitive clause of purpose ("to protest ...")."""
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    verbs = [verb, *(c for c in children(verb) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
     for head in verbs:
         for child in head.rights:
             if child.dep_ == "advcl":
-                mark = next((c for c in child.children if c.dep_ in ("mark", "aux")), None)
+                mark = next((c for c in children(child) if c.dep_ in ("mark", "aux")), None)
                 if mark is not None and (mark.lower_ in marks or (purpose and mark.tag_ == "TO")):
                     return _part(child.doc[child.left_edge.i:child.right_edge.i + 1])
                 if not purpose and child.tag_ == "VBG" and child.lower_ in preps:
                     return _part(child.doc[child.i:child.right_edge.i + 1])
-            if child.dep_ == "prep" and child.lower_ in preps and len(list(child.children)):
+            if child.dep_ == "prep" and child.lower_ in preps and len(list(children(child))):
                 return _part(child.doc[child.i:child.right_edge.i + 1])
     return None
 

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reportedly.extract.places import Place, country_of_adjective, country_place, resolve_place
 from reportedly.gazetteer import Gazetteer
-from reportedly.nlp.doctext import doc_ents
+from reportedly.nlp.doctext import children, doc_ents
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 # Nouns that turn an organization or a nationality into its people speaking for it.
@@ -283,7 +283,7 @@ def _is_agentive(doc: Doc, start: int, end: int) -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:  # "Moscow and Beijing said": the first conjunct's
         root = root.head
     head = root.head
-    if any(_will_to_act(c) for c in root.children):
+    if any(_will_to_act(c) for c in children(root)):
         return True  # a headline drops the copula: "Russia ready to host talks"
     if root.dep_ in ("poss", "compound"):  # "Moscow's decision", "US military action", "US Secretary"
         return head.lemma_.lower() in ACT_NOUNS or head.lower_ in ACT_NOUNS
@@ -297,8 +297,8 @@ def _is_agentive(doc: Doc, start: int, end: int) -> bool:
     if root.dep_ not in SUBJECT_DEPS or head.pos_ not in ("VERB", "AUX"):
         return False
     if (head.lemma_ or head.lower_) in BE_FORMS:
-        return any(c.dep_ == "acomp" and c.lower_ in ACTOR_ADJECTIVES for c in head.children)
-    if any(c.dep_ == "prt" for c in head.children):
+        return any(c.dep_ == "acomp" and c.lower_ in ACTOR_ADJECTIVES for c in children(head))
+    if any(c.dep_ == "prt" for c in children(head)):
         return True  # "Pyongyang would not sit down with ...": a phrasal verb is an act
     return (head.lemma_.lower() or head.lower_) not in PLACE_VERBS
 
@@ -306,7 +306,7 @@ def _is_agentive(doc: Doc, start: int, end: int) -> bool:
 def _will_to_act(token: Token) -> bool:
     """An adjective of will with the act it wills: "ready to host" (the copula a headline drops)."""
     return token.dep_ in ("amod", "acomp") and token.lower_ in ACTOR_ADJECTIVES and any(
-        c.dep_ == "xcomp" for c in token.children
+        c.dep_ == "xcomp" for c in children(token)
     )
 
 

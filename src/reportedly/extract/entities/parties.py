@@ -37,6 +37,7 @@ from reportedly.extract.agents import MEMBER_WORDS, code_for, is_body, kind_sect
 from reportedly.extract.places import country_of_adjective
 from reportedly.gazetteer import Gazetteer
 from reportedly.model import Affiliation, Entity, Span
+from reportedly.nlp.doctext import children
 
 PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 # Prepositions whose object is a party ("clashes with rebels", "fired on police", "killed by gunmen");
@@ -152,9 +153,9 @@ def _owner(tok: Token, covered: dict[int, str], country_of: dict[int, str]) -> s
     NRF's forces", "troops of the NRF"), an unnamed one ("representatives of several countries") or a
     pronoun ("its troops": the owner is named elsewhere);
     the ISO-3 of an owning country ("China's military", "forces of Mali"); None when nothing does."""
-    for child in tok.children:
+    for child in children(tok):
         owners = [child] if child.dep_ in OWNER_DEPS else (
-            [g for g in child.children if g.dep_ == "pobj"]
+            [g for g in children(child) if g.dep_ == "pobj"]
             if child.dep_ == "prep" and child.lower_ in OWNER_PREPS else []
         )
         for owner in owners:
@@ -192,7 +193,7 @@ def _is_body(tok: Token, before: list[Token], sector: str | None, country_of: di
         return False
     articles = ("the", "a", "an") if organ else ("the",)
     if not any((c.dep_ == "det" and c.lower_ in articles) or (c.dep_ == "poss" and c.i in country_of)
-               for c in tok.children):
+               for c in children(tok)):
         return False  # "the army", "China's military", "a court"
     return all(t.i in country_of or _adjective_country(t, gaz) for t in before)
 
@@ -214,13 +215,13 @@ def _national_person(tok: Token, before: list[Token], sector: str | None, covere
         return False
     if tok.lower_ in MEMBER_WORDS:
         return False
-    if any(c.dep_ == "appos" and c.i in covered for c in tok.children) or (
+    if any(c.dep_ == "appos" and c.i in covered for c in children(tok)) or (
         tok.dep_ in ("appos", "compound") and tok.head.i in covered
     ):
         return False  # "the Russian envoy, Zamir Kabulov": the title of the one named
     # "the Russian envoy" most often refers back to one the article names: reference resolution's
     # (entities/references.py), not a new party; "a Spanish judge" introduces one
-    return not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and _country_before(
+    return not any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok)) and _country_before(
         before, country_of, gaz)
 
 

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from reportedly.nlp.doctext import children, doc_ents, doc_text, keep_text
+from reportedly.nlp.doctext import children, doc_ents, doc_text, keep_text, tokens
 
 
 @pytest.mark.parametrize("order", [(0, 1, 0, 0), (1, 1, 0, 1)])
@@ -50,3 +50,11 @@ def test_children_are_the_tokens_children_for_each_doc_in_turn() -> None:
             assert [c.i for c in children(tok)] == [c.i for c in tok.children]
     assert children(doc[3]) is children(doc[3])  # walked once, then shared
     assert [c.text for c in children(doc[0])] == ["and", "Iran"]
+
+
+def test_tokens_are_the_docs_tokens_for_each_doc_in_turn() -> None:
+    nlp = spacy.blank("en")
+    docs = [nlp("Talks open in Moscow."), nlp("Kabul said no.")]
+    for d in (docs[0], docs[1], docs[0]):
+        assert [(t.i, t.text) for t in tokens(d)] == [(t.i, t.text) for t in d]
+    assert tokens(docs[0]) is tokens(docs[0])

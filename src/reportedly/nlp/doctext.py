@@ -25,6 +25,8 @@ _LAST: list[Any] = [None, ""]
 _LAST_ENTS: list[Any] = [None, ()]
 # The last Doc whose tokens' children were read, and the children read, by token index.
 _LAST_CHILDREN: list[Any] = [None, {}]
+# The last Doc whose tokens were listed, and its Tokens.
+_LAST_TOKENS: list[Any] = [None, []]
 
 
 def doc_text(doc: Doc) -> str:
@@ -92,3 +94,23 @@ def children(tok: Token) -> tuple[Token, ...]:
     if found is None:
         found = table[tok.i] = tuple(tok.children)
     return found  # type: ignore[no-any-return]
+
+
+def tokens(doc: Doc) -> list[Token]:
+    """`list(doc)`, made once per Doc (the last Doc's Tokens are kept).
+
+    `doc[i]` makes a new Token on every call; a step that reads the same tokens' attributes over and
+    over (a content's trimming, a head's modifiers) indexes this list instead. The Tokens are shared:
+    compare them by index (`.i`), never by identity.
+
+    Args:
+        doc: a spaCy Doc.
+
+    Returns:
+        its Tokens, `tokens(doc)[i]` being `doc[i]`; do not change the list.
+    """
+    last, made = _LAST_TOKENS
+    if last is not doc:
+        made = list(doc)
+        _LAST_TOKENS[:] = (doc, made)
+    return made  # type: ignore[no-any-return]

@@ -38,7 +38,7 @@ from reportedly.extract.cues import (
     is_cognition,
     prep_of,
 )
-from reportedly.nlp.doctext import children
+from reportedly.nlp.doctext import children, tokens
 
 # Fewest words for a quotation to stand as a statement: shorter ones are scare quotes ("crazy").
 MIN_QUOTE_WORDS = 4
@@ -113,13 +113,14 @@ def trim_content(doc: Doc, start: int, end: int) -> tuple[int, int]:
     Returns:
         the trimmed (start, end) token range.
     """
-    if end - start > 1 and doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if"):
-        start += 1 if doc[start].lower_ == "that" else 0
+    toks = tokens(doc)  # each doc[i] would make a new Token: these loops read every token twice
+    if end - start > 1 and toks[start].dep_ == "mark" and toks[start].lower_ in ("that", "whether", "if"):
+        start += 1 if toks[start].lower_ == "that" else 0
     for i in range(start + 1, end - 1):
         # "... be fired and defended Trump": a coordinated reporting verb starts another claim.
-        after = doc[i + 1]
+        after = toks[i + 1]
         if (
-            doc[i].dep_ == "cc"
+            toks[i].dep_ == "cc"
             and after.dep_ == "conj"
             and after.lemma_ in CUE_LEMMAS
             and after.tag_ in ("VBD", "VBZ")
@@ -130,13 +131,13 @@ def trim_content(doc: Doc, start: int, end: int) -> tuple[int, int]:
     for i in range(start + 1, end - 1):
         # ", giving cover to ...": a participle hung on the content's verb is the speaker's doing, not words.
         after = (
-            doc[i + 2] if doc[i + 1].lower_ in ("while", "before", "after") and i + 2 < end else doc[i + 1]
+            toks[i + 2] if toks[i + 1].lower_ in ("while", "before", "after") and i + 2 < end else toks[i + 1]
         )
-        if doc[i].text == "," and after.tag_ == "VBG" and after.dep_ == "advcl" and after.head.i != root.i:
+        if toks[i].text == "," and after.tag_ == "VBG" and after.dep_ == "advcl" and after.head.i != root.i:
             end = i
             break
     for i in range(max(start + 1, end - MAX_TAIL_TOKENS), end):
-        tok = doc[i]
+        tok = toks[i]
         if tok.text != "," or i + 1 >= end:
             continue
         tail = doc[i + 1 : end]
@@ -145,9 +146,11 @@ def trim_content(doc: Doc, start: int, end: int) -> tuple[int, int]:
         ):
             end = i
             break
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text in ",;:—-–" or doc[end - 1].is_space):
+    while end > start and (
+        toks[end - 1].is_punct and toks[end - 1].text in ",;:—-–" or toks[end - 1].is_space
+    ):
         end -= 1
-    while start < end and (doc[start].is_punct and doc[start].text in ",;:—-–" or doc[start].is_space):
+    while start < end and (toks[start].is_punct and toks[start].text in ",;:—-–" or toks[start].is_space):
         start += 1
     return start, end
 

@@ -37,7 +37,7 @@ from reportedly.extract.agents import MEMBER_WORDS, code_for, is_body, kind_sect
 from reportedly.extract.places import country_of_adjective
 from reportedly.gazetteer import Gazetteer
 from reportedly.model import Affiliation, Entity, Span
-from reportedly.nlp.doctext import children
+from reportedly.nlp.doctext import children, tokens
 
 PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 # Prepositions whose object is a party ("clashes with rebels", "fired on police", "killed by gunmen");
@@ -140,10 +140,12 @@ def _modifiers(tok: Token) -> list[Token]:
     """The contiguous modifiers right before a head, nearest last ("armed", "riot")."""
     found: list[Token] = []
     i = tok.i - 1
-    while i >= tok.sent.start and tok.doc[i].dep_ in MODIFIER_DEPS and tok.doc[i].head.i in (
-        tok.i, *(t.i for t in found)
-    ):
-        found.insert(0, tok.doc[i])
+    if i < 0:
+        return found
+    toks = tokens(tok.doc)
+    first = tok.sent.start if toks[i].dep_ in MODIFIER_DEPS else i + 1  # Token.sent scans the sentence
+    while i >= first and toks[i].dep_ in MODIFIER_DEPS and toks[i].head.i in (tok.i, *(t.i for t in found)):
+        found.insert(0, toks[i])
         i -= 1
     return found
 

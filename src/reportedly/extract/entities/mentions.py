@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reportedly.extract.places import Place, country_of_adjective, country_place, resolve_place
 from reportedly.gazetteer import Gazetteer
-from reportedly.nlp.doctext import children, doc_ents
+from reportedly.nlp.doctext import children, doc_ents, doc_text, tokens
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 # Nouns that turn an organization or a nationality into its people speaking for it.
@@ -236,24 +236,27 @@ class Mention:
 
 def _mention(doc: Doc, start: int, end: int, label: str, **extra: object) -> Mention:
     span = doc[start:end]
-    return Mention(span.start_char, span.end_char, span.text, label, start, end, **extra)  # type: ignore[arg-type]
+    # Span.text joins every token's text; the Doc's text, kept once, holds the same characters
+    text = doc_text(doc)[span.start_char:span.end_char] if end > start else span.text
+    return Mention(span.start_char, span.end_char, text, label, start, end, **extra)  # type: ignore[arg-type]
 
 
 def _trim(ent: Span) -> tuple[int, int]:
     """The span without a leading article, trailing punctuation or possessive ("Bettie Page:", "Meyer's"),
     and, for organizations, a trailing title the model swept in ("Woodburn Police Department Capt")."""
-    doc, start, end = ent.doc, ent.start, ent.end
-    while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
+    start, end = ent.start, ent.end
+    toks = tokens(ent.doc)  # toks[i] would make a new Token per read
+    while start < end - 1 and toks[start].lower_ in ("the", "a", "an"):
         start += 1
     while end > start + 1 and (
-        doc[end - 1].is_punct
-        or doc[end - 1].text in POSSESSIVES
-        or (ent.label_ == "ORG" and doc[end - 1].lower_.rstrip(".") in TRAILING_TITLES)
-        or (ent.label_ == "PERSON" and end - start > 2 and doc[end - 1].tag_ in NON_NAME_TAGS)
+        toks[end - 1].is_punct
+        or toks[end - 1].text in POSSESSIVES
+        or (ent.label_ == "ORG" and toks[end - 1].lower_.rstrip(".") in TRAILING_TITLES)
+        or (ent.label_ == "PERSON" and end - start > 2 and toks[end - 1].tag_ in NON_NAME_TAGS)
         or (
             ent.label_ in ("PERSON", "ORG")
-            and doc[end - 1].pos_ in ("VERB", "ADV")
-            and doc[end - 1].tag_ in HEADLINE_VERB_TAGS
+            and toks[end - 1].pos_ in ("VERB", "ADV")
+            and toks[end - 1].tag_ in HEADLINE_VERB_TAGS
         )
     ):
         end -= 1

@@ -277,7 +277,8 @@ def find_agent_mentions(
     """
     found_at: list[tuple[Token, list[Token], str, str | None, str | None, bool]] = []
     nouns = np.flatnonzero(np.isin(doc.to_array(POS), (NOUN, PROPN))).tolist()  # no Token for other words
-    for tok in (doc[i] for i in nouns):
+    toks = tokens(doc)
+    for tok in (toks[i] for i in nouns):
         if tok.i in covered or not _in_party_position(tok):
             continue
         mods = _modifiers(tok)

@@ -75,7 +75,7 @@ from reportedly.model import (
     Span,
     Stance,
 )
-from reportedly.nlp.doctext import children
+from reportedly.nlp.doctext import children, doc_text
 
 # The rules each event record names as its `extractor` (provenance in the output); the component
 # itself is registered as extractors.events.v1.
@@ -651,9 +651,10 @@ def _finish(draft: Draft, number: int, attributions: list[Attribution], sentence
         bisect_right(starts, t.i) - 1 for t in sorted(draft.triggers, key=lambda t: t.i)
     ):
         sent = sentences[which]
-        text = sent.text.strip()
-        start = sent.start_char + sent.text.index(text) if text else sent.start_char
-        evidence.append(Span(start, start + len(text), text))  # Doc.text rebuilds the whole text per call
+        raw = doc_text(sent.doc)[sent.start_char:sent.end_char]  # sent.text: Span.text joins every token
+        text = raw.strip()
+        start = sent.start_char + raw.index(text) if text else sent.start_char
+        evidence.append(Span(start, start + len(text), text))
     trig = draft.trigger
     return Event(
         id=f"v{number}",

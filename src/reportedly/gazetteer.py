@@ -45,6 +45,8 @@ RULER_FILES = ("curated.yaml",)
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 QID_RE = re.compile(r"^Q\d+$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'"})
+# Names whose lookup key `normalize` keeps (a name and its key: about 200 bytes each).
+NORMALIZED_KEPT = 65536
 # Bump when the cached form of a loaded gazetteer (`_to_plain`) changes.
 TABLES_VERSION = "1"
 T = TypeVar("T")
@@ -89,8 +91,12 @@ class PlaceEntry:
     geonameid: int | None = None
 
 
+@lru_cache(maxsize=NORMALIZED_KEPT)
 def normalize(text: str) -> str:
-    """The lookup key of a name: NFKC, casefolded, apostrophes unified, leading "the" and spacing dropped."""
+    """The lookup key of a name: NFKC, casefolded, apostrophes unified, leading "the" and spacing dropped.
+
+    Kept per name (a pure function of the string): the extractors normalize the same names again and
+    again, about 430 calls an article (2 us each, 0.05 us when kept)."""
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
     text = re.sub(r"\s+", " ", text.replace("_", " ")).strip(" .,")
     return text[4:] if text.startswith("the ") else text

@@ -155,6 +155,7 @@ def _analyze_batch(batch: list[Item], settings: Settings) -> list[Item]:
 
 
 def _analyze_todo(batch: list[Item], todo: list[int], settings: Settings) -> list[Item]:
+    from reportedly.nlp.doctext import keep_text
     from reportedly.nlp.pipeline import make_nlp
 
     nlp = make_nlp(tuple(str(p) for p in settings.gazetteers))
@@ -170,9 +171,10 @@ def _analyze_todo(batch: list[Item], todo: list[int], settings: Settings) -> lis
         for part in length_batches(lengths, settings.batch_size):
             indices = [todo[k] for k in part]
             texts = [batch[i].text for i in indices]  # type: ignore[union-attr]
-            for index, doc in zip(indices, nlp.pipe(texts, batch_size=len(texts)), strict=True):
+            for index, text, doc in zip(indices, texts, nlp.pipe(texts, batch_size=len(texts)), strict=True):
                 article = batch[index]
                 assert isinstance(article, Article)
+                keep_text(doc, text)  # the extractors' doc_text: spaCy would rebuild it from the tokens
                 out[index] = _extract_one(article, doc)
     return out
 

@@ -43,7 +43,7 @@ from reportedly.extract.places import is_country_entry, resolve_place
 from reportedly.gazetteer import load_gazetteer
 from reportedly.model import DocContext, Entity, Event, Lead, LeadPart
 from reportedly.model import Span as TextSpan
-from reportedly.nlp.doctext import doc_text
+from reportedly.nlp.doctext import children, doc_ents, doc_text
 
 __all__ = ["extract_lead", "LEAD_SENTENCES"]
 
@@ -164,7 +164,7 @@ def _subjects(verb: Token) -> list[Token]:
     agent = _subject(verb)
     if agent is None:
         return []
-    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    patient = next((c for c in children(verb) if c.dep_ == "nsubjpass"), None)
     return [agent] + ([patient] if patient is not None and patient != agent else [])
 
 
@@ -181,7 +181,7 @@ def _in_headline(subject: Token, who: LeadPart, entities: Sequence[Entity], head
     """Whether the headline names the who: its head noun (with the nouns compounded on it, not a place
     name: "the London Mayor" is no Londoner), or the name of the party the subject is a mention of
     (not of one a description or a pronoun was taken for)."""
-    words = [t.lower_ for t in (subject, *(c for c in subject.children if c.dep_ == "compound"))
+    words = [t.lower_ for t in (subject, *(c for c in children(subject) if c.dep_ == "compound"))
              if t.ent_type_ not in PLACE_LABELS or subject.ent_type_ in PLACE_LABELS]
     entity = _entity_at(subject.idx, subject.idx + len(subject.text), entities)
     if entity is not None and entity.id == who.entity and entity.type in PARTY_LABELS:
@@ -231,19 +231,19 @@ def _main_verb(sent: Span) -> Token | None:
     if root.pos_ not in ("VERB", "AUX"):
         return None
     if root.lemma_.lower() in SPEECH_VERBS:
-        reported = next((c for c in root.children if c.dep_ == "ccomp" and _subject(c) is not None), None)
+        reported = next((c for c in children(root) if c.dep_ == "ccomp" and _subject(c) is not None), None)
         if reported is not None:
             return reported
     return root if _subject(root) is not None else None
 
 
 def _subject(verb: Token) -> Token | None:
-    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    subject = next((c for c in children(verb) if c.dep_ in SUBJECT_DEPS), None)
     if subject is None and verb.dep_ == "conj":  # "... and dozens were injured": the first verb's subject
         return _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
     if subject is not None and subject.dep_ == "nsubjpass":
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        agent = next((c for c in children(verb) if c.dep_ == "agent"), None)
+        pobj = next((c for c in children(agent) if c.dep_ == "pobj"), None) if agent is not None else None
         return pobj or subject
     return subject
 
@@ -262,7 +262,7 @@ def _phrase(head: Token) -> Span:
         if child.dep_ in ASIDE_DEPS and not (child.dep_ == "prep" and child.lower_ == "of"):
             break  # "Thousands of farmers" keeps its complement; "a man from Ohio, who ..." does not
         if child.dep_ == "prep":
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            obj = next((c for c in children(child) if c.dep_ == "pobj"), None)
             right = _phrase(obj).end - 1 if obj is not None else child.i
             break
         right = child.right_edge.i
@@ -304,10 +304,10 @@ def _part(span: Span | Token, **fields: object) -> LeadPart:
     return LeadPart(text=span.text, start=span.start_char, end=span.end_char, **fields)  # type: ignore[arg-type]
 
 
-def _ents_in(sent: Span, doc_ents: Sequence[Span]) -> list[Span]:
+def _ents_in(sent: Span, ents: Sequence[Span]) -> list[Span]:
     """`sent.ents` from the Doc's entities read once: `Span.ents` rebuilds every entity of the Doc on
     each call (entities never overlap, so those within the sentence are the same)."""
-    return [ent for ent in doc_ents if ent.start >= sent.start and ent.end <= sent.end]
+    return [ent for ent in ents if ent.start >= sent.start and ent.end <= sent.end]
 
 
 def _entity_at(start: int, end: int, entities: Iterable[Entity]) -> Entity | None:
@@ -336,7 +336,7 @@ def _who(subject: Token, entities: Sequence[Entity], sents: Sequence[Span]) -> L
 def _stands_for_a_name(subject: Token) -> bool:
     if subject.pos_ == "PRON":
         return subject.lower_ not in ("some", "many", "most", "all", "we", "you", "i", "one", "none")
-    return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in subject.children
+    return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in children(subject)
                if c.i < subject.i)
 
 
@@ -386,16 +386,16 @@ def _adjunct(verb: Token, marks: frozenset[str], preps: frozenset[str], purpose:
     """The first clause or phrase on the main verb (or a verb coordinated with it) introduced by one of
     `marks` (a subordinate clause) or `preps` (a prepositional phrase); with `purpose`, also an
     infinitive clause of purpose ("to protest ...")."""
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    verbs = [verb, *(c for c in children(verb) if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
     for head in verbs:
         for child in head.rights:
             if child.dep_ == "advcl":
-                mark = next((c for c in child.children if c.dep_ in ("mark", "aux")), None)
+                mark = next((c for c in children(child) if c.dep_ in ("mark", "aux")), None)
                 if mark is not None and (mark.lower_ in marks or (purpose and mark.tag_ == "TO")):
                     return _part(child.doc[child.left_edge.i:child.right_edge.i + 1])
                 if not purpose and child.tag_ == "VBG" and child.lower_ in preps:
                     return _part(child.doc[child.i:child.right_edge.i + 1])
-            if child.dep_ == "prep" and child.lower_ in preps and len(list(child.children)):
+            if child.dep_ == "prep" and child.lower_ in preps and len(list(children(child))):
                 return _part(child.doc[child.i:child.right_edge.i + 1])
     return None
 
@@ -403,9 +403,9 @@ def _adjunct(verb: Token, marks: frozenset[str], preps: frozenset[str], purpose:
 def _when(doc: Doc, sents: Sequence[Span], ctx: DocContext) -> LeadPart | None:
     dates = date_index(doc)
     year = context_year(dates)
-    doc_ents = doc.ents
+    ents = doc_ents(doc)
     for sent in sents:
-        for ent in _ents_in(sent, doc_ents):
+        for ent in _ents_in(sent, ents):
             if ent.label_ not in TIME_LABELS or (ent.text.isdigit() and len(ent.text) != 4):
                 continue  # a bare number tagged DATE is an age or a count ("Collett, 62,")
             if DURATION.match(ent.text.strip()):
@@ -475,7 +475,7 @@ def _headline_place(doc: Doc, who: LeadPart | None, entities: Sequence[Entity],
     acting = {doc[i].text for i, (dep, label) in enumerate(doc.to_array([DEP, ENT_TYPE]).tolist())
               if dep in subjects and label in places}  # from one array: no Token for the other words
     best: tuple[int, bool, LeadPart] | None = None
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in PLACE_LABELS or _is_the(ent, who):
             continue
         if doc_text(doc).count(ent.text) < 2:  # doc_text builds the text once per Doc
@@ -553,11 +553,11 @@ def _places(sents: Sequence[Span], who: LeadPart | None,
     that describe a noun ("the US election", "US-based", "UK bars"), which place the event less often."""
     out: list[tuple[LeadPart, str | None]] = []
     described: list[tuple[LeadPart, str | None]] = []
-    doc_ents = sents[0].doc.ents if sents else ()
+    ents = doc_ents(sents[0].doc) if sents else ()
     for sent in sents:
         locative: list[tuple[LeadPart, str | None]] = []
         other: list[tuple[LeadPart, str | None]] = []
-        for ent in _ents_in(sent, doc_ents):
+        for ent in _ents_in(sent, ents):
             part, prep = _place_part(ent, who, entities)
             if part is None:
                 continue
@@ -571,8 +571,8 @@ def _places(sents: Sequence[Span], who: LeadPart | None,
 
 def _described(sents: Sequence[Span], who: LeadPart | None, entities: Sequence[Entity]) -> list[LeadPart]:
     """The names in `sents` that describe a noun (the last places `_places` gives)."""
-    doc_ents = sents[0].doc.ents if sents else ()
-    return [part for sent in sents for ent in _ents_in(sent, doc_ents)
+    ents = doc_ents(sents[0].doc) if sents else ()
+    return [part for sent in sents for ent in _ents_in(sent, ents)
             if ent.root.dep_ in MODIFIER_DEPS and ent.label_ not in SETTING_LABELS
             for part, prep in [_place_part(ent, who, entities)] if part is not None and prep is None]
 

@@ -93,7 +93,7 @@ def _sources() -> list[Path | str]:
     return [
         data / f"cities{CITY_MIN_POPULATION}.json", data / "countries.json", data / "us_states.json",
         Path(pycountry.__file__).parent / "databases" / "iso3166-1.json",
-        Path(__file__), Path(normalize.__code__.co_filename),
+        Path(__file__), Path(normalize.__wrapped__.__code__.co_filename),
         f"{MIN_ALT_NAME_CHARS} {ALT_MIN_POPULATION}",
     ]
 

@@ -38,6 +38,7 @@ from reportedly.extract.cues import (
     is_cognition,
     prep_of,
 )
+from reportedly.nlp.doctext import children, tokens
 
 # Fewest words for a quotation to stand as a statement: shorter ones are scare quotes ("crazy").
 MIN_QUOTE_WORDS = 4
@@ -116,13 +117,14 @@ def trim_content(doc: Doc, start: int, end: int) -> tuple[int, int]:
     Returns:
         the trimmed (start, end) token range.
     """
-    if end - start > 1 and doc[start].dep_ == "mark" and doc[start].lower_ in ("that", "whether", "if"):
-        start += 1 if doc[start].lower_ == "that" else 0
+    toks = tokens(doc)  # each doc[i] would make a new Token: these loops read every token twice
+    if end - start > 1 and toks[start].dep_ == "mark" and toks[start].lower_ in ("that", "whether", "if"):
+        start += 1 if toks[start].lower_ == "that" else 0
     for i in range(start + 1, end - 1):
         # "... be fired and defended Trump": a coordinated reporting verb starts another claim.
-        after = doc[i + 1]
+        after = toks[i + 1]
         if (
-            doc[i].dep_ == "cc"
+            toks[i].dep_ == "cc"
             and after.dep_ == "conj"
             and after.lemma_ in CUE_LEMMAS
             and after.tag_ in ("VBD", "VBZ")
@@ -133,13 +135,13 @@ def trim_content(doc: Doc, start: int, end: int) -> tuple[int, int]:
     for i in range(start + 1, end - 1):
         # ", giving cover to ...": a participle hung on the content's verb is the speaker's doing, not words.
         after = (
-            doc[i + 2] if doc[i + 1].lower_ in ("while", "before", "after") and i + 2 < end else doc[i + 1]
+            toks[i + 2] if toks[i + 1].lower_ in ("while", "before", "after") and i + 2 < end else toks[i + 1]
         )
-        if doc[i].text == "," and after.tag_ == "VBG" and after.dep_ == "advcl" and after.head.i != root.i:
+        if toks[i].text == "," and after.tag_ == "VBG" and after.dep_ == "advcl" and after.head.i != root.i:
             end = i
             break
     for i in range(max(start + 1, end - MAX_TAIL_TOKENS), end):
-        tok = doc[i]
+        tok = toks[i]
         if tok.text != "," or i + 1 >= end:
             continue
         tail = doc[i + 1 : end]
@@ -148,9 +150,11 @@ def trim_content(doc: Doc, start: int, end: int) -> tuple[int, int]:
         ):
             end = i
             break
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text in ",;:—-–" or doc[end - 1].is_space):
+    while end > start and (
+        toks[end - 1].is_punct and toks[end - 1].text in ",;:—-–" or toks[end - 1].is_space
+    ):
         end -= 1
-    while start < end and (doc[start].is_punct and doc[start].text in ",;:—-–" or doc[start].is_space):
+    while start < end and (toks[start].is_punct and toks[start].text in ",;:—-–" or toks[start].is_space):
         start += 1
     return start, end
 
@@ -195,7 +199,7 @@ def _closes_a_sentence(text: str, quote: Quote) -> bool:
 
 def _has_clause_after(verb: Token) -> bool:
     """True when a verb governs a clause of its own after it ("said it would send ...")."""
-    return any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    return any(c.dep_ == "ccomp" and c.i > verb.i for c in children(verb))
 
 
 def _mixed_start(verb: Token, quote: Quote) -> int | None:
@@ -221,7 +225,7 @@ def _mixed_start(verb: Token, quote: Quote) -> int | None:
         or (verb.head.i == head.i and verb.dep_ in ("ccomp", "parataxis"))
     ):
         return None
-    if any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children):
+    if any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in children(verb)):
         return None  # the verb's own words follow it: "she added the words, ..."
     start = head.left_edge.i
     while start < inside.start and (doc[start].is_punct or doc[start].is_space):
@@ -240,7 +244,7 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
     for v in verbs:
         # a clause after the verb first: with one on each side ("Stocks to watch: Tesla says deliveries
         # rose"), the one before is a label or another sentence's words the parser hung on it
-        for child in sorted(v.children, key=lambda c: c.i < v.i):
+        for child in sorted(children(v), key=lambda c: c.i < v.i):
             if child.dep_ in CLAUSE_DEPS:
                 if child.dep_ == "xcomp" and v.lemma_ in XCOMP_NEVER:
                     continue
@@ -251,13 +255,13 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
                 start = child.left_edge.i
                 if child.dep_ == "xcomp":
                     # "urged Democrats to moderate ...": PolNeAR's content takes in the one addressed
-                    obj = next((c for c in v.children if c.dep_ == "dobj" and v.i < c.i < child.i), None)
+                    obj = next((c for c in children(v) if c.dep_ == "dobj" and v.i < c.i < child.i), None)
                     start = obj.left_edge.i if obj is not None else start
                 return trim_content(doc, start, child.right_edge.i + 1), "clause"
     if is_cognition(verb):
         return None
     prep = prep_of(verb)
-    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    obj = next((c for c in children(prep) if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if obj is not None:
         return trim_content(doc, obj.left_edge.i, obj.right_edge.i + 1), "prep"
     for v in verbs:
@@ -268,7 +272,7 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
             if not open_object or v.lemma_ in ADDRESSEE_VERBS:
                 continue
             how = "open_object"
-        for child in v.children:
+        for child in children(v):
             if child.dep_ == "dobj" and child.i > v.i:
                 if v.lemma_ in PROPOSITION_OBJECT_VERBS and not is_proposition(child):
                     continue  # "denied the visitors", "wrote his memoir": no claim
@@ -356,7 +360,7 @@ def _inserted_side(
     # the clause after: the side before is the head clause (parataxis) or a clause child
     if content[0] > last:
         before = next(
-            (c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.right_edge.i == first - 2), None
+            (c for c in children(verb) if c.dep_ in CLAUSE_DEPS and c.right_edge.i == first - 2), None
         )
         if before is not None:
             return trim_content(doc, before.left_edge.i, first)
@@ -364,7 +368,7 @@ def _inserted_side(
             return trim_content(doc, verb.head.left_edge.i, first)
         return None
     if content[1] <= first:  # the clause before: the side after is a clause child right after the comma
-        after = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.left_edge.i == last + 1), None)
+        after = next((c for c in children(verb) if c.dep_ in CLAUSE_DEPS and c.left_edge.i == last + 1), None)
         if after is not None:
             return trim_content(doc, after.left_edge.i, after.right_edge.i + 1)
     return None
@@ -491,7 +495,7 @@ def from_verb(verb: Token, quotes: list[Quote], text: str, open_object: bool = F
 def from_according(doc: Doc, start: int, end: int) -> Draft | None:
     """ "According to X, ..." / "..., as per X": X speaks the clause the phrase hangs on."""
     prep = doc[end - 1]
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    obj = next((c for c in children(prep) if c.dep_ == "pobj"), None)
     if obj is None:
         return None
     found = phrase(obj)
@@ -571,7 +575,7 @@ def from_report_noun(doc: Doc, start: int, end: int) -> Draft | None:
     for child in noun.rights:
         if child.dep_ == "acl" and child.i == cue_end and child.tag_ == "VBN":
             cue_end, holder = child.i + 1, child
-    clause = next((c for c in holder.children if c.dep_ in ("ccomp", "acl") and c.i >= cue_end), None)
+    clause = next((c for c in children(holder) if c.dep_ in ("ccomp", "acl") and c.i >= cue_end), None)
     if clause is None:
         return None
     lo, hi = trim_content(doc, clause.left_edge.i, clause.right_edge.i + 1)
@@ -588,7 +592,7 @@ def from_report_noun(doc: Doc, start: int, end: int) -> Draft | None:
 def from_it_reported(doc: Doc, start: int, end: int) -> Draft | None:
     """ "it was reported that ...": an unattributed claim with no speaker named."""
     verb = doc[end - 1]
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    clause = next((c for c in children(verb) if c.dep_ == "ccomp"), None)
     if clause is None:
         return None
     lo, hi = trim_content(doc, clause.left_edge.i, clause.right_edge.i + 1)
@@ -665,10 +669,10 @@ def from_colon_clause(
     if not verbs:
         return None
     verb = verbs[0] if verbs[0].dep_ == "ROOT" else verbs[-1]
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < span.start), None)
+    subject = next((c for c in children(verb) if c.dep_ == "nsubj" and c.i < span.start), None)
     if subject is None or not _can_speak(subject):
         return None
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < span.start]
+    objects = [c for c in children(verb) if c.dep_ == "dobj" and c.i < span.start]
     says = verb.lemma_ in speech or wordnet.usual_class(verb.lemma_, "v") == "verb.communication" or any(
         wordnet.is_a(o.lemma_.lower(), "n", COLON_MESSAGES, senses=1) for o in objects
     )
@@ -709,7 +713,7 @@ def from_inline_quote(doc: Doc, quote: Quote, quotes: list[Quote]) -> Draft | No
         node = node.head
         if node.pos_ not in ("VERB", "AUX") or quote.start <= node.idx < quote.end:
             continue
-        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in children(node) if c.dep_ == "nsubj"), None)
         if subject is None:
             continue
         quoted = any(q.start <= subject.idx < q.end for q in quotes)

@@ -22,6 +22,7 @@ from reportedly.extract import wordnet
 from reportedly.extract.attribution.speakers import PRONOUNS
 from reportedly.extract.cues import BELIEF_VERBS, DECISION_VERBS, EVIDENCE_NOUNS, FINDING_VERBS
 from reportedly.model import AttributionKind, Span
+from reportedly.nlp.doctext import children
 
 # WordNet classes of a subject noun's usual sense that make it evidence rather than a speaker: a study
 # or a test (act, cognition), a report or a video (communication), footage or a photo (artifact), a
@@ -106,7 +107,7 @@ def governs_act(verb: Token) -> bool:
     """True when `verb` governs an infinitive: an act tried, sought or intended ("tried to block")."""
     return any(
         c.dep_ == "xcomp" and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.lefts)
-        for c in verb.children
+        for c in children(verb)
     )
 
 
@@ -117,7 +118,7 @@ def says_words(verb: Token, direct: bool) -> bool:
         verb: the cue's verb.
         direct: the content is a quotation.
     """
-    return direct or any(c.dep_ == "ccomp" for c in verb.children)
+    return direct or any(c.dep_ == "ccomp" for c in children(verb))
 
 
 def is_name(token: Token) -> bool:

@@ -27,6 +27,7 @@ from spacy.tokens import Token
 from reportedly.extract import wordnet
 from reportedly.extract.attribution.speakers import SPEAKER_CLASSES
 from reportedly.extract.cues import FINDING_VERBS
+from reportedly.nlp.doctext import children
 
 
 def _words(text: str) -> frozenset[str]:
@@ -163,10 +164,10 @@ def names_without_predicate(verb: Token, obj: Token) -> bool:
     itself Cyber Cedars"): a name taken, no claim. A self-description stays ("portrayed himself as a
     shrewd manipulator", "describes itself as the legitimate administration")."""
     if obj.lower_ in REFLEXIVE_PRONOUNS:
-        return any(c.dep_ in ("oprd", "dobj") and c.i > obj.i and c.pos_ == "PROPN" for c in verb.children)
+        return any(c.dep_ in ("oprd", "dobj") and c.i > obj.i and c.pos_ == "PROPN" for c in children(verb))
     if verb.lemma_ not in NAMING_VERBS or is_proposition(obj):
         return False
-    tails = [c for c in (*verb.children, *obj.children) if c.i > obj.i]
+    tails = [c for c in (*children(verb), *children(obj)) if c.i > obj.i]
     return not any(c.dep_ in PREDICATE_DEPS or c.lower_ == "as" for c in tails) and not second_object(
         verb, obj
     )
@@ -176,14 +177,14 @@ def second_object(verb: Token, obj: Token) -> Token | None:
     """A naming verb's second object, its predicate as the parser hangs it ("branded X an outlaw nation")."""
     if verb.lemma_ not in NAMING_VERBS:
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > obj.i), None)
+    return next((c for c in children(verb) if c.dep_ == "dobj" and c.i > obj.i), None)
 
 
 def _complement(clause: Token) -> bool:
     """True unless `clause` is a relative clause whose pronoun fills a place in it: "the claim that it
     failed" says what the claim is, "his memoir, which became a bestseller" only says more of a thing
     (a relative clause the parser read for a complement keeps its "that" as a mark)."""
-    return clause.dep_ != "relcl" or any(c.dep_ == "mark" for c in clause.children)
+    return clause.dep_ != "relcl" or any(c.dep_ == "mark" for c in children(clause))
 
 
 def finds_a_thing(verb: Token, obj: Token) -> bool:
@@ -230,11 +231,11 @@ def is_proposition(obj: Token) -> bool:
         return obj.lower_ in CLAIM_PRONOUNS
     if obj.ent_type_ in NAME_TYPES:
         return False
-    if any(c.dep_ in PROPOSITION_DEPS and _complement(c) for c in obj.children):
+    if any(c.dep_ in PROPOSITION_DEPS and _complement(c) for c in children(obj)):
         return True
     for word in (*_singulars(obj), obj.lemma_.lower(), obj.lower_):
         known = noun_is_proposition(word)
         if known is not None:
             return known
     # unknown to WordNet: "reports of a meeting" (a prepositional dependent), a derived noun
-    return any(c.dep_ == "prep" for c in obj.children) or obj.lemma_.lower().endswith(EVENT_SUFFIXES)
+    return any(c.dep_ == "prep" for c in children(obj)) or obj.lemma_.lower().endswith(EVENT_SUFFIXES)

@@ -21,6 +21,7 @@ from reportedly.extract.attribution.speakers import (
 )
 from reportedly.extract.cues import CHANNEL_NOUNS
 from reportedly.model import Entity, Span, Speaker, SpeakerKind
+from reportedly.nlp.doctext import children
 
 # "It" looks back this many characters for an organization named before it (about two sentences).
 MAX_IT_DISTANCE = 300
@@ -49,7 +50,7 @@ def resolve_thing(
         if antecedent is None:
             return None
         target = doc[antecedent.head]
-        issuer = next((c for c in target.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        issuer = next((c for c in children(target.head) if c.dep_ in ("nsubj", "nsubjpass")), None)
         if target.lemma_.lower() in CHANNEL_NOUNS and target.dep_ == "dobj" and issuer is not None:
             antecedent = phrase(issuer)  # "the ministry issued a statement, which said": the ministry
         return with_antecedent(speaker, make_speaker(doc, antecedent, entities))
@@ -91,7 +92,7 @@ def _plural(doc: Doc, speaker: Speaker) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
-    return root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in root.children)
+    return root.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in children(root))
 
 
 def resolve_anonymous(speaker: Speaker, doc: Doc, found: Found, earlier: list[Speaker]) -> Speaker:

@@ -19,6 +19,7 @@ from spacy.vocab import Vocab
 
 from reportedly.extract.attribution.speakers import MEDIA_NAMES, MEDIA_WORDS, entity_at, is_media
 from reportedly.model import Entity, Relay
+from reportedly.nlp.doctext import children
 
 # Verbs through which an outlet passes a claim on: "reported Tolo News", "carried by Y".
 OUTLET_VERBS = frozenset({"report", "carry", "quote", "cite", "publish", "broadcast", "air"})
@@ -150,7 +151,7 @@ def addressee_relays(
         relays in text order.
     """
     out: list[Relay] = []
-    for child in cue.children:
+    for child in children(cue):
         if child.dep_ in ("dobj", "dative") and cue.lemma_ == "tell":
             relay = _relay_for(child, entities, media)
             if relay:
@@ -160,7 +161,7 @@ def addressee_relays(
         if not sent.start <= index < sent.end:
             continue
         prep = cue.doc[index]
-        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        obj = next((c for c in children(prep) if c.dep_ == "pobj"), None)
         relay = _relay_for(obj, entities, media) if obj is not None else None
         if relay:
             out.append(relay)
@@ -186,11 +187,12 @@ def outlet_relays(
         heads: list[Token] = []
         lenient = False
         if token.lemma_ in OUTLET_VERBS and token.pos_ == "VERB" and token.i not in exclude:
-            heads = [c for c in token.children if c.dep_ in ("nsubj", "dobj")]
-            heads += [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            heads = [c for c in children(token) if c.dep_ in ("nsubj", "dobj")]
+            heads += [g for c in children(token) if c.dep_ == "agent"
+                      for g in children(c) if g.dep_ == "pobj"]
             lenient = True
         elif token.lower_ in ("to", "per") and token.i > 0 and token.nbor(-1).lower_ in ("according", "as"):
-            heads = [c for c in token.children if c.dep_ == "pobj"]
+            heads = [c for c in children(token) if c.dep_ == "pobj"]
         for head in heads:
             if head.i in exclude:
                 continue

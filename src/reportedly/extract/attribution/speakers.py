@@ -17,7 +17,7 @@ from reportedly.extract.cues import sent_channel
 from reportedly.extract.places import country_of_adjective
 from reportedly.gazetteer import load_gazetteer
 from reportedly.model import Entity, Span, Speaker, SpeakerKind
-from reportedly.nlp.doctext import doc_text
+from reportedly.nlp.doctext import children, doc_text
 
 
 def _words(text: str) -> frozenset[str]:
@@ -131,18 +131,18 @@ def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token |
     node: Token | None = _reporter_of_adjunct(verb, cue_lemmas) or verb
     for _ in range(4):  # a subject shared along "said ... and added", "saying", up to a few hops
         assert node is not None
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        subjects = [c for c in children(node) if c.dep_ in ("nsubj", "csubj")]
         if len(subjects) > 1:
             # '"If it ..., it will," said James Acton': the parser gives the verb the quotation's
             # subject too; a quote mark between a subject and its verb puts that one inside the words
             outside = [c for c in subjects if not _quote_between(c, node)]
             return (outside or subjects)[0]
-        for child in node.children:
+        for child in children(node):
             if child.dep_ in ("nsubj", "csubj"):
                 return child
             if child.dep_ == "agent":
-                return next((g for g in child.children if g.dep_ == "pobj"), None)
-        if any(c.dep_ == "nsubjpass" for c in node.children):
+                return next((g for g in children(child) if g.dep_ == "pobj"), None)
+        if any(c.dep_ == "nsubjpass" for c in children(node)):
             return None
         if node.dep_ == "conj" and node.head.lemma_ not in cue_lemmas:
             # "says the response was X and says he ...": the parser hung the second cue inside the
@@ -158,7 +158,7 @@ def subject_of(verb: Token, cue_lemmas: frozenset[str] = frozenset()) -> Token |
             if lost is not None:
                 return lost
         if node.dep_ == "xcomp" and node.head.i != node.i:
-            obj = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
+            obj = next((c for c in children(node.head) if c.dep_ == "dobj" and c.i < node.i), None)
             if obj is not None and _can_speak(obj):
                 return obj  # object control: "it forced his rival to distance herself": the rival
         if node.dep_ in ("conj", "advcl", "xcomp", "acomp") and node.head.i != node.i:
@@ -222,7 +222,7 @@ def _names_a_thing(token: Token) -> bool:
     if (
         last.i != token.i
         and last.pos_ == "NOUN"
-        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in last.children)
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in children(last))
     ):
         head = last  # the name is the last noun's modifier: the last noun heads the phrase
     if head.pos_ != "NOUN":
@@ -350,17 +350,17 @@ def is_expletive(doc: Doc, found: Found) -> bool:
     if it.dep_ not in ("nsubj", "nsubjpass") or verb is it:
         return False
     clauses = ("ccomp", "csubj", "xcomp")
-    passive = it.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)
+    passive = it.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in children(verb))
     if passive or verb.lemma_ in RAISING_VERBS:
-        return any(c.dep_ in ("ccomp", "csubj") and c.i > verb.i for c in verb.children)
+        return any(c.dep_ in ("ccomp", "csubj") and c.i > verb.i for c in children(verb))
     if verb.lemma_ != "be" and verb.norm_ != "'s":  # "it’s hard to know": the curly "’s" keeps its lemma
         return False
     return any(
         pred.dep_ == "acomp"
         and pred.tag_ in ("JJ", "VBN")
         and pred.i > verb.i
-        and any(c.dep_ in clauses for c in (*verb.children, *pred.children) if c.i > pred.i)
-        for pred in verb.children
+        and any(c.dep_ in clauses for c in (*children(verb), *children(pred)) if c.i > pred.i)
+        for pred in children(verb)
     )
 
 
@@ -391,7 +391,7 @@ def is_anonymous(head: Token) -> bool:
     """True for unnamed sources: plural ("officials said") or indefinite ("a source")."""
     if head.tag_ in ("NNS", "NNPS"):
         return True
-    det = next((c for c in head.children if c.dep_ == "det"), None)
+    det = next((c for c in children(head) if c.dep_ == "det"), None)
     return det is None or det.lower_ in INDEFINITE_DETS
 
 
@@ -408,7 +408,7 @@ def kind_of(doc: Doc, found: Found, entity: Entity | None) -> str:
     if is_media(doc, found.start, found.end, entity):
         return SpeakerKind.MEDIA.value
     if head.lemma_.lower() in ANONYMOUS_HEADS and head.pos_ != "PROPN":
-        named = [c for c in head.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+        named = [c for c in children(head) if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
         if named and is_voice(head):
             return SpeakerKind.PERSON.value  # "An RSF spokesman": one person speaking for the RSF
         if named and head.tag_ == "NN" and is_anonymous(head):
@@ -469,7 +469,7 @@ def possessive_org(doc: Doc, found: Found, entities: list[Entity]) -> Speaker | 
     lemma = head.lemma_.lower()
     if lemma not in ORG_HEADS and lemma not in VOICE_HEADS:
         return None
-    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    owner = next((c for c in children(head) if c.dep_ == "poss"), None)
     if owner is None or not (owner.pos_ == "PROPN" or owner.ent_type_ in OWNER_TYPES):
         return None
     owned = entity_at(entities, owner.idx, owner.idx + len(owner))

@@ -30,7 +30,7 @@ from reportedly.extract.entities.roles import find_roles
 from reportedly.extract.places import country_of_adjective, frame_location, resolve_place
 from reportedly.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from reportedly.model import Affiliation, DocContext, Entity, Role, Span
-from reportedly.nlp.doctext import doc_text
+from reportedly.nlp.doctext import doc_ents, doc_text
 
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -65,7 +65,7 @@ def reference_date(doc: Doc, ctx: DocContext) -> str | None:
         return ctx.published
     if ctx.dateline and ctx.dateline.date and not ctx.dateline.date.startswith("-"):
         return ctx.dateline.date
-    years = [m.group(1) for e in doc.ents if e.label_ == "DATE" for m in YEAR_RE.finditer(e.text)]
+    years = [m.group(1) for e in doc_ents(doc) if e.label_ == "DATE" for m in YEAR_RE.finditer(e.text)]
     return max(years) if years else None
 
 
@@ -216,7 +216,7 @@ def _affiliations(
                     add(other, m.text, role.start, role.end)
         head = doc.char_span(role.start, role.end, alignment_mode="expand")
         if head is not None and head.root.lemma_.lower() in GOV_ROLE_HEADS:
-            for ent in (e for e in doc.ents if e.label_ == "NORP" and head.start <= e.start < head.end):
+            for ent in (e for e in doc_ents(doc) if e.label_ == "NORP" and head.start <= e.start < head.end):
                 iso3 = country_of_adjective(ent.text, gaz)
                 if iso3:
                     add(

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from reportedly.extract.places import Place, country_of_adjective, country_place, resolve_place
 from reportedly.gazetteer import Gazetteer
+from reportedly.nlp.doctext import children, doc_ents, doc_text, tokens
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 # Nouns that turn an organization or a nationality into its people speaking for it.
@@ -235,24 +236,27 @@ class Mention:
 
 def _mention(doc: Doc, start: int, end: int, label: str, **extra: object) -> Mention:
     span = doc[start:end]
-    return Mention(span.start_char, span.end_char, span.text, label, start, end, **extra)  # type: ignore[arg-type]
+    # Span.text joins every token's text; the Doc's text, kept once, holds the same characters
+    text = doc_text(doc)[span.start_char:span.end_char] if end > start else span.text
+    return Mention(span.start_char, span.end_char, text, label, start, end, **extra)  # type: ignore[arg-type]
 
 
 def _trim(ent: Span) -> tuple[int, int]:
     """The span without a leading article, trailing punctuation or possessive ("Bettie Page:", "Meyer's"),
     and, for organizations, a trailing title the model swept in ("Woodburn Police Department Capt")."""
-    doc, start, end = ent.doc, ent.start, ent.end
-    while start < end - 1 and doc[start].lower_ in ("the", "a", "an"):
+    start, end = ent.start, ent.end
+    toks = tokens(ent.doc)  # toks[i] would make a new Token per read
+    while start < end - 1 and toks[start].lower_ in ("the", "a", "an"):
         start += 1
     while end > start + 1 and (
-        doc[end - 1].is_punct
-        or doc[end - 1].text in POSSESSIVES
-        or (ent.label_ == "ORG" and doc[end - 1].lower_.rstrip(".") in TRAILING_TITLES)
-        or (ent.label_ == "PERSON" and end - start > 2 and doc[end - 1].tag_ in NON_NAME_TAGS)
+        toks[end - 1].is_punct
+        or toks[end - 1].text in POSSESSIVES
+        or (ent.label_ == "ORG" and toks[end - 1].lower_.rstrip(".") in TRAILING_TITLES)
+        or (ent.label_ == "PERSON" and end - start > 2 and toks[end - 1].tag_ in NON_NAME_TAGS)
         or (
             ent.label_ in ("PERSON", "ORG")
-            and doc[end - 1].pos_ in ("VERB", "ADV")
-            and doc[end - 1].tag_ in HEADLINE_VERB_TAGS
+            and toks[end - 1].pos_ in ("VERB", "ADV")
+            and toks[end - 1].tag_ in HEADLINE_VERB_TAGS
         )
     ):
         end -= 1
@@ -282,7 +286,7 @@ def _is_agentive(doc: Doc, start: int, end: int) -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:  # "Moscow and Beijing said": the first conjunct's
         root = root.head
     head = root.head
-    if any(_will_to_act(c) for c in root.children):
+    if any(_will_to_act(c) for c in children(root)):
         return True  # a headline drops the copula: "Russia ready to host talks"
     if root.dep_ in ("poss", "compound"):  # "Moscow's decision", "US military action", "US Secretary"
         return head.lemma_.lower() in ACT_NOUNS or head.lower_ in ACT_NOUNS
@@ -296,8 +300,8 @@ def _is_agentive(doc: Doc, start: int, end: int) -> bool:
     if root.dep_ not in SUBJECT_DEPS or head.pos_ not in ("VERB", "AUX"):
         return False
     if (head.lemma_ or head.lower_) in BE_FORMS:
-        return any(c.dep_ == "acomp" and c.lower_ in ACTOR_ADJECTIVES for c in head.children)
-    if any(c.dep_ == "prt" for c in head.children):
+        return any(c.dep_ == "acomp" and c.lower_ in ACTOR_ADJECTIVES for c in children(head))
+    if any(c.dep_ == "prt" for c in children(head)):
         return True  # "Pyongyang would not sit down with ...": a phrasal verb is an act
     return (head.lemma_.lower() or head.lower_) not in PLACE_VERBS
 
@@ -305,7 +309,7 @@ def _is_agentive(doc: Doc, start: int, end: int) -> bool:
 def _will_to_act(token: Token) -> bool:
     """An adjective of will with the act it wills: "ready to host" (the copula a headline drops)."""
     return token.dep_ in ("amod", "acomp") and token.lower_ in ACTOR_ADJECTIVES and any(
-        c.dep_ == "xcomp" for c in token.children
+        c.dep_ == "xcomp" for c in children(token)
     )
 
 
@@ -439,7 +443,7 @@ def collect_mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     Returns:
         mentions with char offsets into doc.text.
     """
-    ents = _joined([e for e in doc.ents if e.label_ in ENTITY_LABELS])
+    ents = _joined([e for e in doc_ents(doc) if e.label_ in ENTITY_LABELS])
     context = frozenset(
         p.country
         for e in ents

@@ -38,6 +38,7 @@ from reportedly.extract.agents import MEMBER_WORDS, code_for, is_body, kind_sect
 from reportedly.extract.places import country_of_adjective
 from reportedly.gazetteer import Gazetteer
 from reportedly.model import Affiliation, Entity, Span
+from reportedly.nlp.doctext import children, tokens
 
 PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 # Prepositions whose object is a party ("clashes with rebels", "fired on police", "killed by gunmen");
@@ -142,10 +143,12 @@ def _modifiers(tok: Token) -> list[Token]:
     """The contiguous modifiers right before a head, nearest last ("armed", "riot")."""
     found: list[Token] = []
     i = tok.i - 1
-    while i >= tok.sent.start and tok.doc[i].dep_ in MODIFIER_DEPS and tok.doc[i].head.i in (
-        tok.i, *(t.i for t in found)
-    ):
-        found.insert(0, tok.doc[i])
+    if i < 0:
+        return found
+    toks = tokens(tok.doc)
+    first = tok.sent.start if toks[i].dep_ in MODIFIER_DEPS else i + 1  # Token.sent scans the sentence
+    while i >= first and toks[i].dep_ in MODIFIER_DEPS and toks[i].head.i in (tok.i, *(t.i for t in found)):
+        found.insert(0, toks[i])
         i -= 1
     return found
 
@@ -155,9 +158,9 @@ def _owner(tok: Token, covered: dict[int, str], country_of: dict[int, str]) -> s
     NRF's forces", "troops of the NRF"), an unnamed one ("representatives of several countries") or a
     pronoun ("its troops": the owner is named elsewhere);
     the ISO-3 of an owning country ("China's military", "forces of Mali"); None when nothing does."""
-    for child in tok.children:
+    for child in children(tok):
         owners = [child] if child.dep_ in OWNER_DEPS else (
-            [g for g in child.children if g.dep_ == "pobj"]
+            [g for g in children(child) if g.dep_ == "pobj"]
             if child.dep_ == "prep" and child.lower_ in OWNER_PREPS else []
         )
         for owner in owners:
@@ -190,7 +193,7 @@ def _is_plural(tok: Token) -> bool:
     if tok.dep_ != "nsubj" or tok.tag_ != "NNP":
         return False
     verb = tok.head
-    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    words = [verb, *(c for c in children(verb) if c.dep_ in ("aux", "auxpass"))]
     return any(t.tag_ == "VBP" or t.lower_ in PLURAL_VERBS for t in words)
 
 
@@ -208,7 +211,7 @@ def _is_body(tok: Token, before: list[Token], sector: str | None, country_of: di
         return False
     articles = ("the", "a", "an") if organ else ("the",)
     if not any((c.dep_ == "det" and c.lower_ in articles) or (c.dep_ == "poss" and c.i in country_of)
-               for c in tok.children):
+               for c in children(tok)):
         return False  # "the army", "China's military", "a court"
     return all(t.i in country_of or _adjective_country(t, gaz) for t in before)
 
@@ -235,7 +238,7 @@ def _national_person(tok: Token, before: list[Token], sector: str | None, covere
         return False
     if tok.lower_ in MEMBER_WORDS:
         return False
-    if any(c.dep_ == "appos" and c.i in covered for c in tok.children) or (
+    if any(c.dep_ == "appos" and c.i in covered for c in children(tok)) or (
         tok.dep_ in ("appos", "compound") and tok.head.i in covered
     ):
         return False  # "the Russian envoy, Zamir Kabulov": the title of the one named
@@ -243,7 +246,7 @@ def _national_person(tok: Token, before: list[Token], sector: str | None, covere
     # (entities/references.py), not a new party; "a Spanish judge" introduces one
     # a country's name as the attribute ("A Nigerien army officer", the tagger's NNP) stays an anonymous
     # source tied to the country (attribution/speakers.py), as before
-    return not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and _country_before(
+    return not any(c.dep_ == "det" and c.lower_ == "the" for c in children(tok)) and _country_before(
         before, country_of, gaz, names=False)
 
 
@@ -299,7 +302,8 @@ def find_agent_mentions(
     """
     found_at: list[tuple[Token, list[Token], str, str | None, str | None, bool]] = []
     nouns = np.flatnonzero(np.isin(doc.to_array(POS), (NOUN, PROPN))).tolist()  # no Token for other words
-    for tok in (doc[i] for i in nouns):
+    toks = tokens(doc)
+    for tok in (toks[i] for i in nouns):
         if tok.i in covered or not _in_party_position(tok):
             continue
         mods = _modifiers(tok)

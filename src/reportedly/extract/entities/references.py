@@ -38,7 +38,7 @@ from reportedly.extract.entities.mentions import Mention
 from reportedly.extract.entities.roles import find_roles
 from reportedly.gazetteer import Gazetteer
 from reportedly.model import Role
-from reportedly.nlp.doctext import doc_text
+from reportedly.nlp.doctext import children, doc_text
 
 # Organization nouns -> the gazetteer kinds they may refer to (None: an organization the gazetteer lacks).
 ORG_NOUN_KINDS: dict[str, frozenset[str | None]] = {
@@ -242,7 +242,7 @@ class _Resolver:
             t.idx
             for t in (doc[i] for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in kinds)
             if t.i not in self.taken
-            and any(c.dep_ == "det" and c.lower_ in INDEFINITES for c in t.children)
+            and any(c.dep_ == "det" and c.lower_ in INDEFINITES for c in children(t))
         ]
         # A "place" neither geonames nor the gazetteer knows may be a person the model mistyped ("Karimi"
         # tagged GPE): it blocks a pronoun like an unnamed person.

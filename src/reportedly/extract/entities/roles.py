@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from reportedly.extract.names import HONORIFICS
 from reportedly.model import Role
+from reportedly.nlp.doctext import children
 
 KINSHIP = frozenset(
     {
@@ -113,7 +114,7 @@ def _led_by(doc: Doc, root: Token, entity_tokens: frozenset[int]) -> Role | None
         return None
     words = doc[start:end].text
     evidence = doc[start : by.i + 1]
-    article = "" if any(c.dep_ == "poss" for c in group.children) else "the "  # "led Niger's junta"
+    article = "" if any(c.dep_ == "poss" for c in children(group)) else "the "  # "led Niger's junta"
     return Role(f"led {article}{words}", evidence.start_char, evidence.end_char)
 
 

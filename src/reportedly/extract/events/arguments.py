@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from reportedly.extract.places import country_of_adjective, frame_location, is_country_entry
 from reportedly.gazetteer import Gazetteer, load_gazetteer
 from reportedly.model import DocContext, Entity, Location
+from reportedly.nlp.doctext import children
 
 
 def _words(text: str) -> frozenset[str]:
@@ -130,7 +131,7 @@ class ArgIndex:
             return []
         return [
             e
-            for c in tok.children
+            for c in children(tok)
             if c.dep_ in ("amod", "compound") and (e := self.nationality(c)) is not None
         ][:1]
 
@@ -138,7 +139,7 @@ class ArgIndex:
         """The armed group an unnamed phrase like "opposition forces" stands for: the article's only
         armed group not in `named` (the parties beside it), or None when that is not one group."""
         words = {tok.lemma_.lower()} | {
-            c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")
+            c.lemma_.lower() for c in children(tok) if c.dep_ in ("compound", "amod")
         }
         if tok.i in self.by_token or words.isdisjoint(GROUP_DESCRIPTORS):
             return None
@@ -170,35 +171,35 @@ def np_entities(tok: Token, index: ArgIndex, depth: int = 0) -> list[str]:
     elif tok.lower_ in RELATIVE_PRONOUNS:
         found.extend(_antecedent(tok, index, depth))
     else:
-        for child in tok.children:
+        for child in children(tok):
             if child.dep_ in ("compound", "poss", "amod", "nmod", "appos") and child.i in index.by_token:
                 found.append(index.by_token[child.i])
                 break
             if child.dep_ == "prep" and child.lower_ in GROUP_PREPS:
                 found.extend(
-                    e for g in child.children if g.dep_ == "pobj" for e in np_entities(g, index, depth + 1)
+                    e for g in children(child) if g.dep_ == "pobj" for e in np_entities(g, index, depth + 1)
                 )
         if not found:
             found.extend(index.armed_owner(tok))  # "Russian missiles": Russia
         if not found and (group := index.descriptor_group(tok, [])) is not None:
             found.append(group)  # "the rebels" in an article about one armed group
-    for child in tok.children:  # "the delegation led by Amir Khan Mutaqqi": the leader is a party too
+    for child in children(tok):  # "the delegation led by Amir Khan Mutaqqi": the leader is a party too
         if child.dep_ == "acl":
             found.extend(
                 e
-                for a in child.children
+                for a in children(child)
                 if a.dep_ == "agent"
-                for g in a.children
+                for g in children(a)
                 for e in np_entities(g, index, depth + 1)
             )
-    for child in tok.children:
+    for child in children(tok):
         if child.dep_ in ("conj", "appos") and not (child.dep_ == "appos" and found):
             found.extend(np_entities(child, index, depth + 1))
             if child.dep_ == "conj" and (group := index.descriptor_group(child, found)) is not None:
                 found.append(group)  # "Afghanistan's authorities and opposition forces"
         elif child.dep_ == "appos":  # "A, the leader of X, and B": the parser may hang B off the apposition
             found.extend(
-                e for g in child.children if g.dep_ == "conj" for e in np_entities(g, index, depth + 1)
+                e for g in children(child) if g.dep_ == "conj" for e in np_entities(g, index, depth + 1)
             )
         if child.dep_ == "preconj":
             continue
@@ -214,7 +215,7 @@ def _antecedent(pronoun: Token, index: ArgIndex, depth: int) -> list[str]:
     if noun.dep_ == "attr":  # "NRF remained the only group (led by M) who ...": the subject is meant
         named = [
             e
-            for s in noun.head.children
+            for s in children(noun.head)
             if s.dep_ in ("nsubj", "nsubjpass")
             for e in np_entities(s, index, depth + 1)
         ]
@@ -223,7 +224,7 @@ def _antecedent(pronoun: Token, index: ArgIndex, depth: int) -> list[str]:
         before = [i for i in range(noun.head.left_edge.i, noun.i) if i in index.by_token]
         named = [index.by_token[before[-1]]] if before else []
     if not named and noun.dep_ in ("attr", "appos"):
-        subject = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subject = [c for c in children(noun.head) if c.dep_ in ("nsubj", "nsubjpass")]
         named = (
             [e for s in subject for e in np_entities(s, index, depth + 1)]
             if noun.dep_ == "attr"
@@ -236,7 +237,7 @@ def _agreeing_noun(clause: Token) -> Token:
     """The noun a relative clause is about: the parser's head, unless a plural verb ('who are') hangs
     off a singular name, when the nearest collective or plural noun above it is meant."""
     noun = clause.head
-    plural = any(t.lower_ in ("are", "were") for t in [clause, *clause.children])
+    plural = any(t.lower_ in ("are", "were") for t in [clause, *children(clause)])
     if not plural or noun.tag_ != "NNP":
         return noun
     for above in noun.ancestors:
@@ -252,11 +253,11 @@ def subject_entities(verb: Token, index: ArgIndex) -> list[str]:
     for _ in range(MAX_DEPTH + 1):
         if node is None:
             return []
-        for child in node.children:
+        for child in children(node):
             if child.dep_ == "nsubj":
                 return np_entities(child, index)
             if child.dep_ == "agent":
-                return [e for g in child.children for e in np_entities(g, index)]
+                return [e for g in children(child) for e in np_entities(g, index)]
         if node.dep_ == "xcomp" and (controller := _object_controller(node)) is not None:
             return np_entities(controller, index)  # "prompting Taipei to put its forces on alert"
         if node.dep_ in ("xcomp", "acomp", "advcl", "conj", "pcomp") and node.head.i != node.i:
@@ -275,23 +276,23 @@ def _object_controller(clause: Token) -> Token | None:
     tells the purpose of its subject's trip ("had left Kabul for Moscow to meet Ahmad Massoud")."""
     if clause.head.lemma_.lower() in MOTION_VERBS:
         return None
-    return next((c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    return next((c for c in children(clause.head) if c.dep_ == "dobj" and c.i < clause.i), None)
 
 
 def party_entities(tok: Token, index: ArgIndex) -> tuple[dict[str, list[str]], Location | None]:
     """Entities around `tok` by how they attach ("obj" for objects, else the preposition), and its place."""
     parties: dict[str, list[str]] = {}
     location = None
-    for child in tok.children:
+    for child in children(tok):
         preposition = child.dep_ == "prep" or (
             child.dep_ == "dative" and child.pos_ == "ADP"
         )  # "send tanks to"
         if child.dep_ in ("dobj", "nsubjpass", "dative", "attr") and tok.pos_ != "NOUN" and not preposition:
             parties.setdefault("obj", []).extend(np_entities(child, index))
         elif child.dep_ == "agent":
-            parties.setdefault("by", []).extend(e for g in child.children for e in np_entities(g, index))
+            parties.setdefault("by", []).extend(e for g in children(child) for e in np_entities(g, index))
         elif preposition:
-            for obj in (g for g in child.children if g.dep_ == "pobj"):
+            for obj in (g for g in children(child) if g.dep_ == "pobj"):
                 if child.lower_ == "with" and (child.i > 0 and child.doc[child.i - 1].text == ","):
                     continue  # ", with members of the NRF gathering in ...": an absolute clause of its own
                 named = np_entities(obj, index)
@@ -347,7 +348,7 @@ def _noun_roles(trigger: Token, index: ArgIndex, roles: Roles, parties: dict[str
     lemma = trigger.lemma_.lower()
     owner = [
         e
-        for c in trigger.children
+        for c in children(trigger)
         if c.dep_ in ("poss", "compound", "amod")
         for e in np_entities(c, index)
     ] or index.armed_owner(trigger)  # "Israeli strikes killed"
@@ -386,7 +387,7 @@ def _verb_roles(trigger: Token, index: ArgIndex, roles: Roles, parties: dict[str
     lemma = trigger.lemma_.lower()
     subject = subject_entities(trigger, index)
     if lemma in HOST_VERBS:
-        inner = [e for c in trigger.children if c.dep_ == "dobj" for e in _inner_parties(c, index)]
+        inner = [e for c in children(trigger) if c.dep_ == "dobj" for e in _inner_parties(c, index)]
         roles.host = subject[0] if subject else None
         roles.actors, roles.recipients = _unique(inner or others), subject
     elif lemma in MUTUAL_LEMMAS:
@@ -417,7 +418,7 @@ def _object_targets(verb: Token, index: ArgIndex) -> list[str]:
     """The parties a verb's object names as the one it bears on, when the verb names none itself: "lifted
     its embargo against Libya", "lift the ban on Cypriot ships" (CAMEO's patterns read such an object
     and its phrase as the verb's: "LIFT * EMBARGO")."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in children(verb) if c.dep_ == "dobj"]
     return _unique([e for g in object_targets(objects) for e in np_entities(g, index)])
 
 
@@ -428,9 +429,9 @@ def object_targets(objects: Iterable[Token]) -> list[Token]:
         g
         for o in objects
         if o.pos_ == "NOUN"
-        for c in o.children
+        for c in children(o)
         if c.dep_ == "prep" and c.lower_ in OBJECT_TARGET_PREPS
-        for g in c.children
+        for g in children(c)
         if g.dep_ == "pobj"
     ]
 
@@ -439,7 +440,7 @@ def _place_or_party(trigger: Token, index: ArgIndex, roles: Roles) -> None:
     """The location from the objects or a destination when none yet; places acted on become the
     location, and only parties stay actors and recipients."""
     if roles.location is None and trigger.pos_ != "NOUN":  # "met Muttaqi in Moscow" parsed under the object
-        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        objects = [c for c in children(trigger) if c.dep_ == "dobj"]
         roles.location = next((p for o in objects if (p := _place_in_subtree(o, index))), None)
     if roles.location is None:
         roles.location = _destination(trigger, index)
@@ -464,24 +465,24 @@ def _place_or_party(trigger: Token, index: ArgIndex, roles: Roles) -> None:
 def _named_host(trigger: Token, index: ArgIndex) -> str | None:
     """The host a meeting names without a hosting verb of its own: "talks hosted by Qatar", "talks in
     China's capital" (the country whose capital it is)."""
-    for child in trigger.children:
+    for child in children(trigger):
         if child.dep_ == "acl" and child.lemma_.lower() in HOST_VERBS:
             named = [
                 e
-                for a in child.children
+                for a in children(child)
                 if a.dep_ == "agent"
-                for g in a.children
+                for g in children(a)
                 for e in np_entities(g, index)
             ]
             if named:
                 return named[0]
-    for prep in trigger.children:
+    for prep in children(trigger):
         if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
             continue
-        for obj in prep.children:
+        for obj in children(prep):
             if obj.dep_ == "pobj" and obj.lemma_.lower() == "capital":
                 owners = [
-                    index.by_token[c.i] for c in obj.children if c.dep_ == "poss" and c.i in index.by_token
+                    index.by_token[c.i] for c in children(obj) if c.dep_ == "poss" and c.i in index.by_token
                 ]
                 if owners and is_country_entity(index.entities[owners[0]]):
                     return owners[0]
@@ -525,7 +526,7 @@ def _mutual_in_subtree(noun: Token, index: ArgIndex) -> list[str]:
         e
         for tok in noun.subtree
         if tok.dep_ == "prep" and tok.lower_ in ("with", "between") and tok.head.i != noun.i
-        for obj in tok.children
+        for obj in children(tok)
         if obj.dep_ == "pobj"
         for e in np_entities(obj, index)
     ]
@@ -535,7 +536,7 @@ def _place_in_subtree(noun: Token, index: ArgIndex) -> Location | None:
     """'a meeting of A with B, C and D in Tehran': the place may hang off any word of the phrase."""
     for tok in noun.subtree:
         if tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS:
-            for obj in (g for g in tok.children if g.dep_ == "pobj"):
+            for obj in (g for g in children(tok) if g.dep_ == "pobj"):
                 places = [e for e in np_entities(obj, index) if index.is_place(e)]
                 if places:
                     return make_location(obj, places[0], index)
@@ -553,9 +554,9 @@ def _destination(trigger: Token, index: ArgIndex) -> Location | None:
     head = trigger.head
     if trigger.dep_ not in ("advcl", "xcomp") or head.lemma_.lower() not in MOTION_VERBS:
         return None
-    for child in head.children:
+    for child in children(head):
         if child.dep_ == "prep" and child.lower_ in ("for", "to", "in"):
-            for obj in child.children:
+            for obj in children(child):
                 places = [e for e in np_entities(obj, index) if index.is_place(e)]
                 if places:
                     return make_location(obj, places[0], index)

@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from reportedly.model import DocContext, EventDate
+from reportedly.nlp.doctext import children, doc_ents
 
 # Adverbs that date an event without a value: kept as text so a reader sees the hedge.
 VAGUE_TIME = frozenset({"recently", "lately", "yesterday", "today", "tonight", "earlier", "previously"})
@@ -104,7 +105,7 @@ def _in_the_past(text: str, when: dt.datetime, published: dt.date) -> dt.datetim
 
 def date_index(doc: Doc) -> dict[int, Span]:
     """Token index -> the DATE or TIME entity holding it; build once per Doc (Doc.ents is costly)."""
-    return {t.i: ent for ent in doc.ents if ent.label_ in ("DATE", "TIME") for t in ent}
+    return {t.i: ent for ent in doc_ents(doc) if ent.label_ in ("DATE", "TIME") for t in ent}
 
 
 def context_year(dates: dict[int, Span]) -> str | None:
@@ -146,9 +147,9 @@ def _before_its_head(node: Token) -> bool:
     """Whether the date of the words above `node` says nothing of its time: a past perfect ("denied
     on Wednesday that X had met Y": the meeting came before the denial) or the content of a noun
     ("reports that X met Y": the reports' date is not the meeting's; "members gathering" climbs)."""
-    if any(c.dep_ == "aux" and c.lower_ == "had" for c in node.children):
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in children(node)):
         return True
-    content_clause = any(c.dep_ == "mark" for c in node.children)
+    content_clause = any(c.dep_ == "mark" for c in children(node))
     return content_clause and node.head.i != node.i and node.head.pos_ in ("NOUN", "PROPN")
 
 
@@ -158,10 +159,10 @@ def _date_among(node: Token, dates: dict[int, Span], include_subtree: bool) -> S
         candidates = [t for t in node.subtree if (t.i in dates or t.lower_ in VAGUE_TIME)
                       and not _in_other_clause(t, node)]
     else:
-        candidates = [node, *node.children]
-    for child in list(node.children) if not include_subtree else []:
+        candidates = [node, *children(node)]
+    for child in list(children(node)) if not include_subtree else []:
         if child.dep_ == "prep":
-            candidates.extend(child.children)
+            candidates.extend(children(child))
     for tok in candidates:
         if tok.i in dates and CALENDAR.search(dates[tok.i].text):
             return dates[tok.i]

@@ -206,8 +206,8 @@ AIMS = frozenset({"purpose", "aim"})
 # Elian without holding a hearing", "can call up reservists without seeking approval": FactBank's
 # possible-not, the middle of UW's scale), and so is a purpose clause: with AIMS yielding to the model's
 # "happened" and INTENDED to its "did not happen", a purpose clause is offered only where the model gives
-# no reading (an aim also where it reads uncertain). Chosen on 5-fold CV over UW train+dev (product macro-F1 0.697 -> 0.703)
-# and UW dev (0.699 -> 0.703); either alone helps on CV.
+# no reading (an aim also where it reads uncertain). Chosen on 5-fold CV over UW train+dev (product
+# macro-F1 0.697 -> 0.703) and UW dev (0.699 -> 0.703); either alone helps on CV.
 DOUBTED = frozenset({"negated", "purpose"})
 # Prefix of the learned model's cue ("learned:uncertain"); its buckets are extract/events/factuality.py's.
 LEARNED = "learned:"

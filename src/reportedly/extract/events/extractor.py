@@ -76,6 +76,7 @@ from reportedly.model import (
     Span,
     Stance,
 )
+from reportedly.nlp.doctext import children, doc_text
 
 # The rules each event record names as its `extractor` (provenance in the output); the component
 # itself is registered as extractors.events.v1.
@@ -203,7 +204,7 @@ def extract_events(
         if (d := _draft(tok, index, ctx, dates, year, off)) is not None
         and (a := _as_demand(d, index, attributions)) is not None
     ]
-    drafts = [d for d in drafts if not any(c.dep_ == "dobj" and c.i in off for c in d.trigger.children)]
+    drafts = [d for d in drafts if not any(c.dep_ == "dobj" and c.i in off for c in children(d.trigger))]
     if article_domain(doc) is not None:  # a sports or market report: only governments' and the like's acts
         drafts = [d for d in drafts if _has_political_party(d, index)]
     drafts = _fold_mediation(_drop_light_verbs(absorb_objects(govern(drafts))))
@@ -282,7 +283,7 @@ def _draft(
         roles.actors = _reported_speaker(tok, index)
     anaphor = (
         tok.lemma_.lower() in ANAPHOR_NOUNS
-        and any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHOR_DETS for c in tok.children)
+        and any(c.dep_ in ("det", "amod", "predet") and c.lower_ in ANAPHOR_DETS for c in children(tok))
         and not [e for e in roles.recipients if e != roles.host]
     )
     if is_idiom(tok) or is_relay(tok, index.media):  # "told AFP": a relayed statement, no event
@@ -329,10 +330,10 @@ def _as_demand(draft: Draft, index: ArgIndex, attributions: list[Attribution]) -
     one who must (no one, when the clause is passive: the one pressured is the act's, not the demand's);
     with no one quoted it is no event at all: an obligation names no act that happened, nor who demands it."""
     tok = draft.trigger
-    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in tok.children):
+    if tok.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in children(tok)):
         return draft
     reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS
-    inferred = any(c.lower_ == "have" and c.dep_ == "aux" for c in tok.children)
+    inferred = any(c.lower_ == "have" and c.dep_ == "aux" for c in children(tok))
     if inferred or (not reported and tok.dep_ != "ROOT"):
         return draft  # "must have left" infers an act that happened, quoted or reported: no obligation
     speakers = roles_for(tok.head, index).actors if reported else []
@@ -340,7 +341,7 @@ def _as_demand(draft: Draft, index: ArgIndex, attributions: list[Attribution]) -
     speakers = speakers or [a.speaker.entity for a in holding(draft, attributions) if a.speaker.entity][-1:]
     if not speakers:
         return None
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children(tok))
     bound = [] if passive else [e for e in draft.actors or draft.recipients if e not in speakers]
     draft.actors, draft.recipients = speakers, bound
     draft.type, draft.cameo, draft.mode = "REQUEST", DEMAND_CODE, None
@@ -355,7 +356,7 @@ def _reported_speaker(tok: Token, index: ArgIndex) -> list[str]:
     """The speaker a subject pronoun stands for in the clause the speaker reports: "Japan's Defense
     Ministry said it had lodged a protest" (`SPEAKER_PRONOUNS`, the pronouns of a group, never of a
     person); none for any other subject."""
-    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in children(tok) if c.dep_ == "nsubj"), None)
     head = tok.head
     if subject is None or subject.lower_ not in SPEAKER_PRONOUNS or tok.dep_ != "ccomp":
         return []
@@ -444,7 +445,7 @@ def _is_condition(tok: Token) -> bool:
     by "if" or "unless"; a condition tells no act that happened nor one anyone does."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    return any(c.dep_ == "mark" and c.lower_ in CONDITION_WORDS for c in tok.children)
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_WORDS for c in children(tok))
 
 
 def _stands_alone(draft: Draft, index: ArgIndex) -> bool:
@@ -485,11 +486,11 @@ def _names_object(draft: Draft) -> bool:
     or the noun its relative clause modifies ("a claim Ukrainian officials rejected"); "declined to be
     identified" names nothing."""
     verb = draft.trigger
-    if any(c.dep_ in TARGET_DEPS for c in verb.children):
+    if any(c.dep_ in TARGET_DEPS for c in children(verb)):
         return True
     # the modified noun is the object unless the relative pronoun is the subject ("who declined")
     return verb.dep_ == "relcl" and not any(
-        c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in verb.children
+        c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that") for c in children(verb)
     )
 
 
@@ -500,11 +501,11 @@ def _names_target(verb: Token) -> bool:
     its actor and agent dictionaries. "criticized the decision" names no party."""
     if verb.pos_ != "VERB":
         return False
-    objects = [c for c in verb.children if c.dep_ in TARGET_DEPS] + [
+    objects = [c for c in children(verb) if c.dep_ in TARGET_DEPS] + [
         g
-        for c in verb.children
+        for c in children(verb)
         if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
-        for g in c.children
+        for g in children(c)
         if g.dep_ == "pobj"
     ]
     # and the party an object names: "the ban on journalists", "the embargo against the rebels"
@@ -523,7 +524,7 @@ def _is_party_phrase(head: Token) -> bool:
     # ("tortured an inmate", "freed a US diplomat", "killed six people") are parties, acts and things
     # ("rejected the referendum", "attacked the rim") are not. The first (most frequent) sense only. A
     # possessed group is its owner's ("headed Moscow's team"): the owner, an entity if anything, is the party.
-    if any(c.dep_ == "poss" for c in head.children):
+    if any(c.dep_ == "poss" for c in children(head)):
         return False
     classes = wordnet.lexnames(head.lemma_.lower(), "n", senses=1)
     return bool(classes) and classes[0] in PARTY_CLASSES
@@ -547,7 +548,7 @@ def _drop_light_verbs(drafts: list[Draft]) -> list[Draft]:
         if d.trigger.lemma_.lower() in MEDIATE_LEMMAS
         or d.content is not None  # a relation about the noun's act: "demanded the withdrawal"
         or not (
-            any(c.i in nouns and c.dep_ == "dobj" for c in d.trigger.children)
+            any(c.i in nouns and c.dep_ == "dobj" for c in children(d.trigger))
             or (d.trigger.dep_ == "acl" and d.trigger.head.i in nouns)  # "talks hosted by Qatar"
         )
     ]
@@ -561,7 +562,7 @@ def _fold_mediation(drafts: list[Draft]) -> list[Draft]:
         if draft.trigger.lemma_.lower() not in MEDIATE_LEMMAS:
             continue
         meeting = next(
-            (by_index[c.i] for c in draft.trigger.children if c.dep_ == "dobj" and c.i in by_index), None
+            (by_index[c.i] for c in children(draft.trigger) if c.dep_ == "dobj" and c.i in by_index), None
         )
         if meeting is None:
             continue
@@ -687,9 +688,10 @@ def _finish(draft: Draft, number: int, attributions: list[Attribution], sentence
         bisect_right(starts, t.i) - 1 for t in sorted(draft.triggers, key=lambda t: t.i)
     ):
         sent = sentences[which]
-        text = sent.text.strip()
-        start = sent.start_char + sent.text.index(text) if text else sent.start_char
-        evidence.append(Span(start, start + len(text), text))  # Doc.text rebuilds the whole text per call
+        raw = doc_text(sent.doc)[sent.start_char:sent.end_char]  # sent.text: Span.text joins every token
+        text = raw.strip()
+        start = sent.start_char + raw.index(text) if text else sent.start_char
+        evidence.append(Span(start, start + len(text), text))
     trig = draft.trigger
     return Event(
         id=f"v{number}",

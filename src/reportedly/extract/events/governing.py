@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from reportedly.extract.events.drafts import MIN_SHARED_ACTORS, Draft
 from reportedly.extract.events.triggers import match_token, to_plover
+from reportedly.nlp.doctext import children
 
 # CAMEO roots whose events are about another act, and the PLOVER type of the relation.
 GOVERNING_ROOTS = {"02": "REQUEST", "03": "AGREE", "10": "REQUEST", "12": "REJECT", "13": "THREATEN"}
@@ -45,12 +46,12 @@ def governed_act(verb: Token, specific: bool = False) -> Token | None:
     """The verb of the clause `verb` governs ("threatened to strike": "strike"), else its object when that
     names an act ("demanded the withdrawal", "refused direct talks") and no CAMEO pattern of the verb
     already read it (`specific`: "lift * sanctions" is 0351 itself), or None."""
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ in GOVERNED_DEPS and child.pos_ in ("VERB", "AUX"):
             return child
     if specific:
         return None
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ == "dobj" and child.pos_ == "NOUN":
             return child
     return None
@@ -95,13 +96,13 @@ def planned(verb: Token) -> Token | None:
     own = match_token(verb, patterns=False)
     if own is None or own.cameo[:2] != INTENT_ROOT:
         return None
-    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    return next((c for c in children(verb) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
 
 
 def _is_passive(verb: Token) -> bool:
     """Whether `verb` is told in the passive ("is expected to", "was set to"): CAMEO's 03 is an actor's
     expressed intent, and a passive names no one who expresses it; its subject is the governed act's doer."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb))
 
 
 def govern(drafts: list[Draft]) -> list[Draft]:
@@ -138,7 +139,7 @@ def govern(drafts: list[Draft]) -> list[Draft]:
         # embargo", "threatened to impose sanctions": they did not happen either). Not under an intent
         # (AGREE): an offered meeting is recoded as the offer itself (extractor._recode)
         if kind != "AGREE":
-            dropped |= {c.i for c in act.children if c.dep_ == "dobj" and c.i in by_index}
+            dropped |= {c.i for c in children(act) if c.dep_ == "dobj" and c.i in by_index}
     return [d for d in drafts if d.trigger.i not in dropped]
 
 
@@ -149,7 +150,7 @@ def _typed_relation(draft: Draft, by_index: dict[int, Draft]) -> tuple[str, str,
     verb = draft.trigger
     if verb.pos_ != "VERB" or draft.type not in RELATION_TYPES or not draft.cameo:
         return None
-    act = next((c for c in verb.children if c.dep_ == "xcomp" and c.i in by_index), None)
+    act = next((c for c in children(verb) if c.dep_ == "xcomp" and c.i in by_index), None)
     if act is None or by_index[act.i].trigger.pos_ != "VERB":
         return None
     if draft.type == "AGREE" and by_index[act.i].type in HOSTILE_ACTS:
@@ -165,11 +166,11 @@ def _object_act(draft: Draft, by_index: dict[int, Draft]) -> Draft | None:
     if verb.pos_ != "VERB" or not draft.cameo or draft.cameo[:2] not in GOVERNING_ROOTS:
         return None
     # the object, or what a call or appeal is for ("called for sanctions against Moscow": CALL FOR patterns)
-    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+    objects = [c for c in children(verb) if c.dep_ == "dobj"] + [
         g
-        for c in verb.children
+        for c in children(verb)
         if c.dep_ == "prep" and c.lower_ == "for"
-        for g in c.children
+        for g in children(c)
         if g.dep_ == "pobj"
     ]
     return next(
@@ -184,7 +185,7 @@ def absorb_objects(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         if draft.trigger.pos_ != "VERB" or not draft.specific or draft.content is not None:
             continue
-        obj = next((nouns[c.i] for c in draft.trigger.children if c.dep_ == "dobj" and c.i in nouns), None)
+        obj = next((nouns[c.i] for c in children(draft.trigger) if c.dep_ == "dobj" and c.i in nouns), None)
         if obj is None or obj.type == draft.type or not set(obj.actors) <= set(draft.actors):
             continue
         noun = obj.trigger

@@ -26,6 +26,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, n
 from spacy.tokens import Doc, Token
 
 from reportedly.extract.events.triggers import is_plain_speech
+from reportedly.nlp.doctext import children
 
 
 def _words(text: str) -> frozenset[str]:
@@ -135,10 +136,10 @@ def is_off_sense(trigger: Token, has_target: bool, has_place: bool, political: b
         c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in idioms for c in _objects(trigger)
     ):
         return True
-    if any(c.dep_ == "nsubj" and _is_non_agent(c) for c in trigger.children):
+    if any(c.dep_ == "nsubj" and _is_non_agent(c) for c in children(trigger)):
         return True
     if trigger.pos_ == "NOUN" and lemma in ATTACK_NOUNS:
-        mods = {c.lower_ for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")}
+        mods = {c.lower_ for c in children(trigger) if c.dep_ in ("compound", "amod", "nmod")}
         if mods & NON_POLITICAL_ATTACKS:
             return True
         return not (has_target or has_place or political or mods & WEAPON_WORDS) and not is_work_strike(
@@ -169,12 +170,13 @@ def is_relay(trigger: Token, media: frozenset[int]) -> bool:
 def _addressees(trigger: Token) -> list[Token]:
     """The objects, datives and prepositional objects of a verb, one preposition deep into a channel
     ("in an interview with TASS")."""
-    found = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
-    preps = [c for c in trigger.children if c.dep_ in ("prep", "dative") and c.lower_ in ADDRESSEE_PREPS]
+    found = [c for c in children(trigger) if c.dep_ in ("dobj", "dative")]
+    preps = [c for c in children(trigger) if c.dep_ in ("prep", "dative") and c.lower_ in ADDRESSEE_PREPS]
     for prep in preps:
-        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+        for obj in (g for g in children(prep) if g.dep_ == "pobj"):
             found.append(obj)
-            found.extend(o for p in obj.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")
+            found.extend(o for p in children(obj) if p.dep_ == "prep"
+                         for o in children(p) if o.dep_ == "pobj")
     return found
 
 
@@ -197,24 +199,24 @@ def is_armed_act(trigger: Token) -> bool:
     attacked Kharkiv", "police fought protesters" (the typer, trained mostly on statements, says ACCUSE)."""
     if trigger.lemma_.lower() not in PHYSICAL_VERBS:
         return False
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in FORCE_NOUNS for c in trigger.children)
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in FORCE_NOUNS for c in children(trigger))
 
 
 def _is_non_agent(subject: Token) -> bool:
     lemma = subject.lemma_.lower()
     if lemma in NON_AGENTS:
         return True
-    return lemma in WEATHER_HEADS and any(c.lemma_.lower() in WEATHER_MODIFIERS for c in subject.children)
+    return lemma in WEATHER_HEADS and any(c.lemma_.lower() in WEATHER_MODIFIERS for c in children(subject))
 
 
 def is_work_strike(trigger: Token) -> bool:
     """Whether the noun "strike" is a work stoppage: "went on strike", "a general strike", "strike by"."""
     if trigger.lemma_.lower() != "strike" or trigger.pos_ != "NOUN":
         return False
-    mods = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")}
+    mods = {c.lemma_.lower() for c in children(trigger) if c.dep_ in ("compound", "amod", "nmod")}
     if mods & LABOUR_WORDS:
         return True
-    if any(c.dep_ == "prep" and c.lower_ == "by" for c in trigger.children):
+    if any(c.dep_ == "prep" and c.lower_ == "by" for c in children(trigger)):
         return True
     head = trigger.head
     return head.lower_ == "on" and head.head.lemma_.lower() in STRIKE_VERBS
@@ -223,11 +225,11 @@ def is_work_strike(trigger: Token) -> bool:
 def _objects(trigger: Token) -> list[Token]:
     """Direct objects, and objects of prepositions ("fought back tears", "fight against cancer")."""
     out = []
-    for child in trigger.children:
+    for child in children(trigger):
         if child.dep_ == "dobj":
             out.append(child)
         elif child.dep_ == "prep":
-            out.extend(g for g in child.children if g.dep_ == "pobj")
+            out.extend(g for g in children(child) if g.dep_ == "pobj")
     return out
 
 
@@ -249,7 +251,7 @@ def _in_sports_sentence(trigger: Token) -> bool:
 
 
 def _has_mod(tok: Token, word: str) -> bool:
-    return any(c.lower_ == word for c in tok.children)
+    return any(c.lower_ == word for c in children(tok))
 
 
 def is_idiom(tok: Token) -> bool:
@@ -258,11 +260,11 @@ def is_idiom(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "accord":
         return True
-    if lemma == "take" and any(c.lower_ == "place" for c in tok.children):
+    if lemma == "take" and any(c.lower_ == "place" for c in children(tok)):
         return True
-    if lemma == "go" and tok.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in tok.children):
+    if lemma == "go" and tok.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in children(tok)):
         return True  # "are going to be a factor": a future, no trip
-    return lemma == "call" and any(c.dep_ == "oprd" or c.lower_ == "what" for c in tok.children)
+    return lemma == "call" and any(c.dep_ == "oprd" or c.lower_ == "what" for c in children(tok))
 
 
 # Words of a sports report or a market report, counted once each over the whole article.

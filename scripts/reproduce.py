@@ -299,11 +299,12 @@ def main() -> int:
         if not args.check_records:
             with tempfile.TemporaryDirectory(prefix=f"reproduce-{model.name}-") as tmp:
                 retrain(model, args.shared, Path(tmp), args.cache)
-                problems += [f"{o}: {d}" for o in model.outputs for d in differences(DATA / o, Path(tmp) / o)]
+                changed = [f"{o}: {d}" for o in model.outputs for d in differences(DATA / o, Path(tmp) / o)]
+                problems += changed
                 if args.update:
                     # What the retraining changed (beyond TOLERANCE) in the files it now replaces.
-                    for line in problems:
-                        print(f"{model.name}: was {line}")
+                    for line in changed:
+                        print(f"{model.name}: retrained {line}")
                     update(model, args.shared, Path(tmp))
                     problems = []
         for line in problems:

@@ -309,7 +309,7 @@ def main() -> int:
                     problems = []
         for line in problems:
             print(f"{model.name}: {line}")
-        done = "updated" if args.update else "reproduced"
+        done = "updated" if args.update else "records match" if args.check_records else "reproduced"
         print(f"{model.name}: {'DIFFERS' if problems else done}"
               + ("" if args.check_records else f" (tolerance {TOLERANCE})"))
         failed += bool(problems)

@@ -257,8 +257,17 @@ def retrain(model: Model, shared: Path, into: Path, cache: Path | None) -> None:
     data = data.parent if model.name == "attribution" else data
     args += ["--data", str(data)] if model.name not in ("typer", "factuality") else []
     args += ["--cache", str(cache / model.name)] if cache else []
-    env = {**os.environ, "REPORTEDLY_WEIGHTS_DIR": str(into)}
-    subprocess.run(args, check=True, env=env, cwd=ROOT, stdout=sys.stderr)
+    subprocess.run(args, check=True, env=training_env(into), cwd=ROOT, stdout=sys.stderr)
+
+
+def training_env(into: Path) -> dict[str, str]:
+    """The training's environment: weights written into `into`, and this checkout's package first.
+
+    The records hash this checkout's modules, so the script must import them, not whatever copy of
+    `reportedly` the interpreter has installed (another checkout's, in a shared virtualenv).
+    """
+    path = os.pathsep.join(p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "REPORTEDLY_WEIGHTS_DIR": str(into), "PYTHONPATH": path}
 
 
 def update(model: Model, shared: Path, into: Path) -> None:

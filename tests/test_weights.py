@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -113,6 +114,17 @@ def test_weights_uses_names_every_model_that_hashes_a_path() -> None:
     assert reproduce.uses("src/reportedly/extract/events") == ["typer", "factuality", "coref"]
     assert reproduce.uses("scripts/train_attribution.py") == ["attribution"]
     assert reproduce.uses("src/reportedly/export") == []
+
+
+def test_weights_training_imports_the_checkout_it_hashes(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without PYTHONPATH a shared virtualenv's installed `reportedly` (another checkout) would be
+    # trained while this checkout's modules are hashed.
+    reproduce = _reproduce()
+    monkeypatch.setenv("PYTHONPATH", "/elsewhere")
+    env = reproduce.training_env(tmp_path)
+    assert env["PYTHONPATH"].split(os.pathsep) == [str(reproduce.ROOT / "src"), "/elsewhere"]
+    assert env["REPORTEDLY_WEIGHTS_DIR"] == str(tmp_path)
 
 
 def test_weights_package_data_names_data_files_but_not_weights(tmp_path: Path,

@@ -3,12 +3,15 @@
 Each model's script is run with REPORTEDLY_WEIGHTS_DIR pointing at a temp dir; every array of the
 retrained file must equal the shipped one within TOLERANCE (numbers) or exactly (vocabularies,
 labels). Each weight file has a provenance record beside it (`<name>.provenance.json`): the SHA-256
-of its script, of the code its features come from and of its training data under ../shared, and of
-the shipped file; tests/test_weights.py fails when any of them no longer matches.
+of its script, of every project module the script imports (directly or through other modules) and
+every package data file they name, of its training data under ../shared, and of the shipped file;
+tests/test_weights.py fails when any of them no longer matches, or when a module is not hashed.
 
     python scripts/reproduce.py            # all models (the attribution and ECB+ ones take minutes each)
     python scripts/reproduce.py --fast     # the typer and the factuality model (what CI runs)
     python scripts/reproduce.py --update   # retrain, install the retrained files, rewrite the records
+    python scripts/reproduce.py --check-records         # which records no longer match the tree (no training)
+    python scripts/reproduce.py --uses src/reportedly/nlp/rules.py   # which models hash that file
 
 Exit status 1 when a file differs or a record is stale (without --update).
 """
@@ -50,38 +53,60 @@ class Model:
     fast: bool = False  # seconds to a few minutes: CI reproduces these
 
 
+# Each model's `code` is every project module its training script imports, directly or through other
+# modules (`imported_modules`), and every package data file those modules name (`package_data`):
+# tests/test_weights.py fails when one is missing. So editing a shared module (nlp/*, extract/cues.py,
+# places.py, wordnet.py, gazetteer.py ...) asks for retraining every model that imports it:
+# `--check-records` lists which records no longer match the tree, `--uses PATH` which models hash PATH.
+def _src(*names: str) -> tuple[str, ...]:
+    return tuple(SRC + name for name in names)
+
+
+# What the pipeline and the helpers every model reaches read: the parse, its entity ruler (the
+# gazetteer's files) and the memoized start-up tables.
+_PARSE = ("data/gazetteer/curated.yaml", "data/gazetteer/phoenix.json", "extract/wordnet.py",
+          "gazetteer.py", "nlp/heldgil.py", "nlp/memoized.py", "nlp/memory.py", "nlp/pipeline.py",
+          "nlp/rules.py")
+
 MODELS = (
     Model("typer", "scripts/train_events.py", ("events/typer.npz",),
           ("data/plover/PLV_train.tsv", "data/plover/gpt_synthetic_events_2023-10-19_19.csv.zip"),
-          (SRC + "extract/events/typer.py", SRC + "extract/events/triggers.py", SRC + "evaluate/events.py",
-           SRC + "data/events/lexicon.json", SRC + "nlp/pipeline.py"), fast=True),
+          _src(*_PARSE, "data/attribution/cue_lexicon.json", "data/events/lexicon.json",
+               "evaluate/events.py", "extract/cues.py", "extract/events/triggers.py",
+               "extract/events/typer.py"), fast=True),
     Model("factuality", "scripts/train_factuality.py", ("events/factuality.npz",),
           ("data/factuality/uw",),
-          (SRC + "extract/events/epistemic.py", SRC + "extract/events/factuality.py",
-           SRC + "evaluate/factuality.py", SRC + "nlp/pipeline.py"),
-          fast=True),
+          _src(*_PARSE, "data/attribution/cue_lexicon.json", "data/events/lexicon.json",
+               "evaluate/events.py", "evaluate/factuality.py", "extract/cues.py",
+               "extract/events/epistemic.py", "extract/events/factuality.py",
+               "extract/events/triggers.py", "extract/events/typer.py"), fast=True),
     Model("attribution", "scripts/train_attribution.py",
           ("attribution/cue_filter.npz", "attribution/content_end.npz"), ("data/polnear/train",),
-          # Every module the training reads (drafting, speakers, propositions ... shape its drafts and
-          # the scores it selects on): test_weights checks this list against the script's imports.
-          tuple(SRC + name for name in (
-              "extract/attribution/contentend.py", "extract/attribution/cuefilter.py",
-              "extract/attribution/drafts.py", "extract/attribution/extractor.py",
-              "extract/attribution/kinds.py", "extract/attribution/propositions.py",
-              "extract/attribution/quotemarks.py", "extract/attribution/references.py",
-              "extract/attribution/relays.py", "extract/attribution/speakers.py",
-              "extract/attribution/split.py", "extract/attribution/stance.py",
-              "extract/cues.py", "extract/places.py", "extract/wordnet.py", "gazetteer.py",
-              "clean/boilerplate.py", "evaluate/attribution.py", "data/attribution/cue_lexicon.json",
-              "nlp/doctext.py", "nlp/heldgil.py", "nlp/memoized.py", "nlp/memory.py",
-              "nlp/pipeline.py", "nlp/rules.py"))),
+          # drafting, speakers, propositions ... shape its drafts and the scores it selects on.
+          _src(*_PARSE, "clean/boilerplate.py", "data/attribution/cue_lexicon.json",
+               "evaluate/attribution.py", "extract/attribution/contentend.py",
+               "extract/attribution/cuefilter.py", "extract/attribution/drafts.py",
+               "extract/attribution/extractor.py", "extract/attribution/kinds.py",
+               "extract/attribution/propositions.py", "extract/attribution/quotemarks.py",
+               "extract/attribution/references.py", "extract/attribution/relays.py",
+               "extract/attribution/speakers.py", "extract/attribution/split.py",
+               "extract/attribution/stance.py", "extract/cues.py", "extract/places.py",
+               "nlp/doctext.py")),
     Model("mentions", "scripts/train_event_mentions.py", ("events/mentions.npz",), ("data/ecbplus",),
-          (SRC + "evaluate/ecbplus/mentions.py", SRC + "evaluate/ecbplus/align.py",
-           SRC + "evaluate/ecbplus/corpus.py", SRC + "nlp/pipeline.py")),
+          _src(*_PARSE, "evaluate/ecbplus/align.py", "evaluate/ecbplus/corpus.py",
+               "evaluate/ecbplus/eventcoref.py", "evaluate/ecbplus/mentions.py", "merge/events.py")),
+    # The coref script imports `conll` from evaluate/coref.py, whose ledger scoring imports the runner
+    # and the store inside functions: ast cannot tell an unused function, so they count too.
     Model("coref", "scripts/train_event_coref.py", ("events/mentions_coref.npz",), ("data/ecbplus",),
-          (SRC + "evaluate/ecbplus/eventcoref.py", SRC + "evaluate/coref.py",
-           SRC + "evaluate/ecbplus/align.py", SRC + "evaluate/ecbplus/corpus.py",
-           SRC + "data/events/mentions.npz")),
+          _src(*_PARSE, "clean/dedup.py", "data/attribution/cue_lexicon.json", "data/events/mentions.npz",
+               "evaluate/coref.py", "evaluate/ecbplus/align.py", "evaluate/ecbplus/corpus.py",
+               "evaluate/ecbplus/eventcoref.py", "evaluate/ecbplus/mentions.py", "extract/cues.py",
+               "extract/events/arguments.py", "extract/events/dating.py", "extract/lead.py",
+               "extract/names.py", "extract/places.py", "extract/translit.py", "ingest/files.py",
+               "ingest/reader.py", "ingest/select.py", "ingest/web.py", "merge/claims.py",
+               "merge/entities.py", "merge/events.py", "merge/status.py", "nlp/doctext.py", "runner.py",
+               "store/database.py", "store/entities.py", "store/lookups.py", "store/migrations.py",
+               "store/migrations_pg.py", "store/targets.py", "store/writer.py")),
 )
 
 
@@ -130,6 +155,33 @@ def imported_modules(script: str) -> set[str]:
     return found
 
 
+
+def package_data(modules: set[str]) -> set[str]:
+    """The package data files the given modules name (a `"data/..."` string naming a file or folder).
+
+    A folder counts as its files less its notes (*.md). The shipped weight files are left out: each
+    has its own record, and a model that reads another's weights lists them by hand (coref reads
+    the mention detector's).
+    """
+    outputs = {SRC + "data/" + output for model in MODELS for output in model.outputs}
+    found: set[str] = set()
+    for module in modules:
+        for node in ast.walk(ast.parse((ROOT / module).read_text("utf-8"))):
+            if not (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and node.value.startswith("data/")):
+                continue
+            path = ROOT / SRC / node.value
+            files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+            found.update(p.relative_to(ROOT).as_posix() for p in files if p.is_file() and p.suffix != ".md")
+    return found - outputs
+
+
+def inputs_read(model: Model) -> set[str]:
+    """What the model's training reads from the repository: modules past the ground floor, data files."""
+    modules = imported_modules(model.script) - GROUND_FLOOR
+    return modules | package_data(modules | {model.script})
+
+
 def sha256(path: Path) -> str:
     """The SHA-256 of a file, or of a folder's files (relative names and contents, sorted)."""
     digest = hashlib.sha256()
@@ -165,7 +217,9 @@ def stale(model: Model, shared: Path) -> list[str]:
         recorded = json.loads(path.read_text("utf-8"))
         for key in ("script", "code", "data"):
             for name, digest in now[key].items():  # type: ignore[attr-defined]
-                if recorded.get(key, {}).get(name) != digest:
+                if name not in recorded.get(key, {}):
+                    problems.append(f"{output}: {name} is read but not in the record (make reproduce)")
+                elif recorded[key][name] != digest:
                     problems.append(f"{output}: {name} changed since it was trained (make reproduce)")
         if recorded.get("weights") != sha256(DATA / output):
             problems.append(f"{output}: the shipped file is not the one recorded")
@@ -204,8 +258,17 @@ def retrain(model: Model, shared: Path, into: Path, cache: Path | None) -> None:
     data = data.parent if model.name == "attribution" else data
     args += ["--data", str(data)] if model.name not in ("typer", "factuality") else []
     args += ["--cache", str(cache / model.name)] if cache else []
-    env = {**os.environ, "REPORTEDLY_WEIGHTS_DIR": str(into)}
-    subprocess.run(args, check=True, env=env, cwd=ROOT, stdout=sys.stderr)
+    subprocess.run(args, check=True, env=training_env(into), cwd=ROOT, stdout=sys.stderr)
+
+
+def training_env(into: Path) -> dict[str, str]:
+    """The training's environment: weights written into `into`, and this checkout's package first.
+
+    The records hash this checkout's modules, so the script must import them, not whatever copy of
+    `reportedly` the interpreter has installed (another checkout's, in a shared virtualenv).
+    """
+    path = os.pathsep.join(p for p in (str(ROOT / "src"), os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "REPORTEDLY_WEIGHTS_DIR": str(into), "PYTHONPATH": path}
 
 
 def update(model: Model, shared: Path, into: Path) -> None:
@@ -216,6 +279,13 @@ def update(model: Model, shared: Path, into: Path) -> None:
         record_path(output).write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", "utf-8")
 
 
+def uses(path: str) -> list[str]:
+    """The models whose hashed inputs (script, code) include a repository path or a folder above it."""
+    prefix = path.rstrip("/") + "/"
+    return [model.name for model in MODELS
+            if any(name == path or name.startswith(prefix) for name in (model.script, *model.code))]
+
+
 def main() -> int:
     raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
@@ -224,8 +294,14 @@ def main() -> int:
     parser.add_argument("--only", action="append", default=[], help="a model by name (repeatable)")
     parser.add_argument("--cache", type=Path, default=None, help="folder for parsed DocBins")
     parser.add_argument("--update", action="store_true", help="install the retrained files and records")
-    parser.add_argument("--check-records", action="store_true", help="only check the records, no training")
+    parser.add_argument("--check-records", action="store_true",
+                        help="only check the records, no training: which models are stale, and why")
+    parser.add_argument("--uses", metavar="PATH", help="only list the models that hash PATH "
+                        "(e.g. src/reportedly/nlp/rules.py): the ones to retrain after editing it")
     args = parser.parse_args()
+    if args.uses:
+        print("\n".join(uses(args.uses)))
+        return 0
     chosen = [m for m in MODELS if (not args.fast or m.fast) and (not args.only or m.name in args.only)]
     failed = 0
     for model in chosen:
@@ -233,18 +309,21 @@ def main() -> int:
         if not args.check_records:
             with tempfile.TemporaryDirectory(prefix=f"reproduce-{model.name}-") as tmp:
                 retrain(model, args.shared, Path(tmp), args.cache)
-                problems += [f"{o}: {d}" for o in model.outputs for d in differences(DATA / o, Path(tmp) / o)]
+                changed = [f"{o}: {d}" for o in model.outputs for d in differences(DATA / o, Path(tmp) / o)]
+                problems += changed
                 if args.update:
+                    # What the retraining changed (beyond TOLERANCE) in the files it now replaces.
+                    for line in changed:
+                        print(f"{model.name}: retrained {line}")
                     update(model, args.shared, Path(tmp))
                     problems = []
         for line in problems:
             print(f"{model.name}: {line}")
-        done = "updated" if args.update else "reproduced"
+        done = "updated" if args.update else "records match" if args.check_records else "reproduced"
         print(f"{model.name}: {'DIFFERS' if problems else done}"
               + ("" if args.check_records else f" (tolerance {TOLERANCE})"))
         failed += bool(problems)
     return 1 if failed else 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

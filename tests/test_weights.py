@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -84,14 +85,64 @@ def test_weights_numeric_differences_beyond_tolerance(tmp_path: Path) -> None:
     assert [d.split(":")[0] for d in reproduce.differences(a, c)] == ["vocab", "w"]
 
 
-def test_weights_attribution_records_every_module_its_training_reads() -> None:
-    # drafts.py, speakers.py, propositions.py ... shape the drafts the cue filter learns from and the
-    # scores its thresholds are chosen on: a change to any of them must ask for retraining.
+@pytest.mark.parametrize("model", [m.name for m in _reproduce().MODELS])
+def test_weights_records_hash_every_module_and_data_file_the_training_reads(model: str) -> None:
+    # Every module the script imports, directly or through others, shapes the features or the scores
+    # the training selects on (drafts, triggers, the parse's rules ...), and so does every package
+    # data file they name: a change to any of them must ask for retraining.
     reproduce = _reproduce()
-    model = next(m for m in reproduce.MODELS if m.name == "attribution")
-    read = reproduce.imported_modules(model.script) - reproduce.GROUND_FLOOR
-    assert "src/reportedly/extract/attribution/drafts.py" in read
-    assert read - set(model.code) == set()
+    chosen = next(m for m in reproduce.MODELS if m.name == model)
+    read = reproduce.inputs_read(chosen)
+    assert "src/reportedly/nlp/pipeline.py" in read  # every training parses with the pipeline
+    assert read - set(chosen.code) == set()
+
+
+@pytest.mark.parametrize(("model", "module"), [
+    ("attribution", "extract/attribution/drafts.py"), ("typer", "nlp/rules.py"),
+    ("factuality", "extract/cues.py"), ("mentions", "merge/events.py"), ("coref", "extract/places.py"),
+])
+def test_weights_records_hash_modules_reached_through_other_modules(model: str, module: str) -> None:
+    reproduce = _reproduce()
+    chosen = next(m for m in reproduce.MODELS if m.name == model)
+    assert reproduce.SRC + module in chosen.code
+    assert reproduce.SRC + module in reproduce.inputs_read(chosen)
+
+
+def test_weights_uses_names_every_model_that_hashes_a_path() -> None:
+    reproduce = _reproduce()
+    assert reproduce.uses("src/reportedly/nlp/pipeline.py") == [m.name for m in reproduce.MODELS]
+    assert reproduce.uses("src/reportedly/extract/events") == ["typer", "factuality", "coref"]
+    assert reproduce.uses("scripts/train_attribution.py") == ["attribution"]
+    assert reproduce.uses("src/reportedly/export") == []
+
+
+def test_weights_training_imports_the_checkout_it_hashes(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without PYTHONPATH a shared virtualenv's installed `reportedly` (another checkout) would be
+    # trained while this checkout's modules are hashed.
+    reproduce = _reproduce()
+    monkeypatch.setenv("PYTHONPATH", "/elsewhere")
+    env = reproduce.training_env(tmp_path)
+    assert env["PYTHONPATH"].split(os.pathsep) == [str(reproduce.ROOT / "src"), "/elsewhere"]
+    assert env["REPORTEDLY_WEIGHTS_DIR"] == str(tmp_path)
+
+
+def test_weights_package_data_names_data_files_but_not_weights(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    reproduce = _reproduce()
+    for name, text in {
+        "src/reportedly/extract/a.py": 'TABLE = "data/x/table.json"\nW = "data/events/typer.npz"\n'
+                                       'F = "data/folder"\nGONE = "data/missing.json"\n',
+        "src/reportedly/data/x/table.json": "{}",
+        "src/reportedly/data/events/typer.npz": "",
+        "src/reportedly/data/folder/one.yaml": "",
+        "src/reportedly/data/folder/README.md": "",
+    }.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, "utf-8")
+    monkeypatch.setattr(reproduce, "ROOT", tmp_path)
+    assert reproduce.package_data({"src/reportedly/extract/a.py"}) == {
+        "src/reportedly/data/x/table.json", "src/reportedly/data/folder/one.yaml"}
 
 
 def test_weights_imported_modules_follow_imports_past_the_first_file(tmp_path: Path,

@@ -3,7 +3,8 @@
 `extract_entities(doc, ctx)` is the stage's one entry point. The work is split by concern:
 mentions.py (what is a mention, capitals by context), names.py (when two names are one person),
 clusters.py (grouping), roles.py (titles from the parse), places.py (geonames), references.py (short
-references such as "the organization", "the PM" or "he", only when unambiguous). Records hold plain
+references such as "the organization", "the PM" or "he", only when unambiguous), placenames.py (places
+the parser typed as a person, organization or people, retyped where the text supports the place). Records hold plain
 values only.
 
 Entity fields: `id` "e1", "e2", ... in order of first mention; `mentions` every span of it in the text;
@@ -25,6 +26,7 @@ from reportedly.extract.entities.clusters import Cluster, acts_as_government, cl
 from reportedly.extract.entities.codes import code_entities
 from reportedly.extract.entities.mentions import Mention, acronym_definitions, collect_mentions
 from reportedly.extract.entities.parties import agent_entities, find_agent_mentions
+from reportedly.extract.entities.placenames import retype_places
 from reportedly.extract.entities.references import resolve_references
 from reportedly.extract.entities.roles import find_roles
 from reportedly.extract.places import country_of_adjective, frame_location, resolve_place
@@ -104,7 +106,7 @@ def extract_entities(doc: Doc, ctx: DocContext) -> list[Entity]:
     date = reference_date(doc, ctx)
     mentions = resolve_government_phrases(mentions, gaz, date)
     clusters = cluster_mentions(mentions, gaz, defined)
-    clusters = resolve_references(doc, clusters, gaz, date)
+    clusters = retype_places(doc, resolve_references(doc, clusters, gaz, date), gaz)
     ids = {id(c): f"e{i}" for i, c in enumerate(clusters, 1)}
     by_kb = _by_kb(clusters)  # once per article, not once per entity
     entities = [_build(doc, c, ids, clusters, gaz, by_kb) for c in clusters]

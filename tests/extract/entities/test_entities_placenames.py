@@ -47,7 +47,8 @@ DJIBO_BARE: Spec = [
 # place noun after it and the one country of the article
 KYAUK_KAN: Spec = [
     ("Jets", 1, "nsubj", "NOUN", "jet", "O"), ("struck", 1, "ROOT", "VERB", "strike", "O"),
-    ("Kyauk", 3, "compound", "PROPN", "Kyauk", "B-PERSON"), ("Kan", 4, "compound", "PROPN", "Kan", "I-PERSON"),
+    ("Kyauk", 3, "compound", "PROPN", "Kyauk", "B-PERSON"),
+    ("Kan", 4, "compound", "PROPN", "Kan", "I-PERSON"),
     ("village", 1, "dobj", "NOUN", "village", "O"), ("in", 1, "prep", "ADP", "in", "O"),
     ("Myanmar", 5, "pobj", "PROPN", "Myanmar", "B-GPE"), (".", 1, "punct", "PUNCT", ".", "O"),
 ]

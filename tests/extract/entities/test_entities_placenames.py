@@ -43,6 +43,12 @@ DJIBO_BARE: Spec = [
     ("Djibo", 1, "nsubj", "PROPN", "Djibo", "B-ORG"), ("won", 1, "ROOT", "VERB", "win", "O"),
     (".", 1, "punct", "PUNCT", ".", "O"),
 ]
+# "Raleigh led the United States ." : a US city's name as a person's (Walter Raleigh), in a US story
+RALEIGH: Spec = [
+    ("Raleigh", 1, "nsubj", "PROPN", "Raleigh", "B-PERSON"), ("led", 1, "ROOT", "VERB", "lead", "O"),
+    ("the", 4, "det", "DET", "the", "O"), ("United", 4, "compound", "PROPN", "United", "B-GPE"),
+    ("States", 1, "dobj", "PROPN", "States", "I-GPE"), (".", 1, "punct", "PUNCT", ".", "O"),
+]
 # "Jets struck Kyauk Kan village in Myanmar ." with Kyauk Kan tagged PERSON: no gazetteer entry, the
 # place noun after it and the one country of the article
 KYAUK_KAN: Spec = [
@@ -87,6 +93,7 @@ def test_entities_placenames_retypes_a_supported_place(spec: Spec, name: str,
         (DJIBO_SAID, "Djibo"),  # the subject of a verb of communication is a speaker
         (MR_DJIBO, "Djibo"),  # a courtesy title
         (DJIBO_BARE, "Djibo"),  # nothing supports the place reading
+        (RALEIGH, "Raleigh"),  # a person's name needs its syntax to read as a place
     ],
 )
 def test_entities_placenames_keeps_a_name_with_person_evidence(spec: Spec, name: str) -> None:

@@ -9,8 +9,11 @@ An entity is retyped only when all of these hold:
   (`places.resolve_place`: a country's region, a city of the geonames lists, with the article's
   countries to settle ambiguous names) or stands before a noun whose first senses are places in
   WordNet ("Kyauk Kan village": its country then is the one country the article names);
-- the place reading is supported: the place lies in a country the article names, or one mention follows
-  a locative preposition ("in Djibo") or a place noun ("the town of Djibo"), or precedes a place noun;
+- the place reading is supported: one mention is a place's conjunct ("Seville and Córdoba"), follows a
+  locative preposition ("in Djibo") or a place
+  noun ("the town of Djibo"), or every mention precedes a place noun, or (for an organization or a
+  people, not a person: towns are named after people, "Lincoln" in a US story) the place lies in a
+  country the article names; a person's name WordNet knows as a person's ("Lincoln") stays his;
 - no mention carries person evidence: a courtesy title or a person noun right before it ("Mr. Paris",
   "striker Jordan"), a verb of communication or cognition it is the subject of ("Jordan said"), a person
   or role noun it modifies ("Everton manager": a club's), and no other person's name of the article
@@ -38,6 +41,8 @@ MAX_WORDS = 3
 LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "throughout", "towards"})
 # WordNet senses of a noun read to make it a place noun ("village", "town", "district"): its first two.
 PLACE_NOUN_SENSES = 2
+# The labels of places, whose conjunct is read as a place too ("Seville and Córdoba").
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Verb classes whose subject is a person (or a body): "Jordan said", "Paris believes".
 PERSON_VERB_CLASSES = frozenset({"verb.communication", "verb.cognition"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -60,18 +65,22 @@ def retype_places(doc: Doc, clusters: list[Cluster], gaz: Gazetteer) -> list[Clu
         c.kb[4:] for c in clusters if c.kb and c.kb.startswith("cty:")
     ) | frozenset(m.place.country for c in clusters for m in c.mentions if m.place and m.place.country)
     person_names = [m.text for c in clusters if c.label == "PERSON" for m in c.mentions if m.how == "name"]
-    out = []
-    for cluster in clusters:
-        place = _place_of(doc, cluster, gaz, context, person_names)
+    place_tokens = {i for c in clusters if c.label in PLACE_LABELS for m in c.mentions
+                    for i in range(m.tok_start, m.tok_end)}
+    out = list(clusters)
+    # organizations and peoples first: a person's name is read as a place beside them ("Seville and Córdoba")
+    for at in sorted(range(len(out)), key=lambda i: out[i].label == "PERSON"):
+        cluster = out[at]
+        place = _place_of(doc, cluster, gaz, context, person_names, place_tokens)
         if place is not None:
-            cluster = Cluster("GPE", None, [dataclasses.replace(m, label="GPE", place=place, kb=None)
+            out[at] = Cluster("GPE", None, [dataclasses.replace(m, label="GPE", place=place, kb=None)
                                             for m in cluster.mentions])
-        out.append(cluster)
+            place_tokens |= {i for m in cluster.mentions for i in range(m.tok_start, m.tok_end)}
     return out
 
 
 def _place_of(doc: Doc, cluster: Cluster, gaz: Gazetteer, context: frozenset[str],
-              person_names: list[str]) -> Place | None:
+              person_names: list[str], place_tokens: set[int]) -> Place | None:
     """The place a mistyped cluster names, or None when it is no place by the module's rules."""
     if cluster.label not in MISTYPED or cluster.kb or not cluster.mentions:
         return None
@@ -91,11 +100,23 @@ def _place_of(doc: Doc, cluster: Cluster, gaz: Gazetteer, context: frozenset[str
     if _person_evidence(doc, mentions, person_names):
         return None
     if named is not None:
-        supported = named.country in context or noun_after or any(_located(doc, m) for m in mentions)
-        return named if supported else None
+        located = noun_after or any(_located(doc, m, place_tokens) for m in mentions)
+        if cluster.label == "PERSON":
+            # towns are named after people ("Lincoln", "Madison" in a US story): a person's name needs its
+            # syntax to read as a place, and one WordNet knows as a person's stays one
+            return named if located and not _person_word(texts) else None
+        return named if located or named.country in context else None
     (country,) = context  # "Kyauk Kan village" in an article naming only Myanmar
     name = max(texts, key=len)
     return Place(name, country, None)
+
+
+def _person_word(texts: Iterable[str]) -> bool:
+    """Whether WordNet's first sense of one of the names is a person ("Lincoln", "Jordan" the player is
+    not: its first sense is the river)."""
+    from reportedly.extract import wordnet
+
+    return wordnet.available() and any(wordnet.usual_class(t, "n") == "noun.person" for t in texts)
 
 
 def _token_after(doc: Doc, m: Mention) -> Token | None:
@@ -119,9 +140,14 @@ def _place_noun(token: Token | None) -> bool:
     return "noun.location" in wordnet.lexnames(word, "n", PLACE_NOUN_SENSES)
 
 
-def _located(doc: Doc, m: Mention) -> bool:
-    """Whether a mention reads as a place by its syntax: after a locative preposition ("in Djibo") or
-    after a place noun and "of" ("the town of Djibo")."""
+def _located(doc: Doc, m: Mention, place_tokens: set[int]) -> bool:
+    """Whether a mention reads as a place by its syntax: conjoined with a place ("Seville and Córdoba"),
+    after a locative preposition ("in Djibo") or after a place noun and "of" ("the town of Djibo")."""
+    root = doc[m.tok_start : m.tok_end].root
+    conjuncts = [root.head] if root.dep_ == "conj" else []
+    conjuncts += [c for c in root.children if c.dep_ == "conj"]
+    if any(c.i in place_tokens for c in conjuncts):
+        return True  # "Seville and Córdoba": a place's conjunct
     before = _token_before(doc, m)
     if before is None:
         return False

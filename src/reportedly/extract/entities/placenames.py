@@ -10,10 +10,11 @@ An entity is retyped only when all of these hold:
   countries to settle ambiguous names) or stands before a noun whose first senses are places in
   WordNet ("Kyauk Kan village": its country then is the one country the article names);
 - the place reading is supported: one mention is a place's conjunct ("Seville and Córdoba"), follows a
-  locative preposition ("in Djibo") or a place
-  noun ("the town of Djibo"), or every mention precedes a place noun, or (for an organization or a
-  people, not a person: towns are named after people, "Lincoln" in a US story) the place lies in a
-  country the article names; a person's name WordNet knows as a person's ("Lincoln") stays his;
+  locative preposition ("in Djibo") or a place noun ("the town of Djibo"), or every mention precedes a
+  place noun (a settlement, district or island in WordNet), or (for an organization or a people, not a
+  person: towns are named after people, "Raleigh" in a US story) the name is a gazetteer region of a
+  country the article names ("Kinmen") or a city of it of `CONTEXT_CITY_POPULATION` ("Seville" in
+  Spain); a person's name WordNet knows as a person's stays his;
 - no mention carries person evidence: a courtesy title or a person noun right before it ("Mr. Paris",
   "striker Jordan"), a verb of communication or cognition it is the subject of ("Jordan said"), a person
   or role noun it modifies ("Everton manager": a club's), and no other person's name of the article
@@ -37,10 +38,16 @@ from reportedly.gazetteer import Gazetteer
 MISTYPED = frozenset({"PERSON", "ORG", "NORP"})
 # A place name has at most this many words ("Kyauk Kan", "Borno State"); longer spans are titles or bodies.
 MAX_WORDS = 3
+# A city of the article's country this large is a place by its name alone (not for a person's name):
+# smaller towns share their names with companies and people (as places.ALT_MIN_POPULATION says).
+CONTEXT_CITY_POPULATION = 100_000
 # Prepositions before a name that read it as a place: "in Djibo", "near Kinmen".
 LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "throughout", "towards"})
-# WordNet senses of a noun read to make it a place noun ("village", "town", "district"): its first two.
+# WordNet senses of a noun read to make it a place noun ("village", "town", "district"): its first two,
+# under one of these hypernyms (a settlement, an administrative district, an island; not any
+# noun.location: "the Oprah empire", "the Sony dump").
 PLACE_NOUN_SENSES = 2
+PLACE_NOUN_ANCESTORS = ("settlement", "administrative_district", "island")
 # The labels of places, whose conjunct is read as a place too ("Seville and Córdoba").
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Verb classes whose subject is a person (or a body): "Jordan said", "Paris believes".
@@ -88,6 +95,8 @@ def _place_of(doc: Doc, cluster: Cluster, gaz: Gazetteer, context: frozenset[str
     if any(m.how != "name" or len(m.text.split()) > MAX_WORDS for m in mentions):
         return None
     texts = {m.text for m in mentions}
+    if not all(w[:1].isupper() for t in texts for w in t.split()):
+        return None  # a place's name is capitalized ("communist country" is no place)
     if any(country_of_adjective(t, gaz) for t in texts):
         return None  # a nationality word ("Afghan") is an attribute, read in mentions.py
     places = [resolve_place(t, gaz, context) for t in sorted(texts)]
@@ -105,7 +114,11 @@ def _place_of(doc: Doc, cluster: Cluster, gaz: Gazetteer, context: frozenset[str
             # towns are named after people ("Lincoln", "Madison" in a US story): a person's name needs its
             # syntax to read as a place, and one WordNet knows as a person's stays one
             return named if located and not _person_word(texts) else None
-        return named if located or named.country in context else None
+        # a town's name in the article's country is no place by itself ("expects Holt to insert himself"):
+        # a region or a city of it is ("the Kinmen islands" in a story naming Taiwan, "Seville" in Spain)
+        large = named.is_region or named.population >= CONTEXT_CITY_POPULATION
+        in_context = named.country in context and large
+        return named if located or in_context else None
     (country,) = context  # "Kyauk Kan village" in an article naming only Myanmar
     name = max(texts, key=len)
     return Place(name, country, None)
@@ -134,10 +147,10 @@ def _place_noun(token: Token | None) -> bool:
 
     if token is None or not token.text[:1].islower() or token.pos_ not in ("NOUN", "PROPN"):
         return False
-    if not wordnet.available():
-        return False
+    if token.dep_ == "compound" or not wordnet.available():
+        return False  # "the BET town hall": the noun modifies another, a hall, not a town
     word = wordnet.noun_form(token.lemma_.lower() or token.lower_)
-    return "noun.location" in wordnet.lexnames(word, "n", PLACE_NOUN_SENSES)
+    return wordnet.is_a(word, "n", PLACE_NOUN_ANCESTORS, senses=PLACE_NOUN_SENSES)
 
 
 def _located(doc: Doc, m: Mention, place_tokens: set[int]) -> bool:

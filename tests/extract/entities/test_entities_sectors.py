@@ -19,6 +19,8 @@ NLP = spacy.blank("en")
         ("Acme Ltd", "~BUS"),
         ("Springfield Gazette", "~MED"),  # the head noun's WordNet hypernym: newspaper
         ("Hofstra", None),  # WordNet lacks it
+        ("Trans-Pacific Partnership", None),  # an agreement: business only by a legal form
+        ("Alliance to Reclaim Our Schools", None),  # its head is the alliance, not the schools
         ("Wells Fargo", None),  # nothing in the name says
     ],
 )

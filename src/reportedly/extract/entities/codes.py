@@ -49,6 +49,7 @@ from reportedly.extract.agents import (
     match_suffix,
     sector_of,
 )
+from reportedly.extract.entities.sectors import MEDIA, name_agent
 from reportedly.extract.names import HONORIFICS, person_like
 from reportedly.extract.places import country_of_adjective, resolve_place
 from reportedly.gazetteer import Gazetteer, GazetteerEntry
@@ -119,6 +120,12 @@ SOURCE_PARTY = "party"
 SOURCE_WORDNET = "wordnet"
 SOURCE_AFFILIATION = "affiliation"
 SOURCE_COUNTRY = "country"
+# An organization coded by what the text makes it do ("ABC News reported": media; entities/sectors.py).
+SOURCE_ACTIVITY = "activity"
+# Gazetteer kinds that give an entry without a code its sector (Phoenix's generated media entries lack
+# one; the agents dictionary's NEWS_OUTLET is MED).
+MEDIA_SECTOR = "MED"
+KIND_SECTORS = {"media": MEDIA_SECTOR}
 # A title written before a person's name ("Massachusetts Sen. Elizabeth Warren", "Clinton's lawyer
 # Cheryl Mills", "Republican Indiana Gov. Mike Pence"): at most this many words right before a mention,
 # within this many characters, of the first mentions read.
@@ -161,6 +168,7 @@ def entry_code(entry: GazetteerEntry, kind: str | None, date: str | None) -> tup
     if role is not None:
         return role[0], role[1] or sector_of(role[0][3:] or role[0])
     sector = FORMER_SECTOR if entry.sector == GOV_SECTOR and _out_of_office(entry, date) else entry.sector
+    sector = sector or KIND_SECTORS.get(entry.kind)
     if entry.country or sector:
         return code_for(entry.country, "~" + sector if sector else None), sector
     return None, None
@@ -450,6 +458,8 @@ def _unlisted_code(ent: Entity, by_id: dict[str, Entity], coded: dict[str, Entit
         found = _Code(*body_name_code(ent.name, country or frame), SOURCE_NAME, framed)
     if found.cameo is None and ent.type in WORDNET_CLASSES and ent.kb_id is None:
         found = _wordnet_code(ent, country, frame)
+    if found.cameo is None and ent.type == "ORG" and ent.kb_id is None:
+        found = _sector_code(ent, country, frame)
     if found.cameo is None:
         found = _affiliated_code(ent, coded)
     if found.cameo is None and ent.type == "PERSON":
@@ -476,6 +486,21 @@ def _wordnet_code(ent: Entity, country: str | None, frame: str | None) -> _Code:
     framed = ent.type != "NORP" or sector in FRAMED_GROUP_SECTORS
     inferred = country is None and framed and frame is not None
     return _Code(code_for(country or (frame if framed else None), agent), sector, SOURCE_WORDNET, inferred)
+
+
+def _sector_code(ent: Entity, country: str | None, frame: str | None) -> _Code:
+    """The code of a company, outlet, school or NGO by its name's legal form or head noun, else of a
+    media outlet by what the text makes it do (`entities/sectors.py`), in its country or the frame."""
+    agent = name_agent(ent.name)
+    source = SOURCE_NAME
+    if agent is None and ent.kind == "media":
+        agent, source = MEDIA, SOURCE_ACTIVITY
+    if agent is None:
+        return NO_CODE
+    if sector_of(agent) == MEDIA_SECTOR:
+        frame = None  # an outlet's country is not the story's: a dateline's agency is often foreign
+    where = country or frame
+    return _Code(code_for(where, agent), sector_of(agent), source, country is None and frame is not None)
 
 
 def _member_code(word: str, classes: frozenset[str]) -> str | None:

@@ -3,8 +3,9 @@
 `extract_entities(doc, ctx)` is the stage's one entry point. The work is split by concern:
 mentions.py (what is a mention, capitals by context), names.py (when two names are one person),
 clusters.py (grouping), roles.py (titles from the parse), places.py (geonames), references.py (short
-references such as "the organization", "the PM" or "he", only when unambiguous). Records hold plain
-values only.
+references such as "the organization", "the PM" or "he", only when unambiguous), placenames.py
+(places the parser typed as a person, organization or people, retyped where the text supports the
+place), sectors.py (companies, outlets, schools by name or by what they do). Records hold plain values.
 
 Entity fields: `id` "e1", "e2", ... in order of first mention; `mentions` every span of it in the text;
 `type` PERSON | ORG | GPE | LOC | NORP | FAC; `kind` one of person, organization, government, media,
@@ -25,8 +26,10 @@ from reportedly.extract.entities.clusters import Cluster, acts_as_government, cl
 from reportedly.extract.entities.codes import code_entities
 from reportedly.extract.entities.mentions import Mention, acronym_definitions, collect_mentions
 from reportedly.extract.entities.parties import agent_entities, find_agent_mentions
+from reportedly.extract.entities.placenames import retype_places
 from reportedly.extract.entities.references import resolve_references
 from reportedly.extract.entities.roles import find_roles
+from reportedly.extract.entities.sectors import acts_as_media
 from reportedly.extract.places import country_of_adjective, frame_location, resolve_place
 from reportedly.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from reportedly.model import Affiliation, DocContext, Entity, Role, Span
@@ -104,7 +107,7 @@ def extract_entities(doc: Doc, ctx: DocContext) -> list[Entity]:
     date = reference_date(doc, ctx)
     mentions = resolve_government_phrases(mentions, gaz, date)
     clusters = cluster_mentions(mentions, gaz, defined)
-    clusters = resolve_references(doc, clusters, gaz, date)
+    clusters = retype_places(doc, resolve_references(doc, clusters, gaz, date), gaz)
     ids = {id(c): f"e{i}" for i, c in enumerate(clusters, 1)}
     by_kb = _by_kb(clusters)  # once per article, not once per entity
     entities = [_build(doc, c, ids, clusters, gaz, by_kb) for c in clusters]
@@ -128,13 +131,16 @@ def _name(c: Cluster, entry: GazetteerEntry | None) -> str:
     return max(names, key=lambda n: (len(n.split()), len(n))) if c.label in ("PERSON", "ORG") else names[0]
 
 
-def _kind(c: Cluster, entry: GazetteerEntry | None) -> str | None:
+def _kind(doc: Doc, c: Cluster, entry: GazetteerEntry | None) -> str | None:
     if entry and entry.id.startswith("cty:"):
         return "government" if any(acts_as_government(m) for m in c.mentions) else "place"
     if entry and c.label == "PERSON":
         return "person"  # also for a person the gazetteer files among armed groups or governments
     if entry:
         return entry.kind
+    names = [(m.tok_start, m.tok_end) for m in c.mentions if m.how == "name"]
+    if c.label == "ORG" and acts_as_media(doc, names):
+        return "media"  # "ABC News reported", "told ABC News" (entities/sectors.py)
     return KIND_BY_LABEL.get(c.label)
 
 
@@ -155,7 +161,7 @@ def _build(doc: Doc, c: Cluster, ids: dict[int, str], clusters: list[Cluster], g
         roles=roles,
         affiliations=_affiliations(doc, c, roles, ids, clusters, gaz, entry, by_kb),
         mentions=mentions,
-        kind=_kind(c, entry),
+        kind=_kind(doc, c, entry),
         country=_valid_iso3(entry.country if entry else None) or (place.country if place else None),
         geonameid=place.geonameid if place else None,
     )

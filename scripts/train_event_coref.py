@@ -34,7 +34,7 @@ from scipy import optimize
 from train_event_mentions import examples, matrix, vocabulary
 from train_event_mentions import fit as fit_detector
 
-from reportedly.evaluate.coref import conll
+from reportedly.evaluate.conll import conll
 from reportedly.evaluate.ecbplus.align import (
     Aligned,
     doc_mentions,

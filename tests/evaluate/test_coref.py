@@ -6,14 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from reportedly.evaluate.conll import b_cubed, ceaf_e, conll, muc
 from reportedly.evaluate.coref import (
     aligned_scores,
-    b_cubed,
-    ceaf_e,
-    conll,
     evaluate_coref,
     evaluate_ledger_coref,
-    muc,
     read_split,
 )
 

@@ -239,3 +239,19 @@ def test_an_actorless_background_act_is_no_event_but_the_main_act_is(nlp: object
     events = extract_events(nlp(text), entities, [], DocContext("t"))  # type: ignore[operator]
     triggers = [e.trigger.text for e in events if e.trigger]
     assert triggers and "raid" not in triggers  # the complaint stands, the raid no one is said to make not
+
+
+def test_a_dateline_read_as_a_second_subject_is_not_the_agent() -> None:
+    from reportedly.extract.events.arguments import subject_entities
+
+    # "ALGIERS , Police have arrested Benhadj": the parser hangs the dateline off the verb as a subject
+    doc = _doc([
+        ("ALGIERS", "ALGIERS", 4, "nsubj", "PROPN"),
+        (",", ",", 4, "punct", "PUNCT"),
+        ("Police", "police", 4, "nsubj", "PROPN"),
+        ("have", "have", 4, "aux", "AUX"),
+        ("arrested", "arrest", 4, "ROOT", "VERB"),
+        ("Benhadj", "Benhadj", 4, "dobj", "PROPN"),
+    ])
+    entities = _entities(doc, {"Police": ("organization", "ORG"), "Benhadj": ("person", "PERSON")})
+    assert subject_entities(doc[4], ArgIndex.build(doc, entities)) == ["e1"]

@@ -256,7 +256,8 @@ def subject_entities(verb: Token, index: ArgIndex) -> list[str]:
         if len(subjects) > 1:
             # a dateline the parser reads as a second subject ("ALGIERS, Algeria - Police have arrested"):
             # the subject nearest the verb that names a party is its agent
-            subjects.sort(key=lambda c: abs(node.i - c.i))
+            at = node.i
+            subjects.sort(key=lambda c: abs(at - c.i))
             return next((found for c in subjects if (found := np_entities(c, index))), [])
         for child in node.children:
             if child.dep_ == "nsubj":

@@ -95,6 +95,13 @@ def test_gazetteer_supersedes_hides_generated_entry(gaz) -> None:  # type: ignor
     assert gaz.get("phx:ahmed-shah-massoud") is None
 
 
+def test_gazetteer_superseding_entry_keeps_the_hidden_entry_names(gaz) -> None:  # type: ignore[no-untyped-def]
+    # the curated Barack Obama lists two aliases; Phoenix's, which it hides, gives "Obama" (+MR_OBAMA_)
+    assert gaz.get("phx:barack-obama") is None
+    assert [e.id for e in gaz.lookup("Obama")] == ["rp:barack-obama"]
+    assert gaz.lookup("Russian President Vladimir Putin") == []  # a title before a name is no alias
+
+
 @pytest.mark.parametrize(
     ("date", "expected"), [("2021-09-01", ["rp:taliban"]), ("2010-01-01", []), ("1998", ["rp:taliban"])]
 )

@@ -417,10 +417,30 @@ def _build(extra_files: tuple[str, ...]) -> Gazetteer:
         for place in places:
             gaz.places.setdefault(normalize(place.name), []).append(place)
     hidden = {old for e in all_entries for old in e.supersedes}
+    by_id = {e.id: e for e in all_entries}
     for entry in all_entries:
         if entry.id not in hidden:
-            gaz.add(entry)
+            gaz.add(_inherit_names(entry, by_id))
     return gaz
+
+
+def _inherit_names(entry: GazetteerEntry, by_id: dict[str, GazetteerEntry]) -> GazetteerEntry:
+    """An entry with the short names of the generated entries it supersedes as aliases too: the curated
+    Barack Obama hides Phoenix's, whose "Obama" (from "+MR_OBAMA_", "+PRESIDENT_OBAMA_") it had dropped,
+    leaving the person a bare surname names uncoded. Only names made of the entry's own name words are
+    taken: a title before a name ("Russian President Vladimir Putin") is a role the text gives, and the
+    entity ruler must not swallow it into the name."""
+    own = {normalize(n) for n in (entry.name, *entry.aliases)}
+    words = set(normalize(entry.name).split())
+    extra = [
+        n for old in entry.supersedes if (hidden := by_id.get(old)) is not None
+        for n in (hidden.name, *hidden.aliases)
+        if normalize(n) not in own
+        and set(normalize(n).split()) <= words | set(normalize(hidden.name).split())
+    ]
+    if not extra:
+        return entry
+    return dataclasses.replace(entry, aliases=(*entry.aliases, *dict.fromkeys(extra)))
 
 
 _ENTRY_FIELDS = tuple(f.name for f in dataclasses.fields(GazetteerEntry))

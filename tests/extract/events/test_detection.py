@@ -199,3 +199,59 @@ def test_people_as_a_demonstrations_subject() -> None:
     things = _doc([("The", "the", 1, "det", "DET"), ("tanks", "tank", 2, "nsubj", "NOUN"),
                    ("rolled", "roll", 2, "ROOT", "VERB")])
     assert not _has_people_subject(things[2])
+
+
+def _subordinate(head: tuple[str, str, str], mention: tuple[str, str, str, str]):  # type: ignore[no-untyped-def]
+    # "Germany summoned the envoy <head word> <mention>": the mention hangs off a preposition or a noun
+    return _doc([
+        ("Germany", "Germany", 1, "nsubj", "PROPN"),
+        ("summoned", "summon", 1, "ROOT", "VERB"),
+        ("the", "the", 3, "det", "DET"),
+        ("envoy", "envoy", 1, "dobj", "NOUN"),
+        (head[0], head[1], 1 if head[2] == "prep" else 3, head[2], "ADP" if head[2] == "prep" else "NOUN"),
+        (mention[0], mention[1], 4, mention[2], mention[3]),
+    ])
+
+
+def test_an_actorless_mention_in_a_subordinate_phrase_is_background() -> None:
+    from reportedly.extract.events.extractor import _is_background
+
+    assert _is_background(_subordinate(("about", "about", "prep"), ("raid", "raid", "pobj", "NOUN"))[5])
+    # "a package of sanctions": an "of" phrase is its head's content
+    package = _subordinate(("of", "of", "prep"), ("sanctions", "sanction", "pobj", "NOUN"))
+    assert not _is_background(package[5])
+    # a clause telling what a document says is its content: "a report accusing ..." (noun.communication)
+    report = _subordinate(("report", "report", "appos"), ("accusing", "accuse", "acl", "VERB"))
+    assert not _is_background(report[5])
+    plane = _subordinate(("plane", "plane", "appos"), ("flying", "fly", "acl", "VERB"))
+    assert _is_background(plane[5])
+    # a main clause's verb or a verb's object is never background
+    assert not _is_background(report[1]) and not _is_background(report[3])
+
+
+def test_an_actorless_background_act_is_no_event_but_the_main_act_is(nlp: object) -> None:
+    from reportedly.extract.events import extract_events
+    from reportedly.model import DocContext
+    from tests.extract.events.test_events import _find_entities
+
+    text = "Germany summoned the Egyptian ambassador to complain about a raid on the offices of Amnesty."
+    entities = _find_entities(text, ["Germany", "Amnesty"])
+    events = extract_events(nlp(text), entities, [], DocContext("t"))  # type: ignore[operator]
+    triggers = [e.trigger.text for e in events if e.trigger]
+    assert triggers and "raid" not in triggers  # the complaint stands, the raid no one is said to make not
+
+
+def test_a_dateline_read_as_a_second_subject_is_not_the_agent() -> None:
+    from reportedly.extract.events.arguments import subject_entities
+
+    # "ALGIERS , Police have arrested Benhadj": the parser hangs the dateline off the verb as a subject
+    doc = _doc([
+        ("ALGIERS", "ALGIERS", 4, "nsubj", "PROPN"),
+        (",", ",", 4, "punct", "PUNCT"),
+        ("Police", "police", 4, "nsubj", "PROPN"),
+        ("have", "have", 4, "aux", "AUX"),
+        ("arrested", "arrest", 4, "ROOT", "VERB"),
+        ("Benhadj", "Benhadj", 4, "dobj", "PROPN"),
+    ])
+    entities = _entities(doc, {"Police": ("organization", "ORG"), "Benhadj": ("person", "PERSON")})
+    assert subject_entities(doc[4], ArgIndex.build(doc, entities)) == ["e1"]

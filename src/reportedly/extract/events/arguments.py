@@ -253,6 +253,13 @@ def subject_entities(verb: Token, index: ArgIndex) -> list[str]:
     for _ in range(MAX_DEPTH + 1):
         if node is None:
             return []
+        subjects = [c for c in children(node) if c.dep_ == "nsubj"]
+        if len(subjects) > 1:
+            # a dateline the parser reads as a second subject ("ALGIERS, Algeria - Police have arrested"):
+            # the subject nearest the verb that names a party is its agent
+            at = node.i
+            subjects.sort(key=lambda c: abs(at - c.i))
+            return next((found for c in subjects if (found := np_entities(c, index))), [])
         for child in children(node):
             if child.dep_ == "nsubj":
                 return np_entities(child, index)

@@ -179,6 +179,14 @@ OFFER_CODE = "036"  # CAMEO: express intent to meet or negotiate
 REFUSE_CODE = "125"  # CAMEO: reject proposal to meet, discuss, or negotiate
 THIRD_PARTY_CODE = "045"  # CAMEO: mediate
 STRIKE_MODE = "boycott"  # PLOVER's mode for CAMEO 143, conduct strike or boycott
+# Dependencies of a subordinate mention: a noun inside a prepositional phrase ("arrested during a
+# demonstration", "complain about a raid"), a verb of an adverbial, prepositional, relative or
+# adjectival clause ("after a car bomb struck", "a ship it seized", "a plane flying from Karachi") or an
+# open complement. An act told there with no actor is the circumstance of the sentence's event, not an
+# event the text reports: event coders (PETRARCH, PLOVER) code a source actor's act. A clause that tells
+# what a document says is its content, not its circumstance ("a report accusing the army", "a resolution
+# criticizing the president": the head's usual WordNet class is noun.communication).
+BACKGROUND_DEPS = frozenset({"pobj", "advcl", "pcomp", "relcl", "acl", "xcomp"})
 
 
 def extract_events(
@@ -226,6 +234,14 @@ def extract_events(
             target.location = target.location or anaphor.location
     affiliated = {e.id: {a.entity for a in e.affiliations if a.entity} for e in entities}
     events = merge_same(events, attributions, affiliated)
+    # a background mention with no actor is dropped unless another mention of its event names one; a
+    # demonstration or strike by people no entity names stands with its place ("workers went on strike
+    # in France"), as in `_stands_alone`
+    events = [
+        d for d in events
+        if d.actors or d.host or d.mediator or not _is_background(d.trigger)
+        or (d.type == "PROTEST" and d.location is not None)
+    ]
     events.sort(key=lambda d: d.trigger.i)
     sentences = list(doc.sents) if events else []  # once: Token.sent walks the whole Doc on every call
     finished = [_finish(d, i, attributions, sentences) for i, d in enumerate(events, start=1)]
@@ -437,6 +453,16 @@ def _is_dyadic(draft: Draft, mutual: bool) -> bool:
     if draft.recipients or (len(draft.actors) >= MIN_SHARED_ACTORS and mutual):
         return True
     return draft.type == "AGREE" and bool(draft.actors)  # an offer recoded from a meeting: "ready to receive"
+
+
+def _is_background(tok: Token) -> bool:
+    """Whether a mention is subordinate (`BACKGROUND_DEPS`), not a document's content ("a report accusing
+    the army of failing") nor an "of" phrase's: with no actor, such an act is the circumstance of another
+    event."""
+    if tok.dep_ not in BACKGROUND_DEPS or (tok.dep_ == "pobj" and tok.head.lower_ == "of"):
+        return False  # "a new package of sanctions": the phrase's content, not its circumstance
+    document = wordnet.usual_class(tok.head.lemma_.lower(), "n") == "noun.communication"
+    return not (tok.dep_ == "acl" and document)
 
 
 def _is_condition(tok: Token) -> bool:

@@ -98,15 +98,20 @@ def test_coref_gate(shared: Path) -> None:
 LEDGER_TOPICS = (2, 5, 12, 18, 21, 23, 34, 35)
 LEDGER_FLOORS = {
     "conll_f1": 6.4,
-    "detected_only": 65.0,
+    # detected-only 65.0 -> 69.0, aligned 65.0 -> 69.0, coverage 8.5 -> 8.0, pairwise P 66.0 -> 67.0,
+    # R 32.5 -> 33.5: a stated trade-off of issue 13's background rule (an act with no actor in a subordinate phrase is
+    # no event: held-out PLV precision 0.715 -> 0.744): the ledger codes 8 fewer of these gold mentions
+    # (113 -> 105, coverage 9.1 -> 8.4) and merges the rest better (detected-only 66.9 -> 70.9, aligned
+    # 67.5 -> 71.2, pairwise P 67.7 -> 68.8, R 33.7 -> 35.3)
+    "detected_only": 69.0,
     "mention_precision": 97.5,
-    "coverage": 8.5,
-    "aligned": 65.0,
+    "coverage": 8.0,
+    "aligned": 69.0,
     # 68.0 -> 66.0 (issue 13's detection rules, a stated trade-off): the ledger codes more gold mentions
     # (coverage 9.0 -> 9.2, pairwise recall 33.3 -> 33.6, aligned CoNLL 67.1 -> 67.2) and pairwise precision
     # falls 68.5 -> 67.7; on ~115 mentions one mention moves it about a point
-    "pairwise_precision": 66.0,
-    "pairwise_recall": 32.5,
+    "pairwise_precision": 67.0,
+    "pairwise_recall": 33.5,
 }
 
 

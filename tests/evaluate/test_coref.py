@@ -99,10 +99,10 @@ LEDGER_TOPICS = (2, 5, 12, 18, 21, 23, 34, 35)
 LEDGER_FLOORS = {
     "conll_f1": 6.4,
     # detected-only 65.0 -> 69.0, aligned 65.0 -> 69.0, coverage 8.5 -> 8.0, pairwise P 66.0 -> 67.0,
-    # R 32.5 -> 33.5: a stated trade-off of issue 13's background rule (an act with no actor in a subordinate phrase is
-    # no event: held-out PLV precision 0.715 -> 0.744): the ledger codes 8 fewer of these gold mentions
-    # (113 -> 105, coverage 9.1 -> 8.4) and merges the rest better (detected-only 66.9 -> 70.9, aligned
-    # 67.5 -> 71.2, pairwise P 67.7 -> 68.8, R 33.7 -> 35.3)
+    # R 32.5 -> 33.5: a stated trade-off of issue 13's background rule (an act with no actor in a
+    # subordinate phrase is no event: held-out PLV precision 0.715 -> 0.744): the ledger codes 8 fewer of
+    # these gold mentions (113 -> 105, coverage 9.1 -> 8.4) and merges the rest better (detected-only
+    # 66.9 -> 70.9, aligned 67.5 -> 71.2, pairwise P 67.7 -> 68.8, R 33.7 -> 35.3)
     "detected_only": 69.0,
     "mention_precision": 97.5,
     "coverage": 8.0,

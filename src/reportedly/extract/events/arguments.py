@@ -410,12 +410,12 @@ def transfer_recipients(verb: Token, index: ArgIndex) -> list[str]:
     1943, to Venafro"): CAMEO reads the target of such verbs in the verb phrase after the object (PETRARCH's
     "RETURN * ARTWORK [0842]", "SEND * AID [070]" take the recipient where the phrase names one). The last
     "to" phrase after the object's head that names a party; none when the verb has its own "to" phrase."""
-    if verb.pos_ != "VERB" or any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
+    if verb.pos_ != "VERB" or any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in children(verb)):
         return []
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+    for obj in (c for c in children(verb) if c.dep_ == "dobj"):
         phrases = [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "to" and t.i > obj.i]
         for prep in reversed(phrases):
-            named = [e for g in prep.children if g.dep_ == "pobj" for e in np_entities(g, index)]
+            named = [e for g in children(prep) if g.dep_ == "pobj" for e in np_entities(g, index)]
             if named:
                 return _unique(named)
     return []

@@ -499,9 +499,14 @@ def _stands_alone(draft: Draft, index: ArgIndex) -> bool:
 
 def _has_people_subject(verb: Token) -> bool:
     """Whether the verb's subject names people, counted or not: "protesters", "thousands of people"."""
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
-        counted = [g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                   if g.dep_ == "pobj"]
+    for subject in (c for c in children(verb) if c.dep_ == "nsubj"):
+        counted = [
+            g
+            for c in children(subject)
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in children(c)
+            if g.dep_ == "pobj"
+        ]
         if any(_is_party_phrase(t) for t in [subject, *counted]):
             return True
     return False

@@ -47,7 +47,7 @@ from reportedly.extract.events.arguments import (
 from reportedly.extract.events.dating import context_year, date_index, find_date, frame_date
 from reportedly.extract.events.drafts import MIN_SHARED_ACTORS, Draft, holding, merge_same
 from reportedly.extract.events.epistemic import LEARNED, combine, local_cues
-from reportedly.extract.events.governing import THREAT_CODE, absorb_objects, govern
+from reportedly.extract.events.governing import THREAT_CODE, absorb_objects, govern, is_passive
 from reportedly.extract.events.nominal import nominal_match
 from reportedly.extract.events.senses import (
     POLITICAL_KINDS,
@@ -357,8 +357,7 @@ def _as_demand(draft: Draft, index: ArgIndex, attributions: list[Attribution]) -
     speakers = speakers or [a.speaker.entity for a in holding(draft, attributions) if a.speaker.entity][-1:]
     if not speakers:
         return None
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children(tok))
-    bound = [] if passive else [e for e in draft.actors or draft.recipients if e not in speakers]
+    bound = [] if is_passive(tok) else [e for e in draft.actors or draft.recipients if e not in speakers]
     draft.actors, draft.recipients = speakers, bound
     draft.type, draft.cameo, draft.mode = "REQUEST", DEMAND_CODE, None
     start, end = tok.left_edge.i, tok.right_edge.i

@@ -65,7 +65,7 @@ def relation(verb: Token) -> tuple[str, str, str | None, Token] | None:
     own = match_token(verb)
     if own is None or own.cameo[:2] not in GOVERNING_ROOTS:
         return None
-    if own.cameo[:2] == INTENT_ROOT and _is_passive(verb):
+    if own.cameo[:2] == INTENT_ROOT and is_passive(verb):
         return None  # "Putin is expected to visit": no one's intent (`planned`)
     act = governed_act(verb, own.specific)
     if act is None:
@@ -78,7 +78,7 @@ def relation(verb: Token) -> tuple[str, str, str | None, Token] | None:
         # (an active infinitive): a clause may state a fact ("warned that gaps remain" is no threat), and
         # refusing an uncoded act is seldom a political rejection ("declined to comment", "declined to be
         # identified"); an intent to do an uncoded act ("plans to travel") is no event, nor an uncoded object
-        if own.cameo[:2] not in UNCODED_CONTENT_ROOTS or act.dep_ != "xcomp" or _is_passive(act):
+        if own.cameo[:2] not in UNCODED_CONTENT_ROOTS or act.dep_ != "xcomp" or is_passive(act):
             return None
         return kind, code, mode, act
     if own.cameo[:2] == INTENT_ROOT and int(governed.cameo[:2]) >= CONFLICT_ROOT:
@@ -91,7 +91,7 @@ def planned(verb: Token) -> Token | None:
     """The act a passive intent verb plans ("Putin is expected to visit": "visit"), else None. CAMEO's 03
     is an actor's expressed intent; the passive names no one who expresses it, and its subject is the
     planned act's doer: the act is the event (its status says it is planned, epistemic.py), not the verb."""
-    if verb.pos_ != "VERB" or not _is_passive(verb):
+    if verb.pos_ != "VERB" or not is_passive(verb):
         return None
     own = match_token(verb, patterns=False)
     if own is None or own.cameo[:2] != INTENT_ROOT:
@@ -99,9 +99,10 @@ def planned(verb: Token) -> Token | None:
     return next((c for c in children(verb) if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
 
 
-def _is_passive(verb: Token) -> bool:
-    """Whether `verb` is told in the passive ("is expected to", "was set to"): CAMEO's 03 is an actor's
-    expressed intent, and a passive names no one who expresses it; its subject is the governed act's doer."""
+def is_passive(verb: Token) -> bool:
+    """Whether `verb` is told in the passive ("is expected to", "was set to", "must be pressured"): CAMEO's
+    03 is an actor's expressed intent, and a passive names no one who expresses it; its subject is the
+    governed act's doer (extractor._as_demand: a passive obligation binds no one)."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in children(verb))
 
 

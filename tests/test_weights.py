@@ -128,37 +128,39 @@ def test_weights_training_imports_the_checkout_it_hashes(tmp_path: Path,
     assert env["REPORTEDLY_WEIGHTS_DIR"] == str(tmp_path)
 
 
+def _checkout(root: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str]) -> Any:
+    """scripts/reproduce.py reading a checkout at `root` made of these files (path: text)."""
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, "utf-8")
+    reproduce = _reproduce()
+    monkeypatch.setattr(reproduce, "ROOT", root)
+    return reproduce
+
+
 def test_weights_package_data_names_data_files_but_not_weights(tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    reproduce = _reproduce()
-    for name, text in {
+    reproduce = _checkout(tmp_path, monkeypatch, {
         "src/reportedly/extract/a.py": 'TABLE = "data/x/table.json"\nW = "data/events/typer.npz"\n'
                                        'F = "data/folder"\nGONE = "data/missing.json"\n',
         "src/reportedly/data/x/table.json": "{}",
         "src/reportedly/data/events/typer.npz": "",
         "src/reportedly/data/folder/one.yaml": "",
         "src/reportedly/data/folder/README.md": "",
-    }.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, "utf-8")
-    monkeypatch.setattr(reproduce, "ROOT", tmp_path)
+    })
     assert reproduce.package_data({"src/reportedly/extract/a.py"}) == {
         "src/reportedly/data/x/table.json", "src/reportedly/data/folder/one.yaml"}
 
 
 def test_weights_imported_modules_follow_imports_past_the_first_file(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    reproduce = _reproduce()
-    for name, text in {
+    reproduce = _checkout(tmp_path, monkeypatch, {
         "scripts/train.py": "from reportedly.extract import a\n",
         "src/reportedly/extract/__init__.py": "from reportedly.extract import unread\n",
         "src/reportedly/extract/a.py": "import reportedly.extract.b\n",
         "src/reportedly/extract/b.py": "from reportedly.model import Span\n",
         "src/reportedly/extract/unread.py": "",
         "src/reportedly/model.py": "",
-    }.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, "utf-8")
-    monkeypatch.setattr(reproduce, "ROOT", tmp_path)
+    })
     assert reproduce.imported_modules("scripts/train.py") == {
         "src/reportedly/extract/a.py", "src/reportedly/extract/b.py", "src/reportedly/model.py"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from importlib import resources
 from pathlib import Path
@@ -73,6 +74,15 @@ def test_weights_stale_record_is_reported(
         (tmp_path / name).write_bytes((reproduce.ROOT / name).read_bytes())
     monkeypatch.setattr(reproduce, "ROOT", tmp_path)
     assert any("train_events.py changed" in p for p in reproduce.stale(model, shared))
+
+
+def test_weights_input_missing_from_the_record_is_reported(shared: Path) -> None:
+    # A module the training now reads that the record never hashed is stale too, and says so.
+    reproduce = _reproduce()
+    typer = next(m for m in reproduce.MODELS if m.name == "typer")
+    added = dataclasses.replace(typer, code=(*typer.code, "src/reportedly/model.py"))
+    assert reproduce.stale(added, shared) == [
+        "events/typer.npz: src/reportedly/model.py is read but not in the record (make reproduce)"]
 
 
 def test_weights_numeric_differences_beyond_tolerance(tmp_path: Path) -> None:

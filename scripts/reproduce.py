@@ -147,7 +147,6 @@ def imported_modules(script: str) -> set[str]:
     return found
 
 
-
 def package_data(modules: set[str]) -> set[str]:
     """The package data files the given modules name (a `"data/..."` string naming a file or folder).
 
@@ -316,6 +315,7 @@ def main() -> int:
               + ("" if args.check_records else f" (tolerance {TOLERANCE})"))
         failed += bool(problems)
     return 1 if failed else 0
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -95,3 +95,11 @@ def test_origins_web_event_page_and_json(client: Any, moscow: Claim) -> None:
     assert claim["origins"][0]["side"] == "for"
     page = client.get(f"/events/{moscow.id}").text
     assert "Independent origins" in page and "origins," in page
+
+
+def test_origins_claim_found_by_its_id_or_a_unique_prefix(ledger_db: Path, moscow: Claim) -> None:
+    with reportedly.open(ledger_db) as ledger:
+        assert ledger.claim(moscow.id) == moscow
+        assert ledger.claim(moscow.id[:12]) == moscow  # "ev_" and 9 hex digits: unique here
+        assert ledger.claim(moscow.id[:5]) is None  # shorter than MIN_PREFIX: no prefix search
+        assert ledger.claim("ev_not-an-id") is None

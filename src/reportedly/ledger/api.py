@@ -249,8 +249,7 @@ class Ledger:
             ).fetchall()
         if len(rows) != 1:
             return None
-        row = rows
-        data = json.loads(row[0]["data"])
+        data = json.loads(rows[0]["data"])
         return _claim(data, self._refs(set(_entity_ids(data))))
 
     def events(

@@ -235,8 +235,9 @@ def extract_events(
     affiliated = {e.id: {a.entity for a in e.affiliations if a.entity} for e in entities}
     events = merge_same(events, attributions, affiliated)
     # a background mention with no actor is dropped unless another mention of its event names one; a
-    # demonstration or strike by people no entity names stands with its place ("workers went on strike
-    # in France"), as in `_stands_alone`
+    # demonstration or strike with its place stands whatever its subject ("workers went on strike in
+    # France"): one with no party at all has already passed `_stands_alone`, which asks for people as its
+    # subject; here it may have a target
     events = [
         d for d in events
         if d.actors or d.host or d.mediator or not _is_background(d.trigger)

@@ -66,7 +66,8 @@ def retype_places(doc: Doc, clusters: list[Cluster], gaz: Gazetteer) -> list[Clu
         gaz: the gazetteer (countries, regions).
 
     Returns:
-        the same list; a retyped cluster is replaced by a GPE cluster whose mentions carry the place.
+        a new list in the same order; a retyped cluster is replaced by a GPE cluster whose mentions carry
+        the place (the list passed in is left as it was).
     """
     context = frozenset(
         c.kb[4:] for c in clusters if c.kb and c.kb.startswith("cty:")

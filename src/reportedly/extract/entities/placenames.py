@@ -55,6 +55,8 @@ PERSON_VERB_CLASSES = frozenset({"verb.communication", "verb.cognition"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Courtesy titles (names.HONORIFICS holds the folded honorifics; these are the forms written before a name).
 COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "lady", "lord"})
+# The words before a name that make it a person's, dots dropped ("Mr.", "Gen."): built once, not per cluster.
+TITLES = frozenset(h.casefold().rstrip(".") for h in HONORIFICS) | COURTESY
 
 
 def retype_places(doc: Doc, clusters: list[Cluster], gaz: Gazetteer) -> list[Cluster]:
@@ -174,12 +176,11 @@ def _person_evidence(doc: Doc, mentions: Iterable[Mention], person_names: list[s
     """Whether any mention reads as a person's or a body's name (see the module docstring)."""
     from reportedly.extract import wordnet
 
-    folded = {h.casefold().rstrip(".") for h in HONORIFICS} | COURTESY
     for m in mentions:
         if any(m.text != name and m.text in name.split() for name in person_names):
             return True  # "Paris" beside "Paris Hilton"
         before = _token_before(doc, m)
-        if before is not None and before.lower_.rstrip(".") in folded:
+        if before is not None and before.lower_.rstrip(".") in TITLES:
             return True
         if before is not None and before.text[:1].islower() and _person_noun(before):
             return True  # "striker Jordan"

@@ -24,7 +24,7 @@ DJIBO: Spec = [
     ("Burkina", 9, "compound", "PROPN", "Burkina", "B-GPE"), ("Faso", 7, "pobj", "PROPN", "Faso", "I-GPE"),
     (".", 2, "punct", "PUNCT", ".", "O"),
 ]
-# "Djibo said it would hold talks with Burkina Faso ." with Djibo tagged PERSON: a speaker
+# "Djibo said talks with Burkina Faso ." with Djibo tagged PERSON: a speaker
 DJIBO_SAID: Spec = [
     ("Djibo", 1, "nsubj", "PROPN", "Djibo", "B-PERSON"), ("said", 1, "ROOT", "VERB", "say", "O"),
     ("talks", 1, "dobj", "NOUN", "talk", "O"), ("with", 2, "prep", "ADP", "with", "O"),

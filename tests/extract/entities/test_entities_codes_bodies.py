@@ -11,8 +11,8 @@ import pytest
 
 from reportedly.extract import wordnet
 from reportedly.extract.agents import body_code, hypernym_code, is_spokesperson
-from reportedly.extract.entities.codes import code_entities, dominant_country, phrase_code
-from reportedly.gazetteer import load_gazetteer
+from reportedly.extract.entities.codes import code_entities, dominant_country, entry_code, phrase_code
+from reportedly.gazetteer import GazetteerEntry, load_gazetteer
 from reportedly.model import Affiliation, Entity, Role, Span
 
 
@@ -139,3 +139,23 @@ def test_entities_an_undated_article_reads_the_latest_phoenix_term() -> None:
 def test_entities_ap_title_abbreviations_code_as_the_title(role: str, expected: tuple[str, str]) -> None:
     # the dictionary lists these titles in full only (TITLE_ABBREVIATIONS)
     assert phrase_code([role], "USA") == expected
+
+
+def test_entities_organizations_code_by_sector_and_an_outlet_takes_no_frame() -> None:
+    # codes._sector_code: a legal form is a company (in the frame); an outlet the text makes one (kind
+    # "media", entities/sectors.py) is MED without the frame: a dateline's agency is often foreign
+    found = codes([
+        entity("e1", "Exxon Mobil Corp", "ORG"),
+        dataclasses.replace(entity("e2", "Nordvik Tribune Online", "ORG"), kind="media"),
+    ], frame="USA")
+    assert found["Exxon Mobil Corp"] == ("USABUS", "BUS")
+    assert found["Nordvik Tribune Online"] == ("MED", "MED")
+
+
+def test_entities_a_media_entry_without_a_sector_takes_med() -> None:
+    # codes.KIND_SECTORS: Phoenix's generated media entries carry no sector; their kind gives MED
+    media = GazetteerEntry("x", "Foo TV", "media", "ORG", "test", country="GBR")
+    assert entry_code(media, None, None) == ("GBRMED", "MED")
+    assert entry_code(dataclasses.replace(media, country=None), None, None) == ("MED", "MED")
+    plain = dataclasses.replace(media, kind="organization", country=None)
+    assert entry_code(plain, None, None) == (None, None)

@@ -24,7 +24,7 @@ DJIBO: Spec = [
     ("Burkina", 9, "compound", "PROPN", "Burkina", "B-GPE"), ("Faso", 7, "pobj", "PROPN", "Faso", "I-GPE"),
     (".", 2, "punct", "PUNCT", ".", "O"),
 ]
-# "Djibo said it would hold talks with Burkina Faso ." with Djibo tagged PERSON: a speaker
+# "Djibo said talks with Burkina Faso ." with Djibo tagged PERSON: a speaker
 DJIBO_SAID: Spec = [
     ("Djibo", 1, "nsubj", "PROPN", "Djibo", "B-PERSON"), ("said", 1, "ROOT", "VERB", "say", "O"),
     ("talks", 1, "dobj", "NOUN", "talk", "O"), ("with", 2, "prep", "ADP", "with", "O"),
@@ -58,6 +58,22 @@ KYAUK_KAN: Spec = [
     ("village", 1, "dobj", "NOUN", "village", "O"), ("in", 1, "prep", "ADP", "in", "O"),
     ("Myanmar", 5, "pobj", "PROPN", "Myanmar", "B-GPE"), (".", 1, "punct", "PUNCT", ".", "O"),
 ]
+# "Djibo and Burkina Faso met ." with Djibo tagged ORG: a place's conjunct, nothing of a person
+DJIBO_AND_FASO: Spec = [
+    ("Djibo", 4, "nsubj", "PROPN", "Djibo", "B-ORG"), ("and", 0, "cc", "CCONJ", "and", "O"),
+    ("Burkina", 3, "compound", "PROPN", "Burkina", "B-GPE"), ("Faso", 0, "conj", "PROPN", "Faso", "I-GPE"),
+    ("met", 4, "ROOT", "VERB", "meet", "O"), (".", 4, "punct", "PUNCT", ".", "O"),
+]
+# the same with a verb of communication: "Djibo and Burkina Faso said ." (the place reading is supported,
+# the person evidence stands against it)
+DJIBO_AND_FASO_SAID: Spec = [*DJIBO_AND_FASO[:4], ("said", 4, "ROOT", "VERB", "say", "O"), DJIBO_AND_FASO[5]]
+# and with a courtesy title: "Mr. Djibo and Burkina Faso met ." (Djibo tagged PERSON)
+MR_DJIBO_AND_FASO: Spec = [
+    ("Mr.", 1, "compound", "PROPN", "Mr.", "O"), ("Djibo", 5, "nsubj", "PROPN", "Djibo", "B-PERSON"),
+    ("and", 1, "cc", "CCONJ", "and", "O"), ("Burkina", 4, "compound", "PROPN", "Burkina", "B-GPE"),
+    ("Faso", 1, "conj", "PROPN", "Faso", "I-GPE"), ("met", 5, "ROOT", "VERB", "meet", "O"),
+    (".", 5, "punct", "PUNCT", ".", "O"),
+]
 # "Militants attacked Maiduguri in Borno ." with Borno tagged PERSON: a Nigerian state (Phoenix's
 # BORNO_STATE) after a locative preposition
 BORNO: Spec = [
@@ -80,6 +96,7 @@ def _entities(spec: Spec) -> dict[str, tuple[str, str | None, str | None]]:
         (DJIBO, "Djibo", ("GPE", "BFA", "BFA")),  # "the town of Djibo", Burkina Faso named
         (KYAUK_KAN, "Kyauk Kan", ("GPE", "MMR", "MMR")),  # "Kyauk Kan village", Myanmar the one country
         (BORNO, "Borno", ("GPE", "NGA", "NGA")),  # "in Borno": a state of Phoenix's Nigeria block
+        (DJIBO_AND_FASO, "Djibo", ("GPE", "BFA", "BFA")),  # a place's conjunct
     ],
 )
 def test_entities_placenames_retypes_a_supported_place(spec: Spec, name: str,
@@ -94,6 +111,9 @@ def test_entities_placenames_retypes_a_supported_place(spec: Spec, name: str,
         (MR_DJIBO, "Djibo"),  # a courtesy title
         (DJIBO_BARE, "Djibo"),  # nothing supports the place reading
         (RALEIGH, "Raleigh"),  # a person's name needs its syntax to read as a place
+        # the place reading supported (a place's conjunct), the person evidence wins
+        (DJIBO_AND_FASO_SAID, "Djibo"),  # the subject of a verb of communication
+        (MR_DJIBO_AND_FASO, "Djibo"),  # a courtesy title
     ],
 )
 def test_entities_placenames_keeps_a_name_with_person_evidence(spec: Spec, name: str) -> None:

@@ -49,6 +49,7 @@ from reportedly.extract.agents import (
     match_suffix,
     sector_of,
 )
+from reportedly.extract.entities import sectors
 from reportedly.extract.entities.sectors import MEDIA, name_agent
 from reportedly.extract.names import HONORIFICS, person_like
 from reportedly.extract.places import country_of_adjective, resolve_place
@@ -56,8 +57,9 @@ from reportedly.gazetteer import Gazetteer, GazetteerEntry
 from reportedly.model import Entity
 
 # Words after which a role or name goes on to its complement ("special envoy for Afghanistan",
-# "Minister of Defence"): the agent noun is the head before them.
-COMPLEMENT_WORDS = frozenset({"of", "for", "to", "in", "at", "on", "with", "from", "'s", "’s", ","})
+# "Minister of Defence"): the agent noun is the head before them. sectors.py's prepositions (one list,
+# not two copies), and a possessive or a comma.
+COMPLEMENT_WORDS = sectors.COMPLEMENT_WORDS | frozenset({"'s", "’s", ","})
 GOVERNMENT = "government"
 # Words whose WordNet reading as a person's title is kept: every word before every person's first
 # mentions is read, and the same words ("said", "President", "the") come back in every article.

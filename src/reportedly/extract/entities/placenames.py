@@ -55,6 +55,8 @@ PERSON_VERB_CLASSES = frozenset({"verb.communication", "verb.cognition"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Courtesy titles (names.HONORIFICS holds the folded honorifics; these are the forms written before a name).
 COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "lady", "lord"})
+# The words before a name that make it a person's, dots dropped ("Mr.", "Gen."): built once, not per cluster.
+TITLES = frozenset(h.casefold().rstrip(".") for h in HONORIFICS) | COURTESY
 
 
 def retype_places(doc: Doc, clusters: list[Cluster], gaz: Gazetteer) -> list[Cluster]:
@@ -66,7 +68,8 @@ def retype_places(doc: Doc, clusters: list[Cluster], gaz: Gazetteer) -> list[Clu
         gaz: the gazetteer (countries, regions).
 
     Returns:
-        the same list; a retyped cluster is replaced by a GPE cluster whose mentions carry the place.
+        a new list in the same order; a retyped cluster is replaced by a GPE cluster whose mentions carry
+        the place (the list passed in is left as it was).
     """
     context = frozenset(
         c.kb[4:] for c in clusters if c.kb and c.kb.startswith("cty:")
@@ -127,9 +130,7 @@ def _place_of(doc: Doc, cluster: Cluster, gaz: Gazetteer, context: frozenset[str
 def _person_word(texts: Iterable[str]) -> bool:
     """Whether WordNet's first sense of one of the names is a person ("Lincoln", "Jordan" the player is
     not: its first sense is the river)."""
-    from reportedly.extract import wordnet
-
-    return wordnet.available() and any(wordnet.usual_class(t, "n") == "noun.person" for t in texts)
+    return any(_usually_a_person(t) for t in texts)
 
 
 def _token_after(doc: Doc, m: Mention) -> Token | None:
@@ -173,12 +174,11 @@ def _person_evidence(doc: Doc, mentions: Iterable[Mention], person_names: list[s
     """Whether any mention reads as a person's or a body's name (see the module docstring)."""
     from reportedly.extract import wordnet
 
-    folded = {h.casefold().rstrip(".") for h in HONORIFICS} | COURTESY
     for m in mentions:
         if any(m.text != name and m.text in name.split() for name in person_names):
             return True  # "Paris" beside "Paris Hilton"
         before = _token_before(doc, m)
-        if before is not None and before.lower_.rstrip(".") in folded:
+        if before is not None and before.lower_.rstrip(".") in TITLES:
             return True
         if before is not None and before.text[:1].islower() and _person_noun(before):
             return True  # "striker Jordan"
@@ -195,8 +195,11 @@ def _person_evidence(doc: Doc, mentions: Iterable[Mention], person_names: list[s
 
 def _person_noun(token: Token) -> bool:
     """Whether a token is a common noun whose first WordNet sense is a person ("manager", "striker")."""
+    return token.pos_ == "NOUN" and _usually_a_person(token.lemma_.lower() or token.lower_)
+
+
+def _usually_a_person(word: str) -> bool:
+    """Whether WordNet's first noun sense of a word is a person (False without WordNet)."""
     from reportedly.extract import wordnet
 
-    return token.pos_ == "NOUN" and wordnet.available() and (
-        wordnet.usual_class(token.lemma_.lower() or token.lower_, "n") == "noun.person"
-    )
+    return wordnet.available() and wordnet.usual_class(word, "n") == "noun.person"

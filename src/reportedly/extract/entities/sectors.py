@@ -30,7 +30,7 @@ MEDIA = "~MED"
 # The sectors a head noun's WordNet hypernym may give: a business by its name alone is too often an
 # agreement ("Trans-Pacific Partnership": partnership -> a business firm); companies come by legal form.
 HEAD_SECTORS = frozenset({"MED", "EDU", "NGO"})
-# Words after which a name goes on to its complement (as codes.COMPLEMENT_WORDS).
+# Words after which a name goes on to its complement (codes.COMPLEMENT_WORDS adds possessives to them).
 COMPLEMENT_WORDS = frozenset({"of", "for", "to", "in", "at", "on", "with", "from"})
 # WordNet classes of a head noun read for its sector: an organization ("institute") or a publication
 # ("gazette").

@@ -196,16 +196,22 @@ def test_app_counts_search_matches_from_the_ranked_window(
 ) -> None:
     """The search's match count is the ranked window's size, with no count of its own: every match
     while the window is not full (exact), and a lower bound when it is ("1+ articles match",
-    `matches_exact` false); the hits and pages are those of the window either way."""
+    `matches_exact` false) unless a count capped one past the window finds no more (a window holding
+    exactly every match is exact); the hits and pages are those of the window either way."""
     from reportedly.ledger import search as fulltext
 
     everything = client.get("/api/search?q=Moscow&limit=500").json()
     assert everything["matches_exact"] is True and everything["matches"] >= 2
     assert everything["total"] == everything["matches"] == len(everything["items"])
     counted: list[str] = []
+    count_matches = fulltext.count_matches
     monkeypatch.setattr(fulltext, "count_matches", lambda *a, **k: counted.append("count") or 0)
     again = client.get("/api/search?q=Moscow&limit=500").json()
     assert again == everything and not counted  # no count query on the page
+    monkeypatch.setattr(fulltext, "count_matches", count_matches)
+    monkeypatch.setattr(fulltext, "RANK_WINDOW", everything["matches"])  # full, and nothing beyond it
+    full = client.get("/api/search?q=Moscow&limit=500").json()
+    assert (full["matches"], full["matches_exact"]) == (everything["matches"], True)
     monkeypatch.setattr(fulltext, "RANK_WINDOW", 1)
     first = client.get("/api/search?q=Moscow&limit=1").json()
     assert (first["matches"], first["matches_exact"], first["total"], first["next"]) == (1, False, 1, None)

@@ -12,6 +12,7 @@ from pathlib import Path
 from reportedly.store.migrations import MIGRATIONS
 
 UNDO: dict[int, tuple[str, ...]] = {
+    15: (),
     14: ("ALTER TABLE entities DROP COLUMN cameo_source", "ALTER TABLE entities DROP COLUMN cameo_inferred"),
     13: (),
     12: ("DROP INDEX events_origins", "ALTER TABLE events DROP COLUMN n_origins"),

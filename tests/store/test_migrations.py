@@ -202,3 +202,16 @@ def test_migrations_postgresql_moves_the_search_index(postgres: Any) -> None:
         ).fetchall()
         assert (search(db, "moscow", limit=10), count_matches(db, "moscow")) == before
         assert before[1] == len(speakers)
+
+
+def test_migrations_postgresql_text_columns_in_byte_order(postgres: Any) -> None:
+    """Every text column of a PostgreSQL ledger sorts byte by byte (the C collation), as the module
+    promises and SQLite's BINARY does, those added after migration 2 too (migration 15)."""
+    url = str(postgres.database(f"byte_order_{id(postgres)}"))
+    with connect(url) as db:
+        columns = db.execute(
+            "SELECT table_name, column_name, collation_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND data_type = 'text' ORDER BY 1, 2"
+        ).fetchall()
+    assert {"watch_links", "entity_keys", "entities"} <= {c[0] for c in columns}
+    assert [c[:2] for c in columns if c[2] != "C"] == []

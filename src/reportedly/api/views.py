@@ -335,8 +335,10 @@ def search(ledger: Ledger, text: str, page: Page) -> dict[str, Any]:
         for e in ledger.entities(name=text, limit=SEARCH_ENTITIES)
     ]
     # the ranked window holds every match when it is not full, and is a lower bound when it is: no
-    # count of its own (a rare conjunction's count cost as much as its ranking on PostgreSQL)
-    exact = ranked < queries.search_window(ledger)
+    # count of its own (a rare conjunction's count cost as much as its ranking on PostgreSQL), except
+    # that a full window asks whether one more match exists, so exactly `window` matches read exact
+    window = queries.search_window(ledger)
+    exact = ranked < window or ledger.count_matches(text, cap=window) <= window
     return {
         "q": text,
         "entities": ents,

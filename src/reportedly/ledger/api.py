@@ -641,16 +641,16 @@ def _claim(d: dict[str, Any], refs: dict[str, EntityRef], shared: _Shared | None
         origin = stored_origin(s)
         sources.append(
             ClaimSource(
-                speaker(s["speaker"]),
-                tuple(s["via"]),
-                s["stance"],
-                s["article"],
-                s["published"],
-                copies,
-                s["participant"],
-                s.get("content"),
-                s.get("own_voice", False),
-                origin,
+                speaker=speaker(s["speaker"]),
+                via=tuple(s["via"]),
+                stance=s["stance"],
+                article=s["article"],
+                published=s["published"],
+                copies=copies,
+                participant=s["participant"],
+                content=s.get("content"),
+                own_voice=s.get("own_voice", False),
+                origin=origin,
             )
         )
         reports.append((s["stance"], origin, 1 + len(copies)))
@@ -658,23 +658,25 @@ def _claim(d: dict[str, Any], refs: dict[str, EntityRef], shared: _Shared | None
     who = ", ".join(a.name for a in actors) or "?"
     host, mediator = d["host"], d["mediator"]
     return Claim(
-        d["id"],
-        d["type"],
-        d["mode"],
-        d["cameo"],
-        actors,
-        recipients,
-        ref(host) if host else None,
-        ref(mediator) if mediator else None,
-        location,
-        date,
-        d["status"],
-        tuple(MentionRef(m["article"], m["event"]) for m in d["mentions"]),
-        tuple(sources),
-        tuple(make(StatusChange, h["day"], h["status"]) for h in d["history"]),
-        tuple(Contradiction(speaker(c["supports"]), speaker(c["denies"])) for c in d["contradictions"]),
-        d["first_published"],
-        d["last_published"],
-        f"{d['type']}: {who}{place}",
-        tuple(make(SideCount, *count) for count in side_counts(reports)),
+        id=d["id"],
+        type=d["type"],
+        mode=d["mode"],
+        cameo=d["cameo"],
+        actors=actors,
+        recipients=recipients,
+        host=ref(host) if host else None,
+        mediator=ref(mediator) if mediator else None,
+        location=location,
+        date=date,
+        status=d["status"],
+        mentions=tuple(MentionRef(m["article"], m["event"]) for m in d["mentions"]),
+        sources=tuple(sources),
+        history=tuple(make(StatusChange, h["day"], h["status"]) for h in d["history"]),
+        contradictions=tuple(
+            Contradiction(speaker(c["supports"]), speaker(c["denies"])) for c in d["contradictions"]
+        ),
+        first_published=d["first_published"],
+        last_published=d["last_published"],
+        summary=f"{d['type']}: {who}{place}",
+        origins=tuple(make(SideCount, *count) for count in side_counts(reports)),
     )

@@ -303,6 +303,10 @@ ALTER TABLE entities ADD COLUMN cameo_source TEXT;
 ALTER TABLE entities ADD COLUMN cameo_inferred INTEGER;
 """
 
+# PostgreSQL's text columns added by migrations 7-14 take the byte order (C collation) every other
+# column has (`migrations_pg._M15_BYTE_ORDER`); SQLite compares text byte by byte already.
+_M15_BYTE_ORDER = ""
+
 # (version, name, SQL): applied in order; the version is the list position plus one.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "articles, failures, entities, full-text index", _M1_CORE),
@@ -320,6 +324,7 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (13, "full-text index in a narrow table of its own (PostgreSQL)", _M13_SEARCH_TABLE),
     (14, "how each entity's CAMEO code was read and whether its country was inferred",
      _M14_ENTITY_CODE_SOURCES),
+    (15, "byte order for every text column (PostgreSQL)", _M15_BYTE_ORDER),
 )
 
 

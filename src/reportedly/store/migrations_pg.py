@@ -299,6 +299,27 @@ ALTER TABLE entities ADD COLUMN cameo_source TEXT;
 ALTER TABLE entities ADD COLUMN cameo_inferred INTEGER;
 """
 
+# The text columns that migrations 7-14 added without the C collation the module's docstring
+# promises (their scripts were not passed through `_c_text`): byte order, as every other column.
+# `watch_links` is read in `first_seen, url` order; the entity columns are listed and filtered.
+_M15_BYTE_ORDER = "\n".join(
+    f'ALTER TABLE {table} ALTER COLUMN {column} TYPE TEXT COLLATE "C";'
+    for table, column in (
+        ("watch_sources", "etag"),
+        ("watch_sources", "last_modified"),
+        ("watch_sources", "last_polled"),
+        ("watch_sources", "last_error"),
+        ("watch_links", "source"),
+        ("watch_links", "first_seen"),
+        ("entity_keys", "key"),
+        ("entity_keys", "entity_id"),
+        ("entities", "cameo"),
+        ("entities", "sector"),
+        ("entities", "cameo_published"),
+        ("entities", "cameo_source"),
+    )
+)
+
 # version -> script; the versions and their names are `store.migrations.MIGRATIONS`.
 POSTGRESQL: dict[int, str] = {
     1: _M1_CORE,
@@ -315,4 +336,5 @@ POSTGRESQL: dict[int, str] = {
     12: _M12_EVENT_ORIGINS,
     13: _M13_SEARCH_TABLE,
     14: _M14_ENTITY_CODE_SOURCES,
+    15: _M15_BYTE_ORDER,
 }

@@ -250,7 +250,7 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
         # rose"), the one before is a label or another sentence's words the parser hung on it
         for child in sorted(children(v), key=lambda c: c.i < v.i):
             if child.dep_ in CLAUSE_DEPS:
-                if child.dep_ == "xcomp" and v.lemma_ in XCOMP_NEVER:
+                if child.dep_ == "xcomp" and (v.lemma_ in XCOMP_NEVER or is_reduced_passive(v)):
                     continue
                 if child.dep_ == "xcomp" and not any(
                     t.dep_ == "aux" and t.lower_ == "to" for t in child.lefts
@@ -691,6 +691,12 @@ def from_colon_clause(
     if not says:
         return None
     return Draft((colon, colon + 1), None, phrase(subject), (quote.start, quote.end), True, "quotes.colon.v1")
+
+
+def is_reduced_passive(verb: Token) -> bool:
+    """True for a passive participle modifying a noun ("the cuts proposed by the government to address
+    the crisis"): what was proposed is the noun it modifies; an infinitive after it says what for."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def _can_speak(subject: Token) -> bool:

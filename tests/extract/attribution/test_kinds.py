@@ -29,6 +29,8 @@ from reportedly.model import DocContext
         ("", "source", "statement"),  # "according to a source": no verb
         ("decline", "board", "decision"),
         ("order", "judge", "decision"),
+        ("appear", "it", "belief"),  # "it appears that ...": an inference no one states
+        ("seem", "", "belief"),
     ],
 )
 def test_kind_of_cue_class_and_subject(lemma: str, subject: str, kind: str) -> None:
@@ -59,6 +61,7 @@ def test_kind_classes_do_not_overlap_and_beliefs_are_cues() -> None:
         ("The judge ordered officials to release the documents by Friday.", "decision"),
         ("The minister agreed that the talks had been useful.", "statement"),
         ("“We will not attend the talks in Moscow,” the minister refused.", "statement"),
+        ("It appears that the security flaw affects all the other versions of the browser.", "belief"),
     ],
 )
 def test_kind_end_to_end(nlp: Any, text: str, kind: str) -> None:

@@ -18,7 +18,10 @@ from reportedly.clean.boilerplate import is_boilerplate
 from reportedly.extract import wordnet
 from reportedly.extract.attribution.propositions import (
     PROPOSITION_OBJECT_VERBS,
+    REFLEXIVE_PRONOUNS,
     finds_a_thing,
+    is_bare_value,
+    is_party,
     is_proposition,
     names_a_source,
     names_without_predicate,
@@ -31,6 +34,7 @@ from reportedly.extract.cues import (
     ADDRESSEE_VERBS,
     CLAUSE_DEPS,
     CUE_LEMMAS,
+    FINDING_VERBS,
     LEARNED_OBJECT_VERBS,
     OBJECT_CONTENT_VERBS,
     SPEECH_VERBS,
@@ -246,12 +250,16 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
         # rose"), the one before is a label or another sentence's words the parser hung on it
         for child in sorted(children(v), key=lambda c: c.i < v.i):
             if child.dep_ in CLAUSE_DEPS:
-                if child.dep_ == "xcomp" and v.lemma_ in XCOMP_NEVER:
+                if child.dep_ == "xcomp" and (v.lemma_ in XCOMP_NEVER or is_reduced_passive(v)):
                     continue
                 if child.dep_ == "xcomp" and not any(
                     t.dep_ == "aux" and t.lower_ == "to" for t in child.lefts
                 ):
                     continue
+                if v.lemma_ in FINDING_VERBS and any(
+                    c.dep_ == "nsubj" and c.lower_ in REFLEXIVE_PRONOUNS for c in children(child)
+                ):
+                    continue  # "found himself sprawled on the court": where he ended up, no finding
                 start = child.left_edge.i
                 if child.dep_ == "xcomp":
                     # "urged Democrats to moderate ...": PolNeAR's content takes in the one addressed
@@ -263,6 +271,8 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
     prep = prep_of(verb)
     obj = next((c for c in children(prep) if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
     if obj is not None:
+        if obj.dep_ == "pobj" and is_party(obj):
+            return None  # "referring to the star witnesses": a person is no claim (issue 14)
         return trim_content(doc, obj.left_edge.i, obj.right_edge.i + 1), "prep"
     for v in verbs:
         how = "object"
@@ -276,6 +286,8 @@ def _clause_content(verb: Token, cue_end: int, open_object: bool) -> tuple[tuple
             if child.dep_ == "dobj" and child.i > v.i:
                 if v.lemma_ in PROPOSITION_OBJECT_VERBS and not is_proposition(child):
                     continue  # "denied the visitors", "wrote his memoir": no claim
+                if is_bare_value(child):
+                    continue  # "Hillis added 101": a score, no claim
                 if names_without_predicate(v, child) or names_a_source(v, child) or finds_a_thing(v, child):
                     continue  # "branded North Korea" (no predicate), "echoing Mr. Putin" (a source),
                     # "found a note" (a thing found)
@@ -679,6 +691,12 @@ def from_colon_clause(
     if not says:
         return None
     return Draft((colon, colon + 1), None, phrase(subject), (quote.start, quote.end), True, "quotes.colon.v1")
+
+
+def is_reduced_passive(verb: Token) -> bool:
+    """True for a passive participle modifying a noun ("the cuts proposed by the government to address
+    the crisis"): what was proposed is the noun it modifies; an infinitive after it says what for."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def _can_speak(subject: Token) -> bool:

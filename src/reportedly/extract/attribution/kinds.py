@@ -2,7 +2,8 @@
 
 Decided by the cue's lemma class (extract/cues.py: BELIEF_VERBS, FINDING_VERBS, DECISION_VERBS),
 its subject and what it governs:
-- a belief verb is a belief ("analysts believe");
+- a belief verb is a belief ("analysts believe"), and so is "it seems" / "it appears that ...", an
+  inference with no one to state it;
 - a finding verb whose subject is evidence is a finding ("the audit found", "a poll showed", "the
   footage showed"): a noun of EVIDENCE_NOUNS, or a common noun whose usual sense in WordNet is an
   act, a thought, a communication, an artifact, a phenomenon or an attribute (EVIDENCE_CLASSES),
@@ -19,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from reportedly.extract import wordnet
-from reportedly.extract.attribution.speakers import PRONOUNS
+from reportedly.extract.attribution.speakers import PRONOUNS, RAISING_VERBS
 from reportedly.extract.cues import BELIEF_VERBS, DECISION_VERBS, EVIDENCE_NOUNS, FINDING_VERBS
 from reportedly.model import AttributionKind, Span
 from reportedly.nlp.doctext import children
@@ -92,7 +93,8 @@ def kind_of(
     Returns:
         an AttributionKind value.
     """
-    if cue_lemma in BELIEF_VERBS:
+    if cue_lemma in BELIEF_VERBS or (cue_lemma in RAISING_VERBS and subject_lemma in ("", "it")):
+        # "it appears that the flaw affects ...", "it seems": an inference no one states
         return AttributionKind.BELIEF.value
     if cue_lemma in FINDING_VERBS and is_evidence(subject_lemma, named):
         return AttributionKind.FINDING.value

@@ -16,6 +16,10 @@ informing, an offer, talks), a document (a ban, a law) or an amount stated. A co
 is a work or a medium (a memoir, a book, a video, an address) is a thing made; a person, a group,
 an artifact or an object is no claim. A gerund whose stem is a verb ("the signing of the
 striker") is an event. Nouns WordNet lacks fall back on derivational suffixes.
+
+The same holds for a preposition's object and for what an object is (issue 14's unseen news): a
+person is no claim ("referring to the star witnesses", `is_party`), nor a bare number ("Hillis added
+101", `is_bare_value`), nor the finder himself ("found himself sprawled").
 """
 
 from __future__ import annotations
@@ -36,8 +40,10 @@ def _words(text: str) -> frozenset[str]:
 
 # Verbs of saying whose object is content only when it is a proposition.
 PROPOSITION_OBJECT_VERBS = _words("""
-deny confirm post tweet announce reveal disclose report acknowledge admit refute rebut write
+deny confirm post tweet announce reveal disclose report acknowledge admit refute rebut write claim
 """)
+# "claim" is one: "claimed victory", "claimed responsibility for the attack" are said; "claimed the
+# final spot on the podium" is won (issue 14's unseen-news sample).
 # Verbs of naming: they credit a predicate about their object ("branded North Korea an outlaw
 # nation", "labelled the candidate unfit", "characterized Kaine as ..."); a bare object that is no
 # proposition ("branded North Korea") carries no claim.
@@ -91,6 +97,10 @@ SMALL_CLAUSE_DEPS = frozenset({"acl", "oprd", "xcomp", "ccomp", "acomp", "advmod
 SMALL_CLAUSE_PREPS = frozenset({"with", "without"})
 # Entity types that name a person, a group or a place: never a proposition by themselves.
 NAME_TYPES = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+# Object pronouns that stand for people: a preposition's object that is one of them is no claim.
+PERSONAL_OBJECTS = frozenset({"him", "her", "them", "me", "us", "you", "himself", "herself", "themselves"})
+# Entity types that name a person or a group: a preposition's object naming one is no claim.
+PARTY_TYPES = frozenset({"PERSON", "NORP", "ORG"})
 # Dependents that make an object a proposition: "the claim that ...", "reports Russia hosted ...".
 PROPOSITION_DEPS = frozenset({"acl", "relcl", "ccomp"})
 
@@ -197,6 +207,8 @@ def finds_a_thing(verb: Token, obj: Token) -> bool:
     the rule of the verbs of saying (`PROPOSITION_OBJECT_VERBS`)."""
     if verb.lemma_ not in FINDING_VERBS or verb.lemma_ in PROPOSITION_OBJECT_VERBS:
         return False
+    if obj.lower_ in REFLEXIVE_PRONOUNS:
+        return True  # "found himself sprawled on the court": where the subject ended up, no finding
     doc = obj.doc
     after = obj.right_edge.i + 1
     if after < len(doc) and doc[after].tag_ in FINITE_TAGS:
@@ -217,6 +229,38 @@ def finds_a_thing(verb: Token, obj: Token) -> bool:
                 return True
             return not any(wordnet.lexname(s) in PROPOSITION_CLASSES for s in senses[:SENSES])
     return not is_proposition(obj)
+
+
+def is_party(obj: Token) -> bool:
+    """True when a preposition's object `obj` is a person, a group or a creature, never a claim:
+    "referring to the star witnesses", "spoke about Mr. Trump", "pointed to them". A name of a person
+    or group, a personal pronoun, or a common noun whose most frequent WordNet sense is a person or an
+    animal (CREATURE_CLASSES). A clause or a gerund is what it says ("pointed to rising costs"), and
+    a person with a predicate is a claim about them ("referred to King as a criminal")."""
+    prep = obj.head
+    if any(c.lower_ == "as" for c in (*children(prep.head), *children(obj)) if c.i > obj.i):
+        return False  # a predicate names the person: "referred to King as a criminal"
+    if obj.pos_ == "PRON":
+        return obj.lower_ in PERSONAL_OBJECTS
+    if obj.ent_type_ in PARTY_TYPES:
+        return True
+    if obj.pos_ != "NOUN" or obj.ent_type_:
+        return False
+    for word in (*_singulars(obj), obj.lemma_.lower(), obj.lower_):
+        senses = wordnet.synsets(word, "n")
+        if senses:
+            return wordnet.lexname(senses[0]) in CREATURE_CLASSES
+    return False
+
+
+def is_bare_value(obj: Token) -> bool:
+    """True when an object is a bare number: "Hillis added 101" (a score). An amount names its unit
+    ("announced 20 million euros"); an adjective the parser reads as object may head a quotation's
+    title ("sings “American Skin”") and stays, and so does "one" standing for a noun named before it
+    ("disdain for super PACs, ... endorsed one")."""
+    if obj.pos_ != "NUM" or obj.lower_ == "one":
+        return False
+    return not any(c.dep_ in ("prep", "compound") for c in children(obj))
 
 
 def _predicates(dep: Token) -> bool:

@@ -45,7 +45,10 @@ class Settings:
     languages: tuple[str, ...] = _setting(
         ("en",), "Languages the analysis stages run on; others are skipped."
     )
-    batch_size: int = _setting(16, "Articles per spaCy batch: sets peak memory, not speed.")
+    batch_size: int = _setting(
+        16, "Articles per spaCy batch (one process puts up to twice as many short articles in a batch, "
+        "within the characters of an average one): sets peak memory."
+    )
     n_process: int = _setting(1, "spaCy worker processes.")
     scheduler: str | None = _setting(
         None, "Dask scheduler address (tcp://HOST:PORT): the analysis runs on that cluster's workers."

@@ -41,6 +41,12 @@ SORTED_BATCHES = 8
 # (the decoding steps), 110k characters in input order, 80k so; the largest batch 46k characters, 51k
 # so (unbounded: 58k and 99k).
 BATCH_CHARS_FACTOR = 1.5
+# A spaCy batch of short articles holds up to this many times `batch_size` of them, within the same
+# character budget (so peak memory is unchanged: the budget, not the count, bounds the long articles'
+# batches). Fewer batches are fewer decoding steps, each a near-fixed cost: on 300 ECB+ articles, parse
+# CPU in one process 8.56 -> 8.30 s (median of 3 interleaved passes, under load), largest batch 51k
+# characters either way, annotations identical (heads, labels, entities, tags, lemmas).
+SHORT_BATCH_FACTOR = 2
 
 
 def internal_reason(step: str, err: BaseException) -> str:
@@ -168,7 +174,7 @@ def _analyze_todo(batch: list[Item], todo: list[int], settings: Settings) -> lis
     _WARMED.add(id(nlp))
     lengths = [len(batch[i].text) for i in todo]  # type: ignore[union-attr]
     with zone:
-        for part in length_batches(lengths, settings.batch_size):
+        for part in length_batches(lengths, settings.batch_size, SHORT_BATCH_FACTOR * settings.batch_size):
             indices = [todo[k] for k in part]
             texts = [batch[i].text for i in indices]  # type: ignore[union-attr]
             for index, text, doc in zip(indices, texts, nlp.pipe(texts, batch_size=len(texts)), strict=True):
@@ -179,27 +185,30 @@ def _analyze_todo(batch: list[Item], todo: list[int], settings: Settings) -> lis
     return out
 
 
-def length_batches(lengths: list[int], batch_size: int) -> list[list[int]]:
+def length_batches(lengths: list[int], batch_size: int, max_texts: int | None = None) -> list[list[int]]:
     """The spaCy batches to parse texts of these lengths in: positions shortest first (SORTED_BATCHES),
-    at most `batch_size` texts a batch and, past one text, no more than BATCH_CHARS_FACTOR times the
+    at most `max_texts` texts a batch and, past one text, no more than BATCH_CHARS_FACTOR times the
     characters of an average batch of `batch_size` of them, so that the longest texts' batch needs
     little more memory than a batch in input order would.
 
     Args:
         lengths: the texts' lengths in characters, in input order.
-        batch_size: texts per batch at most (Settings.batch_size).
+        batch_size: the texts of an average batch (Settings.batch_size), which sets the character budget.
+        max_texts: texts per batch at most (SHORT_BATCH_FACTOR times `batch_size` in the runner); by
+            default `batch_size`.
 
     Returns:
         positions into `lengths`, batch by batch; every position once.
     """
     order = sorted(range(len(lengths)), key=lengths.__getitem__)  # stable: ties keep the input order
+    most = batch_size if max_texts is None else max_texts
     batches = max(1, -(-len(lengths) // batch_size))
     budget = BATCH_CHARS_FACTOR * sum(lengths) / batches
     out: list[list[int]] = []
     current: list[int] = []
     chars = 0
     for position in order:
-        if current and (len(current) == batch_size or chars + lengths[position] > budget):
+        if current and (len(current) == most or chars + lengths[position] > budget):
             out.append(current)
             current, chars = [], 0
         current.append(position)

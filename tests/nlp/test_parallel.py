@@ -80,6 +80,15 @@ def test_length_batches(lengths: list[int], batch_size: int, expected: list[list
     assert length_batches(lengths, batch_size) == expected
 
 
+@pytest.mark.parametrize(("lengths", "batch_size", "max_texts", "expected"), [
+    ([1, 1, 1, 1, 1, 1, 100, 1], 4, 8, [[0, 1, 2, 3, 4, 5, 7], [6]]),  # short texts: more than batch_size
+    ([1, 1, 1, 1, 1, 1], 2, 4, [[0, 1, 2], [3, 4, 5]]),  # budget 1.5 x 2: the characters bind first
+])
+def test_length_batches_short_texts_share_a_batch(lengths: list[int], batch_size: int, max_texts: int,
+                                                  expected: list[list[int]]) -> None:
+    assert length_batches(lengths, batch_size, max_texts) == expected
+
+
 def test_length_batches_bounds_each_batch() -> None:
     lengths = [(n * 7919) % 997 + 1 for n in range(64)]
     batches = length_batches(lengths, 16)

@@ -92,3 +92,41 @@ def test_event_mentions_repeats_count_the_documents_lemma(nlp: Any) -> None:
     assert "repeats=3" in token_features(party)
     assert "repeats=1" in token_features(guests)
     assert token_features(party, lemma_counts(doc)) == token_features(party)
+
+
+def _hand_doc() -> Any:
+    """'His arrest followed a round of talks', parsed by hand (no statistical model)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(
+        spacy.blank("en").vocab,
+        words=["His", "arrest", "followed", "a", "round", "of", "talks"],
+        heads=[1, 2, 2, 4, 2, 4, 5],
+        deps=["poss", "nsubj", "ROOT", "det", "dobj", "prep", "pobj"],
+        pos=["PRON", "NOUN", "VERB", "DET", "NOUN", "ADP", "NOUN"],
+        tags=["PRP$", "NN", "VBD", "DT", "NN", "IN", "NNS"],
+        lemmas=["his", "arrest", "follow", "a", "round", "of", "talk"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("i", "present", "absent"),
+    [
+        # a possessive on an act: the determiner's kind beside the class and the tag
+        (1, {"det_wn=poss|noun.act", "det_tag=poss|NN", "wn_dep=noun.act|nsubj"}, {"det_tag=none|NN"}),
+        # the indefinite article; the class (WordNet's first "round" is ammunition) as the object of
+        # the verb, with the verb's class beside it
+        (
+            4,
+            {"det_tag=a|NN", "wn_dep=noun.artifact|dobj", "wn_head=noun.artifact|dobj|verb.motion"},
+            {"det_tag=poss|NN"},
+        ),
+        # no determiner; a preposition's object has a head WordNet does not class ("-")
+        (6, {"det_tag=none|NNS", "wn_head=noun.communication|pobj|-"}, {"det_tag=a|NNS"}),
+    ],
+)
+def test_event_mentions_role_features(i: int, present: set[str], absent: set[str]) -> None:
+    feats = set(token_features(_hand_doc()[i]))
+    assert present <= feats
+    assert not feats & absent

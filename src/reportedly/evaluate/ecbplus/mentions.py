@@ -103,7 +103,34 @@ def token_features(tok: Token, counts: Counter[str] | None = None) -> list[str]:
     repeats = min((counts if counts is not None else lemma_counts(doc))[lemma], REPEATS_CAP)
     feats += [f"repeats={repeats}", f"repeats_pos={repeats}|{tok.pos_}"]
     feats += [f"repeats_{c}={repeats}" for c in wn if c.startswith("wn_first=")]
+    feats += _role_features(tok, _first_class(wn))
     return feats
+
+
+def _first_class(wn: tuple[str, ...]) -> str:
+    """The lexicographer class of a word's first WordNet sense ("-" when WordNet has none)."""
+    return next((f[9:] for f in wn if f.startswith("wn_first=")), "-")
+
+
+def _role_features(tok: Token, first: str) -> list[str]:
+    """What kind of word fills which role: the first sense's WordNet class with the token's dependency
+    and with its head's class, and the determiner the noun takes with that class and with its tag.
+
+    ECB+ marks a noun as an event by how the story uses it, not by the word: "the round" the fight is
+    about and "a round of talks" share a lemma, "the record" broken and "a record" kept share a class.
+    The role a class fills (a noun.act as the object of a verb.social, a noun.communication after a
+    possessive) carries over to words train never saw, where a lemma feature says nothing.
+    """
+    head = tok.head
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    kind = "poss" if any(c.dep_ == "poss" for c in dets) else (dets[0].lower_ if dets else "none")
+    head_first = _first_class(wordnet_features(head.lemma_.lower(), head.pos_))
+    return [
+        f"wn_dep={first}|{tok.dep_}",
+        f"wn_head={first}|{tok.dep_}|{head_first}",
+        f"det_wn={kind}|{first}",
+        f"det_tag={kind}|{tok.tag_}",
+    ]
 
 
 @lru_cache(maxsize=65536)

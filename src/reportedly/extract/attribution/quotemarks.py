@@ -3,9 +3,9 @@
 One left-to-right scan over the text with a regular expression (no per-token loop). Styles: curly
 “...”, straight "...", guillemets «...», TeX/NYT ``...'' and ''...'', low „...“, right marks on
 both sides ”...”, and single ‘...’ (only where the marks cannot be apostrophes). A quote left open
-at a paragraph break continues when the next paragraph opens with a quote mark (the multi-paragraph
-convention); otherwise it is dropped and the scan goes on after the break, so an unbalanced mark
-never swallows the article.
+at a paragraph break continues when the next paragraph opens with its mark (the multi-paragraph
+convention; in text flattened to one line, when the mark follows a finished sentence); otherwise it is
+dropped and the scan goes on after the break, so an unbalanced mark never swallows the article.
 """
 
 from __future__ import annotations

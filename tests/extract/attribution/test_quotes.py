@@ -690,3 +690,20 @@ def test_quotes_inline_quotation_credits_its_clauses_subject(nlp: Any, text: str
 )
 def test_quotes_inline_quotation_under_other_verbs_credits_no_subject(nlp: Any, text: str) -> None:
     assert all(a.extractor != "quotes.inline.v1" for a in _attributions(nlp, text))
+
+
+@pytest.mark.parametrize("sep", ["\n\n", " "])  # paragraphs, and paragraphs flattened to spaces
+def test_quotes_multi_paragraph_quotation_is_one_statement_of_its_speaker(nlp: Any, sep: str) -> None:
+    text = (
+        "Rail officials met on Monday.\n\nThe police chief said: “We have a very difficult scene."
+        + sep
+        + "“Carriages are lying on their side and will have to be moved carefully.”"
+    )
+    got = _attributions(nlp, text)
+    assert len(got) == 1
+    assert got[0].speaker.text == "The police chief"
+    assert got[0].content.text == (
+        "We have a very difficult scene."
+        + sep
+        + "“Carriages are lying on their side and will have to be moved carefully."
+    )

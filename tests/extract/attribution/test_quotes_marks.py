@@ -98,3 +98,57 @@ def test_quotes_marks_unclosed_nested_openers_scan_in_polynomial_time(
     text = "He wrote " + " ".join(f"“w{i}" for i in range(n)) + " and stopped."
     assert find_quotes(text) == []
     assert calls <= n * n
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        # the news convention: each paragraph opens with the mark, only the last one closes
+        (
+            'He spoke first. "We will rebuild the school.\n\n"The money is there.\n"Nobody will be left out,"'
+            " she said.",
+            ['We will rebuild the school.\n\n"The money is there.\n"Nobody will be left out,'],
+        ),
+        # a paragraph in between that opens with no mark ends it: the unclosed opener stays dropped
+        (
+            "“We will rebuild the school.\n\nThe council meets on Friday.\n\n“Nobody will be left out,”"
+            " she said.",
+            ["Nobody will be left out,"],
+        ),
+        # paragraph breaks flattened to spaces: the same mark after a finished sentence opens the next one
+        (
+            'He said: "We have a difficult scene. "Carriages lie on their side," he said. "No," she said.',
+            ['We have a difficult scene. "Carriages lie on their side,', "No,"],
+        ),
+        (
+            "He said: “We have a difficult scene. “Carriages lie on their side,” he said.",
+            ["We have a difficult scene. “Carriages lie on their side,"],
+        ),
+        # a close a tokenizer spaced off, a mark inside a sentence, two quotations side by side: no run-on
+        ('"Why did you do it? "the widow read. "We stay," she said.', ["Why did you do it? ", "We stay,"]),
+        ('He said "we are in "hell" here," and left.', ["we are in "]),
+        ('"Yes." "No," she said.', ["Yes.", "No,"]),
+    ],
+)
+def test_quotes_marks_multi_paragraph_quotation(text: str, inside: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quotes(text)] == inside
+
+
+def test_quotes_marks_unclosed_paragraph_openers_are_scanned_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportedly.extract.attribution import quotemarks
+
+    calls = 0
+    scan_close = quotemarks._scan_close
+
+    def counted(*args: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return scan_close(*args)
+
+    monkeypatch.setattr(quotemarks, "_scan_close", counted)
+    n = 40
+    for sep in ("\n\n", " "):  # paragraphs, and paragraphs flattened to spaces
+        calls = 0
+        text = "He wrote: " + sep.join(f"“Part {i} goes on." for i in range(n)) + "\n\nThe end."
+        assert find_quotes(text) == []
+        assert calls == 1  # the first opener's scan answers for every later paragraph's

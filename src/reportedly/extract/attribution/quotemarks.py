@@ -3,9 +3,9 @@
 One left-to-right scan over the text with a regular expression (no per-token loop). Styles: curly
 “...”, straight "...", guillemets «...», TeX/NYT ``...'' and ''...'', low „...“, right marks on
 both sides ”...”, and single ‘...’ (only where the marks cannot be apostrophes). A quote left open
-at a paragraph break continues when the next paragraph opens with a quote mark (the multi-paragraph
-convention); otherwise it is dropped and the scan goes on after the break, so an unbalanced mark
-never swallows the article.
+at a paragraph break continues when the next paragraph opens with its mark (the multi-paragraph
+convention; in text flattened to one line, when the mark follows a finished sentence); otherwise it is
+dropped and the scan goes on after the break, so an unbalanced mark never swallows the article.
 """
 
 from __future__ import annotations
@@ -115,16 +115,19 @@ def _scan_close(
 ) -> tuple[int, int, str] | None:
     pos, mark = marks[i]
     closers = _CLOSERS[mark]
+    continued: list[int] = []  # the openers of the quotation's later paragraphs
     j = i + 1
     while j < len(marks):
         cpos, cmark = marks[j]
         if cpos - pos > MAX_QUOTE_CHARS:
             return None
-        if _crosses_paragraph(text, marks[j - 1][0], cpos):
-            # A new paragraph that opens with the same mark continues the quotation; any other breaks it.
-            para = text.rfind("\n", pos, cpos) + 1
-            if not (text[para:cpos].strip() == "" and cmark == mark):
-                return None
+        paragraph = _opens_next_paragraph(text, marks, i, j)
+        if paragraph is None:
+            # Each later paragraph's opener would scan to the same break: answered now, never rescanned.
+            closes.update(dict.fromkeys(continued))
+            return None
+        if paragraph:
+            continued.append(j)
             j += 1
             continue
         if cmark in _NESTED_OPENERS and _opens_after_space(text, cpos, cmark):
@@ -142,13 +145,53 @@ def _scan_close(
         ):
             return j, cpos, cmark
         j += 1
+    closes.update(dict.fromkeys(continued))
     return None
+
+
+def _opens_next_paragraph(text: str, marks: list[tuple[int, str]], i: int, j: int) -> bool | None:
+    """Whether `marks[j]` opens the next paragraph of the quotation opened by `marks[i]` (the news
+    convention: each paragraph opens with the mark, only the last closes), or None where the
+    quotation cannot run on: a paragraph break before any other mark, or a paragraph in between
+    that opens with none ('“A.\n\nNarration.\n\n“B,” she said': “A stays unclosed, as textacy's
+    `direct_quotations` would refuse it)."""
+    (pos, mark), (cpos, cmark) = marks[i], marks[j]
+    if _crosses_paragraph(text, marks[j - 1][0], cpos):
+        para = text.rfind("\n", pos, cpos) + 1
+        return (
+            text[para:cpos].strip() == ""
+            and cmark == mark
+            and "\n" not in text[marks[j - 1][0] : para].rstrip()
+        ) or None
+    # the same convention in text whose paragraph breaks were flattened to spaces
+    # ('He said: "We have a difficult scene. "We have carriages on their side," he said')
+    return cmark == mark and _continues_flattened(text, cpos, mark)
 
 
 def _opens_after_space(text: str, pos: int, mark: str) -> bool:
     """True when the mark at `pos` stands where a quotation opens: after a space, bracket or dash."""
     before = text[pos - 1] if pos > 0 else " "
     return (before.isspace() or before in "([{—–-:/") and _is_opening(text, pos, mark)
+
+
+# What ends a flattened paragraph before the mark that opens the quotation's next one: a sentence's
+# last punctuation, a closing bracket or single mark allowed after it, then a space.
+_PARAGRAPH_END = re.compile(r"[.?!…][)\]’']?[ \t]+$")
+
+
+def _continues_flattened(text: str, pos: int, mark: str) -> bool:
+    """True when the mark at `pos`, the quotation's own opening mark, opens its next paragraph.
+
+    A quotation never closes with a space before its mark, so the same mark after a finished
+    sentence and a space, with a capital, digit or mark after it, is the multi-paragraph convention
+    without its line break rather than a close; an opener inside a sentence ('what he calls “hell”')
+    is not."""
+    after = text[pos + len(mark) : pos + len(mark) + 1]
+    return (
+        _opens_after_space(text, pos, mark)
+        and not after.islower()  # '... a coward? "the widow read': a close spaced by a tokenizer
+        and _PARAGRAPH_END.search(text, max(0, pos - 4), pos) is not None
+    )
 
 
 def _crosses_paragraph(text: str, start: int, end: int) -> bool:

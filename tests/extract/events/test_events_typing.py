@@ -37,3 +37,48 @@ def test_events_typed_by_ratio(monkeypatch: pytest.MonkeyPatch, probs: list[floa
     monkeypatch.setattr(extractor, "load_typer", lambda: ({}, None, None, LABELS))
     verb: Any = object()
     assert extractor._typed(verb, match) == kind
+
+
+RELATION_LABELS = ["AGREE", "SUPPORT", "YIELD", "REQUEST"]
+
+
+def _agreed(governs: bool) -> Any:
+    """'Maduro agreed not to threaten Guyana .', by hand; without the infinitive, 'Maduro agreed .'."""
+    import spacy
+    from spacy.tokens import Doc
+
+    if not governs:
+        words, heads, deps = ["Maduro", "agreed", "."], [1, 1, 1], ["nsubj", "ROOT", "punct"]
+        return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)[1]
+    words = ["Maduro", "agreed", "not", "to", "threaten", "Guyana", "."]
+    heads = [1, 1, 4, 4, 1, 4, 1]
+    deps = ["nsubj", "ROOT", "neg", "aux", "xcomp", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "PART", "PART", "VERB", "PROPN", "PUNCT"]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)[1]
+
+
+@pytest.mark.parametrize(
+    ("probs", "match", "governs", "kind"),
+    [
+        # the typer's relation over the verb's bare default when the verb governs an infinitive act, however
+        # near the default comes (AGREE's 050 at 0.76 of AGREE: the ratio alone would keep SUPPORT)
+        ([0.33, 0.25, 0.22, 0.2], TriggerMatch("050", "SUPPORT", None, False), True, "AGREE"),
+        # the same scores with no infinitive: the ratio decides
+        ([0.33, 0.25, 0.22, 0.2], TriggerMatch("050", "SUPPORT", None, False), False, "SUPPORT"),
+        # a pattern that matched (not a bare default) keeps the ratio's say
+        ([0.33, 0.25, 0.22, 0.2], TriggerMatch("057", "SUPPORT", None, True), True, "SUPPORT"),
+        # an appeal pattern (CALL ON [020]) stands over the act it asks for, however unlikely to the typer
+        ([0.1, 0.1, 0.7, 0.1], TriggerMatch("020", "REQUEST", None, True), True, "REQUEST"),
+        # not on a verb that asks for no act (a pattern's word read in a later phrase: "opened an
+        # investigation into donations to the Senate campaign" is no LAUNCH * CAMPAIGN appeal)
+        ([0.1, 0.1, 0.7, 0.1], TriggerMatch("020", "REQUEST", None, True), False, "RETREAT"),
+        # a bare appeal default has no such precedence: the typer's YIELD, as RETREAT
+        ([0.1, 0.1, 0.7, 0.1], TriggerMatch("020", "REQUEST", None, False), True, "RETREAT"),
+    ],
+)
+def test_events_typed_relations(monkeypatch: pytest.MonkeyPatch, probs: list[float], match: TriggerMatch,
+                                governs: bool, kind: str) -> None:
+    monkeypatch.setattr(extractor, "features", lambda verb: [])
+    monkeypatch.setattr(extractor, "score", lambda feats: np.asarray(probs))
+    monkeypatch.setattr(extractor, "load_typer", lambda: ({}, None, None, RELATION_LABELS))
+    assert extractor._typed(_agreed(governs), match) == kind

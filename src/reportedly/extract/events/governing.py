@@ -121,7 +121,8 @@ def govern(drafts: list[Draft]) -> list[Draft]:
                 inner.actors = inner.actors or [*draft.recipients, *draft.actors]
                 inner.recipients = [e for e in inner.recipients if e not in inner.actors]
             continue
-        found = relation(draft.trigger) or _typed_relation(draft, by_index)
+        found = None if _typed_as_act(draft) else relation(draft.trigger)
+        found = found or _typed_relation(draft, by_index)
         if found is None:
             noun = _object_act(draft, by_index)
             if noun is not None:  # "demanded the withdrawal": DEMAND * WITHDRAWAL is the relation itself
@@ -142,6 +143,17 @@ def govern(drafts: list[Draft]) -> list[Draft]:
         if kind != "AGREE":
             dropped |= {c.i for c in children(act) if c.dep_ == "dobj" and c.i in by_index}
     return [d for d in drafts if d.trigger.i not in dropped]
+
+
+def _typed_as_act(draft: Draft) -> bool:
+    """Whether the typer read a verb the lexicon codes as a relation as another act, neither that relation
+    nor any other ("ordered the newspaper to suspend publication" COERCE, "decided to lift sanctions"
+    YIELD): PLV codes such a verb, an authority's order or decision, as the act it brings about, and the
+    typer, which reads the governed act's words beside the verb, learned so; the dictionary's default
+    (ORDER 100, DECIDE 030) cannot see them. 5-fold CV on PLV's training part: R 0.682 -> 0.685,
+    P 0.684 -> 0.688 (3 more gold types, none lost, extracted types unchanged in number)."""
+    own = match_token(draft.trigger)
+    return own is not None and draft.type not in RELATION_TYPES and draft.type != own.type
 
 
 def _typed_relation(draft: Draft, by_index: dict[int, Draft]) -> tuple[str, str, str | None, Token] | None:

@@ -315,17 +315,21 @@ def test_governing_typed_relation_holds_its_infinitive(
 
 
 @pytest.mark.parametrize(
-    ("typed", "relation"),
+    ("verb", "typed", "relation"),
     [
-        # the typer reads the decision as the act it brings about (PLV codes it so): no relation, both stay
-        ("RETREAT", False),
-        # the typer reads it as the dictionary's relation (DECIDE: 03, intent): the act is its content
-        ("AGREE", True),
+        # the typer reads the decision (an intent, CAMEO 03) as the act it takes: no relation, both stay
+        ("decide", "RETREAT", False),
+        # the typer reads it as the dictionary's relation: the act is its content
+        ("decide", "AGREE", True),
+        # an order (a demand, CAMEO 10) the typer reads as coercion is that coercion
+        ("order", "COERCE", False),
+        # a demand the typer reads as the act it asks for stays the demand ("urged ... to lift the ban")
+        ("urge", "RETREAT", True),
     ],
 )
-def test_governing_a_verb_typed_as_an_act_governs_nothing(typed: str, relation: bool) -> None:
-    """'Japan decided to lift sanctions': a verb the lexicon codes as a relation (CAMEO 03) is that relation
-    only when the typer does not read it as another act (`_typed_as_act`). A hand-built parse with lemmas,
+def test_governing_a_verb_typed_as_an_act_governs_nothing(verb: str, typed: str, relation: bool) -> None:
+    """'Japan decided to lift curfews': a verb the lexicon codes as an intent or a demand is that relation
+    unless the typer reads it as the act it brings about (`_typed_as_act`). A hand-built parse with lemmas,
     so the lexicon reads the verbs and the typer's label is the one given."""
     import spacy
     from spacy.tokens import Doc
@@ -334,20 +338,20 @@ def test_governing_a_verb_typed_as_an_act_governs_nothing(typed: str, relation: 
     from reportedly.extract.events.governing import govern
     from reportedly.extract.events.triggers import match_token
 
-    words = ["Japan", "decided", "to", "lift", "sanctions", "."]
-    lemmas = ["Japan", "decide", "to", "lift", "sanction", "."]
+    words = ["Japan", verb + "d" if verb.endswith("e") else verb + "ed", "to", "lift", "curfews", "."]
+    lemmas = ["Japan", verb, "to", "lift", "curfew", "."]
     heads = [1, 1, 3, 1, 3, 1]
     deps = ["nsubj", "ROOT", "aux", "xcomp", "dobj", "punct"]
     pos = ["PROPN", "VERB", "PART", "VERB", "NOUN", "PUNCT"]
     doc = Doc(spacy.blank("en").vocab, words=words, lemmas=lemmas, heads=heads, deps=deps, pos=pos)
     own = match_token(doc[1])
-    assert own is not None and own.cameo.startswith("03")  # the dictionary: an intent
+    assert own is not None and own.cameo[:2] in ("03", "10")  # the dictionary: an intent or a demand
 
-    decide = Draft(doc[1], typed, own.cameo, None, ["e1"], [], None, None, None, set(), [doc[1]])
+    governing = Draft(doc[1], typed, own.cameo, None, ["e1"], [], None, None, None, set(), [doc[1]])
     lift = Draft(doc[3], "RETREAT", "081", None, [], ["e2"], None, None, None, set(), [doc[3]])
-    kept = govern([decide, lift])
-    assert (kept == [decide]) == relation
-    assert (decide.content is not None) == relation
+    kept = govern([governing, lift])
+    assert (kept == [governing]) == relation
+    assert (governing.content is not None) == relation
 
 
 @pytest.mark.parametrize(

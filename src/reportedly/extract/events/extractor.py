@@ -93,8 +93,11 @@ EXTRACTOR = "events.plover.v1"
 # the two agree. Train-only check (scripts/train_events.py's fit on 4/5 of PLV's training part, the product
 # run end to end on the 5th, 5 folds; the held-out part never read), end to end recall / precision: the
 # typer above 0.5 only (as before) 0.566 / 0.566; the typer whatever its probability 0.615 / 0.625; with
-# the lexicon standing at a ratio of 0.3 0.581 / 0.582, 0.5 0.600 / 0.605, 0.7 0.614 / 0.620.
-LEXICON_RATIO = 0.7
+# the lexicon standing at a ratio of 0.3 0.581 / 0.582, 0.5 0.600 / 0.605, 0.7 0.614 / 0.620. Measured
+# again with issue 13's rules by scripts/event_cv.py (2026-12-08): 0.7 R 0.685 / P 0.688, 0.8 0.691 / 0.696,
+# 0.9 0.693 / 0.698, 1.0 (the typer alone) lower at its first fold; 0.8, not 0.9: from 0.8 up the typer
+# outvotes demands ("urged the Taliban to lift the ban" read as the lifting) and refusals more often.
+LEXICON_RATIO = 0.8
 # CAMEO's appeals (020-028): a matched appeal pattern on a verb that asks for an act is the relation
 # (`_typed`). Only appeals: the same precedence for demands, rejections and threats (10, 12, 13) cost 2 gold
 # types on the 5-fold CV of PLV's training part (R 0.685 -> 0.683); appeals alone cost none (2 sentences
@@ -689,8 +692,9 @@ def _recode(draft: Draft) -> Draft:
         draft.type, draft.cameo, draft.mode = "AGREE", OFFER_CODE, None
         draft.anaphor = draft.anaphor and not (offerer or guests)  # "they will host such meetings"
         draft.actors, draft.recipients = offerer, guests
-    elif draft.type in REFUSABLE and _is_future(draft, negated=True):
-        # CAMEO 12: refusing to do a cooperative act ("will not lift the embargo", "will never stop its war")
+    elif _is_refusal(draft) and _is_future(draft, negated=True):
+        # CAMEO 12: refusing to do a cooperative act ("will not lift the embargo", "will never stop its war"),
+        # or an act the typer already read as the refusal (`_is_refusal`)
         draft.type, draft.cameo, draft.mode = "REJECT", REJECT_CODE, None
         draft.content = draft.content or (draft.trigger.i, draft.trigger.right_edge.i + 1)
         # the cues, the learned reading included, were of the act refused, not of the refusal
@@ -702,6 +706,16 @@ def _recode(draft: Draft) -> Draft:
         draft.type, draft.mode = ("THREATEN" if draft.cameo == THREAT_CODE else "AGREE"), None
         draft.content = draft.content or (draft.trigger.i, draft.trigger.right_edge.i + 1)
     return draft
+
+
+def _is_refusal(draft: Draft) -> bool:
+    """Whether a draft told as not to come is a refusal (CAMEO 12): a cooperative act refused, or a verb the
+    typer typed REJECT against the lexicon ("Israel will not end the war": its root code, not the verb's
+    own), whose negation is the refusal's, not a negation of it; a verb the lexicon reads as a rejection
+    ("will not reject the offer") keeps its negation."""
+    if draft.type in REFUSABLE:
+        return True
+    return draft.type == "REJECT" and draft.cameo == ROOT_CODES["REJECT"] and draft.trigger.pos_ == "VERB"
 
 
 def _is_future(draft: Draft, negated: bool = False) -> bool:

@@ -11,7 +11,8 @@ troops" a REJECT, not a negated AGREE. The governed act is kept as the event's `
     it governs (xcomp, ccomp) whose verb the lexicon codes, or an object the lexicon reads as an act
     ("demanded the withdrawal"), becomes the relation; the governed clause is its content, its parties
     stand in for the relation's missing ones, and the governed act is no event of its own. An intent to do
-    a hostile act (CAMEO roots 11-20: conflict) is a threat ("plans to attack"), as CAMEO's 13 has it.
+    a hostile act (CAMEO roots 11-20: conflict) is a threat ("plans to attack"), as CAMEO's 13 has it. A
+    decision or an order the typer reads as the act it brings about is that act (`_typed_as_act`).
   - `absorb_objects`: a verb whose CAMEO pattern names its event-noun object ("lodged a protest" is
     LODGE * PROTEST [110], ACCUSE) and types it otherwise than the noun alone (PROTEST) is that act; the
     noun, when it names no doer of its own, is the verb's own act and no second event.

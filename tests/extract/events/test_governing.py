@@ -370,3 +370,46 @@ def test_governing_hosting_verbs_host_only_visits(nlp: Any, text: str, kind: str
     (event,) = [e for e in events if e.type == kind]
     assert [names[a] for a in event.actors] == [actor]
     assert [names[r] for r in event.recipients] == [recipient]
+
+
+@pytest.mark.parametrize(
+    ("word", "tag", "aux", "relation"),
+    [
+        # an act to be done: the demand, the act its content
+        ("withdraw", "VB", None, True),
+        # a fact stated in a finite tense ("insists it is strictly enforcing all sanctions"): no demand
+        ("withdrew", "VBD", None, False),
+        ("withdrawing", "VBG", ("is", "VBZ"), False),
+        # a future act is still one to be done
+        ("withdraw", "VB", ("will", "MD"), True),
+    ],
+)
+def test_governing_a_clause_stating_a_fact_is_no_relation(
+    word: str, tag: str, aux: tuple[str, str] | None, relation: bool
+) -> None:
+    """'China insists Israel withdraw troops' is a demand (CAMEO 10); 'China insists Israel withdrew troops'
+    states a fact (`_states_fact`): both drafts stay. A hand-built parse with lemmas and tags."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from reportedly.extract.events.drafts import Draft
+    from reportedly.extract.events.governing import govern
+    from reportedly.extract.events.triggers import match_token
+
+    before = ["China", "insists", "Israel"] + ([aux[0]] if aux else [])
+    words = [*before, word, "troops", "."]
+    verb = len(before)
+    lemmas = ["China", "insist", "Israel"] + ([aux[0]] if aux else []) + ["withdraw", "troop", "."]
+    tags = ["NNP", "VBZ", "NNP"] + ([aux[1]] if aux else []) + [tag, "NNS", "."]
+    pos = ["PROPN", "VERB", "PROPN"] + (["AUX"] if aux else []) + ["VERB", "NOUN", "PUNCT"]
+    heads = [1, 1, verb] + ([verb] if aux else []) + [1, verb, 1]
+    deps = ["nsubj", "ROOT", "nsubj"] + (["aux"] if aux else []) + ["ccomp", "dobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, lemmas=lemmas, tags=tags, pos=pos, heads=heads, deps=deps)
+    own, act = match_token(doc[1]), match_token(doc[verb])
+    assert own is not None and own.cameo.startswith("10") and act is not None
+
+    insist = Draft(doc[1], own.type, own.cameo, None, ["e1"], [], None, None, None, set(), [doc[1]])
+    withdraw = Draft(doc[verb], act.type, act.cameo, None, ["e2"], [], None, None, None, set(), [doc[verb]])
+    kept = govern([insist, withdraw])
+    assert (kept == [insist]) == relation
+    assert (insist.content is not None) == relation

@@ -38,6 +38,8 @@ GOVERNED_DEPS = frozenset({"xcomp", "ccomp"})
 CONFLICT_ROOT = 11
 INTENT_ROOT = "03"
 DEMAND_ROOT = "10"
+# Penn tags of a verb in a finite tense (past, present): a clause with one states a fact.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Roots whose relation stands when the act it is about is one the lexicon does not code: appeals (02),
 # demands (10) and threats (13) are coded for what is asked or threatened, whatever it is.
 UNCODED_CONTENT_ROOTS = frozenset({"02", "10", "13"})
@@ -70,7 +72,7 @@ def relation(verb: Token) -> tuple[str, str, str | None, Token] | None:
     if own.cameo[:2] == INTENT_ROOT and is_passive(verb):
         return None  # "Putin is expected to visit": no one's intent (`planned`)
     act = governed_act(verb, own.specific)
-    if act is None:
+    if act is None or (act.dep_ == "ccomp" and _states_fact(act)):
         return None
     kind, code, mode = GOVERNING_ROOTS[own.cameo[:2]], own.cameo, own.mode
     governed = match_token(act)
@@ -145,6 +147,16 @@ def govern(drafts: list[Draft]) -> list[Draft]:
         if kind != "AGREE":
             dropped |= {c.i for c in children(act) if c.dep_ == "dobj" and c.i in by_index}
     return [d for d in drafts if d.trigger.i not in dropped]
+
+
+def _states_fact(act: Token) -> bool:
+    """Whether a governed clause states a fact, its verb in a finite tense ("insists it is enforcing the
+    sanctions", "warned that gaps remain"), not an act to be done ("demanded that Israel stop", "warned it
+    would strike"): a demand or threat is about an act to come. 5-fold CV on PLV's training part: R 0.691 ->
+    0.693, P 0.696 -> 0.697 (one more gold type, one more extracted); held-out unchanged."""
+    if act.tag_ in FINITE_TAGS:
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in children(act))
 
 
 def _typed_as_act(draft: Draft) -> bool:

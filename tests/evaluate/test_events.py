@@ -22,12 +22,15 @@ from reportedly.evaluate.events import f1_scores, is_test, read_plv
 # judge", "Colombian forces"), labour as the party of strikes and "AMOUNT of X" parties: 0.704 micro /
 # 0.710 macro, end to end R 0.729 at P 0.719 (161 of 221, 224 extracted). After issue 13's synonym patterns
 # and transfer recipients (typer retrained): 0.712 / 0.715, R 0.738 at P 0.715 (163 of 221, 228 extracted),
-# the raw typer 0.805 / 0.771. Floors sit within 2 points of
+# the raw typer 0.805 / 0.771. After issue 13's typer-side rules (governing verbs typed as their act,
+# relations with an infinitive, appeal patterns, refusals the typer reads, LEXICON_RATIO 0.7 -> 0.8;
+# 2026-12-08): 0.712 / 0.717, R 0.729 at P 0.749 (161 of 221, 215 extracted; 0.708 / 0.715, R 0.724 P 0.744
+# before them), the raw typer unchanged. Floors sit within 2 points of
 # these; lowering one is a reviewed change with its reason in the commit.
 MICRO_FLOOR = 0.695
-MACRO_FLOOR = 0.69
+MACRO_FLOOR = 0.70
 END_TO_END_RECALL_FLOOR = 0.72
-END_TO_END_PRECISION_FLOOR = 0.725
+END_TO_END_PRECISION_FLOOR = 0.73
 TYPER_MICRO_FLOOR = 0.79
 TYPER_MACRO_FLOOR = 0.76
 

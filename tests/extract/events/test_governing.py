@@ -315,6 +315,46 @@ def test_governing_typed_relation_holds_its_infinitive(
 
 
 @pytest.mark.parametrize(
+    ("verb", "typed", "relation"),
+    [
+        # the typer reads the decision (an intent, CAMEO 03) as the act it takes: no relation, both stay
+        ("decide", "RETREAT", False),
+        # the typer reads it as the dictionary's relation: the act is its content
+        ("decide", "AGREE", True),
+        # an order (a demand, CAMEO 10) the typer reads as coercion is that coercion
+        ("order", "COERCE", False),
+        # a demand the typer reads as the act it asks for stays the demand ("urged ... to lift the ban")
+        ("urge", "RETREAT", True),
+    ],
+)
+def test_governing_a_verb_typed_as_an_act_governs_nothing(verb: str, typed: str, relation: bool) -> None:
+    """'Japan decided to lift curfews': a verb the lexicon codes as an intent or a demand is that relation
+    unless the typer reads it as the act it brings about (`_typed_as_act`). A hand-built parse with lemmas,
+    so the lexicon reads the verbs and the typer's label is the one given."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from reportedly.extract.events.drafts import Draft
+    from reportedly.extract.events.governing import govern
+    from reportedly.extract.events.triggers import match_token
+
+    words = ["Japan", verb + "d" if verb.endswith("e") else verb + "ed", "to", "lift", "curfews", "."]
+    lemmas = ["Japan", verb, "to", "lift", "curfew", "."]
+    heads = [1, 1, 3, 1, 3, 1]
+    deps = ["nsubj", "ROOT", "aux", "xcomp", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "PART", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, lemmas=lemmas, heads=heads, deps=deps, pos=pos)
+    own = match_token(doc[1])
+    assert own is not None and own.cameo[:2] in ("03", "10")  # the dictionary: an intent or a demand
+
+    governing = Draft(doc[1], typed, own.cameo, None, ["e1"], [], None, None, None, set(), [doc[1]])
+    lift = Draft(doc[3], "RETREAT", "081", None, [], ["e2"], None, None, None, set(), [doc[3]])
+    kept = govern([governing, lift])
+    assert (kept == [governing]) == relation
+    assert (governing.content is not None) == relation
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "actor", "recipient"),
     [
         # praise of a party's act: the one welcoming is the source (CAMEO 051/052), not a host
@@ -330,3 +370,46 @@ def test_governing_hosting_verbs_host_only_visits(nlp: Any, text: str, kind: str
     (event,) = [e for e in events if e.type == kind]
     assert [names[a] for a in event.actors] == [actor]
     assert [names[r] for r in event.recipients] == [recipient]
+
+
+@pytest.mark.parametrize(
+    ("word", "tag", "aux", "relation"),
+    [
+        # an act to be done: the demand, the act its content
+        ("withdraw", "VB", None, True),
+        # a fact stated in a finite tense ("insists it is strictly enforcing all sanctions"): no demand
+        ("withdrew", "VBD", None, False),
+        ("withdrawing", "VBG", ("is", "VBZ"), False),
+        # a future act is still one to be done
+        ("withdraw", "VB", ("will", "MD"), True),
+    ],
+)
+def test_governing_a_clause_stating_a_fact_is_no_relation(
+    word: str, tag: str, aux: tuple[str, str] | None, relation: bool
+) -> None:
+    """'China insists Israel withdraw troops' is a demand (CAMEO 10); 'China insists Israel withdrew troops'
+    states a fact (`_states_fact`): both drafts stay. A hand-built parse with lemmas and tags."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from reportedly.extract.events.drafts import Draft
+    from reportedly.extract.events.governing import govern
+    from reportedly.extract.events.triggers import match_token
+
+    before = ["China", "insists", "Israel"] + ([aux[0]] if aux else [])
+    words = [*before, word, "troops", "."]
+    verb = len(before)
+    lemmas = ["China", "insist", "Israel"] + ([aux[0]] if aux else []) + ["withdraw", "troop", "."]
+    tags = ["NNP", "VBZ", "NNP"] + ([aux[1]] if aux else []) + [tag, "NNS", "."]
+    pos = ["PROPN", "VERB", "PROPN"] + (["AUX"] if aux else []) + ["VERB", "NOUN", "PUNCT"]
+    heads = [1, 1, verb] + ([verb] if aux else []) + [1, verb, 1]
+    deps = ["nsubj", "ROOT", "nsubj"] + (["aux"] if aux else []) + ["ccomp", "dobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, lemmas=lemmas, tags=tags, pos=pos, heads=heads, deps=deps)
+    own, act = match_token(doc[1]), match_token(doc[verb])
+    assert own is not None and own.cameo.startswith("10") and act is not None
+
+    insist = Draft(doc[1], own.type, own.cameo, None, ["e1"], [], None, None, None, set(), [doc[1]])
+    withdraw = Draft(doc[verb], act.type, act.cameo, None, ["e2"], [], None, None, None, set(), [doc[verb]])
+    kept = govern([insist, withdraw])
+    assert (kept == [insist]) == relation
+    assert (insist.content is not None) == relation

@@ -11,7 +11,8 @@ troops" a REJECT, not a negated AGREE. The governed act is kept as the event's `
     it governs (xcomp, ccomp) whose verb the lexicon codes, or an object the lexicon reads as an act
     ("demanded the withdrawal"), becomes the relation; the governed clause is its content, its parties
     stand in for the relation's missing ones, and the governed act is no event of its own. An intent to do
-    a hostile act (CAMEO roots 11-20: conflict) is a threat ("plans to attack"), as CAMEO's 13 has it.
+    a hostile act (CAMEO roots 11-20: conflict) is a threat ("plans to attack"), as CAMEO's 13 has it. A
+    decision or an order the typer reads as the act it brings about is that act (`_typed_as_act`).
   - `absorb_objects`: a verb whose CAMEO pattern names its event-noun object ("lodged a protest" is
     LODGE * PROTEST [110], ACCUSE) and types it otherwise than the noun alone (PROTEST) is that act; the
     noun, when it names no doer of its own, is the verb's own act and no second event.
@@ -36,6 +37,9 @@ GOVERNED_DEPS = frozenset({"xcomp", "ccomp"})
 # CAMEO's conflict roots start here (11 disapprove ... 20 mass violence): an intent to do one is a threat.
 CONFLICT_ROOT = 11
 INTENT_ROOT = "03"
+DEMAND_ROOT = "10"
+# Penn tags of a verb in a finite tense (past, present): a clause with one states a fact.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Roots whose relation stands when the act it is about is one the lexicon does not code: appeals (02),
 # demands (10) and threats (13) are coded for what is asked or threatened, whatever it is.
 UNCODED_CONTENT_ROOTS = frozenset({"02", "10", "13"})
@@ -68,7 +72,7 @@ def relation(verb: Token) -> tuple[str, str, str | None, Token] | None:
     if own.cameo[:2] == INTENT_ROOT and is_passive(verb):
         return None  # "Putin is expected to visit": no one's intent (`planned`)
     act = governed_act(verb, own.specific)
-    if act is None:
+    if act is None or (act.dep_ == "ccomp" and _states_fact(act)):
         return None
     kind, code, mode = GOVERNING_ROOTS[own.cameo[:2]], own.cameo, own.mode
     governed = match_token(act)
@@ -121,7 +125,8 @@ def govern(drafts: list[Draft]) -> list[Draft]:
                 inner.actors = inner.actors or [*draft.recipients, *draft.actors]
                 inner.recipients = [e for e in inner.recipients if e not in inner.actors]
             continue
-        found = relation(draft.trigger) or _typed_relation(draft, by_index)
+        found = None if _typed_as_act(draft) else relation(draft.trigger)
+        found = found or _typed_relation(draft, by_index)
         if found is None:
             noun = _object_act(draft, by_index)
             if noun is not None:  # "demanded the withdrawal": DEMAND * WITHDRAWAL is the relation itself
@@ -142,6 +147,31 @@ def govern(drafts: list[Draft]) -> list[Draft]:
         if kind != "AGREE":
             dropped |= {c.i for c in children(act) if c.dep_ == "dobj" and c.i in by_index}
     return [d for d in drafts if d.trigger.i not in dropped]
+
+
+def _states_fact(act: Token) -> bool:
+    """Whether a governed clause states a fact, its verb in a finite tense ("insists it is enforcing the
+    sanctions", "warned that gaps remain"), not an act to be done ("demanded that Israel stop", "warned it
+    would strike"): a demand or threat is about an act to come. 5-fold CV on PLV's training part: R 0.691 ->
+    0.693, P 0.696 -> 0.697 (one more gold type, one more extracted); held-out unchanged."""
+    if act.tag_ in FINITE_TAGS:
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in children(act))
+
+
+def _typed_as_act(draft: Draft) -> bool:
+    """Whether the typer read a governing verb as the act it brings about, neither its dictionary relation
+    nor another relation: an intent (CAMEO 03) typed as another act ("decided to lift sanctions" YIELD: a
+    decision is taken, and PLV codes what it decides), or a demand (10) typed as coercion ("ordered the
+    newspaper to suspend publication" COERCE: an authority's order, PLOVER's COERCE). A demand the typer
+    reads as its governed act ("urged the Taliban to lift the ban" typed YIELD off "lift") stays the demand.
+    5-fold CV on PLV's training part, with `extractor.LEXICON_RATIO` at 0.8: R 0.688 -> 0.691, P 0.694 ->
+    0.696 (566 -> 569 of 823 gold types); intents alone 0.690 / 0.696; any relation typed as any other act
+    0.691 / 0.696 too, but it took the golden "urged ... to lift the ban" for a lifting."""
+    own = match_token(draft.trigger)
+    if own is None or draft.type in RELATION_TYPES or draft.type == own.type:
+        return False
+    return own.cameo[:2] == INTENT_ROOT or (own.cameo[:2] == DEMAND_ROOT and draft.type == "COERCE")
 
 
 def _typed_relation(draft: Draft, by_index: dict[int, Draft]) -> tuple[str, str, str | None, Token] | None:

@@ -3,6 +3,8 @@ party an object bears on). Docs are built by hand (no statistical model)."""
 
 from __future__ import annotations
 
+import pytest
+
 from reportedly.extract.events.arguments import ArgIndex, is_country_entity, roles_for
 from reportedly.extract.events.extractor import _names_target
 from reportedly.extract.places import country_place
@@ -255,3 +257,68 @@ def test_a_dateline_read_as_a_second_subject_is_not_the_agent() -> None:
     ])
     entities = _entities(doc, {"Police": ("organization", "ORG"), "Benhadj": ("person", "PERSON")})
     assert subject_entities(doc[4], ArgIndex.build(doc, entities)) == ["e1"]
+
+
+def _declared(verb: tuple[str, str], words: list[tuple[str, str, int, str, str]]):  # type: ignore[no-untyped-def]
+    # "Morales <verb> <words...>": the object's tokens hang from index 2 on
+    return _doc([("Morales", "Morales", 1, "nsubj", "PROPN"), (verb[0], verb[1], 1, "ROOT", "VERB"), *words])
+
+
+STATE_OF_SIEGE = [
+    ("a", "a", 3, "det", "DET"),
+    ("state", "state", 1, "dobj", "NOUN"),
+    ("of", "of", 3, "prep", "ADP"),
+    ("siege", "siege", 4, "pobj", "NOUN"),
+]
+ON_ALERT = [("on", "on", 1, "prep", "ADP"), ("alert", "alert", 2, "pobj", "NOUN")]
+CURFEW = [("the", "the", 3, "det", "DET"), ("curfew", "curfew", 1, "dobj", "NOUN")]
+
+
+@pytest.mark.parametrize(
+    ("verb", "words", "cameo"),
+    [
+        # DECLARE codes STATE OF EMERGENCY 1724 where LIFT codes it 0814: it reads LIFT * STATE OF SIEGE
+        # [0872] reversed, CAMEO 191 (impose blockade, restrict movement)
+        (("declared", "declare"), STATE_OF_SIEGE, "191"),
+        # EXTEND codes STATE OF EMERGENCY 1724 and no CURFEW: LIFT * CURFEW [0813] reversed is 1723
+        (("extended", "extend"), CURFEW, "1723"),
+        # a verb no decree code links to an easing verb reads nothing reversed ("said the curfew")
+        (("praised", "praise"), CURFEW, None),
+        # DECLARE with an object no easing pattern names
+        (("declared", "declare"), [("victory", "victory", 1, "dobj", "NOUN")], None),
+    ],
+)
+def test_events_mirrors_a_verb_of_imposing_reads_an_easing_pattern_reversed(
+    verb: tuple[str, str], words: list[tuple[str, str, int, str, str]], cameo: str | None
+) -> None:
+    from reportedly.extract.events.mirrors import mirrored_match
+
+    match = mirrored_match(_declared(verb, words)[1])
+    assert (match.cameo if match else None) == cameo
+    if match is not None:
+        assert match.type == "COERCE" and match.specific
+
+
+@pytest.mark.parametrize(
+    ("verb", "words", "cameo"),
+    [
+        # "Troops remained on alert": PUT * (ON ALERT) [152], the subject in the state (MOBILIZE)
+        (("remained", "remain"), ON_ALERT, "152"),
+        (("stayed", "stay"), ON_ALERT, "152"),
+        # "remained in custody": PUT * IN CUSTODY [173] puts the subject in the state, no mobilization
+        (("remained", "remain"), [("in", "in", 1, "prep", "ADP"), ("custody", "custody", 2, "pobj", "NOUN")],
+         None),
+        # not a verb of staying
+        (("went", "go"), ON_ALERT, None),
+    ],
+)
+def test_events_states_a_verb_of_staying_tells_the_state_a_placing_pattern_names(
+    verb: tuple[str, str], words: list[tuple[str, str, int, str, str]], cameo: str | None
+) -> None:
+    from reportedly.extract.events.states import state_match
+
+    doc = _doc([("Troops", "troop", 1, "nsubj", "NOUN"), (verb[0], verb[1], 1, "ROOT", "VERB"), *words])
+    match = state_match(doc[1])
+    assert (match.cameo if match else None) == cameo
+    if match is not None:
+        assert match.type == "MOBILIZE"

@@ -48,6 +48,7 @@ from reportedly.extract.events.dating import context_year, date_index, find_date
 from reportedly.extract.events.drafts import MIN_SHARED_ACTORS, Draft, holding, merge_same
 from reportedly.extract.events.epistemic import LEARNED, combine, local_cues
 from reportedly.extract.events.governing import THREAT_CODE, absorb_objects, govern, is_passive
+from reportedly.extract.events.mirrors import mirrored_match
 from reportedly.extract.events.nominal import nominal_match
 from reportedly.extract.events.senses import (
     POLITICAL_KINDS,
@@ -59,6 +60,7 @@ from reportedly.extract.events.senses import (
     is_relay,
     is_work_strike,
 )
+from reportedly.extract.events.states import state_match
 from reportedly.extract.events.triggers import (
     NOUN_TRIGGERS,
     TriggerMatch,
@@ -391,7 +393,11 @@ def _reading(
     if is_off_sense(tok, has_target, roles.location is not None, political):
         off.add(tok.i)  # "attacked the rim", "beat expectations", "the storm hit", "Barcelona's attack"
         return None
-    match = match_token(tok) or nominal  # an event noun read through its verb (nominal.py)
+    match = match_token(tok)
+    if match is None or not match.specific:  # "declared a state of siege": an easing pattern reversed
+        match = mirrored_match(tok) or match
+    match = match or state_match(tok)  # "remained on alert": the state PUT * (ON ALERT) puts forces in
+    match = match or nominal  # an event noun read through its verb (nominal.py)
     if match is None:
         return None
     if is_work_strike(tok):  # "workers went on strike": a work stoppage, not an assault

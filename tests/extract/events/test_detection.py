@@ -322,3 +322,29 @@ def test_events_states_a_verb_of_staying_tells_the_state_a_placing_pattern_names
     assert (match.cameo if match else None) == cameo
     if match is not None:
         assert match.type == "MOBILIZE"
+
+
+@pytest.mark.parametrize(
+    ("verb", "words", "cameo"),
+    [
+        # END codes END * TALKS [164] and - * AID [162]: it halts; "mediation" derives from MEDIATE (045),
+        # halted 165, read off the object's compound modifier ("mediation efforts")
+        (("ended", "end"), [("mediation", "mediation", 3, "compound", "NOUN"),
+                            ("efforts", "effort", 1, "dobj", "NOUN")], "165"),
+        # SUSPEND * supplies: SUPPLY's default 060, material cooperation reduced (160)
+        (("suspended", "suspend"), [("supplies", "supply", 1, "dobj", "NOUN")], "160"),
+        # a person the verb acts on halts nothing ("negotiator" derives from NEGOTIATE)
+        (("suspended", "suspend"), [("negotiators", "negotiator", 1, "dobj", "NOUN")], None),
+        # a verb that halts no relations (PRAISE) on the same object
+        (("praised", "praise"), [("mediation", "mediation", 1, "dobj", "NOUN")], None),
+    ],
+)
+def test_events_mirrors_a_verb_of_halting_halts_the_act_its_object_names(
+    verb: tuple[str, str], words: list[tuple[str, str, int, str, str]], cameo: str | None
+) -> None:
+    from reportedly.extract.events.mirrors import halted_match
+
+    match = halted_match(_declared(verb, words)[1])
+    assert (match.cameo if match else None) == cameo
+    if match is not None:
+        assert match.type == "SANCTION"

@@ -48,7 +48,7 @@ from reportedly.extract.events.dating import context_year, date_index, find_date
 from reportedly.extract.events.drafts import MIN_SHARED_ACTORS, Draft, holding, merge_same
 from reportedly.extract.events.epistemic import LEARNED, combine, local_cues
 from reportedly.extract.events.governing import THREAT_CODE, absorb_objects, govern, is_passive
-from reportedly.extract.events.mirrors import mirrored_match
+from reportedly.extract.events.mirrors import halted_match, mirrored_match
 from reportedly.extract.events.nominal import nominal_match
 from reportedly.extract.events.senses import (
     POLITICAL_KINDS,
@@ -395,7 +395,7 @@ def _reading(
         return None
     match = match_token(tok)
     if match is None or not match.specific:  # "declared a state of siege": an easing pattern reversed
-        match = mirrored_match(tok) or match
+        match = mirrored_match(tok) or halted_match(tok) or match
     match = match or state_match(tok)  # "remained on alert": the state PUT * (ON ALERT) puts forces in
     match = match or nominal  # an event noun read through its verb (nominal.py)
     if match is None:

@@ -1,4 +1,4 @@
-"""Verbs of imposing read through the dictionary's patterns of easing, with the CAMEO code of the reverse act.
+"""Verbs of imposing and halting read through the dictionary's codes of the reverse act.
 
 CAMEO's 08 (yield) holds the easing of restrictions its 16, 17 and 19 codes impose, one for one (the CAMEO
 manual's names: 0813 "ease curfew" and 1723 "impose curfew", 0872 "ease military blockade" and 191 "impose
@@ -9,6 +9,10 @@ codes some phrase as the reverse of a verb that eases it (DECLARE * CURFEW [1723
 [0813]) imposes what that verb eases: it reads the easing verb's other patterns with the reverse codes
 ("declared a state of siege" 191, "will extend curfew" 1723). Only the object names what is imposed (the
 verb's object or a passive's subject), as for a synonym's borrowed patterns (triggers._synonym_code).
+
+CAMEO's 16 (reduce relations) halts what 04-07 do, one for one (`HALTS`): a verb the dictionary codes as
+halting both aid and talks (END, SUSPEND, HALT ...) on an object noun WordNet derives from a verb of those
+roots halts that act ("ended mediation efforts" 165, "suspended food supplies" 160): `halted_match`.
 """
 
 from __future__ import annotations
@@ -17,7 +21,14 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from reportedly.extract.events.triggers import OBJECT_DEPS, TriggerMatch, load_lexicon, to_plover
+from reportedly.extract import wordnet
+from reportedly.extract.events.triggers import (
+    OBJECT_DEPS,
+    VERB_OVERRIDES,
+    TriggerMatch,
+    load_lexicon,
+    to_plover,
+)
 
 # CAMEO 08 easing codes and the code of the act they reverse (the CAMEO manual's code names, one for one):
 # administrative sanctions, political freedoms, party bans, curfews, states of emergency (17: coerce),
@@ -93,4 +104,45 @@ def mirrored_match(verb: Token) -> TriggerMatch | None:
             plover = to_plover(code)
             if plover is not None:
                 return TriggerMatch(cameo=code, type=plover[0], mode=plover[1], specific=True)
+    return None
+
+
+# CAMEO 16 (reduce relations) halts what 04-07 do, one for one (the CAMEO manual's code names): 164 halt
+# negotiations (046 engage in negotiation), 165 halt mediation (045 mediate), 1621-1623 stop economic,
+# military, humanitarian aid (071-073), 162 stop material aid (07), 160 reduce relations (06 material
+# cooperation), looked up by the longest prefix.
+HALTS = {"045": "165", "046": "164", "071": "1621", "072": "1622", "073": "1623", "07": "162", "06": "160"}
+# The codes that make a verb one of halting relations: the dictionary codes both "END * TALKS [164]" and
+# "- * AID [162]" for the verbs of ending, stopping and suspending (END, HALT, SUSPEND, CUT, WITHHOLD ...).
+HALTING = frozenset({"162", "164"})
+# WordNet classes of an object noun that names no act: "detained the negotiators" halts no negotiation.
+PERSON_CLASS = "noun.person"
+
+
+@lru_cache(maxsize=4096)
+def is_halting(lemma: str) -> bool:
+    """Whether the dictionary's patterns of a verb halt both aid and negotiations (`HALTING`)."""
+    entry = load_lexicon()["verbs"].get(lemma)
+    return entry is not None and {p[2] for p in entry[1]} >= HALTING
+
+
+def halted_match(verb: Token) -> TriggerMatch | None:
+    """A verb of halting on an object noun that derives from a verb the dictionary codes as an act of
+    04-07 ("ended mediation efforts": mediate 045, so 165; "suspended food supplies": supply 060, so 160),
+    as nominal.py reads a noun through its verb; the object's head first, then its compound modifiers."""
+    if verb.pos_ != "VERB" or not is_halting(verb.lemma_.lower()):
+        return None
+    verbs = load_lexicon()["verbs"]
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"):
+        for noun in [obj, *(c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN")]:
+            lemma = noun.lemma_.lower()
+            if PERSON_CLASS in wordnet.lexnames(lemma, "n", senses=1):
+                continue
+            for source, pos in wordnet.derivations(lemma, "n", senses=1):
+                entry = verbs.get(source)
+                code = VERB_OVERRIDES.get(source) or (entry[0] if entry else None)
+                halted = next((HALTS[code[:n]] for n in (3, 2) if code and code[:n] in HALTS), None)
+                plover = to_plover(halted)
+                if pos == "v" and halted and plover is not None:
+                    return TriggerMatch(cameo=halted, type=plover[0], mode=plover[1], specific=True)
     return None

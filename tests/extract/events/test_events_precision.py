@@ -352,3 +352,21 @@ def test_events_precision_one_actor_with_an_unnamed_target(
         return
     (event,) = [e for e in events if e.type == kind]
     assert [names[a] for a in event.actors] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # PLOVER PROTEST: "civilian demonstrations and other collective actions": workers (LAB) are its source
+        ("Workers at the Cerro Verde mine in Peru went on strike for better pay.", True),
+        # one person is no collective action
+        ("Jane Doe went on strike for better pay.", False),
+    ],
+)
+def test_events_precision_a_group_protests_alone(nlp: Any, text: str, kept: bool) -> None:
+    """A protest or strike stands with its one actor when that actor is a group, public or not."""
+    events, names = _events(nlp, text)
+    protests = [e for e in events if e.type == "PROTEST"]
+    assert bool(protests) == kept
+    if kept:
+        assert protests[0].recipients == () and len(protests[0].actors) == 1

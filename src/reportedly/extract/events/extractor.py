@@ -496,11 +496,19 @@ def _stands_alone(draft: Draft, index: ArgIndex) -> bool:
     if draft.content is not None:  # "Trump failed to reach agreement", "Robb declined to resign"
         return coded
     if draft.type in ONE_PARTY_TYPES:
-        return public
+        # PLOVER's PROTEST is "civilian demonstrations and other collective actions" (strikes, boycotts): its
+        # source is any group, not only a public actor ("workers went on strike", "opposition leaders are
+        # boycotting the poll"); a lone person's protest stays out
+        return public or (draft.type == "PROTEST" and _is_group(draft.actors, index))
     verbal = draft.type in ONE_PARTY_VERBAL and draft.cameo != ROOT_CODES[draft.type] and _names_object(draft)
     if verbal and public and len(draft.actors) == 1:  # co-actors are joint sources wanting a target
         return True
     return coded and _names_target(draft.trigger)
+
+
+def _is_group(actors: list[str], index: ArgIndex) -> bool:
+    """Whether every actor is a group, not a person: an organization, a nationality or a place's people."""
+    return all(index.entities[a].type != "PERSON" for a in actors)
 
 
 def _has_people_subject(verb: Token) -> bool:

@@ -348,3 +348,17 @@ def test_events_mirrors_a_verb_of_halting_halts_the_act_its_object_names(
     assert (match.cameo if match else None) == cameo
     if match is not None:
         assert match.type == "SANCTION"
+
+
+@pytest.mark.parametrize(("verb", "lends"), [(("declared", "declare"), True), (("praised", "praise"), False)])
+def test_events_declaring_lends_its_subject_to_the_event_noun(verb: tuple[str, str], lends: bool) -> None:
+    # "Iran declared a ceasefire": DECLARE * CEASEFIRE [0871] codes the noun as the subject's act
+    doc = _doc([
+        ("Iran", "Iran", 1, "nsubj", "PROPN"),
+        (verb[0], verb[1], 1, "ROOT", "VERB"),
+        ("a", "a", 3, "det", "DET"),
+        ("ceasefire", "ceasefire", 1, "dobj", "NOUN"),
+    ])
+    entities = _entities(doc, {"Iran": ("government", "GPE")})
+    assert roles_for(doc[3], ArgIndex.build(doc, entities)).actors == (["e1"] if lends else [])
+

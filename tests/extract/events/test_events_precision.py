@@ -370,3 +370,17 @@ def test_events_precision_a_group_protests_alone(nlp: Any, text: str, kept: bool
     assert bool(protests) == kept
     if kept:
         assert protests[0].recipients == () and len(protests[0].actors) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an event noun under a future light verb is the intent to do it: a protest or an attack to come is a
+        # threat (CAMEO 13), as "will attack" is
+        ("Turkey will launch an offensive against the Kurdish militia, Ankara said.", "THREATEN"),
+        ("Turkey launched an offensive against the Kurdish militia, Ankara said.", "ASSAULT"),
+    ],
+)
+def test_events_precision_future_light_verb_is_an_intent(nlp: Any, text: str, kind: str) -> None:
+    events, _ = _events(nlp, text)
+    assert kind in {e.type for e in events if e.trigger and e.trigger.text == "offensive"}

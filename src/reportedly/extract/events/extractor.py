@@ -35,6 +35,7 @@ from reportedly.extract.agents import match_suffix
 from reportedly.extract.cues import SPEECH_VERBS
 from reportedly.extract.events.arguments import (
     CONQUEST_NOUNS,
+    LIGHT_VERBS,
     PLACE_TYPES,
     ArgIndex,
     Roles,
@@ -685,10 +686,14 @@ def _recode(draft: Draft) -> Draft:
 
 def _is_future(draft: Draft, negated: bool = False) -> bool:
     """Whether an act is told as still to come (negated: as not to come): an offer or future cue, and the
-    verb in its base form ("will release", "ready to withdraw"); "have withdrawn their offer" is done."""
+    verb in its base form ("will release", "ready to withdraw"), or the light verb of an event noun ("will
+    hold a protest"); "have withdrawn their offer" is done."""
     cues = draft.cues & {"offered", "negated"}
     wanted = {"offered", "negated"} if negated else {"offered"}
-    return cues == wanted and draft.trigger.tag_ == "VB"
+    verb = draft.trigger
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.head.lemma_.lower() in LIGHT_VERBS:
+        verb = verb.head  # "will hold a protest", "will launch an offensive": the light verb is the act's
+    return cues == wanted and verb.tag_ == "VB"
 
 
 def _antecedent(anaphor: Draft, events: list[Draft]) -> Draft | None:

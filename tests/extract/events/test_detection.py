@@ -4,6 +4,7 @@ party an object bears on). Docs are built by hand (no statistical model)."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span as DocSpan
 
 from reportedly.extract.events.arguments import ArgIndex, is_country_entity, roles_for
 from reportedly.extract.events.extractor import _names_target
@@ -362,3 +363,26 @@ def test_events_declaring_lends_its_subject_to_the_event_noun(verb: tuple[str, s
     entities = _entities(doc, {"Iran": ("government", "GPE")})
     assert roles_for(doc[3], ArgIndex.build(doc, entities)).actors == (["e1"] if lends else [])
 
+
+
+@pytest.mark.parametrize(
+    ("noun", "label", "named"),
+    [
+        (("ship", "ship"), "NORP", True),  # "a Turkish ship": a craft of a country (CARGO_SHIP, WARSHIP ...)
+        (("plane", "plane"), "NORP", True),
+        (("ship", "ship"), "", False),  # no country before it
+        (("car", "car"), "NORP", False),  # no craft
+    ],
+)
+def test_events_a_countrys_craft_is_a_target(noun: tuple[str, str], label: str, named: bool) -> None:
+    # "Libya released a Turkish <noun>"
+    doc = _doc([
+        ("Libya", "Libya", 1, "nsubj", "PROPN"),
+        ("released", "release", 1, "ROOT", "VERB"),
+        ("a", "a", 4, "det", "DET"),
+        ("Turkish", "turkish", 4, "amod", "ADJ"),
+        (noun[0], noun[1], 1, "dobj", "NOUN"),
+    ])
+    if label:
+        doc.ents = [DocSpan(doc, 3, 4, label=label)]
+    assert _names_target(doc[1]) == named

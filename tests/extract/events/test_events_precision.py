@@ -384,3 +384,11 @@ def test_events_precision_a_group_protests_alone(nlp: Any, text: str, kept: bool
 def test_events_precision_future_light_verb_is_an_intent(nlp: Any, text: str, kind: str) -> None:
     events, _ = _events(nlp, text)
     assert kind in {e.type for e in events if e.trigger and e.trigger.text == "offensive"}
+
+
+def test_events_precision_a_coded_body_acts_on_a_countrys_craft(nlp: Any) -> None:
+    """A body the actor dictionaries code with a political role (LBYMIL) stands as a public actor does, and a
+    country's ship is a target the agents dictionary would code (CARGO_SHIP, WARSHIP)."""
+    events, names = _events(nlp, "The Libyan National Army released a Turkish ship it seized near Derna.")
+    (event,) = [e for e in events if e.trigger and e.trigger.text == "released"]
+    assert [names[a] for a in event.actors] == ["Libyan National Army"]

@@ -137,6 +137,11 @@ PARTY_NAME_TYPES = frozenset({"", "PERSON", "ORG", "NORP", "GPE"})
 # WordNet classes of a noun that names a party no entity covers: persons and groups of them (the first
 # sense's class).
 PARTY_CLASSES = frozenset({"noun.person", "noun.group"})
+# WordNet's vehicles of water and air ("craft"), which the agents dictionary codes as agents of a country.
+CRAFTS = ("craft",)
+# Entity labels of a country's name or adjective before a noun ("Turkish", "U.S.").
+NATIONAL_LABELS = frozenset({"NORP", "GPE"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 # A CAMEO actor code is an ISO-3 country code, then agent codes ("TURGOV"); a bare country has no sector.
 COUNTRY_CODE_LENGTH = 3
 # CAMEO's actor roles of the state and of organized politics (the CAMEO manual's primary role codes:
@@ -493,7 +498,9 @@ def _stands_alone(draft: Draft, index: ArgIndex) -> bool:
         # Mali's capital"): PLOVER's PROTEST (demonstrate) needs no named source, CAMEO's is then civilians
         return draft.type == "PROTEST" and draft.location is not None and _has_people_subject(draft.trigger)
     public = _any_political(draft.actors, index)
-    coded = public or any(_is_coded_person(index.entities[a]) for a in draft.actors)
+    coded = public or any(
+        _is_coded_person(index.entities[a]) or _is_political_body(index.entities[a]) for a in draft.actors
+    )
     if draft.content is not None:  # "Trump failed to reach agreement", "Robb declined to resign"
         return coded
     if draft.type in ONE_PARTY_TYPES:
@@ -566,6 +573,12 @@ def _is_party_phrase(head: Token) -> bool:
     modifiers = [t.text for t in head.lefts if t.dep_ in ("amod", "compound")]
     if match_suffix([*modifiers, head.text]) is not None:
         return True
+    # a country's ship or aircraft ("a Turkish ship", "a Georgian cargo plane"): the agents dictionary codes
+    # crafts as agents (CARGO_SHIP, FREIGHTER, TANKER ~BUS; AIRLINER ~CVL; WARSHIP ~MIL), with the country
+    # of the nationality before them; any craft (WordNet's first sense) with a country's name or adjective
+    national = any(t.ent_type_ in NATIONAL_LABELS for t in head.lefts if t.dep_ in MODIFIER_DEPS)
+    if national and wordnet.is_a(head.lemma_.lower(), "n", CRAFTS, senses=1):
+        return True
     # the agents dictionary lists the usual agents; WordNet's classes say what any noun names: people
     # ("tortured an inmate", "freed a US diplomat", "killed six people") are parties, acts and things
     # ("rejected the referendum", "attacked the rim") are not. The first (most frequent) sense only. A
@@ -583,6 +596,12 @@ def _is_coded_person(entity: Entity) -> bool:
     if entity.type != "PERSON":
         return False
     return len(entity.cameo or "") > COUNTRY_CODE_LENGTH or entity.sector in POLITICAL_ROLES
+
+
+def _is_political_body(entity: Entity) -> bool:
+    """A body the actor dictionaries code with a political role ("Libyan National Army": LBYMIL) though its
+    kind is a plain organization: PETRARCH codes its acts as it codes a government's."""
+    return entity.type != "PERSON" and entity.sector in POLITICAL_ROLES
 
 
 def _drop_light_verbs(drafts: list[Draft]) -> list[Draft]:

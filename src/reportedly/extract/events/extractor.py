@@ -139,6 +139,8 @@ PARTY_NAME_TYPES = frozenset({"", "PERSON", "ORG", "NORP", "GPE"})
 PARTY_CLASSES = frozenset({"noun.person", "noun.group"})
 # WordNet's vehicles of water and air ("craft"), which the agents dictionary codes as agents of a country.
 CRAFTS = ("craft",)
+# Its first two senses: WordNet puts "vessel"'s blood vessel before its watercraft by frequency.
+CRAFT_SENSES = 2
 # Entity labels of a country's name or adjective before a noun ("Turkish", "U.S.").
 NATIONAL_LABELS = frozenset({"NORP", "GPE"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
@@ -575,9 +577,9 @@ def _is_party_phrase(head: Token) -> bool:
         return True
     # a country's ship or aircraft ("a Turkish ship", "a Georgian cargo plane"): the agents dictionary codes
     # crafts as agents (CARGO_SHIP, FREIGHTER, TANKER ~BUS; AIRLINER ~CVL; WARSHIP ~MIL), with the country
-    # of the nationality before them; any craft (WordNet's first sense) with a country's name or adjective
+    # of the nationality before them; any craft (`CRAFT_SENSES`) with a country's name or adjective
     national = any(t.ent_type_ in NATIONAL_LABELS for t in head.lefts if t.dep_ in MODIFIER_DEPS)
-    if national and wordnet.is_a(head.lemma_.lower(), "n", CRAFTS, senses=1):
+    if national and wordnet.is_a(head.lemma_.lower(), "n", CRAFTS, senses=CRAFT_SENSES):
         return True
     # the agents dictionary lists the usual agents; WordNet's classes say what any noun names: people
     # ("tortured an inmate", "freed a US diplomat", "killed six people") are parties, acts and things

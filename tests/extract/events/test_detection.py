@@ -386,21 +386,3 @@ def test_events_a_countrys_craft_is_a_target(noun: tuple[str, str], label: str, 
     if label:
         doc.ents = [DocSpan(doc, 3, 4, label=label)]
     assert _names_target(doc[1]) == named
-
-
-@pytest.mark.parametrize(
-    ("verb", "noun", "cameo"),
-    [
-        # "join" lends its subject as the JOIN block codes its event nouns: "joined an investigation" 090
-        (("joined", "join"), ("investigation", "investigation"), "090"),
-        # WordNet lists "join forces" as one verb (pool resources): no FORCE 170
-        (("joined", "join"), ("forces", "force"), None),
-    ],
-)
-def test_events_join_lends_its_subject_unless_wordnet_lists_the_phrase(
-    verb: tuple[str, str], noun: tuple[str, str], cameo: str | None
-) -> None:
-    from reportedly.extract.events.nominal import nominal_match
-
-    match = nominal_match(_light(verb, noun)[3])
-    assert (match.cameo if match else None) == cameo

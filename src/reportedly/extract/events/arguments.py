@@ -49,11 +49,10 @@ MOTION_VERBS = frozenset({"leave", "travel", "go", "arrive", "fly", "come", "hea
 # Verbs that lend their subject to an event noun object ("held talks with", "launched an attack on").
 # "declare": the CAMEO dictionary's DECLARE block codes its event-noun objects as the subject's own acts
 # (DECLARE * CEASEFIRE [0871], * CURFEW [1723], * STATE OF EMERGENCY [1724]): "the ELN declared a ceasefire".
-# "join", so its block (JOIN * TALKS [040], * ATTACK [190], * RALLY [141]): "the FBI joined an investigation".
 LIGHT_VERBS = _words(
     """
     hold have conduct launch stage carry mount host attend mediate broker follow make begin start
-    resume impose declare join
+    resume impose declare
     """
 )
 HOST_VERBS = frozenset({"host", "receive", "welcome"})

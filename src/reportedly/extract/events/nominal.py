@@ -6,7 +6,7 @@ WordNet links such a noun to its verb ("investigation" -> "investigate", derivat
 the dictionary codes the verb (INVESTIGATE 090). The noun then reads as the verb would by default. Only a
 noun a light verb takes as its object (`LIGHT_VERBS`: the verb lends the noun its subject) and only the
 noun's first (most frequent) sense: "a study of the market" or "the raid on the fridge" in other frames are
-left alone; nor a verb and object that WordNet lists as one verb ("join forces": pool resources).
+left alone.
 """
 
 from __future__ import annotations
@@ -30,8 +30,6 @@ def nominal_match(noun: Token) -> TriggerMatch | None:
     light = noun.head.lemma_.lower()
     if light not in LIGHT_VERBS or light in NOT_LENDING:
         return None
-    if any(wordnet.synsets(f"{light}_{form}", "v") for form in (noun.lower_, noun.lemma_.lower())):
-        return None  # "joined forces": WordNet's verb join_forces (pool resources), no force used
     verbs = load_lexicon()["verbs"]
     for lemma, pos in wordnet.derivations(noun.lemma_.lower(), "n", senses=1):
         if pos != "v":

@@ -3,6 +3,9 @@ party an object bears on). Docs are built by hand (no statistical model)."""
 
 from __future__ import annotations
 
+import pytest
+from spacy.tokens import Span as DocSpan
+
 from reportedly.extract.events.arguments import ArgIndex, is_country_entity, roles_for
 from reportedly.extract.events.extractor import _names_target
 from reportedly.extract.places import country_place
@@ -255,3 +258,131 @@ def test_a_dateline_read_as_a_second_subject_is_not_the_agent() -> None:
     ])
     entities = _entities(doc, {"Police": ("organization", "ORG"), "Benhadj": ("person", "PERSON")})
     assert subject_entities(doc[4], ArgIndex.build(doc, entities)) == ["e1"]
+
+
+def _declared(verb: tuple[str, str], words: list[tuple[str, str, int, str, str]]):  # type: ignore[no-untyped-def]
+    # "Morales <verb> <words...>": the object's tokens hang from index 2 on
+    return _doc([("Morales", "Morales", 1, "nsubj", "PROPN"), (verb[0], verb[1], 1, "ROOT", "VERB"), *words])
+
+
+STATE_OF_SIEGE = [
+    ("a", "a", 3, "det", "DET"),
+    ("state", "state", 1, "dobj", "NOUN"),
+    ("of", "of", 3, "prep", "ADP"),
+    ("siege", "siege", 4, "pobj", "NOUN"),
+]
+ON_ALERT = [("on", "on", 1, "prep", "ADP"), ("alert", "alert", 2, "pobj", "NOUN")]
+CURFEW = [("the", "the", 3, "det", "DET"), ("curfew", "curfew", 1, "dobj", "NOUN")]
+
+
+@pytest.mark.parametrize(
+    ("verb", "words", "cameo"),
+    [
+        # DECLARE codes STATE OF EMERGENCY 1724 where LIFT codes it 0814: it reads LIFT * STATE OF SIEGE
+        # [0872] reversed, CAMEO 191 (impose blockade, restrict movement)
+        (("declared", "declare"), STATE_OF_SIEGE, "191"),
+        # EXTEND codes STATE OF EMERGENCY 1724 and no CURFEW: LIFT * CURFEW [0813] reversed is 1723
+        (("extended", "extend"), CURFEW, "1723"),
+        # a verb no decree code links to an easing verb reads nothing reversed ("said the curfew")
+        (("praised", "praise"), CURFEW, None),
+        # DECLARE with an object no easing pattern names
+        (("declared", "declare"), [("victory", "victory", 1, "dobj", "NOUN")], None),
+    ],
+)
+def test_events_mirrors_a_verb_of_imposing_reads_an_easing_pattern_reversed(
+    verb: tuple[str, str], words: list[tuple[str, str, int, str, str]], cameo: str | None
+) -> None:
+    from reportedly.extract.events.mirrors import mirrored_match
+
+    match = mirrored_match(_declared(verb, words)[1])
+    assert (match.cameo if match else None) == cameo
+    if match is not None:
+        assert match.type == "COERCE" and match.specific
+
+
+@pytest.mark.parametrize(
+    ("verb", "words", "cameo"),
+    [
+        # "Troops remained on alert": PUT * (ON ALERT) [152], the subject in the state (MOBILIZE)
+        (("remained", "remain"), ON_ALERT, "152"),
+        (("stayed", "stay"), ON_ALERT, "152"),
+        # "remained in custody": PUT * IN CUSTODY [173] puts the subject in the state, no mobilization
+        (("remained", "remain"), [("in", "in", 1, "prep", "ADP"), ("custody", "custody", 2, "pobj", "NOUN")],
+         None),
+        # not a verb of staying
+        (("went", "go"), ON_ALERT, None),
+    ],
+)
+def test_events_states_a_verb_of_staying_tells_the_state_a_placing_pattern_names(
+    verb: tuple[str, str], words: list[tuple[str, str, int, str, str]], cameo: str | None
+) -> None:
+    from reportedly.extract.events.states import state_match
+
+    doc = _doc([("Troops", "troop", 1, "nsubj", "NOUN"), (verb[0], verb[1], 1, "ROOT", "VERB"), *words])
+    match = state_match(doc[1])
+    assert (match.cameo if match else None) == cameo
+    if match is not None:
+        assert match.type == "MOBILIZE"
+
+
+@pytest.mark.parametrize(
+    ("verb", "words", "cameo"),
+    [
+        # END codes END * TALKS [164] and - * AID [162]: it halts; "mediation" derives from MEDIATE (045),
+        # halted 165, read off the object's compound modifier ("mediation efforts")
+        (("ended", "end"), [("mediation", "mediation", 3, "compound", "NOUN"),
+                            ("efforts", "effort", 1, "dobj", "NOUN")], "165"),
+        # SUSPEND * supplies: SUPPLY's default 060, material cooperation reduced (160)
+        (("suspended", "suspend"), [("supplies", "supply", 1, "dobj", "NOUN")], "160"),
+        # a person the verb acts on halts nothing ("negotiator" derives from NEGOTIATE)
+        (("suspended", "suspend"), [("negotiators", "negotiator", 1, "dobj", "NOUN")], None),
+        # a verb that halts no relations (PRAISE) on the same object
+        (("praised", "praise"), [("mediation", "mediation", 1, "dobj", "NOUN")], None),
+    ],
+)
+def test_events_mirrors_a_verb_of_halting_halts_the_act_its_object_names(
+    verb: tuple[str, str], words: list[tuple[str, str, int, str, str]], cameo: str | None
+) -> None:
+    from reportedly.extract.events.mirrors import halted_match
+
+    match = halted_match(_declared(verb, words)[1])
+    assert (match.cameo if match else None) == cameo
+    if match is not None:
+        assert match.type == "SANCTION"
+
+
+@pytest.mark.parametrize(("verb", "lends"), [(("declared", "declare"), True), (("praised", "praise"), False)])
+def test_events_declaring_lends_its_subject_to_the_event_noun(verb: tuple[str, str], lends: bool) -> None:
+    # "Iran declared a ceasefire": DECLARE * CEASEFIRE [0871] codes the noun as the subject's act
+    doc = _doc([
+        ("Iran", "Iran", 1, "nsubj", "PROPN"),
+        (verb[0], verb[1], 1, "ROOT", "VERB"),
+        ("a", "a", 3, "det", "DET"),
+        ("ceasefire", "ceasefire", 1, "dobj", "NOUN"),
+    ])
+    entities = _entities(doc, {"Iran": ("government", "GPE")})
+    assert roles_for(doc[3], ArgIndex.build(doc, entities)).actors == (["e1"] if lends else [])
+
+
+
+@pytest.mark.parametrize(
+    ("noun", "label", "named"),
+    [
+        (("ship", "ship"), "NORP", True),  # "a Turkish ship": a craft of a country (CARGO_SHIP, WARSHIP ...)
+        (("plane", "plane"), "NORP", True),
+        (("ship", "ship"), "", False),  # no country before it
+        (("car", "car"), "NORP", False),  # no craft
+    ],
+)
+def test_events_a_countrys_craft_is_a_target(noun: tuple[str, str], label: str, named: bool) -> None:
+    # "Libya released a Turkish <noun>"
+    doc = _doc([
+        ("Libya", "Libya", 1, "nsubj", "PROPN"),
+        ("released", "release", 1, "ROOT", "VERB"),
+        ("a", "a", 4, "det", "DET"),
+        ("Turkish", "turkish", 4, "amod", "ADJ"),
+        (noun[0], noun[1], 1, "dobj", "NOUN"),
+    ])
+    if label:
+        doc.ents = [DocSpan(doc, 3, 4, label=label)]
+    assert _names_target(doc[1]) == named

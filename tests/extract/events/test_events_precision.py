@@ -352,3 +352,43 @@ def test_events_precision_one_actor_with_an_unnamed_target(
         return
     (event,) = [e for e in events if e.type == kind]
     assert [names[a] for a in event.actors] == [actor]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # PLOVER PROTEST: "civilian demonstrations and other collective actions": workers (LAB) are its source
+        ("Workers at the Cerro Verde mine in Peru went on strike for better pay.", True),
+        # one person is no collective action
+        ("Jane Doe went on strike for better pay.", False),
+    ],
+)
+def test_events_precision_a_group_protests_alone(nlp: Any, text: str, kept: bool) -> None:
+    """A protest or strike stands with its one actor when that actor is a group, public or not."""
+    events, names = _events(nlp, text)
+    protests = [e for e in events if e.type == "PROTEST"]
+    assert bool(protests) == kept
+    if kept:
+        assert protests[0].recipients == () and len(protests[0].actors) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an event noun under a future light verb is the intent to do it: a protest or an attack to come is a
+        # threat (CAMEO 13), as "will attack" is
+        ("Turkey will launch an offensive against the Kurdish militia, Ankara said.", "THREATEN"),
+        ("Turkey launched an offensive against the Kurdish militia, Ankara said.", "ASSAULT"),
+    ],
+)
+def test_events_precision_future_light_verb_is_an_intent(nlp: Any, text: str, kind: str) -> None:
+    events, _ = _events(nlp, text)
+    assert kind in {e.type for e in events if e.trigger and e.trigger.text == "offensive"}
+
+
+def test_events_precision_a_coded_body_acts_on_a_countrys_craft(nlp: Any) -> None:
+    """A body the actor dictionaries code with a political role (LBYMIL) stands as a public actor does, and a
+    country's ship is a target the agents dictionary would code (CARGO_SHIP, WARSHIP)."""
+    events, names = _events(nlp, "The Libyan National Army released a Turkish ship it seized near Derna.")
+    (event,) = [e for e in events if e.trigger and e.trigger.text == "released"]
+    assert [names[a] for a in event.actors] == ["Libyan National Army"]

@@ -47,10 +47,12 @@ GROUP_PREPS = frozenset({"of", "from"})
 # Verbs of motion whose destination is where the purpose event happens ("left Kabul for Moscow to meet").
 MOTION_VERBS = frozenset({"leave", "travel", "go", "arrive", "fly", "come", "head", "visit"})
 # Verbs that lend their subject to an event noun object ("held talks with", "launched an attack on").
+# "declare": the CAMEO dictionary's DECLARE block codes its event-noun objects as the subject's own acts
+# (DECLARE * CEASEFIRE [0871], * CURFEW [1723], * STATE OF EMERGENCY [1724]): "the ELN declared a ceasefire".
 LIGHT_VERBS = _words(
     """
     hold have conduct launch stage carry mount host attend mediate broker follow make begin start
-    resume impose
+    resume impose declare
     """
 )
 HOST_VERBS = frozenset({"host", "receive", "welcome"})

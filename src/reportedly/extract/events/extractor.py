@@ -35,6 +35,7 @@ from reportedly.extract.agents import match_suffix
 from reportedly.extract.cues import SPEECH_VERBS
 from reportedly.extract.events.arguments import (
     CONQUEST_NOUNS,
+    LIGHT_VERBS,
     PLACE_TYPES,
     ArgIndex,
     Roles,
@@ -54,6 +55,7 @@ from reportedly.extract.events.governing import (
     govern,
     is_passive,
 )
+from reportedly.extract.events.mirrors import halted_match, mirrored_match
 from reportedly.extract.events.nominal import nominal_match
 from reportedly.extract.events.senses import (
     POLITICAL_KINDS,
@@ -65,6 +67,7 @@ from reportedly.extract.events.senses import (
     is_relay,
     is_work_strike,
 )
+from reportedly.extract.events.states import state_match
 from reportedly.extract.events.triggers import (
     NOUN_TRIGGERS,
     TriggerMatch,
@@ -149,6 +152,13 @@ PARTY_NAME_TYPES = frozenset({"", "PERSON", "ORG", "NORP", "GPE"})
 # WordNet classes of a noun that names a party no entity covers: persons and groups of them (the first
 # sense's class).
 PARTY_CLASSES = frozenset({"noun.person", "noun.group"})
+# WordNet's vehicles of water and air ("craft"), which the agents dictionary codes as agents of a country.
+CRAFTS = ("craft",)
+# Its first two senses: WordNet puts "vessel"'s blood vessel before its watercraft by frequency.
+CRAFT_SENSES = 2
+# Entity labels of a country's name or adjective before a noun ("Turkish", "U.S.").
+NATIONAL_LABELS = frozenset({"NORP", "GPE"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 # A CAMEO actor code is an ISO-3 country code, then agent codes ("TURGOV"); a bare country has no sector.
 COUNTRY_CODE_LENGTH = 3
 # CAMEO's actor roles of the state and of organized politics (the CAMEO manual's primary role codes:
@@ -406,7 +416,11 @@ def _reading(
     if is_off_sense(tok, has_target, roles.location is not None, political):
         off.add(tok.i)  # "attacked the rim", "beat expectations", "the storm hit", "Barcelona's attack"
         return None
-    match = match_token(tok) or nominal  # an event noun read through its verb (nominal.py)
+    match = match_token(tok)
+    if match is None or not match.specific:  # "declared a state of siege": an easing pattern reversed
+        match = mirrored_match(tok) or halted_match(tok) or match
+    match = match or state_match(tok)  # "remained on alert": the state PUT * (ON ALERT) puts forces in
+    match = match or nominal  # an event noun read through its verb (nominal.py)
     if match is None:
         return None
     if is_work_strike(tok):  # "workers went on strike": a work stoppage, not an assault
@@ -525,15 +539,25 @@ def _stands_alone(draft: Draft, index: ArgIndex) -> bool:
         # Mali's capital"): PLOVER's PROTEST (demonstrate) needs no named source, CAMEO's is then civilians
         return draft.type == "PROTEST" and draft.location is not None and _has_people_subject(draft.trigger)
     public = _any_political(draft.actors, index)
-    coded = public or any(_is_coded_person(index.entities[a]) for a in draft.actors)
+    coded = public or any(
+        _is_coded_person(index.entities[a]) or _is_political_body(index.entities[a]) for a in draft.actors
+    )
     if draft.content is not None:  # "Trump failed to reach agreement", "Robb declined to resign"
         return coded
     if draft.type in ONE_PARTY_TYPES:
-        return public
+        # PLOVER's PROTEST is "civilian demonstrations and other collective actions" (strikes, boycotts): its
+        # source is any group, not only a public actor ("workers went on strike", "opposition leaders are
+        # boycotting the poll"); a lone person's protest stays out
+        return public or (draft.type == "PROTEST" and _is_group(draft.actors, index))
     verbal = draft.type in ONE_PARTY_VERBAL and draft.cameo != ROOT_CODES[draft.type] and _names_object(draft)
     if verbal and public and len(draft.actors) == 1:  # co-actors are joint sources wanting a target
         return True
     return coded and _names_target(draft.trigger)
+
+
+def _is_group(actors: list[str], index: ArgIndex) -> bool:
+    """Whether every actor is a group, not a person: an organization, a nationality or a place's people."""
+    return all(index.entities[a].type != "PERSON" for a in actors)
 
 
 def _has_people_subject(verb: Token) -> bool:
@@ -590,6 +614,12 @@ def _is_party_phrase(head: Token) -> bool:
     modifiers = [t.text for t in head.lefts if t.dep_ in ("amod", "compound")]
     if match_suffix([*modifiers, head.text]) is not None:
         return True
+    # a country's ship or aircraft ("a Turkish ship", "a Georgian cargo plane"): the agents dictionary codes
+    # crafts as agents (CARGO_SHIP, FREIGHTER, TANKER ~BUS; AIRLINER ~CVL; WARSHIP ~MIL), with the country
+    # of the nationality before them; any craft (`CRAFT_SENSES`) with a country's name or adjective
+    national = any(t.ent_type_ in NATIONAL_LABELS for t in head.lefts if t.dep_ in MODIFIER_DEPS)
+    if national and wordnet.is_a(head.lemma_.lower(), "n", CRAFTS, senses=CRAFT_SENSES):
+        return True
     # the agents dictionary lists the usual agents; WordNet's classes say what any noun names: people
     # ("tortured an inmate", "freed a US diplomat", "killed six people") are parties, acts and things
     # ("rejected the referendum", "attacked the rim") are not. The first (most frequent) sense only. A
@@ -607,6 +637,12 @@ def _is_coded_person(entity: Entity) -> bool:
     if entity.type != "PERSON":
         return False
     return len(entity.cameo or "") > COUNTRY_CODE_LENGTH or entity.sector in POLITICAL_ROLES
+
+
+def _is_political_body(entity: Entity) -> bool:
+    """A body the actor dictionaries code with a political role ("Libyan National Army": LBYMIL) though its
+    kind is a plain organization: PETRARCH codes its acts as it codes a government's."""
+    return entity.type != "PERSON" and entity.sector in POLITICAL_ROLES
 
 
 def _drop_light_verbs(drafts: list[Draft]) -> list[Draft]:
@@ -721,10 +757,14 @@ def _is_refusal(draft: Draft) -> bool:
 
 def _is_future(draft: Draft, negated: bool = False) -> bool:
     """Whether an act is told as still to come (negated: as not to come): an offer or future cue, and the
-    verb in its base form ("will release", "ready to withdraw"); "have withdrawn their offer" is done."""
+    verb in its base form ("will release", "ready to withdraw"), or the light verb of an event noun ("will
+    hold a protest"); "have withdrawn their offer" is done."""
     cues = draft.cues & {"offered", "negated"}
     wanted = {"offered", "negated"} if negated else {"offered"}
-    return cues == wanted and draft.trigger.tag_ == "VB"
+    verb = draft.trigger
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.head.lemma_.lower() in LIGHT_VERBS:
+        verb = verb.head  # "will hold a protest", "will launch an offensive": the light verb is the act's
+    return cues == wanted and verb.tag_ == "VB"
 
 
 def _antecedent(anaphor: Draft, events: list[Draft]) -> Draft | None:

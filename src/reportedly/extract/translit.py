@@ -22,17 +22,31 @@ VOWELS = frozenset("aeiouy")
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Optimal-string-alignment distance (a transposition is one edit), capped at `limit`."""
+    """Optimal-string-alignment distance (a transposition is one edit), capped at `limit`.
+
+    Most pairs it is asked about are different names ("clinton" / "comiti"): the rows stop once one is all
+    at `limit` (every cell of the next row comes from it plus one, or through a transposition from the row
+    before plus one, which is never less than the cell it skips diagonally), and each cell takes the least
+    of its ways by comparisons rather than a call to `min` (a third of the token comparisons' time).
+    """
     if abs(len(a) - len(b)) >= limit:
         return limit
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i] + [0] * len(b)
+        before_a = a[i - 2] if i > 1 else ""
         for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
+            best = prev[j - 1] + (ca != cb)
+            if prev[j] + 1 < best:
+                best = prev[j] + 1
+            if cur[j - 1] + 1 < best:
+                best = cur[j - 1] + 1
+            if i > 1 and j > 1 and ca == b[j - 2] and before_a == cb and prev2[j - 2] + 1 < best:
+                best = prev2[j - 2] + 1
+            cur[j] = best
+        if min(cur) >= limit:
+            return limit  # no later cell comes under it (a transposition: d[i-1][j-2] + 1 >= d[i][j-1])
         prev2, prev = prev, cur
     return min(prev[-1], limit)
 

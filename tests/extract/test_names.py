@@ -163,6 +163,30 @@ def test_names_edit_distance(a: str, b: str, distance: int) -> None:
     assert edit_distance(a, b) == distance
 
 
+def _full_osa(a: str, b: str) -> int:
+    """The textbook optimal-string-alignment distance, uncapped, every cell filled."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+def test_names_edit_distance_stops_early_without_changing_the_answer() -> None:
+    """The capped distance (which stops once no cell can come under the cap) is the full one, capped: every
+    pair of strings up to four letters over a three-letter alphabet, every cap from 1 to 4."""
+    from itertools import product
+
+    words = ["".join(w) for n in range(5) for w in product("abc", repeat=n)]
+    for a in words:
+        for b in words:
+            full = _full_osa(a, b)
+            for limit in (1, 2, 3, 4):
+                assert edit_distance(a, b, limit) == min(full, limit), (a, b, limit)
+
+
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
     [

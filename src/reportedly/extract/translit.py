@@ -22,17 +22,39 @@ VOWELS = frozenset("aeiouy")
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Optimal-string-alignment distance (a transposition is one edit), capped at `limit`."""
+    """Optimal-string-alignment distance (a transposition is one edit), capped at `limit`.
+
+    Most pairs it is asked about are different names ("clinton" / "comiti"). The letters the two do not
+    share (as multisets) bound the distance from below: an insertion or a deletion changes their number
+    by one, a substitution by at most two, a transposition not at all; that settles most pairs without
+    the table. The table's rows stop once one is all at `limit` (each cell of the next row comes from one
+    of its cells plus one, or through a transposition from the row before plus one, which is never less
+    than the cell it skips diagonally); each cell takes the least of its ways by comparisons, not `min`.
+    """
     if abs(len(a) - len(b)) >= limit:
+        return limit
+    rest = list(b)  # b's letters that a does not share
+    for c in a:
+        if c in rest:
+            rest.remove(c)
+    if len(a) - len(b) + 2 * len(rest) >= 2 * limit - 1:
         return limit
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         cur = [i] + [0] * len(b)
+        before_a = a[i - 2] if i > 1 else ""
         for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
+            best = prev[j - 1] + (ca != cb)
+            if prev[j] + 1 < best:
+                best = prev[j] + 1
+            if cur[j - 1] + 1 < best:
+                best = cur[j - 1] + 1
+            if i > 1 and j > 1 and ca == b[j - 2] and before_a == cb and prev2[j - 2] + 1 < best:
+                best = prev2[j - 2] + 1
+            cur[j] = best
+        if min(cur) >= limit:
+            return limit  # no later cell comes under it (a transposition: d[i-1][j-2] + 1 >= d[i][j-1])
         prev2, prev = prev, cur
     return min(prev[-1], limit)
 

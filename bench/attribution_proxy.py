@@ -65,6 +65,9 @@ def _curly(text: str) -> str:
 
 def build(shared: Path, into: Path) -> int:
     """Write the proxy's texts into `into`; returns how many."""
+    for data in ("giveme5w1h-dev/data", "ecbplus"):
+        if not (shared / "data" / data).is_dir():
+            raise SystemExit(f"no {shared / 'data' / data}: --shared names the folder holding data/")
     into.mkdir(parents=True, exist_ok=True)
     n = 0
     for path in sorted((shared / "data/giveme5w1h-dev/data").glob("*.json")):
@@ -98,10 +101,13 @@ def _statements(path: Path) -> list[tuple[str, dict[str, Any], str]]:
 def draw(path: Path) -> list[tuple[str, dict[str, Any], str]]:
     """The 80 statements to judge, in file and offset order."""
     rows = _statements(path)
-    random.seed(SEED)
     giveme = [r for r in rows if r[0].startswith("g5")]
     ecb = [r for r in rows if not r[0].startswith("g5")]
-    sample = random.sample(giveme, GIVEME) + random.sample(ecb, ECB)
+    if len(giveme) < GIVEME or len(ecb) < ECB:
+        raise SystemExit(f"{path}: {len(giveme)} Giveme5W1H and {len(ecb)} ECB+ statements, fewer than the "
+                         f"{GIVEME} and {ECB} to draw: is it `reportedly analyze` over the built texts?")
+    rng = random.Random(SEED)  # draws what `random.seed(SEED)` and the module's `sample` drew
+    sample = rng.sample(giveme, GIVEME) + rng.sample(ecb, ECB)
     return sorted(sample, key=lambda r: (r[0], (r[1]["cue"] or r[1]["content"])["start"]))
 
 
@@ -119,15 +125,19 @@ def _find(rows: list[dict[str, Any]], att: dict[str, Any]) -> dict[str, Any] | N
 
 def score(before: Path, after: Path, judged: Path) -> dict[str, Any]:
     """Precision of the judged sample before and after, and the statements the second run adds."""
-    verdicts = list(csv.DictReader(judged.open(encoding="utf-8"), delimiter="\t"))
+    verdicts = list(csv.DictReader(judged.read_text("utf-8").splitlines(), delimiter="\t"))
     sample = draw(before)
+    if len(verdicts) != len(sample):
+        raise SystemExit(f"{judged}: {len(verdicts)} verdicts for a sample of {len(sample)}")
     by_file: dict[str, list[dict[str, Any]]] = {}
     for name, att, _text in _statements(after):
         by_file.setdefault(name, []).append(att)
     kept = kept_true = 0
     removed: dict[str, int] = {}
     for (name, att, _text), row in zip(sample, verdicts, strict=True):
-        assert row["file"] == name and int(row["content_start"]) == att["content"]["start"], row
+        if row["file"] != name or int(row["content_start"]) != att["content"]["start"]:
+            raise SystemExit(f"{judged}: {row} judges another statement than {name} at "
+                             f"{att['content']['start']}: is {before} the judged run?")
         if _find(by_file.get(name, []), att) is None:
             removed[row["verdict"]] = removed.get(row["verdict"], 0) + 1
             continue

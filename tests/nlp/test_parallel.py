@@ -83,6 +83,7 @@ def test_length_batches(lengths: list[int], batch_size: int, expected: list[list
 @pytest.mark.parametrize(("lengths", "batch_size", "max_texts", "expected"), [
     ([1, 1, 1, 1, 1, 1, 100, 1], 4, 8, [[0, 1, 2, 3, 4, 5, 7], [6]]),  # short texts: more than batch_size
     ([1, 1, 1, 1, 1, 1], 2, 4, [[0, 1, 2], [3, 4, 5]]),  # budget 1.5 x 2: the characters bind first
+    ([1] * 9 + [100], 4, 8, [[0, 1, 2, 3, 4, 5, 6, 7], [8], [9]]),  # max_texts binds before the budget
 ])
 def test_length_batches_short_texts_share_a_batch(lengths: list[int], batch_size: int, max_texts: int,
                                                   expected: list[list[int]]) -> None:

@@ -215,3 +215,40 @@ def test_migrations_postgresql_text_columns_in_byte_order(postgres: Any) -> None
         ).fetchall()
     assert {"watch_links", "entity_keys", "entities"} <= {c[0] for c in columns}
     assert [c[:2] for c in columns if c[2] != "C"] == []
+
+
+_NOT_C = (  # the text columns of a PostgreSQL ledger that do not sort byte by byte
+    "SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() "
+    "AND data_type = 'text' AND collation_name IS DISTINCT FROM 'C'"
+)
+
+
+def test_migrations_postgresql_byte_order_keeps_a_populated_ledger(postgres: Any) -> None:
+    """Migration 15 on a PostgreSQL ledger at version 14 that holds articles, entity keys and watch
+    state: the columns it names take the C collation, every row stays as it was, and the
+    indexes it rebuilds still serve the lookups (an entity key, a pending link)."""
+    from reportedly.store.migrations_pg import _M15_BYTE_ORDER
+
+    url = str(postgres.database(f"byte_order_upgrade_{id(postgres)}"))
+    tables = ("entities", "entity_keys", "watch_sources", "watch_links")
+    with connect(url) as db:
+        articles = [moscow_meeting(f"a{i}", "2021-12-01", "AFP", "media", "assert") for i in range(2)]
+        store_batch(db, articles, [])
+        db.execute("UPDATE entities SET cameo = 'RUSGOV', sector = 'GOV', cameo_source = 'kb'")
+        db.execute("INSERT INTO watch_sources (url, etag, last_polled) VALUES ('https://a.example/f', 'W/1', "
+                   "'2021-12-01T00:00:00')")
+        db.execute("INSERT INTO watch_links (url, source, first_seen) VALUES ('https://a.example/1', "
+                   "'https://a.example/f', '2021-12-01T00:00:00')")
+        before = {t: sorted(map(tuple, db.execute(f"SELECT * FROM {t}").fetchall())) for t in tables}
+        assert before["entity_keys"] and before["watch_links"]
+        db.run_script(_M15_BYTE_ORDER.replace('COLLATE "C"', 'COLLATE "default"'))  # as at version 14
+        db.execute("UPDATE reportedly_schema SET version = 14")
+        assert db.execute(_NOT_C).fetchone()[0] == _M15_BYTE_ORDER.count("ALTER COLUMN")
+    with connect(url) as db:  # migrates to the latest version
+        assert db.schema_version() == MIGRATIONS[-1][0]
+        assert {t: sorted(map(tuple, db.execute(f"SELECT * FROM {t}").fetchall())) for t in tables} == before
+        assert db.execute(_NOT_C).fetchone()[0] == 0
+        key, entity = before["entity_keys"][0]
+        assert db.execute("SELECT entity_id FROM entity_keys WHERE key = ?", (key,)).fetchall() == [(entity,)]
+        pending = db.execute("SELECT url FROM watch_links WHERE done = 0 ORDER BY first_seen, url").fetchall()
+        assert pending == [("https://a.example/1",)]

@@ -9,6 +9,21 @@ import pytest
 from reportedly.extract.attribution.quotemarks import find_quotes, split_turns
 
 
+def _count_calls(monkeypatch: pytest.MonkeyPatch, name: str) -> list[tuple[Any, ...]]:
+    """Count the calls of quotemarks' function `name` for the rest of the test: one entry per call."""
+    from reportedly.extract.attribution import quotemarks
+
+    calls: list[tuple[Any, ...]] = []
+    original = getattr(quotemarks, name)
+
+    def counted(*args: Any) -> Any:
+        calls.append(args)
+        return original(*args)
+
+    monkeypatch.setattr(quotemarks, name, counted)
+    return calls
+
+
 @pytest.mark.parametrize(
     ("text", "inside"),
     [
@@ -83,21 +98,11 @@ def test_quotes_marks_split_turns(text: str, inside: list[str]) -> None:
 def test_quotes_marks_unclosed_nested_openers_scan_in_polynomial_time(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from reportedly.extract.attribution import quotemarks
-
-    calls = 0
-    find_close = quotemarks._find_close
-
-    def counted(*args: Any) -> Any:
-        nonlocal calls
-        calls += 1
-        return find_close(*args)
-
-    monkeypatch.setattr(quotemarks, "_find_close", counted)
+    calls = _count_calls(monkeypatch, "_find_close")
     n = 14
     text = "He wrote " + " ".join(f"“w{i}" for i in range(n)) + " and stopped."
     assert find_quotes(text) == []
-    assert calls <= n * n
+    assert len(calls) <= n * n
 
 
 @pytest.mark.parametrize(
@@ -135,20 +140,10 @@ def test_quotes_marks_multi_paragraph_quotation(text: str, inside: list[str]) ->
 
 
 def test_quotes_marks_unclosed_paragraph_openers_are_scanned_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportedly.extract.attribution import quotemarks
-
-    calls = 0
-    scan_close = quotemarks._scan_close
-
-    def counted(*args: Any) -> Any:
-        nonlocal calls
-        calls += 1
-        return scan_close(*args)
-
-    monkeypatch.setattr(quotemarks, "_scan_close", counted)
+    calls = _count_calls(monkeypatch, "_scan_close")
     n = 40
     for sep in ("\n\n", " "):  # paragraphs, and paragraphs flattened to spaces
-        calls = 0
+        calls.clear()
         text = "He wrote: " + sep.join(f"“Part {i} goes on." for i in range(n)) + "\n\nThe end."
         assert find_quotes(text) == []
-        assert calls == 1  # the first opener's scan answers for every later paragraph's
+        assert len(calls) == 1  # the first opener's scan answers for every later paragraph's

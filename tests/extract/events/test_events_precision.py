@@ -392,3 +392,23 @@ def test_events_precision_a_coded_body_acts_on_a_countrys_craft(nlp: Any) -> Non
     events, names = _events(nlp, "The Libyan National Army released a Turkish ship it seized near Derna.")
     (event,) = [e for e in events if e.trigger and e.trigger.text == "released"]
     assert [names[a] for a in event.actors] == ["Libyan National Army"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind", "cameo"),
+    [
+        # mirrors.mirrored_match: LIFT * STATE OF SIEGE [0872] reversed (191)
+        ("The Bolivian government declared a state of siege in Cochabamba.", "declared", "COERCE", "191"),
+        # mirrors.halted_match: "mediation" derives from MEDIATE (045), halted (165)
+        ("Norway ended its mediation efforts in Sri Lanka on Tuesday.", "ended", "SANCTION", "165"),
+        # states.state_match: PUT * (ON ALERT) [152] told of the subject
+        ("North Korean troops remained on alert along the border.", "remained", "MOBILIZE", "152"),
+    ],
+)
+def test_events_precision_readings_beyond_the_lexicon(
+    nlp: Any, text: str, trigger: str, kind: str, cameo: str
+) -> None:
+    """The extractor asks mirrors.py and states.py when the lexicon has no specific pattern (`_reading`): each
+    of these verbs codes no event of its own."""
+    events, _ = _events(nlp, text)
+    assert [(e.type, e.cameo) for e in events if e.trigger and e.trigger.text == trigger] == [(kind, cameo)]

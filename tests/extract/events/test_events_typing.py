@@ -114,3 +114,24 @@ def test_events_refusals_of_acts_to_come(kind: str, cameo: str, refusal: bool) -
     assert out.cameo == (extractor.REJECT_CODE if refusal else cameo)
     assert (out.content is not None) == refusal
     assert ("negated" in out.cues) != refusal
+
+
+@pytest.mark.parametrize(("to_head", "kind"), [(1, "REQUEST"), (4, "RETREAT")])
+def test_events_typed_appeal_asks_for_a_hyphenated_act(monkeypatch: pytest.MonkeyPatch, to_head: int,
+                                                       kind: str) -> None:
+    """'The UN called on both sides to de-escalate', the hyphenated verb split into nouns under a "to"
+    preposition: the verb's own "to" phrase is the act it asks for (`_asks_for_act`), so the appeal stands
+    over the typer's YIELD; a "to" phrase of its object ("both sides to de-escalate" read as one noun
+    phrase) asks for nothing, and the typer's YIELD stands (as RETREAT)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["UN", "called", "on", "both", "sides", "to", "de", "-", "escalate", "."]
+    heads = [1, 1, 1, 4, 2, to_head, 5, 6, 6, 1]
+    deps = ["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct", "appos", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "DET", "NOUN", "ADP", "NOUN", "PUNCT", "NOUN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    monkeypatch.setattr(extractor, "features", lambda verb: [])
+    monkeypatch.setattr(extractor, "score", lambda feats: np.asarray([0.1, 0.1, 0.7, 0.1]))
+    monkeypatch.setattr(extractor, "load_typer", lambda: ({}, None, None, RELATION_LABELS))
+    assert extractor._typed(doc[1], TriggerMatch("020", "REQUEST", None, True)) == kind

@@ -26,6 +26,8 @@ from reportedly.extract.events.triggers import (
     OBJECT_DEPS,
     VERB_OVERRIDES,
     TriggerMatch,
+    _holds,
+    _words,
     load_lexicon,
     to_plover,
 )
@@ -67,7 +69,8 @@ def _easing_verbs() -> dict[str, tuple[Pattern, ...]]:
 @lru_cache(maxsize=4096)
 def mirrored_patterns(lemma: str) -> tuple[Pattern, ...]:
     """The easing patterns a verb reads reversed (module doc): those of every easing verb with which it shares
-    a phrase it codes as the reverse, minus the phrases it codes itself; post-only patterns."""
+    a phrase it codes as the reverse, minus the phrases it codes itself; post-only patterns, most specific
+    first ("state of siege" before "siege")."""
     entry = load_lexicon()["verbs"].get(lemma)
     if entry is None:
         return ()
@@ -81,7 +84,7 @@ def mirrored_patterns(lemma: str) -> tuple[Pattern, ...]:
         for pre, post, code, _ in easing:
             if not pre and (pre, post) not in own and post not in found:
                 found[post] = (pre, post, EASED[code], None)
-    return tuple(found.values())
+    return tuple(sorted(found.values(), key=lambda p: -len(p[1])))
 
 
 def mirrored_match(verb: Token) -> TriggerMatch | None:
@@ -92,15 +95,10 @@ def mirrored_match(verb: Token) -> TriggerMatch | None:
     patterns = mirrored_patterns(verb.lemma_.lower())
     if not patterns:
         return None
-    words: set[str] = set()
-    for child in verb.children:
-        if child.dep_ in OBJECT_DEPS:
-            for t in child.subtree:
-                words.add(t.lower_)
-                words.add(t.lemma_.lower())
-    # most specific first: "state of siege" before "siege"
-    for _, post, code, _ in sorted(patterns, key=lambda p: -len(p[1])):
-        if all(not group.isdisjoint(words) for group in post):
+    # the words of the verb's object (or a passive's subject) or particle, as a synonym's patterns read them
+    words = _words(t for c in verb.children if c.dep_ in OBJECT_DEPS for t in c.subtree)
+    for _, post, code, _ in patterns:  # most specific first
+        if _holds(post, words):
             plover = to_plover(code)
             if plover is not None:
                 return TriggerMatch(cameo=code, type=plover[0], mode=plover[1], specific=True)
@@ -139,10 +137,12 @@ def halted_match(verb: Token) -> TriggerMatch | None:
             if PERSON_CLASS in wordnet.lexnames(lemma, "n", senses=1):
                 continue
             for source, pos in wordnet.derivations(lemma, "n", senses=1):
+                if pos != "v":
+                    continue
                 entry = verbs.get(source)
                 code = VERB_OVERRIDES.get(source) or (entry[0] if entry else None)
                 halted = next((HALTS[code[:n]] for n in (3, 2) if code and code[:n] in HALTS), None)
                 plover = to_plover(halted)
-                if pos == "v" and halted and plover is not None:
+                if halted and plover is not None:
                     return TriggerMatch(cameo=halted, type=plover[0], mode=plover[1], specific=True)
     return None

@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from reportedly.extract import wordnet
-from reportedly.extract.events.triggers import TriggerMatch, load_lexicon, to_plover
+from reportedly.extract.events.triggers import TriggerMatch, _holds, _words, load_lexicon, to_plover
 
 # The verb of placing (WordNet's "put, set, place, pose, position, lay": put into a certain place or
 # abstract location) whose prepositional patterns name states.
@@ -26,7 +26,7 @@ PLACING_VERB = "put"
 STAYING_VERB = "remain"
 # CAMEO's mobilization root (PLOVER MOBILIZE): the only states read so (module doc).
 MOBILIZE_ROOT = "15"
-# Parts of speech that open a prepositional phrase pattern ("(ON ALERT)").
+# Prepositions that open a prepositional phrase pattern ("(ON ALERT)").
 PREPOSITIONS = frozenset({"on", "in", "under", "at"})
 
 Phrase = tuple[frozenset[str], ...]
@@ -58,14 +58,9 @@ def state_match(verb: Token) -> TriggerMatch | None:
     the pattern's words must be the verb's own prepositional phrases (not an object's)."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in staying_verbs():
         return None
-    words: set[str] = set()
-    for child in verb.children:
-        if child.dep_ == "prep":
-            for t in child.subtree:
-                words.add(t.lower_)
-                words.add(t.lemma_.lower())
+    words = _words(t for c in verb.children if c.dep_ == "prep" for t in c.subtree)
     for post, code in state_patterns():
-        if all(not group.isdisjoint(words) for group in post):
+        if _holds(post, words):
             plover = to_plover(code)
             if plover is not None:
                 return TriggerMatch(cameo=code, type=plover[0], mode=plover[1], specific=True)

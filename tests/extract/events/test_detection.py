@@ -386,3 +386,16 @@ def test_events_a_countrys_craft_is_a_target(noun: tuple[str, str], label: str, 
     if label:
         doc.ents = [DocSpan(doc, 3, 4, label=label)]
     assert _names_target(doc[1]) == named
+
+
+def test_derived_verb_codes_read_overrides_as_nominal_and_halting_readings_share_them() -> None:
+    """A noun reads the code of the verb it derives from, the same for event nouns under light verbs and
+    objects of halting: an override wins, a blank override is no code ("leader": lead's dictionary
+    default 060 is overridden blank, so "halted the leader" would not be a halt of aid)."""
+    from reportedly.extract.events.nominal import derived_verb_codes
+    from reportedly.extract.events.triggers import VERB_OVERRIDES, load_lexicon
+
+    assert VERB_OVERRIDES["lead"] == "" and load_lexicon()["verbs"]["lead"][0] == "060"
+    assert list(derived_verb_codes("leader")) == [""]
+    assert list(derived_verb_codes("mediation")) == ["045"]
+    assert list(derived_verb_codes("guidance")) == []  # no verb in its first sense

@@ -22,9 +22,9 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from reportedly.extract import wordnet
+from reportedly.extract.events.nominal import derived_verb_codes
 from reportedly.extract.events.triggers import (
     OBJECT_DEPS,
-    VERB_OVERRIDES,
     TriggerMatch,
     _holds,
     _words,
@@ -130,17 +130,12 @@ def halted_match(verb: Token) -> TriggerMatch | None:
     as nominal.py reads a noun through its verb; the object's head first, then its compound modifiers."""
     if verb.pos_ != "VERB" or not is_halting(verb.lemma_.lower()):
         return None
-    verbs = load_lexicon()["verbs"]
     for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"):
         for noun in [obj, *(c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN")]:
             lemma = noun.lemma_.lower()
             if PERSON_CLASS in wordnet.lexnames(lemma, "n", senses=1):
                 continue
-            for source, pos in wordnet.derivations(lemma, "n", senses=1):
-                if pos != "v":
-                    continue
-                entry = verbs.get(source)
-                code = VERB_OVERRIDES.get(source) or (entry[0] if entry else None)
+            for code in derived_verb_codes(lemma):
                 halted = next((HALTS[code[:n]] for n in (3, 2) if code and code[:n] in HALTS), None)
                 plover = to_plover(halted)
                 if halted and plover is not None:

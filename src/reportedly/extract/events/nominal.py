@@ -11,6 +11,8 @@ left alone.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 from reportedly.extract import wordnet
@@ -30,13 +32,20 @@ def nominal_match(noun: Token) -> TriggerMatch | None:
     light = noun.head.lemma_.lower()
     if light not in LIGHT_VERBS or light in NOT_LENDING:
         return None
-    verbs = load_lexicon()["verbs"]
-    for lemma, pos in wordnet.derivations(noun.lemma_.lower(), "n", senses=1):
-        if pos != "v":
-            continue
-        entry = verbs.get(lemma)
-        code = VERB_OVERRIDES[lemma] if lemma in VERB_OVERRIDES else (entry[0] if entry else None)
+    for code in derived_verb_codes(noun.lemma_.lower()):
         plover = to_plover(code)
         if code and plover is not None:
             return TriggerMatch(cameo=code, type=plover[0], mode=plover[1], specific=False)
     return None
+
+
+def derived_verb_codes(noun: str) -> Iterator[str | None]:
+    """The lexicon's default code of each verb the noun lemma `noun` derives from in its first WordNet
+    sense ("mediation": mediate 045), in WordNet's order; an override wins, and a blank override ("")
+    or a verb the lexicon lacks (None) is no code: "leader" reads no "lead" 060."""
+    verbs = load_lexicon()["verbs"]
+    for lemma, pos in wordnet.derivations(noun, "n", senses=1):
+        if pos != "v":
+            continue
+        entry = verbs.get(lemma)
+        yield VERB_OVERRIDES[lemma] if lemma in VERB_OVERRIDES else (entry[0] if entry else None)

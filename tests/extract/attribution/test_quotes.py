@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import spacy
 import yaml
+from spacy.tokens import Doc
 
+from reportedly.extract.attribution.drafts import is_passive_adjunct
 from reportedly.extract.attribution.extractor import extract_attributions
 from reportedly.model import Dateline, DocContext
 
@@ -707,3 +710,65 @@ def test_quotes_multi_paragraph_quotation_is_one_statement_of_its_speaker(nlp: A
         + sep
         + "“Carriages are lying on their side and will have to be moved carefully."
     )
+
+
+# Issue 14's unseen-news sample: a passive participle of asking opening an adverbial clause borrows
+# its subject from the main verb, but that subject is the one asked: the question is not his words.
+# The question stays, unattributed: the asker is not named (PolNeAR annotates it with no source).
+@pytest.mark.parametrize(
+    ("text", "speaker", "content", "question"),
+    [
+        (
+            "“We are a totally different team,” Greg McDermott said when asked what Echenique means"
+            " to his club.",
+            "Greg McDermott",
+            "We are a totally different team",
+            "what Echenique means to his club",
+        ),
+        (
+            "When asked whether he would run again, Smith said he had not decided.",
+            "Smith",
+            "he had not decided",
+            "whether he would run again",
+        ),
+        (
+            "Asked about the delay, the minister said the trains would run on Monday.",
+            "the minister",
+            "the trains would run on Monday",
+            "the delay",
+        ),
+    ],
+)
+def test_quotes_the_one_asked_is_no_speaker_of_the_question(
+    nlp: Any, text: str, speaker: str, content: str, question: str
+) -> None:
+    found = {a.content.text.strip(" ,."): a.speaker for a in _attributions(nlp, text)}
+    assert found[content].text == speaker
+    assert found.get(question) is None or found[question].kind == "unattributed"
+
+
+def test_quotes_asked_by_an_agent_credits_the_agent() -> None:
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Asked", "by", "reporters", "whether", "he", "would", "run", ",", "he", "said", "no"],
+        heads=[9, 0, 1, 6, 6, 6, 0, 9, 9, 9, 9],
+        deps=["advcl", "agent", "pobj", "mark", "nsubj", "aux", "ccomp", "punct", "nsubj", "ROOT", "dobj"],
+        tags=["VBN", "IN", "NNS", "IN", "PRP", "MD", "VB", ",", "PRP", "VBD", "UH"],
+    )
+    bare = Doc(
+        doc.vocab,
+        words=["He", "said", "when", "asked", "what", "it", "means"],
+        heads=[1, 1, 3, 1, 6, 6, 3],
+        deps=["nsubj", "ROOT", "advmod", "advcl", "dobj", "nsubj", "ccomp"],
+        tags=["PRP", "VBD", "WRB", "VBD", "WP", "PRP", "VBZ"],
+    )
+    when_he = Doc(
+        doc.vocab,
+        words=["He", "said", "when", "she", "asked", "why"],
+        heads=[1, 1, 4, 4, 1, 4],
+        deps=["nsubj", "ROOT", "advmod", "nsubj", "advcl", "advmod"],
+        tags=["PRP", "VBD", "WRB", "PRP", "VBD", "WRB"],
+    )
+    assert not is_passive_adjunct(doc[0])  # a "by" agent names the asker
+    assert is_passive_adjunct(bare[3])  # "when asked", tagged a past tense
+    assert not is_passive_adjunct(when_he[4])  # "when she asked": her own question

@@ -479,6 +479,13 @@ def from_verb(verb: Token, quotes: list[Quote], text: str, open_object: bool = F
             cue, verb.i, found, (before.start, before.end), True, "quotes.direct.v1", how="quote_before"
         )
     clause = _clause_content(verb, end, False)
+    if is_passive_adjunct(verb):
+        # "said when asked what ...": the question is the asker's, whom the text does not name, not
+        # the words of the one asked (issue 14); PolNeAR annotates it with no source
+        if clause is None or clause[0][1] <= clause[0][0]:
+            return None
+        content = _close_quote(text, _chars(doc, *clause[0]))
+        return Draft(cue, verb.i, None, content, False, "quotes.unattributed.v1", how=clause[1])
     side = (
         _inserted_side(verb, clause[0], start, found)
         if clause is not None and clause[1] == "clause"
@@ -697,6 +704,32 @@ def is_reduced_passive(verb: Token) -> bool:
     """True for a passive participle modifying a noun ("the cuts proposed by the government to address
     the crisis"): what was proposed is the noun it modifies; an infinitive after it says what for."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+# Dependents that give a participle its own subject or make it active ("having said that").
+_OWN_SUBJECT_OR_AUX = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "aux", "auxpass", "agent"})
+
+
+def is_passive_adjunct(verb: Token) -> bool:
+    """True for a bare passive participle opening an adverbial clause ("when asked what ...", "Asked
+    about the driver, he said ...", "Told of the ruling, ..."): its understood subject, the one the
+    clause borrows from the main verb, is the participle's patient, the one asked or told; what the
+    participle governs (the question, what he was told) is someone else's words. A perfect ("having
+    said that") has an auxiliary and a passive with a "by" agent names its speaker: neither is one."""
+    if verb.dep_ != "advcl" or any(c.dep_ in _OWN_SUBJECT_OR_AUX for c in children(verb)):
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    # "said when asked what ...": the tagger reads a participle right after its subordinator as a past
+    # tense; a finite verb there would have its subject between them ("when he asked")
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return (
+        verb.tag_ == "VBD"
+        and before is not None
+        and before.head.i == verb.i
+        and before.dep_ in ("mark", "advmod")
+        and before.tag_ in ("WRB", "IN")
+    )
 
 
 def _can_speak(subject: Token) -> bool:

@@ -21,6 +21,7 @@ from functools import lru_cache
 import numpy as np
 from spacy.tokens import Doc
 
+from reportedly.extract.attribution.contentend import weight_map
 from reportedly.extract.attribution.drafts import Draft
 from reportedly.extract.cues import COGNITION_VERBS, CUE_LEMMAS, SPEECH_VERBS
 from reportedly.weights import feature_index, from_json, read_weights
@@ -181,8 +182,8 @@ def candidate_lemmas() -> frozenset[str]:
 
 def probability(feats: list[str], model: Model) -> float:
     """The model's probability that a draft with these features is an attribution."""
-    index, weights, bias = model[:3]
-    z = bias + sum(float(weights[index[f]]) for f in set(feats) if f in index)
+    weight = weight_map(model[0], model[1])
+    z = model[2] + sum(weight[f] for f in set(feats) if f in weight)
     return 1.0 / (1.0 + math.exp(-max(-MAX_LOGIT, min(MAX_LOGIT, z))))
 
 

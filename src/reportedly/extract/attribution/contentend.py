@@ -112,21 +112,23 @@ class Columns:
         cut = np.isin(arr[:, 2], ids.cut) | np.isin(arr[:, 7], ids.cut)
         head = arr[:, 3].astype(np.int64) + np.arange(len(doc))  # relative offsets, stored wrapped
         cue = np.isin(arr[:, 8], ids.cue) & (arr[:, 0] == VERB)
-        lower = arr[:, 1].tolist()
-        credit = [(w, n) in ids.pairs for w, n in zip(lower, lower[1:] + [0], strict=True)]
+        nxt = np.append(arr[1:, 1], 0)[: len(doc)]  # the next token's form (0 past the last)
+        credit = np.zeros(len(doc), dtype=bool)
+        for word, after in ids.pairs:
+            credit |= (arr[:, 1] == word) & (nxt == after)
         comma = arr[:, 7] == ids.comma
         adjunct = cue & (arr[:, 9] == ids.vbg) & np.concatenate(([False], comma[:-1]))
         return cls(
             strings,
             arr[:, 0].tolist(),
-            lower,
+            arr[:, 1].tolist(),
             arr[:, 2].tolist(),
             head.tolist(),
             (arr[:, 4].astype(np.int64) == 1).tolist(),
             cut.tolist(),
             ((arr[:, 5] + arr[:, 6]) > 0).tolist(),
             cue.tolist(),
-            credit,
+            credit.tolist(),
             adjunct.tolist(),
         )
 

@@ -111,7 +111,8 @@ class Columns:
         ids = _ids(strings)
         cut = np.isin(arr[:, 2], ids.cut) | np.isin(arr[:, 7], ids.cut)
         head = arr[:, 3].astype(np.int64) + np.arange(len(doc))  # relative offsets, stored wrapped
-        cue = np.isin(arr[:, 8], ids.cue) & (arr[:, 0] == VERB)
+        cue = arr[:, 0] == VERB
+        cue[cue] = np.isin(arr[cue, 8], ids.cue)  # the lemma test on the verbs only: the same answers
         nxt = np.append(arr[1:, 1], 0)[: len(doc)]  # the next token's form (0 past the last)
         credit = np.zeros(len(doc), dtype=bool)
         for word, after in ids.pairs:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, TAG
@@ -54,6 +55,38 @@ def _bucket(n: int) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class _Ids:
+    """The string ids `Columns.of` compares a Doc's columns with."""
+
+    cut: np.ndarray  # CUT_DEPS and CUT_PUNCT
+    cue: np.ndarray  # CUE_LEMMAS
+    pairs: frozenset[tuple[int, int]]  # CREDIT_TAILS
+    comma: int
+    vbg: int
+
+
+# The last StringStore's ids: (store, ids).
+_LAST_IDS: list[Any] = [None, None]
+
+
+def _ids(strings: StringStore) -> _Ids:
+    """The ids of the words and labels the columns test, added to `strings` once per store (every
+    article of a run shares its pipeline's store), not once per article."""
+    last, ids = _LAST_IDS
+    if last is not strings:
+        ids = _Ids(
+            # np.isin makes the same array of a list on every call
+            np.asarray([strings.add(x) for x in CUT_DEPS | CUT_PUNCT]),
+            np.asarray([strings.add(lemma) for lemma in CUE_LEMMAS]),
+            frozenset((strings.add(a), strings.add(b)) for a, b in CREDIT_TAILS),
+            strings.add(","),
+            strings.add("VBG"),
+        )
+        _LAST_IDS[:] = (strings, ids)
+    return ids  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, slots=True)
 class Columns:
     """The token attributes the model reads, as lists read once per article with `Doc.to_array`
     (indexing a Doc builds a Token object on every access); strings are looked up on demand."""
@@ -75,27 +108,28 @@ class Columns:
         """The columns of `doc`."""
         arr = doc.to_array([POS, LOWER, DEP, HEAD, SENT_START, IS_PUNCT, IS_SPACE, ORTH, LEMMA, TAG])
         strings = doc.vocab.strings
-        cut_ids = [strings.add(x) for x in CUT_DEPS | CUT_PUNCT]
-        cut = np.isin(arr[:, 2], cut_ids) | np.isin(arr[:, 7], cut_ids)
+        ids = _ids(strings)
+        cut = np.isin(arr[:, 2], ids.cut) | np.isin(arr[:, 7], ids.cut)
         head = arr[:, 3].astype(np.int64) + np.arange(len(doc))  # relative offsets, stored wrapped
-        cue_ids = [strings.add(lemma) for lemma in CUE_LEMMAS]
-        cue = np.isin(arr[:, 8], cue_ids) & (arr[:, 0] == VERB)
-        lower = arr[:, 1].tolist()
-        pairs = {(strings.add(a), strings.add(b)) for a, b in CREDIT_TAILS}
-        credit = [(w, n) in pairs for w, n in zip(lower, lower[1:] + [0], strict=True)]
-        comma = arr[:, 7] == strings.add(",")
-        adjunct = cue & (arr[:, 9] == strings.add("VBG")) & np.concatenate(([False], comma[:-1]))
+        cue = arr[:, 0] == VERB
+        cue[cue] = np.isin(arr[cue, 8], ids.cue)  # the lemma test on the verbs only: the same answers
+        nxt = np.append(arr[1:, 1], 0)[: len(doc)]  # the next token's form (0 past the last)
+        credit = np.zeros(len(doc), dtype=bool)
+        for word, after in ids.pairs:
+            credit |= (arr[:, 1] == word) & (nxt == after)
+        comma = arr[:, 7] == ids.comma
+        adjunct = cue & (arr[:, 9] == ids.vbg) & np.concatenate(([False], comma[:-1]))
         return cls(
             strings,
             arr[:, 0].tolist(),
-            lower,
+            arr[:, 1].tolist(),
             arr[:, 2].tolist(),
             head.tolist(),
             (arr[:, 4].astype(np.int64) == 1).tolist(),
             cut.tolist(),
             ((arr[:, 5] + arr[:, 6]) > 0).tolist(),
             cue.tolist(),
-            credit,
+            credit.tolist(),
             adjunct.tolist(),
         )
 
@@ -172,6 +206,36 @@ def load_model() -> tuple[dict[str, int], np.ndarray, float] | None:
     return feature_index(npz["vocab"]), npz["w"].astype(np.float32), float(npz["b"])
 
 
+# Each model's weights by feature name: id pair -> (index, weights, {feature: weight}); the model's
+# objects are kept with its map, so their ids stay theirs.
+_WEIGHT_MAPS: dict[tuple[int, int], tuple[Any, Any, dict[str, float]]] = {}
+
+
+def weight_map(index: dict[str, int], weights: np.ndarray) -> dict[str, float]:
+    """`{f: float(weights[index[f]])}`, made once per model.
+
+    A score sums a few features' weights for every candidate (the content end's) or every draft (the
+    cue filter's): a dict read instead of a numpy scalar read and a float per feature. The same
+    floats, summed in the same order.
+
+    Args:
+        index: feature name -> row of `weights`.
+        weights: the model's weights.
+
+    Returns:
+        feature name -> its weight as a Python float; do not change it.
+    """
+    key = (id(index), id(weights))
+    found = _WEIGHT_MAPS.get(key)
+    if found is None:
+        if len(_WEIGHT_MAPS) >= 8:  # models made in a loop (training, tests): keep a few
+            _WEIGHT_MAPS.clear()
+        values = weights.tolist()
+        weight = {f: values[i] for f, i in index.items() if i < len(values)}
+        found = _WEIGHT_MAPS[key] = (index, weights, weight)
+    return found[2]
+
+
 def best_end(
     cols: Columns,
     lo: int,
@@ -181,10 +245,10 @@ def best_end(
     after_cue: bool = False,
 ) -> int:
     """The candidate end the model scores highest (ties keep the parse's end)."""
-    index, weights, _ = model
+    weight = weight_map(model[0], model[1])
     best, best_z = hi, None
     for end in candidates(cols, lo, hi, after_cue):
-        z = sum(float(weights[index[f]]) for f in set(features(cols, lo, hi, end, how)) if f in index)
+        z = sum(weight[f] for f in set(features(cols, lo, hi, end, how)) if f in weight)
         if best_z is None or z > best_z or (z == best_z and end == hi):
             best, best_z = end, z
     return best

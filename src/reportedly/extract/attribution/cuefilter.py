@@ -21,8 +21,10 @@ from functools import lru_cache
 import numpy as np
 from spacy.tokens import Doc
 
+from reportedly.extract.attribution.contentend import weight_map
 from reportedly.extract.attribution.drafts import Draft
 from reportedly.extract.cues import COGNITION_VERBS, CUE_LEMMAS, SPEECH_VERBS
+from reportedly.nlp.doctext import children, tokens
 from reportedly.weights import feature_index, from_json, read_weights
 
 
@@ -94,7 +96,8 @@ def features(doc: Doc, draft: Draft) -> list[str]:
         string features (conjunctions joined with "|").
     """
     assert draft.verb is not None
-    verb = doc[draft.verb]
+    toks = tokens(doc)  # doc[i] makes a new Token per read
+    verb = toks[draft.verb]
     lemma, klass = verb.lemma_.lower(), _klass(verb.lemma_)
     how = draft.how
     out = [
@@ -110,23 +113,23 @@ def features(doc: Doc, draft: Draft) -> list[str]:
         f"HL={verb.head.lemma_.lower()}|{_klass(verb.head.lemma_)}",
         f"R={rule_accepts(doc, draft)}",
     ]
-    for child in verb.children:
+    for child in children(verb):
         out.append(f"C={child.dep_}")
         if child.dep_ in ("aux", "neg", "auxpass", "prt"):
             out.append(f"A={child.lower_}")
     out.extend(_speaker(doc, draft))
     out.extend(_content(doc, draft, how))
     if verb.i > 0:
-        out.append(f"LW={doc[verb.i - 1].lower_}")
-    if verb.i + 1 < len(doc):
-        out.append(f"RW={doc[verb.i + 1].lower_}|{how}")
+        out.append(f"LW={toks[verb.i - 1].lower_}")
+    if verb.i + 1 < len(toks):
+        out.append(f"RW={toks[verb.i + 1].lower_}|{how}")
     return out
 
 
 def _speaker(doc: Doc, draft: Draft) -> list[str]:
     if draft.speaker is None:
         return ["S=none"]
-    head = doc[draft.speaker.head]
+    head = tokens(doc)[draft.speaker.head]
     word = head.lemma_.lower() if head.pos_ in ("PRON", "NOUN") else head.pos_
     return [
         f"S={head.pos_}",
@@ -181,8 +184,8 @@ def candidate_lemmas() -> frozenset[str]:
 
 def probability(feats: list[str], model: Model) -> float:
     """The model's probability that a draft with these features is an attribution."""
-    index, weights, bias = model[:3]
-    z = bias + sum(float(weights[index[f]]) for f in set(feats) if f in index)
+    weight = weight_map(model[0], model[1])
+    z = model[2] + sum(weight[f] for f in set(feats) if f in weight)
     return 1.0 / (1.0 + math.exp(-max(-MAX_LOGIT, min(MAX_LOGIT, z))))
 
 

@@ -10,7 +10,7 @@ from reportedly.extract.events.arguments import ArgIndex, is_country_entity, rol
 from reportedly.extract.events.extractor import _names_target
 from reportedly.extract.places import country_place
 from reportedly.model import Entity, Span
-from tests.extract.events.test_events import _doc, _entities
+from tests.extract.events.parses import found_entities, hand_parse, named_entities
 
 
 def _place(name: str, iso3: str, geonameid: int | None) -> Entity:
@@ -30,7 +30,7 @@ def test_country_entity_by_the_gazetteer_entry_not_only_pycountry_names() -> Non
 
 def _verb_object(obj: tuple[str, str], extra: list[tuple[str, str, int, str, str]] | None = None):  # type: ignore[no-untyped-def]
     # "Iran tortured a <obj> ..."
-    return _doc([
+    return hand_parse([
         ("Iran", "Iran", 1, "nsubj", "PROPN"),
         ("tortured", "torture", 1, "ROOT", "VERB"),
         ("a", "a", 3, "det", "DET"),
@@ -48,7 +48,7 @@ def test_a_person_or_group_object_names_a_target_by_wordnet_class() -> None:
 
 def test_a_possessed_group_is_its_owners() -> None:
     # "Medinsky headed Moscow 's team": the team is Moscow's, no party of its own
-    doc = _doc([
+    doc = hand_parse([
         ("Medinsky", "Medinsky", 1, "nsubj", "PROPN"),
         ("headed", "head", 1, "ROOT", "VERB"),
         ("Moscow", "Moscow", 4, "poss", "PROPN"),
@@ -60,7 +60,7 @@ def test_a_possessed_group_is_its_owners() -> None:
 
 def test_the_object_names_whom_the_act_bears_on() -> None:
     # "Iran lifted the embargo against Libya" / "... the embargo of 1990"
-    doc = _doc([
+    doc = hand_parse([
         ("Iran", "Iran", 1, "nsubj", "PROPN"),
         ("lifted", "lift", 1, "ROOT", "VERB"),
         ("the", "the", 3, "det", "DET"),
@@ -68,11 +68,11 @@ def test_the_object_names_whom_the_act_bears_on() -> None:
         ("against", "against", 3, "prep", "ADP"),
         ("Libya", "Libya", 4, "pobj", "PROPN"),
     ])
-    entities = _entities(doc, {"Iran": ("government", "GPE"), "Libya": ("government", "GPE")})
+    entities = named_entities(doc, {"Iran": ("government", "GPE"), "Libya": ("government", "GPE")})
     roles = roles_for(doc[1], ArgIndex.build(doc, entities))
     assert (roles.actors, roles.recipients) == (["e1"], ["e2"])
     # the verb's own target wins over its object's
-    doc = _doc([
+    doc = hand_parse([
         ("Iran", "Iran", 1, "nsubj", "PROPN"),
         ("gave", "give", 1, "ROOT", "VERB"),
         ("aid", "aid", 1, "dobj", "NOUN"),
@@ -81,13 +81,13 @@ def test_the_object_names_whom_the_act_bears_on() -> None:
         ("to", "to", 1, "prep", "ADP"),
         ("Libya", "Libya", 5, "pobj", "PROPN"),
     ])
-    entities = _entities(doc, {"Iran": ("government", "GPE"), "Libya": ("government", "GPE")})
+    entities = named_entities(doc, {"Iran": ("government", "GPE"), "Libya": ("government", "GPE")})
     assert roles_for(doc[1], ArgIndex.build(doc, entities)).recipients == ["e2"]
 
 
 def _light(verb: tuple[str, str], noun: tuple[str, str]):  # type: ignore[no-untyped-def]
     # "Police <verb> an <noun>"
-    return _doc([
+    return hand_parse([
         ("Police", "police", 1, "nsubj", "NOUN"),
         (verb[0], verb[1], 1, "ROOT", "VERB"),
         ("an", "an", 3, "det", "DET"),
@@ -111,7 +111,7 @@ def test_the_noun_object_of_a_governed_act_is_no_event_of_its_own() -> None:
     from reportedly.model import DocContext
 
     # "Iran threatened to impose sanctions on Israel": the threat, not the sanctions
-    doc = _doc([
+    doc = hand_parse([
         ("Iran", "Iran", 1, "nsubj", "PROPN"),
         ("threatened", "threaten", 1, "ROOT", "VERB"),
         ("to", "to", 3, "aux", "PART"),
@@ -120,7 +120,7 @@ def test_the_noun_object_of_a_governed_act_is_no_event_of_its_own() -> None:
         ("on", "on", 4, "prep", "ADP"),
         ("Israel", "Israel", 5, "pobj", "PROPN"),
     ])
-    entities = _entities(doc, {"Iran": ("government", "GPE"), "Israel": ("government", "GPE")})
+    entities = named_entities(doc, {"Iran": ("government", "GPE"), "Israel": ("government", "GPE")})
     events = extract_events(doc, entities, [], DocContext("t"))
     assert [(e.type, e.trigger.text, e.actors, e.recipients) for e in events] == [
         ("THREATEN", "threatened", ("e1",), ("e2",))
@@ -131,8 +131,8 @@ def _rejected(words: list[tuple[str, str, int, str, str]], governments: tuple[st
     from reportedly.extract.events import extract_events
     from reportedly.model import DocContext
 
-    doc = _doc(words)
-    entities = _entities(doc, {name: ("government", "GPE") for name in governments})
+    doc = hand_parse(words)
+    entities = named_entities(doc, {name: ("government", "GPE") for name in governments})
     events = extract_events(doc, entities, [], DocContext("t"))
     return [(e.type, e.trigger.text, e.actors, e.recipients) for e in events]
 
@@ -189,24 +189,26 @@ def test_people_as_a_demonstrations_subject() -> None:
     from reportedly.extract.events.extractor import _has_people_subject
 
     # "Thousands of people marched": the counted people; "Protesters marched": the people themselves
-    counted = _doc([
+    counted = hand_parse([
         ("Thousands", "thousand", 3, "nsubj", "NOUN"),
         ("of", "of", 0, "prep", "ADP"),
         ("people", "people", 1, "pobj", "NOUN"),
         ("marched", "march", 3, "ROOT", "VERB"),
     ])
     assert _has_people_subject(counted[3])
-    plain = _doc([("Protesters", "protester", 1, "nsubj", "NOUN"), ("marched", "march", 1, "ROOT", "VERB")])
+    plain = hand_parse(
+        [("Protesters", "protester", 1, "nsubj", "NOUN"), ("marched", "march", 1, "ROOT", "VERB")]
+    )
     assert _has_people_subject(plain[1])
     # "The tanks rolled": things, no people
-    things = _doc([("The", "the", 1, "det", "DET"), ("tanks", "tank", 2, "nsubj", "NOUN"),
+    things = hand_parse([("The", "the", 1, "det", "DET"), ("tanks", "tank", 2, "nsubj", "NOUN"),
                    ("rolled", "roll", 2, "ROOT", "VERB")])
     assert not _has_people_subject(things[2])
 
 
 def _subordinate(head: tuple[str, str, str], mention: tuple[str, str, str, str]):  # type: ignore[no-untyped-def]
     # "Germany summoned the envoy <head word> <mention>": the mention hangs off a preposition or a noun
-    return _doc([
+    return hand_parse([
         ("Germany", "Germany", 1, "nsubj", "PROPN"),
         ("summoned", "summon", 1, "ROOT", "VERB"),
         ("the", "the", 3, "det", "DET"),
@@ -235,10 +237,8 @@ def test_an_actorless_mention_in_a_subordinate_phrase_is_background() -> None:
 def test_an_actorless_background_act_is_no_event_but_the_main_act_is(nlp: object) -> None:
     from reportedly.extract.events import extract_events
     from reportedly.model import DocContext
-    from tests.extract.events.test_events import _find_entities
-
     text = "Germany summoned the Egyptian ambassador to complain about a raid on the offices of Amnesty."
-    entities = _find_entities(text, ["Germany", "Amnesty"])
+    entities = found_entities(text, ["Germany", "Amnesty"])
     events = extract_events(nlp(text), entities, [], DocContext("t"))  # type: ignore[operator]
     triggers = [e.trigger.text for e in events if e.trigger]
     assert triggers and "raid" not in triggers  # the complaint stands, the raid no one is said to make not
@@ -248,7 +248,7 @@ def test_a_dateline_read_as_a_second_subject_is_not_the_agent() -> None:
     from reportedly.extract.events.arguments import subject_entities
 
     # "ALGIERS , Police have arrested Benhadj": the parser hangs the dateline off the verb as a subject
-    doc = _doc([
+    doc = hand_parse([
         ("ALGIERS", "ALGIERS", 4, "nsubj", "PROPN"),
         (",", ",", 4, "punct", "PUNCT"),
         ("Police", "police", 4, "nsubj", "PROPN"),
@@ -256,13 +256,15 @@ def test_a_dateline_read_as_a_second_subject_is_not_the_agent() -> None:
         ("arrested", "arrest", 4, "ROOT", "VERB"),
         ("Benhadj", "Benhadj", 4, "dobj", "PROPN"),
     ])
-    entities = _entities(doc, {"Police": ("organization", "ORG"), "Benhadj": ("person", "PERSON")})
+    entities = named_entities(doc, {"Police": ("organization", "ORG"), "Benhadj": ("person", "PERSON")})
     assert subject_entities(doc[4], ArgIndex.build(doc, entities)) == ["e1"]
 
 
 def _declared(verb: tuple[str, str], words: list[tuple[str, str, int, str, str]]):  # type: ignore[no-untyped-def]
     # "Morales <verb> <words...>": the object's tokens hang from index 2 on
-    return _doc([("Morales", "Morales", 1, "nsubj", "PROPN"), (verb[0], verb[1], 1, "ROOT", "VERB"), *words])
+    return hand_parse(
+        [("Morales", "Morales", 1, "nsubj", "PROPN"), (verb[0], verb[1], 1, "ROOT", "VERB"), *words]
+    )
 
 
 STATE_OF_SIEGE = [
@@ -318,7 +320,7 @@ def test_events_states_a_verb_of_staying_tells_the_state_a_placing_pattern_names
 ) -> None:
     from reportedly.extract.events.states import state_match
 
-    doc = _doc([("Troops", "troop", 1, "nsubj", "NOUN"), (verb[0], verb[1], 1, "ROOT", "VERB"), *words])
+    doc = hand_parse([("Troops", "troop", 1, "nsubj", "NOUN"), (verb[0], verb[1], 1, "ROOT", "VERB"), *words])
     match = state_match(doc[1])
     assert (match.cameo if match else None) == cameo
     if match is not None:
@@ -354,13 +356,13 @@ def test_events_mirrors_a_verb_of_halting_halts_the_act_its_object_names(
 @pytest.mark.parametrize(("verb", "lends"), [(("declared", "declare"), True), (("praised", "praise"), False)])
 def test_events_declaring_lends_its_subject_to_the_event_noun(verb: tuple[str, str], lends: bool) -> None:
     # "Iran declared a ceasefire": DECLARE * CEASEFIRE [0871] codes the noun as the subject's act
-    doc = _doc([
+    doc = hand_parse([
         ("Iran", "Iran", 1, "nsubj", "PROPN"),
         (verb[0], verb[1], 1, "ROOT", "VERB"),
         ("a", "a", 3, "det", "DET"),
         ("ceasefire", "ceasefire", 1, "dobj", "NOUN"),
     ])
-    entities = _entities(doc, {"Iran": ("government", "GPE")})
+    entities = named_entities(doc, {"Iran": ("government", "GPE")})
     assert roles_for(doc[3], ArgIndex.build(doc, entities)).actors == (["e1"] if lends else [])
 
 
@@ -376,7 +378,7 @@ def test_events_declaring_lends_its_subject_to_the_event_noun(verb: tuple[str, s
 )
 def test_events_a_countrys_craft_is_a_target(noun: tuple[str, str], label: str, named: bool) -> None:
     # "Libya released a Turkish <noun>"
-    doc = _doc([
+    doc = hand_parse([
         ("Libya", "Libya", 1, "nsubj", "PROPN"),
         ("released", "release", 1, "ROOT", "VERB"),
         ("a", "a", 4, "det", "DET"),

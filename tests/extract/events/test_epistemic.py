@@ -16,20 +16,7 @@ from reportedly.extract.events.epistemic import (
 )
 from reportedly.extract.events.factuality import features, signature
 from reportedly.model import Status
-
-
-def _doc(spec: list[tuple[str, str, int, str, str]]) -> Doc:
-    """(word, lemma, head, dep, pos) per token."""
-    nlp = spacy.blank("en")
-    return Doc(
-        nlp.vocab,
-        words=[w for w, *_ in spec],
-        lemmas=[lem for _, lem, *_ in spec],
-        heads=[h for _, _, h, _, _ in spec],
-        deps=[d for *_, d, _ in spec],
-        pos=[p for *_, p in spec],
-    )
-
+from tests.extract.events.parses import hand_parse
 
 CASES = [
     # "Massoud did not meet Baradar" -> negated
@@ -252,14 +239,14 @@ CASES = [
 def test_epistemic_rule_cues(
     spec: list[tuple[str, str, int, str, str]], trigger: int, cues: set[str]
 ) -> None:
-    assert set(rule_cues(_doc(spec)[trigger])) == cues
+    assert set(rule_cues(hand_parse(spec)[trigger])) == cues
 
 
 @pytest.mark.parametrize(("spec", "trigger", "cues"), CASES)
 def test_epistemic_local_cues_add_one_learned_reading(
     spec: list[tuple[str, str, int, str, str]], trigger: int, cues: set[str]
 ) -> None:
-    found = set(local_cues(_doc(spec)[trigger]))
+    found = set(local_cues(hand_parse(spec)[trigger]))
     learned = {c for c in found if c.startswith("learned:")}
     assert found - learned == cues
     assert len(learned) == 1
@@ -318,7 +305,7 @@ def test_epistemic_combine(cues: set[str], stances: list[tuple[str | None, str]]
 
 def test_epistemic_reported_speech() -> None:
     # "Kabulov said Russia attacked"
-    doc = _doc(
+    doc = hand_parse(
         [
             ("Kabulov", "Kabulov", 1, "nsubj", "PROPN"),
             ("said", "say", 1, "ROOT", "VERB"),

@@ -12,7 +12,8 @@ from reportedly.extract.events import extract_events
 from reportedly.extract.events.senses import is_relay
 from reportedly.extract.events.triggers import match_token, to_plover
 from reportedly.extract.events.typer import resolve_yield
-from reportedly.model import Attribution, DocContext, Entity, Span, Speaker
+from reportedly.model import Attribution, DocContext, Span, Speaker
+from tests.extract.events.parses import found_entities, hand_parse, named_entities
 
 
 @pytest.mark.parametrize(
@@ -46,40 +47,6 @@ def test_events_resolve_yield(label: str, cameo: str | None, expected: str) -> N
     assert resolve_yield(label, cameo) == expected
 
 
-def _doc(spec: list[tuple[str, str, int, str, str]]) -> Doc:
-    """(word, lemma, head, dep, pos) per token, one sentence."""
-    nlp = spacy.blank("en")
-    return Doc(
-        nlp.vocab,
-        words=[w for w, *_ in spec],
-        lemmas=[lem for _, lem, *_ in spec],
-        heads=[h for _, _, h, _, _ in spec],
-        deps=[d for *_, d, _ in spec],
-        pos=[p for *_, p in spec],
-        sent_starts=[True] + [False] * (len(spec) - 1),
-    )
-
-
-def _entities(doc: Doc, names: dict[str, tuple[str, str]]) -> list[Entity]:
-    out = []
-    for i, (word, (kind, typ)) in enumerate(names.items(), start=1):
-        tok = next(t for t in doc if t.text == word)
-        out.append(
-            Entity(
-                f"e{i}",
-                word,
-                typ,
-                None,
-                (word,),
-                (),
-                (),
-                (Span(tok.idx, tok.idx + len(word), word),),
-                kind=kind,
-            )
-        )
-    return out
-
-
 # "Iran , Libya and Korea attacked Israel" / "... did not attack Israel"
 ATTACK = [
     ("Iran", "Iran", 4, "nsubj", "PROPN"),
@@ -93,8 +60,8 @@ NAMES = {"Iran": ("government", "GPE"), "Libya": ("government", "GPE"), "Israel"
 
 
 def test_events_coordinated_actors_expanded() -> None:
-    doc = _doc(ATTACK)
-    entities = _entities(doc, NAMES)
+    doc = hand_parse(ATTACK)
+    entities = named_entities(doc, NAMES)
     (event,) = extract_events(doc, entities, [], DocContext("t"))
     assert (event.id, event.type, event.actors, event.recipients, event.status) == (
         "v1",
@@ -109,8 +76,8 @@ def test_events_coordinated_actors_expanded() -> None:
 
 @pytest.mark.parametrize(("stance", "status"), [("assert", "reported"), ("deny", "denied")])
 def test_events_sources_from_attributions(stance: str, status: str) -> None:
-    doc = _doc(ATTACK)
-    entities = _entities(doc, NAMES)
+    doc = hand_parse(ATTACK)
+    entities = named_entities(doc, NAMES)
     content = Span(0, len(doc.text), doc.text)
     attribution = Attribution(
         "q1",
@@ -127,7 +94,7 @@ def test_events_sources_from_attributions(stance: str, status: str) -> None:
 
 
 def test_events_no_entity_no_event() -> None:
-    doc = _doc(ATTACK)
+    doc = hand_parse(ATTACK)
     assert extract_events(doc, [], [], DocContext("t")) == []
 
 
@@ -150,7 +117,7 @@ def test_events_no_entity_no_event() -> None:
 def test_events_match_token(
     spec: list[tuple[str, str, int, str, str]], index: int, plover: str | None
 ) -> None:
-    match = match_token(_doc(spec)[index])
+    match = match_token(hand_parse(spec)[index])
     assert (match.type if match else None) == plover
 
 
@@ -158,35 +125,13 @@ def test_events_match_token(
 def test_events_match_token_readings_follow_their_doc(order: tuple[int, ...]) -> None:
     # match_token keeps the last Doc's readings: another Doc, same token index, must be read afresh
     docs = [
-        _doc([("police", "police", 1, "nsubj", "NOUN"), ("arrested", "arrest", 1, "ROOT", "VERB")]),
-        _doc([("Karimi", "Karimi", 1, "nsubj", "PROPN"), ("said", "say", 1, "ROOT", "VERB")]),
+        hand_parse([("police", "police", 1, "nsubj", "NOUN"), ("arrested", "arrest", 1, "ROOT", "VERB")]),
+        hand_parse([("Karimi", "Karimi", 1, "nsubj", "PROPN"), ("said", "say", 1, "ROOT", "VERB")]),
     ]
     expected = ["COERCE", None]
     for n in order:
         match = match_token(docs[n][1])
         assert (match.type if match else None) == expected[n]
-
-
-def _find_entities(text: str, names: list[str]) -> list[Entity]:
-    out = []
-    for i, name in enumerate(names, start=1):
-        start = text.index(name)
-        kind = "place" if name in ("Moscow", "Afghanistan") else "person"
-        out.append(
-            Entity(
-                f"e{i}",
-                name,
-                "GPE" if kind == "place" else "PERSON",
-                None,
-                (name,),
-                (),
-                (),
-                (Span(start, start + len(name), name),),
-                kind=kind,
-                geonameid=1 if kind == "place" else None,
-            )
-        )
-    return out
 
 
 def _said(text: str, content: str, stance: str) -> Attribution:
@@ -230,7 +175,7 @@ def test_events_statuses_end_to_end(
     expected: list[tuple[str, str, list[tuple[str | None, str]]]],
 ) -> None:
     doc = nlp(text)  # type: ignore[operator]
-    entities = _find_entities(text, names)
+    entities = found_entities(text, names)
     events = extract_events(doc, entities, [_said(text, content, "assert")], DocContext("t"))
     got = [(e.type, e.status, [(s.attribution, s.stance) for s in e.sources]) for e in events]
     assert got == expected
@@ -238,20 +183,20 @@ def test_events_statuses_end_to_end(
 
 def test_events_lone_subject_without_target_is_not_coded() -> None:
     # "Iran attacked ." : a verb's bare default on a lone subject, no target, no CAMEO pattern
-    doc = _doc(
+    doc = hand_parse(
         [
             ("Iran", "Iran", 1, "nsubj", "PROPN"),
             ("attacked", "attack", 1, "ROOT", "VERB"),
             (".", ".", 1, "punct", "PUNCT"),
         ]
     )
-    entities = _entities(doc, {"Iran": ("government", "GPE")})
+    entities = named_entities(doc, {"Iran": ("government", "GPE")})
     assert extract_events(doc, entities, [], DocContext("t")) == []
 
 
 def _told(verb: tuple[str, str], addressee: str) -> Doc:
     """'Umerov <verb> <addressee>'."""
-    return _doc(
+    return hand_parse(
         [
             ("Umerov", "Umerov", 1, "nsubj", "PROPN"),
             (verb[0], verb[1], 1, "ROOT", "VERB"),
@@ -278,7 +223,7 @@ def test_events_relay_verb(verb: tuple[str, str], addressee: str, media: frozens
 
 def test_events_relay_pattern_reads_own_words_only() -> None:
     """'told Erdogan that Russia would withdraw troops': the withdrawal is the content's, not the verb's."""
-    doc = _doc(
+    doc = hand_parse(
         [
             ("Putin", "Putin", 1, "nsubj", "PROPN"),
             ("told", "tell", 1, "ROOT", "VERB"),
@@ -295,7 +240,7 @@ def test_events_relay_pattern_reads_own_words_only() -> None:
 
 
 def _rejected(request_words: list[tuple[str, str, int, str, str]]) -> Doc:
-    return _doc(
+    return hand_parse(
         [
             ("court", "court", 1, "nsubj", "NOUN"),
             ("rejected", "reject", 1, "ROOT", "VERB"),
@@ -355,16 +300,16 @@ RETURNED = [
 
 
 def test_events_transfer_recipient_inside_the_object() -> None:
-    doc = _doc(RETURNED)
-    entities = _entities(doc, {"ICE": ("government", "ORG"), "Peru": ("government", "GPE")})
+    doc = hand_parse(RETURNED)
+    entities = named_entities(doc, {"ICE": ("government", "ORG"), "Peru": ("government", "GPE")})
     (event,) = extract_events(doc, entities, [], DocContext("t"))
     assert (event.type, event.actors, event.recipients) == ("RETREAT", ("e1",), ("e2",))
 
 
 def test_events_transfer_recipient_needs_a_party() -> None:
     # no entity in the "to" phrase: one actor of a return and no target is no event
-    doc = _doc(RETURNED)
-    entities = _entities(doc, {"ICE": ("government", "ORG")})
+    doc = hand_parse(RETURNED)
+    entities = named_entities(doc, {"ICE": ("government", "ORG")})
     assert extract_events(doc, entities, [], DocContext("t")) == []
 
 
@@ -400,7 +345,7 @@ def test_events_transfer_recipient_needs_a_party() -> None:
 def test_events_synonym_patterns(
     spec: list[tuple[str, str, int, str, str]], verb: str, code: str | None
 ) -> None:
-    doc = _doc(spec)
+    doc = hand_parse(spec)
     match = match_token(next(t for t in doc if t.text == verb))
     assert (match.cameo if match else None) == code
 
@@ -418,8 +363,8 @@ REFUSED = [
 @pytest.mark.parametrize(("role", "coded"), [("GOV", True), ("CVL", False)])
 def test_events_person_with_a_political_role_stands_alone(role: str, coded: bool) -> None:
     # "President Herrera" is coded GOV with his country unsaid; a private person's role codes nothing
-    doc = _doc(REFUSED)
-    (herrera,) = _entities(doc, {"Herrera": ("person", "PERSON")})
+    doc = hand_parse(REFUSED)
+    (herrera,) = named_entities(doc, {"Herrera": ("person", "PERSON")})
     entities = [dataclasses.replace(herrera, cameo=role, sector=role)]
     events = extract_events(doc, entities, [], DocContext("t"))
     assert [(e.type, e.actors) for e in events] == ([("REJECT", ("e1",))] if coded else [])
@@ -469,9 +414,9 @@ def test_events_transfer_recipients_read_the_objects_last_to_phrase(
 ) -> None:
     from reportedly.extract.events.arguments import ArgIndex, transfer_recipients
 
-    doc = _doc(spec)
+    doc = hand_parse(spec)
     names = {"ICE": ("government", "ORG"), "Spain": ("government", "GPE"), "Peru": ("government", "GPE")}
-    entities = _entities(doc, {w: names[w] for w in names if any(t.text == w for t in doc)})
+    entities = named_entities(doc, {w: names[w] for w in names if any(t.text == w for t in doc)})
     index = ArgIndex.build(doc, entities)
     found = transfer_recipients(doc[1], index)
     assert [index.entities[e].name for e in found] == recipients
@@ -505,8 +450,8 @@ TANKS_ROLLED = [
 def test_events_demonstration_by_unnamed_people_with_a_place(
     spec: list[tuple[str, str, int, str, str]], place: bool, types: list[str]
 ) -> None:
-    doc = _doc(spec)
-    (bamako,) = _entities(doc, {"Bamako": ("place", "GPE")})
+    doc = hand_parse(spec)
+    (bamako,) = named_entities(doc, {"Bamako": ("place", "GPE")})
     entities = [dataclasses.replace(bamako, country="MLI")] if place else []
     events = extract_events(doc, entities, [], DocContext("t"))
     assert [(e.type, e.actors) for e in events] == [(t, ()) for t in types]
@@ -526,7 +471,7 @@ WELCOMED = [
 
 
 def test_events_praise_by_a_hosting_verb_keeps_every_subject() -> None:
-    doc = _doc(WELCOMED)
+    doc = hand_parse(WELCOMED)
     names = {"France": ("government", "GPE"), "Germany": ("government", "GPE"), "Iran": ("government", "GPE")}
-    events = extract_events(doc, _entities(doc, names), [], DocContext("t"))
+    events = extract_events(doc, named_entities(doc, names), [], DocContext("t"))
     assert [(e.type, e.actors, e.recipients) for e in events] == [("SUPPORT", ("e1", "e2"), ("e3",))]

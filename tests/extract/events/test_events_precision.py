@@ -14,10 +14,9 @@ from typing import Any
 import pytest
 
 from reportedly.extract.entities import extract_entities
-from reportedly.extract.events import extract_events
-from reportedly.model import DocContext, Event
+from reportedly.model import DocContext
+from tests.extract.events.parses import PUBLISHED, parsed_events
 
-PUBLISHED = "2023-03-10"
 NON_POLITICAL = [
     "Manchester United attacked from the first whistle, and Marcus Rashford's strike beat the goalkeeper.",
     "Liverpool beat Chelsea 2-1 on Saturday, with Mohamed Salah scoring twice against his former club.",
@@ -89,17 +88,12 @@ POLITICS_IN_SPORTS = (
 MAX_SPURIOUS = 1
 
 
-def _events(nlp: Any, text: str) -> tuple[list[Event], dict[str, str]]:
-    doc = nlp(text)
-    ctx = DocContext("t", published=PUBLISHED)
-    entities = extract_entities(doc, ctx)
-    return extract_events(doc, entities, [], ctx), {e.id: e.name for e in entities}
-
-
 @pytest.fixture(scope="module")
 def spurious(nlp: Any) -> list[tuple[str, str]]:
     return [
-        (text, e.trigger.text if e.trigger else "") for text in NON_POLITICAL for e in _events(nlp, text)[0]
+        (text, e.trigger.text if e.trigger else "")
+        for text in NON_POLITICAL
+        for e in parsed_events(nlp, text)[0]
     ]
 
 
@@ -109,12 +103,12 @@ def test_events_precision_on_non_political_news(spurious: list[tuple[str, str]])
 
 @pytest.mark.parametrize(("text", "kind"), POLITICAL)
 def test_events_precision_keeps_political_events(nlp: Any, text: str, kind: str) -> None:
-    events, _ = _events(nlp, text)
+    events, _ = parsed_events(nlp, text)
     assert kind in {e.type for e in events}
 
 
 def test_events_precision_coordinated_actors_and_country_recipient(nlp: Any) -> None:
-    events, names = _events(nlp, POLITICAL[1][0])
+    events, names = parsed_events(nlp, POLITICAL[1][0])
     (accuse,) = [e for e in events if e.type == "ACCUSE"]
     assert [names[a] for a in accuse.actors] == ["Iran", "Libya", "North Korea"]
     assert [names[r] for r in accuse.recipients] == ["United States"]  # a country acted on: a party
@@ -122,13 +116,13 @@ def test_events_precision_coordinated_actors_and_country_recipient(nlp: Any) -> 
 
 
 def test_events_precision_work_strike_is_protest(nlp: Any) -> None:
-    events, _ = _events(nlp, POLITICAL[5][0])
+    events, _ = parsed_events(nlp, POLITICAL[5][0])
     (strike,) = [e for e in events if e.trigger and e.trigger.text == "strike"]
     assert (strike.type, strike.cameo, strike.mode) == ("PROTEST", "143", "boycott")
 
 
 def test_events_precision_country_acts_in_a_sports_report(nlp: Any) -> None:
-    events, names = _events(nlp, POLITICS_IN_SPORTS)
+    events, names = parsed_events(nlp, POLITICS_IN_SPORTS)
     assert any("Ukraine" in {names[r] for r in e.recipients} for e in events)
 
 
@@ -141,7 +135,7 @@ def test_events_precision_country_acts_in_a_sports_report(nlp: Any) -> None:
     ],
 )
 def test_events_precision_dates_relative_to_publication(nlp: Any, text: str, date: tuple[str, str]) -> None:
-    events, _ = _events(nlp, text)
+    events, _ = parsed_events(nlp, text)
     assert [(e.date.text, e.date.value) for e in events if e.date] == [date]
 
 
@@ -168,7 +162,7 @@ def test_events_precision_dates_relative_to_publication(nlp: Any, text: str, dat
 def test_events_precision_roles(
     nlp: Any, text: str, kind: str, actors: list[str], recipients: list[str]
 ) -> None:
-    events, names = _events(nlp, text)
+    events, names = parsed_events(nlp, text)
     (event,) = [e for e in events if e.type == kind]
     assert ([names[a] for a in event.actors], [names[r] for r in event.recipients]) == (actors, recipients)
 
@@ -201,7 +195,7 @@ def test_events_precision_meeting_host_and_mediator(
     nlp: Any, text: str, actors: list[str], host: str | None, mediator: str | None
 ) -> None:
     """PLOVER: every party of a mutual meeting is an actor, the host is a recipient, a mediator neither."""
-    events, names = _events(nlp, text)
+    events, names = parsed_events(nlp, text)
     (meeting,) = events
     assert [names[a] for a in meeting.actors] == actors
     assert (names.get(meeting.host or ""), names.get(meeting.mediator or "")) == (host, mediator)
@@ -241,18 +235,18 @@ CODED_SPEECH = [
 
 @pytest.mark.parametrize(("text", "verb"), RELAYS)
 def test_events_precision_relay_is_no_event(nlp: Any, text: str, verb: str) -> None:
-    events, _ = _events(nlp, text)
+    events, _ = parsed_events(nlp, text)
     assert verb not in {e.trigger.text for e in events if e.trigger}, [(e.type, e.trigger) for e in events]
 
 
 def test_events_precision_relay_keeps_reported_event(nlp: Any) -> None:
-    events, names = _events(nlp, RELAYS[0][0])
+    events, names = parsed_events(nlp, RELAYS[0][0])
     assert [sorted(names[a] for a in e.actors) for e in events if e.type == "AGREE"] == [["Hamas", "Israel"]]
 
 
 @pytest.mark.parametrize(("text", "verb"), CODED_SPEECH)
 def test_events_precision_coded_speech_acts_stay(nlp: Any, text: str, verb: str) -> None:
-    events, _ = _events(nlp, text)
+    events, _ = parsed_events(nlp, text)
     assert verb in {e.trigger.text for e in events if e.trigger}
 
 
@@ -278,7 +272,7 @@ def test_events_precision_coded_speech_acts_stay(nlp: Any, text: str, verb: str)
     ],
 )
 def test_events_precision_adjectival_actor(nlp: Any, text: str, trigger: str, actors: list[str]) -> None:
-    events, names = _events(nlp, text)
+    events, names = parsed_events(nlp, text)
     (event,) = [e for e in events if e.trigger and e.trigger.text == trigger]
     assert [names[a] for a in event.actors] == actors
 
@@ -301,9 +295,11 @@ def test_events_precision_agent_party_linked_to_its_country(nlp: Any) -> None:
 def test_events_precision_monitoring_is_no_investigation(nlp: Any, text: str) -> None:
     """Watching a situation is no PLOVER event (the CAMEO dictionary codes OBSERVE and WATCH 010); an
     investigation stays ACCUSE (CAMEO 09, PLOVER's investigate)."""
-    events, _ = _events(nlp, text)
+    events, _ = parsed_events(nlp, text)
     assert [e for e in events if e.trigger and e.trigger.text == "monitoring"] == []
-    events, _ = _events(nlp, "The United Nations launched an investigation into the killings in Darfur.")
+    events, _ = parsed_events(
+        nlp, "The United Nations launched an investigation into the killings in Darfur."
+    )
     assert "ACCUSE" in {e.type for e in events}
 
 
@@ -323,7 +319,7 @@ def test_events_precision_co_actors_are_parties_of_reciprocal_acts_only(
 ) -> None:
     """Several actors and no target make an event of a reciprocal act (meeting, agreeing, fighting, or
     "each other"); of another act they are its joint sources, and it needs a target as one actor's would."""
-    events, names = _events(nlp, text)
+    events, names = parsed_events(nlp, text)
     if kind is None:
         assert events == []
     else:
@@ -346,7 +342,7 @@ def test_events_precision_one_actor_with_an_unnamed_target(
 ) -> None:
     """A verb whose object names a party no entity covers (a proper noun the recognizer missed, an agent
     of the Phoenix dictionary) is coded with its public actor alone, as PETRARCH codes such targets."""
-    events, names = _events(nlp, text)
+    events, names = parsed_events(nlp, text)
     if kind is None:
         assert events == []
         return
@@ -365,7 +361,7 @@ def test_events_precision_one_actor_with_an_unnamed_target(
 )
 def test_events_precision_a_group_protests_alone(nlp: Any, text: str, kept: bool) -> None:
     """A protest or strike stands with its one actor when that actor is a group, public or not."""
-    events, names = _events(nlp, text)
+    events, names = parsed_events(nlp, text)
     protests = [e for e in events if e.type == "PROTEST"]
     assert bool(protests) == kept
     if kept:
@@ -382,14 +378,16 @@ def test_events_precision_a_group_protests_alone(nlp: Any, text: str, kept: bool
     ],
 )
 def test_events_precision_future_light_verb_is_an_intent(nlp: Any, text: str, kind: str) -> None:
-    events, _ = _events(nlp, text)
+    events, _ = parsed_events(nlp, text)
     assert kind in {e.type for e in events if e.trigger and e.trigger.text == "offensive"}
 
 
 def test_events_precision_a_coded_body_acts_on_a_countrys_craft(nlp: Any) -> None:
     """A body the actor dictionaries code with a political role (LBYMIL) stands as a public actor does, and a
     country's ship is a target the agents dictionary would code (CARGO_SHIP, WARSHIP)."""
-    events, names = _events(nlp, "The Libyan National Army released a Turkish ship it seized near Derna.")
+    events, names = parsed_events(
+        nlp, "The Libyan National Army released a Turkish ship it seized near Derna."
+    )
     (event,) = [e for e in events if e.trigger and e.trigger.text == "released"]
     assert [names[a] for a in event.actors] == ["Libyan National Army"]
 
@@ -410,5 +408,5 @@ def test_events_precision_readings_beyond_the_lexicon(
 ) -> None:
     """The extractor asks mirrors.py and states.py when the lexicon has no specific pattern (`_reading`): each
     of these verbs codes no event of its own."""
-    events, _ = _events(nlp, text)
+    events, _ = parsed_events(nlp, text)
     assert [(e.type, e.cameo) for e in events if e.trigger and e.trigger.text == trigger] == [(kind, cameo)]

@@ -11,19 +11,9 @@ from typing import Any
 
 import pytest
 
-from reportedly.extract.entities import extract_entities
-from reportedly.extract.events import extract_events
 from reportedly.extract.events.governing import GOVERNING_ROOTS
-from reportedly.model import DocContext, Event
-
-PUBLISHED = "2023-03-10"
-
-
-def _events(nlp: Any, text: str) -> tuple[list[Event], dict[str, str]]:
-    doc = nlp(text)
-    ctx = DocContext("t", published=PUBLISHED)
-    entities = extract_entities(doc, ctx)
-    return extract_events(doc, entities, [], ctx), {e.id: e.name for e in entities}
+from reportedly.model import DocContext
+from tests.extract.events.parses import PUBLISHED, parsed_events
 
 
 @pytest.mark.parametrize(
@@ -49,7 +39,7 @@ def _events(nlp: Any, text: str) -> tuple[list[Event], dict[str, str]]:
 def test_governing_relation_with_content(
     nlp: Any, text: str, trigger: str, kind: str, content: str, absent: str
 ) -> None:
-    events, _ = _events(nlp, text)
+    events, _ = parsed_events(nlp, text)
     (event,) = [e for e in events if e.trigger and e.trigger.text == trigger]
     assert event.type == kind
     assert event.content is not None and event.content.text == content
@@ -69,7 +59,7 @@ def test_governing_relation_with_content(
     ],
 )
 def test_governing_done_acts_keep_their_type(nlp: Any, text: str, kinds: set[str]) -> None:
-    events, _ = _events(nlp, text)
+    events, _ = parsed_events(nlp, text)
     assert kinds & {e.type for e in events}
     assert not {"AGREE", "THREATEN"} & {e.type for e in events}  # no intent to do it
     assert all(e.content is None for e in events)
@@ -77,7 +67,7 @@ def test_governing_done_acts_keep_their_type(nlp: Any, text: str, kinds: set[str
 
 def test_governing_must_in_a_reported_clause_is_a_demand(nlp: Any) -> None:
     text = "Eritrea's ambassador said Qatar must mediate with Djibouti over the border."
-    events, names = _events(nlp, text)
+    events, names = parsed_events(nlp, text)
     (request,) = [e for e in events if e.type == "REQUEST"]
     assert [names[r] for r in request.recipients] == ["Qatar"]  # the one who must
     assert request.content is not None and request.content.text.startswith("Qatar must mediate")
@@ -92,28 +82,30 @@ def test_governing_must_in_a_reported_clause_is_a_demand(nlp: Any) -> None:
     ],
 )
 def test_governing_refusals_are_rejections(nlp: Any, text: str, trigger: str) -> None:
-    events, _ = _events(nlp, text)
+    events, _ = parsed_events(nlp, text)
     (event,) = [e for e in events if e.trigger and e.trigger.text == trigger]
     assert event.type == "REJECT" and event.content is not None
     assert event.status != "negated"  # the refusal happened; what did not is its content
 
 
 def test_governing_relation_takes_the_act_parties(nlp: Any) -> None:
-    events, names = _events(nlp, "Othman Hashim asked to meet Aung San Suu Kyi in Naypyitaw.")
+    events, names = parsed_events(nlp, "Othman Hashim asked to meet Aung San Suu Kyi in Naypyitaw.")
     (request,) = [e for e in events if e.type == "REQUEST"]
     assert [names[a] for a in request.actors] == ["Othman Hashim"]
     assert [names[r] for r in request.recipients] == ["Aung San Suu Kyi"]
 
 
 def test_governing_speaker_pronoun_is_the_reporting_group(nlp: Any) -> None:
-    events, names = _events(nlp, "Japan's Defense Ministry said it had lodged a protest with North Korea.")
+    events, names = parsed_events(
+        nlp, "Japan's Defense Ministry said it had lodged a protest with North Korea."
+    )
     (accuse,) = [e for e in events if e.type == "ACCUSE"]
     assert [names[a] for a in accuse.actors] and "North Korea" in {names[r] for r in accuse.recipients}
 
 
 def test_governing_one_party_events_need_a_public_actor(nlp: Any) -> None:
-    public, _ = _events(nlp, "Syria threatened to strike back within days.")
-    person, _ = _events(nlp, "Jack Ketsoyan asked to respect the privacy of the family.")
+    public, _ = parsed_events(nlp, "Syria threatened to strike back within days.")
+    person, _ = parsed_events(nlp, "Jack Ketsoyan asked to respect the privacy of the family.")
     assert "THREATEN" in {e.type for e in public}
     assert person == []
 
@@ -133,7 +125,7 @@ def test_governing_roots_are_cameo_verbal_relations() -> None:
 def test_governing_passive_intent_is_no_event(nlp: Any, text: str, trigger: str | None) -> None:
     """"X is expected to visit": no one expresses an intent (CAMEO 03), so the verb is no event; the planned
     act is, with the passive's subject as its doer."""
-    events, names = _events(nlp, text)
+    events, names = parsed_events(nlp, text)
     assert not [e for e in events if e.trigger and e.trigger.text in ("expected", "scheduled")]
     if trigger is not None:
         (event,) = [e for e in events if e.trigger and e.trigger.text == trigger]
@@ -144,7 +136,7 @@ def test_governing_object_control_gives_the_infinitive_its_doer(nlp: Any) -> Non
     """"prompting Taipei to put its forces on alert": the object of the verb an infinitive hangs off does
     the infinitive's act, not that verb's subject."""
     text = "China's military began drills around Taiwan, prompting Taipei to put its forces on alert."
-    events, names = _events(nlp, text)
+    events, names = parsed_events(nlp, text)
     (alert,) = [e for e in events if e.trigger and e.trigger.text == "put"]
     assert [names[a] for a in alert.actors] == ["Taipei"]
 
@@ -162,14 +154,14 @@ def test_governing_object_control_gives_the_infinitive_its_doer(nlp: Any) -> Non
 def test_governing_relation_about_an_uncoded_act(
     nlp: Any, text: str, trigger: str, kind: str, content: str
 ) -> None:
-    events, _ = _events(nlp, text)
+    events, _ = parsed_events(nlp, text)
     (event,) = [e for e in events if e.trigger and e.trigger.text == trigger]
     assert (event.type, event.content.text if event.content else None) == (kind, content)
 
 
 def test_governing_a_warning_of_a_fact_is_no_relation(nlp: Any) -> None:
     """Only an act to do (an infinitive) is a relation's uncoded content: a clause may state a fact."""
-    events, _ = _events(nlp, "Spokesman Majed al-Ansari warned that gaps remain on key issues.")
+    events, _ = parsed_events(nlp, "Spokesman Majed al-Ansari warned that gaps remain on key issues.")
     assert events == [] or all(e.content is None for e in events)
 
 
@@ -225,7 +217,7 @@ def test_governing_an_inferred_act_is_no_demand(nlp: Any, text: str) -> None:
     ],
 )
 def test_governing_typed_agreement_holds_its_act(nlp: Any, text: str, absent: str) -> None:
-    events, _ = _events(nlp, text)
+    events, _ = parsed_events(nlp, text)
     (agree,) = [e for e in events if e.type == "AGREE"]
     assert agree.trigger is not None and agree.trigger.text == "agreed"
     assert agree.content is not None and agree.content.text.startswith("to ")
@@ -243,7 +235,7 @@ def test_governing_typed_agreement_holds_its_act(nlp: Any, text: str, absent: st
 )
 def test_governing_a_condition_is_no_event(nlp: Any, text: str, kind: str | None, condition: str) -> None:
     """An act marked by "if" or "unless" is the condition of another, not an act: the threat stands."""
-    events, _ = _events(nlp, text)
+    events, _ = parsed_events(nlp, text)
     assert condition not in {e.trigger.text for e in events if e.trigger}
     if kind is not None:
         assert kind in {e.type for e in events}
@@ -366,7 +358,7 @@ def test_governing_a_verb_typed_as_an_act_governs_nothing(verb: str, typed: str,
 )
 def test_governing_hosting_verbs_host_only_visits(nlp: Any, text: str, kind: str, actor: str,
                                                  recipient: str) -> None:
-    events, names = _events(nlp, text)
+    events, names = parsed_events(nlp, text)
     (event,) = [e for e in events if e.type == kind]
     assert [names[a] for a in event.actors] == [actor]
     assert [names[r] for r in event.recipients] == [recipient]

@@ -182,3 +182,13 @@ def test_contentend_never_extends_over_a_crediting_tail(first: str, second: str)
     model = ({"REL=extend": 0}, np.array([5.0]), 0.0)
     end = contentend.best_end(cols, lo, hi, "clause", model)
     assert end == 6 if credits else end > 6
+
+
+def test_contentend_weight_map_reads_each_model_apart() -> None:
+    """The scorers read a model's weights as a dict made once per model: the same floats as the array,
+    and a second model (new index and weights) never reads the first one's map."""
+    first = ({"A": 0, "B": 1}, np.array([0.5, -2.0]))
+    second = ({"A": 1, "B": 0}, np.array([3.0, 0.25]))
+    assert contentend.weight_map(*first) == {"A": 0.5, "B": -2.0}
+    assert contentend.weight_map(*second) == {"A": 0.25, "B": 3.0}
+    assert contentend.weight_map(*first) is contentend.weight_map(*first)  # made once

@@ -437,6 +437,14 @@ def person_like(name: str) -> bool:
     )
 
 
+def usually_a_person(word: str) -> bool:
+    """Whether WordNet's first noun sense of a word is a person ("lawyer", "Clinton"; False without
+    WordNet)."""
+    from reportedly.extract import wordnet
+
+    return wordnet.available() and wordnet.usual_class(word, "n") == "noun.person"
+
+
 ORG_STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "&"})
 
 

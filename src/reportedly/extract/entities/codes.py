@@ -51,7 +51,7 @@ from reportedly.extract.agents import (
 )
 from reportedly.extract.entities import sectors
 from reportedly.extract.entities.sectors import MEDIA, name_agent
-from reportedly.extract.names import HONORIFICS, person_like
+from reportedly.extract.names import HONORIFICS, person_like, usually_a_person
 from reportedly.extract.places import country_of_adjective, resolve_place
 from reportedly.gazetteer import Gazetteer, GazetteerEntry
 from reportedly.model import Entity
@@ -561,9 +561,7 @@ def _names_a_person(word: str) -> bool:
     a title's head, never a verb or a function word before a name ("against", "told")."""
     from reportedly.extract import wordnet
 
-    if not wordnet.available():
-        return False
-    return wordnet.usual_class(word, "n") == "noun.person" and not wordnet.synsets(word, "v")
+    return usually_a_person(word) and not wordnet.synsets(word, "v")
 
 
 def place_country(texts: Sequence[str], gaz: Gazetteer) -> str | None:
@@ -626,15 +624,11 @@ def is_person_name(name: str, gaz: Gazetteer) -> bool:
     first WordNet sense is a person ("Clinton", "Scott"; a single word WordNet lacks is as often a place
     or a club the parser took for a person: "Sahel", "Everton", "Anfield"); never a name holding a
     country's or a region's ("N. Korea")."""
-    from reportedly.extract import wordnet
-
     if place_country([name], gaz) or any(country_of_adjective(w, gaz) for w in name.split()):
         return False
     words = name.split()
     if len(words) == 1:
-        if not name[:1].isupper() or not wordnet.available():
-            return False
-        return wordnet.usual_class(name, "n") == "noun.person"
+        return name[:1].isupper() and usually_a_person(name)
     return person_like(name)
 
 

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from reportedly.extract.entities.clusters import Cluster
 from reportedly.extract.entities.mentions import Mention
-from reportedly.extract.names import HONORIFICS
+from reportedly.extract.names import HONORIFICS, usually_a_person
 from reportedly.extract.places import Place, country_of_adjective, resolve_place
 from reportedly.gazetteer import Gazetteer
 
@@ -130,7 +130,7 @@ def _place_of(doc: Doc, cluster: Cluster, gaz: Gazetteer, context: frozenset[str
 def _person_word(texts: Iterable[str]) -> bool:
     """Whether WordNet's first sense of one of the names is a person ("Lincoln", "Jordan" the player is
     not: its first sense is the river)."""
-    return any(_usually_a_person(t) for t in texts)
+    return any(usually_a_person(t) for t in texts)
 
 
 def _token_after(doc: Doc, m: Mention) -> Token | None:
@@ -195,11 +195,4 @@ def _person_evidence(doc: Doc, mentions: Iterable[Mention], person_names: list[s
 
 def _person_noun(token: Token) -> bool:
     """Whether a token is a common noun whose first WordNet sense is a person ("manager", "striker")."""
-    return token.pos_ == "NOUN" and _usually_a_person(token.lemma_.lower() or token.lower_)
-
-
-def _usually_a_person(word: str) -> bool:
-    """Whether WordNet's first noun sense of a word is a person (False without WordNet)."""
-    from reportedly.extract import wordnet
-
-    return wordnet.available() and wordnet.usual_class(word, "n") == "noun.person"
+    return token.pos_ == "NOUN" and usually_a_person(token.lemma_.lower() or token.lower_)
